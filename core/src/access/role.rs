@@ -1,0 +1,124 @@
+//! Firm roles and the capabilities each one grants.
+
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+use super::Capability;
+use crate::error::LexcaseError;
+
+/// A user's role in the firm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Runs the system: users, settings, walls; sees restricted matters (never walled ones).
+    Admin,
+    /// A partner: opens, runs and closes matters, sees rates, manages walls, reads the audit trail.
+    Partner,
+    /// A fee earner (solicitor, attorney, associate): opens and runs matters.
+    FeeEarner,
+    /// A paralegal: works on matters and contacts.
+    Paralegal,
+    /// A secretary: keeps contacts and matter details.
+    Secretary,
+    /// Accounts staff: sees rates and the audit trail.
+    Accounts,
+    /// Reads what it may see and changes nothing.
+    ReadOnly,
+}
+
+impl Role {
+    /// Every role, in order of seniority.
+    pub const ALL: [Role; 7] = [
+        Role::Admin,
+        Role::Partner,
+        Role::FeeEarner,
+        Role::Paralegal,
+        Role::Secretary,
+        Role::Accounts,
+        Role::ReadOnly,
+    ];
+
+    /// The capabilities this role grants.
+    pub fn capabilities(self) -> &'static [Capability] {
+        use Capability::*;
+        match self {
+            Role::Admin => &[
+                ManageFirm,
+                ManageUsers,
+                ViewRates,
+                ManageContacts,
+                OpenMatters,
+                EditMatters,
+                ChangeMatterStatus,
+                ArchiveMatters,
+                ManageMatterAccess,
+                ViewRestrictedMatters,
+                ViewAudit,
+            ],
+            Role::Partner => &[
+                ViewRates,
+                ManageContacts,
+                OpenMatters,
+                EditMatters,
+                ChangeMatterStatus,
+                ArchiveMatters,
+                ManageMatterAccess,
+                ViewAudit,
+            ],
+            Role::FeeEarner => &[ManageContacts, OpenMatters, EditMatters, ChangeMatterStatus],
+            Role::Paralegal | Role::Secretary => &[ManageContacts, EditMatters],
+            Role::Accounts => &[ViewRates, ViewAudit],
+            Role::ReadOnly => &[],
+        }
+    }
+
+    /// Whether this role grants `capability`.
+    pub fn grants(self, capability: Capability) -> bool {
+        self.capabilities().contains(&capability)
+    }
+
+    /// The stable snake_case name, e.g. `fee_earner`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Partner => "partner",
+            Role::FeeEarner => "fee_earner",
+            Role::Paralegal => "paralegal",
+            Role::Secretary => "secretary",
+            Role::Accounts => "accounts",
+            Role::ReadOnly => "read_only",
+        }
+    }
+}
+
+impl FromStr for Role {
+    type Err = LexcaseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| LexcaseError::validation("role", "unknown role"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_garbage_is_refused() {
+        for role in Role::ALL {
+            assert_eq!(role.as_str().parse::<Role>().unwrap(), role);
+        }
+        assert!("overlord".parse::<Role>().is_err());
+    }
+
+    #[test]
+    fn read_only_grants_nothing_and_admin_everything() {
+        assert!(Role::ReadOnly.capabilities().is_empty());
+        for cap in Capability::ALL {
+            assert!(Role::Admin.grants(cap), "{cap:?}");
+        }
+        assert!(!Role::FeeEarner.grants(Capability::ViewRates));
+    }
+}

@@ -1,0 +1,110 @@
+//! Audit events.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+use uuid::Uuid;
+
+use crate::error::{LexcaseError, Result};
+use crate::ids::{EventId, MatterId, UserId};
+
+/// The kind of entity an event is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// The firm's settings.
+    Firm,
+    /// A user.
+    User,
+    /// A contact.
+    Contact,
+    /// A matter.
+    Matter,
+}
+
+impl EntityKind {
+    /// The stable name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Firm => "firm",
+            Self::User => "user",
+            Self::Contact => "contact",
+            Self::Matter => "matter",
+        }
+    }
+}
+
+impl FromStr for EntityKind {
+    type Err = LexcaseError;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "firm" => Ok(Self::Firm),
+            "user" => Ok(Self::User),
+            "contact" => Ok(Self::Contact),
+            "matter" => Ok(Self::Matter),
+            _ => Err(LexcaseError::validation(
+                "entity_kind",
+                "unknown entity kind",
+            )),
+        }
+    }
+}
+
+/// One changed field: its dotted path and its value before and after (JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    /// Dotted path, e.g. `title` or `key_dates.completion`.
+    pub field: String,
+    /// Value before (`None` when the field was added).
+    pub before: Option<serde_json::Value>,
+    /// Value after (`None` when the field was removed).
+    pub after: Option<serde_json::Value>,
+}
+
+/// One audit event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEvent {
+    /// Position in the chain, from 1, gapless.
+    pub seq: u64,
+    /// Identifier.
+    pub id: EventId,
+    /// When it happened.
+    pub at: DateTime<Utc>,
+    /// Who did it.
+    pub actor: UserId,
+    /// The kind of entity changed.
+    pub entity_kind: EntityKind,
+    /// The entity's id.
+    pub entity_id: Uuid,
+    /// The matter the change belongs to, if any (for access filtering of the feed).
+    pub matter: Option<MatterId>,
+    /// What was done, e.g. `matter.created`, `matter.party_added`.
+    pub action: String,
+    /// The changed fields.
+    pub changes: Vec<FieldChange>,
+    /// Hash of the previous event (hex), or [`super::GENESIS_HASH`].
+    pub prev_hash: String,
+    /// SHA-256 (hex) over `prev_hash` and the canonical encoding of this event.
+    pub hash: String,
+}
+
+/// The last event's position and hash, kept by the store beside the log so that a truncated
+/// tail is detected too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditHead {
+    /// Sequence number of the last event.
+    pub seq: u64,
+    /// Its hash.
+    pub hash: String,
+}
+
+/// A page of the change feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeBatch {
+    /// Events after the cursor that the user may see, in order.
+    pub events: Vec<AuditEvent>,
+    /// Pass this as the cursor next time.
+    pub next_cursor: u64,
+    /// Whether more events may follow right away.
+    pub more: bool,
+}

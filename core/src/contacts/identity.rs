@@ -1,0 +1,157 @@
+//! Identity verification (AML / KYC) of a contact.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+use crate::error::{LexcaseError, Result};
+use crate::ids::UserId;
+
+/// Where a contact stands in identity verification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum IdentityStatus {
+    /// Nothing done yet.
+    #[default]
+    NotVerified,
+    /// Checks under way.
+    Pending,
+    /// Identity verified.
+    Verified,
+    /// Verification failed.
+    Failed,
+}
+
+impl IdentityStatus {
+    /// Every status.
+    pub const ALL: [IdentityStatus; 4] = [
+        Self::NotVerified,
+        Self::Pending,
+        Self::Verified,
+        Self::Failed,
+    ];
+
+    /// The stable name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotVerified => "not_verified",
+            Self::Pending => "pending",
+            Self::Verified => "verified",
+            Self::Failed => "failed",
+        }
+    }
+}
+
+impl FromStr for IdentityStatus {
+    type Err = LexcaseError;
+    fn from_str(s: &str) -> Result<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| LexcaseError::validation("status", "unknown identity status"))
+    }
+}
+
+/// How identity was verified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerificationMethod {
+    /// Original documents seen in person.
+    InPerson,
+    /// Electronic verification service.
+    Electronic,
+    /// Certified copies of documents.
+    CertifiedCopies,
+    /// Video call with documents shown.
+    VideoCall,
+    /// Reliance on another regulated firm's checks.
+    Reliance,
+}
+
+impl VerificationMethod {
+    /// Every method.
+    pub const ALL: [VerificationMethod; 5] = [
+        Self::InPerson,
+        Self::Electronic,
+        Self::CertifiedCopies,
+        Self::VideoCall,
+        Self::Reliance,
+    ];
+
+    /// The stable name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InPerson => "in_person",
+            Self::Electronic => "electronic",
+            Self::CertifiedCopies => "certified_copies",
+            Self::VideoCall => "video_call",
+            Self::Reliance => "reliance",
+        }
+    }
+}
+
+impl FromStr for VerificationMethod {
+    type Err = LexcaseError;
+    fn from_str(s: &str) -> Result<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| LexcaseError::validation("method", "unknown verification method"))
+    }
+}
+
+/// A contact's identity-verification record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct IdentityVerification {
+    /// Current status.
+    pub status: IdentityStatus,
+    /// Date of the check (required for verified and failed).
+    pub checked_on: Option<NaiveDate>,
+    /// How it was checked (required for verified).
+    pub method: Option<VerificationMethod>,
+    /// Who recorded it.
+    pub recorded_by: Option<UserId>,
+    /// When it was recorded.
+    pub recorded_at: Option<DateTime<Utc>>,
+}
+
+impl IdentityVerification {
+    /// Builds a record, checking that a verified status has a date and method, a failed one a
+    /// date, and that the date is not in the future.
+    pub fn record(
+        status: IdentityStatus,
+        checked_on: Option<NaiveDate>,
+        method: Option<VerificationMethod>,
+        by: UserId,
+        at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<Self> {
+        if matches!(status, IdentityStatus::Verified | IdentityStatus::Failed)
+            && checked_on.is_none()
+        {
+            return Err(LexcaseError::validation(
+                "checked_on",
+                "the date of the check is required",
+            ));
+        }
+        if status == IdentityStatus::Verified && method.is_none() {
+            return Err(LexcaseError::validation(
+                "method",
+                "the verification method is required",
+            ));
+        }
+        if checked_on.is_some_and(|d| d > today) {
+            return Err(LexcaseError::validation(
+                "checked_on",
+                "must not be in the future",
+            ));
+        }
+        Ok(Self {
+            status,
+            checked_on,
+            method,
+            recorded_by: Some(by),
+            recorded_at: Some(at),
+        })
+    }
+}

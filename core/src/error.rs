@@ -1,0 +1,183 @@
+//! The one public error type of lexcase, with stable machine codes.
+//!
+//! Messages name the kind of entity, the field and the reason, never client data: an error may
+//! end up in a log that the client's opponent's lawyers will one day read.
+
+use std::fmt;
+
+/// The result type used throughout lexcase.
+pub type Result<T, E = LexcaseError> = std::result::Result<T, E>;
+
+/// Why a database file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IncompatibleReason {
+    /// The file was written by a newer lexcase: its schema version is above the one we know.
+    TooNew {
+        /// Schema version found in the file.
+        found: i64,
+        /// Highest schema version this build understands.
+        supported: i64,
+    },
+    /// The file is a database, but not a lexcase one (it holds other tables).
+    NotLexcase,
+    /// The file is not a readable database at all (damaged or another format).
+    Corrupt,
+}
+
+impl fmt::Display for IncompatibleReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooNew { found, supported } => write!(
+                f,
+                "database schema version {found} is newer than this lexcase supports ({supported})"
+            ),
+            Self::NotLexcase => f.write_str("the file is a database but not a lexcase database"),
+            Self::Corrupt => {
+                f.write_str("the file is not a readable database (corrupt or foreign)")
+            }
+        }
+    }
+}
+
+/// Every error lexcase returns. Match on the variant, or on [`LexcaseError::code`] across FFI.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LexcaseError {
+    /// The entity does not exist, or the acting user may not know that it exists.
+    #[error("{entity} not found")]
+    NotFound {
+        /// Kind of entity, for example `matter`.
+        entity: &'static str,
+    },
+    /// An input value was refused.
+    #[error("invalid {field}: {reason}")]
+    Validation {
+        /// The field (or argument) that was refused.
+        field: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// The acting user lacks the capability for this action.
+    #[error("permission denied: {action}")]
+    PermissionDenied {
+        /// What was attempted.
+        action: String,
+    },
+    /// A state machine refused the transition.
+    #[error("invalid transition of {entity} from {from} to {to}")]
+    InvalidTransition {
+        /// Kind of entity, for example `matter`.
+        entity: &'static str,
+        /// Current state.
+        from: String,
+        /// Requested state.
+        to: String,
+    },
+    /// Optimistic concurrency: somebody else changed the entity since it was read.
+    #[error("stale version of {entity}: expected {expected}, found {actual}")]
+    StaleVersion {
+        /// Kind of entity.
+        entity: &'static str,
+        /// The version the caller based the change on.
+        expected: u64,
+        /// The version stored now.
+        actual: u64,
+    },
+    /// The change would break a uniqueness or consistency rule (for example a duplicate email).
+    #[error("conflict: {reason}")]
+    Conflict {
+        /// What conflicts.
+        reason: String,
+    },
+    /// The storage layer failed (I/O, locked database, constraint the domain did not foresee).
+    #[error("storage error: {message}")]
+    Storage {
+        /// Description from the storage layer (no client data).
+        message: String,
+    },
+    /// The database file cannot be used by this build.
+    #[error("incompatible database: {reason}")]
+    IncompatibleDatabase {
+        /// Why the file is refused.
+        reason: IncompatibleReason,
+    },
+}
+
+/// Stable machine codes, one per [`LexcaseError`] variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    /// See [`LexcaseError::NotFound`].
+    NotFound,
+    /// See [`LexcaseError::Validation`].
+    Validation,
+    /// See [`LexcaseError::PermissionDenied`].
+    PermissionDenied,
+    /// See [`LexcaseError::InvalidTransition`].
+    InvalidTransition,
+    /// See [`LexcaseError::StaleVersion`].
+    StaleVersion,
+    /// See [`LexcaseError::Conflict`].
+    Conflict,
+    /// See [`LexcaseError::Storage`].
+    Storage,
+    /// See [`LexcaseError::IncompatibleDatabase`].
+    IncompatibleDatabase,
+}
+
+impl ErrorCode {
+    /// The stable string form, e.g. `"not_found"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotFound => "not_found",
+            Self::Validation => "validation",
+            Self::PermissionDenied => "permission_denied",
+            Self::InvalidTransition => "invalid_transition",
+            Self::StaleVersion => "stale_version",
+            Self::Conflict => "conflict",
+            Self::Storage => "storage",
+            Self::IncompatibleDatabase => "incompatible_database",
+        }
+    }
+}
+
+impl LexcaseError {
+    /// The stable machine code of this error.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::NotFound { .. } => ErrorCode::NotFound,
+            Self::Validation { .. } => ErrorCode::Validation,
+            Self::PermissionDenied { .. } => ErrorCode::PermissionDenied,
+            Self::InvalidTransition { .. } => ErrorCode::InvalidTransition,
+            Self::StaleVersion { .. } => ErrorCode::StaleVersion,
+            Self::Conflict { .. } => ErrorCode::Conflict,
+            Self::Storage { .. } => ErrorCode::Storage,
+            Self::IncompatibleDatabase { .. } => ErrorCode::IncompatibleDatabase,
+        }
+    }
+
+    /// A validation error for `field`.
+    pub fn validation(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Self::Validation {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// A permission error for `action`.
+    pub fn denied(action: impl Into<String>) -> Self {
+        Self::PermissionDenied {
+            action: action.into(),
+        }
+    }
+
+    /// A storage error.
+    pub fn storage(message: impl Into<String>) -> Self {
+        Self::Storage {
+            message: message.into(),
+        }
+    }
+
+    /// A not-found error for an entity kind.
+    pub fn not_found(entity: &'static str) -> Self {
+        Self::NotFound { entity }
+    }
+}

@@ -1,0 +1,9 @@
+//! The firm: its settings, the matter-number format, and custom-field definitions.
+
+mod custom_fields;
+mod matter_number;
+mod settings;
+
+pub use custom_fields::{CustomFieldDefinition, CustomFieldKind};
+pub use matter_number::{MatterNumberContext, MatterNumberFormat};
+pub use settings::{FirmSettings, FirmSetup};

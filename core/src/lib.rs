@@ -1,0 +1,36 @@
+//! # lexcase
+//!
+//! An embeddable legal case-management engine. This crate holds the domain (matters, parties,
+//! contacts, users, access control, audit), the services that carry out each use case for an
+//! acting user, and the storage traits that adapters such as `lexcase-sqlite` implement.
+//!
+//! Data flows one way: binding → [`service`] → domain + [`store`] trait → adapter.
+//!
+//! ```
+//! # fn main() -> lexcase::Result<()> {
+//! use lexcase::firm::MatterNumberFormat;
+//! let format = MatterNumberFormat::parse("{CLIENT3}-{SEQ:4}")?;
+//! assert_eq!(format.as_str(), "{CLIENT3}-{SEQ:4}");
+//! # Ok(()) }
+//! ```
+
+pub mod access;
+pub mod audit;
+pub mod clock;
+pub mod contacts;
+mod error;
+pub mod firm;
+mod ids;
+pub mod matters;
+pub mod money;
+pub mod service;
+pub mod store;
+pub mod text;
+pub mod users;
+pub mod validate;
+
+pub use error::{ErrorCode, IncompatibleReason, LexcaseError, Result};
+pub use ids::{ContactId, EventId, MatterId, PartyId, UserId};
+
+/// The version of the lexcase engine.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

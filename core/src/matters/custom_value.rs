@@ -1,0 +1,66 @@
+//! Values of custom fields, typed by their definition.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{LexcaseError, Result};
+use crate::firm::{CustomFieldDefinition, CustomFieldKind};
+use crate::ids::ContactId;
+use crate::validate;
+
+/// A custom field's value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum CustomValue {
+    /// Text.
+    Text(String),
+    /// Whole number.
+    Number(i64),
+    /// Exact decimal.
+    Decimal(Decimal),
+    /// Date.
+    Date(NaiveDate),
+    /// Yes/no.
+    Bool(bool),
+    /// One of the definition's choices.
+    Choice(String),
+    /// A contact (the service checks it exists).
+    ContactRef(ContactId),
+}
+
+impl CustomValue {
+    /// The kind of this value.
+    pub fn kind(&self) -> CustomFieldKind {
+        match self {
+            Self::Text(_) => CustomFieldKind::Text,
+            Self::Number(_) => CustomFieldKind::Number,
+            Self::Decimal(_) => CustomFieldKind::Decimal,
+            Self::Date(_) => CustomFieldKind::Date,
+            Self::Bool(_) => CustomFieldKind::Bool,
+            Self::Choice(_) => CustomFieldKind::Choice,
+            Self::ContactRef(_) => CustomFieldKind::ContactRef,
+        }
+    }
+
+    /// Checks the value against its definition; returns the normalised value.
+    pub fn checked(self, def: &CustomFieldDefinition) -> Result<Self> {
+        let field = format!("custom_fields.{}", def.key);
+        if self.kind() != def.kind {
+            return Err(LexcaseError::validation(
+                field,
+                format!("expected a {} value", def.kind.as_str()),
+            ));
+        }
+        Ok(match self {
+            Self::Text(t) => Self::Text(validate::required_line(&field, &t)?),
+            Self::Choice(c) if !def.choices.contains(&c) => {
+                return Err(LexcaseError::validation(field, "not one of the choices"));
+            }
+            Self::Decimal(d) if d.abs() > crate::money::Money::MAX_ABS => {
+                return Err(LexcaseError::validation(field, "too large"));
+            }
+            other => other,
+        })
+    }
+}

@@ -1,0 +1,205 @@
+//! Exact money: a `Decimal` amount in an ISO 4217 currency. Never a binary float.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::{LexcaseError, Result};
+
+/// An active ISO 4217 currency, stored by its three-letter code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Currency(iso_currency::Currency);
+
+impl Currency {
+    /// Parses a three-letter ISO 4217 code such as `GBP` (upper case only).
+    pub fn parse(code: &str) -> Result<Self> {
+        let invalid = || LexcaseError::validation("currency", "not an ISO 4217 currency code");
+        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(invalid());
+        }
+        iso_currency::Currency::from_code(code)
+            .filter(|c| c.exponent().is_some())
+            .map(Self)
+            .ok_or_else(invalid)
+    }
+
+    /// The three-letter code.
+    pub fn code(&self) -> &'static str {
+        self.0.code()
+    }
+
+    /// Digits after the decimal point of the currency's minor unit (2 for GBP, 0 for JPY).
+    pub fn minor_unit_digits(&self) -> u32 {
+        // `parse` admits only currencies with an exponent.
+        u32::from(self.0.exponent().unwrap_or(2))
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Currency {
+    type Err = LexcaseError;
+    fn from_str(s: &str) -> Result<Self> {
+        Self::parse(s)
+    }
+}
+
+impl TryFrom<String> for Currency {
+    type Error = LexcaseError;
+    fn try_from(s: String) -> Result<Self> {
+        Self::parse(&s)
+    }
+}
+
+impl From<Currency> for String {
+    fn from(c: Currency) -> Self {
+        c.code().to_owned()
+    }
+}
+
+/// An exact amount of money in one currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Money {
+    /// The amount; its scale never exceeds [`Money::MAX_SCALE`].
+    pub amount: Decimal,
+    /// The currency of the amount.
+    pub currency: Currency,
+}
+
+impl Money {
+    /// The most decimal places an amount or rate may carry (rates may be finer than the minor unit).
+    pub const MAX_SCALE: u32 = 6;
+    /// The largest absolute amount accepted (one trillion): larger is surely a typing error.
+    pub const MAX_ABS: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+
+    /// Builds money, checking scale and magnitude. `field` names the input in errors.
+    pub fn new(amount: Decimal, currency: Currency, field: &str) -> Result<Self> {
+        if amount.normalize().scale() > Self::MAX_SCALE {
+            return Err(LexcaseError::validation(
+                field,
+                format!("more than {} decimal places", Self::MAX_SCALE),
+            ));
+        }
+        if amount.abs() > Self::MAX_ABS {
+            return Err(LexcaseError::validation(field, "amount too large"));
+        }
+        Ok(Self {
+            amount: amount.normalize(),
+            currency,
+        })
+    }
+
+    /// Builds a non-negative amount (a rate, a price).
+    pub fn non_negative(amount: Decimal, currency: Currency, field: &str) -> Result<Self> {
+        if amount.is_sign_negative() && !amount.is_zero() {
+            return Err(LexcaseError::validation(field, "must not be negative"));
+        }
+        Self::new(amount, currency, field)
+    }
+
+    /// Zero in `currency`.
+    pub fn zero(currency: Currency) -> Self {
+        Self {
+            amount: Decimal::ZERO,
+            currency,
+        }
+    }
+
+    /// Adds two amounts of the same currency; mixed currencies are a validation error.
+    pub fn checked_add(self, other: Self) -> Result<Self> {
+        if self.currency != other.currency {
+            return Err(LexcaseError::validation(
+                "currency",
+                "cannot add amounts in different currencies",
+            ));
+        }
+        let amount = self
+            .amount
+            .checked_add(other.amount)
+            .ok_or_else(|| LexcaseError::validation("amount", "overflow"))?;
+        Ok(Self { amount, ..self })
+    }
+
+    /// Rounds to the currency's minor unit, half away from zero (the documented rounding point).
+    pub fn round_to_minor_unit(self) -> Self {
+        Self {
+            amount: self.amount.round_dp_with_strategy(
+                self.currency.minor_unit_digits(),
+                RoundingStrategy::MidpointAwayFromZero,
+            ),
+            ..self
+        }
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.amount, self.currency)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use rust_decimal_macros::dec;
+
+    fn gbp() -> Currency {
+        Currency::parse("GBP").unwrap()
+    }
+
+    #[test]
+    fn parses_iso_codes_and_refuses_garbage() {
+        assert_eq!(gbp().code(), "GBP");
+        assert_eq!(Currency::parse("JPY").unwrap().minor_unit_digits(), 0);
+        for bad in ["", "gbp", "GBPX", "XXZ", "12€", "XAU"] {
+            assert_eq!(
+                Currency::parse(bad).unwrap_err().code(),
+                crate::ErrorCode::Validation,
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_mixed_currencies_and_bad_amounts() {
+        let usd = Currency::parse("USD").unwrap();
+        let err = Money::zero(gbp())
+            .checked_add(Money::zero(usd))
+            .unwrap_err();
+        assert_eq!(err.code(), crate::ErrorCode::Validation);
+        assert!(Money::non_negative(dec!(-1), gbp(), "rate").is_err());
+        assert!(Money::new(dec!(0.0000001), gbp(), "rate").is_err());
+        assert!(Money::new(dec!(2000000000000), gbp(), "rate").is_err());
+        assert_eq!(Money::MAX_ABS, dec!(1000000000000));
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        let m = Money::new(dec!(2.345), gbp(), "x")
+            .unwrap()
+            .round_to_minor_unit();
+        assert_eq!(m.amount, dec!(2.35));
+        let m = Money::new(dec!(-2.345), gbp(), "x")
+            .unwrap()
+            .round_to_minor_unit();
+        assert_eq!(m.amount, dec!(-2.35));
+    }
+
+    proptest! {
+        #[test]
+        fn addition_is_exact(a in -1_000_000_000i64..1_000_000_000, b in -1_000_000_000i64..1_000_000_000) {
+            let x = Money::new(Decimal::new(a, 2), gbp(), "a").unwrap();
+            let y = Money::new(Decimal::new(b, 2), gbp(), "b").unwrap();
+            let sum = x.checked_add(y).unwrap();
+            prop_assert_eq!(sum.amount, Decimal::new(a + b, 2));
+            prop_assert_eq!(sum.round_to_minor_unit(), sum);
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Services: the use cases, run for an acting user.

@@ -1,0 +1,93 @@
+//! Storage traits: synchronous repositories behind one unit of work.
+//!
+//! A store hands out read transactions (a consistent snapshot) and write transactions (one
+//! writer at a time). Services do all their reads and writes for one command inside one write
+//! transaction, including the audit event, and commit once. Dropping a write transaction
+//! without committing rolls it back. Adapters keep no business rules; they persist aggregates,
+//! enforce optimistic versions atomically and answer the queries below exactly as documented.
+
+mod page;
+mod query;
+
+pub use page::{Page, Paged};
+pub use query::{ContactQuery, MatterQuery};
+
+use uuid::Uuid;
+
+use crate::access::Viewer;
+use crate::audit::{AuditEvent, AuditHead};
+use crate::contacts::Contact;
+use crate::error::Result;
+use crate::firm::FirmSettings;
+use crate::ids::{ContactId, MatterId, UserId};
+use crate::matters::Matter;
+use crate::users::User;
+
+/// A store: the source of transactions.
+pub trait Store: Send + Sync {
+    /// Starts a read transaction over a consistent snapshot.
+    fn read(&self) -> Result<Box<dyn ReadTx + '_>>;
+    /// Starts the write transaction (waits for the single writer slot, up to the busy timeout).
+    fn write(&self) -> Result<Box<dyn WriteTx + '_>>;
+}
+
+/// Reads, available in both kinds of transaction.
+pub trait ReadTx {
+    /// The firm's settings, or `None` before the firm is initialised.
+    fn firm_settings(&self) -> Result<Option<FirmSettings>>;
+
+    /// A user by id.
+    fn user(&self, id: UserId) -> Result<Option<User>>;
+    /// A user by email (exact, as normalised by the domain).
+    fn user_by_email(&self, email: &str) -> Result<Option<User>>;
+    /// Users ordered by name then id.
+    fn users(&self, page: Page) -> Result<Paged<User>>;
+
+    /// A contact by id.
+    fn contact(&self, id: ContactId) -> Result<Option<Contact>>;
+    /// Contacts matching `query`, ordered by sort name then id.
+    fn contacts(&self, query: &ContactQuery, page: Page) -> Result<Paged<Contact>>;
+
+    /// A matter by id (no access check: services apply [`Viewer::can_see`]).
+    fn matter(&self, id: MatterId) -> Result<Option<Matter>>;
+    /// Matters matching `query` that `viewer` may see ([`Viewer::can_see`]), newest first;
+    /// `total` counts only those too.
+    fn matters(&self, query: &MatterQuery, viewer: &Viewer, page: Page) -> Result<Paged<Matter>>;
+
+    /// Audit events with `seq > after`, in order, at most `limit`.
+    fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>>;
+    /// Audit events about one entity, in order.
+    fn audit_events_for(&self, entity_id: Uuid) -> Result<Vec<AuditEvent>>;
+    /// The recorded head of the audit chain.
+    fn audit_head(&self) -> Result<Option<AuditHead>>;
+}
+
+/// Writes. Updates take the version the change was based on and fail with
+/// [`crate::LexcaseError::StaleVersion`] if the stored version differs; the entity passed
+/// already carries `expected_version + 1`.
+pub trait WriteTx: ReadTx {
+    /// Stores the settings (insert when `expected_version` is `None`).
+    fn put_firm_settings(
+        &mut self,
+        settings: &FirmSettings,
+        expected_version: Option<u64>,
+    ) -> Result<()>;
+    /// Inserts a user ([`crate::LexcaseError::Conflict`] on a duplicate email).
+    fn insert_user(&mut self, user: &User) -> Result<()>;
+    /// Updates a user.
+    fn update_user(&mut self, user: &User, expected_version: u64) -> Result<()>;
+    /// Inserts a contact.
+    fn insert_contact(&mut self, contact: &Contact) -> Result<()>;
+    /// Updates a contact.
+    fn update_contact(&mut self, contact: &Contact, expected_version: u64) -> Result<()>;
+    /// Inserts a matter ([`crate::LexcaseError::Conflict`] on a duplicate number).
+    fn insert_matter(&mut self, matter: &Matter) -> Result<()>;
+    /// Updates a matter.
+    fn update_matter(&mut self, matter: &Matter, expected_version: u64) -> Result<()>;
+    /// Returns the next value (from 1) of the named counter, gaplessly.
+    fn next_sequence(&mut self, key: &str) -> Result<u64>;
+    /// Appends a sealed audit event and moves the recorded head to it.
+    fn append_audit(&mut self, event: &AuditEvent) -> Result<()>;
+    /// Commits everything written in this transaction.
+    fn commit(self: Box<Self>) -> Result<()>;
+}

@@ -1,0 +1,31 @@
+//! Query filters the stores answer.
+
+use crate::contacts::ContactKind;
+use crate::ids::{ContactId, UserId};
+use crate::matters::MatterStatus;
+
+/// Filters for listing matters; all given filters must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MatterQuery {
+    /// Only matters in this status.
+    pub status: Option<MatterStatus>,
+    /// Only this practice area (exact, case-insensitive).
+    pub practice_area: Option<String>,
+    /// Only matters where this user is responsible, originating or a team member.
+    pub fee_earner: Option<UserId>,
+    /// Only matters where this contact is a client.
+    pub client: Option<ContactId>,
+    /// Free text, already folded with [`crate::text::fold`]: matches a matter whose folded
+    /// number, title, or any party's folded name contains it.
+    pub text: Option<String>,
+}
+
+/// Filters for listing contacts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContactQuery {
+    /// Folded name prefix: matches a contact one of whose name words (in the folded display
+    /// name, see [`crate::contacts::Contact::search_key`]) starts with it; may span words.
+    pub name_prefix: Option<String>,
+    /// Only persons or only organisations.
+    pub kind: Option<ContactKind>,
+}

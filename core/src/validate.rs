@@ -1,0 +1,172 @@
+//! Input checks shared by every entity: bounded, printable text; email addresses; phones.
+
+use crate::error::{LexcaseError, Result};
+
+/// The longest single-line text field (names, titles) accepted, in characters.
+pub const MAX_LINE: usize = 300;
+/// The longest multi-line text field (descriptions, reasons) accepted, in characters.
+pub const MAX_TEXT: usize = 20_000;
+
+/// Trims and checks a required single-line text: not empty, not too long, no control characters.
+pub fn required_line(field: &str, value: &str) -> Result<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(LexcaseError::validation(field, "must not be empty"));
+    }
+    optional_line(field, value).map(|v| v.unwrap_or_default())
+}
+
+/// Trims and checks an optional single-line text; empty becomes `None`.
+pub fn optional_line(field: &str, value: &str) -> Result<Option<String>> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    if value.chars().count() > MAX_LINE {
+        return Err(LexcaseError::validation(
+            field,
+            format!("longer than {MAX_LINE} characters"),
+        ));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(LexcaseError::validation(
+            field,
+            "contains control characters",
+        ));
+    }
+    Ok(Some(value.to_owned()))
+}
+
+/// Checks a multi-line text: bounded, no control characters other than newlines and tabs.
+pub fn text(field: &str, value: &str) -> Result<String> {
+    if value.chars().count() > MAX_TEXT {
+        return Err(LexcaseError::validation(
+            field,
+            format!("longer than {MAX_TEXT} characters"),
+        ));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(LexcaseError::validation(
+            field,
+            "contains control characters",
+        ));
+    }
+    Ok(value.trim().to_owned())
+}
+
+/// Checks and normalises an email address (RFC 5322 addr-spec; the domain is lower-cased).
+pub fn email(field: &str, value: &str) -> Result<String> {
+    let value = value.trim();
+    let parsed = email_address::EmailAddress::parse_with_options(
+        value,
+        email_address::Options::default()
+            .without_display_text()
+            .without_domain_literal(),
+    )
+    .map_err(|_| LexcaseError::validation(field, "not a valid email address"))?;
+    if !parsed.domain().contains('.') {
+        return Err(LexcaseError::validation(field, "email domain has no dot"));
+    }
+    Ok(format!(
+        "{}@{}",
+        parsed.local_part(),
+        parsed.domain().to_ascii_lowercase()
+    ))
+}
+
+/// Checks a telephone number: digits with optional leading `+`, spaces, dots, dashes,
+/// brackets and an `x`/`ext` extension; 3 to 20 digits.
+pub fn phone(field: &str, value: &str) -> Result<String> {
+    let value = value.trim();
+    let (main, ext) = match value.to_ascii_lowercase().find(['x', 'e']) {
+        Some(i) => (&value[..i], Some(&value[i..])),
+        None => (value, None),
+    };
+    let digits = main.chars().filter(char::is_ascii_digit).count();
+    let main_ok = main
+        .char_indices()
+        .all(|(i, c)| c.is_ascii_digit() || " .-()".contains(c) || (c == '+' && i == 0));
+    let ext_ok = ext.is_none_or(|e| {
+        let e = e.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '.' || c == ' ');
+        !e.is_empty() && e.len() <= 6 && e.chars().all(|c| c.is_ascii_digit())
+    });
+    if !main_ok || !ext_ok || !(3..=20).contains(&digits) {
+        return Err(LexcaseError::validation(
+            field,
+            "not a valid telephone number",
+        ));
+    }
+    Ok(value.to_owned())
+}
+
+/// Refuses a list longer than `max` items.
+pub fn bounded<T>(field: &str, items: &[T], max: usize) -> Result<()> {
+    if items.len() > max {
+        return Err(LexcaseError::validation(
+            field,
+            format!("more than {max} items"),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_trimmed_bounded_and_printable() {
+        assert_eq!(required_line("name", "  Ada ").unwrap(), "Ada");
+        assert!(required_line("name", "   ").is_err());
+        assert!(required_line("name", &"x".repeat(MAX_LINE + 1)).is_err());
+        assert!(required_line("name", "a\u{0}b").is_err());
+        assert!(required_line("name", "a\nb").is_err());
+        assert_eq!(optional_line("x", " ").unwrap(), None);
+        assert!(text("d", "line one\nline two").is_ok());
+        assert!(text("d", "bell\u{7}").is_err());
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(
+            email("email", " Ada@Example.COM ").unwrap(),
+            "Ada@example.com"
+        );
+        for bad in [
+            "",
+            "ada",
+            "ada@",
+            "@x.com",
+            "ada@localhost",
+            "Ada <a@b.com>",
+            "a b@c.com",
+        ] {
+            assert!(email("email", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phones() {
+        for good in [
+            "+44 20 7946 0958",
+            "(555) 010-2000",
+            "020 7946 0958 ext 12",
+            "999",
+        ] {
+            assert!(phone("phone", good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "12",
+            "call me",
+            "+44+20",
+            "1234567890123456789012",
+            "555 x",
+        ] {
+            assert!(phone("phone", bad).is_err(), "{bad}");
+        }
+    }
+}

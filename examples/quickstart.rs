@@ -1,0 +1,4 @@
+//! Quickstart (placeholder until the services land).
+fn main() {
+    println!("lexcase {}", lexcase::VERSION);
+}
