@@ -102,6 +102,17 @@ pub fn phone(field: &str, value: &str) -> Result<String> {
     Ok(value.to_owned())
 }
 
+/// Checks an ISO 3166-1 alpha-2 country code (two upper-case letters).
+pub fn country_code(field: &str, value: &str) -> Result<String> {
+    if value.len() != 2 || !value.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(LexcaseError::validation(
+            field,
+            "use an ISO 3166-1 alpha-2 code such as GB or US",
+        ));
+    }
+    Ok(value.to_owned())
+}
+
 /// Refuses a list longer than `max` items.
 pub fn bounded<T>(field: &str, items: &[T], max: usize) -> Result<()> {
     if items.len() > max {

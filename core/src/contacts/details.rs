@@ -86,15 +86,9 @@ impl PostalAddress {
                 .transpose()?
                 .flatten())
         };
-        let country = opt(self.country)?;
-        if let Some(c) = &country {
-            if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(LexcaseError::validation(
-                    "country",
-                    "use an ISO 3166-1 alpha-2 code such as GB or US",
-                ));
-            }
-        }
+        let country = opt(self.country)?
+            .map(|c| validate::country_code("country", &c))
+            .transpose()?;
         Ok(Self {
             lines,
             locality: opt(self.locality)?,
@@ -167,15 +161,9 @@ impl Identifier {
         let jurisdiction = jurisdiction
             .map(|j| validate::optional_line("jurisdiction", j))
             .transpose()?
-            .flatten();
-        if let Some(j) = &jurisdiction {
-            if j.len() != 2 || !j.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(LexcaseError::validation(
-                    "jurisdiction",
-                    "use an ISO 3166-1 alpha-2 code",
-                ));
-            }
-        }
+            .flatten()
+            .map(|j| validate::country_code("jurisdiction", &j))
+            .transpose()?;
         let value = validate::required_line("identifiers", value)?;
         if value.len() > 64 {
             return Err(LexcaseError::validation(

@@ -1,1 +1,22 @@
-//! Services: the use cases, run for an acting user.
+//! Services: the use cases, each run for an acting user.
+//!
+//! [`Firm`] opens sessions; a [`Session`] carries the acting user and offers namespaces —
+//! [`Session::users`], [`Session::contacts`], [`Session::matters`], [`Session::audit`],
+//! [`Session::settings`]. Every command checks the actor's capability and the matter's
+//! visibility, validates, applies the domain, and writes the state and its audit event in one
+//! transaction.
+
+mod audit;
+mod contacts;
+mod context;
+mod firm;
+mod matters;
+mod settings;
+mod users;
+
+pub use audit::AuditService;
+pub use contacts::ContactService;
+pub use firm::{Firm, Session};
+pub use matters::{MatterFilter, MatterService};
+pub use settings::{SettingsChanges, SettingsService};
+pub use users::UserService;

@@ -1,0 +1,147 @@
+//! The context a command or query runs in: its transaction, the acting user, the settings.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::access::{Capability, Viewer};
+use crate::audit::{AuditEvent, EntityKind};
+use crate::contacts::Contact;
+use crate::error::{LexcaseError, Result};
+use crate::firm::FirmSettings;
+use crate::ids::{ContactId, EventId, MatterId, UserId};
+use crate::matters::Matter;
+use crate::store::{ReadTx, WriteTx};
+use crate::users::User;
+
+/// Loads the acting user: they must exist and be active.
+pub(crate) fn load_actor(tx: &dyn ReadTx, id: UserId) -> Result<User> {
+    let user = tx
+        .user(id)?
+        .ok_or_else(|| LexcaseError::not_found("user"))?;
+    if !user.active {
+        return Err(LexcaseError::denied("act as an inactive user"));
+    }
+    Ok(user)
+}
+
+/// Loads the firm settings, or fails if the firm has not been initialised.
+pub(crate) fn load_settings(tx: &dyn ReadTx) -> Result<FirmSettings> {
+    tx.firm_settings()?
+        .ok_or_else(|| LexcaseError::not_found("firm (not initialised)"))
+}
+
+/// Refuses a change based on a stale version.
+pub(crate) fn check_version(entity: &'static str, stored: u64, expected: u64) -> Result<()> {
+    if stored != expected {
+        return Err(LexcaseError::StaleVersion {
+            entity,
+            expected,
+            actual: stored,
+        });
+    }
+    Ok(())
+}
+
+/// What every query needs: a transaction, the actor and the settings.
+pub(crate) struct ReadCtx<'t> {
+    pub tx: &'t dyn ReadTx,
+    pub actor: User,
+}
+
+impl ReadCtx<'_> {
+    /// The actor as a viewer of matters.
+    pub fn viewer(&self) -> Viewer {
+        viewer_of(&self.actor)
+    }
+
+    /// A matter the actor may see; for anyone else it does not exist.
+    pub fn matter(&self, id: MatterId) -> Result<Matter> {
+        visible_matter(self.tx, &self.viewer(), id)
+    }
+}
+
+pub(crate) fn viewer_of(actor: &User) -> Viewer {
+    Viewer {
+        user: actor.id,
+        sees_restricted: actor.can(Capability::ViewRestrictedMatters),
+    }
+}
+
+fn visible_matter(tx: &dyn ReadTx, viewer: &Viewer, id: MatterId) -> Result<Matter> {
+    tx.matter(id)?
+        .filter(|m| viewer.can_see(&m.access, m.team_users()))
+        .ok_or_else(|| LexcaseError::not_found("matter"))
+}
+
+/// What every command needs: the write transaction, actor, settings and the instant.
+pub(crate) struct WriteCtx<'t> {
+    pub tx: &'t mut dyn WriteTx,
+    pub actor: User,
+    pub settings: FirmSettings,
+    pub now: DateTime<Utc>,
+}
+
+impl WriteCtx<'_> {
+    /// Today in the firm's zone.
+    pub fn today(&self) -> Result<NaiveDate> {
+        self.settings.date_of(self.now)
+    }
+
+    /// Refuses unless the actor has `capability`.
+    pub fn require(&self, capability: Capability) -> Result<()> {
+        self.actor.require(capability)
+    }
+
+    /// A matter the actor may see (writes to walled or hidden matters fail as not found).
+    pub fn matter(&self, id: MatterId) -> Result<Matter> {
+        visible_matter(self.tx, &viewer_of(&self.actor), id)
+    }
+
+    /// A contact that must exist.
+    pub fn contact(&self, id: ContactId) -> Result<Contact> {
+        self.tx
+            .contact(id)?
+            .ok_or_else(|| LexcaseError::not_found("contact"))
+    }
+
+    /// A user that must exist and be active (to be given work).
+    pub fn active_user(&self, id: UserId, field: &str) -> Result<User> {
+        let user = self
+            .tx
+            .user(id)?
+            .ok_or_else(|| LexcaseError::not_found("user"))?;
+        if !user.active {
+            return Err(LexcaseError::validation(field, "the user is inactive"));
+        }
+        Ok(user)
+    }
+
+    /// Appends the audit event of a change, chained after the current head.
+    pub fn record<T: Serialize>(
+        &mut self,
+        entity_kind: EntityKind,
+        entity_id: Uuid,
+        matter: Option<MatterId>,
+        action: &str,
+        before: Option<&T>,
+        after: Option<&T>,
+    ) -> Result<()> {
+        let head = self.tx.audit_head()?;
+        let mut event = AuditEvent {
+            seq: 0,
+            id: EventId::new(),
+            at: self.now,
+            actor: self.actor.id,
+            entity_kind,
+            entity_id,
+            matter,
+            action: action.to_owned(),
+            changes: crate::audit::diff(before, after),
+            prev_hash: String::new(),
+            hash: String::new(),
+        };
+        event.seal(head.as_ref());
+        self.tx.append_audit(&event)
+    }
+}

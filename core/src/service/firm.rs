@@ -1,0 +1,178 @@
+//! The firm handle and sessions.
+
+use std::sync::Arc;
+
+use super::context::{ReadCtx, WriteCtx, load_actor, load_settings};
+use super::{AuditService, ContactService, MatterService, SettingsService, UserService};
+use crate::access::Role;
+use crate::audit::EntityKind;
+use crate::clock::{Clock, SystemClock};
+use crate::error::{LexcaseError, Result};
+use crate::firm::{FirmSettings, FirmSetup};
+use crate::ids::UserId;
+use crate::store::Store;
+use crate::users::{NewUser, User};
+
+/// A firm: one store and a clock. Cheap to clone; share it between threads.
+#[derive(Clone)]
+pub struct Firm {
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+}
+
+impl std::fmt::Debug for Firm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Firm").finish_non_exhaustive()
+    }
+}
+
+impl Firm {
+    /// A firm over `store`, reading the system clock.
+    pub fn new(store: impl Store + 'static) -> Self {
+        Self::with_clock(Arc::new(store), Arc::new(SystemClock))
+    }
+
+    /// A firm over a shared store with a given clock (tests, replay).
+    pub fn with_clock(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Self {
+        Self { store, clock }
+    }
+
+    /// The store, for adapters' own tools (benchmarks, maintenance).
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
+    /// Whether the firm has been set up.
+    pub fn is_initialised(&self) -> Result<bool> {
+        Ok(self.store.read()?.firm_settings()?.is_some())
+    }
+
+    /// The firm's settings (name, currency, number format, zone, custom fields).
+    pub fn settings(&self) -> Result<FirmSettings> {
+        load_settings(&*self.store.read()?)
+    }
+
+    /// Sets up a new firm and its first administrator, in one audited transaction.
+    /// Fails with a conflict if the firm is already set up.
+    pub fn initialise(&self, setup: &FirmSetup, admin: &NewUser) -> Result<User> {
+        let mut tx = self.store.write()?;
+        if tx.firm_settings()?.is_some() {
+            return Err(LexcaseError::Conflict {
+                reason: "the firm is already initialised".into(),
+            });
+        }
+        let settings = FirmSettings::from_setup(setup)?;
+        let now = self.clock.now();
+        let admin = User::create(
+            &NewUser {
+                role: Role::Admin,
+                ..admin.clone()
+            },
+            settings.default_currency,
+            now,
+        )?;
+        tx.put_firm_settings(&settings, None)?;
+        tx.insert_user(&admin)?;
+        let mut ctx = WriteCtx {
+            tx: &mut *tx,
+            actor: admin.clone(),
+            settings: settings.clone(),
+            now,
+        };
+        ctx.record(
+            EntityKind::Firm,
+            uuid::Uuid::nil(),
+            None,
+            "firm.initialised",
+            None,
+            Some(&settings),
+        )?;
+        ctx.record(
+            EntityKind::User,
+            admin.id.into(),
+            None,
+            "user.created",
+            None,
+            Some(&admin),
+        )?;
+        tx.commit()?;
+        Ok(admin)
+    }
+
+    /// A session acting as `user`, who must exist and be active.
+    pub fn session(&self, user: UserId) -> Result<Session> {
+        load_actor(&*self.store.read()?, user)?;
+        Ok(Session {
+            firm: self.clone(),
+            actor: user,
+        })
+    }
+}
+
+/// Work done by one acting user. Each call re-reads the actor, so a role change or
+/// deactivation takes effect at once.
+#[derive(Clone, Debug)]
+pub struct Session {
+    firm: Firm,
+    actor: UserId,
+}
+
+impl Session {
+    /// The acting user's id.
+    pub fn actor_id(&self) -> UserId {
+        self.actor
+    }
+
+    /// The firm this session belongs to.
+    pub fn firm(&self) -> &Firm {
+        &self.firm
+    }
+
+    /// Users of the firm.
+    pub fn users(&self) -> UserService<'_> {
+        UserService::new(self)
+    }
+
+    /// Contacts.
+    pub fn contacts(&self) -> ContactService<'_> {
+        ContactService::new(self)
+    }
+
+    /// Matters, their parties, team and access.
+    pub fn matters(&self) -> MatterService<'_> {
+        MatterService::new(self)
+    }
+
+    /// The audit trail and change feed.
+    pub fn audit(&self) -> AuditService<'_> {
+        AuditService::new(self)
+    }
+
+    /// Firm settings and custom-field definitions.
+    pub fn settings(&self) -> SettingsService<'_> {
+        SettingsService::new(self)
+    }
+
+    /// Runs a query in a read transaction.
+    pub(crate) fn read<R>(&self, f: impl FnOnce(&ReadCtx<'_>) -> Result<R>) -> Result<R> {
+        let tx = self.firm.store.read()?;
+        let actor = load_actor(&*tx, self.actor)?;
+        f(&ReadCtx { tx: &*tx, actor })
+    }
+
+    /// Runs a command in the write transaction and commits it if `f` succeeds.
+    pub(crate) fn write<R>(&self, f: impl FnOnce(&mut WriteCtx<'_>) -> Result<R>) -> Result<R> {
+        let mut tx = self.firm.store.write()?;
+        let actor = load_actor(&*tx, self.actor)?;
+        let settings = load_settings(&*tx)?;
+        let now = self.firm.clock.now();
+        let out = f(&mut WriteCtx {
+            tx: &mut *tx,
+            actor,
+            settings,
+            now,
+        })?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
