@@ -1,1 +1,69 @@
-//! The store conformance suite: one test per case, for every store.
+//! The store conformance suite: every case runs the services (and the raw store traits)
+//! against a fresh store, so each adapter proves the same behaviour — access control, walls,
+//! audit, concurrency, queries — with one test per case.
+//!
+//! An adapter's test file instantiates it with a function that makes an empty store:
+//!
+//! ```ignore
+//! lexcase_conformance::conformance_tests!(|| std::sync::Arc::new(MyStore::new()));
+//! ```
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod cases;
+pub mod fixture;
+
+/// Writes one `#[test]` per conformance case, each on a new store from `$make`.
+#[macro_export]
+macro_rules! conformance_tests {
+    ($make:expr) => {
+        $crate::__conformance_cases!($make;
+            store::settings_round_trip,
+            store::ids_and_aggregates_round_trip,
+            store::stale_version_is_refused,
+            store::dropped_write_is_rolled_back,
+            store::duplicate_keys_conflict,
+            store::sequences_are_gapless_per_key,
+            store::audit_head_follows_appends,
+            firm::initialises_once,
+            firm::matter_numbers_follow_the_format,
+            firm::settings_need_manage_firm_and_validate,
+            users::only_user_managers_create_users,
+            users::rates_are_hidden_without_view_rates,
+            users::the_last_admin_is_kept,
+            users::inactive_users_cannot_act,
+            users::garbage_user_input_is_refused_and_nothing_written,
+            contacts::create_update_and_prefix_search,
+            contacts::affiliations_check_kinds_and_cycles,
+            contacts::identity_verification_is_recorded,
+            contacts::garbage_contact_input_is_refused_and_nothing_written,
+            matters::lifecycle_with_dates_and_history,
+            matters::parties_roles_and_links,
+            matters::team_and_my_matters,
+            matters::queries_filter_and_paginate,
+            matters::custom_fields_are_typed,
+            matters::key_dates,
+            matters::garbage_matter_input_is_refused_and_nothing_written,
+            matters::stale_versions_are_refused_without_writing,
+            access::capabilities_per_role,
+            access::team_only_matters_are_hidden_from_others,
+            access::ethical_walls_hide_the_matter_everywhere,
+            access::walls_and_visibility_need_manage_matter_access,
+            audit::every_mutation_is_audited_with_changes,
+            audit::change_feed_is_ordered_and_paginated,
+            audit::verify_needs_view_audit,
+        );
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __conformance_cases {
+    ($make:expr; $($module:ident :: $case:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $case() {
+                $crate::cases::$module::$case(($make)());
+            }
+        )*
+    };
+}

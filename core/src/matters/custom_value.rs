@@ -43,16 +43,21 @@ impl CustomValue {
         }
     }
 
-    /// Checks the value against its definition; returns the normalised value.
+    /// Checks the value against its definition; returns the normalised value. A text value is
+    /// accepted for a choice field (bindings without a separate choice type send text).
     pub fn checked(self, def: &CustomFieldDefinition) -> Result<Self> {
         let field = format!("custom_fields.{}", def.key);
-        if self.kind() != def.kind {
+        let value = match (self, def.kind) {
+            (Self::Text(t), CustomFieldKind::Choice) => Self::Choice(t),
+            (v, _) => v,
+        };
+        if value.kind() != def.kind {
             return Err(LexcaseError::validation(
                 field,
                 format!("expected a {} value", def.kind.as_str()),
             ));
         }
-        Ok(match self {
+        Ok(match value {
             Self::Text(t) => Self::Text(validate::required_line(&field, &t)?),
             Self::Choice(c) if !def.choices.contains(&c) => {
                 return Err(LexcaseError::validation(field, "not one of the choices"));

@@ -1,0 +1,9 @@
+//! The conformance cases, by area. Each takes a fresh, empty store.
+
+pub mod access;
+pub mod audit;
+pub mod contacts;
+pub mod firm;
+pub mod matters;
+pub mod store;
+pub mod users;
