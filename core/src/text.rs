@@ -8,7 +8,10 @@ pub fn fold(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     let mut space = true;
     for c in value.nfkd().filter(|c| !is_combining_mark(*c)) {
-        if c.is_alphanumeric() {
+        if let Some(spelled) = transliterate(c) {
+            out.push_str(spelled);
+            space = false;
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
             space = false;
         } else if !space {
@@ -22,6 +25,21 @@ pub fn fold(value: &str) -> String {
     out
 }
 
+/// Letters that do not decompose under NFKD but have a usual Latin spelling.
+fn transliterate(c: char) -> Option<&'static str> {
+    Some(match c {
+        'Æ' | 'æ' => "ae",
+        'Ø' | 'ø' => "o",
+        'Œ' | 'œ' => "oe",
+        'ß' => "ss",
+        'Ł' | 'ł' => "l",
+        'Đ' | 'đ' => "d",
+        'Þ' | 'þ' => "th",
+        'Ð' | 'ð' => "d",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;
@@ -33,7 +51,8 @@ mod tests {
             "muller ludenscheidt o brien"
         );
         assert_eq!(fold("  ACME   Ltd. "), "acme ltd");
-        assert_eq!(fold("Ærøskøbing"), "ærøskøbing");
+        assert_eq!(fold("Ærøskøbing"), "aeroskobing");
+        assert_eq!(fold("Straße Łódź"), "strasse lodz");
         assert_eq!(fold(""), "");
     }
 }

@@ -73,7 +73,9 @@ impl Fixture {
     pub fn new(store: SharedStore) -> Self {
         let clock = Arc::new(FixedClock::new(start_instant()));
         let firm = Firm::with_clock(store, clock.clone());
-        let admin_user = firm.initialise(&setup(), &new_user("Ada Admin", Role::Admin)).unwrap();
+        let admin_user = firm
+            .initialise(&setup(), &new_user("Ada Admin", Role::Admin))
+            .unwrap();
         let admin = firm.session(admin_user.id).unwrap();
         let make = |name: &str, role| {
             let u = admin.users().create(&new_user(name, role)).unwrap();
@@ -100,12 +102,18 @@ impl Fixture {
 
     /// Creates a person contact as the admin.
     pub fn person(&self, given: &str, family: &str) -> Contact {
-        self.admin.contacts().create(NewContact::person(given, family)).unwrap()
+        self.admin
+            .contacts()
+            .create(NewContact::person(given, family))
+            .unwrap()
     }
 
     /// Creates an organisation contact as the admin.
     pub fn organisation(&self, name: &str) -> Contact {
-        self.admin.contacts().create(NewContact::organisation(name)).unwrap()
+        self.admin
+            .contacts()
+            .create(NewContact::organisation(name))
+            .unwrap()
     }
 
     /// A new matter for `clients` with the fee earner responsible.
@@ -152,7 +160,13 @@ impl Fixture {
 
     /// The raw audit head sequence number.
     pub fn audit_head(&self) -> u64 {
-        self.firm.store().read().unwrap().audit_head().unwrap().map_or(0, |h| h.seq)
+        self.firm
+            .store()
+            .read()
+            .unwrap()
+            .audit_head()
+            .unwrap()
+            .map_or(0, |h| h.seq)
     }
 
     /// All matters the session may see.

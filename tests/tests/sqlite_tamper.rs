@@ -25,13 +25,52 @@ fn firm_file() -> (tempfile::TempDir, PathBuf, u64) {
 fn verify(path: &Path) -> lexcase::audit::AuditVerification {
     let store = SqliteStore::open(path, SqliteOptions::default()).unwrap();
     let firm = Firm::new(store);
-    let first = firm.store().read().unwrap().audit_events(0, 1).unwrap().remove(0).actor;
+    let first = firm
+        .store()
+        .read()
+        .unwrap()
+        .audit_events(0, 1)
+        .unwrap()
+        .remove(0)
+        .actor;
     firm.session(first).unwrap().audit().verify().unwrap()
 }
 
+/// Tampers as someone with the file would: first drop the append-only triggers, then edit.
 fn tamper(path: &Path, sql: &str) {
     let conn = rusqlite::Connection::open(path).unwrap();
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        !triggers.is_empty(),
+        "the store guards the log with triggers"
+    );
+    for name in triggers {
+        conn.execute_batch(&format!("DROP TRIGGER \"{name}\";"))
+            .unwrap();
+    }
     conn.execute_batch(sql).unwrap();
+}
+
+#[test]
+fn a_plain_edit_is_refused_by_the_store() {
+    let (_dir, path, _) = firm_file();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    assert!(
+        conn.execute_batch("UPDATE audit_log SET action = 'x' WHERE seq = 1;")
+            .is_err()
+    );
+    assert!(
+        conn.execute_batch("DELETE FROM audit_log WHERE seq = 1;")
+            .is_err()
+    );
+    drop(conn);
+    assert!(verify(&path).is_intact());
 }
 
 #[test]
@@ -45,7 +84,10 @@ fn an_untouched_file_verifies() {
 #[test]
 fn an_edited_event_is_found() {
     let (_dir, path, _) = firm_file();
-    tamper(&path, "UPDATE audit_log SET action = 'user.deleted' WHERE seq = 5;");
+    tamper(
+        &path,
+        "UPDATE audit_log SET action = 'user.deleted' WHERE seq = 5;",
+    );
     let broken = verify(&path).first_broken.unwrap();
     assert_eq!(broken.seq, 5);
     assert!(broken.reason.contains("edited"), "{}", broken.reason);
@@ -54,7 +96,10 @@ fn an_edited_event_is_found() {
 #[test]
 fn an_edited_change_is_found() {
     let (_dir, path, _) = firm_file();
-    tamper(&path, "UPDATE audit_log SET changes = replace(changes, 'Fern', 'Fred') WHERE seq = 4;");
+    tamper(
+        &path,
+        "UPDATE audit_log SET changes = replace(changes, 'Fern', 'Fred') WHERE seq = 4;",
+    );
     assert_eq!(verify(&path).first_broken.unwrap().seq, 4);
 }
 
@@ -80,7 +125,10 @@ fn reordered_events_are_found() {
 #[test]
 fn a_cut_off_tail_is_found() {
     let (_dir, path, events) = firm_file();
-    tamper(&path, &format!("DELETE FROM audit_log WHERE seq = {events};"));
+    tamper(
+        &path,
+        &format!("DELETE FROM audit_log WHERE seq = {events};"),
+    );
     let broken = verify(&path).first_broken.unwrap();
     assert_eq!(broken.seq, events);
 }

@@ -278,16 +278,17 @@ impl Contact {
         }
     }
 
-    /// The name to sort by: "Smith Jane" or "Acme Ltd".
+    /// The key to sort by, folded (see [`text::fold`]): "smith jane" or "acme ltd", so that
+    /// "Müller" sorts with "Muller".
     pub fn sort_name(&self) -> String {
-        match self.kind {
+        text::fold(&match self.kind {
             ContactKind::Organisation => self.display_name(),
             ContactKind::Person => [self.family_name.as_deref(), self.given_name.as_deref()]
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(" "),
-        }
+        })
     }
 
     /// The folded search key of the name (see [`text::fold`]); stores match prefixes of its words.
@@ -307,7 +308,7 @@ mod tests {
         assert!(Contact::create(NewContact::organisation("  "), now).is_err());
         let jane = Contact::create(NewContact::person(" Jane ", "Smith"), now).unwrap();
         assert_eq!(jane.display_name(), "Jane Smith");
-        assert_eq!(jane.sort_name(), "Smith Jane");
+        assert_eq!(jane.sort_name(), "smith jane");
         let mut org = NewContact::organisation("Acme Ltd");
         org.family_name = Some("X".into());
         assert!(Contact::create(org, now).is_err());

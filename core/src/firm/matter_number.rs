@@ -1,7 +1,8 @@
 //! Matter reference numbers from a firm-configurable format such as `{CLIENT3}-{SEQ:4}` or
 //! `{YYYY}/{SEQ}`.
 //!
-//! Tokens: `{CLIENT3}` (first three letters of the first client's name, upper case, padded with
+//! Tokens: `{CLIENT3}` (first three letters of the first client's sort name — family name first
+//! for persons — upper case, padded with
 //! `X`), `{YYYY}`, `{YY}`, `{MM}` (opening date in the firm's zone), `{SEQ}` or `{SEQ:n}` (a
 //! counter, zero-padded to `n` digits). The counter runs separately for each distinct rendered
 //! prefix: `SMI-0001`, `SMI-0002`, `JON-0001`; `2026/1` … then `2027/1`. `{{` and `}}` are
@@ -209,7 +210,8 @@ mod tests {
         assert_eq!(f.render(&ctx("Smith, Jane"), 42), "SMI-0042");
         assert_eq!(f.sequence_key(&ctx("Smith")), "SMI-{SEQ}");
         assert_eq!(f.render(&ctx("Åberg"), 1), "ABE-0001");
-        assert_eq!(f.render(&ctx("Ø"), 1), "XXX-0001");
+        assert_eq!(f.render(&ctx("Ø"), 1), "OXX-0001");
+        assert_eq!(f.render(&ctx("李"), 1), "XXX-0001");
         let f = MatterNumberFormat::parse("{YYYY}/{SEQ}").unwrap();
         assert_eq!(f.render(&ctx("x"), 7), "2026/7");
         assert_eq!(f.sequence_key(&ctx("x")), "2026/{SEQ}");

@@ -65,7 +65,7 @@ impl<'s> MatterService<'s> {
         let first_client = new.clients.first().ok_or_else(|| {
             LexcaseError::validation("clients", "a matter needs at least one client")
         })?;
-        let client_name = ctx.contact(*first_client)?.display_name();
+        let client_name = ctx.contact(*first_client)?.sort_name();
         for client in new.clients.iter().skip(1) {
             ctx.contact(*client)?;
         }

@@ -11,8 +11,15 @@ pub fn every_mutation_is_audited_with_changes(store: SharedStore) {
     let before = f.audit_head();
     let m = f.matter("Purchase");
     assert_eq!(f.audit_head(), before + 2, "contact and matter");
-    let changes = MatterChanges { title: Some("Purchase of 1 High St".into()), ..Default::default() };
-    let m = f.paralegal.matters().update(m.id, m.version, changes).unwrap();
+    let changes = MatterChanges {
+        title: Some("Purchase of 1 High St".into()),
+        ..Default::default()
+    };
+    let m = f
+        .paralegal
+        .matters()
+        .update(m.id, m.version, changes)
+        .unwrap();
     let history = f.admin.audit().history(m.id.into()).unwrap();
     let last = history.last().unwrap();
     assert_eq!(last.actor, f.paralegal.actor_id());
@@ -22,11 +29,23 @@ pub fn every_mutation_is_audited_with_changes(store: SharedStore) {
     assert_eq!(last.changes.len(), 1);
     assert_eq!(last.changes[0].field, "title");
     assert_eq!(last.changes[0].before, Some(serde_json::json!("Purchase")));
-    assert_eq!(last.changes[0].after, Some(serde_json::json!("Purchase of 1 High St")));
+    assert_eq!(
+        last.changes[0].after,
+        Some(serde_json::json!("Purchase of 1 High St"))
+    );
     let created = &history[0];
-    assert!(created.changes.iter().any(|c| c.field == "number" && c.before.is_none()));
+    assert!(
+        created
+            .changes
+            .iter()
+            .any(|c| c.field == "number" && c.before.is_none())
+    );
     let witness = f.person("Will", "Witness");
-    let m = f.paralegal.matters().add_party(m.id, m.version, witness.id, PartyRole::Witness, None, None).unwrap();
+    let m = f
+        .paralegal
+        .matters()
+        .add_party(m.id, m.version, witness.id, PartyRole::Witness, None, None)
+        .unwrap();
     let last = f.admin.audit().history(m.id.into()).unwrap().pop().unwrap();
     assert_eq!(last.action, "matter.party_added");
     assert_eq!(last.changes[0].field, "parties");
@@ -58,7 +77,10 @@ pub fn change_feed_is_ordered_and_paginated(store: SharedStore) {
     let tail = f.admin.audit().changes_since(cursor, 10).unwrap();
     assert!(tail.events.is_empty() && !tail.more && tail.next_cursor == cursor);
     assert_code(f.admin.audit().changes_since(0, 0), ErrorCode::Validation);
-    assert_code(f.admin.audit().changes_since(0, 1001), ErrorCode::Validation);
+    assert_code(
+        f.admin.audit().changes_since(0, 1001),
+        ErrorCode::Validation,
+    );
 }
 
 /// Verification needs `view_audit` and reports an intact chain.

@@ -29,7 +29,10 @@ fn matter(contact: &Contact, responsible: &User, number: &str) -> Matter {
         clients: vec![contact.id],
         responsible: responsible.id,
         originating: None,
-        billing: BillingArrangement { kind: BillingKind::Hourly, currency: gbp() },
+        billing: BillingArrangement {
+            kind: BillingKind::Hourly,
+            currency: gbp(),
+        },
         visibility: Visibility::Firm,
         team: vec![],
         key_dates: Default::default(),
@@ -45,13 +48,30 @@ pub fn settings_round_trip(store: SharedStore) {
     let mut tx = store.write().unwrap();
     tx.put_firm_settings(&settings, None).unwrap();
     tx.commit().unwrap();
-    assert_eq!(store.read().unwrap().firm_settings().unwrap(), Some(settings.clone()));
+    assert_eq!(
+        store.read().unwrap().firm_settings().unwrap(),
+        Some(settings.clone())
+    );
     let mut tx = store.write().unwrap();
-    let next = FirmSettings { version: 2, name: "Smith LLP".into(), ..settings };
-    assert_code(tx.put_firm_settings(&next, Some(5)), ErrorCode::StaleVersion);
+    let stale = FirmSettings {
+        version: 6,
+        ..settings.clone()
+    };
+    assert_code(
+        tx.put_firm_settings(&stale, Some(5)),
+        ErrorCode::StaleVersion,
+    );
+    let next = FirmSettings {
+        version: 2,
+        name: "Smith LLP".into(),
+        ..settings
+    };
     tx.put_firm_settings(&next, Some(1)).unwrap();
     tx.commit().unwrap();
-    assert_eq!(store.read().unwrap().firm_settings().unwrap().unwrap().name, "Smith LLP");
+    assert_eq!(
+        store.read().unwrap().firm_settings().unwrap().unwrap().name,
+        "Smith LLP"
+    );
 }
 
 /// Users, contacts and matters come back exactly as stored.
@@ -87,13 +107,18 @@ pub fn stale_version_is_refused(store: SharedStore) {
     stale.name = "Lost Update".into();
     stale.version = 2;
     match tx.update_user(&stale, 1).unwrap_err() {
-        lexcase::LexcaseError::StaleVersion { expected, actual, .. } => {
+        lexcase::LexcaseError::StaleVersion {
+            expected, actual, ..
+        } => {
             assert_eq!((expected, actual), (1, 2));
         }
         other => panic!("{other:?}"),
     }
     tx.commit().unwrap();
-    assert_eq!(store.read().unwrap().user(u.id).unwrap().unwrap().name, "Ann Baker");
+    assert_eq!(
+        store.read().unwrap().user(u.id).unwrap().unwrap().name,
+        "Ann Baker"
+    );
     let mut tx = store.write().unwrap();
     let mut ghost = user("Ghost");
     ghost.version = 2;
@@ -126,7 +151,10 @@ pub fn duplicate_keys_conflict(store: SharedStore) {
     let c = Contact::create(NewContact::person("Jane", "Doe"), Utc::now()).unwrap();
     tx.insert_contact(&c).unwrap();
     tx.insert_matter(&matter(&c, &a, "DOE-0001")).unwrap();
-    assert_code(tx.insert_matter(&matter(&c, &a, "DOE-0001")), ErrorCode::Conflict);
+    assert_code(
+        tx.insert_matter(&matter(&c, &a, "DOE-0001")),
+        ErrorCode::Conflict,
+    );
 }
 
 /// Counters run from 1 without gaps, separately per key, and survive commit.
@@ -162,7 +190,10 @@ pub fn audit_head_follows_appends(store: SharedStore) {
         };
         e.seal(head.as_ref());
         tx.append_audit(&e).unwrap();
-        head = Some(AuditHead { seq: e.seq, hash: e.hash.clone() });
+        head = Some(AuditHead {
+            seq: e.seq,
+            hash: e.hash.clone(),
+        });
         events.push(e);
     }
     tx.commit().unwrap();
@@ -172,7 +203,12 @@ pub fn audit_head_follows_appends(store: SharedStore) {
     assert_eq!(r.audit_events(1, 1).unwrap(), events[1..2].to_vec());
     assert_eq!(r.audit_events_for(actor.id.into()).unwrap().len(), 3);
     // A list query on an empty matter table counts nothing.
-    let viewer = Viewer { user: actor.id, sees_restricted: true };
-    let page = r.matters(&MatterQuery::default(), &viewer, Page::default()).unwrap();
+    let viewer = Viewer {
+        user: actor.id,
+        sees_restricted: true,
+    };
+    let page = r
+        .matters(&MatterQuery::default(), &viewer, Page::default())
+        .unwrap();
     assert_eq!(page.total, 0);
 }
