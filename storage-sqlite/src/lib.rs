@@ -1,1 +1,38 @@
 //! The embedded SQLite store for lexcase.
+//!
+//! [`SqliteStore`] implements [`lexcase::store::Store`] on one SQLite file in WAL mode:
+//! durable commits (`synchronous=FULL`) by default, one writer at a time, readers on their own
+//! snapshots beside it. The schema is migrated on open; a file that is not a lexcase database,
+//! or one written by a newer lexcase, is refused and left untouched.
+//!
+//! ```
+//! use lexcase::store::Store;
+//! use lexcase_sqlite::SqliteStore;
+//!
+//! # fn main() -> lexcase::Result<()> {
+//! let store = SqliteStore::open_in_memory()?;
+//! assert!(store.read()?.firm_settings()?.is_none());
+//! let mut tx = store.write()?;
+//! assert_eq!(tx.next_sequence("SMI")?, 1);
+//! tx.commit()?;
+//! # Ok(()) }
+//! ```
+
+mod audit;
+mod codec;
+mod diagnostics;
+mod error;
+mod lock;
+mod matter_list;
+mod migrations;
+mod open;
+mod options;
+mod read;
+mod store;
+mod tx;
+mod write;
+
+pub use diagnostics::ConnectionSettings;
+pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
+pub use options::{Durability, SqliteOptions};
+pub use store::{MEMORY, SqliteStore};

@@ -23,7 +23,8 @@ use crate::ids::{ContactId, MatterId, UserId};
 use crate::matters::Matter;
 use crate::users::User;
 
-/// A store: the source of transactions.
+/// A store: the source of transactions. A thread holds at most one transaction of a store at
+/// a time (a second one may wait for the busy timeout and fail as locked).
 pub trait Store: Send + Sync {
     /// Starts a read transaction over a consistent snapshot.
     fn read(&self) -> Result<Box<dyn ReadTx + '_>>;
@@ -66,7 +67,8 @@ pub trait ReadTx {
 /// [`crate::LexcaseError::StaleVersion`] if the stored version differs; the entity passed
 /// already carries `expected_version + 1`.
 pub trait WriteTx: ReadTx {
-    /// Stores the settings (insert when `expected_version` is `None`).
+    /// Stores the settings: insert when `expected_version` is `None` (a conflict if settings
+    /// exist), else a versioned update.
     fn put_firm_settings(
         &mut self,
         settings: &FirmSettings,
@@ -86,7 +88,9 @@ pub trait WriteTx: ReadTx {
     fn update_matter(&mut self, matter: &Matter, expected_version: u64) -> Result<()>;
     /// Returns the next value (from 1) of the named counter, gaplessly.
     fn next_sequence(&mut self, key: &str) -> Result<u64>;
-    /// Appends a sealed audit event and moves the recorded head to it.
+    /// Appends a sealed audit event and moves the recorded head to it. The event must follow
+    /// the head (`seq` = head + 1 and `prev_hash` = head hash, or seq 1 and the genesis hash on
+    /// an empty log), else it is a conflict and nothing is written: the chain cannot fork.
     fn append_audit(&mut self, event: &AuditEvent) -> Result<()>;
     /// Commits everything written in this transaction.
     fn commit(self: Box<Self>) -> Result<()>;

@@ -1,0 +1,79 @@
+//! Translation of SQLite errors into lexcase errors. Messages name what failed, never data.
+
+use lexcase::{IncompatibleReason, LexcaseError, Result};
+use rusqlite::ErrorCode;
+use rusqlite::types::FromSqlError;
+
+/// The message of a storage error caused by lock contention.
+pub(crate) const LOCKED: &str =
+    "database is locked: another transaction held it longer than the busy timeout";
+
+/// Converts a SQLite failure into [`LexcaseError::Storage`].
+pub(crate) fn storage(error: rusqlite::Error) -> LexcaseError {
+    match error.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => LexcaseError::storage(LOCKED),
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+            LexcaseError::storage("the database file is damaged")
+        }
+        Some(ErrorCode::DiskFull) => LexcaseError::storage("the disk is full"),
+        Some(ErrorCode::ReadOnly) => LexcaseError::storage("the database is read-only"),
+        _ => LexcaseError::storage(format!("sqlite: {error}")),
+    }
+}
+
+/// Converts an error met while opening a file: a file SQLite cannot read as a database is
+/// reported as [`IncompatibleReason::Corrupt`].
+pub(crate) fn on_open(error: rusqlite::Error) -> LexcaseError {
+    match error.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => corrupt(),
+        _ => storage(error),
+    }
+}
+
+/// The file is not a readable database.
+pub(crate) fn corrupt() -> LexcaseError {
+    LexcaseError::IncompatibleDatabase {
+        reason: IncompatibleReason::Corrupt,
+    }
+}
+
+/// Maps a uniqueness violation to [`LexcaseError::Conflict`] with the reason given for the
+/// violated `table.column` in `reasons`; anything else becomes a storage error.
+pub(crate) fn unique(error: rusqlite::Error, reasons: &[(&str, &str)]) -> LexcaseError {
+    if let rusqlite::Error::SqliteFailure(failure, Some(message)) = &error {
+        let unique_codes = [
+            rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE,
+            rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY,
+        ];
+        if failure.code == ErrorCode::ConstraintViolation
+            && unique_codes.contains(&failure.extended_code)
+        {
+            let reason = reasons
+                .iter()
+                .find(|(column, _)| message.ends_with(column))
+                .map_or("a record with the same key already exists", |(_, r)| r);
+            return LexcaseError::Conflict {
+                reason: reason.to_owned(),
+            };
+        }
+    }
+    storage(error)
+}
+
+/// `?`-friendly conversion of SQLite results.
+pub(crate) trait Db<T> {
+    /// Converts the error with [`storage`].
+    fn db(self) -> Result<T>;
+}
+
+impl<T> Db<T> for rusqlite::Result<T> {
+    fn db(self) -> Result<T> {
+        self.map_err(storage)
+    }
+}
+
+impl<T> Db<T> for std::result::Result<T, FromSqlError> {
+    fn db(self) -> Result<T> {
+        self.map_err(|e| LexcaseError::storage(format!("unexpected stored value: {e}")))
+    }
+}

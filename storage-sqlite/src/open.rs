@@ -1,0 +1,110 @@
+//! Opening a database file: refuse what is not ours before writing a byte, then configure the
+//! connections and migrate.
+
+use std::fs::File;
+use std::io::{ErrorKind, Read};
+use std::path::Path;
+
+use lexcase::{LexcaseError, Result};
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Db, corrupt, on_open};
+use crate::migrations::{check, inspect, migrate};
+use crate::options::SqliteOptions;
+
+/// The first 16 bytes of every SQLite database file.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Prepared statements each connection keeps (the list queries have many shapes).
+const STATEMENT_CACHE: usize = 128;
+
+fn io_error(error: &std::io::Error) -> LexcaseError {
+    LexcaseError::storage(format!("cannot read the database file: {}", error.kind()))
+}
+
+/// Refuses an existing file that is not a usable lexcase database, without writing to it:
+/// first by its header bytes, then through a read-only connection (which, unlike a read-write
+/// one, never checkpoints or otherwise rewrites a foreign file when it closes).
+fn check_existing(path: &Path) -> Result<()> {
+    let len = match std::fs::metadata(path) {
+        Ok(meta) => meta.len(),
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io_error(&e)),
+    };
+    if len == 0 {
+        return Ok(());
+    }
+    let mut header = [0u8; 16];
+    match File::open(path).and_then(|mut f| f.read_exact(&mut header)) {
+        Ok(()) if &header == SQLITE_MAGIC => {}
+        Ok(()) => return Err(corrupt()),
+        Err(e) if e.kind() == ErrorKind::UnexpectedEof => return Err(corrupt()),
+        Err(e) => return Err(io_error(&e)),
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    match Connection::open_with_flags(path, flags)
+        .map_err(on_open)
+        .and_then(|conn| inspect(&conn))
+    {
+        Ok(state) => check(state).map(|_| ()),
+        Err(e @ LexcaseError::IncompatibleDatabase { .. }) => Err(e),
+        // The read-only look was not possible (e.g. a hot journal needs recovery): the
+        // read-write connection checks again before writing anything.
+        Err(_) => Ok(()),
+    }
+}
+
+/// Opens, checks, configures and migrates the writer connection of a file database.
+pub(crate) fn open_writer(path: &Path, options: &SqliteOptions) -> Result<Connection> {
+    check_existing(path)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags).map_err(on_open)?;
+    conn.busy_timeout(options.busy_timeout).db()?;
+    // Check again on this connection before the first write (journal mode is one).
+    check(inspect(&conn)?)?;
+    let mode: String = conn
+        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+        .map_err(on_open)?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(LexcaseError::storage(
+            "the database could not be switched to WAL journal mode",
+        ));
+    }
+    conn.pragma_update(None, "synchronous", options.durability.pragma_value())
+        .db()?;
+    configure(&conn)?;
+    conn.pragma_update(None, "cache_size", -16_384).db()?;
+    // After a checkpoint, keep at most 64 MiB of WAL file on disk.
+    conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)
+        .db()?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+/// Opens a read-only connection to a file the writer has opened (and migrated).
+pub(crate) fn open_reader(path: &Path, options: &SqliteOptions) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(on_open)?;
+    conn.busy_timeout(options.busy_timeout).db()?;
+    configure(&conn)?;
+    conn.pragma_update(None, "cache_size", -8_192).db()?;
+    Ok(conn)
+}
+
+/// Opens and migrates a private in-memory database.
+pub(crate) fn open_memory() -> Result<Connection> {
+    let mut conn = Connection::open_in_memory().db()?;
+    configure(&conn)?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+/// Settings every connection gets.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", true).db()?;
+    conn.pragma_update(None, "temp_store", "MEMORY").db()?;
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    Ok(())
+}

@@ -1,0 +1,199 @@
+//! Read and write transactions over a connection, implementing the store's traits.
+
+use std::ops::Deref;
+use std::sync::MutexGuard;
+
+use lexcase::access::Viewer;
+use lexcase::audit::{AuditEvent, AuditHead};
+use lexcase::contacts::Contact;
+use lexcase::firm::FirmSettings;
+use lexcase::matters::Matter;
+use lexcase::store::{ContactQuery, MatterQuery, Page, Paged, ReadTx, WriteTx};
+use lexcase::users::User;
+use lexcase::{ContactId, MatterId, Result, UserId};
+use rusqlite::Connection;
+use uuid::Uuid;
+
+use crate::error::Db;
+use crate::lock::TimedGuard;
+use crate::{audit, matter_list, read, write};
+
+/// The connection a read transaction runs on.
+pub(crate) enum ReadConn<'a> {
+    /// One of the store's pooled read-only connections.
+    Pooled(MutexGuard<'a, Connection>),
+    /// An extra read-only connection, opened because every pooled one was busy.
+    Extra(Box<Connection>),
+    /// The single connection of an in-memory store.
+    Shared(TimedGuard<'a, Connection>),
+}
+
+impl Deref for ReadConn<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        match self {
+            ReadConn::Pooled(c) => c,
+            ReadConn::Extra(c) => c,
+            ReadConn::Shared(c) => c,
+        }
+    }
+}
+
+/// Ends a transaction a previous holder may have left open (after a panic, say).
+pub(crate) fn reset(conn: &Connection) -> Result<()> {
+    if !conn.is_autocommit() {
+        conn.execute_batch("ROLLBACK").db()?;
+    }
+    Ok(())
+}
+
+/// A read transaction: a snapshot taken when it starts, released on drop.
+pub(crate) struct SqliteReadTx<'a> {
+    conn: ReadConn<'a>,
+}
+
+impl<'a> SqliteReadTx<'a> {
+    /// Begins a transaction and takes its snapshot at once (a deferred `BEGIN` alone would
+    /// take it at the first query).
+    pub(crate) fn begin(conn: ReadConn<'a>) -> Result<Self> {
+        reset(&conn)?;
+        conn.prepare_cached("BEGIN").db()?.execute([]).db()?;
+        let tx = Self { conn };
+        tx.conn
+            .prepare_cached("SELECT count(*) FROM audit_head")
+            .db()?
+            .query_row([], |_| Ok(()))
+            .db()?;
+        Ok(tx)
+    }
+
+    fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+impl Drop for SqliteReadTx<'_> {
+    fn drop(&mut self) {
+        if !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+/// The write transaction: holds the writer, commits on [`WriteTx::commit`], rolls back on drop.
+pub(crate) struct SqliteWriteTx<'a> {
+    conn: TimedGuard<'a, Connection>,
+}
+
+impl<'a> SqliteWriteTx<'a> {
+    /// Begins an immediate transaction (takes SQLite's write lock now, waiting up to the busy
+    /// timeout for another process).
+    pub(crate) fn begin(conn: TimedGuard<'a, Connection>) -> Result<Self> {
+        reset(&conn)?;
+        conn.prepare_cached("BEGIN IMMEDIATE")
+            .db()?
+            .execute([])
+            .db()?;
+        Ok(Self { conn })
+    }
+
+    fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+impl Drop for SqliteWriteTx<'_> {
+    fn drop(&mut self) {
+        if !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+/// Implements [`ReadTx`] for a type with a `conn()` method.
+macro_rules! read_tx {
+    ($ty:ident) => {
+        impl ReadTx for $ty<'_> {
+            fn firm_settings(&self) -> Result<Option<FirmSettings>> {
+                read::firm_settings(self.conn())
+            }
+            fn user(&self, id: UserId) -> Result<Option<User>> {
+                read::user(self.conn(), id)
+            }
+            fn user_by_email(&self, email: &str) -> Result<Option<User>> {
+                read::user_by_email(self.conn(), email)
+            }
+            fn users(&self, page: Page) -> Result<Paged<User>> {
+                read::users(self.conn(), page)
+            }
+            fn contact(&self, id: ContactId) -> Result<Option<Contact>> {
+                read::contact(self.conn(), id)
+            }
+            fn contacts(&self, query: &ContactQuery, page: Page) -> Result<Paged<Contact>> {
+                read::contacts(self.conn(), query, page)
+            }
+            fn matter(&self, id: MatterId) -> Result<Option<Matter>> {
+                read::matter(self.conn(), id)
+            }
+            fn matters(
+                &self,
+                query: &MatterQuery,
+                viewer: &Viewer,
+                page: Page,
+            ) -> Result<Paged<Matter>> {
+                matter_list::matters(self.conn(), query, viewer, page)
+            }
+            fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>> {
+                audit::events_after(self.conn(), after, limit)
+            }
+            fn audit_events_for(&self, entity_id: Uuid) -> Result<Vec<AuditEvent>> {
+                audit::events_for(self.conn(), entity_id)
+            }
+            fn audit_head(&self) -> Result<Option<AuditHead>> {
+                audit::head(self.conn())
+            }
+        }
+    };
+}
+
+read_tx!(SqliteReadTx);
+read_tx!(SqliteWriteTx);
+
+impl WriteTx for SqliteWriteTx<'_> {
+    fn put_firm_settings(
+        &mut self,
+        settings: &FirmSettings,
+        expected_version: Option<u64>,
+    ) -> Result<()> {
+        write::put_firm_settings(self.conn(), settings, expected_version)
+    }
+    fn insert_user(&mut self, user: &User) -> Result<()> {
+        write::insert_user(self.conn(), user)
+    }
+    fn update_user(&mut self, user: &User, expected_version: u64) -> Result<()> {
+        write::update_user(self.conn(), user, expected_version)
+    }
+    fn insert_contact(&mut self, contact: &Contact) -> Result<()> {
+        write::insert_contact(self.conn(), contact)
+    }
+    fn update_contact(&mut self, contact: &Contact, expected_version: u64) -> Result<()> {
+        write::update_contact(self.conn(), contact, expected_version)
+    }
+    fn insert_matter(&mut self, matter: &Matter) -> Result<()> {
+        write::insert_matter(self.conn(), matter)
+    }
+    fn update_matter(&mut self, matter: &Matter, expected_version: u64) -> Result<()> {
+        write::update_matter(self.conn(), matter, expected_version)
+    }
+    fn next_sequence(&mut self, key: &str) -> Result<u64> {
+        write::next_sequence(self.conn(), key)
+    }
+    fn append_audit(&mut self, event: &AuditEvent) -> Result<()> {
+        audit::append(self.conn(), event)
+    }
+    fn commit(self: Box<Self>) -> Result<()> {
+        // On failure the transaction is still open and `drop` rolls it back.
+        self.conn.prepare_cached("COMMIT").db()?.execute([]).db()?;
+        Ok(())
+    }
+}
