@@ -139,8 +139,10 @@ impl Money {
 }
 
 impl fmt::Display for Money {
+    /// "275.00 GBP": at least the currency's minor-unit digits, more only if the amount has them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.amount, self.currency)
+        let digits = self.amount.scale().max(self.currency.minor_unit_digits()) as usize;
+        write!(f, "{:.digits$} {}", self.amount, self.currency)
     }
 }
 
@@ -178,6 +180,19 @@ mod tests {
         assert!(Money::new(dec!(0.0000001), gbp(), "rate").is_err());
         assert!(Money::new(dec!(2000000000000), gbp(), "rate").is_err());
         assert_eq!(Money::MAX_ABS, dec!(1000000000000));
+    }
+
+    #[test]
+    fn displays_at_least_the_minor_unit() {
+        let show = |a, c: &str| {
+            Money::new(a, Currency::parse(c).unwrap(), "x")
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(show(dec!(275), "GBP"), "275.00 GBP");
+        assert_eq!(show(dec!(212.125), "USD"), "212.125 USD");
+        assert_eq!(show(dec!(5000), "JPY"), "5000 JPY");
+        assert_eq!(show(dec!(-1.5), "BHD"), "-1.500 BHD");
     }
 
     #[test]

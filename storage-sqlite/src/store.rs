@@ -26,8 +26,10 @@ enum Backend {
     File {
         path: PathBuf,
         options: SqliteOptions,
-        writer: TimedMutex<Connection>,
+        // Field order matters: readers close first, so the writer is the last connection and
+        // checkpoints the WAL into the main file (and removes it) when the store is dropped.
         readers: Vec<Mutex<Connection>>,
+        writer: TimedMutex<Connection>,
     },
 }
 
@@ -66,8 +68,8 @@ impl SqliteStore {
             backend: Backend::File {
                 path: path.to_owned(),
                 options,
-                writer: TimedMutex::new(writer),
                 readers,
+                writer: TimedMutex::new(writer),
             },
             busy_timeout: options.busy_timeout,
         })

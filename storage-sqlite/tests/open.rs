@@ -50,6 +50,29 @@ fn a_file_keeps_its_data_across_reopening() {
 }
 
 #[test]
+fn closing_the_store_folds_the_wal_into_the_main_file() {
+    let (dir, path) = temp_db();
+    let u = user("Ann Able");
+    {
+        let store = open(&path);
+        write(&store, |tx| {
+            tx.put_firm_settings(&settings(), None).unwrap();
+            tx.insert_user(&u).unwrap();
+        });
+        // Readers were used too, so the last connection to close must still be the writer.
+        assert!(store.read().unwrap().user(u.id).unwrap().is_some());
+    }
+    assert!(
+        sidecars_absent(&path),
+        "the WAL is checkpointed and removed on close"
+    );
+    // The main file alone (as a backup copy would take it) holds everything.
+    let copy = dir.path().join("copy.lexcase");
+    std::fs::copy(&path, &copy).unwrap();
+    assert_eq!(open(&copy).read().unwrap().user(u.id).unwrap(), Some(u));
+}
+
+#[test]
 fn a_new_file_is_stamped_with_our_id_and_the_schema_version() {
     let (_dir, path) = temp_db();
     drop(open(&path));

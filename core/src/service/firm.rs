@@ -99,6 +99,18 @@ impl Firm {
         Ok(admin)
     }
 
+    /// A session acting as the user with this email (how a front end signs a user in once it
+    /// has authenticated them), who must exist and be active.
+    pub fn session_by_email(&self, email: &str) -> Result<Session> {
+        let email = crate::validate::email("email", email)?;
+        let user = self
+            .store
+            .read()?
+            .user_by_email(&email)?
+            .ok_or_else(|| LexcaseError::not_found("user"))?;
+        self.session(user.id)
+    }
+
     /// A session acting as `user`, who must exist and be active.
     pub fn session(&self, user: UserId) -> Result<Session> {
         load_actor(&*self.store.read()?, user)?;
