@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Runs every test of lexcase: Rust (fmt, clippy, tests), the Python binding (pytest, stub drift)
+# and the Kotlin binding (JUnit on the JVM), and checks the Swift binding is generated.
+# Installs what it needs on a fresh machine that has Rust, Python 3, a JDK (17+) and Maven.
+#
+#   scripts/test.sh                  # everything (what CI runs)
+#   scripts/test.sh rust python      # only some parts: rust, python, kotlin
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+
+PARTS=("$@")
+[ ${#PARTS[@]} -gt 0 ] || PARTS=(rust python kotlin)
+for part in "${PARTS[@]}"; do
+    case $part in
+        rust | python | kotlin) ;;
+        *) echo "unknown part '$part' (expected: rust, python, kotlin)" >&2; exit 2 ;;
+    esac
+done
+wants() { [[ " ${PARTS[*]} " == *" $1 "* ]]; }
+
+if [ "${CI:-}" = true ]; then
+    # A fresh clone builds once: incremental compilation only costs time there.
+    export CARGO_INCREMENTAL=0
+fi
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+TIMINGS=()
+step_started=0
+step_name=""
+step() {
+    end_step
+    step_name=$1
+    step_started=$SECONDS
+    printf '\n==> %s\n' "$step_name"
+}
+end_step() {
+    if [ -n "$step_name" ]; then
+        TIMINGS+=("$(printf '%5ds  %s' $((SECONDS - step_started)) "$step_name")")
+    fi
+    step_name=""
+}
+
+# ---------------------------------------------------------------- Rust
+if wants rust; then
+    step "cargo fmt --check"
+    cargo fmt --all -- --check
+
+    # Default members only: the uniffi-bindgen package is built below, when bindings are made.
+    step "cargo clippy (default members, all targets, -D warnings)"
+    cargo clippy --all-targets -- -D warnings
+
+    step "cargo test (default members)"
+    cargo test
+fi
+
+# ---------------------------------------------------------------- Python binding
+if wants python; then
+    step "python: venv and tools"
+    VENV=$ROOT/.venv
+    PY=$VENV/bin/python
+    if [ ! -x "$PY" ]; then
+        python3 -m venv "$VENV"
+    fi
+    "$PY" -m pip install --quiet --disable-pip-version-check -r bindings/python/requirements-dev.txt
+    # mypy's cache goes under target/. stubtest ignores MYPY_CACHE_DIR and writes .mypy_cache
+    # in the current directory, so it runs from there.
+    MYPY_CACHE=$ROOT/target/mypy-cache
+    mkdir -p "$MYPY_CACHE"
+
+    # The venv is activated for maturin alone, not exported: pyo3's build script reruns when it
+    # sees another interpreter, and the cargo calls of this script must all see the same one.
+    # maturin gets its own target dir: its PYO3_* environment differs from plain cargo's, and
+    # sharing target/debug would rebuild pyo3 and the binding on every switch.
+    step "python: maturin develop (lexcase._lexcase into .venv)"
+    (cd bindings/python && VIRTUAL_ENV=$VENV PATH="$VENV/bin:$PATH" \
+        "$VENV/bin/maturin" develop --target-dir "$ROOT/target/maturin")
+
+    step "python: pytest"
+    "$PY" -m pytest -q -p no:cacheprovider bindings/python/tests
+
+    step "python: stub drift (mypy.stubtest) and typed tests (mypy --strict)"
+    (cd "$MYPY_CACHE" && "$PY" -m mypy.stubtest lexcase)
+    MYPY_CACHE_DIR=$MYPY_CACHE "$PY" -m mypy --strict bindings/python/tests
+fi
+
+# ---------------------------------------------------------------- Kotlin / Swift bindings
+if wants kotlin; then
+    # The cdylib loaded by JNA. After `cargo test` it is already built, with the default members'
+    # feature set; `cargo build -p lexcase-mobile` would unify features differently and rebuild
+    # ~30 crates. `cargo test` leaves it in target/debug/deps, so ask cargo for the path.
+    if wants rust; then
+        step "mobile: liblexcase_mobile.so (cargo test --no-run: a no-op after cargo test)"
+        BUILD=(cargo test --no-run)
+    else
+        step "mobile: cargo build -p lexcase-mobile"
+        BUILD=(cargo build -p lexcase-mobile)
+    fi
+    LIB=$("${BUILD[@]}" --message-format=json-render-diagnostics | python3 -c '
+import json, sys
+for line in sys.stdin:
+    msg = json.loads(line)
+    if (msg.get("reason") == "compiler-artifact" and msg["target"]["name"] == "lexcase_mobile"
+            and "cdylib" in msg["target"]["kind"] and not msg["profile"]["test"]):
+        print(next(f for f in msg["filenames"] if f.endswith(".so")))')
+    [ -f "$LIB" ] || { echo "cargo did not report liblexcase_mobile.so" >&2; exit 1; }
+    echo "native library: $LIB"
+
+    step "mobile: generate Kotlin and Swift (uniffi-bindgen)"
+    GEN=$ROOT/bindings/mobile/generated
+    rm -rf "$GEN"
+    for lang in kotlin swift; do
+        cargo run --quiet -p uniffi-bindgen -- generate "$LIB" \
+            --language "$lang" --out-dir "$GEN/$lang" --no-format
+    done
+    # No Swift compiler here: check that the Swift sources were generated.
+    for f in swift/lexcase_mobile.swift swift/lexcase_mobileFFI.h swift/lexcase_mobileFFI.modulemap \
+        kotlin/lexcase/lexcase_mobile.kt; do
+        [ -s "$GEN/$f" ] || { echo "uniffi-bindgen did not generate $f" >&2; exit 1; }
+    done
+    echo "generated: $(cd "$GEN" && find . -type f | sort | tr '\n' ' ')"
+
+    step "kotlin: JUnit on the JVM (mvn test)"
+    VERSION=$(cargo metadata --no-deps --format-version 1 | python3 -c '
+import json, sys
+print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "lexcase-mobile"))')
+    # -q hides Maven's chatter; the surefire logger stays at info so "Tests run:" is shown.
+    mvn -B -q -ntp -Dstyle.color=never \
+        -Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.surefire=info \
+        -f bindings/mobile/kotlin-tests/pom.xml test \
+        -Dlexcase.nativeDir="$(dirname "$LIB")" -DexpectedVersion="$VERSION"
+fi
+
+end_step
+printf '\n==> timings\n'
+printf '%s\n' "${TIMINGS[@]}"
+printf 'total %ds\n' "$SECONDS"
+echo "scripts/test.sh: all checks passed (${PARTS[*]})"
