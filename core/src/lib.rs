@@ -23,6 +23,7 @@ pub mod firm;
 mod ids;
 pub mod matters;
 pub mod money;
+mod names;
 pub mod service;
 pub mod store;
 pub mod text;

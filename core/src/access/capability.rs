@@ -30,36 +30,16 @@ pub enum Capability {
     ViewAudit,
 }
 
-impl Capability {
-    /// Every capability.
-    pub const ALL: [Capability; 11] = [
-        Capability::ManageFirm,
-        Capability::ManageUsers,
-        Capability::ViewRates,
-        Capability::ManageContacts,
-        Capability::OpenMatters,
-        Capability::EditMatters,
-        Capability::ChangeMatterStatus,
-        Capability::ArchiveMatters,
-        Capability::ManageMatterAccess,
-        Capability::ViewRestrictedMatters,
-        Capability::ViewAudit,
-    ];
-
-    /// The stable snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Capability::ManageFirm => "manage_firm",
-            Capability::ManageUsers => "manage_users",
-            Capability::ViewRates => "view_rates",
-            Capability::ManageContacts => "manage_contacts",
-            Capability::OpenMatters => "open_matters",
-            Capability::EditMatters => "edit_matters",
-            Capability::ChangeMatterStatus => "change_matter_status",
-            Capability::ArchiveMatters => "archive_matters",
-            Capability::ManageMatterAccess => "manage_matter_access",
-            Capability::ViewRestrictedMatters => "view_restricted_matters",
-            Capability::ViewAudit => "view_audit",
-        }
-    }
-}
+crate::names::stable_names!(Capability, "capability", "capability", {
+    ManageFirm = "manage_firm",
+    ManageUsers = "manage_users",
+    ViewRates = "view_rates",
+    ManageContacts = "manage_contacts",
+    OpenMatters = "open_matters",
+    EditMatters = "edit_matters",
+    ChangeMatterStatus = "change_matter_status",
+    ArchiveMatters = "archive_matters",
+    ManageMatterAccess = "manage_matter_access",
+    ViewRestrictedMatters = "view_restricted_matters",
+    ViewAudit = "view_audit",
+});

@@ -2,9 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
-use crate::error::LexcaseError;
 use crate::ids::UserId;
 
 /// Who may see a matter besides its team.
@@ -19,29 +17,10 @@ pub enum Visibility {
     Team,
 }
 
-impl Visibility {
-    /// The stable name: `firm` or `team`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Visibility::Firm => "firm",
-            Visibility::Team => "team",
-        }
-    }
-}
-
-impl FromStr for Visibility {
-    type Err = LexcaseError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "firm" => Ok(Visibility::Firm),
-            "team" => Ok(Visibility::Team),
-            _ => Err(LexcaseError::validation(
-                "visibility",
-                "expected firm or team",
-            )),
-        }
-    }
-}
+crate::names::stable_names!(Visibility, "visibility", "visibility", {
+    Firm = "firm",
+    Team = "team",
+});
 
 /// An ethical wall: the user is screened from the matter; for them it does not exist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,10 +1,8 @@
 //! Firm roles and the capabilities each one grants.
 
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
 use super::Capability;
-use crate::error::LexcaseError;
 
 /// A user's role in the firm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -26,18 +24,17 @@ pub enum Role {
     ReadOnly,
 }
 
-impl Role {
-    /// Every role, in order of seniority.
-    pub const ALL: [Role; 7] = [
-        Role::Admin,
-        Role::Partner,
-        Role::FeeEarner,
-        Role::Paralegal,
-        Role::Secretary,
-        Role::Accounts,
-        Role::ReadOnly,
-    ];
+crate::names::stable_names!(Role, "role", "role", {
+    Admin = "admin",
+    Partner = "partner",
+    FeeEarner = "fee_earner",
+    Paralegal = "paralegal",
+    Secretary = "secretary",
+    Accounts = "accounts",
+    ReadOnly = "read_only",
+});
 
+impl Role {
     /// The capabilities this role grants.
     pub fn capabilities(self) -> &'static [Capability] {
         use Capability::*;
@@ -75,29 +72,6 @@ impl Role {
     /// Whether this role grants `capability`.
     pub fn grants(self, capability: Capability) -> bool {
         self.capabilities().contains(&capability)
-    }
-
-    /// The stable snake_case name, e.g. `fee_earner`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Partner => "partner",
-            Role::FeeEarner => "fee_earner",
-            Role::Paralegal => "paralegal",
-            Role::Secretary => "secretary",
-            Role::Accounts => "accounts",
-            Role::ReadOnly => "read_only",
-        }
-    }
-}
-
-impl FromStr for Role {
-    type Err = LexcaseError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Role::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s)
-            .ok_or_else(|| LexcaseError::validation("role", "unknown role"))
     }
 }
 

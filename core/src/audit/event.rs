@@ -2,10 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 use uuid::Uuid;
 
-use crate::error::{LexcaseError, Result};
 use crate::ids::{EventId, MatterId, UserId};
 
 /// The kind of entity an event is about.
@@ -22,33 +20,12 @@ pub enum EntityKind {
     Matter,
 }
 
-impl EntityKind {
-    /// The stable name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Firm => "firm",
-            Self::User => "user",
-            Self::Contact => "contact",
-            Self::Matter => "matter",
-        }
-    }
-}
-
-impl FromStr for EntityKind {
-    type Err = LexcaseError;
-    fn from_str(s: &str) -> Result<Self> {
-        match s {
-            "firm" => Ok(Self::Firm),
-            "user" => Ok(Self::User),
-            "contact" => Ok(Self::Contact),
-            "matter" => Ok(Self::Matter),
-            _ => Err(LexcaseError::validation(
-                "entity_kind",
-                "unknown entity kind",
-            )),
-        }
-    }
-}
+crate::names::stable_names!(EntityKind, "entity_kind", "entity kind", {
+    Firm = "firm",
+    User = "user",
+    Contact = "contact",
+    Matter = "matter",
+});
 
 /// One changed field: its dotted path and its value before and after (JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

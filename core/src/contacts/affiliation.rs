@@ -2,7 +2,6 @@
 //! subsidiary of another. Conflict checks follow these links.
 
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
 use super::ContactKind;
 use crate::error::{LexcaseError, Result};
@@ -19,15 +18,12 @@ pub enum AffiliationKind {
     SubsidiaryOf,
 }
 
-impl AffiliationKind {
-    /// The stable name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::WorksFor => "works_for",
-            Self::SubsidiaryOf => "subsidiary_of",
-        }
-    }
+crate::names::stable_names!(AffiliationKind, "affiliation", "affiliation kind", {
+    WorksFor = "works_for",
+    SubsidiaryOf = "subsidiary_of",
+});
 
+impl AffiliationKind {
     /// Checks that a contact of kind `from` may be affiliated this way to one of kind `to`.
     pub fn check(self, from: ContactKind, to: ContactKind) -> Result<()> {
         let ok = match self {
@@ -46,20 +42,6 @@ impl AffiliationKind {
                     Self::SubsidiaryOf => "only an organisation is a subsidiary of an organisation",
                 },
             ))
-        }
-    }
-}
-
-impl FromStr for AffiliationKind {
-    type Err = LexcaseError;
-    fn from_str(s: &str) -> Result<Self> {
-        match s {
-            "works_for" => Ok(Self::WorksFor),
-            "subsidiary_of" => Ok(Self::SubsidiaryOf),
-            _ => Err(LexcaseError::validation(
-                "affiliation",
-                "unknown affiliation kind",
-            )),
         }
     }
 }

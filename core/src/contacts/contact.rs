@@ -2,7 +2,6 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
 use super::{Affiliation, Email, Identifier, IdentityVerification, Phone, PostalAddress};
 use crate::error::{LexcaseError, Result};
@@ -19,29 +18,10 @@ pub enum ContactKind {
     Organisation,
 }
 
-impl ContactKind {
-    /// The stable name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Person => "person",
-            Self::Organisation => "organisation",
-        }
-    }
-}
-
-impl FromStr for ContactKind {
-    type Err = LexcaseError;
-    fn from_str(s: &str) -> Result<Self> {
-        match s {
-            "person" => Ok(Self::Person),
-            "organisation" | "organization" => Ok(Self::Organisation),
-            _ => Err(LexcaseError::validation(
-                "kind",
-                "expected person or organisation",
-            )),
-        }
-    }
-}
+crate::names::stable_names!(ContactKind, "kind", "contact kind", {
+    Person = "person",
+    Organisation = "organisation",
+});
 
 /// A contact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

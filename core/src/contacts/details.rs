@@ -1,7 +1,6 @@
 //! The ways of reaching and identifying a contact: emails, phones, postal addresses, identifiers.
 
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
 use crate::error::{LexcaseError, Result};
 use crate::validate;
@@ -114,35 +113,12 @@ pub enum IdentifierKind {
     Other,
 }
 
-impl IdentifierKind {
-    /// Every kind.
-    pub const ALL: [IdentifierKind; 4] = [
-        Self::CompanyNumber,
-        Self::TaxId,
-        Self::VatNumber,
-        Self::Other,
-    ];
-
-    /// The stable name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::CompanyNumber => "company_number",
-            Self::TaxId => "tax_id",
-            Self::VatNumber => "vat_number",
-            Self::Other => "other",
-        }
-    }
-}
-
-impl FromStr for IdentifierKind {
-    type Err = LexcaseError;
-    fn from_str(s: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| LexcaseError::validation("identifiers", "unknown identifier kind"))
-    }
-}
+crate::names::stable_names!(IdentifierKind, "identifiers", "identifier kind", {
+    CompanyNumber = "company_number",
+    TaxId = "tax_id",
+    VatNumber = "vat_number",
+    Other = "other",
+});
 
 /// An official identifier of a contact.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -2,7 +2,6 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
 use crate::error::{LexcaseError, Result};
 use crate::ids::UserId;
@@ -22,35 +21,12 @@ pub enum IdentityStatus {
     Failed,
 }
 
-impl IdentityStatus {
-    /// Every status.
-    pub const ALL: [IdentityStatus; 4] = [
-        Self::NotVerified,
-        Self::Pending,
-        Self::Verified,
-        Self::Failed,
-    ];
-
-    /// The stable name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::NotVerified => "not_verified",
-            Self::Pending => "pending",
-            Self::Verified => "verified",
-            Self::Failed => "failed",
-        }
-    }
-}
-
-impl FromStr for IdentityStatus {
-    type Err = LexcaseError;
-    fn from_str(s: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| LexcaseError::validation("status", "unknown identity status"))
-    }
-}
+crate::names::stable_names!(IdentityStatus, "status", "identity status", {
+    NotVerified = "not_verified",
+    Pending = "pending",
+    Verified = "verified",
+    Failed = "failed",
+});
 
 /// How identity was verified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -68,37 +44,13 @@ pub enum VerificationMethod {
     Reliance,
 }
 
-impl VerificationMethod {
-    /// Every method.
-    pub const ALL: [VerificationMethod; 5] = [
-        Self::InPerson,
-        Self::Electronic,
-        Self::CertifiedCopies,
-        Self::VideoCall,
-        Self::Reliance,
-    ];
-
-    /// The stable name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::InPerson => "in_person",
-            Self::Electronic => "electronic",
-            Self::CertifiedCopies => "certified_copies",
-            Self::VideoCall => "video_call",
-            Self::Reliance => "reliance",
-        }
-    }
-}
-
-impl FromStr for VerificationMethod {
-    type Err = LexcaseError;
-    fn from_str(s: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| LexcaseError::validation("method", "unknown verification method"))
-    }
-}
+crate::names::stable_names!(VerificationMethod, "method", "verification method", {
+    InPerson = "in_person",
+    Electronic = "electronic",
+    CertifiedCopies = "certified_copies",
+    VideoCall = "video_call",
+    Reliance = "reliance",
+});
 
 /// A contact's identity-verification record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

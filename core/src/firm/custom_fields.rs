@@ -2,7 +2,6 @@
 //! contact reference.
 
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
 use crate::error::{LexcaseError, Result};
 use crate::validate;
@@ -27,41 +26,15 @@ pub enum CustomFieldKind {
     ContactRef,
 }
 
-impl CustomFieldKind {
-    /// Every kind.
-    pub const ALL: [CustomFieldKind; 7] = [
-        Self::Text,
-        Self::Number,
-        Self::Decimal,
-        Self::Date,
-        Self::Bool,
-        Self::Choice,
-        Self::ContactRef,
-    ];
-
-    /// The stable name, e.g. `contact_ref`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Text => "text",
-            Self::Number => "number",
-            Self::Decimal => "decimal",
-            Self::Date => "date",
-            Self::Bool => "bool",
-            Self::Choice => "choice",
-            Self::ContactRef => "contact_ref",
-        }
-    }
-}
-
-impl FromStr for CustomFieldKind {
-    type Err = LexcaseError;
-    fn from_str(s: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| LexcaseError::validation("kind", "unknown custom field kind"))
-    }
-}
+crate::names::stable_names!(CustomFieldKind, "kind", "custom field kind", {
+    Text = "text",
+    Number = "number",
+    Decimal = "decimal",
+    Date = "date",
+    Bool = "bool",
+    Choice = "choice",
+    ContactRef = "contact_ref",
+});
 
 /// The definition of one custom field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,9 +1,7 @@
 //! How a matter is billed.
 
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
-use crate::error::{LexcaseError, Result};
 use crate::money::Currency;
 
 /// The kind of billing arrangement.
@@ -20,35 +18,12 @@ pub enum BillingKind {
     NonBillable,
 }
 
-impl BillingKind {
-    /// Every kind.
-    pub const ALL: [BillingKind; 4] = [
-        Self::Hourly,
-        Self::FixedFee,
-        Self::Contingency,
-        Self::NonBillable,
-    ];
-
-    /// The stable name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Hourly => "hourly",
-            Self::FixedFee => "fixed_fee",
-            Self::Contingency => "contingency",
-            Self::NonBillable => "non_billable",
-        }
-    }
-}
-
-impl FromStr for BillingKind {
-    type Err = LexcaseError;
-    fn from_str(s: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| LexcaseError::validation("billing", "unknown billing arrangement"))
-    }
-}
+crate::names::stable_names!(BillingKind, "billing", "billing arrangement", {
+    Hourly = "hourly",
+    FixedFee = "fixed_fee",
+    Contingency = "contingency",
+    NonBillable = "non_billable",
+});
 
 /// A matter's billing arrangement: its kind and currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -2,9 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
-use crate::error::{LexcaseError, Result};
 use crate::ids::{ContactId, PartyId};
 
 /// The role a contact plays on a matter.
@@ -35,49 +33,19 @@ pub enum PartyRole {
     Other,
 }
 
-impl PartyRole {
-    /// Every role.
-    pub const ALL: [PartyRole; 11] = [
-        Self::Client,
-        Self::OpposingParty,
-        Self::OpposingCounsel,
-        Self::CoCounsel,
-        Self::Court,
-        Self::Judge,
-        Self::Witness,
-        Self::Expert,
-        Self::Lender,
-        Self::Agent,
-        Self::Other,
-    ];
-
-    /// The stable name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Client => "client",
-            Self::OpposingParty => "opposing_party",
-            Self::OpposingCounsel => "opposing_counsel",
-            Self::CoCounsel => "co_counsel",
-            Self::Court => "court",
-            Self::Judge => "judge",
-            Self::Witness => "witness",
-            Self::Expert => "expert",
-            Self::Lender => "lender",
-            Self::Agent => "agent",
-            Self::Other => "other",
-        }
-    }
-}
-
-impl FromStr for PartyRole {
-    type Err = LexcaseError;
-    fn from_str(s: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| LexcaseError::validation("role", "unknown party role"))
-    }
-}
+crate::names::stable_names!(PartyRole, "role", "party role", {
+    Client = "client",
+    OpposingParty = "opposing_party",
+    OpposingCounsel = "opposing_counsel",
+    CoCounsel = "co_counsel",
+    Court = "court",
+    Judge = "judge",
+    Witness = "witness",
+    Expert = "expert",
+    Lender = "lender",
+    Agent = "agent",
+    Other = "other",
+});
 
 /// A contact on a matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

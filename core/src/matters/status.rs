@@ -2,7 +2,6 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
 use crate::error::{LexcaseError, Result};
 use crate::ids::UserId;
@@ -21,20 +20,14 @@ pub enum MatterStatus {
     Archived,
 }
 
+crate::names::stable_names!(MatterStatus, "status", "matter status", {
+    Pending = "pending",
+    Open = "open",
+    Closed = "closed",
+    Archived = "archived",
+});
+
 impl MatterStatus {
-    /// Every status.
-    pub const ALL: [MatterStatus; 4] = [Self::Pending, Self::Open, Self::Closed, Self::Archived];
-
-    /// The stable name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Open => "open",
-            Self::Closed => "closed",
-            Self::Archived => "archived",
-        }
-    }
-
     /// The statuses a matter may move to from this one.
     pub fn allowed_transitions(self) -> &'static [MatterStatus] {
         match self {
@@ -56,16 +49,6 @@ impl MatterStatus {
                 to: to.as_str().into(),
             })
         }
-    }
-}
-
-impl FromStr for MatterStatus {
-    type Err = LexcaseError;
-    fn from_str(s: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| LexcaseError::validation("status", "unknown matter status"))
     }
 }
 

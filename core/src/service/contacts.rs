@@ -3,9 +3,8 @@
 use chrono::NaiveDate;
 
 use super::Session;
-use super::context::{WriteCtx, check_version};
+use super::context::WriteCtx;
 use crate::access::Capability;
-use crate::audit::EntityKind;
 use crate::contacts::{
     Affiliation, AffiliationKind, Contact, ContactChanges, ContactKind, IdentityStatus,
     IdentityVerification, NewContact, VerificationMethod,
@@ -28,16 +27,7 @@ impl<'s> ContactService<'s> {
 
     fn insert(ctx: &mut WriteCtx<'_>, new: NewContact) -> Result<Contact> {
         let contact = Contact::create(new, ctx.now)?;
-        ctx.tx.insert_contact(&contact)?;
-        ctx.record(
-            EntityKind::Contact,
-            contact.id.into(),
-            None,
-            "contact.created",
-            None,
-            Some(&contact),
-        )?;
-        Ok(contact)
+        ctx.create(contact, "contact.created")
     }
 
     /// Creates a contact.
@@ -94,20 +84,7 @@ impl<'s> ContactService<'s> {
         self.session.write(|ctx| {
             ctx.require(Capability::ManageContacts)?;
             let before = ctx.contact(id)?;
-            check_version("contact", before.version, expected_version)?;
-            let mut after = before.clone();
-            f(&mut after, ctx)?;
-            after.version += 1;
-            ctx.tx.update_contact(&after, expected_version)?;
-            ctx.record(
-                EntityKind::Contact,
-                id.into(),
-                None,
-                action,
-                Some(&before),
-                Some(&after),
-            )?;
-            Ok(after)
+            ctx.amend(before, expected_version, action, f)
         })
     }
 

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use super::context::{ReadCtx, WriteCtx, load_actor, load_settings};
 use super::{AuditService, ContactService, MatterService, SettingsService, UserService};
 use crate::access::Role;
-use crate::audit::EntityKind;
 use crate::clock::{Clock, SystemClock};
 use crate::error::{LexcaseError, Result};
 use crate::firm::{FirmSettings, FirmSetup};
@@ -71,30 +70,14 @@ impl Firm {
             settings.default_currency,
             now,
         )?;
-        tx.put_firm_settings(&settings, None)?;
-        tx.insert_user(&admin)?;
         let mut ctx = WriteCtx {
             tx: &mut *tx,
             actor: admin.clone(),
             settings: settings.clone(),
             now,
         };
-        ctx.record(
-            EntityKind::Firm,
-            uuid::Uuid::nil(),
-            None,
-            "firm.initialised",
-            None,
-            Some(&settings),
-        )?;
-        ctx.record(
-            EntityKind::User,
-            admin.id.into(),
-            None,
-            "user.created",
-            None,
-            Some(&admin),
-        )?;
+        ctx.create(settings, "firm.initialised")?;
+        let admin = ctx.create(admin, "user.created")?;
         tx.commit()?;
         Ok(admin)
     }

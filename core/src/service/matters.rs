@@ -3,9 +3,8 @@
 use chrono::NaiveDate;
 
 use super::Session;
-use super::context::{WriteCtx, check_version};
+use super::context::WriteCtx;
 use crate::access::{Capability, Visibility};
-use crate::audit::EntityKind;
 use crate::error::{LexcaseError, Result};
 use crate::firm::MatterNumberContext;
 use crate::ids::{ContactId, MatterId, PartyId, UserId};
@@ -85,16 +84,7 @@ impl<'s> MatterService<'s> {
         let seq = ctx.tx.next_sequence(&format.sequence_key(&number_ctx))?;
         let number = format.render(&number_ctx, seq);
         let matter = Matter::create(new, number, ctx.actor.id, ctx.now, today)?;
-        ctx.tx.insert_matter(&matter)?;
-        ctx.record(
-            EntityKind::Matter,
-            matter.id.into(),
-            Some(matter.id),
-            "matter.created",
-            None,
-            Some(&matter),
-        )?;
-        Ok(matter)
+        ctx.create(matter, "matter.created")
     }
 
     /// Opens a new matter file in status `pending` with the next number (needs `open_matters`).
@@ -147,21 +137,8 @@ impl<'s> MatterService<'s> {
         self.session.write(|ctx| {
             let before = ctx.matter(id)?;
             ctx.require(capability)?;
-            check_version("matter", before.version, expected_version)?;
             before.ensure_editable()?;
-            let mut after = before.clone();
-            f(&mut after, ctx)?;
-            after.version += 1;
-            ctx.tx.update_matter(&after, expected_version)?;
-            ctx.record(
-                EntityKind::Matter,
-                id.into(),
-                Some(id),
-                action,
-                Some(&before),
-                Some(&after),
-            )?;
-            Ok(after)
+            ctx.amend(before, expected_version, action, f)
         })
     }
 

@@ -6,6 +6,7 @@
 //! visibility, validates, applies the domain, and writes the state and its audit event in one
 //! transaction.
 
+mod aggregate;
 mod audit;
 mod contacts;
 mod context;

@@ -1,9 +1,7 @@
 //! The firm's settings and custom-field definitions.
 
 use super::Session;
-use super::context::check_version;
 use crate::access::Capability;
-use crate::audit::EntityKind;
 use crate::error::{LexcaseError, Result};
 use crate::firm::{CustomFieldDefinition, FirmSettings, MatterNumberFormat};
 use crate::money::Currency;
@@ -48,20 +46,7 @@ impl<'s> SettingsService<'s> {
         self.session.write(|ctx| {
             ctx.require(Capability::ManageFirm)?;
             let before = ctx.settings.clone();
-            check_version("firm", before.version, expected_version)?;
-            let mut after = before.clone();
-            f(&mut after)?;
-            after.version += 1;
-            ctx.tx.put_firm_settings(&after, Some(expected_version))?;
-            ctx.record(
-                EntityKind::Firm,
-                uuid::Uuid::nil(),
-                None,
-                action,
-                Some(&before),
-                Some(&after),
-            )?;
-            Ok(after)
+            ctx.amend(before, expected_version, action, |s, _| f(s))
         })
     }
 

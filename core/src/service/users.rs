@@ -1,12 +1,10 @@
 //! Managing the firm's users.
 
 use super::Session;
-use super::context::check_version;
 use crate::access::{Capability, Role};
-use crate::audit::EntityKind;
 use crate::error::{LexcaseError, Result};
 use crate::ids::UserId;
-use crate::store::{Page, Paged, WriteTx};
+use crate::store::{Page, Paged, ReadTx};
 use crate::users::{NewUser, User, UserChanges};
 
 /// Users of the firm. Everybody may list users; rates are shown only to those who may see
@@ -16,7 +14,7 @@ pub struct UserService<'s> {
     session: &'s Session,
 }
 
-fn ensure_unique_email(tx: &dyn WriteTx, email: &str, except: Option<UserId>) -> Result<()> {
+fn ensure_unique_email(tx: &dyn ReadTx, email: &str, except: Option<UserId>) -> Result<()> {
     match tx.user_by_email(email)? {
         Some(other) if Some(other.id) != except => Err(LexcaseError::Conflict {
             reason: "another user has this email".into(),
@@ -41,16 +39,7 @@ impl<'s> UserService<'s> {
             ctx.require(Capability::ManageUsers)?;
             let user = User::create(new, ctx.settings.default_currency, ctx.now)?;
             ensure_unique_email(ctx.tx, &user.email, None)?;
-            ctx.tx.insert_user(&user)?;
-            ctx.record(
-                EntityKind::User,
-                user.id.into(),
-                None,
-                "user.created",
-                None,
-                Some(&user),
-            )?;
-            Ok(user)
+            ctx.create(user, "user.created")
         })
     }
 
@@ -79,36 +68,24 @@ impl<'s> UserService<'s> {
                 .tx
                 .user(id)?
                 .ok_or_else(|| LexcaseError::not_found("user"))?;
-            check_version("user", before.version, expected_version)?;
-            let mut after = before.clone();
-            after.apply(changes, ctx.settings.default_currency)?;
-            if after.email != before.email {
-                ensure_unique_email(ctx.tx, &after.email, Some(id))?;
-            }
             let was_admin = before.active && before.role == Role::Admin;
-            let is_admin = after.active && after.role == Role::Admin;
-            if was_admin && !is_admin && !other_active_admin(ctx.tx, id)? {
-                return Err(LexcaseError::validation(
-                    "role",
-                    "the firm must keep at least one active admin",
-                ));
-            }
-            after.version += 1;
-            ctx.tx.update_user(&after, expected_version)?;
-            ctx.record(
-                EntityKind::User,
-                id.into(),
-                None,
-                "user.updated",
-                Some(&before),
-                Some(&after),
-            )?;
-            Ok(after)
+            ctx.amend(before, expected_version, "user.updated", |after, ctx| {
+                after.apply(changes, ctx.settings.default_currency)?;
+                ensure_unique_email(ctx.tx, &after.email, Some(id))?;
+                let is_admin = after.active && after.role == Role::Admin;
+                if was_admin && !is_admin && !other_active_admin(ctx.tx, id)? {
+                    return Err(LexcaseError::validation(
+                        "role",
+                        "the firm must keep at least one active admin",
+                    ));
+                }
+                Ok(())
+            })
         })
     }
 }
 
-fn other_active_admin(tx: &dyn WriteTx, except: UserId) -> Result<bool> {
+fn other_active_admin(tx: &dyn ReadTx, except: UserId) -> Result<bool> {
     let mut offset = 0;
     loop {
         let page = tx.users(Page::new(offset, Page::MAX_LIMIT)?)?;
