@@ -16,6 +16,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod calendar;
 pub mod clock;
 pub mod contacts;
 mod error;
@@ -29,6 +30,7 @@ pub mod store;
 pub mod text;
 pub mod users;
 pub mod validate;
+pub mod workflow;
 
 pub use error::{ErrorCode, IncompatibleReason, LexcaseError, Result};
 pub use ids::{ContactId, EventId, MatterId, PartyId, UserId};
