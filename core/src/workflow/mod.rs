@@ -6,6 +6,16 @@
 //! and a gate. [`builtin`] holds the templates lexcase ships.
 
 pub mod builtin;
+mod progress;
+mod report;
 mod template;
 
+pub use progress::{
+    Blocker, ChecklistGate, GateCondition, ItemCompletion, MoveKind, MoveOutcome, StageMove,
+    WorkflowProgress,
+};
+pub use report::{ItemStatus, StatusReport};
 pub use template::{ChecklistItem, DueRule, ItemKind, Stage, WorkflowTemplate};
+
+#[cfg(test)]
+mod tests;
