@@ -30,6 +30,7 @@ mod options;
 mod read;
 mod store;
 mod tx;
+mod workflow;
 mod write;
 
 pub use diagnostics::ConnectionSettings;

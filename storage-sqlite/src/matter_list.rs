@@ -17,17 +17,9 @@ fn text(s: &str) -> Value {
     Value::Text(s.to_owned())
 }
 
-/// Matters matching `query` that `viewer` may see, newest first; the total counts the same.
-///
-/// Every filter on another table is a non-correlated `IN` set, computed once per query rather
-/// than probed per matter; the text search over party names scans the contacts' covering index
-/// once. The count and the page scan only index columns; bodies are read for the page alone.
-pub(crate) fn matters(
-    conn: &Connection,
-    query: &MatterQuery,
-    viewer: &Viewer,
-    page: Page,
-) -> Result<Paged<Matter>> {
+/// The conditions (on matters aliased `m`) and their parameters that keep exactly the matters
+/// `viewer` may see: the rule of [`Viewer::can_see`].
+pub(crate) fn visible_to(viewer: &Viewer) -> (Vec<&'static str>, Vec<Value>) {
     let me = blob(viewer.user.to_bytes());
     // Never through an ethical wall.
     let mut conditions = vec!["m.id NOT IN (SELECT matter_id FROM matter_walls WHERE user_id = ?)"];
@@ -40,6 +32,21 @@ pub(crate) fn matters(
         params.push(text(Visibility::Firm.as_str()));
         params.push(me);
     }
+    (conditions, params)
+}
+
+/// Matters matching `query` that `viewer` may see, newest first; the total counts the same.
+///
+/// Every filter on another table is a non-correlated `IN` set, computed once per query rather
+/// than probed per matter; the text search over party names scans the contacts' covering index
+/// once. The count and the page scan only index columns; bodies are read for the page alone.
+pub(crate) fn matters(
+    conn: &Connection,
+    query: &MatterQuery,
+    viewer: &Viewer,
+    page: Page,
+) -> Result<Paged<Matter>> {
+    let (mut conditions, mut params) = visible_to(viewer);
     if let Some(status) = query.status {
         conditions.push("m.status = ?");
         params.push(text(status.as_str()));

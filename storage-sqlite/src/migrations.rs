@@ -13,7 +13,10 @@ use crate::error::{Db, on_open};
 pub const APPLICATION_ID: i32 = 0x4C58_4353;
 
 /// The migrations, in order; migration `n` (from 1) brings the schema to version `n`.
-const MIGRATIONS: &[&str] = &[include_str!("schema/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("schema/0001_initial.sql"),
+    include_str!("schema/0002_workflow.sql"),
+];
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -170,6 +173,28 @@ mod tests {
         assert!(migrate_with(&mut conn, &broken).is_err());
         let s = inspect(&conn).unwrap();
         assert_eq!((s.application_id, s.user_version, s.objects), (0, 0, 0));
+    }
+
+    #[test]
+    fn a_version_one_file_gains_the_workflow_tables_and_keeps_its_data() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_with(&mut conn, &MIGRATIONS[..1]).unwrap();
+        conn.execute("INSERT INTO sequences VALUES ('SMI-{SEQ}', 41)", [])
+            .unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(inspect(&conn).unwrap().user_version, 2);
+        let kept: i64 = conn
+            .query_row("SELECT value FROM sequences", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(kept, 41);
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name IN ('workflow_templates', 'matter_workflows')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 2);
     }
 
     #[test]

@@ -3,20 +3,22 @@
 use std::ops::Deref;
 use std::sync::MutexGuard;
 
+use chrono::NaiveDate;
 use lexcase::access::Viewer;
 use lexcase::audit::{AuditEvent, AuditHead};
 use lexcase::contacts::Contact;
 use lexcase::firm::FirmSettings;
 use lexcase::matters::Matter;
-use lexcase::store::{ContactQuery, MatterQuery, Page, Paged, ReadTx, WriteTx};
+use lexcase::store::{ContactQuery, MatterQuery, Page, Paged, ReadTx, StageCount, WriteTx};
 use lexcase::users::User;
+use lexcase::workflow::{WorkflowProgress, WorkflowTemplate};
 use lexcase::{ContactId, MatterId, Result, UserId};
 use rusqlite::Connection;
 use uuid::Uuid;
 
 use crate::error::Db;
 use crate::lock::TimedGuard;
-use crate::{audit, matter_list, read, write};
+use crate::{audit, matter_list, read, workflow, write};
 
 /// The connection a read transaction runs on.
 pub(crate) enum ReadConn<'a> {
@@ -143,6 +145,30 @@ macro_rules! read_tx {
             ) -> Result<Paged<Matter>> {
                 matter_list::matters(self.conn(), query, viewer, page)
             }
+            fn workflow_template(
+                &self,
+                id: &str,
+                version: Option<u32>,
+            ) -> Result<Option<WorkflowTemplate>> {
+                workflow::template(self.conn(), id, version)
+            }
+            fn workflow_templates(&self) -> Result<Vec<WorkflowTemplate>> {
+                workflow::templates(self.conn())
+            }
+            fn matter_workflow(&self, matter: MatterId) -> Result<Option<WorkflowProgress>> {
+                workflow::of_matter(self.conn(), matter)
+            }
+            fn workflow_stage_counts(&self, viewer: &Viewer) -> Result<Vec<StageCount>> {
+                workflow::stage_counts(self.conn(), viewer)
+            }
+            fn workflows_waiting_since(
+                &self,
+                viewer: &Viewer,
+                entered_by: NaiveDate,
+                page: Page,
+            ) -> Result<Paged<WorkflowProgress>> {
+                workflow::waiting_since(self.conn(), viewer, entered_by, page)
+            }
             fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>> {
                 audit::events_after(self.conn(), after, limit)
             }
@@ -184,6 +210,15 @@ impl WriteTx for SqliteWriteTx<'_> {
     }
     fn update_matter(&mut self, matter: &Matter, expected_version: u64) -> Result<()> {
         write::update_matter(self.conn(), matter, expected_version)
+    }
+    fn insert_workflow_template(&mut self, template: &WorkflowTemplate) -> Result<()> {
+        workflow::insert_template(self.conn(), template)
+    }
+    fn insert_matter_workflow(&mut self, progress: &WorkflowProgress) -> Result<()> {
+        workflow::insert(self.conn(), progress)
+    }
+    fn update_matter_workflow(&mut self, progress: &WorkflowProgress, expected: u64) -> Result<()> {
+        workflow::update(self.conn(), progress, expected)
     }
     fn next_sequence(&mut self, key: &str) -> Result<u64> {
         write::next_sequence(self.conn(), key)

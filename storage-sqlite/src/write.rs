@@ -39,7 +39,7 @@ pub(crate) fn atomically<T>(
 /// and returns how many rows it changed. When nothing changed, or the entity does not carry
 /// `expected + 1`, the stored version decides the error: missing → not found, different from
 /// `expected` → stale, otherwise the entity's own version is wrong → validation.
-fn versioned_update(
+pub(crate) fn versioned_update(
     conn: &Connection,
     entity: &'static str,
     version_sql: &str,

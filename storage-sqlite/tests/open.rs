@@ -85,7 +85,7 @@ fn a_new_file_is_stamped_with_our_id_and_the_schema_version() {
         .unwrap();
     assert_eq!(app, APPLICATION_ID);
     assert_eq!(version, SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 1);
+    assert_eq!(SCHEMA_VERSION, 2);
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
         .unwrap()
@@ -99,11 +99,13 @@ fn a_new_file_is_stamped_with_our_id_and_the_schema_version() {
         "contacts",
         "firm_settings",
         "matter_members",
+        "matter_workflows",
         "matter_parties",
         "matter_walls",
         "matters",
         "sequences",
         "users",
+        "workflow_templates",
     ] {
         assert!(tables.iter().any(|t| t == table), "{table} missing");
     }

@@ -51,6 +51,9 @@ macro_rules! conformance_tests {
             audit::every_mutation_is_audited_with_changes,
             audit::change_feed_is_ordered_and_paginated,
             audit::verify_needs_view_audit,
+            workflow::templates_are_versioned_and_matters_pinned,
+            workflow::progression_gates_overrides_and_history,
+            workflow::stage_views_respect_access,
         );
     };
 }

@@ -96,11 +96,22 @@ fn an_edited_event_is_found() {
 #[test]
 fn an_edited_change_is_found() {
     let (_dir, path, _) = firm_file();
+    // The event that created the fee earner Fern: her name becomes Fred.
+    let seq: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT min(seq) FROM audit_log WHERE changes LIKE '%Fern%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
     tamper(
         &path,
-        "UPDATE audit_log SET changes = replace(changes, 'Fern', 'Fred') WHERE seq = 4;",
+        &format!(
+            "UPDATE audit_log SET changes = replace(changes, 'Fern', 'Fred') WHERE seq = {seq};"
+        ),
     );
-    assert_eq!(verify(&path).first_broken.unwrap().seq, 4);
+    assert_eq!(verify(&path).first_broken.unwrap().seq, seq as u64);
 }
 
 #[test]

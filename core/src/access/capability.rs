@@ -28,6 +28,9 @@ pub enum Capability {
     ViewRestrictedMatters,
     /// Read and verify the audit trail.
     ViewAudit,
+    /// Register workflow templates (with `manage_firm`) and move a matter past a blocked gate
+    /// with a reason.
+    OverrideWorkflowGates,
 }
 
 crate::names::stable_names!(Capability, "capability", "capability", {
@@ -42,4 +45,5 @@ crate::names::stable_names!(Capability, "capability", "capability", {
     ManageMatterAccess = "manage_matter_access",
     ViewRestrictedMatters = "view_restricted_matters",
     ViewAudit = "view_audit",
+    OverrideWorkflowGates = "override_workflow_gates",
 });

@@ -51,6 +51,7 @@ impl Role {
                 ManageMatterAccess,
                 ViewRestrictedMatters,
                 ViewAudit,
+                OverrideWorkflowGates,
             ],
             Role::Partner => &[
                 ViewRates,
@@ -61,6 +62,7 @@ impl Role {
                 ArchiveMatters,
                 ManageMatterAccess,
                 ViewAudit,
+                OverrideWorkflowGates,
             ],
             Role::FeeEarner => &[ManageContacts, OpenMatters, EditMatters, ChangeMatterStatus],
             Role::Paralegal | Role::Secretary => &[ManageContacts, EditMatters],

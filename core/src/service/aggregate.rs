@@ -160,3 +160,27 @@ impl Aggregate for FirmSettings {
         tx.put_firm_settings(self, Some(expected))
     }
 }
+
+/// A matter's workflow is audited as part of the matter's history.
+impl Aggregate for crate::workflow::WorkflowProgress {
+    const ENTITY: &'static str = "workflow";
+    const KIND: EntityKind = EntityKind::Matter;
+    fn version(&self) -> u64 {
+        self.version
+    }
+    fn bump(&mut self) {
+        self.version += 1;
+    }
+    fn entity_id(&self) -> Uuid {
+        self.matter.into()
+    }
+    fn matter_scope(&self) -> Option<MatterId> {
+        Some(self.matter)
+    }
+    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
+        tx.insert_matter_workflow(self)
+    }
+    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
+        tx.update_matter_workflow(self, expected)
+    }
+}

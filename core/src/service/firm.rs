@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use super::context::{ReadCtx, WriteCtx, load_actor, load_settings};
-use super::{AuditService, ContactService, MatterService, SettingsService, UserService};
+use super::{
+    AuditService, ContactService, MatterService, SettingsService, UserService, WorkflowService,
+};
 use crate::access::Role;
 use crate::clock::{Clock, SystemClock};
 use crate::error::{LexcaseError, Result};
@@ -39,6 +41,11 @@ impl Firm {
     /// The store, for adapters' own tools (benchmarks, maintenance).
     pub fn store(&self) -> &Arc<dyn Store> {
         &self.store
+    }
+
+    /// The current instant by the firm's clock.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
     }
 
     /// Whether the firm has been set up.
@@ -78,6 +85,9 @@ impl Firm {
         };
         ctx.create(settings, "firm.initialised")?;
         let admin = ctx.create(admin, "user.created")?;
+        for template in crate::workflow::builtin::all()? {
+            super::workflow::register(&mut ctx, &template)?;
+        }
         tx.commit()?;
         Ok(admin)
     }
@@ -141,6 +151,11 @@ impl Session {
     /// The audit trail and change feed.
     pub fn audit(&self) -> AuditService<'_> {
         AuditService::new(self)
+    }
+
+    /// Workflow templates and the progress of matters through their stages.
+    pub fn workflow(&self) -> WorkflowService<'_> {
+        WorkflowService::new(self)
     }
 
     /// Firm settings and custom-field definitions.

@@ -2,7 +2,7 @@
 //!
 //! [`Firm`] opens sessions; a [`Session`] carries the acting user and offers namespaces —
 //! [`Session::users`], [`Session::contacts`], [`Session::matters`], [`Session::audit`],
-//! [`Session::settings`]. Every command checks the actor's capability and the matter's
+//! [`Session::settings`], [`Session::workflow`]. Every command checks the actor's capability and the matter's
 //! visibility, validates, applies the domain, and writes the state and its audit event in one
 //! transaction.
 
@@ -14,6 +14,7 @@ mod firm;
 mod matters;
 mod settings;
 mod users;
+mod workflow;
 
 pub use audit::AuditService;
 pub use contacts::ContactService;
@@ -21,3 +22,4 @@ pub use firm::{Firm, Session};
 pub use matters::{MatterFilter, MatterService};
 pub use settings::{SettingsChanges, SettingsService};
 pub use users::UserService;
+pub use workflow::{StageMoveResult, WorkflowService};

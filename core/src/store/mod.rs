@@ -10,8 +10,9 @@ mod page;
 mod query;
 
 pub use page::{Page, Paged};
-pub use query::{ContactQuery, MatterQuery};
+pub use query::{ContactQuery, MatterQuery, StageCount};
 
+use chrono::NaiveDate;
 use uuid::Uuid;
 
 use crate::access::Viewer;
@@ -22,6 +23,7 @@ use crate::firm::FirmSettings;
 use crate::ids::{ContactId, MatterId, UserId};
 use crate::matters::Matter;
 use crate::users::User;
+use crate::workflow::{WorkflowProgress, WorkflowTemplate};
 
 /// A store: the source of transactions. A thread holds at most one transaction of a store at
 /// a time (a second one may wait for the busy timeout and fail as locked).
@@ -55,6 +57,25 @@ pub trait ReadTx {
     /// `total` counts only those too.
     fn matters(&self, query: &MatterQuery, viewer: &Viewer, page: Page) -> Result<Paged<Matter>>;
 
+    /// A workflow template by id: the given version, or the highest when `version` is `None`.
+    fn workflow_template(&self, id: &str, version: Option<u32>)
+    -> Result<Option<WorkflowTemplate>>;
+    /// Every registered template version, ordered by id then version.
+    fn workflow_templates(&self) -> Result<Vec<WorkflowTemplate>>;
+    /// The workflow progress of a matter (no access check).
+    fn matter_workflow(&self, matter: MatterId) -> Result<Option<WorkflowProgress>>;
+    /// Matters per template stage, counting only matters `viewer` may see ([`Viewer::can_see`]),
+    /// ordered by template id then stage id.
+    fn workflow_stage_counts(&self, viewer: &Viewer) -> Result<Vec<StageCount>>;
+    /// Workflows whose current stage was entered on or before `entered_by`, on matters
+    /// `viewer` may see, longest-waiting first (then by matter id).
+    fn workflows_waiting_since(
+        &self,
+        viewer: &Viewer,
+        entered_by: NaiveDate,
+        page: Page,
+    ) -> Result<Paged<WorkflowProgress>>;
+
     /// Audit events with `seq > after`, in order, at most `limit`.
     fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>>;
     /// Audit events about one entity, in order.
@@ -86,6 +107,16 @@ pub trait WriteTx: ReadTx {
     fn insert_matter(&mut self, matter: &Matter) -> Result<()>;
     /// Updates a matter.
     fn update_matter(&mut self, matter: &Matter, expected_version: u64) -> Result<()>;
+    /// Registers a template version ([`crate::LexcaseError::Conflict`] if it exists).
+    fn insert_workflow_template(&mut self, template: &WorkflowTemplate) -> Result<()>;
+    /// Stores a matter's new workflow ([`crate::LexcaseError::Conflict`] if it has one).
+    fn insert_matter_workflow(&mut self, progress: &WorkflowProgress) -> Result<()>;
+    /// Updates a matter's workflow.
+    fn update_matter_workflow(
+        &mut self,
+        progress: &WorkflowProgress,
+        expected_version: u64,
+    ) -> Result<()>;
     /// Returns the next value (from 1) of the named counter, gaplessly.
     fn next_sequence(&mut self, key: &str) -> Result<u64>;
     /// Appends a sealed audit event and moves the recorded head to it. The event must follow

@@ -20,6 +20,17 @@ pub struct MatterQuery {
     pub text: Option<String>,
 }
 
+/// How many visible matters stand in one stage of one template.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StageCount {
+    /// Template id.
+    pub template_id: String,
+    /// Stage id.
+    pub stage: String,
+    /// Number of matters.
+    pub matters: u64,
+}
+
 /// Filters for listing contacts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContactQuery {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::{Stage, WorkflowTemplate};
 use crate::error::{LexcaseError, Result};
-use crate::ids::UserId;
+use crate::ids::{MatterId, UserId};
 use crate::validate;
 
 /// Who completed a checklist item, and when.
@@ -122,9 +122,11 @@ pub enum MoveOutcome {
     Blocked(Vec<Blocker>),
 }
 
-/// A matter's progress on a pinned template version.
+/// A matter's progress on a pinned template version: an aggregate of its own, one per matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkflowProgress {
+    /// The matter.
+    pub matter: MatterId,
     /// The template's id.
     pub template_id: String,
     /// The template version the matter is pinned to.
@@ -135,12 +137,15 @@ pub struct WorkflowProgress {
     pub items: BTreeMap<String, ItemCompletion>,
     /// Every stage move, oldest first.
     pub history: Vec<StageMove>,
+    /// Optimistic-concurrency version.
+    pub version: u64,
 }
 
 impl WorkflowProgress {
     /// Starts a matter on the first stage of `template`.
     pub fn start(
         template: &WorkflowTemplate,
+        matter: MatterId,
         by: UserId,
         at: DateTime<Utc>,
         on: NaiveDate,
@@ -149,6 +154,7 @@ impl WorkflowProgress {
             LexcaseError::validation("stages", "a template needs at least one stage")
         })?;
         Ok(Self {
+            matter,
             template_id: template.id.clone(),
             template_version: template.version,
             stage: first.id.clone(),
@@ -163,6 +169,7 @@ impl WorkflowProgress {
                 reason: None,
                 overridden: Vec::new(),
             }],
+            version: 1,
         })
     }
 

@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, Utc};
 
 use super::*;
-use crate::ids::UserId;
+use crate::ids::{MatterId, UserId};
 use crate::{ErrorCode, LexcaseError};
 
 const TEMPLATE: &str = r#"
@@ -87,7 +87,7 @@ fn blocked_items(outcome: MoveOutcome) -> Vec<String> {
 fn the_checklist_gate_needs_required_items_and_explicit_gates_only_their_items() {
     let t = template();
     let u = UserId::new();
-    let mut p = WorkflowProgress::start(&t, u, Utc::now(), day()).unwrap();
+    let mut p = WorkflowProgress::start(&t, MatterId::new(), u, Utc::now(), day()).unwrap();
     assert_eq!(p.stage, "a");
     assert_eq!(blocked_items(go(&mut p, &t, "b", None).unwrap()), ["a1"]);
     assert_eq!(p.stage, "a", "a blocked move changes nothing");
@@ -110,7 +110,8 @@ fn the_checklist_gate_needs_required_items_and_explicit_gates_only_their_items()
 #[test]
 fn an_override_needs_a_reason_and_records_what_it_overrode() {
     let t = template();
-    let mut p = WorkflowProgress::start(&t, UserId::new(), Utc::now(), day()).unwrap();
+    let mut p =
+        WorkflowProgress::start(&t, MatterId::new(), UserId::new(), Utc::now(), day()).unwrap();
     assert_eq!(
         go(&mut p, &t, "b", Some("  ")).unwrap_err().code(),
         ErrorCode::Validation,
@@ -139,7 +140,7 @@ fn an_override_needs_a_reason_and_records_what_it_overrode() {
 fn going_back_and_jumping_only_where_the_template_allows() {
     let t = template();
     let u = UserId::new();
-    let mut p = WorkflowProgress::start(&t, u, Utc::now(), day()).unwrap();
+    let mut p = WorkflowProgress::start(&t, MatterId::new(), u, Utc::now(), day()).unwrap();
     let invalid = |r: crate::Result<MoveOutcome>| match r.unwrap_err() {
         LexcaseError::InvalidTransition { .. } => {}
         other => panic!("{other:?}"),
@@ -196,7 +197,7 @@ fn further_gate_conditions_plug_in() {
     }
     let t = template();
     let u = UserId::new();
-    let mut p = WorkflowProgress::start(&t, u, Utc::now(), day()).unwrap();
+    let mut p = WorkflowProgress::start(&t, MatterId::new(), u, Utc::now(), day()).unwrap();
     p.complete_item(&t, "a1", done(u)).unwrap();
     match p
         .move_to(&t, "b", &[&NeedsConflictCheck], None, u, Utc::now(), day())
@@ -211,7 +212,7 @@ fn further_gate_conditions_plug_in() {
 fn progress_is_pinned_to_its_template_version() {
     let t = template();
     let u = UserId::new();
-    let mut p = WorkflowProgress::start(&t, u, Utc::now(), day()).unwrap();
+    let mut p = WorkflowProgress::start(&t, MatterId::new(), u, Utc::now(), day()).unwrap();
     let mut v2 = t.clone();
     v2.version = 2;
     assert_eq!(
@@ -237,7 +238,7 @@ fn progress_is_pinned_to_its_template_version() {
 fn the_status_report_tells_where_the_matter_stands() {
     let t = builtin::all().unwrap().remove(0);
     let u = UserId::new();
-    let mut p = WorkflowProgress::start(&t, u, Utc::now(), day()).unwrap();
+    let mut p = WorkflowProgress::start(&t, MatterId::new(), u, Utc::now(), day()).unwrap();
     p.complete_item(&t, "verify_identity", done(u)).unwrap();
     p.complete_item(&t, "ta6", done(u)).unwrap();
     let r = StatusReport::build(&t, &p, &[]).unwrap();

@@ -33,9 +33,21 @@ pub fn initialises_once(store: SharedStore) {
     assert_code(firm.session(lexcase::UserId::new()), ErrorCode::NotFound);
     let session = firm.session(admin.id).unwrap();
     assert!(session.audit().verify().unwrap().is_intact());
-    assert_eq!(
-        session.audit().changes_since(0, 10).unwrap().events.len(),
-        2
+    let actions: Vec<_> = session
+        .audit()
+        .changes_since(0, 10)
+        .unwrap()
+        .events
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(actions[..2], ["firm.initialised", "user.created"]);
+    let builtins = lexcase::workflow::builtin::SOURCES.len();
+    assert_eq!(actions.len(), 2 + builtins, "and the built-in templates");
+    assert!(
+        actions[2..]
+            .iter()
+            .all(|a| a == "workflow.template_registered")
     );
 }
 

@@ -7,3 +7,4 @@ pub mod firm;
 pub mod matters;
 pub mod store;
 pub mod users;
+pub mod workflow;
