@@ -96,6 +96,11 @@ typed_id!(
     "party"
 );
 typed_id!(
+    /// Identifies a task.
+    TaskId,
+    "task"
+);
+typed_id!(
     /// Identifies an audit event.
     EventId,
     "event"

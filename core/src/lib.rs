@@ -27,13 +27,14 @@ pub mod money;
 mod names;
 pub mod service;
 pub mod store;
+pub mod tasks;
 pub mod text;
 pub mod users;
 pub mod validate;
 pub mod workflow;
 
 pub use error::{ErrorCode, IncompatibleReason, LexcaseError, Result};
-pub use ids::{ContactId, EventId, MatterId, PartyId, UserId};
+pub use ids::{ContactId, EventId, MatterId, PartyId, TaskId, UserId};
 
 /// The version of the lexcase engine.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
