@@ -29,6 +29,7 @@ mod open;
 mod options;
 mod read;
 mod store;
+mod tasks;
 mod tx;
 mod workflow;
 mod write;

@@ -16,6 +16,7 @@ pub const APPLICATION_ID: i32 = 0x4C58_4353;
 const MIGRATIONS: &[&str] = &[
     include_str!("schema/0001_initial.sql"),
     include_str!("schema/0002_workflow.sql"),
+    include_str!("schema/0003_tasks.sql"),
 ];
 
 /// The schema version this build writes and understands.
@@ -182,7 +183,7 @@ mod tests {
         conn.execute("INSERT INTO sequences VALUES ('SMI-{SEQ}', 41)", [])
             .unwrap();
         migrate(&mut conn).unwrap();
-        assert_eq!(inspect(&conn).unwrap().user_version, 2);
+        assert_eq!(inspect(&conn).unwrap().user_version, SCHEMA_VERSION);
         let kept: i64 = conn
             .query_row("SELECT value FROM sequences", [], |r| r.get(0))
             .unwrap();

@@ -9,16 +9,19 @@ use lexcase::audit::{AuditEvent, AuditHead};
 use lexcase::contacts::Contact;
 use lexcase::firm::FirmSettings;
 use lexcase::matters::Matter;
-use lexcase::store::{ContactQuery, MatterQuery, Page, Paged, ReadTx, StageCount, WriteTx};
+use lexcase::store::{
+    ContactQuery, MatterQuery, Page, Paged, ReadTx, StageCount, TaskQuery, WriteTx,
+};
+use lexcase::tasks::{DueAnchor, Task};
 use lexcase::users::User;
 use lexcase::workflow::{WorkflowProgress, WorkflowTemplate};
-use lexcase::{ContactId, MatterId, Result, UserId};
+use lexcase::{ContactId, MatterId, Result, TaskId, UserId};
 use rusqlite::Connection;
 use uuid::Uuid;
 
 use crate::error::Db;
 use crate::lock::TimedGuard;
-use crate::{audit, matter_list, read, workflow, write};
+use crate::{audit, matter_list, read, tasks, workflow, write};
 
 /// The connection a read transaction runs on.
 pub(crate) enum ReadConn<'a> {
@@ -169,6 +172,22 @@ macro_rules! read_tx {
             ) -> Result<Paged<WorkflowProgress>> {
                 workflow::waiting_since(self.conn(), viewer, entered_by, page)
             }
+            fn task(&self, id: TaskId) -> Result<Option<Task>> {
+                tasks::task(self.conn(), id)
+            }
+            fn tasks(&self, query: &TaskQuery, viewer: &Viewer, page: Page) -> Result<Paged<Task>> {
+                tasks::tasks(self.conn(), query, viewer, page)
+            }
+            fn tasks_anchored_to(
+                &self,
+                anchor: &DueAnchor,
+                matter: Option<MatterId>,
+            ) -> Result<Vec<Task>> {
+                tasks::anchored_to(self.conn(), anchor, matter)
+            }
+            fn tasks_of_matter(&self, matter: MatterId) -> Result<Vec<Task>> {
+                tasks::of_matter(self.conn(), matter)
+            }
             fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>> {
                 audit::events_after(self.conn(), after, limit)
             }
@@ -219,6 +238,12 @@ impl WriteTx for SqliteWriteTx<'_> {
     }
     fn update_matter_workflow(&mut self, progress: &WorkflowProgress, expected: u64) -> Result<()> {
         workflow::update(self.conn(), progress, expected)
+    }
+    fn insert_task(&mut self, task: &Task) -> Result<()> {
+        tasks::insert(self.conn(), task)
+    }
+    fn update_task(&mut self, task: &Task, expected_version: u64) -> Result<()> {
+        tasks::update(self.conn(), task, expected_version)
     }
     fn next_sequence(&mut self, key: &str) -> Result<u64> {
         write::next_sequence(self.conn(), key)

@@ -54,6 +54,9 @@ macro_rules! conformance_tests {
             workflow::templates_are_versioned_and_matters_pinned,
             workflow::progression_gates_overrides_and_history,
             workflow::stage_views_respect_access,
+            tasks::anchored_due_dates_follow_their_anchors,
+            tasks::views_and_status,
+            tasks::workflow_stages_create_tasks_that_tick_items,
         );
     };
 }

@@ -16,8 +16,10 @@ pub enum EntityKind {
     User,
     /// A contact.
     Contact,
-    /// A matter.
+    /// A matter (and its workflow).
     Matter,
+    /// A task.
+    Task,
 }
 
 crate::names::stable_names!(EntityKind, "entity_kind", "entity kind", {
@@ -25,6 +27,7 @@ crate::names::stable_names!(EntityKind, "entity_kind", "entity kind", {
     User = "user",
     Contact = "contact",
     Matter = "matter",
+    Task = "task",
 });
 
 /// One changed field: its dotted path and its value before and after (JSON).

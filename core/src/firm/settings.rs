@@ -5,6 +5,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::{CustomFieldDefinition, MatterNumberFormat};
+use crate::calendar::{HolidayCalendar, HolidayList, WeekendsOnly};
 use crate::error::{LexcaseError, Result};
 use crate::money::Currency;
 use crate::validate;
@@ -22,6 +23,9 @@ pub struct FirmSettings {
     pub time_zone: String,
     /// Custom fields that matters may carry.
     pub custom_fields: Vec<CustomFieldDefinition>,
+    /// The firm's holidays, skipped (with weekends) when counting business days.
+    #[serde(default)]
+    pub holidays: Option<HolidayList>,
     /// Optimistic-concurrency version.
     pub version: u64,
 }
@@ -48,6 +52,7 @@ impl FirmSettings {
             matter_number_format: MatterNumberFormat::parse(&setup.matter_number_format)?,
             time_zone: setup.time_zone.trim().to_owned(),
             custom_fields: Vec::new(),
+            holidays: None,
             version: 1,
         };
         settings.zone()?;
@@ -75,6 +80,14 @@ impl FirmSettings {
             return Err(LexcaseError::validation("custom_fields", "duplicate key"));
         }
         Ok(())
+    }
+
+    /// The calendar business days are counted on: the firm's holidays, or weekends only.
+    pub fn calendar(&self) -> &dyn HolidayCalendar {
+        match &self.holidays {
+            Some(list) => list,
+            None => &WeekendsOnly,
+        }
     }
 
     /// The definition of custom field `key`.

@@ -184,3 +184,26 @@ impl Aggregate for crate::workflow::WorkflowProgress {
         tx.update_matter_workflow(self, expected)
     }
 }
+
+impl Aggregate for crate::tasks::Task {
+    const ENTITY: &'static str = "task";
+    const KIND: EntityKind = EntityKind::Task;
+    fn version(&self) -> u64 {
+        self.version
+    }
+    fn bump(&mut self) {
+        self.version += 1;
+    }
+    fn entity_id(&self) -> Uuid {
+        self.id.into()
+    }
+    fn matter_scope(&self) -> Option<MatterId> {
+        self.matter
+    }
+    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
+        tx.insert_task(self)
+    }
+    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
+        tx.update_task(self, expected)
+    }
+}

@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use super::context::{ReadCtx, WriteCtx, load_actor, load_settings};
 use super::{
-    AuditService, ContactService, MatterService, SettingsService, UserService, WorkflowService,
+    AuditService, ContactService, MatterService, SettingsService, TaskService, UserService,
+    WorkflowService,
 };
 use crate::access::Role;
 use crate::clock::{Clock, SystemClock};
@@ -151,6 +152,11 @@ impl Session {
     /// The audit trail and change feed.
     pub fn audit(&self) -> AuditService<'_> {
         AuditService::new(self)
+    }
+
+    /// Tasks: mine, the team's, overdue, due this week, per matter.
+    pub fn tasks(&self) -> TaskService<'_> {
+        TaskService::new(self)
     }
 
     /// Workflow templates and the progress of matters through their stages.

@@ -12,6 +12,7 @@ use crate::matters::{
     CustomValue, Matter, MatterChanges, MatterRole, MatterStatus, NewMatter, PartyRole,
 };
 use crate::store::{MatterQuery, Page, Paged};
+use crate::tasks::DueAnchor;
 use crate::{text, validate};
 
 /// Filters for listing matters, as a user types them (free text is folded here).
@@ -125,6 +126,23 @@ impl<'s> MatterService<'s> {
         self.list(filter, page)
     }
 
+    /// Inside a command: applies `f` to a visible, editable matter at `expected_version`
+    /// (the actor needing `capability`) and records `action`.
+    fn amend_in(
+        ctx: &mut WriteCtx<'_>,
+        id: MatterId,
+        expected_version: u64,
+        capability: Capability,
+        action: &str,
+        f: impl FnOnce(&mut Matter, &WriteCtx<'_>) -> Result<()>,
+    ) -> Result<Matter> {
+        let before = ctx.matter(id)?;
+        ctx.require(capability)?;
+        super::context::check_version("matter", before.version, expected_version)?;
+        before.ensure_editable()?;
+        ctx.amend(before, expected_version, action, f)
+    }
+
     /// Applies `f` to a visible, editable matter at `expected_version` and records `action`.
     fn change(
         &self,
@@ -134,12 +152,8 @@ impl<'s> MatterService<'s> {
         action: &str,
         f: impl FnOnce(&mut Matter, &WriteCtx<'_>) -> Result<()>,
     ) -> Result<Matter> {
-        self.session.write(|ctx| {
-            let before = ctx.matter(id)?;
-            ctx.require(capability)?;
-            before.ensure_editable()?;
-            ctx.amend(before, expected_version, action, f)
-        })
+        self.session
+            .write(|ctx| Self::amend_in(ctx, id, expected_version, capability, action, f))
     }
 
     /// Changes title, description, practice area, fee earners or billing arrangement.
@@ -359,7 +373,8 @@ impl<'s> MatterService<'s> {
         )
     }
 
-    /// Sets a named key date, or removes it with `None`.
+    /// Sets a named key date, or removes it with `None`. Tasks counting from it move with it,
+    /// and workflow items asking for it are ticked.
     pub fn set_key_date(
         &self,
         id: MatterId,
@@ -367,13 +382,23 @@ impl<'s> MatterService<'s> {
         name: &str,
         date: Option<NaiveDate>,
     ) -> Result<Matter> {
-        self.change(
-            id,
-            expected_version,
-            Capability::EditMatters,
-            "matter.key_date_set",
-            |m, _| m.set_key_date(name, date),
-        )
+        self.session.write(|ctx| {
+            let action = "matter.key_date_set";
+            let matter = Self::amend_in(
+                ctx,
+                id,
+                expected_version,
+                Capability::EditMatters,
+                action,
+                |m, _| m.set_key_date(name, date),
+            )?;
+            let name = name.trim();
+            super::task_dates::cascade(ctx, DueAnchor::KeyDate(name.to_owned()), Some(id))?;
+            if date.is_some() {
+                super::workflow::tick_key_date(ctx, id, name)?;
+            }
+            Ok(matter)
+        })
     }
 
     /// Sets a custom field defined in the firm settings, or clears it with `None`.

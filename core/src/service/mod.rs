@@ -13,6 +13,8 @@ mod context;
 mod firm;
 mod matters;
 mod settings;
+mod task_dates;
+mod tasks;
 mod users;
 mod workflow;
 
@@ -21,5 +23,6 @@ pub use contacts::ContactService;
 pub use firm::{Firm, Session};
 pub use matters::{MatterFilter, MatterService};
 pub use settings::{SettingsChanges, SettingsService};
+pub use tasks::TaskService;
 pub use users::UserService;
 pub use workflow::{StageMoveResult, WorkflowService};

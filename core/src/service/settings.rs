@@ -2,6 +2,7 @@
 
 use super::Session;
 use crate::access::Capability;
+use crate::calendar::HolidayList;
 use crate::error::{LexcaseError, Result};
 use crate::firm::{CustomFieldDefinition, FirmSettings, MatterNumberFormat};
 use crate::money::Currency;
@@ -66,6 +67,21 @@ impl<'s> SettingsService<'s> {
                 s.time_zone = z.trim().to_owned();
                 s.zone()?;
             }
+            Ok(())
+        })
+    }
+
+    /// Sets (or with `None` removes) the firm's holiday calendar for business-day counting.
+    /// Due dates already computed keep their dates until their anchors move.
+    pub fn set_holidays(
+        &self,
+        expected_version: u64,
+        holidays: Option<HolidayList>,
+    ) -> Result<FirmSettings> {
+        self.change(expected_version, "firm.holidays_set", |s| {
+            s.holidays = holidays
+                .map(|h| HolidayList::new(&h.id, h.dates))
+                .transpose()?;
             Ok(())
         })
     }

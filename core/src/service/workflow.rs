@@ -9,10 +9,12 @@ use crate::access::Capability;
 use crate::audit::EntityKind;
 use crate::error::{LexcaseError, Result};
 use crate::ids::MatterId;
+use crate::matters::Matter;
 use crate::store::{Page, Paged, StageCount};
+use crate::tasks::{Assignee, DueAnchor, NewTask, Priority, TaskDue};
 use crate::workflow::{
-    GateCondition, ItemCompletion, MoveKind, MoveOutcome, StatusReport, WorkflowProgress,
-    WorkflowTemplate,
+    DueRule, GateCondition, ItemCompletion, ItemKind, MoveKind, MoveOutcome, StatusReport,
+    WorkflowProgress, WorkflowTemplate,
 };
 
 /// The outcome of asking a matter to move stage.
@@ -105,7 +107,10 @@ impl<'s> WorkflowService<'s> {
             }
             let progress =
                 WorkflowProgress::start(&template, matter, ctx.actor.id, ctx.now, ctx.today()?)?;
-            ctx.create(progress, "workflow.started")
+            let progress = ctx.create(progress, "workflow.started")?;
+            let on_matter = ctx.matter(matter)?;
+            create_stage_tasks(ctx, &on_matter, &template, &progress.stage)?;
+            Ok(progress)
         })
     }
 
@@ -241,6 +246,8 @@ impl<'s> WorkflowService<'s> {
                     };
                     Ok(())
                 })?;
+            let on_matter = ctx.matter(matter)?;
+            create_stage_tasks(ctx, &on_matter, &template, &progress.stage)?;
             Ok(StageMoveResult { progress, outcome })
         })
     }
@@ -274,4 +281,92 @@ impl<'s> WorkflowService<'s> {
                 .workflows_waiting_since(&ctx.viewer(), entered_by, page)
         })
     }
+}
+
+/// Ticks `item` on the matter's workflow, if the matter has one and the item is open there —
+/// when a task, a key date (or later a document) completes it.
+pub(crate) fn tick(ctx: &mut WriteCtx<'_>, matter: MatterId, item: &str, note: &str) -> Result<()> {
+    let Some(progress) = ctx.tx.matter_workflow(matter)? else {
+        return Ok(());
+    };
+    let template = pinned(ctx.tx, &progress)?;
+    if progress.items.contains_key(item) || !template.items().any(|(_, i)| i.id == item) {
+        return Ok(());
+    }
+    let version = progress.version;
+    ctx.amend(progress, version, "workflow.item_completed", |p, ctx| {
+        let completion = ItemCompletion {
+            by: ctx.actor.id,
+            at: ctx.now,
+            note: Some(note.to_owned()),
+        };
+        p.complete_item(&template, item, completion)
+    })?;
+    Ok(())
+}
+
+/// Ticks the key-date items of the matter's workflow that ask for key date `name`.
+pub(crate) fn tick_key_date(ctx: &mut WriteCtx<'_>, matter: MatterId, name: &str) -> Result<()> {
+    let Some(progress) = ctx.tx.matter_workflow(matter)? else {
+        return Ok(());
+    };
+    let template = pinned(ctx.tx, &progress)?;
+    let items: Vec<String> = template
+        .items()
+        .filter(|(_, i)| matches!(&i.kind, ItemKind::KeyDate { name: n } if n == name))
+        .map(|(_, i)| i.id.clone())
+        .collect();
+    for item in items {
+        tick(ctx, matter, &item, "key date set")?;
+    }
+    Ok(())
+}
+
+/// Creates the tasks of the stage the matter has just entered, once per checklist item: the
+/// assignee is the team member in the item's matter role (else the responsible fee earner);
+/// a due date counted from stage entry is fixed now, one counted from a key date follows it.
+fn create_stage_tasks(
+    ctx: &mut WriteCtx<'_>,
+    matter: &Matter,
+    template: &WorkflowTemplate,
+    stage: &str,
+) -> Result<()> {
+    let existing: Vec<String> = ctx
+        .tx
+        .tasks_of_matter(matter.id)?
+        .into_iter()
+        .filter_map(|t| t.checklist_item)
+        .collect();
+    let today = ctx.today()?;
+    for item in &template.stage(stage)?.items {
+        let ItemKind::Task { assignee_role, due } = &item.kind else {
+            continue;
+        };
+        if existing.contains(&item.id) {
+            continue;
+        }
+        let assignee = assignee_role
+            .and_then(|role| matter.team.iter().find(|m| m.role == role).map(|m| m.user))
+            .unwrap_or(matter.responsible);
+        let due = match due {
+            None => None,
+            Some(rule @ DueRule::StageEntered { .. }) => Some(TaskDue::On {
+                date: rule.count()?.apply(today, ctx.settings.calendar())?,
+            }),
+            Some(rule @ DueRule::KeyDate { name, .. }) => Some(TaskDue::Relative {
+                anchor: DueAnchor::KeyDate(name.clone()),
+                count: rule.count()?,
+            }),
+        };
+        let new = NewTask {
+            matter: Some(matter.id),
+            title: item.title.clone(),
+            description: format!("{} — {}", template.name, template.stage(stage)?.name),
+            assignee: Some(Assignee::User(assignee)),
+            priority: Priority::Normal,
+            due,
+        };
+        super::tasks::insert(ctx, new, Some(item.id.clone()), Some(matter))?;
+    }
+    Ok(())
 }

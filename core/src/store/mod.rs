@@ -10,7 +10,7 @@ mod page;
 mod query;
 
 pub use page::{Page, Paged};
-pub use query::{ContactQuery, MatterQuery, StageCount};
+pub use query::{ContactQuery, MatterQuery, StageCount, TaskQuery};
 
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -20,8 +20,9 @@ use crate::audit::{AuditEvent, AuditHead};
 use crate::contacts::Contact;
 use crate::error::Result;
 use crate::firm::FirmSettings;
-use crate::ids::{ContactId, MatterId, UserId};
+use crate::ids::{ContactId, MatterId, TaskId, UserId};
 use crate::matters::Matter;
+use crate::tasks::{DueAnchor, Task};
 use crate::users::User;
 use crate::workflow::{WorkflowProgress, WorkflowTemplate};
 
@@ -76,6 +77,16 @@ pub trait ReadTx {
         page: Page,
     ) -> Result<Paged<WorkflowProgress>>;
 
+    /// A task by id (no access check).
+    fn task(&self, id: TaskId) -> Result<Option<Task>>;
+    /// Tasks matching `query` that `viewer` may see, ordered by due date (undated last), then
+    /// priority (most urgent first), then creation; `total` counts the same.
+    fn tasks(&self, query: &TaskQuery, viewer: &Viewer, page: Page) -> Result<Paged<Task>>;
+    /// Every task whose due rule counts from `anchor` (key-date anchors on `matter` only).
+    fn tasks_anchored_to(&self, anchor: &DueAnchor, matter: Option<MatterId>) -> Result<Vec<Task>>;
+    /// Every task of a matter, in creation order (no access check).
+    fn tasks_of_matter(&self, matter: MatterId) -> Result<Vec<Task>>;
+
     /// Audit events with `seq > after`, in order, at most `limit`.
     fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>>;
     /// Audit events about one entity, in order.
@@ -117,6 +128,10 @@ pub trait WriteTx: ReadTx {
         progress: &WorkflowProgress,
         expected_version: u64,
     ) -> Result<()>;
+    /// Inserts a task.
+    fn insert_task(&mut self, task: &Task) -> Result<()>;
+    /// Updates a task.
+    fn update_task(&mut self, task: &Task, expected_version: u64) -> Result<()>;
     /// Returns the next value (from 1) of the named counter, gaplessly.
     fn next_sequence(&mut self, key: &str) -> Result<u64>;
     /// Appends a sealed audit event and moves the recorded head to it. The event must follow

@@ -20,6 +20,24 @@ pub struct MatterQuery {
     pub text: Option<String>,
 }
 
+/// Filters for listing tasks; all given filters must match. Tasks on a matter are listed only
+/// when the viewer may see the matter; tasks on no matter are visible to everyone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TaskQuery {
+    /// Only tasks on this matter.
+    pub matter: Option<crate::ids::MatterId>,
+    /// Only tasks assigned to this user.
+    pub assignee: Option<UserId>,
+    /// Only tasks on matters where this user is responsible, originating or on the team.
+    pub team_member: Option<UserId>,
+    /// Only open tasks (pending, in progress, in review).
+    pub open_only: bool,
+    /// Only tasks due on or after this date.
+    pub due_from: Option<chrono::NaiveDate>,
+    /// Only tasks due on or before this date.
+    pub due_to: Option<chrono::NaiveDate>,
+}
+
 /// How many visible matters stand in one stage of one template.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StageCount {

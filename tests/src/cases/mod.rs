@@ -6,5 +6,6 @@ pub mod contacts;
 pub mod firm;
 pub mod matters;
 pub mod store;
+pub mod tasks;
 pub mod users;
 pub mod workflow;

@@ -1,0 +1,181 @@
+//! The audit trail: events, their verification, and the change feed.
+
+use std::time::SystemTime;
+
+use lexcase::audit::{
+    AuditEvent as CoreAuditEvent, AuditVerification as CoreAuditVerification,
+    BrokenLink as CoreBrokenLink, ChangeBatch as CoreChangeBatch, EntityKind as CoreEntityKind,
+    FieldChange as CoreFieldChange,
+};
+use uuid::Uuid;
+
+use crate::convert::{all, instant, mirror_enum};
+
+mirror_enum! {
+    /// The kind of entity an audit event is about.
+    EntityKind = CoreEntityKind {
+        /// The firm's settings (entity id: the nil UUID).
+        Firm,
+        /// A user.
+        User,
+        /// A contact.
+        Contact,
+        /// A matter (and its workflow).
+        Matter,
+        /// A task.
+        Task,
+    }
+}
+
+/// One changed field: its dotted path and its value before and after, as JSON text.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FieldChange {
+    /// Dotted path, e.g. `title` or `key_dates.completion`.
+    pub field: String,
+    /// JSON of the value before (null when the field was added).
+    pub before: Option<String>,
+    /// JSON of the value after (null when the field was removed).
+    pub after: Option<String>,
+}
+
+impl From<CoreFieldChange> for FieldChange {
+    fn from(change: CoreFieldChange) -> Self {
+        let CoreFieldChange {
+            field,
+            before,
+            after,
+        } = change;
+        Self {
+            field,
+            before: before.map(|v| v.to_string()),
+            after: after.map(|v| v.to_string()),
+        }
+    }
+}
+
+/// One audit event.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct AuditEvent {
+    /// Position in the chain, from 1, gapless.
+    pub seq: u64,
+    /// Identifier.
+    pub id: Uuid,
+    /// When it happened.
+    pub at: SystemTime,
+    /// Who did it (a user id).
+    pub actor: Uuid,
+    /// The kind of entity changed.
+    pub entity_kind: EntityKind,
+    /// The entity's id.
+    pub entity_id: Uuid,
+    /// The matter the change belongs to, if any.
+    pub matter: Option<Uuid>,
+    /// What was done, e.g. `matter.created`, `matter.party_added`.
+    pub action: String,
+    /// The changed fields.
+    pub changes: Vec<FieldChange>,
+    /// Hash of the previous event (hex).
+    pub prev_hash: String,
+    /// SHA-256 (hex) over `prev_hash` and this event.
+    pub hash: String,
+}
+
+impl From<CoreAuditEvent> for AuditEvent {
+    fn from(event: CoreAuditEvent) -> Self {
+        // Destructured without `..`: a field added to the core type must be mirrored here.
+        let CoreAuditEvent {
+            seq,
+            id,
+            at,
+            actor,
+            entity_kind,
+            entity_id,
+            matter,
+            action,
+            changes,
+            prev_hash,
+            hash,
+        } = event;
+        Self {
+            seq,
+            id: id.into(),
+            at: instant(at),
+            actor: actor.into(),
+            entity_kind: entity_kind.into(),
+            entity_id,
+            matter: matter.map(Uuid::from),
+            action,
+            changes: all(changes),
+            prev_hash,
+            hash,
+        }
+    }
+}
+
+/// Where the audit chain breaks.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct BrokenLink {
+    /// Sequence number of the first event that does not verify.
+    pub seq: u64,
+    /// What is wrong there.
+    pub reason: String,
+}
+
+impl From<CoreBrokenLink> for BrokenLink {
+    fn from(link: CoreBrokenLink) -> Self {
+        let CoreBrokenLink { seq, reason } = link;
+        Self { seq, reason }
+    }
+}
+
+/// The outcome of verifying the audit chain.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct AuditVerification {
+    /// Whether the whole chain verifies.
+    pub intact: bool,
+    /// Events checked.
+    pub events_checked: u64,
+    /// The first broken link, or null if the chain is intact.
+    pub first_broken: Option<BrokenLink>,
+}
+
+impl From<CoreAuditVerification> for AuditVerification {
+    fn from(verification: CoreAuditVerification) -> Self {
+        let intact = verification.is_intact();
+        let CoreAuditVerification {
+            events_checked,
+            first_broken,
+        } = verification;
+        Self {
+            intact,
+            events_checked,
+            first_broken: first_broken.map(BrokenLink::from),
+        }
+    }
+}
+
+/// A page of the change feed.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChangeBatch {
+    /// Events after the cursor that the user may see, in order.
+    pub events: Vec<AuditEvent>,
+    /// Pass this as the cursor next time.
+    pub next_cursor: u64,
+    /// Whether more events may follow right away.
+    pub more: bool,
+}
+
+impl From<CoreChangeBatch> for ChangeBatch {
+    fn from(batch: CoreChangeBatch) -> Self {
+        let CoreChangeBatch {
+            events,
+            next_cursor,
+            more,
+        } = batch;
+        Self {
+            events: all(events),
+            next_cursor,
+            more,
+        }
+    }
+}
