@@ -1,62 +1,204 @@
-//! The error type every fallible exported function returns.
+//! The error type every fallible exported function returns: one variant per variant of the
+//! core [`lexcase::LexcaseError`], with the same fields.
 
-/// An error from lexcase. Kotlin sees it as `LexcaseException` (uniffi renames the `Error`
-/// suffix), Swift as `LexcaseError`. Messages carry no client data.
-///
-/// A skeleton for now: the variants mirror the Python exception hierarchy and will be filled
-/// from the core error enum.
-#[derive(Debug, thiserror::Error, uniffi::Error)]
-pub enum LexcaseError {
-    /// The requested record does not exist (or is hidden from the acting user).
-    #[error("not found: {what}")]
-    NotFound {
-        /// What was looked for, e.g. "matter".
-        what: String,
+use std::fmt;
+
+/// The result type of the exported functions.
+pub type Result<T, E = LexcaseError> = std::result::Result<T, E>;
+
+/// Why a database file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum IncompatibleReason {
+    /// The file was written by a newer lexcase.
+    TooNew {
+        /// Schema version found in the file.
+        found: i64,
+        /// Highest schema version this build understands.
+        supported: i64,
     },
-    /// Input was rejected by a domain rule.
+    /// The file is a database, but not a lexcase one.
+    NotLexcase,
+    /// The file is not a readable database at all (damaged or another format).
+    Corrupt,
+}
+
+impl From<lexcase::IncompatibleReason> for IncompatibleReason {
+    fn from(reason: lexcase::IncompatibleReason) -> Self {
+        use lexcase::IncompatibleReason as Core;
+        match reason {
+            Core::TooNew { found, supported } => Self::TooNew { found, supported },
+            Core::NotLexcase => Self::NotLexcase,
+            Core::Corrupt => Self::Corrupt,
+        }
+    }
+}
+
+impl From<IncompatibleReason> for lexcase::IncompatibleReason {
+    fn from(reason: IncompatibleReason) -> Self {
+        match reason {
+            IncompatibleReason::TooNew { found, supported } => Self::TooNew { found, supported },
+            IncompatibleReason::NotLexcase => Self::NotLexcase,
+            IncompatibleReason::Corrupt => Self::Corrupt,
+        }
+    }
+}
+
+impl fmt::Display for IncompatibleReason {
+    /// The core wording.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        lexcase::IncompatibleReason::from(self.clone()).fmt(f)
+    }
+}
+
+/// An error from lexcase. Kotlin sees it as `LexcaseException` with one subclass per variant
+/// (uniffi renames the `Error` suffix), Swift as `LexcaseError`. Messages carry no client data.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum LexcaseError {
+    /// The entity does not exist, or the acting user may not know that it exists.
+    #[error("{entity} not found")]
+    NotFound {
+        /// Kind of entity, for example `matter`.
+        entity: String,
+    },
+    /// An input value was refused.
     #[error("invalid {field}: {reason}")]
     Validation {
-        /// The offending field.
+        /// The field (or argument) that was refused.
         field: String,
-        /// Why it was rejected.
+        /// Why it was refused.
         reason: String,
     },
-    /// The acting user may not perform this action.
-    #[error("permission denied: {reason}")]
+    /// The acting user lacks the capability for this action.
+    #[error("permission denied: {action}")]
     PermissionDenied {
-        /// Which capability is missing.
-        reason: String,
+        /// What was attempted, for example `open_matters`.
+        action: String,
     },
-    /// The requested state change is not allowed from the current state.
-    #[error("invalid transition: {reason}")]
+    /// A state machine refused the transition.
+    #[error("invalid transition of {entity} from {from} to {to}")]
     InvalidTransition {
-        /// The transition that was refused.
-        reason: String,
+        /// Kind of entity, for example `matter`.
+        entity: String,
+        /// Current state.
+        from: String,
+        /// Requested state.
+        to: String,
     },
-    /// The record was changed by someone else since it was read.
-    #[error("stale version: expected {expected}, found {found}")]
+    /// Optimistic concurrency: somebody else changed the entity since it was read.
+    #[error("stale version of {entity}: expected {expected}, found {actual}")]
     StaleVersion {
-        /// The version the caller read.
+        /// Kind of entity.
+        entity: String,
+        /// The version the caller based the change on.
         expected: u64,
-        /// The version in the store.
-        found: u64,
+        /// The version stored now.
+        actual: u64,
     },
-    /// The change conflicts with the stored state.
+    /// The change would break a uniqueness or consistency rule (for example a duplicate email).
     #[error("conflict: {reason}")]
     Conflict {
         /// What conflicts.
         reason: String,
     },
-    /// The store failed.
-    #[error("storage error: {reason}")]
+    /// The storage layer failed (I/O, locked database …).
+    #[error("storage error: {message}")]
     Storage {
-        /// What failed.
-        reason: String,
+        /// Description from the storage layer (no client data).
+        message: String,
     },
-    /// The database was written by a newer lexcase or is not a lexcase database.
+    /// The database file cannot be used by this build; it was left untouched.
     #[error("incompatible database: {reason}")]
     IncompatibleDatabase {
-        /// Why the file was refused.
-        reason: String,
+        /// Why the file is refused.
+        reason: IncompatibleReason,
     },
+}
+
+impl From<lexcase::LexcaseError> for LexcaseError {
+    fn from(error: lexcase::LexcaseError) -> Self {
+        use lexcase::LexcaseError as Core;
+        match error {
+            Core::NotFound { entity } => Self::NotFound {
+                entity: entity.to_owned(),
+            },
+            Core::Validation { field, reason } => Self::Validation { field, reason },
+            Core::PermissionDenied { action } => Self::PermissionDenied { action },
+            Core::InvalidTransition { entity, from, to } => Self::InvalidTransition {
+                entity: entity.to_owned(),
+                from,
+                to,
+            },
+            Core::StaleVersion {
+                entity,
+                expected,
+                actual,
+            } => Self::StaleVersion {
+                entity: entity.to_owned(),
+                expected,
+                actual,
+            },
+            Core::Conflict { reason } => Self::Conflict { reason },
+            Core::Storage { message } => Self::Storage { message },
+            Core::IncompatibleDatabase { reason } => Self::IncompatibleDatabase {
+                reason: reason.into(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lexcase::LexcaseError as Core;
+
+    #[test]
+    fn every_core_error_keeps_its_fields_and_message() {
+        let cases = [
+            Core::not_found("matter"),
+            Core::validation("reason", "reopening a matter needs a reason"),
+            Core::denied("open_matters"),
+            Core::InvalidTransition {
+                entity: "matter",
+                from: "archived".into(),
+                to: "open".into(),
+            },
+            Core::StaleVersion {
+                entity: "matter",
+                expected: 1,
+                actual: 2,
+            },
+            Core::Conflict {
+                reason: "another user has this email".into(),
+            },
+            Core::storage("database is locked"),
+            Core::IncompatibleDatabase {
+                reason: lexcase::IncompatibleReason::TooNew {
+                    found: 9,
+                    supported: 1,
+                },
+            },
+            Core::IncompatibleDatabase {
+                reason: lexcase::IncompatibleReason::NotLexcase,
+            },
+            Core::IncompatibleDatabase {
+                reason: lexcase::IncompatibleReason::Corrupt,
+            },
+        ];
+        for core in cases {
+            let binding = LexcaseError::from(core.clone());
+            assert_eq!(binding.to_string(), core.to_string());
+        }
+        assert_eq!(
+            LexcaseError::from(Core::StaleVersion {
+                entity: "contact",
+                expected: 3,
+                actual: 4
+            }),
+            LexcaseError::StaleVersion {
+                entity: "contact".into(),
+                expected: 3,
+                actual: 4
+            }
+        );
+    }
 }

@@ -1,0 +1,62 @@
+//! The firm handle: a database file (or memory) opened once, shared by every session.
+
+use std::sync::Arc;
+
+use lexcase_sqlite::{SqliteOptions, SqliteStore};
+use uuid::Uuid;
+
+use crate::error::Result;
+use crate::records::{Durability, FirmSettings, FirmSetup, NewUser, User};
+use crate::session::Session;
+
+/// A firm: one lexcase database. Open it once and share it (it is thread-safe); sessions act
+/// for one user each.
+#[derive(Debug, uniffi::Object)]
+pub struct Firm {
+    firm: lexcase::service::Firm,
+}
+
+#[uniffi::export]
+impl Firm {
+    /// Opens (creating if absent) the database at `path`, or a private in-memory one for
+    /// `":memory:"`. A file that is not a lexcase database, or one written by a newer lexcase,
+    /// is refused with `IncompatibleDatabase` and left exactly as it was.
+    #[uniffi::constructor]
+    pub fn open(path: String, durability: Durability) -> Result<Arc<Self>> {
+        let options = SqliteOptions {
+            durability: durability.into(),
+            ..SqliteOptions::default()
+        };
+        let store = SqliteStore::open(path, options)?;
+        Ok(Arc::new(Self {
+            firm: lexcase::service::Firm::new(store),
+        }))
+    }
+
+    /// Whether the firm has been set up (`initialise`).
+    pub fn is_initialised(&self) -> Result<bool> {
+        Ok(self.firm.is_initialised()?)
+    }
+
+    /// Sets up a new firm and its first user, who is made an admin, in one audited
+    /// transaction. A `Conflict` if the firm is already set up.
+    pub fn initialise(&self, setup: FirmSetup, admin: NewUser) -> Result<User> {
+        Ok(self.firm.initialise(&setup.into(), &admin.into())?.into())
+    }
+
+    /// The firm's settings.
+    pub fn settings(&self) -> Result<FirmSettings> {
+        Ok(self.firm.settings()?.into())
+    }
+
+    /// A session acting as the user with this id, who must exist and be active.
+    pub fn session(&self, user_id: Uuid) -> Result<Arc<Session>> {
+        Ok(Arc::new(self.firm.session(user_id.into())?.into()))
+    }
+
+    /// A session acting as the user with this email (once the app has authenticated them),
+    /// who must exist and be active.
+    pub fn session_by_email(&self, email: String) -> Result<Arc<Session>> {
+        Ok(Arc::new(self.firm.session_by_email(&email)?.into()))
+    }
+}

@@ -1,0 +1,44 @@
+//! Records shared by several areas: money and pagination.
+
+use lexcase::money::Money as CoreMoney;
+use lexcase::store::Page as CorePage;
+use rust_decimal::Decimal;
+
+use crate::error::LexcaseError;
+
+/// An exact amount of money in one currency (never a binary float).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Money {
+    /// The amount (`java.math.BigDecimal` in Kotlin), normalised: `250.10` reads back as `250.1`.
+    pub amount: Decimal,
+    /// ISO 4217 currency code, e.g. `GBP`.
+    pub currency: String,
+}
+
+impl From<CoreMoney> for Money {
+    fn from(money: CoreMoney) -> Self {
+        let CoreMoney { amount, currency } = money;
+        Self {
+            amount,
+            currency: currency.code().to_owned(),
+        }
+    }
+}
+
+/// A window of a result list: skip `offset` items, return at most `limit` (1 to 1000).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct Page {
+    /// Items to skip.
+    #[uniffi(default = 0)]
+    pub offset: u64,
+    /// Items to return, 1 to 1000.
+    #[uniffi(default = 50)]
+    pub limit: u32,
+}
+
+impl TryFrom<Page> for CorePage {
+    type Error = LexcaseError;
+    fn try_from(page: Page) -> Result<Self, LexcaseError> {
+        Ok(CorePage::new(page.offset, page.limit)?)
+    }
+}

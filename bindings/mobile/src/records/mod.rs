@@ -1,0 +1,26 @@
+//! Records and enums: the binding's mirror of the core domain types, each with its conversion
+//! to and from the core type beside it.
+
+mod audit;
+mod common;
+mod contacts;
+mod firm;
+mod matters;
+mod users;
+
+pub use audit::{AuditEvent, AuditVerification, BrokenLink, ChangeBatch, EntityKind, FieldChange};
+pub use common::{Money, Page};
+pub use contacts::{
+    Affiliation, AffiliationKind, Contact, ContactChanges, ContactKind, ContactPage, Email,
+    Identifier, IdentifierKind, IdentityStatus, IdentityVerification, NewContact, Phone,
+    PostalAddress, VerificationMethod,
+};
+pub use firm::{
+    CustomFieldDefinition, CustomFieldKind, Durability, FirmSettings, FirmSetup, SettingsChanges,
+};
+pub use matters::{
+    BillingArrangement, BillingKind, CustomValue, EthicalWall, Matter, MatterAccess, MatterChanges,
+    MatterFilter, MatterPage, MatterRole, MatterStatus, NewMatter, OriginatingChange, Party,
+    PartyRole, StatusChange, TeamMember, Visibility,
+};
+pub use users::{NewUser, Role, User, UserChanges, UserPage};

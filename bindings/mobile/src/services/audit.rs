@@ -1,0 +1,41 @@
+//! The audit trail: verification, per-entity history, and the change feed.
+
+use lexcase::service::Session;
+use uuid::Uuid;
+
+use crate::convert::all;
+use crate::error::Result;
+use crate::records::{AuditEvent, AuditVerification, ChangeBatch};
+
+/// The audit trail. Events about matters the actor may not see are left out; rates of other
+/// users are redacted for actors who may not see rates.
+#[derive(Debug, uniffi::Object)]
+pub struct AuditService {
+    session: Session,
+}
+
+impl AuditService {
+    pub(crate) fn new(session: Session) -> Self {
+        Self { session }
+    }
+}
+
+#[uniffi::export]
+impl AuditService {
+    /// Verifies the whole hash chain (needs `view_audit`); reports the first broken link.
+    pub fn verify(&self) -> Result<AuditVerification> {
+        Ok(self.session.audit().verify()?.into())
+    }
+
+    /// The history of one entity (a matter, contact, user, or the firm with the nil UUID),
+    /// oldest first.
+    pub fn history(&self, entity_id: Uuid) -> Result<Vec<AuditEvent>> {
+        Ok(all(self.session.audit().history(entity_id)?))
+    }
+
+    /// Events after `cursor` (0 for the beginning) that the actor may see, in order, at most
+    /// `limit` (1 to 1000). Pass `next_cursor` back to continue.
+    pub fn changes_since(&self, cursor: u64, limit: u32) -> Result<ChangeBatch> {
+        Ok(self.session.audit().changes_since(cursor, limit)?.into())
+    }
+}

@@ -1,0 +1,132 @@
+//! Contacts: people and organisations, firm-wide.
+
+use chrono::NaiveDate;
+use lexcase::service::Session;
+use uuid::Uuid;
+
+use crate::convert::all;
+use crate::error::Result;
+use crate::records::{
+    AffiliationKind, Contact, ContactChanges, ContactKind, ContactPage, IdentityStatus, NewContact,
+    Page, VerificationMethod,
+};
+
+/// Contacts of the firm. Everybody may read them; changing needs `manage_contacts`. Changes
+/// are based on the contact's `expected_version` (else `StaleVersion`).
+#[derive(Debug, uniffi::Object)]
+pub struct ContactService {
+    session: Session,
+}
+
+impl ContactService {
+    pub(crate) fn new(session: Session) -> Self {
+        Self { session }
+    }
+}
+
+#[uniffi::export]
+impl ContactService {
+    /// Creates a contact.
+    pub fn create(&self, new: NewContact) -> Result<Contact> {
+        Ok(self.session.contacts().create(new.into())?.into())
+    }
+
+    /// Creates many contacts in one transaction (imports): all or none.
+    pub fn create_many(&self, new: Vec<NewContact>) -> Result<Vec<Contact>> {
+        Ok(all(self.session.contacts().create_many(all(new))?))
+    }
+
+    /// A contact by id.
+    pub fn get(&self, id: Uuid) -> Result<Contact> {
+        Ok(self.session.contacts().get(id.into())?.into())
+    }
+
+    /// Contacts whose name has a word starting with `name_prefix` (case and accents ignored;
+    /// empty lists all), optionally of one kind, ordered by sort name, with the total count.
+    pub fn search(
+        &self,
+        name_prefix: String,
+        kind: Option<ContactKind>,
+        page: Page,
+    ) -> Result<ContactPage> {
+        Ok(self
+            .session
+            .contacts()
+            .search(&name_prefix, kind.map(Into::into), page.try_into()?)?
+            .into())
+    }
+
+    /// Changes names or replaces lists of details.
+    pub fn update(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        changes: ContactChanges,
+    ) -> Result<Contact> {
+        Ok(self
+            .session
+            .contacts()
+            .update(id.into(), expected_version, changes.into())?
+            .into())
+    }
+
+    /// Records the outcome of identity verification (verified needs a date and a method,
+    /// failed a date; never a future date).
+    pub fn record_identity_verification(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        status: IdentityStatus,
+        checked_on: Option<NaiveDate>,
+        method: Option<VerificationMethod>,
+    ) -> Result<Contact> {
+        Ok(self
+            .session
+            .contacts()
+            .record_identity_verification(
+                id.into(),
+                expected_version,
+                status.into(),
+                checked_on,
+                method.map(Into::into),
+            )?
+            .into())
+    }
+
+    /// Records that this contact works for / is a subsidiary of `other`.
+    pub fn add_affiliation(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        kind: AffiliationKind,
+        other: Uuid,
+        position: Option<String>,
+    ) -> Result<Contact> {
+        Ok(self
+            .session
+            .contacts()
+            .add_affiliation(
+                id.into(),
+                expected_version,
+                kind.into(),
+                other.into(),
+                position.as_deref(),
+            )?
+            .into())
+    }
+
+    /// Removes an affiliation.
+    pub fn remove_affiliation(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        kind: AffiliationKind,
+        other: Uuid,
+    ) -> Result<Contact> {
+        Ok(self
+            .session
+            .contacts()
+            .remove_affiliation(id.into(), expected_version, kind.into(), other.into())?
+            .into())
+    }
+}

@@ -1,0 +1,292 @@
+//! Matters: opening, details, lifecycle, parties, team, key dates, custom fields, access.
+
+use chrono::NaiveDate;
+use lexcase::service::Session;
+use uuid::Uuid;
+
+use crate::convert::all;
+use crate::error::Result;
+use crate::records::{
+    CustomValue, Matter, MatterChanges, MatterFilter, MatterPage, MatterRole, MatterStatus,
+    NewMatter, Page, PartyRole, Visibility,
+};
+
+/// Matters. A matter the actor may not see (ethical wall, or team-only and not on the team)
+/// does not exist for them: reads, lists, counts and writes all behave as if it were absent
+/// (`NotFound`). Changes are based on the matter's `expected_version` (else `StaleVersion`).
+#[derive(Debug, uniffi::Object)]
+pub struct MatterService {
+    session: Session,
+}
+
+impl MatterService {
+    pub(crate) fn new(session: Session) -> Self {
+        Self { session }
+    }
+}
+
+#[uniffi::export]
+impl MatterService {
+    /// Opens a new matter file in status pending with the next number (needs `open_matters`).
+    pub fn create(&self, new: NewMatter) -> Result<Matter> {
+        Ok(self.session.matters().create(new.try_into()?)?.into())
+    }
+
+    /// Creates many matters in one transaction (imports): all or none.
+    pub fn create_many(&self, new: Vec<NewMatter>) -> Result<Vec<Matter>> {
+        let new = new
+            .into_iter()
+            .map(TryInto::try_into)
+            .collect::<Result<_>>()?;
+        Ok(all(self.session.matters().create_many(new)?))
+    }
+
+    /// A matter by id.
+    pub fn get(&self, id: Uuid) -> Result<Matter> {
+        Ok(self.session.matters().get(id.into())?.into())
+    }
+
+    /// Matters matching `filter` that the actor may see, newest first, with the total count.
+    pub fn list(&self, filter: MatterFilter, page: Page) -> Result<MatterPage> {
+        Ok(self
+            .session
+            .matters()
+            .list(filter.into(), page.try_into()?)?
+            .into())
+    }
+
+    /// The actor's matters (responsible, originating or on the team), newest first.
+    pub fn mine(&self, status: Option<MatterStatus>, page: Page) -> Result<MatterPage> {
+        Ok(self
+            .session
+            .matters()
+            .mine(status.map(Into::into), page.try_into()?)?
+            .into())
+    }
+
+    /// Changes title, description, practice area, fee earners or billing arrangement.
+    pub fn update(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        changes: MatterChanges,
+    ) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .update(id.into(), expected_version, changes.try_into()?)?
+            .into())
+    }
+
+    /// Pending → open (the date opened is today in the firm's zone).
+    pub fn open(&self, id: Uuid, expected_version: u64) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .open(id.into(), expected_version)?
+            .into())
+    }
+
+    /// Open → closed.
+    pub fn close(&self, id: Uuid, expected_version: u64, reason: Option<String>) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .close(id.into(), expected_version, reason)?
+            .into())
+    }
+
+    /// Closed → open again; a reason is required and recorded.
+    pub fn reopen(&self, id: Uuid, expected_version: u64, reason: String) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .reopen(id.into(), expected_version, &reason)?
+            .into())
+    }
+
+    /// Closed (or never-opened pending) → archived; archived matters are read-only.
+    pub fn archive(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        reason: Option<String>,
+    ) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .archive(id.into(), expected_version, reason)?
+            .into())
+    }
+
+    /// Adds a contact as a party in `role`, optionally acting for another party.
+    pub fn add_party(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        contact: Uuid,
+        role: PartyRole,
+        acting_for: Option<Uuid>,
+        reference: Option<String>,
+    ) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .add_party(
+                id.into(),
+                expected_version,
+                contact.into(),
+                role.into(),
+                acting_for.map(Into::into),
+                reference,
+            )?
+            .into())
+    }
+
+    /// Removes a party (never the last client, never one that others act for).
+    pub fn remove_party(&self, id: Uuid, expected_version: u64, party: Uuid) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .remove_party(id.into(), expected_version, party.into())?
+            .into())
+    }
+
+    /// Changes a party's role.
+    pub fn change_party_role(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        party: Uuid,
+        role: PartyRole,
+    ) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .change_party_role(id.into(), expected_version, party.into(), role.into())?
+            .into())
+    }
+
+    /// Records that `party` acts for `acting_for` (or for nobody with null).
+    pub fn set_party_acting_for(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        party: Uuid,
+        acting_for: Option<Uuid>,
+    ) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .set_party_acting_for(
+                id.into(),
+                expected_version,
+                party.into(),
+                acting_for.map(Into::into),
+            )?
+            .into())
+    }
+
+    /// Adds a user to the team (or changes their matter role).
+    pub fn add_team_member(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        user: Uuid,
+        role: MatterRole,
+    ) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .add_team_member(id.into(), expected_version, user.into(), role.into())?
+            .into())
+    }
+
+    /// Takes a user off the team.
+    pub fn remove_team_member(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        user: Uuid,
+    ) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .remove_team_member(id.into(), expected_version, user.into())?
+            .into())
+    }
+
+    /// Sets a named key date, or removes it with null.
+    pub fn set_key_date(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        name: String,
+        date: Option<NaiveDate>,
+    ) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .set_key_date(id.into(), expected_version, &name, date)?
+            .into())
+    }
+
+    /// Sets a custom field defined in the firm settings, or clears it with null.
+    pub fn set_custom_field(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        key: String,
+        value: Option<CustomValue>,
+    ) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .set_custom_field(id.into(), expected_version, &key, value.map(Into::into))?
+            .into())
+    }
+
+    /// Makes the matter firm-visible or team-only (needs `manage_matter_access`).
+    pub fn set_visibility(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        visibility: Visibility,
+    ) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .set_visibility(id.into(), expected_version, visibility.into())?
+            .into())
+    }
+
+    /// Puts up an ethical wall screening `user` from the matter (needs
+    /// `manage_matter_access`).
+    pub fn add_ethical_wall(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        user: Uuid,
+        reason: String,
+    ) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .add_ethical_wall(id.into(), expected_version, user.into(), &reason)?
+            .into())
+    }
+
+    /// Takes down an ethical wall (needs `manage_matter_access`).
+    pub fn remove_ethical_wall(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        user: Uuid,
+    ) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .remove_ethical_wall(id.into(), expected_version, user.into())?
+            .into())
+    }
+}

@@ -1,0 +1,14 @@
+//! The session's namespaces: each exported method converts its arguments, calls the core
+//! service method of the same name, and converts the result. No rule lives here.
+
+mod audit;
+mod contacts;
+mod matters;
+mod settings;
+mod users;
+
+pub use audit::AuditService;
+pub use contacts::ContactService;
+pub use matters::MatterService;
+pub use settings::SettingsService;
+pub use users::UserService;

@@ -1,0 +1,48 @@
+//! The firm's settings and custom-field definitions.
+
+use lexcase::service::Session;
+
+use crate::error::Result;
+use crate::records::{CustomFieldDefinition, FirmSettings, SettingsChanges};
+
+/// Settings of the firm: reading is open to all users; changing needs `manage_firm`.
+#[derive(Debug, uniffi::Object)]
+pub struct SettingsService {
+    session: Session,
+}
+
+impl SettingsService {
+    pub(crate) fn new(session: Session) -> Self {
+        Self { session }
+    }
+}
+
+#[uniffi::export]
+impl SettingsService {
+    /// The current settings.
+    pub fn get(&self) -> Result<FirmSettings> {
+        Ok(self.session.settings().get()?.into())
+    }
+
+    /// Changes name, currency, number format or zone, based on `expected_version`.
+    pub fn update(&self, expected_version: u64, changes: SettingsChanges) -> Result<FirmSettings> {
+        Ok(self
+            .session
+            .settings()
+            .update(expected_version, &changes.into())?
+            .into())
+    }
+
+    /// Adds a custom-field definition (its key must be new), based on `expected_version`.
+    pub fn define_custom_field(
+        &self,
+        expected_version: u64,
+        definition: CustomFieldDefinition,
+    ) -> Result<FirmSettings> {
+        Ok(self
+            .session
+            .settings()
+            .define_custom_field(expected_version, definition.into())?
+            .into())
+    }
+}

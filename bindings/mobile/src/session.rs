@@ -1,0 +1,53 @@
+//! A session: the work of one acting user, grouped in namespaces.
+
+use std::sync::Arc;
+
+use uuid::Uuid;
+
+use crate::services::{AuditService, ContactService, MatterService, SettingsService, UserService};
+
+/// Work done by one acting user. Every call re-reads the user, so a role change or
+/// deactivation takes effect at once.
+#[derive(Debug, uniffi::Object)]
+pub struct Session {
+    session: lexcase::service::Session,
+}
+
+impl From<lexcase::service::Session> for Session {
+    fn from(session: lexcase::service::Session) -> Self {
+        Self { session }
+    }
+}
+
+#[uniffi::export]
+impl Session {
+    /// The acting user's id.
+    pub fn actor_id(&self) -> Uuid {
+        self.session.actor_id().into()
+    }
+
+    /// Users of the firm.
+    pub fn users(&self) -> Arc<UserService> {
+        Arc::new(UserService::new(self.session.clone()))
+    }
+
+    /// Contacts.
+    pub fn contacts(&self) -> Arc<ContactService> {
+        Arc::new(ContactService::new(self.session.clone()))
+    }
+
+    /// Matters, their parties, team and access.
+    pub fn matters(&self) -> Arc<MatterService> {
+        Arc::new(MatterService::new(self.session.clone()))
+    }
+
+    /// The audit trail and change feed.
+    pub fn audit(&self) -> Arc<AuditService> {
+        Arc::new(AuditService::new(self.session.clone()))
+    }
+
+    /// Firm settings and custom-field definitions.
+    pub fn settings(&self) -> Arc<SettingsService> {
+        Arc::new(SettingsService::new(self.session.clone()))
+    }
+}
