@@ -5,10 +5,11 @@
 //! The types are created with pyo3's `create_exception!`, so Rust code raises them with e.g.
 //! `NotFoundError::new_err("matter not found")`.
 
+use lexcase::LexcaseError as CoreError;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
+use pyo3::types::{PyTuple, PyType};
 
 create_exception!(
     lexcase,
@@ -79,6 +80,75 @@ pub fn ensure_validation_error_is_value_error(py: Python<'_>) -> PyResult<()> {
     Ok(())
 }
 
+/// Converts a core error into the Python exception of its variant.
+///
+/// The message is the core's `Display` text (never client data). Every exception carries
+/// `code` (the stable [`lexcase::ErrorCode`] string) and the variant's fields as attributes:
+/// `entity`, `field`, `reason`, `action`, `from_state`, `to_state`, `expected`, `actual`.
+pub fn to_py(err: CoreError) -> PyErr {
+    // If building the exception fails (out of memory), raise that failure instead.
+    Python::attach(|py| build(py, &err).unwrap_or_else(|failure| failure))
+}
+
+fn build(py: Python<'_>, err: &CoreError) -> PyResult<PyErr> {
+    let (class, attrs): (Bound<'_, PyType>, Vec<(&str, Bound<'_, PyAny>)>) = match err {
+        CoreError::NotFound { entity } => (
+            py.get_type::<NotFoundError>(),
+            vec![("entity", entity.into_pyobject(py)?.into_any())],
+        ),
+        CoreError::Validation { field, reason } => (
+            py.get_type::<ValidationError>(),
+            vec![
+                ("field", field.into_pyobject(py)?.into_any()),
+                ("reason", reason.into_pyobject(py)?.into_any()),
+            ],
+        ),
+        CoreError::PermissionDenied { action } => (
+            py.get_type::<PermissionDeniedError>(),
+            vec![("action", action.into_pyobject(py)?.into_any())],
+        ),
+        CoreError::InvalidTransition { entity, from, to } => (
+            py.get_type::<InvalidTransitionError>(),
+            vec![
+                ("entity", entity.into_pyobject(py)?.into_any()),
+                ("from_state", from.into_pyobject(py)?.into_any()),
+                ("to_state", to.into_pyobject(py)?.into_any()),
+            ],
+        ),
+        CoreError::StaleVersion {
+            entity,
+            expected,
+            actual,
+        } => (
+            py.get_type::<StaleVersionError>(),
+            vec![
+                ("entity", entity.into_pyobject(py)?.into_any()),
+                ("expected", expected.into_pyobject(py)?.into_any()),
+                ("actual", actual.into_pyobject(py)?.into_any()),
+                ("reason", err.to_string().into_pyobject(py)?.into_any()),
+            ],
+        ),
+        CoreError::Conflict { reason } => (
+            py.get_type::<ConflictError>(),
+            vec![("reason", reason.into_pyobject(py)?.into_any())],
+        ),
+        CoreError::Storage { message } => (
+            py.get_type::<StorageError>(),
+            vec![("reason", message.into_pyobject(py)?.into_any())],
+        ),
+        CoreError::IncompatibleDatabase { reason } => (
+            py.get_type::<IncompatibleDatabaseError>(),
+            vec![("reason", reason.to_string().into_pyobject(py)?.into_any())],
+        ),
+    };
+    let exception = class.call1((err.to_string(),))?;
+    exception.setattr("code", err.code().as_str())?;
+    for (name, value) in attrs {
+        exception.setattr(name, value)?;
+    }
+    Ok(PyErr::from_value(exception))
+}
+
 /// Adds the exception types to the native module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -117,6 +187,43 @@ mod tests {
             assert!(err.is_instance_of::<LexcaseError>(py));
             assert!(err.is_instance_of::<PyValueError>(py));
             assert!(!NotFoundError::new_err("x").is_instance_of::<PyValueError>(py));
+        });
+    }
+
+    #[test]
+    fn core_errors_become_their_exception_with_attributes() {
+        Python::initialize();
+        Python::attach(|py| {
+            ensure_validation_error_is_value_error(py).expect("bases can be set");
+            let err = to_py(CoreError::validation("title", "must not be empty"));
+            assert!(err.is_instance_of::<ValidationError>(py));
+            let value = err.value(py);
+            let get = |name: &str| -> String {
+                value
+                    .getattr(name)
+                    .and_then(|v| v.extract())
+                    .expect("attribute is a str")
+            };
+            assert_eq!(get("code"), "validation");
+            assert_eq!(get("field"), "title");
+            assert_eq!(get("reason"), "must not be empty");
+            assert_eq!(
+                value.str().expect("str").to_string(),
+                "invalid title: must not be empty"
+            );
+
+            let err = to_py(CoreError::StaleVersion {
+                entity: "matter",
+                expected: 3,
+                actual: 4,
+            });
+            assert!(err.is_instance_of::<ConflictError>(py));
+            let actual: u64 = err
+                .value(py)
+                .getattr("actual")
+                .and_then(|v| v.extract())
+                .expect("actual is an int");
+            assert_eq!(actual, 4);
         });
     }
 

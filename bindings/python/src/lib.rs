@@ -1,12 +1,32 @@
 //! Python bindings for lexcase.
 //!
 //! This crate builds the native module `lexcase._lexcase`; the pure-Python package `lexcase`
-//! (in `python/lexcase/`) re-exports it. Bindings stay thin: each exported function is a
-//! one-line delegation to the core crate plus type conversion.
+//! (in `python/lexcase/`) re-exports it. Bindings stay thin: each exported method converts its
+//! arguments, calls one core service method with the GIL released, and converts the result.
+//! No business rule lives here.
+//!
+//! One file per concern: [`firm`] (`open`, `Firm`), [`session`], one per namespace
+//! ([`users`], [`contacts`], [`matters`], [`audit`], [`settings`]) with the result classes of
+//! contacts and matters beside them, [`page`], shared conversions in [`convert`] and the
+//! exceptions in [`errors`].
+
+// A Python method with keyword arguments is a Rust function with one parameter per argument.
+#![allow(clippy::too_many_arguments)]
 
 use pyo3::prelude::*;
 
+pub mod audit;
+pub mod contact_types;
+pub mod contacts;
+mod convert;
 pub mod errors;
+pub mod firm;
+pub mod matter_types;
+pub mod matters;
+pub mod page;
+pub mod session;
+pub mod settings;
+pub mod users;
 
 pub use errors::{
     ConflictError, IncompatibleDatabaseError, InvalidTransitionError, LexcaseError, NotFoundError,
@@ -23,7 +43,36 @@ fn version() -> &'static str {
 #[pymodule(name = "_lexcase")]
 fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add_function(wrap_pyfunction!(firm::open, m)?)?;
     errors::register(m)?;
+    m.add_class::<firm::PyFirm>()?;
+    m.add_class::<session::PySession>()?;
+    m.add_class::<users::PyUserService>()?;
+    m.add_class::<contacts::PyContactService>()?;
+    m.add_class::<matters::PyMatterService>()?;
+    m.add_class::<audit::PyAuditService>()?;
+    m.add_class::<settings::PySettingsService>()?;
+    m.add_class::<page::PyPage>()?;
+    m.add_class::<users::PyUser>()?;
+    m.add_class::<contact_types::PyContact>()?;
+    m.add_class::<contact_types::PyEmail>()?;
+    m.add_class::<contact_types::PyPhone>()?;
+    m.add_class::<contact_types::PyPostalAddress>()?;
+    m.add_class::<contact_types::PyIdentifier>()?;
+    m.add_class::<contact_types::PyAffiliation>()?;
+    m.add_class::<contact_types::PyIdentityVerification>()?;
+    m.add_class::<matter_types::PyMatter>()?;
+    m.add_class::<matter_types::PyStatusChange>()?;
+    m.add_class::<matter_types::PyTeamMember>()?;
+    m.add_class::<matter_types::PyParty>()?;
+    m.add_class::<matter_types::PyEthicalWall>()?;
+    m.add_class::<settings::PyFirmSettings>()?;
+    m.add_class::<settings::PyCustomFieldDefinition>()?;
+    m.add_class::<audit::PyAuditEvent>()?;
+    m.add_class::<audit::PyFieldChange>()?;
+    m.add_class::<audit::PyChangeBatch>()?;
+    m.add_class::<audit::PyAuditVerification>()?;
+    m.add_class::<audit::PyBrokenLink>()?;
     Ok(())
 }
 

@@ -1,44 +1,881 @@
 """Type stubs of the native module ``lexcase._lexcase`` (checked by ``mypy.stubtest``)."""
 
+import builtins
+import datetime
+import os
+import types
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
+from typing import Generic, Literal, TypeVar, Union, final
+
 __all__ = [
+    "Affiliation",
+    "AuditEvent",
+    "AuditService",
+    "AuditVerification",
+    "BrokenLink",
+    "ChangeBatch",
     "ConflictError",
+    "Contact",
+    "ContactService",
+    "CustomFieldDefinition",
+    "Email",
+    "EthicalWall",
+    "FieldChange",
+    "Firm",
+    "FirmSettings",
+    "IdentityVerification",
+    "Identifier",
     "IncompatibleDatabaseError",
     "InvalidTransitionError",
     "LexcaseError",
+    "Matter",
+    "MatterService",
     "NotFoundError",
+    "Page",
+    "Party",
     "PermissionDeniedError",
+    "Phone",
+    "PostalAddress",
+    "Session",
+    "SettingsService",
     "StaleVersionError",
+    "StatusChange",
     "StorageError",
+    "TeamMember",
+    "User",
+    "UserService",
     "ValidationError",
+    "open",
     "version",
 ]
+
+_T_co = TypeVar("_T_co", covariant=True)
+
+# An exact amount: never a float.
+_Amount = Union[Decimal, str, int]
+# A custom-field value as read back from a matter.
+_CustomValue = Union[str, int, bool, Decimal, datetime.date, uuid.UUID]
+# A custom-field value as set: the same, or None to clear the field.
+_CustomValueArg = Union[str, int, bool, Decimal, datetime.date, uuid.UUID, None]
+# A JSON value of an audit change, as plain Python.
+_Json = Union[None, bool, int, float, str, list["_Json"], dict[str, "_Json"]]
 
 def version() -> str:
     """The version of the lexcase engine, e.g. ``"0.1.0"``."""
 
+def open(
+    path: str | os.PathLike[str], durability: Literal["full", "normal"] = "full"
+) -> Firm:
+    """Opens (creating if absent) the firm database at ``path``, or a private in-memory one for
+    ``":memory:"``. ``durability="full"`` (the default) makes every commit survive a power cut;
+    ``"normal"`` only a crash of the process, and is faster.
+
+    A file that is not a lexcase database, or one written by a newer lexcase, raises
+    ``IncompatibleDatabaseError`` and is left untouched.
+    """
+
+# ---------------------------------------------------------------- errors
+
 class LexcaseError(Exception):
     """Base class of every error raised by lexcase."""
+
+    code: str
+    """Stable machine code: ``not_found``, ``validation``, ``permission_denied``,
+    ``invalid_transition``, ``stale_version``, ``conflict``, ``storage`` or
+    ``incompatible_database``."""
 
 class NotFoundError(LexcaseError):
     """The requested record does not exist (or is hidden from the acting user)."""
 
+    entity: str
+
 class ValidationError(LexcaseError, ValueError):
     """Input was rejected by a domain rule. Also a ValueError."""
+
+    field: str
+    reason: str
 
 class PermissionDeniedError(LexcaseError):
     """The acting user may not perform this action."""
 
+    action: str
+
 class InvalidTransitionError(LexcaseError):
     """The requested state change is not allowed from the current state."""
+
+    entity: str
+    from_state: str
+    to_state: str
 
 class ConflictError(LexcaseError):
     """The change conflicts with the stored state."""
 
+    reason: str
+
 class StaleVersionError(ConflictError):
     """The record was changed by someone else since it was read (optimistic concurrency)."""
+
+    entity: str
+    expected: int
+    actual: int
 
 class StorageError(LexcaseError):
     """The store failed (I/O, corruption, constraint)."""
 
+    reason: str
+
 class IncompatibleDatabaseError(StorageError):
     """The database file was written by a newer lexcase or is not a lexcase database."""
+
+# ---------------------------------------------------------------- firm and session
+
+@final
+class Firm:
+    """A firm: one database. Set it up once with ``initialise``, then act through a ``Session``
+    for a user. Share it freely between threads."""
+
+    def is_initialised(self) -> bool:
+        """Whether the firm has been set up."""
+
+    def initialise(
+        self,
+        *,
+        name: str,
+        currency: str,
+        matter_number_format: str,
+        time_zone: str,
+        admin_name: str,
+        admin_email: str,
+        admin_timekeeper_code: str | None = None,
+        admin_default_rate: _Amount | None = None,
+    ) -> User:
+        """Sets up a new firm and its first administrator in one audited transaction; returns
+        the administrator. Raises ``ConflictError`` if the firm is already set up."""
+
+    def settings(self) -> FirmSettings:
+        """The firm's settings."""
+
+    def session(self, user_id: uuid.UUID) -> Session:
+        """A session acting as the user with this id, who must exist and be active."""
+
+    def session_by_email(self, email: str) -> Session:
+        """A session acting as the user with this email, who must exist and be active."""
+
+@final
+class Session:
+    """Work done by one acting user. Every call re-reads the user, so a role change or
+    deactivation takes effect at once."""
+
+    @property
+    def actor_id(self) -> uuid.UUID:
+        """The acting user's id."""
+
+    @property
+    def users(self) -> UserService:
+        """The firm's users."""
+
+    @property
+    def contacts(self) -> ContactService:
+        """Contacts: people and organisations."""
+
+    @property
+    def matters(self) -> MatterService:
+        """Matters, their parties, team, lifecycle and access."""
+
+    @property
+    def audit(self) -> AuditService:
+        """The audit trail and change feed."""
+
+    @property
+    def settings(self) -> SettingsService:
+        """Firm settings and custom-field definitions."""
+
+@final
+class Page(Generic[_T_co]):
+    """One page of a listing: ``items`` and ``total``, the number of matches over all pages.
+    Iterable; ``len()`` is the number of items on this page."""
+
+    @property
+    def items(self) -> list[_T_co]:
+        """The items on this page."""
+
+    @property
+    def total(self) -> int:
+        """How many items match over all pages."""
+
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[_T_co]: ...
+    @classmethod
+    def __class_getitem__(cls, item: object) -> types.GenericAlias:
+        """``Page[User]`` in annotations evaluated at run time."""
+
+# ---------------------------------------------------------------- users
+
+@final
+class User:
+    """A user of the firm (fee earner or staff)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def role(self) -> str:
+        """``admin``, ``partner``, ``fee_earner``, ``paralegal``, ``secretary``, ``accounts``
+        or ``read_only``."""
+    @property
+    def default_rate(self) -> Decimal | None:
+        """Default hourly rate, or ``None`` (none set, or hidden from the viewer)."""
+    @property
+    def rate_currency(self) -> str | None: ...
+    @property
+    def timekeeper_code(self) -> str | None: ...
+    @property
+    def active(self) -> bool: ...
+    @property
+    def created_at(self) -> datetime.datetime: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class UserService:
+    """The firm's users (``session.users``)."""
+
+    def me(self) -> User:
+        """The acting user."""
+
+    def create(
+        self,
+        *,
+        name: str,
+        email: str,
+        role: str,
+        default_rate: _Amount | None = None,
+        rate_currency: str | None = None,
+        timekeeper_code: str | None = None,
+    ) -> User:
+        """Creates a user (needs ``manage_users``)."""
+
+    def get(self, id: uuid.UUID) -> User:
+        """A user by id."""
+
+    def list(self, *, offset: int = 0, limit: int = 50) -> Page[User]:
+        """Users ordered by name, one page at a time."""
+
+    def update(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        *,
+        name: str | None = None,
+        email: str | None = None,
+        role: str | None = None,
+        default_rate: _Amount | None = None,
+        rate_currency: str | None = None,
+        timekeeper_code: str | None = None,
+        active: bool | None = None,
+    ) -> User:
+        """Changes a user; ``None`` leaves a field as it is."""
+
+# ---------------------------------------------------------------- contacts
+
+@final
+class Email:
+    """An email address with an optional label."""
+
+    def __new__(cls, address: str, label: str | None = None) -> Email: ...
+    @property
+    def address(self) -> str: ...
+    @property
+    def label(self) -> str | None: ...
+
+@final
+class Phone:
+    """A telephone number with an optional label."""
+
+    def __new__(cls, number: str, label: str | None = None) -> Phone: ...
+    @property
+    def number(self) -> str: ...
+    @property
+    def label(self) -> str | None: ...
+
+@final
+class PostalAddress:
+    """A postal address."""
+
+    def __new__(
+        cls,
+        lines: Sequence[str],
+        locality: str | None = None,
+        region: str | None = None,
+        postal_code: str | None = None,
+        country: str | None = None,
+        label: str | None = None,
+    ) -> PostalAddress: ...
+    @property
+    def lines(self) -> list[str]: ...
+    @property
+    def locality(self) -> str | None: ...
+    @property
+    def region(self) -> str | None: ...
+    @property
+    def postal_code(self) -> str | None: ...
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def label(self) -> str | None: ...
+
+@final
+class Identifier:
+    """An official identifier (``company_number``, ``tax_id``, ``vat_number``, ``other``)."""
+
+    def __new__(cls, kind: str, value: str, jurisdiction: str | None = None) -> Identifier: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+    @property
+    def jurisdiction(self) -> str | None: ...
+
+@final
+class Affiliation:
+    """This contact ``kind`` (``works_for``, ``subsidiary_of``) the contact ``other``."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def other(self) -> uuid.UUID: ...
+    @property
+    def position(self) -> str | None: ...
+
+@final
+class IdentityVerification:
+    """A contact's identity verification (AML)."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def checked_on(self) -> datetime.date | None: ...
+    @property
+    def method(self) -> str | None: ...
+    @property
+    def recorded_by(self) -> uuid.UUID | None: ...
+    @property
+    def recorded_at(self) -> datetime.datetime | None: ...
+
+@final
+class Contact:
+    """A contact: a person or an organisation."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def given_name(self) -> str | None: ...
+    @property
+    def family_name(self) -> str | None: ...
+    @property
+    def organisation_name(self) -> str | None: ...
+    @property
+    def display_name(self) -> str: ...
+    @property
+    def emails(self) -> list[Email]: ...
+    @property
+    def phones(self) -> list[Phone]: ...
+    @property
+    def addresses(self) -> list[PostalAddress]: ...
+    @property
+    def identifiers(self) -> list[Identifier]: ...
+    @property
+    def affiliations(self) -> list[Affiliation]: ...
+    @property
+    def identity(self) -> IdentityVerification: ...
+    @property
+    def created_at(self) -> datetime.datetime: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class ContactService:
+    """Contacts of the firm (``session.contacts``)."""
+
+    def create_person(
+        self,
+        *,
+        given_name: str,
+        family_name: str,
+        title: str | None = None,
+        emails: Sequence[str | Email] = ...,
+        phones: Sequence[str | Phone] = ...,
+        addresses: Sequence[PostalAddress] = ...,
+        identifiers: Sequence[Identifier] = ...,
+    ) -> Contact:
+        """Creates a person."""
+
+    def create_organisation(
+        self,
+        *,
+        name: str,
+        emails: Sequence[str | Email] = ...,
+        phones: Sequence[str | Phone] = ...,
+        addresses: Sequence[PostalAddress] = ...,
+        identifiers: Sequence[Identifier] = ...,
+    ) -> Contact:
+        """Creates an organisation."""
+
+    def get(self, id: uuid.UUID) -> Contact:
+        """A contact by id."""
+
+    def search(
+        self, prefix: str = "", *, kind: str | None = None, offset: int = 0, limit: int = 50
+    ) -> Page[Contact]:
+        """Contacts with a word of their name starting with ``prefix`` (case and accents
+        ignored)."""
+
+    def update(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        *,
+        title: str | None = None,
+        given_name: str | None = None,
+        family_name: str | None = None,
+        organisation_name: str | None = None,
+        emails: Sequence[str | Email] | None = None,
+        phones: Sequence[str | Phone] | None = None,
+        addresses: Sequence[PostalAddress] | None = None,
+        identifiers: Sequence[Identifier] | None = None,
+    ) -> Contact:
+        """Changes names or replaces whole lists of details."""
+
+    def record_identity_verification(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        *,
+        status: str,
+        checked_on: datetime.date | None = None,
+        method: str | None = None,
+    ) -> Contact:
+        """Records the outcome of identity verification."""
+
+    def add_affiliation(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        *,
+        kind: str,
+        other: uuid.UUID,
+        position: str | None = None,
+    ) -> Contact:
+        """Records that this contact ``kind`` the contact ``other``."""
+
+    def remove_affiliation(
+        self, id: uuid.UUID, expected_version: int, *, kind: str, other: uuid.UUID
+    ) -> Contact:
+        """Removes an affiliation."""
+
+# ---------------------------------------------------------------- matters
+
+@final
+class StatusChange:
+    """One step of a matter's status history."""
+
+    @property
+    def from_status(self) -> str | None: ...
+    @property
+    def to_status(self) -> str: ...
+    @property
+    def on(self) -> datetime.date: ...
+    @property
+    def at(self) -> datetime.datetime: ...
+    @property
+    def by(self) -> uuid.UUID: ...
+    @property
+    def reason(self) -> str | None: ...
+
+@final
+class TeamMember:
+    """A member of a matter's team with their matter role."""
+
+    @property
+    def user(self) -> uuid.UUID: ...
+    @property
+    def role(self) -> str: ...
+
+@final
+class Party:
+    """A contact on a matter in a role, optionally acting for another party."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def contact(self) -> uuid.UUID: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def acting_for(self) -> uuid.UUID | None: ...
+    @property
+    def reference(self) -> str | None: ...
+    @property
+    def added_at(self) -> datetime.datetime: ...
+
+@final
+class EthicalWall:
+    """An ethical wall screening ``user`` from a matter."""
+
+    @property
+    def user(self) -> uuid.UUID: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def by(self) -> uuid.UUID: ...
+    @property
+    def at(self) -> datetime.datetime: ...
+
+@final
+class Matter:
+    """A matter (case)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def number(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def practice_area(self) -> str: ...
+    @property
+    def status(self) -> str:
+        """``pending``, ``open``, ``closed`` or ``archived``."""
+    @property
+    def opened_on(self) -> datetime.date | None: ...
+    @property
+    def closed_on(self) -> datetime.date | None: ...
+    @property
+    def archived_on(self) -> datetime.date | None: ...
+    @property
+    def status_history(self) -> list[StatusChange]: ...
+    @property
+    def responsible(self) -> uuid.UUID: ...
+    @property
+    def originating(self) -> uuid.UUID | None: ...
+    @property
+    def team(self) -> list[TeamMember]: ...
+    @property
+    def parties(self) -> list[Party]: ...
+    @property
+    def clients(self) -> list[uuid.UUID]: ...
+    @property
+    def billing(self) -> str:
+        """``hourly``, ``fixed_fee``, ``contingency`` or ``non_billable``."""
+    @property
+    def currency(self) -> str: ...
+    @property
+    def custom_fields(self) -> dict[str, _CustomValue]: ...
+    @property
+    def key_dates(self) -> dict[str, datetime.date]: ...
+    @property
+    def visibility(self) -> str:
+        """``firm`` or ``team``."""
+    @property
+    def walls(self) -> list[EthicalWall]: ...
+    @property
+    def created_by(self) -> uuid.UUID: ...
+    @property
+    def created_at(self) -> datetime.datetime: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class MatterService:
+    """Matters (``session.matters``). A matter the acting user may not see does not exist for
+    them: reads, lists, counts and writes behave as if it were absent."""
+
+    def create(
+        self,
+        *,
+        title: str,
+        practice_area: str,
+        clients: Sequence[uuid.UUID],
+        responsible: uuid.UUID,
+        originating: uuid.UUID | None = None,
+        description: str = "",
+        billing: str = "hourly",
+        currency: str | None = None,
+        visibility: str = "firm",
+        team: Sequence[tuple[uuid.UUID, str]] = ...,
+        key_dates: Mapping[str, datetime.date] = ...,
+    ) -> Matter:
+        """Opens a new matter file in status ``pending`` with the next number."""
+
+    def get(self, id: uuid.UUID) -> Matter:
+        """A matter by id."""
+
+    def list(
+        self,
+        *,
+        status: str | None = None,
+        practice_area: str | None = None,
+        fee_earner: uuid.UUID | None = None,
+        client: uuid.UUID | None = None,
+        text: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[Matter]:
+        """Matters the acting user may see, newest first, with the total count."""
+
+    def mine(
+        self, *, status: str | None = None, offset: int = 0, limit: int = 50
+    ) -> Page[Matter]:
+        """The acting user's matters (responsible, originating or on the team)."""
+
+    def update(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        *,
+        title: str | None = None,
+        description: str | None = None,
+        practice_area: str | None = None,
+        responsible: uuid.UUID | None = None,
+        originating: uuid.UUID | None = ...,
+        billing: str | None = None,
+        currency: str | None = None,
+    ) -> Matter:
+        """Changes details; an argument left out leaves its field as it is.
+        ``originating=None`` clears the originating fee earner."""
+
+    def open(self, id: uuid.UUID, expected_version: int) -> Matter:
+        """Pending → open."""
+
+    def close(self, id: uuid.UUID, expected_version: int, reason: str | None = None) -> Matter:
+        """Open → closed."""
+
+    def reopen(self, id: uuid.UUID, expected_version: int, reason: str) -> Matter:
+        """Closed → open again; the reason is required and recorded."""
+
+    def archive(
+        self, id: uuid.UUID, expected_version: int, reason: str | None = None
+    ) -> Matter:
+        """Closed (or never-opened pending) → archived."""
+
+    def add_party(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        *,
+        contact: uuid.UUID,
+        role: str,
+        acting_for: uuid.UUID | None = None,
+        reference: str | None = None,
+    ) -> Matter:
+        """Adds a contact as a party in ``role``, optionally acting for another party."""
+
+    def remove_party(self, id: uuid.UUID, expected_version: int, party: uuid.UUID) -> Matter:
+        """Removes a party."""
+
+    def change_party_role(
+        self, id: uuid.UUID, expected_version: int, party: uuid.UUID, role: str
+    ) -> Matter:
+        """Changes a party's role."""
+
+    def set_party_acting_for(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        party: uuid.UUID,
+        acting_for: uuid.UUID | None,
+    ) -> Matter:
+        """Records that ``party`` acts for ``acting_for`` (or for nobody with ``None``)."""
+
+    def add_team_member(
+        self, id: uuid.UUID, expected_version: int, user: uuid.UUID, role: str
+    ) -> Matter:
+        """Adds a user to the team (or changes their matter role)."""
+
+    def remove_team_member(
+        self, id: uuid.UUID, expected_version: int, user: uuid.UUID
+    ) -> Matter:
+        """Takes a user off the team."""
+
+    def set_key_date(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        name: str,
+        date: datetime.date | None,
+    ) -> Matter:
+        """Sets a named key date, or removes it with ``None``."""
+
+    def set_custom_field(
+        self, id: uuid.UUID, expected_version: int, key: str, value: _CustomValueArg
+    ) -> Matter:
+        """Sets a custom field defined in the firm settings, or clears it with ``None``."""
+
+    def set_visibility(self, id: uuid.UUID, expected_version: int, visibility: str) -> Matter:
+        """Makes the matter firm-visible (``firm``) or team-only (``team``)."""
+
+    def add_ethical_wall(
+        self, id: uuid.UUID, expected_version: int, user: uuid.UUID, reason: str
+    ) -> Matter:
+        """Puts up an ethical wall screening ``user`` from the matter."""
+
+    def remove_ethical_wall(
+        self, id: uuid.UUID, expected_version: int, user: uuid.UUID
+    ) -> Matter:
+        """Takes down an ethical wall."""
+
+# ---------------------------------------------------------------- audit
+
+@final
+class FieldChange:
+    """One changed field of an audit event, with plain Python values before and after."""
+
+    @property
+    def field(self) -> str: ...
+    @property
+    def before(self) -> _Json: ...
+    @property
+    def after(self) -> _Json: ...
+
+@final
+class AuditEvent:
+    """One audit event, hash-chained to the previous one."""
+
+    @property
+    def seq(self) -> int: ...
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def at(self) -> datetime.datetime: ...
+    @property
+    def actor(self) -> uuid.UUID: ...
+    @property
+    def entity_kind(self) -> str: ...
+    @property
+    def entity_id(self) -> uuid.UUID: ...
+    @property
+    def matter(self) -> uuid.UUID | None: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def changes(self) -> list[FieldChange]: ...
+    @property
+    def prev_hash(self) -> str: ...
+    @property
+    def hash(self) -> str: ...
+
+@final
+class ChangeBatch:
+    """A page of the change feed."""
+
+    @property
+    def events(self) -> list[AuditEvent]: ...
+    @property
+    def next_cursor(self) -> int: ...
+    @property
+    def more(self) -> bool: ...
+
+@final
+class BrokenLink:
+    """Where the audit chain first breaks."""
+
+    @property
+    def seq(self) -> int: ...
+    @property
+    def reason(self) -> str: ...
+
+@final
+class AuditVerification:
+    """The outcome of verifying the audit hash chain."""
+
+    @property
+    def is_intact(self) -> bool: ...
+    @property
+    def events_checked(self) -> int: ...
+    @property
+    def first_broken(self) -> BrokenLink | None: ...
+
+@final
+class AuditService:
+    """The audit trail and change feed (``session.audit``)."""
+
+    def verify(self) -> AuditVerification:
+        """Verifies the whole hash chain (needs ``view_audit``)."""
+
+    def history(self, entity_id: uuid.UUID) -> builtins.list[AuditEvent]:
+        """The history of one entity, oldest first."""
+
+    def changes_since(self, cursor: int = 0, limit: int = 100) -> ChangeBatch:
+        """Events after ``cursor`` that the acting user may see, at most ``limit``."""
+
+# ---------------------------------------------------------------- settings
+
+@final
+class CustomFieldDefinition:
+    """The definition of a typed custom field of matters."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def choices(self) -> list[str]: ...
+
+@final
+class FirmSettings:
+    """The firm's settings."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def default_currency(self) -> str: ...
+    @property
+    def matter_number_format(self) -> str: ...
+    @property
+    def time_zone(self) -> str: ...
+    @property
+    def custom_fields(self) -> list[CustomFieldDefinition]: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class SettingsService:
+    """Firm settings (``session.settings``)."""
+
+    def get(self) -> FirmSettings:
+        """The current settings."""
+
+    def update(
+        self,
+        expected_version: int,
+        *,
+        name: str | None = None,
+        default_currency: str | None = None,
+        matter_number_format: str | None = None,
+        time_zone: str | None = None,
+    ) -> FirmSettings:
+        """Changes name, default currency, matter-number format or time zone."""
+
+    def define_custom_field(
+        self,
+        expected_version: int,
+        *,
+        key: str,
+        label: str,
+        kind: str,
+        choices: Sequence[str] = ...,
+    ) -> FirmSettings:
+        """Defines a new custom field of matters."""

@@ -1,0 +1,119 @@
+//! `lexcase.open` and `Firm`.
+
+use std::path::PathBuf;
+
+use lexcase::access::Role;
+use lexcase::firm::FirmSetup;
+use lexcase::service::Firm;
+use lexcase::users::NewUser;
+use lexcase::{LexcaseError, UserId};
+use lexcase_sqlite::{Durability, SqliteOptions, SqliteStore};
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+use crate::convert::{Id, decimal_opt, run};
+use crate::errors::to_py;
+use crate::session::PySession;
+use crate::settings::PyFirmSettings;
+use crate::users::PyUser;
+
+/// Opens (creating if absent) the firm database at `path`, or a private in-memory one for
+/// `":memory:"`. `durability="full"` (the default) makes every commit survive a power cut;
+/// `"normal"` only a crash of the process, and is faster.
+///
+/// A file that is not a lexcase database, or one written by a newer lexcase, raises
+/// `IncompatibleDatabaseError` and is left untouched.
+#[pyfunction]
+#[pyo3(signature = (path, durability="full"))]
+pub fn open(py: Python<'_>, path: PathBuf, durability: &str) -> PyResult<PyFirm> {
+    let durability = match durability {
+        "full" => Durability::Full,
+        "normal" => Durability::Normal,
+        _ => {
+            return Err(to_py(LexcaseError::validation(
+                "durability",
+                "expected full or normal",
+            )));
+        }
+    };
+    let options = SqliteOptions {
+        durability,
+        ..SqliteOptions::default()
+    };
+    let firm = run(py, || SqliteStore::open(&path, options).map(Firm::new))?;
+    Ok(PyFirm {
+        firm,
+        path: path.display().to_string(),
+    })
+}
+
+/// A firm: one database. Set it up once with `initialise`, then act through a `Session` for a
+/// user. Share it freely between threads.
+#[pyclass(frozen, module = "lexcase", name = "Firm")]
+pub struct PyFirm {
+    firm: Firm,
+    path: String,
+}
+
+#[pymethods]
+impl PyFirm {
+    /// Whether the firm has been set up.
+    fn is_initialised(&self, py: Python<'_>) -> PyResult<bool> {
+        run(py, || self.firm.is_initialised())
+    }
+
+    /// Sets up a new firm and its first administrator in one audited transaction; returns the
+    /// administrator. Raises `ConflictError` if the firm is already set up.
+    #[pyo3(signature = (*, name, currency, matter_number_format, time_zone, admin_name, admin_email, admin_timekeeper_code=None, admin_default_rate=None))]
+    fn initialise(
+        &self,
+        py: Python<'_>,
+        name: String,
+        currency: String,
+        matter_number_format: String,
+        time_zone: String,
+        admin_name: String,
+        admin_email: String,
+        admin_timekeeper_code: Option<String>,
+        admin_default_rate: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyUser> {
+        let setup = FirmSetup {
+            name,
+            default_currency: currency,
+            matter_number_format,
+            time_zone,
+        };
+        let admin = NewUser {
+            name: admin_name,
+            email: admin_email,
+            role: Role::Admin,
+            default_rate: decimal_opt(admin_default_rate, "admin_default_rate")?,
+            rate_currency: None,
+            timekeeper_code: admin_timekeeper_code,
+        };
+        run(py, || self.firm.initialise(&setup, &admin)).map(PyUser)
+    }
+
+    /// The firm's settings.
+    fn settings(&self, py: Python<'_>) -> PyResult<PyFirmSettings> {
+        run(py, || self.firm.settings()).map(PyFirmSettings)
+    }
+
+    /// A session acting as the user with this id, who must exist and be active.
+    fn session(&self, py: Python<'_>, user_id: Id<UserId>) -> PyResult<PySession> {
+        run(py, || self.firm.session(user_id.0)).map(PySession)
+    }
+
+    /// A session acting as the user with this email (once the front end has authenticated
+    /// them), who must exist and be active.
+    fn session_by_email(&self, py: Python<'_>, email: &str) -> PyResult<PySession> {
+        run(py, || self.firm.session_by_email(email)).map(PySession)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Firm(path={})",
+            PyString::new(py, &self.path).repr()?
+        ))
+    }
+}

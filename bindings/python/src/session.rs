@@ -1,0 +1,59 @@
+//! `Session`: work done by one acting user, through its namespaces.
+
+use lexcase::service::Session;
+use pyo3::prelude::*;
+use uuid::Uuid;
+
+use crate::audit::PyAuditService;
+use crate::contacts::PyContactService;
+use crate::matters::PyMatterService;
+use crate::settings::PySettingsService;
+use crate::users::PyUserService;
+
+/// Work done by one acting user. Every call re-reads the user, so a role change or
+/// deactivation takes effect at once. Cheap; share it between threads.
+#[pyclass(frozen, module = "lexcase", name = "Session")]
+pub struct PySession(pub Session);
+
+#[pymethods]
+impl PySession {
+    /// The acting user's id.
+    #[getter]
+    fn actor_id(&self) -> Uuid {
+        self.0.actor_id().into()
+    }
+
+    /// The firm's users.
+    #[getter]
+    fn users(&self) -> PyUserService {
+        PyUserService(self.0.clone())
+    }
+
+    /// Contacts: people and organisations.
+    #[getter]
+    fn contacts(&self) -> PyContactService {
+        PyContactService(self.0.clone())
+    }
+
+    /// Matters, their parties, team, lifecycle and access.
+    #[getter]
+    fn matters(&self) -> PyMatterService {
+        PyMatterService(self.0.clone())
+    }
+
+    /// The audit trail and change feed.
+    #[getter]
+    fn audit(&self) -> PyAuditService {
+        PyAuditService(self.0.clone())
+    }
+
+    /// Firm settings and custom-field definitions.
+    #[getter]
+    fn settings(&self) -> PySettingsService {
+        PySettingsService(self.0.clone())
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Session(actor_id=UUID('{}'))", self.0.actor_id())
+    }
+}

@@ -1,0 +1,171 @@
+//! `User` and `session.users`.
+
+use chrono::{DateTime, Utc};
+use lexcase::UserId;
+use lexcase::access::Role;
+use lexcase::service::Session;
+use lexcase::users::{NewUser, User, UserChanges};
+use pyo3::prelude::*;
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+use crate::convert::{Id, decimal_opt, page, parse, parse_opt, repr, run};
+use crate::page::PyPage;
+
+/// A user of the firm (fee earner or staff). `default_rate` is `None` when the viewer may not
+/// see rates.
+#[pyclass(frozen, eq, module = "lexcase", name = "User")]
+#[derive(PartialEq)]
+pub struct PyUser(pub User);
+
+#[pymethods]
+impl PyUser {
+    /// Identifier.
+    #[getter]
+    fn id(&self) -> Uuid {
+        self.0.id.into()
+    }
+
+    /// Full name.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// Email, unique in the firm.
+    #[getter]
+    fn email(&self) -> &str {
+        &self.0.email
+    }
+
+    /// Firm role: `admin`, `partner`, `fee_earner`, `paralegal`, `secretary`, `accounts` or
+    /// `read_only`.
+    #[getter]
+    fn role(&self) -> &'static str {
+        self.0.role.as_str()
+    }
+
+    /// Default hourly rate (exact), or `None` (none set, or hidden from the viewer).
+    #[getter]
+    fn default_rate(&self) -> Option<Decimal> {
+        self.0.default_rate.map(|m| m.amount)
+    }
+
+    /// ISO 4217 currency of the default rate.
+    #[getter]
+    fn rate_currency(&self) -> Option<&'static str> {
+        self.0.default_rate.map(|m| m.currency.code())
+    }
+
+    /// LEDES timekeeper classification code, e.g. `PT`, `AS`, `PL`.
+    #[getter]
+    fn timekeeper_code(&self) -> Option<&str> {
+        self.0.timekeeper_code.as_deref()
+    }
+
+    /// Whether the user may act (inactive users keep their history).
+    #[getter]
+    fn active(&self) -> bool {
+        self.0.active
+    }
+
+    /// When the user was created (UTC).
+    #[getter]
+    fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+
+    /// Optimistic-concurrency version: pass it back as `expected_version` to change the user.
+    #[getter]
+    fn version(&self) -> u64 {
+        self.0.version
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        repr(
+            slf.as_any(),
+            &["id", "name", "email", "role", "active", "version"],
+        )
+    }
+}
+
+/// The firm's users (`session.users`). Everybody may list users; creating and changing them
+/// needs the `manage_users` capability.
+#[pyclass(frozen, module = "lexcase", name = "UserService")]
+pub struct PyUserService(pub Session);
+
+#[pymethods]
+impl PyUserService {
+    /// The acting user.
+    fn me(&self, py: Python<'_>) -> PyResult<PyUser> {
+        run(py, || self.0.users().me()).map(PyUser)
+    }
+
+    /// Creates a user. `role` is a role name; `default_rate` is a `decimal.Decimal` or a string
+    /// (never a float), in `rate_currency` or the firm's currency.
+    #[pyo3(signature = (*, name, email, role, default_rate=None, rate_currency=None, timekeeper_code=None))]
+    fn create(
+        &self,
+        py: Python<'_>,
+        name: String,
+        email: String,
+        role: &str,
+        default_rate: Option<&Bound<'_, PyAny>>,
+        rate_currency: Option<String>,
+        timekeeper_code: Option<String>,
+    ) -> PyResult<PyUser> {
+        let new = NewUser {
+            name,
+            email,
+            role: parse::<Role>(role)?,
+            default_rate: decimal_opt(default_rate, "default_rate")?,
+            rate_currency,
+            timekeeper_code,
+        };
+        run(py, || self.0.users().create(&new)).map(PyUser)
+    }
+
+    /// A user by id.
+    fn get(&self, py: Python<'_>, id: Id<UserId>) -> PyResult<PyUser> {
+        run(py, || self.0.users().get(id.0)).map(PyUser)
+    }
+
+    /// Users ordered by name, one page at a time.
+    #[pyo3(signature = (*, offset=0, limit=50))]
+    fn list(&self, py: Python<'_>, offset: i64, limit: i64) -> PyResult<PyPage> {
+        let page = page(offset, limit)?;
+        let paged = run(py, || self.0.users().list(page))?;
+        PyPage::new(py, paged, PyUser)
+    }
+
+    /// Changes a user; `None` leaves a field as it is. `timekeeper_code=""` clears the code.
+    /// The firm always keeps an active admin.
+    #[pyo3(signature = (id, expected_version, *, name=None, email=None, role=None, default_rate=None, rate_currency=None, timekeeper_code=None, active=None))]
+    fn update(
+        &self,
+        py: Python<'_>,
+        id: Id<UserId>,
+        expected_version: u64,
+        name: Option<String>,
+        email: Option<String>,
+        role: Option<&str>,
+        default_rate: Option<&Bound<'_, PyAny>>,
+        rate_currency: Option<String>,
+        timekeeper_code: Option<String>,
+        active: Option<bool>,
+    ) -> PyResult<PyUser> {
+        let changes = UserChanges {
+            name,
+            email,
+            role: parse_opt::<Role>(role)?,
+            default_rate: decimal_opt(default_rate, "default_rate")?,
+            rate_currency,
+            timekeeper_code,
+            active,
+        };
+        run(py, || {
+            self.0.users().update(id.0, expected_version, &changes)
+        })
+        .map(PyUser)
+    }
+}
