@@ -89,10 +89,14 @@ impl Money {
         if amount.abs() > Self::MAX_ABS {
             return Err(LexcaseError::validation(field, "amount too large"));
         }
-        Ok(Self {
-            amount: amount.normalize(),
-            currency,
-        })
+        // Canonical scale: no trailing zeros beyond the currency's minor unit ("250.00 GBP",
+        // "212.125 USD"), so equal amounts look alike in every binding.
+        let mut amount = amount.normalize();
+        let minor = currency.minor_unit_digits();
+        if amount.scale() < minor {
+            amount.rescale(minor);
+        }
+        Ok(Self { amount, currency })
     }
 
     /// Builds a non-negative amount (a rate, a price).
@@ -180,6 +184,20 @@ mod tests {
         assert!(Money::new(dec!(0.0000001), gbp(), "rate").is_err());
         assert!(Money::new(dec!(2000000000000), gbp(), "rate").is_err());
         assert_eq!(Money::MAX_ABS, dec!(1000000000000));
+    }
+
+    #[test]
+    fn amounts_keep_the_minor_unit_and_drop_other_trailing_zeros() {
+        let scale = |a, c: &str| {
+            Money::new(a, Currency::parse(c).unwrap(), "x")
+                .unwrap()
+                .amount
+                .to_string()
+        };
+        assert_eq!(scale(dec!(250), "GBP"), "250.00");
+        assert_eq!(scale(dec!(250.1000), "GBP"), "250.10");
+        assert_eq!(scale(dec!(212.1250), "USD"), "212.125");
+        assert_eq!(scale(dec!(5000.0), "JPY"), "5000");
     }
 
     #[test]
