@@ -31,7 +31,7 @@ def test_memory_firm_starts_uninitialised_and_is_set_up_once() -> None:
     assert firm.is_initialised() is True
     assert admin.role == "admin"
     assert admin.timekeeper_code == "PT"
-    assert str(admin.default_rate) == "300" and admin.rate_currency == "GBP"
+    assert str(admin.default_rate) == "300.00" and admin.rate_currency == "GBP"
     assert admin.version == 1 and admin.active
     assert admin.created_at.tzinfo is not None
     assert admin.created_at.utcoffset() == datetime.timedelta(0)

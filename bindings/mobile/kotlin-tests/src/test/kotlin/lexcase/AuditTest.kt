@@ -125,7 +125,7 @@ class AuditTest {
                 .single { it.action == "user.created" && it.entityId == feeEarnerUser.id }
                 .changes.single { it.field.startsWith("default_rate") }.after
             assertEquals("\"[redacted]\"", rateOf(paralegalSees))
-            assertEquals("{\"amount\":\"250.1\",\"currency\":\"GBP\"}", rateOf(feed(accounts, 1000u).flatten()))
+            assertEquals("{\"amount\":\"250.10\",\"currency\":\"GBP\"}", rateOf(feed(accounts, 1000u).flatten()))
         }
     }
 }

@@ -35,9 +35,9 @@ class UsersTest {
         withFirm {
             val rate = admin.users().get(feeEarnerUser.id).defaultRate
             assertNotNull(rate)
-            // Exact: 250.10 is kept as the decimal 250.1 (normalised), never a binary float.
+            // Exact: 250.10 comes back as 250.10 (the currency's minor unit), never a binary float.
             assertEquals(0, BigDecimal("250.10").compareTo(rate!!.amount))
-            assertEquals(BigDecimal("250.1"), rate.amount)
+            assertEquals(BigDecimal("250.10"), rate.amount)
             assertEquals("GBP", rate.currency)
 
             val usd = admin.users().create(
@@ -50,7 +50,7 @@ class UsersTest {
 
             // Large values are not sent in scientific notation.
             val big = admin.users().update(usd.id, usd.version, UserChanges(defaultRate = BigDecimal("1E+3")))
-            assertEquals(Money(BigDecimal("1000"), "USD"), big.defaultRate)
+            assertEquals(Money(BigDecimal("1000.00"), "USD"), big.defaultRate)
 
             // More decimal places than money may carry is a domain refusal …
             val fine = assertThrows<LexcaseException.Validation> {
