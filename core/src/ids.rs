@@ -101,6 +101,11 @@ typed_id!(
     "task"
 );
 typed_id!(
+    /// Identifies a note.
+    NoteId,
+    "note"
+);
+typed_id!(
     /// Identifies an audit event.
     EventId,
     "event"

@@ -25,6 +25,7 @@ mod ids;
 pub mod matters;
 pub mod money;
 mod names;
+pub mod notes;
 pub mod service;
 pub mod store;
 pub mod tasks;
@@ -34,7 +35,7 @@ pub mod validate;
 pub mod workflow;
 
 pub use error::{ErrorCode, IncompatibleReason, LexcaseError, Result};
-pub use ids::{ContactId, EventId, MatterId, PartyId, TaskId, UserId};
+pub use ids::{ContactId, EventId, MatterId, NoteId, PartyId, TaskId, UserId};
 
 /// The version of the lexcase engine.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

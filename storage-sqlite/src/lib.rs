@@ -25,6 +25,7 @@ mod error;
 mod lock;
 mod matter_list;
 mod migrations;
+mod notes;
 mod open;
 mod options;
 mod read;

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema/0001_initial.sql"),
     include_str!("schema/0002_workflow.sql"),
     include_str!("schema/0003_tasks.sql"),
+    include_str!("schema/0004_notes.sql"),
 ];
 
 /// The schema version this build writes and understands.

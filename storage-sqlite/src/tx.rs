@@ -9,19 +9,20 @@ use lexcase::audit::{AuditEvent, AuditHead};
 use lexcase::contacts::Contact;
 use lexcase::firm::FirmSettings;
 use lexcase::matters::Matter;
+use lexcase::notes::{Note, NoteSubject};
 use lexcase::store::{
     ContactQuery, MatterQuery, Page, Paged, ReadTx, StageCount, TaskQuery, WriteTx,
 };
 use lexcase::tasks::{DueAnchor, Task};
 use lexcase::users::User;
 use lexcase::workflow::{WorkflowProgress, WorkflowTemplate};
-use lexcase::{ContactId, MatterId, Result, TaskId, UserId};
+use lexcase::{ContactId, MatterId, NoteId, Result, TaskId, UserId};
 use rusqlite::Connection;
 use uuid::Uuid;
 
 use crate::error::Db;
 use crate::lock::TimedGuard;
-use crate::{audit, matter_list, read, tasks, workflow, write};
+use crate::{audit, matter_list, notes, read, tasks, workflow, write};
 
 /// The connection a read transaction runs on.
 pub(crate) enum ReadConn<'a> {
@@ -188,6 +189,20 @@ macro_rules! read_tx {
             fn tasks_of_matter(&self, matter: MatterId) -> Result<Vec<Task>> {
                 tasks::of_matter(self.conn(), matter)
             }
+            fn note(&self, id: NoteId) -> Result<Option<Note>> {
+                notes::note(self.conn(), id)
+            }
+            fn notes_about(&self, subject: &NoteSubject, page: Page) -> Result<Paged<Note>> {
+                notes::about(self.conn(), subject, page)
+            }
+            fn search_notes(
+                &self,
+                words: &[String],
+                viewer: &Viewer,
+                page: Page,
+            ) -> Result<Paged<Note>> {
+                notes::search(self.conn(), words, viewer, page)
+            }
             fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>> {
                 audit::events_after(self.conn(), after, limit)
             }
@@ -244,6 +259,12 @@ impl WriteTx for SqliteWriteTx<'_> {
     }
     fn update_task(&mut self, task: &Task, expected_version: u64) -> Result<()> {
         tasks::update(self.conn(), task, expected_version)
+    }
+    fn insert_note(&mut self, note: &Note) -> Result<()> {
+        notes::insert(self.conn(), note)
+    }
+    fn update_note(&mut self, note: &Note, expected_version: u64) -> Result<()> {
+        notes::update(self.conn(), note, expected_version)
     }
     fn next_sequence(&mut self, key: &str) -> Result<u64> {
         write::next_sequence(self.conn(), key)

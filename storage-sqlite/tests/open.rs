@@ -85,7 +85,7 @@ fn a_new_file_is_stamped_with_our_id_and_the_schema_version() {
         .unwrap();
     assert_eq!(app, APPLICATION_ID);
     assert_eq!(version, SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 3);
+    assert_eq!(SCHEMA_VERSION, 4);
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
         .unwrap()
@@ -103,6 +103,7 @@ fn a_new_file_is_stamped_with_our_id_and_the_schema_version() {
         "matter_parties",
         "matter_walls",
         "matters",
+        "notes",
         "sequences",
         "tasks",
         "users",

@@ -57,6 +57,8 @@ macro_rules! conformance_tests {
             tasks::anchored_due_dates_follow_their_anchors,
             tasks::views_and_status,
             tasks::workflow_stages_create_tasks_that_tick_items,
+            notes::notes_keep_their_versions,
+            notes::note_search_respects_walls,
         );
     };
 }

@@ -20,6 +20,8 @@ pub enum EntityKind {
     Matter,
     /// A task.
     Task,
+    /// A note.
+    Note,
 }
 
 crate::names::stable_names!(EntityKind, "entity_kind", "entity kind", {
@@ -28,6 +30,7 @@ crate::names::stable_names!(EntityKind, "entity_kind", "entity kind", {
     Contact = "contact",
     Matter = "matter",
     Task = "task",
+    Note = "note",
 });
 
 /// One changed field: its dotted path and its value before and after (JSON).

@@ -207,3 +207,26 @@ impl Aggregate for crate::tasks::Task {
         tx.update_task(self, expected)
     }
 }
+
+impl Aggregate for crate::notes::Note {
+    const ENTITY: &'static str = "note";
+    const KIND: EntityKind = EntityKind::Note;
+    fn version(&self) -> u64 {
+        self.version
+    }
+    fn bump(&mut self) {
+        self.version += 1;
+    }
+    fn entity_id(&self) -> Uuid {
+        self.id.into()
+    }
+    fn matter_scope(&self) -> Option<MatterId> {
+        self.subject.matter()
+    }
+    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
+        tx.insert_note(self)
+    }
+    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
+        tx.update_note(self, expected)
+    }
+}

@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use super::context::{ReadCtx, WriteCtx, load_actor, load_settings};
 use super::{
-    AuditService, ContactService, MatterService, SettingsService, TaskService, UserService,
-    WorkflowService,
+    AuditService, ContactService, MatterService, NoteService, SettingsService, TaskService,
+    UserService, WorkflowService,
 };
 use crate::access::Role;
 use crate::clock::{Clock, SystemClock};
@@ -152,6 +152,11 @@ impl Session {
     /// The audit trail and change feed.
     pub fn audit(&self) -> AuditService<'_> {
         AuditService::new(self)
+    }
+
+    /// Notes on matters and contacts.
+    pub fn notes(&self) -> NoteService<'_> {
+        NoteService::new(self)
     }
 
     /// Tasks: mine, the team's, overdue, due this week, per matter.

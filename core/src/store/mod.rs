@@ -20,8 +20,9 @@ use crate::audit::{AuditEvent, AuditHead};
 use crate::contacts::Contact;
 use crate::error::Result;
 use crate::firm::FirmSettings;
-use crate::ids::{ContactId, MatterId, TaskId, UserId};
+use crate::ids::{ContactId, MatterId, NoteId, TaskId, UserId};
 use crate::matters::Matter;
+use crate::notes::{Note, NoteSubject};
 use crate::tasks::{DueAnchor, Task};
 use crate::users::User;
 use crate::workflow::{WorkflowProgress, WorkflowTemplate};
@@ -87,6 +88,14 @@ pub trait ReadTx {
     /// Every task of a matter, in creation order (no access check).
     fn tasks_of_matter(&self, matter: MatterId) -> Result<Vec<Task>>;
 
+    /// A note by id (no access check).
+    fn note(&self, id: NoteId) -> Result<Option<Note>>;
+    /// Notes about `subject`, newest first.
+    fn notes_about(&self, subject: &NoteSubject, page: Page) -> Result<Paged<Note>>;
+    /// Notes whose current text matches every word of `words` (full-text, word prefixes),
+    /// on matters `viewer` may see or on contacts, best match first.
+    fn search_notes(&self, words: &[String], viewer: &Viewer, page: Page) -> Result<Paged<Note>>;
+
     /// Audit events with `seq > after`, in order, at most `limit`.
     fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>>;
     /// Audit events about one entity, in order.
@@ -132,6 +141,10 @@ pub trait WriteTx: ReadTx {
     fn insert_task(&mut self, task: &Task) -> Result<()>;
     /// Updates a task.
     fn update_task(&mut self, task: &Task, expected_version: u64) -> Result<()>;
+    /// Inserts a note (and indexes its text).
+    fn insert_note(&mut self, note: &Note) -> Result<()>;
+    /// Updates a note (and re-indexes its text).
+    fn update_note(&mut self, note: &Note, expected_version: u64) -> Result<()>;
     /// Returns the next value (from 1) of the named counter, gaplessly.
     fn next_sequence(&mut self, key: &str) -> Result<u64>;
     /// Appends a sealed audit event and moves the recorded head to it. The event must follow

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod contacts;
 pub mod firm;
 pub mod matters;
+pub mod notes;
 pub mod store;
 pub mod tasks;
 pub mod users;

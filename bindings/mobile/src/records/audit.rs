@@ -24,6 +24,8 @@ mirror_enum! {
         Matter,
         /// A task.
         Task,
+        /// A note.
+        Note,
     }
 }
 

@@ -1,0 +1,160 @@
+//! Notes: reads, the per-subject list, full-text search, writes (text kept in an FTS5 index).
+
+use lexcase::access::Viewer;
+use lexcase::notes::{Note, NoteSubject};
+use lexcase::store::{Page, Paged};
+use lexcase::{NoteId, Result};
+use rusqlite::types::Value;
+use rusqlite::{Connection, params};
+
+use crate::codec::{time_to_text, to_i64, to_json};
+use crate::error::{Db, unique};
+use crate::matter_list::visible_to;
+use crate::read::{one, paged, where_clause};
+use crate::write::versioned_update;
+
+const NOTE_UNIQUE: &[(&str, &str)] = &[("notes.id", "the note already exists")];
+
+/// A note by id.
+pub(crate) fn note(conn: &Connection, id: NoteId) -> Result<Option<Note>> {
+    one(
+        conn,
+        NoteId::ENTITY,
+        "SELECT body FROM notes WHERE id = ?1",
+        [id.to_bytes()],
+    )
+}
+
+fn subject_column(subject: &NoteSubject) -> (&'static str, Value) {
+    match subject {
+        NoteSubject::Matter(m) => ("matter_id", Value::Blob(m.to_bytes().to_vec())),
+        NoteSubject::Contact(c) => ("contact_id", Value::Blob(c.to_bytes().to_vec())),
+    }
+}
+
+/// Notes about a subject, newest first.
+pub(crate) fn about(conn: &Connection, subject: &NoteSubject, page: Page) -> Result<Paged<Note>> {
+    let (column, id) = subject_column(subject);
+    paged(
+        conn,
+        NoteId::ENTITY,
+        &format!("SELECT count(*) FROM notes WHERE {column} = ?"),
+        &format!(
+            "SELECT body FROM notes WHERE {column} = ? ORDER BY written_at DESC, id DESC LIMIT ? OFFSET ?"
+        ),
+        vec![id],
+        page,
+    )
+}
+
+/// An FTS5 query matching every word as a prefix: each word quoted (so operators and
+/// punctuation in user text are literal) and starred.
+fn match_expression(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Notes matching all `words`, on visible matters or on contacts, best match first.
+pub(crate) fn search(
+    conn: &Connection,
+    words: &[String],
+    viewer: &Viewer,
+    page: Page,
+) -> Result<Paged<Note>> {
+    if words.is_empty() {
+        return Ok(Paged {
+            items: Vec::new(),
+            total: 0,
+        });
+    }
+    let (matter_rule, matter_params) = visible_to(viewer);
+    let mut params = vec![Value::Text(match_expression(words))];
+    params.extend(matter_params);
+    let filter = format!(
+        "notes_text MATCH ? AND (n.matter_id IS NULL OR n.matter_id IN (SELECT m.id FROM matters m{}))",
+        where_clause(&matter_rule)
+    );
+    paged(
+        conn,
+        NoteId::ENTITY,
+        &format!(
+            "SELECT count(*) FROM notes_text JOIN notes n ON n.rowid = notes_text.rowid WHERE {filter}"
+        ),
+        &format!(
+            "SELECT n.body FROM notes_text JOIN notes n ON n.rowid = notes_text.rowid WHERE {filter} \
+             ORDER BY notes_text.rank, n.written_at DESC LIMIT ? OFFSET ?"
+        ),
+        params,
+        page,
+    )
+}
+
+fn reindex(conn: &Connection, note: &Note) -> Result<()> {
+    let rowid: i64 = conn
+        .prepare_cached("SELECT rowid FROM notes WHERE id = ?1")
+        .db()?
+        .query_row([note.id.to_bytes()], |r| r.get(0))
+        .db()?;
+    conn.prepare_cached("DELETE FROM notes_text WHERE rowid = ?1")
+        .db()?
+        .execute([rowid])
+        .db()?;
+    conn.prepare_cached("INSERT INTO notes_text (rowid, text) VALUES (?1, ?2)")
+        .db()?
+        .execute(params![rowid, note.body])
+        .db()?;
+    Ok(())
+}
+
+fn subject_ids(note: &Note) -> (Option<Vec<u8>>, Option<Vec<u8>>) {
+    match note.subject {
+        NoteSubject::Matter(m) => (Some(m.to_bytes().to_vec()), None),
+        NoteSubject::Contact(c) => (None, Some(c.to_bytes().to_vec())),
+    }
+}
+
+/// Inserts a note and indexes its text.
+pub(crate) fn insert(conn: &Connection, note: &Note) -> Result<()> {
+    let (matter, contact) = subject_ids(note);
+    conn.prepare_cached(
+        "INSERT INTO notes (id, version, matter_id, contact_id, written_at, body) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )
+    .db()?
+    .execute(params![
+        note.id.to_bytes(),
+        to_i64("version", note.version)?,
+        matter,
+        contact,
+        time_to_text(note.written_at),
+        to_json(NoteId::ENTITY, note)?
+    ])
+    .map_err(|e| unique(e, NOTE_UNIQUE))?;
+    reindex(conn, note)
+}
+
+/// Updates a note stored at `expected` and re-indexes its text.
+pub(crate) fn update(conn: &Connection, note: &Note, expected: u64) -> Result<()> {
+    let id = note.id.to_bytes();
+    let body = to_json(NoteId::ENTITY, note)?;
+    versioned_update(
+        conn,
+        NoteId::ENTITY,
+        "SELECT version FROM notes WHERE id = ?1",
+        &id,
+        note.version,
+        expected,
+        |version, expected| {
+            conn.prepare_cached(
+                "UPDATE notes SET version = ?1, written_at = ?2, body = ?3 WHERE id = ?4 AND version = ?5",
+            )
+            .db()?
+            .execute(params![version, time_to_text(note.written_at), body, id, expected])
+            .db()
+        },
+    )?;
+    reindex(conn, note)
+}
