@@ -94,6 +94,12 @@ pub enum LexcaseError {
         /// Description from the storage layer (no client data).
         message: String,
     },
+    /// Stored data no longer matches its checksum (a document's contents were changed).
+    #[error("integrity error: {reason}")]
+    Integrity {
+        /// What does not match (no client data).
+        reason: String,
+    },
     /// The database file cannot be used by this build.
     #[error("incompatible database: {reason}")]
     IncompatibleDatabase {
@@ -119,6 +125,8 @@ pub enum ErrorCode {
     Conflict,
     /// See [`LexcaseError::Storage`].
     Storage,
+    /// See [`LexcaseError::Integrity`].
+    Integrity,
     /// See [`LexcaseError::IncompatibleDatabase`].
     IncompatibleDatabase,
 }
@@ -134,6 +142,7 @@ impl ErrorCode {
             Self::StaleVersion => "stale_version",
             Self::Conflict => "conflict",
             Self::Storage => "storage",
+            Self::Integrity => "integrity",
             Self::IncompatibleDatabase => "incompatible_database",
         }
     }
@@ -150,6 +159,7 @@ impl LexcaseError {
             Self::StaleVersion { .. } => ErrorCode::StaleVersion,
             Self::Conflict { .. } => ErrorCode::Conflict,
             Self::Storage { .. } => ErrorCode::Storage,
+            Self::Integrity { .. } => ErrorCode::Integrity,
             Self::IncompatibleDatabase { .. } => ErrorCode::IncompatibleDatabase,
         }
     }

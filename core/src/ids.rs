@@ -106,6 +106,11 @@ typed_id!(
     "note"
 );
 typed_id!(
+    /// Identifies a document.
+    DocumentId,
+    "document"
+);
+typed_id!(
     /// Identifies an audit event.
     EventId,
     "event"

@@ -19,6 +19,7 @@ pub mod audit;
 pub mod calendar;
 pub mod clock;
 pub mod contacts;
+pub mod documents;
 mod error;
 pub mod firm;
 mod ids;
@@ -35,7 +36,7 @@ pub mod validate;
 pub mod workflow;
 
 pub use error::{ErrorCode, IncompatibleReason, LexcaseError, Result};
-pub use ids::{ContactId, EventId, MatterId, NoteId, PartyId, TaskId, UserId};
+pub use ids::{ContactId, DocumentId, EventId, MatterId, NoteId, PartyId, TaskId, UserId};
 
 /// The version of the lexcase engine.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -19,8 +19,10 @@
 //! ```
 
 mod audit;
+mod blobs;
 mod codec;
 mod diagnostics;
+mod documents;
 mod error;
 mod lock;
 mod matter_list;
@@ -35,6 +37,7 @@ mod tx;
 mod workflow;
 mod write;
 
+pub use blobs::FsBlobStore;
 pub use diagnostics::ConnectionSettings;
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 pub use options::{Durability, SqliteOptions};

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema/0002_workflow.sql"),
     include_str!("schema/0003_tasks.sql"),
     include_str!("schema/0004_notes.sql"),
+    include_str!("schema/0005_documents.sql"),
 ];
 
 /// The schema version this build writes and understands.

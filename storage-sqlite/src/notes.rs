@@ -49,7 +49,7 @@ pub(crate) fn about(conn: &Connection, subject: &NoteSubject, page: Page) -> Res
 
 /// An FTS5 query matching every word as a prefix: each word quoted (so operators and
 /// punctuation in user text are literal) and starred.
-fn match_expression(words: &[String]) -> String {
+pub(crate) fn match_expression(words: &[String]) -> String {
     words
         .iter()
         .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))

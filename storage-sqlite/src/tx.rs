@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use lexcase::access::Viewer;
 use lexcase::audit::{AuditEvent, AuditHead};
 use lexcase::contacts::Contact;
+use lexcase::documents::Document;
 use lexcase::firm::FirmSettings;
 use lexcase::matters::Matter;
 use lexcase::notes::{Note, NoteSubject};
@@ -16,13 +17,13 @@ use lexcase::store::{
 use lexcase::tasks::{DueAnchor, Task};
 use lexcase::users::User;
 use lexcase::workflow::{WorkflowProgress, WorkflowTemplate};
-use lexcase::{ContactId, MatterId, NoteId, Result, TaskId, UserId};
+use lexcase::{ContactId, DocumentId, MatterId, NoteId, Result, TaskId, UserId};
 use rusqlite::Connection;
 use uuid::Uuid;
 
 use crate::error::Db;
 use crate::lock::TimedGuard;
-use crate::{audit, matter_list, notes, read, tasks, workflow, write};
+use crate::{audit, documents, matter_list, notes, read, tasks, workflow, write};
 
 /// The connection a read transaction runs on.
 pub(crate) enum ReadConn<'a> {
@@ -203,6 +204,20 @@ macro_rules! read_tx {
             ) -> Result<Paged<Note>> {
                 notes::search(self.conn(), words, viewer, page)
             }
+            fn document(&self, id: DocumentId) -> Result<Option<Document>> {
+                documents::document(self.conn(), id)
+            }
+            fn documents_of_matter(&self, matter: MatterId, page: Page) -> Result<Paged<Document>> {
+                documents::of_matter(self.conn(), matter, page)
+            }
+            fn search_documents(
+                &self,
+                words: &[String],
+                viewer: &Viewer,
+                page: Page,
+            ) -> Result<Paged<Document>> {
+                documents::search(self.conn(), words, viewer, page)
+            }
             fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>> {
                 audit::events_after(self.conn(), after, limit)
             }
@@ -265,6 +280,15 @@ impl WriteTx for SqliteWriteTx<'_> {
     }
     fn update_note(&mut self, note: &Note, expected_version: u64) -> Result<()> {
         notes::update(self.conn(), note, expected_version)
+    }
+    fn insert_document(&mut self, document: &Document) -> Result<()> {
+        documents::insert(self.conn(), document)
+    }
+    fn update_document(&mut self, document: &Document, expected_version: u64) -> Result<()> {
+        documents::update(self.conn(), document, expected_version)
+    }
+    fn index_document_text(&mut self, document: DocumentId, text: &str) -> Result<()> {
+        documents::index_text(self.conn(), document, text)
     }
     fn next_sequence(&mut self, key: &str) -> Result<u64> {
         write::next_sequence(self.conn(), key)

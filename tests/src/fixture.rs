@@ -10,7 +10,7 @@ use lexcase::firm::FirmSetup;
 use lexcase::matters::{BillingArrangement, BillingKind, Matter, NewMatter};
 use lexcase::money::Currency;
 use lexcase::service::{Firm, Session};
-use lexcase::store::{Page, Store};
+use lexcase::store::{MemoryBlobStore, Page, Store};
 use lexcase::users::{NewUser, User};
 use lexcase::{ContactId, ErrorCode, LexcaseError, Result, UserId};
 
@@ -23,6 +23,8 @@ pub struct Fixture {
     pub firm: Firm,
     /// Its clock (move it to test dates).
     pub clock: Arc<FixedClock>,
+    /// Where document contents go (corrupt them to test integrity checks).
+    pub blobs: Arc<MemoryBlobStore>,
     /// Admin session.
     pub admin: Session,
     /// Partner session.
@@ -72,7 +74,8 @@ impl Fixture {
     /// Sets up the firm on `store`.
     pub fn new(store: SharedStore) -> Self {
         let clock = Arc::new(FixedClock::new(start_instant()));
-        let firm = Firm::with_clock(store, clock.clone());
+        let blobs = Arc::new(MemoryBlobStore::new());
+        let firm = Firm::with_clock(store, clock.clone()).with_blobs(blobs.clone());
         let admin_user = firm
             .initialise(&setup(), &new_user("Ada Admin", Role::Admin))
             .unwrap();
@@ -92,6 +95,7 @@ impl Fixture {
             admin,
             firm,
             clock,
+            blobs,
         }
     }
 

@@ -59,6 +59,8 @@ macro_rules! conformance_tests {
             tasks::workflow_stages_create_tasks_that_tick_items,
             notes::notes_keep_their_versions,
             notes::note_search_respects_walls,
+            documents::versions_statuses_and_verified_contents,
+            documents::search_and_checklist,
         );
     };
 }

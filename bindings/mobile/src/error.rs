@@ -106,6 +106,12 @@ pub enum LexcaseError {
         /// Description from the storage layer (no client data).
         message: String,
     },
+    /// Stored data no longer matches its checksum (a document's contents were changed).
+    #[error("integrity error: {reason}")]
+    Integrity {
+        /// What does not match.
+        reason: String,
+    },
     /// The database file cannot be used by this build; it was left untouched.
     #[error("incompatible database: {reason}")]
     IncompatibleDatabase {
@@ -139,6 +145,7 @@ impl From<lexcase::LexcaseError> for LexcaseError {
             },
             Core::Conflict { reason } => Self::Conflict { reason },
             Core::Storage { message } => Self::Storage { message },
+            Core::Integrity { reason } => Self::Integrity { reason },
             Core::IncompatibleDatabase { reason } => Self::IncompatibleDatabase {
                 reason: reason.into(),
             },
@@ -171,6 +178,9 @@ mod tests {
                 reason: "another user has this email".into(),
             },
             Core::storage("database is locked"),
+            Core::Integrity {
+                reason: "stored contents do not match their SHA-256".into(),
+            },
             Core::IncompatibleDatabase {
                 reason: lexcase::IncompatibleReason::TooNew {
                     found: 9,

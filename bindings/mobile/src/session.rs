@@ -4,7 +4,10 @@ use std::sync::Arc;
 
 use uuid::Uuid;
 
-use crate::services::{AuditService, ContactService, MatterService, SettingsService, UserService};
+use crate::services::{
+    AuditService, ContactService, MatterService, SettingsService, TaskService, UserService,
+    WorkflowService,
+};
 
 /// Work done by one acting user. Every call re-reads the user, so a role change or
 /// deactivation takes effect at once.
@@ -49,5 +52,15 @@ impl Session {
     /// Firm settings and custom-field definitions.
     pub fn settings(&self) -> Arc<SettingsService> {
         Arc::new(SettingsService::new(self.session.clone()))
+    }
+
+    /// Workflow of matters: templates, checklists, stage moves and reports.
+    pub fn workflow(&self) -> Arc<WorkflowService> {
+        Arc::new(WorkflowService::new(self.session.clone()))
+    }
+
+    /// Tasks and their views.
+    pub fn tasks(&self) -> Arc<TaskService> {
+        Arc::new(TaskService::new(self.session.clone()))
     }
 }

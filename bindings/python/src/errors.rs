@@ -61,6 +61,12 @@ create_exception!(
 );
 create_exception!(
     lexcase,
+    IntegrityError,
+    StorageError,
+    "Stored data no longer matches its checksum (a document's contents were changed)."
+);
+create_exception!(
+    lexcase,
     IncompatibleDatabaseError,
     StorageError,
     "The database file was written by a newer lexcase or is not a lexcase database."
@@ -136,6 +142,10 @@ fn build(py: Python<'_>, err: &CoreError) -> PyResult<PyErr> {
             py.get_type::<StorageError>(),
             vec![("reason", message.into_pyobject(py)?.into_any())],
         ),
+        CoreError::Integrity { reason } => (
+            py.get_type::<IntegrityError>(),
+            vec![("reason", reason.into_pyobject(py)?.into_any())],
+        ),
         CoreError::IncompatibleDatabase { reason } => (
             py.get_type::<IncompatibleDatabaseError>(),
             vec![("reason", reason.to_string().into_pyobject(py)?.into_any())],
@@ -167,6 +177,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ConflictError", py.get_type::<ConflictError>())?;
     m.add("StaleVersionError", py.get_type::<StaleVersionError>())?;
     m.add("StorageError", py.get_type::<StorageError>())?;
+    m.add("IntegrityError", py.get_type::<IntegrityError>())?;
     m.add(
         "IncompatibleDatabaseError",
         py.get_type::<IncompatibleDatabaseError>(),

@@ -6,8 +6,8 @@
 //! No business rule lives here.
 //!
 //! One file per concern: [`firm`] (`open`, `Firm`), [`session`], one per namespace
-//! ([`users`], [`contacts`], [`matters`], [`audit`], [`settings`]) with the result classes of
-//! contacts and matters beside them, [`page`], shared conversions in [`convert`] and the
+//! ([`users`], [`contacts`], [`matters`], [`audit`], [`settings`], [`workflow`], [`tasks`])
+//! with the result classes of contacts, matters, workflow and tasks beside them, [`page`], shared conversions in [`convert`] and the
 //! exceptions in [`errors`].
 
 // A Python method with keyword arguments is a Rust function with one parameter per argument.
@@ -26,11 +26,15 @@ pub mod matters;
 pub mod page;
 pub mod session;
 pub mod settings;
+pub mod task_types;
+pub mod tasks;
 pub mod users;
+pub mod workflow;
+pub mod workflow_types;
 
 pub use errors::{
-    ConflictError, IncompatibleDatabaseError, InvalidTransitionError, LexcaseError, NotFoundError,
-    PermissionDeniedError, StaleVersionError, StorageError, ValidationError,
+    ConflictError, IncompatibleDatabaseError, IntegrityError, InvalidTransitionError, LexcaseError,
+    NotFoundError, PermissionDeniedError, StaleVersionError, StorageError, ValidationError,
 };
 
 /// The version of the lexcase engine, e.g. `"0.1.0"`.
@@ -52,6 +56,8 @@ fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<matters::PyMatterService>()?;
     m.add_class::<audit::PyAuditService>()?;
     m.add_class::<settings::PySettingsService>()?;
+    m.add_class::<workflow::PyWorkflowService>()?;
+    m.add_class::<tasks::PyTaskService>()?;
     m.add_class::<page::PyPage>()?;
     m.add_class::<users::PyUser>()?;
     m.add_class::<contact_types::PyContact>()?;
@@ -73,6 +79,18 @@ fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<audit::PyChangeBatch>()?;
     m.add_class::<audit::PyAuditVerification>()?;
     m.add_class::<audit::PyBrokenLink>()?;
+    m.add_class::<workflow_types::PyWorkflowTemplate>()?;
+    m.add_class::<workflow_types::PyStage>()?;
+    m.add_class::<workflow_types::PyChecklistItem>()?;
+    m.add_class::<workflow_types::PyWorkflowProgress>()?;
+    m.add_class::<workflow_types::PyItemCompletion>()?;
+    m.add_class::<workflow_types::PyStageMove>()?;
+    m.add_class::<workflow_types::PyBlocker>()?;
+    m.add_class::<workflow_types::PyStageMoveResult>()?;
+    m.add_class::<workflow_types::PyStatusReport>()?;
+    m.add_class::<workflow_types::PyItemStatus>()?;
+    m.add_class::<workflow_types::PyStageCount>()?;
+    m.add_class::<task_types::PyTask>()?;
     Ok(())
 }
 

@@ -8,7 +8,9 @@ use crate::audit::PyAuditService;
 use crate::contacts::PyContactService;
 use crate::matters::PyMatterService;
 use crate::settings::PySettingsService;
+use crate::tasks::PyTaskService;
 use crate::users::PyUserService;
+use crate::workflow::PyWorkflowService;
 
 /// Work done by one acting user. Every call re-reads the user, so a role change or
 /// deactivation takes effect at once. Cheap; share it between threads.
@@ -51,6 +53,18 @@ impl PySession {
     #[getter]
     fn settings(&self) -> PySettingsService {
         PySettingsService(self.0.clone())
+    }
+
+    /// Workflow of matters: templates, checklists, stage moves and reports.
+    #[getter]
+    fn workflow(&self) -> PyWorkflowService {
+        PyWorkflowService(self.0.clone())
+    }
+
+    /// Tasks for the team, on matters or on none.
+    #[getter]
+    fn tasks(&self) -> PyTaskService {
+        PyTaskService(self.0.clone())
     }
 
     fn __repr__(&self) -> String {

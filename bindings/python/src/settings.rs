@@ -1,10 +1,13 @@
 //! Firm settings: `FirmSettings`, `CustomFieldDefinition` and `session.settings`.
 
+use chrono::NaiveDate;
+use lexcase::calendar::HolidayList;
 use lexcase::firm::{CustomFieldDefinition, CustomFieldKind, FirmSettings};
 use lexcase::service::{Session, SettingsChanges};
 use pyo3::prelude::*;
 
-use crate::convert::{parse, repr, run};
+use crate::convert::{DateArg, parse, repr, run};
+use crate::errors::to_py;
 
 /// The definition of a typed custom field of matters: `kind` is `text`, `number`, `decimal`,
 /// `date`, `bool`, `choice` (with `choices`) or `contact_ref`.
@@ -85,6 +88,17 @@ impl PyFirmSettings {
             .collect()
     }
 
+    /// The firm's holidays, in order, skipped (with weekends) when counting business days;
+    /// empty without a holiday calendar.
+    #[getter]
+    fn holidays(&self) -> Vec<NaiveDate> {
+        self.0
+            .holidays
+            .as_ref()
+            .map(|h| h.dates.iter().copied().collect())
+            .unwrap_or_default()
+    }
+
     /// Optimistic-concurrency version.
     #[getter]
     fn version(&self) -> u64 {
@@ -159,6 +173,38 @@ impl PySettingsService {
             self.0
                 .settings()
                 .define_custom_field(expected_version, definition)
+        })
+        .map(PyFirmSettings)
+    }
+
+    /// Sets the firm's holiday calendar for business-day counting: its id and its dates (any
+    /// iterable of `datetime.date`). Due dates already computed keep their dates until their
+    /// anchors move.
+    #[pyo3(signature = (expected_version, *, calendar_id, dates))]
+    fn set_holidays(
+        &self,
+        py: Python<'_>,
+        expected_version: u64,
+        calendar_id: &str,
+        dates: &Bound<'_, PyAny>,
+    ) -> PyResult<PyFirmSettings> {
+        let dates = dates
+            .try_iter()?
+            .map(|d| Ok(d?.extract::<DateArg>()?.0))
+            .collect::<PyResult<Vec<_>>>()?;
+        let holidays = HolidayList::new(calendar_id, dates).map_err(to_py)?;
+        run(py, || {
+            self.0
+                .settings()
+                .set_holidays(expected_version, Some(holidays))
+        })
+        .map(PyFirmSettings)
+    }
+
+    /// Removes the firm's holiday calendar: business days are Monday to Friday.
+    fn clear_holidays(&self, py: Python<'_>, expected_version: u64) -> PyResult<PyFirmSettings> {
+        run(py, || {
+            self.0.settings().set_holidays(expected_version, None)
         })
         .map(PyFirmSettings)
     }

@@ -40,6 +40,7 @@ ERRORS = [
     lexcase.ConflictError,
     lexcase.StorageError,
     lexcase.IncompatibleDatabaseError,
+    lexcase.IntegrityError,
 ]
 
 
@@ -62,3 +63,4 @@ def test_validation_error_is_a_value_error() -> None:
 def test_refinements() -> None:
     assert issubclass(lexcase.StaleVersionError, lexcase.ConflictError)
     assert issubclass(lexcase.IncompatibleDatabaseError, lexcase.StorageError)
+    assert issubclass(lexcase.IntegrityError, lexcase.StorageError)

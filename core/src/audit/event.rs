@@ -22,6 +22,8 @@ pub enum EntityKind {
     Task,
     /// A note.
     Note,
+    /// A document.
+    Document,
 }
 
 crate::names::stable_names!(EntityKind, "entity_kind", "entity kind", {
@@ -31,6 +33,7 @@ crate::names::stable_names!(EntityKind, "entity_kind", "entity kind", {
     Matter = "matter",
     Task = "task",
     Note = "note",
+    Document = "document",
 });
 
 /// One changed field: its dotted path and its value before and after (JSON).

@@ -230,3 +230,26 @@ impl Aggregate for crate::notes::Note {
         tx.update_note(self, expected)
     }
 }
+
+impl Aggregate for crate::documents::Document {
+    const ENTITY: &'static str = "document";
+    const KIND: EntityKind = EntityKind::Document;
+    fn version(&self) -> u64 {
+        self.version
+    }
+    fn bump(&mut self) {
+        self.version += 1;
+    }
+    fn entity_id(&self) -> Uuid {
+        self.id.into()
+    }
+    fn matter_scope(&self) -> Option<MatterId> {
+        Some(self.matter)
+    }
+    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
+        tx.insert_document(self)
+    }
+    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
+        tx.update_document(self, expected)
+    }
+}

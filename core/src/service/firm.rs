@@ -4,15 +4,15 @@ use std::sync::Arc;
 
 use super::context::{ReadCtx, WriteCtx, load_actor, load_settings};
 use super::{
-    AuditService, ContactService, MatterService, NoteService, SettingsService, TaskService,
-    UserService, WorkflowService,
+    AuditService, ContactService, DocumentService, MatterService, NoteService, SettingsService,
+    TaskService, UserService, WorkflowService,
 };
 use crate::access::Role;
 use crate::clock::{Clock, SystemClock};
 use crate::error::{LexcaseError, Result};
 use crate::firm::{FirmSettings, FirmSetup};
 use crate::ids::UserId;
-use crate::store::Store;
+use crate::store::{BlobStore, Store};
 use crate::users::{NewUser, User};
 
 /// A firm: one store and a clock. Cheap to clone; share it between threads.
@@ -20,6 +20,7 @@ use crate::users::{NewUser, User};
 pub struct Firm {
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
+    blobs: Option<Arc<dyn BlobStore>>,
 }
 
 impl std::fmt::Debug for Firm {
@@ -36,7 +37,22 @@ impl Firm {
 
     /// A firm over a shared store with a given clock (tests, replay).
     pub fn with_clock(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Self {
-        Self { store, clock }
+        Self {
+            store,
+            clock,
+            blobs: None,
+        }
+    }
+
+    /// The same firm with document contents kept in `blobs`.
+    pub fn with_blobs(mut self, blobs: Arc<dyn BlobStore>) -> Self {
+        self.blobs = Some(blobs);
+        self
+    }
+
+    /// The blob store for document contents, if configured.
+    pub fn blobs(&self) -> Option<&Arc<dyn BlobStore>> {
+        self.blobs.as_ref()
     }
 
     /// The store, for adapters' own tools (benchmarks, maintenance).
@@ -152,6 +168,11 @@ impl Session {
     /// The audit trail and change feed.
     pub fn audit(&self) -> AuditService<'_> {
         AuditService::new(self)
+    }
+
+    /// Documents filed to matters, with versions and verified contents.
+    pub fn documents(&self) -> DocumentService<'_> {
+        DocumentService::new(self)
     }
 
     /// Notes on matters and contacts.

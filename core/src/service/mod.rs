@@ -10,6 +10,7 @@ mod aggregate;
 mod audit;
 mod contacts;
 mod context;
+mod documents;
 mod firm;
 mod matters;
 mod notes;
@@ -21,6 +22,7 @@ mod workflow;
 
 pub use audit::AuditService;
 pub use contacts::ContactService;
+pub use documents::DocumentService;
 pub use firm::{Firm, Session};
 pub use matters::{MatterFilter, MatterService};
 pub use notes::NoteService;

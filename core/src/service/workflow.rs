@@ -370,3 +370,24 @@ fn create_stage_tasks(
     }
     Ok(())
 }
+
+/// Ticks the document items of the matter's workflow that ask for `category`.
+pub(crate) fn tick_document(
+    ctx: &mut WriteCtx<'_>,
+    matter: MatterId,
+    category: &str,
+) -> Result<()> {
+    let Some(progress) = ctx.tx.matter_workflow(matter)? else {
+        return Ok(());
+    };
+    let template = pinned(ctx.tx, &progress)?;
+    let items: Vec<String> = template
+        .items()
+        .filter(|(_, i)| matches!(&i.kind, ItemKind::Document { category: c } if c == category))
+        .map(|(_, i)| i.id.clone())
+        .collect();
+    for item in items {
+        tick(ctx, matter, &item, "document filed")?;
+    }
+    Ok(())
+}

@@ -6,9 +6,11 @@
 //! without committing rolls it back. Adapters keep no business rules; they persist aggregates,
 //! enforce optimistic versions atomically and answer the queries below exactly as documented.
 
+mod blob;
 mod page;
 mod query;
 
+pub use blob::{BlobStore, MemoryBlobStore, tampered};
 pub use page::{Page, Paged};
 pub use query::{ContactQuery, MatterQuery, StageCount, TaskQuery};
 
@@ -18,9 +20,10 @@ use uuid::Uuid;
 use crate::access::Viewer;
 use crate::audit::{AuditEvent, AuditHead};
 use crate::contacts::Contact;
+use crate::documents::Document;
 use crate::error::Result;
 use crate::firm::FirmSettings;
-use crate::ids::{ContactId, MatterId, NoteId, TaskId, UserId};
+use crate::ids::{ContactId, DocumentId, MatterId, NoteId, TaskId, UserId};
 use crate::matters::Matter;
 use crate::notes::{Note, NoteSubject};
 use crate::tasks::{DueAnchor, Task};
@@ -96,6 +99,19 @@ pub trait ReadTx {
     /// on matters `viewer` may see or on contacts, best match first.
     fn search_notes(&self, words: &[String], viewer: &Viewer, page: Page) -> Result<Paged<Note>>;
 
+    /// A document by id (no access check).
+    fn document(&self, id: DocumentId) -> Result<Option<Document>>;
+    /// A matter's documents, newest first.
+    fn documents_of_matter(&self, matter: MatterId, page: Page) -> Result<Paged<Document>>;
+    /// Documents whose indexed text matches every word of `words` (word prefixes), on matters
+    /// `viewer` may see, best match first.
+    fn search_documents(
+        &self,
+        words: &[String],
+        viewer: &Viewer,
+        page: Page,
+    ) -> Result<Paged<Document>>;
+
     /// Audit events with `seq > after`, in order, at most `limit`.
     fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>>;
     /// Audit events about one entity, in order.
@@ -145,6 +161,12 @@ pub trait WriteTx: ReadTx {
     fn insert_note(&mut self, note: &Note) -> Result<()>;
     /// Updates a note (and re-indexes its text).
     fn update_note(&mut self, note: &Note, expected_version: u64) -> Result<()>;
+    /// Inserts a document.
+    fn insert_document(&mut self, document: &Document) -> Result<()>;
+    /// Updates a document.
+    fn update_document(&mut self, document: &Document, expected_version: u64) -> Result<()>;
+    /// Replaces the searchable text of a document (its latest version's text; empty clears it).
+    fn index_document_text(&mut self, document: DocumentId, text: &str) -> Result<()>;
     /// Returns the next value (from 1) of the named counter, gaplessly.
     fn next_sequence(&mut self, key: &str) -> Result<u64>;
     /// Appends a sealed audit event and moves the recorded head to it. The event must follow

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod audit;
 pub mod contacts;
+pub mod documents;
 pub mod firm;
 pub mod matters;
 pub mod notes;

@@ -26,6 +26,8 @@ mirror_enum! {
         Task,
         /// A note.
         Note,
+        /// A document.
+        Document,
     }
 }
 

@@ -7,6 +7,7 @@ use lexcase::firm::{
 use lexcase::service::SettingsChanges as CoreSettingsChanges;
 use lexcase_sqlite::Durability as CoreDurability;
 
+use super::HolidayList;
 use crate::convert::{all, mirror_enum};
 
 mirror_enum! {
@@ -120,6 +121,8 @@ pub struct FirmSettings {
     pub time_zone: String,
     /// Custom fields that matters may carry.
     pub custom_fields: Vec<CustomFieldDefinition>,
+    /// The holidays business-day counting steps over (besides weekends); null for none.
+    pub holidays: Option<HolidayList>,
     /// Optimistic-concurrency version: pass it back to changes.
     pub version: u64,
 }
@@ -133,8 +136,7 @@ impl From<CoreFirmSettings> for FirmSettings {
             matter_number_format,
             time_zone,
             custom_fields,
-            // The holiday calendar reaches the mobile API with the tasks surface (issue 3).
-            holidays: _,
+            holidays,
             version,
         } = settings;
         Self {
@@ -143,6 +145,7 @@ impl From<CoreFirmSettings> for FirmSettings {
             matter_number_format: matter_number_format.into(),
             time_zone,
             custom_fields: all(custom_fields),
+            holidays: holidays.map(HolidayList::from),
             version,
         }
     }

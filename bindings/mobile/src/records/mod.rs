@@ -2,13 +2,17 @@
 //! to and from the core type beside it.
 
 mod audit;
+mod calendar;
 mod common;
 mod contacts;
 mod firm;
 mod matters;
+mod tasks;
 mod users;
+mod workflow;
 
 pub use audit::{AuditEvent, AuditVerification, BrokenLink, ChangeBatch, EntityKind, FieldChange};
+pub use calendar::{DayUnit, HolidayList};
 pub use common::{Money, Page};
 pub use contacts::{
     Affiliation, AffiliationKind, Contact, ContactChanges, ContactKind, ContactPage, Email,
@@ -23,4 +27,13 @@ pub use matters::{
     MatterFilter, MatterPage, MatterRole, MatterStatus, NewMatter, OriginatingChange, Party,
     PartyRole, StatusChange, TeamMember, Visibility,
 };
+pub use tasks::{
+    Assignee, AssigneeChange, DueAnchor, DueChange, NewTask, Priority, Task, TaskChanges, TaskDue,
+    TaskPage, TaskStatus,
+};
 pub use users::{NewUser, Role, User, UserChanges, UserPage};
+pub use workflow::{
+    Blocker, ChecklistItem, DueRule, ItemCompletion, ItemKind, ItemStatus, MoveKind, Stage,
+    StageCount, StageMove, StageMoveResult, StatusReport, WorkflowPage, WorkflowProgress,
+    WorkflowTemplate,
+};

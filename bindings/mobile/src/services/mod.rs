@@ -5,10 +5,14 @@ mod audit;
 mod contacts;
 mod matters;
 mod settings;
+mod tasks;
 mod users;
+mod workflow;
 
 pub use audit::AuditService;
 pub use contacts::ContactService;
 pub use matters::MatterService;
 pub use settings::SettingsService;
+pub use tasks::TaskService;
 pub use users::UserService;
+pub use workflow::WorkflowService;

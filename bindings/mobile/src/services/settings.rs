@@ -3,7 +3,7 @@
 use lexcase::service::Session;
 
 use crate::error::Result;
-use crate::records::{CustomFieldDefinition, FirmSettings, SettingsChanges};
+use crate::records::{CustomFieldDefinition, FirmSettings, HolidayList, SettingsChanges};
 
 /// Settings of the firm: reading is open to all users; changing needs `manage_firm`.
 #[derive(Debug, uniffi::Object)]
@@ -43,6 +43,21 @@ impl SettingsService {
             .session
             .settings()
             .define_custom_field(expected_version, definition.into())?
+            .into())
+    }
+
+    /// Sets (or with null removes) the firm's holiday calendar for business-day counting,
+    /// based on `expected_version`. Due dates already computed keep their dates until their
+    /// anchors move.
+    pub fn set_holidays(
+        &self,
+        expected_version: u64,
+        holidays: Option<HolidayList>,
+    ) -> Result<FirmSettings> {
+        Ok(self
+            .session
+            .settings()
+            .set_holidays(expected_version, holidays.map(Into::into))?
             .into())
     }
 }

@@ -5,7 +5,7 @@ import datetime
 import os
 import types
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Generic, Literal, TypeVar, Union, final
 
@@ -14,8 +14,10 @@ __all__ = [
     "AuditEvent",
     "AuditService",
     "AuditVerification",
+    "Blocker",
     "BrokenLink",
     "ChangeBatch",
+    "ChecklistItem",
     "ConflictError",
     "Contact",
     "ContactService",
@@ -28,7 +30,10 @@ __all__ = [
     "IdentityVerification",
     "Identifier",
     "IncompatibleDatabaseError",
+    "IntegrityError",
     "InvalidTransitionError",
+    "ItemCompletion",
+    "ItemStatus",
     "LexcaseError",
     "Matter",
     "MatterService",
@@ -40,13 +45,23 @@ __all__ = [
     "PostalAddress",
     "Session",
     "SettingsService",
+    "Stage",
+    "StageCount",
+    "StageMove",
+    "StageMoveResult",
     "StaleVersionError",
     "StatusChange",
+    "StatusReport",
     "StorageError",
+    "Task",
+    "TaskService",
     "TeamMember",
     "User",
     "UserService",
     "ValidationError",
+    "WorkflowProgress",
+    "WorkflowService",
+    "WorkflowTemplate",
     "open",
     "version",
 ]
@@ -129,6 +144,9 @@ class StorageError(LexcaseError):
 class IncompatibleDatabaseError(StorageError):
     """The database file was written by a newer lexcase or is not a lexcase database."""
 
+class IntegrityError(StorageError):
+    """Stored data no longer matches its checksum (a document's contents were changed)."""
+
 # ---------------------------------------------------------------- firm and session
 
 @final
@@ -191,6 +209,14 @@ class Session:
     @property
     def settings(self) -> SettingsService:
         """Firm settings and custom-field definitions."""
+
+    @property
+    def workflow(self) -> WorkflowService:
+        """Workflow of matters: templates, checklists, stage moves and reports."""
+
+    @property
+    def tasks(self) -> TaskService:
+        """Tasks for the team, on matters or on none."""
 
 @final
 class Page(Generic[_T_co]):
@@ -849,6 +875,9 @@ class FirmSettings:
     @property
     def custom_fields(self) -> list[CustomFieldDefinition]: ...
     @property
+    def holidays(self) -> list[datetime.date]:
+        """The firm's holidays, in order (empty without a holiday calendar)."""
+    @property
     def version(self) -> int: ...
 
 @final
@@ -879,3 +908,347 @@ class SettingsService:
         choices: Sequence[str] = ...,
     ) -> FirmSettings:
         """Defines a new custom field of matters."""
+
+    def set_holidays(
+        self,
+        expected_version: int,
+        *,
+        calendar_id: str,
+        dates: Iterable[datetime.date],
+    ) -> FirmSettings:
+        """Sets the firm's holiday calendar for business-day counting."""
+
+    def clear_holidays(self, expected_version: int) -> FirmSettings:
+        """Removes the firm's holiday calendar: business days are Monday to Friday."""
+
+# ---------------------------------------------------------------- workflow
+
+@final
+class ChecklistItem:
+    """One checklist item of a stage."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def kind(self) -> str:
+        """``task``, ``document``, ``search``, ``key_date`` or ``confirmation``."""
+    @property
+    def required(self) -> bool: ...
+
+@final
+class Stage:
+    """One stage of a workflow template."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def items(self) -> list[ChecklistItem]: ...
+    @property
+    def gate(self) -> list[str] | None:
+        """Item ids that must be complete to leave the stage; ``None``: every required item."""
+    @property
+    def allow_back(self) -> bool: ...
+    @property
+    def allow_jump_to(self) -> list[str]: ...
+
+@final
+class WorkflowTemplate:
+    """A versioned workflow template: ordered stages with checklists and gates."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def practice_area(self) -> str: ...
+    @property
+    def stages(self) -> list[Stage]: ...
+    def to_json(self) -> str:
+        """The template as JSON (the format ``register_template_json`` reads)."""
+
+@final
+class ItemCompletion:
+    """Who completed a checklist item, and when."""
+
+    @property
+    def by(self) -> uuid.UUID: ...
+    @property
+    def at(self) -> datetime.datetime: ...
+    @property
+    def note(self) -> str | None: ...
+
+@final
+class Blocker:
+    """Something that stops the matter leaving its stage."""
+
+    @property
+    def source(self) -> str:
+        """``checklist``, or a rule id."""
+    @property
+    def item(self) -> str | None: ...
+    @property
+    def message(self) -> str: ...
+
+@final
+class StageMove:
+    """One stage move in a workflow's history."""
+
+    @property
+    def from_stage(self) -> str | None: ...
+    @property
+    def to_stage(self) -> str: ...
+    @property
+    def kind(self) -> str:
+        """``start``, ``advance``, ``back``, ``jump`` or ``override``."""
+    @property
+    def on(self) -> datetime.date: ...
+    @property
+    def at(self) -> datetime.datetime: ...
+    @property
+    def by(self) -> uuid.UUID: ...
+    @property
+    def reason(self) -> str | None: ...
+    @property
+    def overridden(self) -> list[Blocker]: ...
+
+@final
+class WorkflowProgress:
+    """A matter's progress on a pinned template version."""
+
+    @property
+    def matter(self) -> uuid.UUID: ...
+    @property
+    def template_id(self) -> str: ...
+    @property
+    def template_version(self) -> int: ...
+    @property
+    def stage(self) -> str: ...
+    @property
+    def items(self) -> dict[str, ItemCompletion]: ...
+    @property
+    def history(self) -> list[StageMove]: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class StageMoveResult:
+    """The outcome of asking a matter to move stage."""
+
+    @property
+    def progress(self) -> WorkflowProgress: ...
+    @property
+    def moved(self) -> bool: ...
+    @property
+    def move(self) -> StageMove | None: ...
+    @property
+    def blockers(self) -> list[Blocker]: ...
+
+@final
+class ItemStatus:
+    """One checklist item in a status report."""
+
+    @property
+    def stage(self) -> str: ...
+    @property
+    def item(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def gating(self) -> bool: ...
+    @property
+    def done(self) -> ItemCompletion | None: ...
+
+@final
+class StatusReport:
+    """The status report of a matter's workflow."""
+
+    @property
+    def template_id(self) -> str: ...
+    @property
+    def template_version(self) -> int: ...
+    @property
+    def template_name(self) -> str: ...
+    @property
+    def stage(self) -> str: ...
+    @property
+    def stage_name(self) -> str: ...
+    @property
+    def stage_position(self) -> tuple[int, int]: ...
+    @property
+    def done(self) -> list[ItemStatus]: ...
+    @property
+    def outstanding(self) -> list[ItemStatus]: ...
+    @property
+    def next_stage(self) -> str | None: ...
+    @property
+    def blockers(self) -> list[Blocker]: ...
+    @property
+    def history(self) -> list[StageMove]: ...
+
+@final
+class StageCount:
+    """How many matters stand in one stage of a template."""
+
+    @property
+    def template_id(self) -> str: ...
+    @property
+    def stage(self) -> str: ...
+    @property
+    def matters(self) -> int: ...
+
+@final
+class WorkflowService:
+    """Workflow of matters (``session.workflow``)."""
+
+    def templates(self) -> list[WorkflowTemplate]:
+        """Every registered template version."""
+
+    def template(self, id: str, version: int | None = None) -> WorkflowTemplate:
+        """A template: the given version, or the latest."""
+
+    def register_template_toml(self, text: str) -> WorkflowTemplate:
+        """Registers a new template version from TOML."""
+
+    def register_template_json(self, text: str) -> WorkflowTemplate:
+        """Registers a new template version from JSON."""
+
+    def start(
+        self, matter: uuid.UUID, template_id: str, version: int | None = None
+    ) -> WorkflowProgress:
+        """Starts a matter on a template (its latest version unless given)."""
+
+    def get(self, matter: uuid.UUID) -> WorkflowProgress:
+        """The workflow of a matter."""
+
+    def complete_item(
+        self, matter: uuid.UUID, expected_version: int, item: str, note: str | None = None
+    ) -> WorkflowProgress:
+        """Ticks a checklist item, with an optional note."""
+
+    def reopen_item(self, matter: uuid.UUID, expected_version: int, item: str) -> WorkflowProgress:
+        """Un-ticks a checklist item."""
+
+    def move_to(
+        self,
+        matter: uuid.UUID,
+        expected_version: int,
+        stage: str,
+        override_reason: str | None = None,
+    ) -> StageMoveResult:
+        """Moves the matter to ``stage``; a blocked gate returns the blockers."""
+
+    def report(self, matter: uuid.UUID) -> StatusReport:
+        """The status report of a matter's workflow."""
+
+    def stage_counts(self) -> list[StageCount]:
+        """Matters per template stage, over the matters the acting user may see."""
+
+    def stuck(self, days: int, offset: int = 0, limit: int = 50) -> Page[WorkflowProgress]:
+        """Workflows in their current stage for at least ``days`` days, longest first."""
+
+# ---------------------------------------------------------------- tasks
+
+@final
+class Task:
+    """A task, on a matter or on none."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def matter(self) -> uuid.UUID | None: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def assignee_user(self) -> uuid.UUID | None: ...
+    @property
+    def assignee_contact(self) -> uuid.UUID | None: ...
+    @property
+    def priority(self) -> str:
+        """``low``, ``normal``, ``high`` or ``urgent``."""
+    @property
+    def status(self) -> str:
+        """``pending``, ``in_progress``, ``in_review``, ``complete`` or ``cancelled``."""
+    @property
+    def due_date(self) -> datetime.date | None: ...
+    @property
+    def checklist_item(self) -> str | None: ...
+    @property
+    def created_by(self) -> uuid.UUID: ...
+    @property
+    def created_at(self) -> datetime.datetime: ...
+    @property
+    def completed_by(self) -> uuid.UUID | None: ...
+    @property
+    def completed_at(self) -> datetime.datetime | None: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class TaskService:
+    """Tasks (``session.tasks``)."""
+
+    def create(
+        self,
+        *,
+        title: str,
+        matter: uuid.UUID | None = None,
+        description: str = "",
+        assignee_user: uuid.UUID | None = None,
+        assignee_contact: uuid.UUID | None = None,
+        priority: str = "normal",
+        due_on: datetime.date | None = None,
+        due_from_key_date: str | None = None,
+        due_from_task: uuid.UUID | None = None,
+        due_days: int = 0,
+        due_unit: str = "calendar_days",
+    ) -> Task:
+        """Creates a task, due ``due_on`` or ``due_days`` from a key date or another task."""
+
+    def get(self, id: uuid.UUID) -> Task:
+        """A task by id."""
+
+    def update(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        *,
+        title: str | None = None,
+        description: str | None = None,
+        assignee_user: uuid.UUID | None = ...,
+        assignee_contact: uuid.UUID | None = ...,
+        priority: str | None = None,
+        due_on: datetime.date | None = ...,
+        due_from_key_date: str | None = ...,
+        due_from_task: uuid.UUID | None = ...,
+        due_days: int = 0,
+        due_unit: str = "calendar_days",
+    ) -> Task:
+        """Changes details; an argument left out leaves its field as it is."""
+
+    def set_status(self, id: uuid.UUID, expected_version: int, status: str) -> Task:
+        """Moves the task to ``status``."""
+
+    def mine(self, offset: int = 0, limit: int = 50) -> Page[Task]:
+        """The acting user's open tasks, soonest due first."""
+
+    def team(self, offset: int = 0, limit: int = 50) -> Page[Task]:
+        """Open tasks on the matters the acting user is on."""
+
+    def overdue(self, offset: int = 0, limit: int = 50) -> Page[Task]:
+        """Open tasks due before today (in the firm's zone)."""
+
+    def due_this_week(self, offset: int = 0, limit: int = 50) -> Page[Task]:
+        """Open tasks due from today to the coming Sunday."""
+
+    def for_matter(self, matter: uuid.UUID, offset: int = 0, limit: int = 50) -> Page[Task]:
+        """Every task of a matter (open and finished)."""

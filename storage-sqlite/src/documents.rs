@@ -1,0 +1,139 @@
+//! Documents: reads, the per-matter list, full-text search of their text, writes.
+
+use lexcase::access::Viewer;
+use lexcase::documents::Document;
+use lexcase::store::{Page, Paged};
+use lexcase::{DocumentId, MatterId, Result};
+use rusqlite::types::Value;
+use rusqlite::{Connection, params};
+
+use crate::codec::{time_to_text, to_i64, to_json};
+use crate::error::{Db, unique};
+use crate::matter_list::visible_to;
+use crate::notes::match_expression;
+use crate::read::{one, paged, where_clause};
+use crate::write::versioned_update;
+
+const DOCUMENT_UNIQUE: &[(&str, &str)] = &[("documents.id", "the document already exists")];
+
+/// A document by id.
+pub(crate) fn document(conn: &Connection, id: DocumentId) -> Result<Option<Document>> {
+    one(
+        conn,
+        DocumentId::ENTITY,
+        "SELECT body FROM documents WHERE id = ?1",
+        [id.to_bytes()],
+    )
+}
+
+/// A matter's documents, most recently changed first.
+pub(crate) fn of_matter(
+    conn: &Connection,
+    matter: MatterId,
+    page: Page,
+) -> Result<Paged<Document>> {
+    paged(
+        conn,
+        DocumentId::ENTITY,
+        "SELECT count(*) FROM documents WHERE matter_id = ?",
+        "SELECT body FROM documents WHERE matter_id = ? ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?",
+        vec![Value::Blob(matter.to_bytes().to_vec())],
+        page,
+    )
+}
+
+/// Documents whose text matches all `words`, on matters `viewer` may see.
+pub(crate) fn search(
+    conn: &Connection,
+    words: &[String],
+    viewer: &Viewer,
+    page: Page,
+) -> Result<Paged<Document>> {
+    if words.is_empty() {
+        return Ok(Paged {
+            items: Vec::new(),
+            total: 0,
+        });
+    }
+    let (matter_rule, matter_params) = visible_to(viewer);
+    let mut params = vec![Value::Text(match_expression(words))];
+    params.extend(matter_params);
+    let filter = format!(
+        "documents_text MATCH ? AND d.matter_id IN (SELECT m.id FROM matters m{})",
+        where_clause(&matter_rule)
+    );
+    let from = "documents_text JOIN documents d ON d.id = documents_text.document_id";
+    paged(
+        conn,
+        DocumentId::ENTITY,
+        &format!("SELECT count(*) FROM {from} WHERE {filter}"),
+        &format!(
+            "SELECT d.body FROM {from} WHERE {filter} ORDER BY documents_text.rank LIMIT ? OFFSET ?"
+        ),
+        params,
+        page,
+    )
+}
+
+fn updated_at(document: &Document) -> String {
+    document
+        .versions
+        .last()
+        .map(|v| time_to_text(v.at))
+        .unwrap_or_default()
+}
+
+/// Inserts a document.
+pub(crate) fn insert(conn: &Connection, document: &Document) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO documents (id, version, matter_id, updated_at, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )
+    .db()?
+    .execute(params![
+        document.id.to_bytes(),
+        to_i64("version", document.version)?,
+        document.matter.to_bytes(),
+        updated_at(document),
+        to_json(DocumentId::ENTITY, document)?
+    ])
+    .map_err(|e| unique(e, DOCUMENT_UNIQUE))?;
+    Ok(())
+}
+
+/// Updates a document stored at `expected`.
+pub(crate) fn update(conn: &Connection, document: &Document, expected: u64) -> Result<()> {
+    let id = document.id.to_bytes();
+    let body = to_json(DocumentId::ENTITY, document)?;
+    versioned_update(
+        conn,
+        DocumentId::ENTITY,
+        "SELECT version FROM documents WHERE id = ?1",
+        &id,
+        document.version,
+        expected,
+        |version, expected| {
+            conn.prepare_cached(
+                "UPDATE documents SET version = ?1, updated_at = ?2, body = ?3 WHERE id = ?4 AND version = ?5",
+            )
+            .db()?
+            .execute(params![version, updated_at(document), body, id, expected])
+            .db()
+        },
+    )
+}
+
+/// Replaces a document's searchable text.
+pub(crate) fn index_text(conn: &Connection, document: DocumentId, text: &str) -> Result<()> {
+    let id = document.to_bytes();
+    conn.prepare_cached("DELETE FROM documents_text WHERE document_id = ?1")
+        .db()?
+        .execute([id])
+        .db()?;
+    if !text.trim().is_empty() {
+        conn.prepare_cached("INSERT INTO documents_text (document_id, text) VALUES (?1, ?2)")
+            .db()?
+            .execute(params![id, text])
+            .db()?;
+    }
+    Ok(())
+}
