@@ -82,6 +82,28 @@ impl BlobStore for FsBlobStore {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_default_store_sits_beside_the_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let blobs = blobs_beside(dir.path().join("firm.lexcase")).unwrap();
+        let hash = blobs.put(b"x").unwrap();
+        assert!(
+            dir.path()
+                .join("firm.lexcase.blobs")
+                .join(&hash.as_str()[..2])
+                .join(hash.as_str())
+                .exists()
+        );
+        assert_eq!(
+            blobs_beside(":memory:")
+                .unwrap()
+                .get(&hash)
+                .unwrap_err()
+                .code(),
+            lexcase::ErrorCode::NotFound
+        );
+    }
+
     use super::*;
 
     #[test]
@@ -109,4 +131,16 @@ mod tests {
             lexcase::ErrorCode::NotFound
         );
     }
+}
+
+/// The default blob store for a database at `path`: in memory for `":memory:"`, else the
+/// directory `<path>.blobs` beside the file.
+pub fn blobs_beside(path: impl AsRef<Path>) -> Result<std::sync::Arc<dyn BlobStore>> {
+    let path = path.as_ref();
+    if path.as_os_str() == crate::MEMORY {
+        return Ok(std::sync::Arc::new(lexcase::store::MemoryBlobStore::new()));
+    }
+    let mut dir = path.as_os_str().to_owned();
+    dir.push(".blobs");
+    Ok(std::sync::Arc::new(FsBlobStore::open(PathBuf::from(dir))?))
 }

@@ -37,7 +37,7 @@ mod tx;
 mod workflow;
 mod write;
 
-pub use blobs::FsBlobStore;
+pub use blobs::{FsBlobStore, blobs_beside};
 pub use diagnostics::ConnectionSettings;
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 pub use options::{Durability, SqliteOptions};
