@@ -7,7 +7,7 @@ use lexcase::firm::FirmSetup;
 use lexcase::service::Firm;
 use lexcase::users::NewUser;
 use lexcase::{LexcaseError, UserId};
-use lexcase_sqlite::{Durability, SqliteOptions, SqliteStore};
+use lexcase_sqlite::{Durability, SqliteOptions, SqliteStore, blobs_beside};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -23,6 +23,10 @@ use crate::users::PyUser;
 ///
 /// A file that is not a lexcase database, or one written by a newer lexcase, raises
 /// `IncompatibleDatabaseError` and is left untouched.
+///
+/// Document contents are kept in memory for `":memory:"`, and otherwise in the directory
+/// `<path>.blobs` beside the database file (created if missing; keep it with the file when
+/// copying or backing up the firm).
 #[pyfunction]
 #[pyo3(signature = (path, durability="full"))]
 pub fn open(py: Python<'_>, path: PathBuf, durability: &str) -> PyResult<PyFirm> {
@@ -40,7 +44,11 @@ pub fn open(py: Python<'_>, path: PathBuf, durability: &str) -> PyResult<PyFirm>
         durability,
         ..SqliteOptions::default()
     };
-    let firm = run(py, || SqliteStore::open(&path, options).map(Firm::new))?;
+    let firm = run(py, || {
+        // The store first: a file that is not a lexcase database gets no blob directory.
+        let store = SqliteStore::open(&path, options)?;
+        Ok(Firm::new(store).with_blobs(blobs_beside(&path)?))
+    })?;
     Ok(PyFirm {
         firm,
         path: path.display().to_string(),

@@ -6,8 +6,9 @@
 //! No business rule lives here.
 //!
 //! One file per concern: [`firm`] (`open`, `Firm`), [`session`], one per namespace
-//! ([`users`], [`contacts`], [`matters`], [`audit`], [`settings`], [`workflow`], [`tasks`])
-//! with the result classes of contacts, matters, workflow and tasks beside them, [`page`], shared conversions in [`convert`] and the
+//! ([`users`], [`contacts`], [`matters`], [`audit`], [`settings`], [`workflow`], [`tasks`],
+//! [`notes`], [`documents`]) with the result classes of contacts, matters, workflow, tasks,
+//! notes and documents beside them, [`page`], shared conversions in [`convert`] and the
 //! exceptions in [`errors`].
 
 // A Python method with keyword arguments is a Rust function with one parameter per argument.
@@ -19,10 +20,14 @@ pub mod audit;
 pub mod contact_types;
 pub mod contacts;
 mod convert;
+pub mod document_types;
+pub mod documents;
 pub mod errors;
 pub mod firm;
 pub mod matter_types;
 pub mod matters;
+pub mod note_types;
+pub mod notes;
 pub mod page;
 pub mod session;
 pub mod settings;
@@ -58,6 +63,8 @@ fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<settings::PySettingsService>()?;
     m.add_class::<workflow::PyWorkflowService>()?;
     m.add_class::<tasks::PyTaskService>()?;
+    m.add_class::<notes::PyNoteService>()?;
+    m.add_class::<documents::PyDocumentService>()?;
     m.add_class::<page::PyPage>()?;
     m.add_class::<users::PyUser>()?;
     m.add_class::<contact_types::PyContact>()?;
@@ -91,6 +98,10 @@ fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<workflow_types::PyItemStatus>()?;
     m.add_class::<workflow_types::PyStageCount>()?;
     m.add_class::<task_types::PyTask>()?;
+    m.add_class::<note_types::PyNote>()?;
+    m.add_class::<note_types::PyNoteRevision>()?;
+    m.add_class::<document_types::PyDocument>()?;
+    m.add_class::<document_types::PyDocumentVersion>()?;
     Ok(())
 }
 

@@ -6,7 +6,9 @@ use uuid::Uuid;
 
 use crate::audit::PyAuditService;
 use crate::contacts::PyContactService;
+use crate::documents::PyDocumentService;
 use crate::matters::PyMatterService;
+use crate::notes::PyNoteService;
 use crate::settings::PySettingsService;
 use crate::tasks::PyTaskService;
 use crate::users::PyUserService;
@@ -65,6 +67,18 @@ impl PySession {
     #[getter]
     fn tasks(&self) -> PyTaskService {
         PyTaskService(self.0.clone())
+    }
+
+    /// Notes on matters and contacts, with their earlier versions and full-text search.
+    #[getter]
+    fn notes(&self) -> PyNoteService {
+        PyNoteService(self.0.clone())
+    }
+
+    /// Documents on matters: versions, status, verified contents and full-text search.
+    #[getter]
+    fn documents(&self) -> PyDocumentService {
+        PyDocumentService(self.0.clone())
     }
 
     fn __repr__(&self) -> String {

@@ -252,6 +252,30 @@ impl<'s> WorkflowService<'s> {
         })
     }
 
+    /// Moves a running matter onto another (newer) version of its template — an explicit,
+    /// audited migration (needs `override_workflow_gates`). Returns the items dropped because
+    /// the new version lacks them.
+    pub fn migrate(
+        &self,
+        matter: MatterId,
+        expected_version: u64,
+        to_version: u32,
+    ) -> Result<(WorkflowProgress, Vec<String>)> {
+        self.change(
+            matter,
+            expected_version,
+            "workflow.migrated",
+            |p, _, ctx| {
+                ctx.require(Capability::OverrideWorkflowGates)?;
+                let target = ctx
+                    .tx
+                    .workflow_template(&p.template_id, Some(to_version))?
+                    .ok_or_else(|| LexcaseError::not_found("workflow template"))?;
+                p.migrate(&target)
+            },
+        )
+    }
+
     /// The status report of a matter's workflow.
     pub fn report(&self, matter: MatterId) -> Result<StatusReport> {
         self.session.read(|ctx| {

@@ -183,6 +183,32 @@ impl WorkflowProgress {
         Ok(())
     }
 
+    /// Moves the matter onto a newer version of its template (an explicit migration): the
+    /// current stage must exist there; completed items the new version lacks are dropped and
+    /// returned.
+    pub fn migrate(&mut self, to: &WorkflowTemplate) -> Result<Vec<String>> {
+        if to.id != self.template_id || to.version <= self.template_version {
+            return Err(LexcaseError::validation(
+                "template",
+                "migrate only to a newer version of the same template",
+            ));
+        }
+        to.stage(&self.stage).map_err(|_| {
+            LexcaseError::validation("stage", "the new version has no stage the matter is in")
+        })?;
+        let dropped: Vec<String> = self
+            .items
+            .keys()
+            .filter(|id| !to.items().any(|(_, i)| &i.id == *id))
+            .cloned()
+            .collect();
+        for id in &dropped {
+            self.items.remove(id);
+        }
+        self.template_version = to.version;
+        Ok(dropped)
+    }
+
     /// The date the matter entered its current stage.
     pub fn entered_on(&self) -> Option<NaiveDate> {
         self.history.last().map(|m| m.on)

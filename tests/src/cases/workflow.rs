@@ -70,6 +70,49 @@ pub fn templates_are_versioned_and_matters_pinned(store: SharedStore) {
     // The running matter still needs v1's checklist.
     let r = f.read_only.workflow().report(m.id).unwrap();
     assert_eq!((r.template_version, r.blockers.len()), (1, 2));
+    // An explicit migration moves the running matter onto v2, dropping what v2 lacks.
+    let w = f
+        .fee_earner
+        .workflow()
+        .complete_item(m.id, w.version, "conflict_check", None)
+        .unwrap();
+    assert_code(
+        f.fee_earner.workflow().migrate(m.id, w.version, 2),
+        ErrorCode::PermissionDenied,
+    );
+    let (migrated, dropped) = f.partner.workflow().migrate(m.id, w.version, 2).unwrap();
+    assert_eq!(
+        (migrated.template_version, dropped),
+        (2, vec!["conflict_check".to_string()])
+    );
+    assert!(
+        f.read_only
+            .workflow()
+            .report(m.id)
+            .unwrap()
+            .blockers
+            .is_empty()
+    );
+    assert_invalid(
+        f.partner
+            .workflow()
+            .migrate(m.id, migrated.version, 1)
+            .map(|(p, _)| p),
+        "template",
+    );
+    assert_code(
+        f.partner.workflow().migrate(m.id, migrated.version, 9),
+        ErrorCode::NotFound,
+    );
+    let actions: Vec<_> = f
+        .admin
+        .audit()
+        .history(m.id.into())
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert!(actions.contains(&"workflow.migrated".to_string()));
     let m2 = f.matter("Another");
     assert_eq!(
         f.fee_earner

@@ -2,7 +2,7 @@
 
 Open a firm database with :func:`open`, set it up once with :meth:`Firm.initialise`, then act
 as a user through a :class:`Session` and its namespaces ``users``, ``contacts``, ``matters``,
-``audit``, ``settings``, ``workflow`` and ``tasks``::
+``audit``, ``settings``, ``workflow``, ``tasks``, ``notes`` and ``documents``::
 
     import lexcase
 
@@ -30,6 +30,9 @@ from lexcase._lexcase import (
     Contact,
     ContactService,
     CustomFieldDefinition,
+    Document,
+    DocumentService,
+    DocumentVersion,
     Email,
     EthicalWall,
     FieldChange,
@@ -46,6 +49,9 @@ from lexcase._lexcase import (
     Matter,
     MatterService,
     NotFoundError,
+    Note,
+    NoteRevision,
+    NoteService,
     Page,
     Party,
     PermissionDeniedError,
@@ -87,6 +93,9 @@ __all__ = [
     "Contact",
     "ContactService",
     "CustomFieldDefinition",
+    "Document",
+    "DocumentService",
+    "DocumentVersion",
     "Email",
     "EthicalWall",
     "FieldChange",
@@ -103,6 +112,9 @@ __all__ = [
     "Matter",
     "MatterService",
     "NotFoundError",
+    "Note",
+    "NoteRevision",
+    "NoteService",
     "Page",
     "Party",
     "PermissionDeniedError",

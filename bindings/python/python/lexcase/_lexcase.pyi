@@ -22,6 +22,9 @@ __all__ = [
     "Contact",
     "ContactService",
     "CustomFieldDefinition",
+    "Document",
+    "DocumentService",
+    "DocumentVersion",
     "Email",
     "EthicalWall",
     "FieldChange",
@@ -38,6 +41,9 @@ __all__ = [
     "Matter",
     "MatterService",
     "NotFoundError",
+    "Note",
+    "NoteRevision",
+    "NoteService",
     "Page",
     "Party",
     "PermissionDeniedError",
@@ -89,6 +95,10 @@ def open(
 
     A file that is not a lexcase database, or one written by a newer lexcase, raises
     ``IncompatibleDatabaseError`` and is left untouched.
+
+    Document contents are kept in memory for ``":memory:"``, and otherwise in the directory
+    ``<path>.blobs`` beside the database file (created if missing; keep it with the file when
+    copying or backing up the firm).
     """
 
 # ---------------------------------------------------------------- errors
@@ -217,6 +227,14 @@ class Session:
     @property
     def tasks(self) -> TaskService:
         """Tasks for the team, on matters or on none."""
+
+    @property
+    def notes(self) -> NoteService:
+        """Notes on matters and contacts, with their earlier versions and full-text search."""
+
+    @property
+    def documents(self) -> DocumentService:
+        """Documents on matters: versions, status, verified contents and full-text search."""
 
 @final
 class Page(Generic[_T_co]):
@@ -1252,3 +1270,151 @@ class TaskService:
 
     def for_matter(self, matter: uuid.UUID, offset: int = 0, limit: int = 50) -> Page[Task]:
         """Every task of a matter (open and finished)."""
+
+# ---------------------------------------------------------------- notes
+
+@final
+class NoteRevision:
+    """An earlier version of a note's text."""
+
+    @property
+    def body(self) -> str: ...
+    @property
+    def by(self) -> uuid.UUID: ...
+    @property
+    def at(self) -> datetime.datetime: ...
+
+@final
+class Note:
+    """A note about a matter (``matter`` set) or a contact (``contact`` set), with every
+    earlier version of its text."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def matter(self) -> uuid.UUID | None: ...
+    @property
+    def contact(self) -> uuid.UUID | None: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def author(self) -> uuid.UUID: ...
+    @property
+    def written_at(self) -> datetime.datetime: ...
+    @property
+    def revisions(self) -> list[NoteRevision]:
+        """Earlier versions of the text, oldest first."""
+    @property
+    def version(self) -> int: ...
+
+@final
+class NoteService:
+    """Notes (``session.notes``) on matters and contacts."""
+
+    def add_to_matter(self, matter: uuid.UUID, body: str) -> Note:
+        """Adds a note about a matter."""
+
+    def add_to_contact(self, contact: uuid.UUID, body: str) -> Note:
+        """Adds a note about a contact."""
+
+    def get(self, id: uuid.UUID) -> Note:
+        """A note by id, with its earlier versions."""
+
+    def edit(self, id: uuid.UUID, expected_version: int, body: str) -> Note:
+        """Replaces a note's text; the previous text is kept as a revision."""
+
+    def for_matter(self, matter: uuid.UUID, offset: int = 0, limit: int = 50) -> Page[Note]:
+        """Notes on a matter, newest first."""
+
+    def for_contact(self, contact: uuid.UUID, offset: int = 0, limit: int = 50) -> Page[Note]:
+        """Notes on a contact, newest first."""
+
+    def search(self, text: str, offset: int = 0, limit: int = 50) -> Page[Note]:
+        """Notes containing every word of ``text`` (word prefixes; case and accents ignored),
+        on matters the acting user may see and on contacts, best match first."""
+
+# ---------------------------------------------------------------- documents
+
+@final
+class DocumentVersion:
+    """One version of a document's contents."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def hash(self) -> str:
+        """SHA-256 of the contents as 64 lower-case hex digits."""
+    @property
+    def size(self) -> int: ...
+    @property
+    def media_type(self) -> str: ...
+    @property
+    def author(self) -> uuid.UUID: ...
+    @property
+    def at(self) -> datetime.datetime: ...
+
+@final
+class Document:
+    """A document filed to a matter, with every version of its contents."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def matter(self) -> uuid.UUID: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def status(self) -> str:
+        """``draft``, ``final`` or ``signed``."""
+    @property
+    def versions(self) -> list[DocumentVersion]:
+        """Every version, oldest first (at least one)."""
+    @property
+    def version(self) -> int: ...
+
+@final
+class DocumentService:
+    """Documents (``session.documents``) filed to matters; contents are ``bytes``."""
+
+    def add(
+        self,
+        matter: uuid.UUID,
+        *,
+        name: str,
+        category: str,
+        media_type: str,
+        contents: bytes,
+        text: str | None = None,
+    ) -> Document:
+        """Files a document with its first version; ``text`` is indexed for search. A document
+        of a category a workflow checklist item asks for ticks that item."""
+
+    def get(self, id: uuid.UUID) -> Document:
+        """A document by id."""
+
+    def contents(self, id: uuid.UUID, version: int | None = None) -> bytes:
+        """The contents of ``version`` (the latest with ``None``), verified against their hash
+        (``IntegrityError`` if they were changed)."""
+
+    def add_version(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        *,
+        contents: bytes,
+        media_type: str,
+        text: str | None = None,
+    ) -> Document:
+        """Adds a version (a final document returns to draft; a signed one takes no more)."""
+
+    def set_status(self, id: uuid.UUID, expected_version: int, status: str) -> Document:
+        """Moves the document to ``status`` (``draft`` ↔ ``final`` → ``signed``)."""
+
+    def for_matter(self, matter: uuid.UUID, offset: int = 0, limit: int = 50) -> Page[Document]:
+        """A matter's documents, newest first."""
+
+    def search(self, text: str, offset: int = 0, limit: int = 50) -> Page[Document]:
+        """Documents whose indexed text contains every word of ``text`` as a prefix, on
+        matters the acting user may see, best match first."""
