@@ -129,7 +129,7 @@ impl<'s> TaskService<'s> {
             if after.status == TaskStatus::Complete
                 && let (Some(item), Some(matter)) = (&after.checklist_item, after.matter)
             {
-                super::workflow::tick(ctx, matter, item, "task completed")?;
+                super::workflow::tick_for_task(ctx, matter, item)?;
             }
             Ok(after)
         })

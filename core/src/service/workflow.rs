@@ -342,8 +342,33 @@ pub(crate) fn tick_key_date(ctx: &mut WriteCtx<'_>, matter: MatterId, name: &str
         .collect();
     for item in items {
         tick(ctx, matter, &item, "key date set")?;
+        // The key date answers its prompt task.
+        for task in ctx.tx.tasks_of_matter(matter)? {
+            if task.status.is_open() && task.checklist_item.as_deref() == Some(item.as_str()) {
+                let version = task.version;
+                ctx.amend(task, version, "task.status_changed", |t, ctx| {
+                    t.set_status(crate::tasks::TaskStatus::Complete, ctx.actor.id, ctx.now)
+                })?;
+            }
+        }
     }
     Ok(())
+}
+
+/// Ticks the item a completed task was created for — except key-date items, which only the
+/// key date itself completes.
+pub(crate) fn tick_for_task(ctx: &mut WriteCtx<'_>, matter: MatterId, item: &str) -> Result<()> {
+    let Some(progress) = ctx.tx.matter_workflow(matter)? else {
+        return Ok(());
+    };
+    let template = pinned(ctx.tx, &progress)?;
+    let is_key_date = template
+        .items()
+        .any(|(_, i)| i.id == item && matches!(i.kind, ItemKind::KeyDate { .. }));
+    if is_key_date {
+        return Ok(());
+    }
+    tick(ctx, matter, item, "task completed")
 }
 
 /// Creates the tasks of the stage the matter has just entered, once per checklist item: the
@@ -363,12 +388,28 @@ fn create_stage_tasks(
         .collect();
     let today = ctx.today()?;
     for item in &template.stage(stage)?.items {
-        let ItemKind::Task { assignee_role, due } = &item.kind else {
-            continue;
-        };
         if existing.contains(&item.id) {
             continue;
         }
+        // A key date not yet set gets a prompt for the responsible fee earner; setting the date
+        // ticks the item and completes the prompt.
+        if let ItemKind::KeyDate { name } = &item.kind {
+            if !matter.key_dates.contains_key(name) {
+                let new = NewTask {
+                    matter: Some(matter.id),
+                    title: format!("Set key date: {name}"),
+                    description: item.title.clone(),
+                    assignee: Some(Assignee::User(matter.responsible)),
+                    priority: Priority::Normal,
+                    due: None,
+                };
+                super::tasks::insert(ctx, new, Some(item.id.clone()), Some(matter))?;
+            }
+            continue;
+        }
+        let ItemKind::Task { assignee_role, due } = &item.kind else {
+            continue;
+        };
         let assignee = assignee_role
             .and_then(|role| matter.team.iter().find(|m| m.role == role).map(|m| m.user))
             .unwrap_or(matter.responsible);

@@ -335,6 +335,76 @@ pub fn workflow_stages_create_tasks_that_tick_items(store: SharedStore) {
         .unwrap();
     assert!(wf.get(m.id).unwrap().items.contains_key("completion_date"));
     assert!(w.version < wf.get(m.id).unwrap().version);
+    // Entering a stage with a key date not yet set prompts for it; the date answers the prompt.
+    let w = wf.get(m.id).unwrap();
+    let w = f
+        .partner
+        .workflow()
+        .move_to(
+            m.id,
+            w.version,
+            "prior_to_exchange",
+            Some("searches chased separately"),
+        )
+        .unwrap()
+        .progress;
+    assert_eq!(w.stage, "prior_to_exchange");
+    let prompts: Vec<_> = f
+        .fee_earner
+        .tasks()
+        .mine(Page::default())
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|t| t.title.starts_with("Set key date"))
+        .collect();
+    assert!(
+        prompts.is_empty(),
+        "completion was already set before the stage was entered"
+    );
+    let w = f
+        .partner
+        .workflow()
+        .move_to(m.id, w.version, "pre_exchange", None)
+        .unwrap()
+        .progress;
+    let m = f.fee_earner.matters().get(m.id).unwrap();
+    let m = f
+        .fee_earner
+        .matters()
+        .set_key_date(m.id, m.version, "completion", None)
+        .unwrap();
+    let w = wf.reopen_item(m.id, w.version, "completion_date").unwrap();
+    f.partner
+        .workflow()
+        .move_to(m.id, w.version, "prior_to_exchange", Some("again"))
+        .unwrap();
+    let prompt = f
+        .fee_earner
+        .tasks()
+        .mine(Page::default())
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|t| t.title == "Set key date: completion")
+        .unwrap();
+    assert_eq!(prompt.checklist_item.as_deref(), Some("completion_date"));
+    // Completing the prompt by hand does not tick the item: only the date does.
+    let prompt = f
+        .fee_earner
+        .tasks()
+        .set_status(prompt.id, prompt.version, TaskStatus::InProgress)
+        .unwrap();
+    assert!(!wf.get(m.id).unwrap().items.contains_key("completion_date"));
+    f.fee_earner
+        .matters()
+        .set_key_date(m.id, m.version, "completion", Some(d(1, 8)))
+        .unwrap();
+    assert!(wf.get(m.id).unwrap().items.contains_key("completion_date"));
+    assert_eq!(
+        f.fee_earner.tasks().get(prompt.id).unwrap().status,
+        TaskStatus::Complete
+    );
     f.clock.set(start_instant() + Duration::days(30));
     assert_eq!(
         f.fee_earner.tasks().overdue(Page::default()).unwrap().total,
