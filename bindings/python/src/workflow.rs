@@ -113,6 +113,24 @@ impl PyWorkflowService {
         .map(PyWorkflowProgress)
     }
 
+    /// Moves a running matter onto a newer version of its template (needs
+    /// `override_workflow_gates`); returns the new progress and the completed items dropped
+    /// because the new version lacks them.
+    fn migrate(
+        &self,
+        py: Python<'_>,
+        matter: Id<MatterId>,
+        expected_version: u64,
+        to_version: u32,
+    ) -> PyResult<(PyWorkflowProgress, Vec<String>)> {
+        run(py, || {
+            self.0
+                .workflow()
+                .migrate(matter.0, expected_version, to_version)
+        })
+        .map(|(p, dropped)| (PyWorkflowProgress(p), dropped))
+    }
+
     /// Moves the matter to `stage`. A blocked gate returns the blockers and changes nothing;
     /// with `override_reason` a user with `override_workflow_gates` moves past it.
     #[pyo3(signature = (matter, expected_version, stage, override_reason=None))]

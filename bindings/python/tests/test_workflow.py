@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 
 import pytest
@@ -163,3 +164,22 @@ def test_workflow_arguments_are_strict(office: Office) -> None:
         wf.get(uuid.uuid4())
     with pytest.raises(lexcase.NotFoundError):
         wf.start(office.matter().id, "no-such-template")
+
+
+def test_a_running_matter_migrates_to_a_new_version_only_when_asked(office: Office) -> None:
+    wf = office.admin.workflow
+    generic = json.loads(wf.template("generic").to_json())
+    generic["version"] = 2
+    generic["stages"][0]["items"] = [i for i in generic["stages"][0]["items"] if i["id"] != "conflict_check"]
+    m = office.matter()
+    fee = office.as_("fee_earner").workflow
+    p = fee.start(m.id, "generic", 1)
+    p = fee.complete_item(m.id, p.version, "conflict_check")
+    wf.register_template_json(json.dumps(generic))
+    assert fee.get(m.id).template_version == 1, "registering does not move running matters"
+    with pytest.raises(lexcase.PermissionDeniedError):
+        fee.migrate(m.id, p.version, 2)
+    migrated, dropped = office.as_("partner").workflow.migrate(m.id, p.version, 2)
+    assert (migrated.template_version, dropped) == (2, ["conflict_check"])
+    with pytest.raises(lexcase.ValidationError):
+        office.as_("partner").workflow.migrate(m.id, migrated.version, 1)

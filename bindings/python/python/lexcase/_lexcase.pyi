@@ -1154,6 +1154,13 @@ class WorkflowService:
     def reopen_item(self, matter: uuid.UUID, expected_version: int, item: str) -> WorkflowProgress:
         """Un-ticks a checklist item."""
 
+    def migrate(
+        self, matter: uuid.UUID, expected_version: int, to_version: int
+    ) -> tuple[WorkflowProgress, list[str]]:
+        """Moves a running matter onto a newer version of its template (needs
+        ``override_workflow_gates``); returns the new progress and the completed items dropped
+        because the new version lacks them."""
+
     def move_to(
         self,
         matter: uuid.UUID,
