@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use lexcase_sqlite::{SqliteOptions, SqliteStore};
+use lexcase_sqlite::{SqliteOptions, SqliteStore, blobs_beside};
 use uuid::Uuid;
 
 use crate::error::Result;
@@ -20,16 +20,20 @@ pub struct Firm {
 impl Firm {
     /// Opens (creating if absent) the database at `path`, or a private in-memory one for
     /// `":memory:"`. A file that is not a lexcase database, or one written by a newer lexcase,
-    /// is refused with `IncompatibleDatabase` and left exactly as it was.
+    /// is refused with `IncompatibleDatabase` and left exactly as it was. Document contents are
+    /// kept in the directory `<path>.blobs` beside the file (created once the database is
+    /// open), or in memory for `":memory:"`.
     #[uniffi::constructor]
     pub fn open(path: String, durability: Durability) -> Result<Arc<Self>> {
         let options = SqliteOptions {
             durability: durability.into(),
             ..SqliteOptions::default()
         };
-        let store = SqliteStore::open(path, options)?;
+        let store = SqliteStore::open(&path, options)?;
+        // After the store: a file that is refused gets no blob directory beside it.
+        let blobs = blobs_beside(&path)?;
         Ok(Arc::new(Self {
-            firm: lexcase::service::Firm::new(store),
+            firm: lexcase::service::Firm::new(store).with_blobs(blobs),
         }))
     }
 

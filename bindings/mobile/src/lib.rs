@@ -2,7 +2,8 @@
 //!
 //! The shape follows the core services: [`Firm::open`] a database, `initialise` it, open a
 //! [`Session`] for a user, and work through its namespaces (`users()`, `contacts()`,
-//! `matters()`, `workflow()`, `tasks()`, `audit()`, `settings()`). In Kotlin:
+//! `matters()`, `workflow()`, `tasks()`, `notes()`, `documents()`, `audit()`, `settings()`).
+//! Document contents live beside the database, in the directory `<path>.blobs`. In Kotlin:
 //!
 //! ```text
 //! val firm = Firm.open(path, Durability.FULL)          // ":memory:" for a private database
@@ -39,8 +40,8 @@ mod session;
 pub use error::{IncompatibleReason, LexcaseError};
 pub use firm::Firm;
 pub use services::{
-    AuditService, ContactService, MatterService, SettingsService, TaskService, UserService,
-    WorkflowService,
+    AuditService, ContactService, DocumentService, MatterService, NoteService, SettingsService,
+    TaskService, UserService, WorkflowService,
 };
 pub use session::Session;
 

@@ -5,8 +5,8 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use crate::services::{
-    AuditService, ContactService, MatterService, SettingsService, TaskService, UserService,
-    WorkflowService,
+    AuditService, ContactService, DocumentService, MatterService, NoteService, SettingsService,
+    TaskService, UserService, WorkflowService,
 };
 
 /// Work done by one acting user. Every call re-reads the user, so a role change or
@@ -62,5 +62,15 @@ impl Session {
     /// Tasks and their views.
     pub fn tasks(&self) -> Arc<TaskService> {
         Arc::new(TaskService::new(self.session.clone()))
+    }
+
+    /// Notes on matters and contacts, their history and search.
+    pub fn notes(&self) -> Arc<NoteService> {
+        Arc::new(NoteService::new(self.session.clone()))
+    }
+
+    /// Documents filed to matters: versions, status, verified contents and search.
+    pub fn documents(&self) -> Arc<DocumentService> {
+        Arc::new(DocumentService::new(self.session.clone()))
     }
 }

@@ -5,8 +5,10 @@ mod audit;
 mod calendar;
 mod common;
 mod contacts;
+mod documents;
 mod firm;
 mod matters;
+mod notes;
 mod tasks;
 mod users;
 mod workflow;
@@ -19,6 +21,7 @@ pub use contacts::{
     Identifier, IdentifierKind, IdentityStatus, IdentityVerification, NewContact, Phone,
     PostalAddress, VerificationMethod,
 };
+pub use documents::{Document, DocumentPage, DocumentStatus, DocumentVersion, NewDocument};
 pub use firm::{
     CustomFieldDefinition, CustomFieldKind, Durability, FirmSettings, FirmSetup, SettingsChanges,
 };
@@ -27,6 +30,7 @@ pub use matters::{
     MatterFilter, MatterPage, MatterRole, MatterStatus, NewMatter, OriginatingChange, Party,
     PartyRole, StatusChange, TeamMember, Visibility,
 };
+pub use notes::{Note, NotePage, NoteRevision, NoteSubject};
 pub use tasks::{
     Assignee, AssigneeChange, DueAnchor, DueChange, NewTask, Priority, Task, TaskChanges, TaskDue,
     TaskPage, TaskStatus,

@@ -3,7 +3,9 @@
 
 mod audit;
 mod contacts;
+mod documents;
 mod matters;
+mod notes;
 mod settings;
 mod tasks;
 mod users;
@@ -11,7 +13,9 @@ mod workflow;
 
 pub use audit::AuditService;
 pub use contacts::ContactService;
+pub use documents::DocumentService;
 pub use matters::MatterService;
+pub use notes::NoteService;
 pub use settings::SettingsService;
 pub use tasks::TaskService;
 pub use users::UserService;

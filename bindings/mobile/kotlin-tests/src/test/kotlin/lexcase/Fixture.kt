@@ -22,11 +22,12 @@ fun newUser(name: String, role: Role, rate: BigDecimal? = null) = NewUser(
 )
 
 /**
- * A firm in memory with one user per role and a session for each, plus helpers that build the
- * contacts and matters most tests need. Close it to release the database.
+ * A firm (in memory, or in the database file at [path]) with one user per role and a session
+ * for each, plus helpers that build the contacts and matters most tests need. Close it to
+ * release the database.
  */
-class Fixture : AutoCloseable {
-    val firm: Firm = Firm.open(":memory:", Durability.FULL)
+class Fixture(path: String = ":memory:") : AutoCloseable {
+    val firm: Firm = Firm.open(path, Durability.FULL)
     val adminUser: User = firm.initialise(SETUP, newUser("Ada Admin", Role.ADMIN))
     val admin: Session = firm.session(adminUser.id)
 
@@ -78,5 +79,8 @@ class Fixture : AutoCloseable {
     }
 }
 
-/** Runs [block] with a fresh fixture and closes it afterwards. */
+/** Runs [block] with a fresh fixture in memory and closes it afterwards. */
 fun <T> withFirm(block: Fixture.() -> T): T = Fixture().use { it.block() }
+
+/** Runs [block] with a fresh fixture in the database file at [path] and closes it afterwards. */
+fun <T> withFirm(path: String, block: Fixture.() -> T): T = Fixture(path).use { it.block() }

@@ -1,0 +1,114 @@
+//! Documents: filing contents to a matter, new versions, status, verified reading, search.
+
+use lexcase::service::Session;
+use uuid::Uuid;
+
+use crate::error::Result;
+use crate::records::{Document, DocumentPage, DocumentStatus, NewDocument, Page};
+
+/// Documents. They follow their matter's visibility (for a user who may not see the matter its
+/// documents do not exist); filing and changing need `edit_matters`. Contents go to the firm's
+/// blob store (`<database>.blobs` beside a database file, memory for `":memory:"`), addressed
+/// by their SHA-256; reading them back verifies them, and contents changed on disk are refused
+/// with `Integrity`. Changes are based on the document's `expected_version` (else
+/// `StaleVersion`).
+#[derive(Debug, uniffi::Object)]
+pub struct DocumentService {
+    session: Session,
+}
+
+impl DocumentService {
+    pub(crate) fn new(session: Session) -> Self {
+        Self { session }
+    }
+}
+
+#[uniffi::export]
+impl DocumentService {
+    /// Files a document with its first version, as a draft; `text` (extracted by the app, at
+    /// most 10 MiB) is indexed for search. A document of a category a workflow checklist item
+    /// asks for ticks that item.
+    pub fn add(
+        &self,
+        new: NewDocument,
+        contents: Vec<u8>,
+        text: Option<String>,
+    ) -> Result<Document> {
+        Ok(self
+            .session
+            .documents()
+            .add(new.into(), &contents, text.as_deref())?
+            .into())
+    }
+
+    /// A document by id.
+    pub fn get(&self, id: Uuid) -> Result<Document> {
+        Ok(self.session.documents().get(id.into())?.into())
+    }
+
+    /// The contents of version `version_number` (the latest when null), verified against
+    /// their hash.
+    pub fn contents(&self, id: Uuid, version_number: Option<u32>) -> Result<Vec<u8>> {
+        Ok(self
+            .session
+            .documents()
+            .contents(id.into(), version_number)?)
+    }
+
+    /// Adds a version, replacing the indexed text: a final document returns to draft; a signed
+    /// one is refused with `InvalidTransition`.
+    pub fn add_version(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        contents: Vec<u8>,
+        media_type: String,
+        text: Option<String>,
+    ) -> Result<Document> {
+        Ok(self
+            .session
+            .documents()
+            .add_version(
+                id.into(),
+                expected_version,
+                &contents,
+                &media_type,
+                text.as_deref(),
+            )?
+            .into())
+    }
+
+    /// Moves the document to `status` (draft ↔ final → signed; else `InvalidTransition`).
+    pub fn set_status(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        status: DocumentStatus,
+    ) -> Result<Document> {
+        Ok(self
+            .session
+            .documents()
+            .set_status(id.into(), expected_version, status.into())?
+            .into())
+    }
+
+    /// A matter's documents, newest first.
+    pub fn for_matter(&self, matter: Uuid, page: Page) -> Result<DocumentPage> {
+        Ok(self
+            .session
+            .documents()
+            .for_matter(matter.into(), page.try_into()?)?
+            .into())
+    }
+
+    /// Documents whose indexed text (of their latest version) contains every word of `text` as
+    /// a prefix (case and accents ignored; at most 20 words), on matters the actor may see,
+    /// best match first.
+    pub fn search(&self, text: String, page: Page) -> Result<DocumentPage> {
+        Ok(self
+            .session
+            .documents()
+            .search(&text, page.try_into()?)?
+            .into())
+    }
+}
