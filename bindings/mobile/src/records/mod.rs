@@ -37,7 +37,7 @@ pub use tasks::{
 };
 pub use users::{NewUser, Role, User, UserChanges, UserPage};
 pub use workflow::{
-    Blocker, ChecklistItem, DueRule, ItemCompletion, ItemKind, ItemStatus, MoveKind, Stage,
-    StageCount, StageMove, StageMoveResult, StatusReport, WorkflowPage, WorkflowProgress,
-    WorkflowTemplate,
+    Blocker, ChecklistItem, DueRule, ItemCompletion, ItemKind, ItemStatus, MigrationResult,
+    MoveKind, Stage, StageCount, StageMove, StageMoveResult, StatusReport, WorkflowPage,
+    WorkflowProgress, WorkflowTemplate,
 };

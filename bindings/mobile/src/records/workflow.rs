@@ -358,6 +358,15 @@ impl From<CoreWorkflowProgress> for WorkflowProgress {
     }
 }
 
+/// The outcome of migrating a running matter to a newer template version.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct MigrationResult {
+    /// The workflow on the new version.
+    pub progress: WorkflowProgress,
+    /// Completed items dropped because the new version lacks them.
+    pub dropped: Vec<String>,
+}
+
 /// The outcome of asking a matter to move stage.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct StageMoveResult {

@@ -7,8 +7,8 @@ use uuid::Uuid;
 use crate::convert::all;
 use crate::error::Result;
 use crate::records::{
-    Page, StageCount, StageMoveResult, StatusReport, WorkflowPage, WorkflowProgress,
-    WorkflowTemplate,
+    MigrationResult, Page, StageCount, StageMoveResult, StatusReport, WorkflowPage,
+    WorkflowProgress, WorkflowTemplate,
 };
 
 /// Workflow of matters. Reading follows the matter's visibility (a hidden matter's workflow is
@@ -93,6 +93,24 @@ impl WorkflowService {
             .workflow()
             .reopen_item(matter.into(), expected_version, &item)?
             .into())
+    }
+
+    /// Moves a running matter onto a newer version of its template (needs
+    /// `override_workflow_gates`), dropping completed items the new version lacks.
+    pub fn migrate(
+        &self,
+        matter: Uuid,
+        expected_version: u64,
+        to_version: u32,
+    ) -> Result<MigrationResult> {
+        let (progress, dropped) =
+            self.session
+                .workflow()
+                .migrate(matter.into(), expected_version, to_version)?;
+        Ok(MigrationResult {
+            progress: progress.into(),
+            dropped,
+        })
     }
 
     /// Moves the matter to `stage`. A blocked gate returns `moved = false` with the blockers

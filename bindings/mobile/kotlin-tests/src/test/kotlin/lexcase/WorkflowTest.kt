@@ -52,6 +52,19 @@ class WorkflowTest {
             assertThrows<LexcaseException.PermissionDenied> { feeEarner.workflow().registerTemplateToml(toml) }
             val bad = assertThrows<LexcaseException.Validation> { admin.workflow().registerTemplateToml("id = ") }
             assertEquals("template", bad.field)
+
+            // A running matter stays on version 1 until a partner migrates it.
+            val m = matter(person("Will", "Maker"))
+            var p = feeEarner.workflow().start(m.id, "will-drafting", 1u)
+            p = feeEarner.workflow().completeItem(m.id, p.version, "instructions_taken", null)
+            admin.workflow().registerTemplateToml(
+                toml.replace("version = 1", "version = 2").replace("id = \"instructions_taken\"", "id = \"instructions\""),
+            )
+            assertEquals(1u, feeEarner.workflow().get(m.id).templateVersion)
+            assertThrows<LexcaseException.PermissionDenied> { feeEarner.workflow().migrate(m.id, p.version, 2u) }
+            val migrated = partner.workflow().migrate(m.id, p.version, 2u)
+            assertEquals(2u, migrated.progress.templateVersion)
+            assertEquals(listOf("instructions_taken"), migrated.dropped)
         }
     }
 
