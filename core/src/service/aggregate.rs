@@ -8,12 +8,16 @@ use uuid::Uuid;
 use super::context::{WriteCtx, check_version};
 use crate::audit::EntityKind;
 use crate::contacts::Contact;
+use crate::documents::Document;
 use crate::error::Result;
 use crate::firm::FirmSettings;
 use crate::ids::MatterId;
 use crate::matters::Matter;
+use crate::notes::Note;
 use crate::store::WriteTx;
+use crate::tasks::Task;
 use crate::users::User;
+use crate::workflow::WorkflowProgress;
 
 /// An aggregate with an optimistic version, stored as one unit.
 pub(crate) trait Aggregate: Clone + Serialize {
@@ -78,69 +82,86 @@ impl WriteCtx<'_> {
     }
 }
 
-impl Aggregate for User {
-    const ENTITY: &'static str = "user";
-    const KIND: EntityKind = EntityKind::User;
-    fn version(&self) -> u64 {
-        self.version
-    }
-    fn bump(&mut self) {
-        self.version += 1;
-    }
-    fn entity_id(&self) -> Uuid {
-        self.id.into()
-    }
-    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
-        tx.insert_user(self)
-    }
-    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
-        tx.update_user(self, expected)
-    }
+/// Implements [`Aggregate`] for an entity with `id` and `version` fields: its entity name and
+/// kind, the store's insert and update methods, and how it finds its matter.
+macro_rules! aggregate {
+    ($ty:ty, $entity:literal, $kind:expr, $insert:ident, $update:ident, |$it:ident| $matter:expr) => {
+        impl Aggregate for $ty {
+            const ENTITY: &'static str = $entity;
+            const KIND: EntityKind = $kind;
+            fn version(&self) -> u64 {
+                self.version
+            }
+            fn bump(&mut self) {
+                self.version += 1;
+            }
+            fn entity_id(&self) -> Uuid {
+                self.id.into()
+            }
+            fn matter_scope(&self) -> Option<MatterId> {
+                let $it = self;
+                $matter
+            }
+            fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
+                tx.$insert(self)
+            }
+            fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
+                tx.$update(self, expected)
+            }
+        }
+    };
 }
 
-impl Aggregate for Contact {
-    const ENTITY: &'static str = "contact";
-    const KIND: EntityKind = EntityKind::Contact;
-    fn version(&self) -> u64 {
-        self.version
-    }
-    fn bump(&mut self) {
-        self.version += 1;
-    }
-    fn entity_id(&self) -> Uuid {
-        self.id.into()
-    }
-    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
-        tx.insert_contact(self)
-    }
-    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
-        tx.update_contact(self, expected)
-    }
-}
+aggregate!(
+    User,
+    "user",
+    EntityKind::User,
+    insert_user,
+    update_user,
+    |_u| None
+);
+aggregate!(
+    Contact,
+    "contact",
+    EntityKind::Contact,
+    insert_contact,
+    update_contact,
+    |_c| None
+);
+aggregate!(
+    Matter,
+    "matter",
+    EntityKind::Matter,
+    insert_matter,
+    update_matter,
+    |m| Some(m.id)
+);
+aggregate!(
+    Task,
+    "task",
+    EntityKind::Task,
+    insert_task,
+    update_task,
+    |t| t.matter
+);
+aggregate!(
+    Note,
+    "note",
+    EntityKind::Note,
+    insert_note,
+    update_note,
+    |n| n.subject.matter()
+);
+aggregate!(
+    Document,
+    "document",
+    EntityKind::Document,
+    insert_document,
+    update_document,
+    |d| Some(d.matter)
+);
 
-impl Aggregate for Matter {
-    const ENTITY: &'static str = "matter";
-    const KIND: EntityKind = EntityKind::Matter;
-    fn version(&self) -> u64 {
-        self.version
-    }
-    fn bump(&mut self) {
-        self.version += 1;
-    }
-    fn entity_id(&self) -> Uuid {
-        self.id.into()
-    }
-    fn matter_scope(&self) -> Option<MatterId> {
-        Some(self.id)
-    }
-    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
-        tx.insert_matter(self)
-    }
-    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
-        tx.update_matter(self, expected)
-    }
-}
-
+/// The firm's settings: one row, filed under the nil id.
 impl Aggregate for FirmSettings {
     const ENTITY: &'static str = "firm";
     const KIND: EntityKind = EntityKind::Firm;
@@ -161,8 +182,8 @@ impl Aggregate for FirmSettings {
     }
 }
 
-/// A matter's workflow is audited as part of the matter's history.
-impl Aggregate for crate::workflow::WorkflowProgress {
+/// A matter's workflow is audited as part of the matter's history (filed under the matter).
+impl Aggregate for WorkflowProgress {
     const ENTITY: &'static str = "workflow";
     const KIND: EntityKind = EntityKind::Matter;
     fn version(&self) -> u64 {
@@ -182,74 +203,5 @@ impl Aggregate for crate::workflow::WorkflowProgress {
     }
     fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
         tx.update_matter_workflow(self, expected)
-    }
-}
-
-impl Aggregate for crate::tasks::Task {
-    const ENTITY: &'static str = "task";
-    const KIND: EntityKind = EntityKind::Task;
-    fn version(&self) -> u64 {
-        self.version
-    }
-    fn bump(&mut self) {
-        self.version += 1;
-    }
-    fn entity_id(&self) -> Uuid {
-        self.id.into()
-    }
-    fn matter_scope(&self) -> Option<MatterId> {
-        self.matter
-    }
-    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
-        tx.insert_task(self)
-    }
-    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
-        tx.update_task(self, expected)
-    }
-}
-
-impl Aggregate for crate::notes::Note {
-    const ENTITY: &'static str = "note";
-    const KIND: EntityKind = EntityKind::Note;
-    fn version(&self) -> u64 {
-        self.version
-    }
-    fn bump(&mut self) {
-        self.version += 1;
-    }
-    fn entity_id(&self) -> Uuid {
-        self.id.into()
-    }
-    fn matter_scope(&self) -> Option<MatterId> {
-        self.subject.matter()
-    }
-    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
-        tx.insert_note(self)
-    }
-    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
-        tx.update_note(self, expected)
-    }
-}
-
-impl Aggregate for crate::documents::Document {
-    const ENTITY: &'static str = "document";
-    const KIND: EntityKind = EntityKind::Document;
-    fn version(&self) -> u64 {
-        self.version
-    }
-    fn bump(&mut self) {
-        self.version += 1;
-    }
-    fn entity_id(&self) -> Uuid {
-        self.id.into()
-    }
-    fn matter_scope(&self) -> Option<MatterId> {
-        Some(self.matter)
-    }
-    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
-        tx.insert_document(self)
-    }
-    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
-        tx.update_document(self, expected)
     }
 }
