@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from decimal import Decimal
 
 import pytest
@@ -118,7 +119,8 @@ def test_views(office: Office) -> None:
     fe = office.as_("fee_earner")
     me = office.users["fee_earner"].id
     m = office.matter()
-    today = datetime.date.today()
+    # "Today" as the service sees it: the firm's zone (Europe/London), not the machine's.
+    today = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/London")).date()
     overdue = fe.tasks.create(
         title="Late", matter=m.id, assignee_user=me, due_on=today - datetime.timedelta(days=30)
     )
