@@ -80,6 +80,18 @@ impl BlobStore for FsBlobStore {
     }
 }
 
+/// The default blob store for a database at `path`: in memory for `":memory:"`, else the
+/// directory `<path>.blobs` beside the file.
+pub fn blobs_beside(path: impl AsRef<Path>) -> Result<std::sync::Arc<dyn BlobStore>> {
+    let path = path.as_ref();
+    if path.as_os_str() == crate::MEMORY {
+        return Ok(std::sync::Arc::new(lexcase::store::MemoryBlobStore::new()));
+    }
+    let mut dir = path.as_os_str().to_owned();
+    dir.push(".blobs");
+    Ok(std::sync::Arc::new(FsBlobStore::open(PathBuf::from(dir))?))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -131,16 +143,4 @@ mod tests {
             lexcase::ErrorCode::NotFound
         );
     }
-}
-
-/// The default blob store for a database at `path`: in memory for `":memory:"`, else the
-/// directory `<path>.blobs` beside the file.
-pub fn blobs_beside(path: impl AsRef<Path>) -> Result<std::sync::Arc<dyn BlobStore>> {
-    let path = path.as_ref();
-    if path.as_os_str() == crate::MEMORY {
-        return Ok(std::sync::Arc::new(lexcase::store::MemoryBlobStore::new()));
-    }
-    let mut dir = path.as_os_str().to_owned();
-    dir.push(".blobs");
-    Ok(std::sync::Arc::new(FsBlobStore::open(PathBuf::from(dir))?))
 }
