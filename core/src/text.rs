@@ -40,6 +40,23 @@ fn transliterate(c: char) -> Option<&'static str> {
     })
 }
 
+/// The most words a full-text search may have.
+pub const MAX_SEARCH_WORDS: usize = 20;
+
+/// Splits search text into folded words (each matched as a word prefix by the stores); more
+/// than [`MAX_SEARCH_WORDS`] words, or control characters, are a validation error on `text`.
+pub fn search_words(text: &str) -> crate::Result<Vec<String>> {
+    crate::validate::optional_line("text", text)?;
+    let words: Vec<String> = fold(text).split_whitespace().map(str::to_owned).collect();
+    if words.len() > MAX_SEARCH_WORDS {
+        return Err(crate::LexcaseError::validation(
+            "text",
+            format!("more than {MAX_SEARCH_WORDS} words"),
+        ));
+    }
+    Ok(words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;

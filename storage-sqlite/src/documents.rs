@@ -9,9 +9,8 @@ use rusqlite::{Connection, params};
 
 use crate::codec::{time_to_text, to_i64, to_json};
 use crate::error::{Db, unique};
-use crate::matter_list::visible_to;
-use crate::notes::match_expression;
-use crate::read::{one, paged, where_clause};
+use crate::notes::FullText;
+use crate::read::{one, paged};
 use crate::write::versioned_update;
 
 const DOCUMENT_UNIQUE: &[(&str, &str)] = &[("documents.id", "the document already exists")];
@@ -49,30 +48,14 @@ pub(crate) fn search(
     viewer: &Viewer,
     page: Page,
 ) -> Result<Paged<Document>> {
-    if words.is_empty() {
-        return Ok(Paged {
-            items: Vec::new(),
-            total: 0,
-        });
+    FullText {
+        entity: DocumentId::ENTITY,
+        index: "documents_text",
+        from: "documents_text JOIN documents o ON o.id = documents_text.document_id",
+        matterless_visible: false,
+        order: "o.updated_at DESC",
     }
-    let (matter_rule, matter_params) = visible_to(viewer);
-    let mut params = vec![Value::Text(match_expression(words))];
-    params.extend(matter_params);
-    let filter = format!(
-        "documents_text MATCH ? AND d.matter_id IN (SELECT m.id FROM matters m{})",
-        where_clause(&matter_rule)
-    );
-    let from = "documents_text JOIN documents d ON d.id = documents_text.document_id";
-    paged(
-        conn,
-        DocumentId::ENTITY,
-        &format!("SELECT count(*) FROM {from} WHERE {filter}"),
-        &format!(
-            "SELECT d.body FROM {from} WHERE {filter} ORDER BY documents_text.rank LIMIT ? OFFSET ?"
-        ),
-        params,
-        page,
-    )
+    .run(conn, words, viewer, page)
 }
 
 fn updated_at(document: &Document) -> String {

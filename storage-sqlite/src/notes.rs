@@ -49,12 +49,70 @@ pub(crate) fn about(conn: &Connection, subject: &NoteSubject, page: Page) -> Res
 
 /// An FTS5 query matching every word as a prefix: each word quoted (so operators and
 /// punctuation in user text are literal) and starred.
-pub(crate) fn match_expression(words: &[String]) -> String {
+fn match_expression(words: &[String]) -> String {
     words
         .iter()
         .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// One full-text search: rows of `from` (an FTS5 table `index` joined to its owners, aliased
+/// `o`) whose text matches every word as a prefix and whose matter (`o.matter_id`) `viewer` may
+/// see — or that have no matter, when `matterless_visible`. Best match first, then `order`.
+pub(crate) struct FullText<'a> {
+    /// Entity name for decoding errors.
+    pub entity: &'static str,
+    /// The FTS5 table.
+    pub index: &'a str,
+    /// `index JOIN owners o ON …`.
+    pub from: &'a str,
+    /// Whether owners without a matter are visible to everyone.
+    pub matterless_visible: bool,
+    /// Tie-break after the rank.
+    pub order: &'a str,
+}
+
+impl FullText<'_> {
+    /// Runs the search for `words` (none: nothing found).
+    pub(crate) fn run<T: serde::de::DeserializeOwned>(
+        &self,
+        conn: &Connection,
+        words: &[String],
+        viewer: &Viewer,
+        page: Page,
+    ) -> Result<Paged<T>> {
+        if words.is_empty() {
+            return Ok(Paged {
+                items: Vec::new(),
+                total: 0,
+            });
+        }
+        let (matter_rule, matter_params) = visible_to(viewer);
+        let mut params = vec![Value::Text(match_expression(words))];
+        params.extend(matter_params);
+        let visible = format!(
+            "o.matter_id IN (SELECT m.id FROM matters m{})",
+            where_clause(&matter_rule)
+        );
+        let visible = if self.matterless_visible {
+            format!("(o.matter_id IS NULL OR {visible})")
+        } else {
+            visible
+        };
+        let (index, from, order) = (self.index, self.from, self.order);
+        let filter = format!("{index} MATCH ? AND {visible}");
+        paged(
+            conn,
+            self.entity,
+            &format!("SELECT count(*) FROM {from} WHERE {filter}"),
+            &format!(
+                "SELECT o.body FROM {from} WHERE {filter} ORDER BY {index}.rank, {order} LIMIT ? OFFSET ?"
+            ),
+            params,
+            page,
+        )
+    }
 }
 
 /// Notes matching all `words`, on visible matters or on contacts, best match first.
@@ -64,32 +122,14 @@ pub(crate) fn search(
     viewer: &Viewer,
     page: Page,
 ) -> Result<Paged<Note>> {
-    if words.is_empty() {
-        return Ok(Paged {
-            items: Vec::new(),
-            total: 0,
-        });
+    FullText {
+        entity: NoteId::ENTITY,
+        index: "notes_text",
+        from: "notes_text JOIN notes o ON o.rowid = notes_text.rowid",
+        matterless_visible: true,
+        order: "o.written_at DESC",
     }
-    let (matter_rule, matter_params) = visible_to(viewer);
-    let mut params = vec![Value::Text(match_expression(words))];
-    params.extend(matter_params);
-    let filter = format!(
-        "notes_text MATCH ? AND (n.matter_id IS NULL OR n.matter_id IN (SELECT m.id FROM matters m{}))",
-        where_clause(&matter_rule)
-    );
-    paged(
-        conn,
-        NoteId::ENTITY,
-        &format!(
-            "SELECT count(*) FROM notes_text JOIN notes n ON n.rowid = notes_text.rowid WHERE {filter}"
-        ),
-        &format!(
-            "SELECT n.body FROM notes_text JOIN notes n ON n.rowid = notes_text.rowid WHERE {filter} \
-             ORDER BY notes_text.rank, n.written_at DESC LIMIT ? OFFSET ?"
-        ),
-        params,
-        page,
-    )
+    .run(conn, words, viewer, page)
 }
 
 fn reindex(conn: &Connection, note: &Note) -> Result<()> {

@@ -10,27 +10,12 @@ use crate::error::{LexcaseError, Result};
 use crate::ids::{DocumentId, MatterId};
 use crate::store::{BlobStore, Page, Paged};
 
-/// The most words a search may have.
-const MAX_WORDS: usize = 20;
-
 /// Documents. They follow their matter's visibility; filing and changing need `edit_matters`.
 /// Contents go to the firm's blob store first (content-addressed, so a failed filing leaves at
 /// most an unreferenced blob, never a record without contents).
 #[derive(Debug)]
 pub struct DocumentService<'s> {
     session: &'s Session,
-}
-
-fn words(text: &str) -> Result<Vec<String>> {
-    let folded = crate::text::fold(text);
-    let words: Vec<String> = folded.split_whitespace().map(str::to_owned).collect();
-    if words.len() > MAX_WORDS {
-        return Err(LexcaseError::validation(
-            "text",
-            format!("more than {MAX_WORDS} words"),
-        ));
-    }
-    Ok(words)
 }
 
 fn checked_text(text: Option<&str>) -> Result<Option<String>> {
@@ -177,8 +162,7 @@ impl<'s> DocumentService<'s> {
     /// Documents whose indexed text (of their latest version) contains every word of `text`
     /// as a prefix, on matters the actor may see, best match first.
     pub fn search(&self, text: &str, page: Page) -> Result<Paged<Document>> {
-        crate::validate::optional_line("text", text)?;
-        let words = words(text)?;
+        let words = crate::text::search_words(text)?;
         self.session
             .read(|ctx| ctx.tx.search_documents(&words, &ctx.viewer(), page))
     }

@@ -65,6 +65,11 @@ impl Firm {
         self.clock.now()
     }
 
+    /// Today's date in the firm's time zone, by the firm's clock.
+    pub fn today(&self) -> Result<chrono::NaiveDate> {
+        self.settings()?.date_of(self.now())
+    }
+
     /// Whether the firm has been set up.
     pub fn is_initialised(&self) -> Result<bool> {
         Ok(self.store.read()?.firm_settings()?.is_some())

@@ -15,9 +15,6 @@ pub struct NoteService<'s> {
     session: &'s Session,
 }
 
-/// The most words a search may have.
-const MAX_WORDS: usize = 20;
-
 /// Checks the actor may write about `subject`.
 fn writable(ctx: &WriteCtx<'_>, subject: &NoteSubject) -> Result<()> {
     match subject {
@@ -107,15 +104,7 @@ impl<'s> NoteService<'s> {
     /// Notes containing every word of `text` (word prefixes; case and accents ignored), on
     /// matters the actor may see and on contacts, best match first.
     pub fn search(&self, text: &str, page: Page) -> Result<Paged<Note>> {
-        crate::validate::optional_line("text", text)?;
-        let folded = crate::text::fold(text);
-        let words: Vec<String> = folded.split_whitespace().map(str::to_owned).collect();
-        if words.len() > MAX_WORDS {
-            return Err(LexcaseError::validation(
-                "text",
-                format!("more than {MAX_WORDS} words"),
-            ));
-        }
+        let words = crate::text::search_words(text)?;
         self.session
             .read(|ctx| ctx.tx.search_notes(&words, &ctx.viewer(), page))
     }

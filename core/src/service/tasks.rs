@@ -1,7 +1,7 @@
 //! Tasks for the team: creating, changing, completing, and the views (mine, team, overdue,
 //! due this week, per matter).
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration};
 
 use super::Session;
 use super::context::{ReadCtx, WriteCtx};
@@ -195,14 +195,9 @@ impl<'s> TaskService<'s> {
         )
     }
 
-    fn today(&self) -> Result<NaiveDate> {
-        let firm = self.session.firm();
-        firm.settings()?.date_of(firm.now())
-    }
-
     /// Open tasks due before today (in the firm's zone).
     pub fn overdue(&self, page: Page) -> Result<Paged<Task>> {
-        let yesterday = self.today()? - Duration::days(1);
+        let yesterday = self.session.firm().today()? - Duration::days(1);
         self.list(
             TaskQuery {
                 open_only: true,
@@ -215,7 +210,7 @@ impl<'s> TaskService<'s> {
 
     /// Open tasks due from today to the coming Sunday.
     pub fn due_this_week(&self, page: Page) -> Result<Paged<Task>> {
-        let today = self.today()?;
+        let today = self.session.firm().today()?;
         let sunday = today + Duration::days(i64::from(6 - today.weekday().num_days_from_monday()));
         let query = TaskQuery {
             open_only: true,

@@ -297,8 +297,7 @@ impl<'s> WorkflowService<'s> {
         if days > 36_500 {
             return Err(LexcaseError::validation("days", "more than 100 years"));
         }
-        let firm = self.session.firm();
-        let today = firm.settings()?.date_of(firm.now())?;
+        let today = self.session.firm().today()?;
         let entered_by = today - Duration::days(i64::from(days));
         self.session.read(|ctx| {
             ctx.tx
@@ -329,17 +328,31 @@ pub(crate) fn tick(ctx: &mut WriteCtx<'_>, matter: MatterId, item: &str, note: &
     Ok(())
 }
 
-/// Ticks the key-date items of the matter's workflow that ask for key date `name`.
-pub(crate) fn tick_key_date(ctx: &mut WriteCtx<'_>, matter: MatterId, name: &str) -> Result<()> {
+/// The ids of the items of the matter's workflow whose kind passes `wanted` (none without a
+/// workflow).
+fn items_of_kind(
+    ctx: &WriteCtx<'_>,
+    matter: MatterId,
+    wanted: impl Fn(&ItemKind) -> bool,
+) -> Result<Vec<String>> {
     let Some(progress) = ctx.tx.matter_workflow(matter)? else {
-        return Ok(());
+        return Ok(Vec::new());
     };
     let template = pinned(ctx.tx, &progress)?;
-    let items: Vec<String> = template
+    Ok(template
         .items()
-        .filter(|(_, i)| matches!(&i.kind, ItemKind::KeyDate { name: n } if n == name))
+        .filter(|(_, i)| wanted(&i.kind))
         .map(|(_, i)| i.id.clone())
-        .collect();
+        .collect())
+}
+
+/// Ticks the key-date items of the matter's workflow that ask for key date `name`.
+pub(crate) fn tick_key_date(ctx: &mut WriteCtx<'_>, matter: MatterId, name: &str) -> Result<()> {
+    let items = items_of_kind(
+        ctx,
+        matter,
+        |k| matches!(k, ItemKind::KeyDate { name: n } if n == name),
+    )?;
     for item in items {
         tick(ctx, matter, &item, "key date set")?;
         // The key date answers its prompt task.
@@ -358,14 +371,8 @@ pub(crate) fn tick_key_date(ctx: &mut WriteCtx<'_>, matter: MatterId, name: &str
 /// Ticks the item a completed task was created for — except key-date items, which only the
 /// key date itself completes.
 pub(crate) fn tick_for_task(ctx: &mut WriteCtx<'_>, matter: MatterId, item: &str) -> Result<()> {
-    let Some(progress) = ctx.tx.matter_workflow(matter)? else {
-        return Ok(());
-    };
-    let template = pinned(ctx.tx, &progress)?;
-    let is_key_date = template
-        .items()
-        .any(|(_, i)| i.id == item && matches!(i.kind, ItemKind::KeyDate { .. }));
-    if is_key_date {
+    let key_dates = items_of_kind(ctx, matter, |k| matches!(k, ItemKind::KeyDate { .. }))?;
+    if key_dates.iter().any(|k| k == item) {
         return Ok(());
     }
     tick(ctx, matter, item, "task completed")
@@ -442,15 +449,11 @@ pub(crate) fn tick_document(
     matter: MatterId,
     category: &str,
 ) -> Result<()> {
-    let Some(progress) = ctx.tx.matter_workflow(matter)? else {
-        return Ok(());
-    };
-    let template = pinned(ctx.tx, &progress)?;
-    let items: Vec<String> = template
-        .items()
-        .filter(|(_, i)| matches!(&i.kind, ItemKind::Document { category: c } if c == category))
-        .map(|(_, i)| i.id.clone())
-        .collect();
+    let items = items_of_kind(
+        ctx,
+        matter,
+        |k| matches!(k, ItemKind::Document { category: c } if c == category),
+    )?;
     for item in items {
         tick(ctx, matter, &item, "document filed")?;
     }
