@@ -115,3 +115,18 @@ typed_id!(
     EventId,
     "event"
 );
+typed_id!(
+    /// Identifies a calendar entry (appointment, hearing, meeting), series or single.
+    AppointmentId,
+    "appointment"
+);
+typed_id!(
+    /// Identifies a docketed deadline.
+    DeadlineId,
+    "deadline"
+);
+typed_id!(
+    /// Identifies a communication (email, call, letter, meeting, message).
+    CommunicationId,
+    "communication"
+);

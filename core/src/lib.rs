@@ -15,14 +15,19 @@
 //! ```
 
 pub mod access;
+pub mod appointments;
 pub mod audit;
 pub mod calendar;
 pub mod clock;
+pub mod communications;
+pub mod deadlines;
+pub mod docket;
 pub mod contacts;
 pub mod documents;
 mod error;
 pub mod firm;
 mod ids;
+pub mod interchange;
 pub mod matters;
 pub mod money;
 mod names;
@@ -36,7 +41,10 @@ pub mod validate;
 pub mod workflow;
 
 pub use error::{ErrorCode, IncompatibleReason, LexcaseError, Result};
-pub use ids::{ContactId, DocumentId, EventId, MatterId, NoteId, PartyId, TaskId, UserId};
+pub use ids::{
+    AppointmentId, CommunicationId, ContactId, DeadlineId, DocumentId, EventId, MatterId, NoteId,
+    PartyId, TaskId, UserId,
+};
 
 /// The version of the lexcase engine.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,1 @@
+//! Calendar entries: appointments, hearings and meetings, single or recurring.

@@ -1,0 +1,1 @@
+//! The communication log and email ingestion.

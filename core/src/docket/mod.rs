@@ -1,0 +1,1 @@
+//! The docket: deadlines computed for matters, with their traces, chains and reminders.
