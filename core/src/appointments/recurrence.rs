@@ -1,0 +1,136 @@
+//! Recurrence: an RFC 5545 `RRULE` value, checked and expanded with the `rrule` crate.
+
+use chrono::{DateTime, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use rrule::{RRule, RRuleSet, Unvalidated};
+use serde::{Deserialize, Serialize};
+
+use super::schedule::{Schedule, instant, parse_zone};
+use crate::error::{LexcaseError, Result};
+
+/// The most occurrences one series may have, and one expansion may return.
+pub const MAX_OCCURRENCES: u16 = 10_000;
+
+/// An RFC 5545 recurrence rule, the value of an `RRULE` line, e.g.
+/// `FREQ=WEEKLY;BYDAY=TU;COUNT=10`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Recurrence(String);
+
+impl Recurrence {
+    /// Parses and checks a rule (an optional `RRULE:` prefix is accepted).
+    pub fn parse(text: &str) -> Result<Self> {
+        let text = text.trim();
+        let text = text
+            .strip_prefix("RRULE:")
+            .or_else(|| text.strip_prefix("rrule:"))
+            .unwrap_or(text)
+            .to_owned();
+        if text.contains(['\r', '\n']) {
+            return Err(LexcaseError::validation("recurrence", "one RRULE line only"));
+        }
+        Self::unvalidated(&text)?;
+        Ok(Self(text))
+    }
+
+    /// The rule text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn unvalidated(text: &str) -> Result<RRule<Unvalidated>> {
+        text.parse::<RRule<Unvalidated>>()
+            .map_err(|e| LexcaseError::validation("recurrence", e.to_string()))
+    }
+
+    /// The series this rule makes from the first occurrence's schedule. All-day series
+    /// recur on dates (expanded in UTC); timed ones on wall-clock times of their zone, so a
+    /// 09:00 meeting stays at 09:00 across clock changes.
+    fn series(&self, first: &Schedule) -> Result<RRuleSet> {
+        let start = match first {
+            Schedule::AllDay { first_day, .. } => {
+                rrule::Tz::UTC.from_utc_datetime(&first_day.and_time(NaiveTime::MIN))
+            }
+            Schedule::Timed { start, zone, .. } => {
+                let tz = parse_zone(zone)?;
+                instant(tz, *start, "start")?.with_timezone(&rrule::Tz::Tz(tz))
+            }
+        };
+        Self::unvalidated(&self.0)?
+            .build(start)
+            .map_err(|e| LexcaseError::validation("recurrence", e.to_string()))
+    }
+
+    /// Checks the rule against its first occurrence and returns the local start of the last
+    /// occurrence, or `None` when the series never ends. A series longer than
+    /// [`MAX_OCCURRENCES`] is refused.
+    pub fn last_start(&self, first: &Schedule) -> Result<Option<NaiveDateTime>> {
+        let series = self.series(first)?;
+        let bounded = series
+            .get_rrule()
+            .iter()
+            .any(|r| r.get_count().is_some() || r.get_until().is_some());
+        if !bounded {
+            return Ok(None);
+        }
+        let result = series.all(MAX_OCCURRENCES);
+        if result.limited && result.dates.len() >= usize::from(MAX_OCCURRENCES) {
+            return Err(LexcaseError::validation(
+                "recurrence",
+                "a series has at most 10000 occurrences",
+            ));
+        }
+        Ok(result.dates.last().map(|d| d.naive_local()))
+    }
+
+    /// The local starts of the occurrences starting in `[from, to]` (inclusive), at most
+    /// [`MAX_OCCURRENCES`].
+    pub(crate) fn starts_between(
+        &self,
+        first: &Schedule,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<NaiveDateTime>> {
+        let series = self.series(first)?;
+        let tz = series.get_dt_start().timezone();
+        let result = series
+            .after(from.with_timezone(&tz))
+            .before(to.with_timezone(&tz))
+            .all(MAX_OCCURRENCES);
+        Ok(result.dates.iter().map(|d| d.naive_local()).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> NaiveDateTime {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn rejects_rules_that_do_not_parse() {
+        assert!(Recurrence::parse("FREQ=SOMETIMES").is_err());
+        assert!(Recurrence::parse("COUNT=3").is_err());
+        assert!(Recurrence::parse("FREQ=DAILY\nFREQ=WEEKLY").is_err());
+        assert_eq!(Recurrence::parse("RRULE:FREQ=DAILY;COUNT=2").unwrap().as_str(), "FREQ=DAILY;COUNT=2");
+    }
+
+    #[test]
+    fn weekly_meeting_keeps_its_wall_clock_time_across_dst() {
+        let first = Schedule::timed(at("2026-10-20T09:00:00"), at("2026-10-20T10:00:00"), "Europe/London");
+        let rule = Recurrence::parse("FREQ=WEEKLY;COUNT=3").unwrap();
+        let from = Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap();
+        let to = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
+        let starts = rule.starts_between(&first, from, to).unwrap();
+        assert_eq!(starts, vec![at("2026-10-20T09:00:00"), at("2026-10-27T09:00:00"), at("2026-11-03T09:00:00")]);
+        assert_eq!(rule.last_start(&first).unwrap(), Some(at("2026-11-03T09:00:00")));
+    }
+
+    #[test]
+    fn open_ended_and_oversized_series() {
+        let first = Schedule::all_day("2026-01-05".parse().unwrap(), "2026-01-05".parse().unwrap());
+        assert_eq!(Recurrence::parse("FREQ=WEEKLY").unwrap().last_start(&first).unwrap(), None);
+        assert!(Recurrence::parse("FREQ=DAILY;COUNT=20000").unwrap().last_start(&first).is_err());
+    }
+}
