@@ -18,9 +18,11 @@
 //! # Ok(()) }
 //! ```
 
+mod appointments;
 mod audit;
 mod blobs;
 mod codec;
+mod communications;
 mod diagnostics;
 mod documents;
 mod error;

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema/0003_tasks.sql"),
     include_str!("schema/0004_notes.sql"),
     include_str!("schema/0005_documents.sql"),
+    include_str!("schema/0006_calendar_docket_communications.sql"),
 ];
 
 /// The schema version this build writes and understands.

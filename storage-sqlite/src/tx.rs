@@ -3,9 +3,11 @@
 use std::ops::Deref;
 use std::sync::MutexGuard;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use lexcase::access::Viewer;
+use lexcase::appointments::Appointment;
 use lexcase::audit::{AuditEvent, AuditHead};
+use lexcase::communications::Communication;
 use lexcase::contacts::Contact;
 use lexcase::documents::Document;
 use lexcase::firm::FirmSettings;
@@ -17,13 +19,18 @@ use lexcase::store::{
 use lexcase::tasks::{DueAnchor, Task};
 use lexcase::users::User;
 use lexcase::workflow::{WorkflowProgress, WorkflowTemplate};
-use lexcase::{ContactId, DocumentId, MatterId, NoteId, Result, TaskId, UserId};
+use lexcase::{
+    AppointmentId, CommunicationId, ContactId, DocumentId, MatterId, NoteId, Result, TaskId, UserId,
+};
 use rusqlite::Connection;
 use uuid::Uuid;
 
 use crate::error::Db;
 use crate::lock::TimedGuard;
-use crate::{audit, documents, matter_list, notes, read, tasks, workflow, write};
+use crate::{
+    appointments, audit, communications, documents, matter_list, notes, read, tasks, workflow,
+    write,
+};
 
 /// The connection a read transaction runs on.
 pub(crate) enum ReadConn<'a> {
@@ -218,6 +225,54 @@ macro_rules! read_tx {
             ) -> Result<Paged<Document>> {
                 documents::search(self.conn(), words, viewer, page)
             }
+            fn appointment(&self, id: AppointmentId) -> Result<Option<Appointment>> {
+                appointments::appointment(self.conn(), id)
+            }
+            fn appointments_for_user(
+                &self,
+                user: UserId,
+                from: DateTime<Utc>,
+                to: DateTime<Utc>,
+                viewer: &Viewer,
+            ) -> Result<Vec<Appointment>> {
+                appointments::for_user(self.conn(), user, from, to, viewer)
+            }
+            fn appointments_of_matter(
+                &self,
+                matter: MatterId,
+                from: DateTime<Utc>,
+                to: DateTime<Utc>,
+            ) -> Result<Vec<Appointment>> {
+                appointments::of_matter(self.conn(), matter, from, to)
+            }
+            fn communication(&self, id: CommunicationId) -> Result<Option<Communication>> {
+                communications::communication(self.conn(), id)
+            }
+            fn communication_by_message_id(
+                &self,
+                message_id: &str,
+            ) -> Result<Option<Communication>> {
+                communications::by_message_id(self.conn(), message_id)
+            }
+            fn communications_of_matter(
+                &self,
+                matter: MatterId,
+                page: Page,
+            ) -> Result<Paged<Communication>> {
+                communications::of_matter(self.conn(), matter, page)
+            }
+            fn unfiled_communications(&self, page: Page) -> Result<Paged<Communication>> {
+                communications::unfiled(self.conn(), page)
+            }
+            fn matter_by_number(&self, number: &str) -> Result<Option<Matter>> {
+                communications::matter_by_number(self.conn(), number)
+            }
+            fn contacts_with_email(&self, email: &str) -> Result<Vec<ContactId>> {
+                communications::contacts_with_email(self.conn(), email)
+            }
+            fn live_matters_with_parties(&self, contacts: &[ContactId]) -> Result<Vec<MatterId>> {
+                communications::live_matters_with_parties(self.conn(), contacts)
+            }
             fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>> {
                 audit::events_after(self.conn(), after, limit)
             }
@@ -249,10 +304,12 @@ impl WriteTx for SqliteWriteTx<'_> {
         write::update_user(self.conn(), user, expected_version)
     }
     fn insert_contact(&mut self, contact: &Contact) -> Result<()> {
-        write::insert_contact(self.conn(), contact)
+        write::insert_contact(self.conn(), contact)?;
+        communications::index_contact_emails(self.conn(), contact)
     }
     fn update_contact(&mut self, contact: &Contact, expected_version: u64) -> Result<()> {
-        write::update_contact(self.conn(), contact, expected_version)
+        write::update_contact(self.conn(), contact, expected_version)?;
+        communications::index_contact_emails(self.conn(), contact)
     }
     fn insert_matter(&mut self, matter: &Matter) -> Result<()> {
         write::insert_matter(self.conn(), matter)
@@ -289,6 +346,18 @@ impl WriteTx for SqliteWriteTx<'_> {
     }
     fn index_document_text(&mut self, document: DocumentId, text: &str) -> Result<()> {
         documents::index_text(self.conn(), document, text)
+    }
+    fn insert_appointment(&mut self, appointment: &Appointment) -> Result<()> {
+        appointments::insert(self.conn(), appointment)
+    }
+    fn update_appointment(&mut self, appointment: &Appointment, expected: u64) -> Result<()> {
+        appointments::update(self.conn(), appointment, expected)
+    }
+    fn insert_communication(&mut self, communication: &Communication) -> Result<()> {
+        communications::insert(self.conn(), communication)
+    }
+    fn update_communication(&mut self, communication: &Communication, expected: u64) -> Result<()> {
+        communications::update(self.conn(), communication, expected)
     }
     fn next_sequence(&mut self, key: &str) -> Result<u64> {
         write::next_sequence(self.conn(), key)

@@ -61,6 +61,10 @@ macro_rules! conformance_tests {
             notes::note_search_respects_walls,
             documents::versions_statuses_and_verified_contents,
             documents::search_and_checklist,
+            appointments::series_agenda_occurrences_clashes_and_history,
+            appointments::matter_calendar_access_and_bad_input,
+            communications::email_is_filed_by_reference_parties_or_queue,
+            communications::recorded_communications_and_malformed_mail,
         );
     };
 }

@@ -287,13 +287,16 @@ impl Appointment {
                         .map(|t| validate::required_line("title", &t))
                         .transpose()?,
                     location: location
-                        .map(|l| validate::optional_line("location", &l).map(Option::unwrap_or_default))
+                        .map(|l| {
+                            validate::optional_line("location", &l).map(Option::unwrap_or_default)
+                        })
                         .transpose()?,
                 }
             }
             OccurrenceChange::Cancelled => OccurrenceChange::Cancelled,
         };
-        self.exceptions.retain(|e| e.original_start != original_start);
+        self.exceptions
+            .retain(|e| e.original_start != original_start);
         self.exceptions.push(OccurrenceException {
             original_start,
             change,

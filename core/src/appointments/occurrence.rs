@@ -181,7 +181,11 @@ mod tests {
     fn weekly() -> Appointment {
         let mut new = NewAppointment::new(
             "Team meeting",
-            Schedule::timed(at("2026-11-03T09:00:00"), at("2026-11-03T10:00:00"), "Europe/London"),
+            Schedule::timed(
+                at("2026-11-03T09:00:00"),
+                at("2026-11-03T10:00:00"),
+                "Europe/London",
+            ),
         );
         new.recurrence = Some("FREQ=WEEKLY;COUNT=4".into());
         Appointment::create(new, UserId::new(), Utc::now()).unwrap()
@@ -221,13 +225,19 @@ mod tests {
         let starts: Vec<_> = found.iter().map(|o| o.schedule.local_start()).collect();
         assert_eq!(
             starts,
-            vec![at("2026-11-03T09:00:00"), at("2026-11-18T14:00:00"), at("2026-11-24T09:00:00")]
+            vec![
+                at("2026-11-03T09:00:00"),
+                at("2026-11-18T14:00:00"),
+                at("2026-11-24T09:00:00")
+            ]
         );
         assert!(found[1].changed && found[1].title.ends_with("(moved)"));
         // Not an occurrence of the rule.
-        assert!(series
-            .change_occurrence(at("2026-11-11T09:00:00"), OccurrenceChange::Cancelled)
-            .is_err());
+        assert!(
+            series
+                .change_occurrence(at("2026-11-11T09:00:00"), OccurrenceChange::Cancelled)
+                .is_err()
+        );
         // Editing the whole series' schedule discards the exceptions.
         series
             .apply(AppointmentChanges {
@@ -251,7 +261,11 @@ mod tests {
         let overlapping = Appointment::create(
             NewAppointment::new(
                 "Client call",
-                Schedule::timed(at("2026-11-10T09:30:00"), at("2026-11-10T10:30:00"), "Europe/London"),
+                Schedule::timed(
+                    at("2026-11-10T09:30:00"),
+                    at("2026-11-10T10:30:00"),
+                    "Europe/London",
+                ),
             ),
             UserId::new(),
             Utc::now(),
@@ -276,7 +290,11 @@ mod tests {
         let adjacent = Appointment::create(
             NewAppointment::new(
                 "Next",
-                Schedule::timed(at("2026-11-03T10:00:00"), at("2026-11-03T11:00:00"), "Europe/London"),
+                Schedule::timed(
+                    at("2026-11-03T10:00:00"),
+                    at("2026-11-03T11:00:00"),
+                    "Europe/London",
+                ),
             ),
             UserId::new(),
             Utc::now(),

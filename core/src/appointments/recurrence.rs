@@ -26,7 +26,10 @@ impl Recurrence {
             .unwrap_or(text)
             .to_owned();
         if text.contains(['\r', '\n']) {
-            return Err(LexcaseError::validation("recurrence", "one RRULE line only"));
+            return Err(LexcaseError::validation(
+                "recurrence",
+                "one RRULE line only",
+            ));
         }
         Self::unvalidated(&text)?;
         Ok(Self(text))
@@ -113,24 +116,54 @@ mod tests {
         assert!(Recurrence::parse("FREQ=SOMETIMES").is_err());
         assert!(Recurrence::parse("COUNT=3").is_err());
         assert!(Recurrence::parse("FREQ=DAILY\nFREQ=WEEKLY").is_err());
-        assert_eq!(Recurrence::parse("RRULE:FREQ=DAILY;COUNT=2").unwrap().as_str(), "FREQ=DAILY;COUNT=2");
+        assert_eq!(
+            Recurrence::parse("RRULE:FREQ=DAILY;COUNT=2")
+                .unwrap()
+                .as_str(),
+            "FREQ=DAILY;COUNT=2"
+        );
     }
 
     #[test]
     fn weekly_meeting_keeps_its_wall_clock_time_across_dst() {
-        let first = Schedule::timed(at("2026-10-20T09:00:00"), at("2026-10-20T10:00:00"), "Europe/London");
+        let first = Schedule::timed(
+            at("2026-10-20T09:00:00"),
+            at("2026-10-20T10:00:00"),
+            "Europe/London",
+        );
         let rule = Recurrence::parse("FREQ=WEEKLY;COUNT=3").unwrap();
         let from = Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap();
         let to = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
         let starts = rule.starts_between(&first, from, to).unwrap();
-        assert_eq!(starts, vec![at("2026-10-20T09:00:00"), at("2026-10-27T09:00:00"), at("2026-11-03T09:00:00")]);
-        assert_eq!(rule.last_start(&first).unwrap(), Some(at("2026-11-03T09:00:00")));
+        assert_eq!(
+            starts,
+            vec![
+                at("2026-10-20T09:00:00"),
+                at("2026-10-27T09:00:00"),
+                at("2026-11-03T09:00:00")
+            ]
+        );
+        assert_eq!(
+            rule.last_start(&first).unwrap(),
+            Some(at("2026-11-03T09:00:00"))
+        );
     }
 
     #[test]
     fn open_ended_and_oversized_series() {
         let first = Schedule::all_day("2026-01-05".parse().unwrap(), "2026-01-05".parse().unwrap());
-        assert_eq!(Recurrence::parse("FREQ=WEEKLY").unwrap().last_start(&first).unwrap(), None);
-        assert!(Recurrence::parse("FREQ=DAILY;COUNT=20000").unwrap().last_start(&first).is_err());
+        assert_eq!(
+            Recurrence::parse("FREQ=WEEKLY")
+                .unwrap()
+                .last_start(&first)
+                .unwrap(),
+            None
+        );
+        assert!(
+            Recurrence::parse("FREQ=DAILY;COUNT=20000")
+                .unwrap()
+                .last_start(&first)
+                .is_err()
+        );
     }
 }

@@ -172,14 +172,27 @@ mod tests {
 
     #[test]
     fn checks_zone_order_gaps_and_length() {
-        let ok = Schedule::timed(at("2026-12-01T09:00:00"), at("2026-12-01T10:00:00"), "Europe/London");
+        let ok = Schedule::timed(
+            at("2026-12-01T09:00:00"),
+            at("2026-12-01T10:00:00"),
+            "Europe/London",
+        );
         assert!(ok.validate().is_ok());
-        let bad_zone = Schedule::timed(at("2026-12-01T09:00:00"), at("2026-12-01T10:00:00"), "Mars/Base");
+        let bad_zone = Schedule::timed(
+            at("2026-12-01T09:00:00"),
+            at("2026-12-01T10:00:00"),
+            "Mars/Base",
+        );
         assert!(bad_zone.validate().is_err());
-        let backwards = Schedule::timed(at("2026-12-01T10:00:00"), at("2026-12-01T09:00:00"), "UTC");
+        let backwards =
+            Schedule::timed(at("2026-12-01T10:00:00"), at("2026-12-01T09:00:00"), "UTC");
         assert!(backwards.validate().is_err());
         // 01:30 on 29 March 2026 does not exist in London (clocks go forward at 01:00).
-        let gap = Schedule::timed(at("2026-03-29T01:30:00"), at("2026-03-29T03:00:00"), "Europe/London");
+        let gap = Schedule::timed(
+            at("2026-03-29T01:30:00"),
+            at("2026-03-29T03:00:00"),
+            "Europe/London",
+        );
         assert!(gap.validate().is_err());
         let long = Schedule::all_day("2026-01-01".parse().unwrap(), "2026-03-01".parse().unwrap());
         assert!(long.validate().is_err());

@@ -24,6 +24,12 @@ pub enum EntityKind {
     Note,
     /// A document.
     Document,
+    /// A calendar entry.
+    Appointment,
+    /// A docketed deadline.
+    Deadline,
+    /// A communication.
+    Communication,
 }
 
 crate::names::stable_names!(EntityKind, "entity_kind", "entity kind", {
@@ -34,6 +40,9 @@ crate::names::stable_names!(EntityKind, "entity_kind", "entity kind", {
     Task = "task",
     Note = "note",
     Document = "document",
+    Appointment = "appointment",
+    Deadline = "deadline",
+    Communication = "communication",
 });
 
 /// One changed field: its dotted path and its value before and after (JSON).

@@ -5,4 +5,4 @@ mod content_hash;
 mod document;
 
 pub use content_hash::ContentHash;
-pub use document::{Document, DocumentStatus, DocumentVersion, NewDocument};
+pub use document::{Document, DocumentStatus, DocumentVersion, NewDocument, media_type};

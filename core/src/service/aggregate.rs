@@ -6,7 +6,9 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::context::{WriteCtx, check_version};
+use crate::appointments::Appointment;
 use crate::audit::EntityKind;
+use crate::communications::Communication;
 use crate::contacts::Contact;
 use crate::documents::Document;
 use crate::error::Result;
@@ -159,6 +161,23 @@ aggregate!(
     insert_document,
     update_document,
     |d| Some(d.matter)
+);
+
+aggregate!(
+    Appointment,
+    "appointment",
+    EntityKind::Appointment,
+    insert_appointment,
+    update_appointment,
+    |a| a.matter
+);
+aggregate!(
+    Communication,
+    "communication",
+    EntityKind::Communication,
+    insert_communication,
+    update_communication,
+    |c| c.matter
 );
 
 /// The firm's settings: one row, filed under the nil id.

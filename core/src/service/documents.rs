@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::Session;
 use super::context::{ReadCtx, WriteCtx};
 use crate::access::Capability;
-use crate::documents::{Document, DocumentStatus, NewDocument};
+use crate::documents::{ContentHash, Document, DocumentStatus, NewDocument};
 use crate::error::{LexcaseError, Result};
 use crate::ids::{DocumentId, MatterId};
 use crate::store::{BlobStore, Page, Paged};
@@ -30,15 +30,37 @@ fn checked_text(text: Option<&str>) -> Result<Option<String>> {
     .transpose()
 }
 
+/// The firm's blob store, which filing contents needs.
+pub(crate) fn blob_store(session: &Session) -> Result<Arc<dyn BlobStore>> {
+    session.firm().blobs().cloned().ok_or_else(|| {
+        LexcaseError::validation("documents", "this firm has no blob store configured")
+    })
+}
+
+/// Files a document whose contents are already in the blob store, inside a command (also used
+/// for the attachments of filed communications): stores it, indexes `text` and ticks the
+/// workflow item asking for its category.
+pub(crate) fn insert(
+    ctx: &mut WriteCtx<'_>,
+    new: NewDocument,
+    hash: ContentHash,
+    size: u64,
+    text: Option<&str>,
+) -> Result<Document> {
+    let doc = Document::create(new, hash, size, ctx.actor.id, ctx.now)?;
+    let doc = ctx.create(doc, "document.added")?;
+    ctx.tx.index_document_text(doc.id, text.unwrap_or(""))?;
+    super::workflow::tick_document(ctx, doc.matter, &doc.category)?;
+    Ok(doc)
+}
+
 impl<'s> DocumentService<'s> {
     pub(crate) fn new(session: &'s Session) -> Self {
         Self { session }
     }
 
     fn blobs(&self) -> Result<Arc<dyn BlobStore>> {
-        self.session.firm().blobs().cloned().ok_or_else(|| {
-            LexcaseError::validation("documents", "this firm has no blob store configured")
-        })
+        blob_store(self.session)
     }
 
     fn editable(ctx: &WriteCtx<'_>, matter: MatterId) -> Result<()> {
@@ -53,12 +75,7 @@ impl<'s> DocumentService<'s> {
         let hash = self.blobs()?.put(contents)?;
         self.session.write(|ctx| {
             Self::editable(ctx, new.matter)?;
-            let doc = Document::create(new, hash, contents.len() as u64, ctx.actor.id, ctx.now)?;
-            let doc = ctx.create(doc, "document.added")?;
-            ctx.tx
-                .index_document_text(doc.id, text.as_deref().unwrap_or(""))?;
-            super::workflow::tick_document(ctx, doc.matter, &doc.category)?;
-            Ok(doc)
+            insert(ctx, new, hash, contents.len() as u64, text.as_deref())
         })
     }
 

@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use super::context::{ReadCtx, WriteCtx, load_actor, load_settings};
 use super::{
-    AuditService, ContactService, DocumentService, MatterService, NoteService, SettingsService,
-    TaskService, UserService, WorkflowService,
+    AppointmentService, AuditService, CommunicationService, ContactService, DocumentService,
+    MatterService, NoteService, SettingsService, TaskService, UserService, WorkflowService,
 };
 use crate::access::Role;
 use crate::clock::{Clock, SystemClock};
@@ -170,9 +170,19 @@ impl Session {
         MatterService::new(self)
     }
 
+    /// The calendar: appointments, hearings and meetings; agendas and clashes.
+    pub fn appointments(&self) -> AppointmentService<'_> {
+        AppointmentService::new(self)
+    }
+
     /// The audit trail and change feed.
     pub fn audit(&self) -> AuditService<'_> {
         AuditService::new(self)
+    }
+
+    /// The communication log, email ingestion and the unfiled queue.
+    pub fn communications(&self) -> CommunicationService<'_> {
+        CommunicationService::new(self)
     }
 
     /// Documents filed to matters, with versions and verified contents.

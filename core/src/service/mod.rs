@@ -7,7 +7,9 @@
 //! transaction.
 
 mod aggregate;
+mod appointments;
 mod audit;
+mod communications;
 mod contacts;
 mod context;
 mod documents;
@@ -20,7 +22,9 @@ mod tasks;
 mod users;
 mod workflow;
 
+pub use appointments::AppointmentService;
 pub use audit::AuditService;
+pub use communications::{CORRESPONDENCE, CommunicationService, IngestOutcome};
 pub use contacts::ContactService;
 pub use documents::DocumentService;
 pub use firm::{Firm, Session};

@@ -14,16 +14,20 @@ pub use blob::{BlobStore, MemoryBlobStore, tampered};
 pub use page::{Page, Paged};
 pub use query::{ContactQuery, MatterQuery, StageCount, TaskQuery};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use crate::access::Viewer;
+use crate::appointments::Appointment;
 use crate::audit::{AuditEvent, AuditHead};
+use crate::communications::Communication;
 use crate::contacts::Contact;
 use crate::documents::Document;
 use crate::error::Result;
 use crate::firm::FirmSettings;
-use crate::ids::{ContactId, DocumentId, MatterId, NoteId, TaskId, UserId};
+use crate::ids::{
+    AppointmentId, CommunicationId, ContactId, DocumentId, MatterId, NoteId, TaskId, UserId,
+};
 use crate::matters::Matter;
 use crate::notes::{Note, NoteSubject};
 use crate::tasks::{DueAnchor, Task};
@@ -112,6 +116,46 @@ pub trait ReadTx {
         page: Page,
     ) -> Result<Paged<Document>>;
 
+    /// A calendar entry by id (no access check).
+    fn appointment(&self, id: AppointmentId) -> Result<Option<Appointment>>;
+    /// Entries `user` organises or attends that may have an occurrence overlapping
+    /// `[from, to)` (a superset: the domain expands and filters), on matters `viewer` may
+    /// see or on none, ordered by first start then id.
+    fn appointments_for_user(
+        &self,
+        user: UserId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        viewer: &Viewer,
+    ) -> Result<Vec<Appointment>>;
+    /// A matter's entries that may have an occurrence overlapping `[from, to)` (a superset),
+    /// ordered by first start then id (no access check).
+    fn appointments_of_matter(
+        &self,
+        matter: MatterId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Appointment>>;
+
+    /// A communication by id (no access check).
+    fn communication(&self, id: CommunicationId) -> Result<Option<Communication>>;
+    /// The communication with this email Message-ID, if one was ingested.
+    fn communication_by_message_id(&self, message_id: &str) -> Result<Option<Communication>>;
+    /// A matter's communications, newest first (no access check).
+    fn communications_of_matter(
+        &self,
+        matter: MatterId,
+        page: Page,
+    ) -> Result<Paged<Communication>>;
+    /// Communications filed to no matter, oldest first.
+    fn unfiled_communications(&self, page: Page) -> Result<Paged<Communication>>;
+    /// A matter by its number (exact).
+    fn matter_by_number(&self, number: &str) -> Result<Option<Matter>>;
+    /// Contacts with this email address (compared case-insensitively), in id order.
+    fn contacts_with_email(&self, email: &str) -> Result<Vec<ContactId>>;
+    /// Pending or open matters on which any of `contacts` is a party (any role), in id order.
+    fn live_matters_with_parties(&self, contacts: &[ContactId]) -> Result<Vec<MatterId>>;
+
     /// Audit events with `seq > after`, in order, at most `limit`.
     fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>>;
     /// Audit events about one entity, in order.
@@ -167,6 +211,22 @@ pub trait WriteTx: ReadTx {
     fn update_document(&mut self, document: &Document, expected_version: u64) -> Result<()>;
     /// Replaces the searchable text of a document (its latest version's text; empty clears it).
     fn index_document_text(&mut self, document: DocumentId, text: &str) -> Result<()>;
+    /// Inserts a calendar entry.
+    fn insert_appointment(&mut self, appointment: &Appointment) -> Result<()>;
+    /// Updates a calendar entry.
+    fn update_appointment(
+        &mut self,
+        appointment: &Appointment,
+        expected_version: u64,
+    ) -> Result<()>;
+    /// Inserts a communication ([`crate::LexcaseError::Conflict`] on a duplicate Message-ID).
+    fn insert_communication(&mut self, communication: &Communication) -> Result<()>;
+    /// Updates a communication.
+    fn update_communication(
+        &mut self,
+        communication: &Communication,
+        expected_version: u64,
+    ) -> Result<()>;
     /// Returns the next value (from 1) of the named counter, gaplessly.
     fn next_sequence(&mut self, key: &str) -> Result<u64>;
     /// Appends a sealed audit event and moves the recorded head to it. The event must follow

@@ -1,7 +1,9 @@
 //! The conformance cases, by area. Each takes a fresh, empty store.
 
 pub mod access;
+pub mod appointments;
 pub mod audit;
+pub mod communications;
 pub mod contacts;
 pub mod documents;
 pub mod firm;

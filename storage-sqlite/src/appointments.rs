@@ -1,0 +1,147 @@
+//! Calendar entries: reads, the per-user and per-matter windows, writes.
+
+use chrono::{DateTime, Duration, Utc};
+use lexcase::access::Viewer;
+use lexcase::appointments::Appointment;
+use lexcase::{AppointmentId, MatterId, Result, UserId};
+use rusqlite::types::Value;
+use rusqlite::{Connection, params, params_from_iter};
+
+use crate::codec::{time_to_text, to_i64, to_json};
+use crate::error::{Db, unique};
+use crate::matter_list::visible_to;
+use crate::read::{many, one, where_clause};
+use crate::write::versioned_update;
+
+const APPOINTMENT_UNIQUE: &[(&str, &str)] =
+    &[("appointments.id", "the calendar entry already exists")];
+
+/// A calendar entry by id.
+pub(crate) fn appointment(conn: &Connection, id: AppointmentId) -> Result<Option<Appointment>> {
+    one(
+        conn,
+        AppointmentId::ENTITY,
+        "SELECT body FROM appointments WHERE id = ?1",
+        [id.to_bytes()],
+    )
+}
+
+/// The overlap test on the widened bounds.
+const OVERLAPS: &str = "a.first_start < ? AND (a.last_end IS NULL OR a.last_end > ?)";
+
+/// Entries `user` organises or attends that may overlap `[from, to)`, on visible matters.
+pub(crate) fn for_user(
+    conn: &Connection,
+    user: UserId,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    viewer: &Viewer,
+) -> Result<Vec<Appointment>> {
+    let (matter_rule, mut params) = visible_to(viewer);
+    let visible = format!(
+        "(a.matter_id IS NULL OR a.matter_id IN (SELECT m.id FROM matters m{}))",
+        where_clause(&matter_rule)
+    );
+    params.push(Value::Blob(user.to_bytes().to_vec()));
+    params.push(Value::Text(time_to_text(to)));
+    params.push(Value::Text(time_to_text(from)));
+    let sql = format!(
+        "SELECT a.body FROM appointments a WHERE {visible} AND a.id IN \
+         (SELECT appointment_id FROM appointment_users WHERE user_id = ?) AND {OVERLAPS} \
+         ORDER BY a.first_start, a.id"
+    );
+    many(conn, AppointmentId::ENTITY, &sql, params_from_iter(params))
+}
+
+/// A matter's entries that may overlap `[from, to)`.
+pub(crate) fn of_matter(
+    conn: &Connection,
+    matter: MatterId,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Appointment>> {
+    many(
+        conn,
+        AppointmentId::ENTITY,
+        &format!(
+            "SELECT a.body FROM appointments a WHERE a.matter_id = ? AND {OVERLAPS} \
+             ORDER BY a.first_start, a.id"
+        ),
+        params![matter.to_bytes(), time_to_text(to), time_to_text(from)],
+    )
+}
+
+/// The indexed bounds: every occurrence widened by a day each way, so that reading all-day
+/// dates in any zone stays inside them.
+fn bounds(appointment: &Appointment) -> Result<(String, Option<String>)> {
+    let (first, last) = appointment.bounds(chrono_tz::UTC)?;
+    let day = Duration::days(1);
+    Ok((
+        time_to_text(first - day),
+        last.map(|l| time_to_text(l + day)),
+    ))
+}
+
+fn write_users(conn: &Connection, appointment: &Appointment) -> Result<()> {
+    let id = appointment.id.to_bytes();
+    conn.prepare_cached("DELETE FROM appointment_users WHERE appointment_id = ?1")
+        .db()?
+        .execute([id])
+        .db()?;
+    let mut insert = conn
+        .prepare_cached(
+            "INSERT INTO appointment_users (appointment_id, user_id) VALUES (?1, ?2) \
+             ON CONFLICT DO NOTHING",
+        )
+        .db()?;
+    let users = appointment.attendees.iter().filter_map(|a| a.user());
+    for user in std::iter::once(appointment.organiser).chain(users) {
+        insert.execute(params![id, user.to_bytes()]).db()?;
+    }
+    Ok(())
+}
+
+/// Inserts a calendar entry.
+pub(crate) fn insert(conn: &Connection, appointment: &Appointment) -> Result<()> {
+    let (first, last) = bounds(appointment)?;
+    conn.prepare_cached(
+        "INSERT INTO appointments (id, version, matter_id, first_start, last_end, body) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )
+    .db()?
+    .execute(params![
+        appointment.id.to_bytes(),
+        to_i64("version", appointment.version)?,
+        appointment.matter.map(|m| m.to_bytes()),
+        first,
+        last,
+        to_json(AppointmentId::ENTITY, appointment)?
+    ])
+    .map_err(|e| unique(e, APPOINTMENT_UNIQUE))?;
+    write_users(conn, appointment)
+}
+
+/// Updates a calendar entry stored at `expected`.
+pub(crate) fn update(conn: &Connection, appointment: &Appointment, expected: u64) -> Result<()> {
+    let id = appointment.id.to_bytes();
+    let body = to_json(AppointmentId::ENTITY, appointment)?;
+    let (first, last) = bounds(appointment)?;
+    versioned_update(
+        conn,
+        AppointmentId::ENTITY,
+        "SELECT version FROM appointments WHERE id = ?1",
+        &id,
+        appointment.version,
+        expected,
+        |version, expected| {
+            conn.prepare_cached(
+                "UPDATE appointments SET version = ?1, first_start = ?2, last_end = ?3, body = ?4 \
+                 WHERE id = ?5 AND version = ?6",
+            )
+            .db()?
+            .execute(params![version, first, last, body, id, expected])
+            .db()
+        },
+    )?;
+    write_users(conn, appointment)
+}
