@@ -127,7 +127,7 @@ impl ParsedEmail {
         Ok(Self {
             message_id: message
                 .message_id()
-                .map(|m| one_line(m))
+                .map(one_line)
                 .filter(|m| !m.is_empty()),
             in_reply_to: message.in_reply_to().as_text().map(one_line),
             sent_at,
