@@ -26,3 +26,14 @@ pub use rule::{
     CountingMethod, DeadlineRule, Direction, MonthEndReading, Period, PeriodUnit, ReadingOptions,
     RollPolicy, ServiceDaysReading,
 };
+
+#[cfg(test)]
+mod test_support;
+#[cfg(test)]
+mod tests_cpr;
+#[cfg(test)]
+mod tests_frcp;
+#[cfg(test)]
+mod tests_pack;
+#[cfg(test)]
+mod tests_prop;
