@@ -62,21 +62,39 @@ impl HolidayCalendar for CourtOfficeClosures {
     }
 }
 
+/// US federal holidays on their statutory dates only, without moving a weekend holiday to the
+/// Friday before or Monday after: the minority reading of FRCP 6(a)(6)(A) ("the day set aside
+/// by statute for observing"). [`UsFederal`] (observed days) is the prevailing reading.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct UsFederalStatutory;
+
+impl HolidayCalendar for UsFederalStatutory {
+    fn id(&self) -> &str {
+        "us-federal-statutory"
+    }
+    fn is_holiday(&self, date: NaiveDate) -> bool {
+        UsFederal::statutory(date.year()).contains(&date)
+    }
+}
+
 /// The ids [`named`] accepts.
-pub const NAMED_CALENDARS: [&str; 4] = [
+pub const NAMED_CALENDARS: [&str; 5] = [
     "weekends-only",
     "us-federal",
+    "us-federal-statutory",
     "england-wales",
     "ew-court-office",
 ];
 
 /// A built-in calendar by id: `weekends-only`, `us-federal` (5 U.S.C. § 6103 observed days),
-/// `england-wales` (bank holidays) or `ew-court-office` (bank holidays plus the PD 2A court
-/// office closures). An unknown id is a validation error.
+/// `us-federal-statutory` (statutory dates, no observed days), `england-wales` (bank holidays)
+/// or `ew-court-office` (bank holidays plus the PD 2A court office closures). An unknown id
+/// is a validation error.
 pub fn named(id: &str) -> Result<Box<dyn HolidayCalendar>> {
     Ok(match id {
         "weekends-only" => Box::new(WeekendsOnly),
         "us-federal" => Box::new(UsFederal),
+        "us-federal-statutory" => Box::new(UsFederalStatutory),
         "england-wales" => Box::new(EnglandWales::new()),
         "ew-court-office" => Box::new(UnionCalendar::new(
             "ew-court-office",
@@ -124,6 +142,9 @@ mod tests {
         let union = UnionCalendar::new("firm+us", vec![Box::new(firm), us]).unwrap();
         assert!(union.is_holiday(d("2026-08-14")) && union.is_holiday(d("2026-07-03")));
         assert!(!union.is_holiday(d("2026-07-06")));
+        // Independence Day 2026 is a Saturday: observed Friday 3 July, statutory 4 July.
+        let statutory = named("us-federal-statutory").unwrap();
+        assert!(statutory.is_holiday(d("2026-07-04")) && !statutory.is_holiday(d("2026-07-03")));
         assert_eq!(union.part_ids(), ["firm", "us-federal"]);
         assert!(format!("{union:?}").contains("firm+us"));
         assert!(UnionCalendar::new(" ", vec![]).is_err());

@@ -33,6 +33,20 @@ fn answer_due_on_martin_luther_king_day_rolls_to_tuesday() {
     let out = run("frcp-answer", "2026-12-28", None, US, NONE);
     assert_eq!(out.due, d("2027-01-19"));
     assert!(out.trace[2].explanation.contains("holiday (us-federal)"));
+    // Independence Day 2026 falls on a Saturday. Observed reading (prevailing): Friday 3 July is
+    // a legal holiday → Monday 6 July; statutory-date reading: Friday 3 July stands.
+    assert_eq!(
+        run("frcp-answer", "2026-06-12", None, US, NONE).due,
+        d("2026-07-06")
+    );
+    let statutory = run(
+        "frcp-answer",
+        "2026-06-12",
+        None,
+        "us-federal-statutory",
+        NONE,
+    );
+    assert_eq!(statutory.due, d("2026-07-03"));
     // Without the federal calendar only weekends roll.
     assert_eq!(
         run("frcp-answer", "2026-12-28", None, NONE, NONE).due,
@@ -218,4 +232,34 @@ fn longer_periods_and_months() {
     );
     let out = compute_with(&weeks, Trigger::Day(d("2026-03-02")), None, US, NONE).unwrap();
     assert_eq!(out.due, d("2026-03-16"));
+}
+
+#[test]
+fn same_clock_time_after_clocks_go_back_and_day_periods_from_a_moment() {
+    let rule = builtin_rule("frcp-hours-example").unwrap();
+    let ny: chrono_tz::Tz = "America/New_York".parse().unwrap();
+    // Friday 30 October 2026 01:30 EDT + 48 h = Sunday 1 November 01:30 EDT (clocks go back
+    // at 02:00 that day) → 01:30 EST on Monday 2 November.
+    let at = Utc.with_ymd_and_hms(2026, 10, 30, 5, 30, 0).unwrap();
+    let out = compute_with(&rule, Trigger::Moment { at, zone: ny }, None, US, NONE).unwrap();
+    assert_eq!(
+        out.due_at,
+        Some(Utc.with_ymd_and_hms(2026, 11, 2, 6, 30, 0).unwrap())
+    );
+    // A day period from a moment uses the court's local date: 03:00 UTC on 3 March is
+    // 22:00 EST on Monday 2 March, so the answer is due on 23 March.
+    let at = Utc.with_ymd_and_hms(2026, 3, 3, 3, 0, 0).unwrap();
+    let answer = builtin_rule("frcp-answer").unwrap();
+    let out = compute_with(&answer, Trigger::Moment { at, zone: ny }, None, US, NONE).unwrap();
+    assert_eq!(out.due, d("2026-03-23"));
+    assert_eq!(out.due_at, None);
+    // Fourteen days after notice of a Rule 12 ruling falls on the same weekday.
+    let out = run(
+        "frcp-responsive-pleading-after-rule-12",
+        "2026-03-04",
+        None,
+        US,
+        NONE,
+    );
+    assert_eq!(out.due, d("2026-03-18"));
 }
