@@ -2,13 +2,17 @@
 //!
 //! [`HolidayCalendar`] is the trait court and bank-holiday calendars implement;
 //! [`HolidayList`] is the data-driven one firms load; [`UsFederal`] and [`EnglandWales`] compute
-//! their holidays from the statutory rules. [`DayCount`] moves a date by calendar days or
-//! business days.
+//! their holidays from the statutory rules; [`UnionCalendar`] combines calendars and
+//! [`CourtOfficeClosures`] adds the PD 2A court office closures; [`UsFederalStatutory`] is the
+//! no-observed-days reading of FRCP 6(a)(6)(A); [`named`] gives the built-in
+//! calendars by id. [`DayCount`] moves a date by calendar days or business days.
 
 mod business_days;
 mod computed;
 mod holidays;
+mod union;
 
 pub use business_days::{DayCount, DayUnit};
 pub use computed::{EnglandWales, UsFederal, easter_sunday};
 pub use holidays::{HolidayCalendar, HolidayList, WeekendsOnly};
+pub use union::{CourtOfficeClosures, NAMED_CALENDARS, UnionCalendar, UsFederalStatutory, named};

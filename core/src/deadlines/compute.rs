@@ -1,0 +1,171 @@
+//! Computing a rule's deadline for day, week, month and year periods: count, roll, add the
+//! FRCP 6(d) service days, extend for a court-office closure, and record every step.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::input::{ComputedDeadline, DeadlineInput};
+use super::rule::{CountingMethod, DeadlineRule, Direction, PeriodUnit, ServiceDaysReading};
+use super::steps::{self, Trace};
+use super::{cpr, hours};
+use crate::error::Result;
+
+impl DeadlineRule {
+    /// Computes the deadline for `input`, with a trace whose last step is the due date.
+    /// Refuses an invalid rule, an hours period without a trigger moment, and dates out of
+    /// range.
+    pub fn compute(&self, input: &DeadlineInput<'_>) -> Result<ComputedDeadline> {
+        self.validate()?;
+        if self.period.unit == PeriodUnit::Hours {
+            return hours::compute(self, input);
+        }
+        let mut trace = Trace::default();
+        let start = input.trigger.local_date();
+        let last = match self.method {
+            CountingMethod::Cpr2_8 => cpr::count(self, start, input.holidays, &mut trace)?,
+            CountingMethod::Frcp6 | CountingMethod::Calendar => {
+                self.count_every_day(start, &mut trace)?
+            }
+        };
+        let due = self.roll_and_serve(last, input, &mut trace)?;
+        let due = self.court_office(due, input, &mut trace)?;
+        Ok(self.finish(due, None, trace))
+    }
+
+    /// FRCP 6(a)(1)(A)–(B) and plain counting: leave out the trigger day, count every day.
+    fn count_every_day(&self, start: NaiveDate, trace: &mut Trace) -> Result<NaiveDate> {
+        let frcp = self.method == CountingMethod::Frcp6;
+        let provision = |frcp_part: &str| {
+            if frcp {
+                format!("FRCP 6(a)(1)({frcp_part})")
+            } else {
+                self.citation.clone()
+            }
+        };
+        trace.push(
+            provision("A"),
+            format!("the trigger day {start} is not counted"),
+            start,
+        );
+        let end = steps::every_day_end(start, self.period, self.direction, self.options.month_end)?;
+        let way = match self.direction {
+            Direction::After => "after",
+            Direction::Before => "before",
+        };
+        trace.push(
+            provision("B"),
+            format!(
+                "counted {} {} {way} {start}, every day including weekends and holidays, to {} {end}",
+                self.period.amount,
+                self.period.unit,
+                end.weekday()
+            ),
+            end,
+        );
+        Ok(end)
+    }
+
+    /// The roll off weekends and holidays, with the FRCP 6(d) days where they apply.
+    fn roll_and_serve(
+        &self,
+        last: NaiveDate,
+        input: &DeadlineInput<'_>,
+        trace: &mut Trace,
+    ) -> Result<NaiveDate> {
+        let roll = |date, trace: &mut Trace| {
+            steps::roll(
+                date,
+                self.roll,
+                self.direction,
+                self.method,
+                input.holidays,
+                trace,
+            )
+        };
+        if !self.service_days {
+            return roll(last, trace);
+        }
+        let Some(method) = input.service.filter(|m| m.adds_service_days()) else {
+            let rolled = roll(last, trace)?;
+            let how = input
+                .service
+                .map_or("no service method was given".to_owned(), |m| {
+                    format!("service was {m}")
+                });
+            trace.push(
+                "FRCP 6(d)",
+                format!("no 3 days added: {how}; only mail, leaving with the clerk or other consented service add them"),
+                rolled,
+            );
+            return Ok(rolled);
+        };
+        let add_three = |date: NaiveDate, trace: &mut Trace| -> Result<NaiveDate> {
+            let added = steps::shift_days(date, 3)?;
+            trace.push(
+                "FRCP 6(d)",
+                format!(
+                    "service by {method}: 3 days added after {date}, to {} {added}",
+                    added.weekday()
+                ),
+                added,
+            );
+            Ok(added)
+        };
+        match self.options.service_days {
+            ServiceDaysReading::AfterRoll => {
+                let rolled = roll(last, trace)?;
+                let added = add_three(rolled, trace)?;
+                roll(added, trace)
+            }
+            ServiceDaysReading::BeforeRoll => {
+                let added = add_three(last, trace)?;
+                roll(added, trace)
+            }
+        }
+    }
+
+    /// FRCP 6(a)(3) / CPR 2.8(5): an act at the court office whose last day is a closure day
+    /// is in time on the next day the office is open (the previous one for periods before an
+    /// event).
+    fn court_office(
+        &self,
+        due: NaiveDate,
+        input: &DeadlineInput<'_>,
+        trace: &mut Trace,
+    ) -> Result<NaiveDate> {
+        if !self.court_office_act || steps::office_open(due, input) {
+            return Ok(due);
+        }
+        let forward = self.direction == Direction::After;
+        let open = steps::first_open(due, forward, |d| steps::office_open(d, input))?;
+        let which = if forward { "next" } else { "previous" };
+        trace.push(
+            steps::office_provision(self.method, &self.citation, false),
+            format!(
+                "the court office is closed on {due} ({}); the act is in time on {} {open}, the {which} day it is open",
+                steps::why_office_closed(due, input),
+                open.weekday()
+            ),
+            open,
+        );
+        Ok(open)
+    }
+
+    /// The result, with a closing step naming the act.
+    pub(super) fn finish(
+        &self,
+        due: NaiveDate,
+        due_at: Option<chrono::DateTime<chrono::Utc>>,
+        mut trace: Trace,
+    ) -> ComputedDeadline {
+        trace.push(
+            self.citation.clone(),
+            format!("last day for: {}", self.title),
+            due,
+        );
+        ComputedDeadline {
+            due,
+            due_at,
+            trace: trace.0,
+        }
+    }
+}
