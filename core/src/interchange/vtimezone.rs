@@ -5,7 +5,7 @@
 //! so that every time in it is covered. Transitions are found by sampling the offset once a
 //! day, then narrowing each change down to the second.
 
-use chrono::{DateTime, Duration, NaiveDate, Offset, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
 
 use super::contentline::escape_text;
@@ -92,14 +92,14 @@ fn transitions(tz: Tz, first_year: i32, last_year: i32) -> Vec<Transition> {
     found
 }
 
+/// One STANDARD or DAYLIGHT block starting at wall-clock `local` (in the `from` offset).
 fn push_observance(
     lines: &mut Vec<String>,
     kind: &str,
-    start_utc: DateTime<Utc>,
+    local: NaiveDateTime,
     from: &Observance,
     to: &Observance,
 ) {
-    let local = start_utc.naive_utc() + Duration::seconds(i64::from(from.offset_seconds));
     lines.push(format!("BEGIN:{kind}"));
     lines.push(format!("DTSTART:{}", local.format("%Y%m%dT%H%M%S")));
     lines.push(format!(
@@ -126,12 +126,21 @@ pub(crate) fn vtimezone_lines(tz: Tz, first_year: i32, last_year: i32) -> Vec<St
     } else {
         kind(&initial)
     };
-    push_observance(&mut lines, first_kind, start, &initial, &initial);
+    // The first observance starts at local midnight on 1 January of the first year.
+    push_observance(
+        &mut lines,
+        first_kind,
+        start.naive_utc(),
+        &initial,
+        &initial,
+    );
     for change in &changes {
+        let local =
+            change.at.naive_utc() + Duration::seconds(i64::from(change.from.offset_seconds));
         push_observance(
             &mut lines,
             kind(&change.to),
-            change.at,
+            local,
             &change.from,
             &change.to,
         );
