@@ -107,7 +107,7 @@ fn in_card(card: usize, error: LexcaseError) -> LexcaseError {
 }
 
 /// The components of a structured value, each a list of unescaped, trimmed, non-empty values.
-fn components(value: &str, count: usize) -> Vec<Vec<String>> {
+pub(super) fn components(value: &str, count: usize) -> Vec<Vec<String>> {
     let mut parts: Vec<Vec<String>> = split_unescaped(value, ';')
         .into_iter()
         .map(|c| {
