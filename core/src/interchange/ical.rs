@@ -161,7 +161,7 @@ fn categories_line(lines: &mut Vec<String>, categories: &[String]) {
 fn event_lines(e: &IcalEvent) -> Vec<String> {
     let mut lines = vec![
         "BEGIN:VEVENT".to_owned(),
-        format!("UID:{}", e.uid.trim()),
+        format!("UID:{}", escape_text(e.uid.trim())),
         format!("DTSTAMP:{}", format_utc(e.dtstamp)),
         format!("DTSTART{}", e.start.property_tail()),
     ];
@@ -193,7 +193,7 @@ fn event_lines(e: &IcalEvent) -> Vec<String> {
 fn todo_lines(t: &IcalTodo) -> Vec<String> {
     let mut lines = vec![
         "BEGIN:VTODO".to_owned(),
-        format!("UID:{}", t.uid.trim()),
+        format!("UID:{}", escape_text(t.uid.trim())),
         format!("DTSTAMP:{}", format_utc(t.dtstamp)),
         format!("DUE{}", t.due.property_tail()),
         format!("SUMMARY:{}", escape_text(t.summary.trim())),

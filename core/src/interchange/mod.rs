@@ -6,6 +6,8 @@
 pub mod contentline;
 mod ical;
 mod ical_types;
+mod ical_validate;
+mod property;
 mod vcard_read;
 mod vcard_write;
 mod vtimezone;

@@ -4,6 +4,7 @@
 use chrono::Utc;
 
 use super::contentline::{logical_lines, split_unescaped, unescape_text, unfold};
+use super::property::{Property, parse_property};
 use super::vcard_write::{PLACE_TYPES, TEL_TYPES};
 use crate::contacts::{Contact, Email, NewContact, Phone, PostalAddress};
 use crate::error::{LexcaseError, Result};
@@ -18,77 +19,6 @@ pub struct ImportedCard {
     pub contact: NewContact,
     /// The NOTE text (several NOTEs joined by blank lines); contacts keep notes separately.
     pub note: Option<String>,
-}
-
-/// One parsed content line: upper-case name without group, parameters, raw (escaped) value.
-struct Property<'a> {
-    name: String,
-    params: Vec<(String, Vec<String>)>,
-    value: &'a str,
-}
-
-impl Property<'_> {
-    /// Every value of a parameter, lower-cased, with comma lists split.
-    fn param(&self, name: &str) -> Vec<String> {
-        self.params
-            .iter()
-            .filter(|(n, _)| n == name)
-            .flat_map(|(_, values)| values.iter().flat_map(|v| v.split(',')))
-            .map(|v| v.trim().to_ascii_lowercase())
-            .collect()
-    }
-
-    /// The first TYPE value that is one of `allowed`, as a label.
-    fn label(&self, allowed: &[&str]) -> Option<String> {
-        self.param("TYPE")
-            .into_iter()
-            .find(|t| allowed.contains(&t.as_str()))
-    }
-}
-
-fn parse_property(line: &str) -> Option<Property<'_>> {
-    let name_end = line.find([';', ':'])?;
-    let raw_name = line[..name_end].trim();
-    let name = raw_name
-        .rsplit('.')
-        .next()
-        .unwrap_or(raw_name)
-        .to_ascii_uppercase();
-    let mut params = Vec::new();
-    let mut rest = &line[name_end..];
-    loop {
-        if let Some(value) = rest.strip_prefix(':') {
-            return Some(Property {
-                name,
-                params,
-                value,
-            });
-        }
-        rest = rest.strip_prefix(';')?;
-        let end = rest.find(['=', ';', ':'])?;
-        let param_name = rest[..end].trim().to_ascii_uppercase();
-        rest = &rest[end..];
-        let mut values = Vec::new();
-        if let Some(after) = rest.strip_prefix('=') {
-            rest = after;
-            loop {
-                if let Some(quoted) = rest.strip_prefix('"') {
-                    let close = quoted.find('"')?;
-                    values.push(quoted[..close].to_owned());
-                    rest = &quoted[close + 1..];
-                } else {
-                    let end = rest.find([',', ';', ':'])?;
-                    values.push(rest[..end].to_owned());
-                    rest = &rest[end..];
-                }
-                match rest.strip_prefix(',') {
-                    Some(after) => rest = after,
-                    None => break,
-                }
-            }
-        }
-        params.push((param_name, values));
-    }
 }
 
 fn card_error(card: usize, reason: &str) -> LexcaseError {
