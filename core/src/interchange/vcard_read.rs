@@ -116,7 +116,13 @@ fn read_card(card: usize, props: &[Property<'_>]) -> Result<ImportedCard> {
             }
             "N" => n = Some(components(p.value, 5)),
             "KIND" => kind = Some(p.value.trim().to_ascii_lowercase()),
-            "ORG" => org = components(p.value, 1).swap_remove(0).into_iter().next(),
+            "ORG" => {
+                // The organisation name is the first component; units follow after `;`.
+                let name = split_unescaped(p.value, ';')
+                    .first()
+                    .map(|n| unescape_text(n));
+                org = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+            }
             "UID" => uid = Some(p.value.trim().to_owned()).filter(|u| !u.is_empty()),
             "NOTE" => notes.push(unescape_text(p.value).trim().to_owned()),
             "EMAIL" => emails.push(Email::new(
