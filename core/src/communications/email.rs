@@ -125,10 +125,7 @@ impl ParsedEmail {
             })
             .collect();
         Ok(Self {
-            message_id: message
-                .message_id()
-                .map(one_line)
-                .filter(|m| !m.is_empty()),
+            message_id: message.message_id().map(one_line).filter(|m| !m.is_empty()),
             in_reply_to: message.in_reply_to().as_text().map(one_line),
             sent_at,
             subject: message.subject().map(one_line).unwrap_or_default(),
