@@ -23,6 +23,7 @@ mod audit;
 mod blobs;
 mod codec;
 mod communications;
+mod deadlines;
 mod diagnostics;
 mod documents;
 mod error;

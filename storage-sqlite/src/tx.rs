@@ -9,18 +9,20 @@ use lexcase::appointments::Appointment;
 use lexcase::audit::{AuditEvent, AuditHead};
 use lexcase::communications::Communication;
 use lexcase::contacts::Contact;
+use lexcase::docket::{Deadline, DeadlineTrigger};
 use lexcase::documents::Document;
 use lexcase::firm::FirmSettings;
 use lexcase::matters::Matter;
 use lexcase::notes::{Note, NoteSubject};
 use lexcase::store::{
-    ContactQuery, MatterQuery, Page, Paged, ReadTx, StageCount, TaskQuery, WriteTx,
+    ContactQuery, DeadlineQuery, MatterQuery, Page, Paged, ReadTx, StageCount, TaskQuery, WriteTx,
 };
 use lexcase::tasks::{DueAnchor, Task};
 use lexcase::users::User;
 use lexcase::workflow::{WorkflowProgress, WorkflowTemplate};
 use lexcase::{
-    AppointmentId, CommunicationId, ContactId, DocumentId, MatterId, NoteId, Result, TaskId, UserId,
+    AppointmentId, CommunicationId, ContactId, DeadlineId, DocumentId, MatterId, NoteId, Result,
+    TaskId, UserId,
 };
 use rusqlite::Connection;
 use uuid::Uuid;
@@ -28,8 +30,8 @@ use uuid::Uuid;
 use crate::error::Db;
 use crate::lock::TimedGuard;
 use crate::{
-    appointments, audit, communications, documents, matter_list, notes, read, tasks, workflow,
-    write,
+    appointments, audit, communications, deadlines, documents, matter_list, notes, read, tasks,
+    workflow, write,
 };
 
 /// The connection a read transaction runs on.
@@ -245,6 +247,24 @@ macro_rules! read_tx {
             ) -> Result<Vec<Appointment>> {
                 appointments::of_matter(self.conn(), matter, from, to)
             }
+            fn deadline(&self, id: DeadlineId) -> Result<Option<Deadline>> {
+                deadlines::deadline(self.conn(), id)
+            }
+            fn deadlines(
+                &self,
+                query: &DeadlineQuery,
+                viewer: &Viewer,
+                page: Page,
+            ) -> Result<Paged<Deadline>> {
+                deadlines::deadlines(self.conn(), query, viewer, page)
+            }
+            fn deadlines_triggered_by(
+                &self,
+                trigger: &DeadlineTrigger,
+                matter: MatterId,
+            ) -> Result<Vec<Deadline>> {
+                deadlines::triggered_by(self.conn(), trigger, matter)
+            }
             fn communication(&self, id: CommunicationId) -> Result<Option<Communication>> {
                 communications::communication(self.conn(), id)
             }
@@ -352,6 +372,12 @@ impl WriteTx for SqliteWriteTx<'_> {
     }
     fn update_appointment(&mut self, appointment: &Appointment, expected: u64) -> Result<()> {
         appointments::update(self.conn(), appointment, expected)
+    }
+    fn insert_deadline(&mut self, deadline: &Deadline) -> Result<()> {
+        deadlines::insert(self.conn(), deadline)
+    }
+    fn update_deadline(&mut self, deadline: &Deadline, expected: u64) -> Result<()> {
+        deadlines::update(self.conn(), deadline, expected)
     }
     fn insert_communication(&mut self, communication: &Communication) -> Result<()> {
         communications::insert(self.conn(), communication)

@@ -12,7 +12,7 @@ mod query;
 
 pub use blob::{BlobStore, MemoryBlobStore, tampered};
 pub use page::{Page, Paged};
-pub use query::{ContactQuery, MatterQuery, StageCount, TaskQuery};
+pub use query::{ContactQuery, DeadlineQuery, MatterQuery, StageCount, TaskQuery};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
@@ -22,11 +22,13 @@ use crate::appointments::Appointment;
 use crate::audit::{AuditEvent, AuditHead};
 use crate::communications::Communication;
 use crate::contacts::Contact;
+use crate::docket::{Deadline, DeadlineTrigger};
 use crate::documents::Document;
 use crate::error::Result;
 use crate::firm::FirmSettings;
 use crate::ids::{
-    AppointmentId, CommunicationId, ContactId, DocumentId, MatterId, NoteId, TaskId, UserId,
+    AppointmentId, CommunicationId, ContactId, DeadlineId, DocumentId, MatterId, NoteId, TaskId,
+    UserId,
 };
 use crate::matters::Matter;
 use crate::notes::{Note, NoteSubject};
@@ -137,6 +139,25 @@ pub trait ReadTx {
         to: DateTime<Utc>,
     ) -> Result<Vec<Appointment>>;
 
+    /// A deadline by id (no access check).
+    fn deadline(&self, id: DeadlineId) -> Result<Option<Deadline>>;
+    /// Deadlines matching `query` on matters `viewer` may see, soonest due first (not yet
+    /// computed last), then by entry time; `total` counts the same. With `entered_on` set
+    /// they are ordered by entry time.
+    fn deadlines(
+        &self,
+        query: &DeadlineQuery,
+        viewer: &Viewer,
+        page: Page,
+    ) -> Result<Paged<Deadline>>;
+    /// Every deadline whose trigger is `trigger` (a key date of `matter`, or another
+    /// deadline), in entry order (no access check).
+    fn deadlines_triggered_by(
+        &self,
+        trigger: &DeadlineTrigger,
+        matter: MatterId,
+    ) -> Result<Vec<Deadline>>;
+
     /// A communication by id (no access check).
     fn communication(&self, id: CommunicationId) -> Result<Option<Communication>>;
     /// The communication with this email Message-ID, if one was ingested.
@@ -219,6 +240,10 @@ pub trait WriteTx: ReadTx {
         appointment: &Appointment,
         expected_version: u64,
     ) -> Result<()>;
+    /// Inserts a deadline.
+    fn insert_deadline(&mut self, deadline: &Deadline) -> Result<()>;
+    /// Updates a deadline.
+    fn update_deadline(&mut self, deadline: &Deadline, expected_version: u64) -> Result<()>;
     /// Inserts a communication ([`crate::LexcaseError::Conflict`] on a duplicate Message-ID).
     fn insert_communication(&mut self, communication: &Communication) -> Result<()>;
     /// Updates a communication.

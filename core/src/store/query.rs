@@ -58,3 +58,21 @@ pub struct ContactQuery {
     /// Only persons or only organisations.
     pub kind: Option<ContactKind>,
 }
+
+/// Filters for listing deadlines; all given filters must match. Only deadlines on matters the
+/// viewer may see are listed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeadlineQuery {
+    /// Only deadlines on this matter.
+    pub matter: Option<crate::ids::MatterId>,
+    /// Only deadlines this user is responsible for.
+    pub responsible: Option<UserId>,
+    /// Only open deadlines.
+    pub open_only: bool,
+    /// Only deadlines due on or after this date (computed ones only).
+    pub due_from: Option<chrono::NaiveDate>,
+    /// Only deadlines due on or before this date (computed ones only).
+    pub due_to: Option<chrono::NaiveDate>,
+    /// Only deadlines entered on this day (the register).
+    pub entered_on: Option<chrono::NaiveDate>,
+}

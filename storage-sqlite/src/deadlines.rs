@@ -1,0 +1,194 @@
+//! Docketed deadlines: reads, the docket views and the register, triggers, writes.
+
+use lexcase::access::Viewer;
+use lexcase::docket::{Deadline, DeadlineTrigger};
+use lexcase::store::{DeadlineQuery, Page, Paged};
+use lexcase::{DeadlineId, MatterId, Result};
+use rusqlite::types::Value;
+use rusqlite::{Connection, params};
+
+use crate::codec::{time_to_text, to_i64, to_json};
+use crate::error::{Db, unique};
+use crate::matter_list::visible_to;
+use crate::read::{many, one, paged, where_clause};
+use crate::write::versioned_update;
+
+const DEADLINE_UNIQUE: &[(&str, &str)] = &[("deadlines.id", "the deadline already exists")];
+
+fn blob(bytes: [u8; 16]) -> Value {
+    Value::Blob(bytes.to_vec())
+}
+
+/// A deadline by id.
+pub(crate) fn deadline(conn: &Connection, id: DeadlineId) -> Result<Option<Deadline>> {
+    one(
+        conn,
+        DeadlineId::ENTITY,
+        "SELECT body FROM deadlines WHERE id = ?1",
+        [id.to_bytes()],
+    )
+}
+
+/// Deadlines matching `query` on matters `viewer` may see.
+pub(crate) fn deadlines(
+    conn: &Connection,
+    query: &DeadlineQuery,
+    viewer: &Viewer,
+    page: Page,
+) -> Result<Paged<Deadline>> {
+    let (matter_rule, mut params) = visible_to(viewer);
+    let visible = format!(
+        "d.matter_id IN (SELECT m.id FROM matters m{})",
+        where_clause(&matter_rule)
+    );
+    let mut conditions: Vec<&str> = vec![&visible];
+    if let Some(matter) = query.matter {
+        conditions.push("d.matter_id = ?");
+        params.push(blob(matter.to_bytes()));
+    }
+    if let Some(user) = query.responsible {
+        conditions.push("d.responsible = ?");
+        params.push(blob(user.to_bytes()));
+    }
+    if query.open_only {
+        conditions.push("d.open = 1");
+    }
+    if let Some(from) = query.due_from {
+        conditions.push("d.due_date >= ?");
+        params.push(Value::Text(from.to_string()));
+    }
+    if let Some(to) = query.due_to {
+        conditions.push("d.due_date <= ?");
+        params.push(Value::Text(to.to_string()));
+    }
+    if let Some(day) = query.entered_on {
+        conditions.push("d.entered_on = ?");
+        params.push(Value::Text(day.to_string()));
+    }
+    let order = if query.entered_on.is_some() {
+        "d.created_at, d.id"
+    } else {
+        "d.due_date IS NULL, d.due_date, d.created_at, d.id"
+    };
+    let filter = where_clause(&conditions);
+    paged(
+        conn,
+        DeadlineId::ENTITY,
+        &format!("SELECT count(*) FROM deadlines d{filter}"),
+        &format!("SELECT d.body FROM deadlines d{filter} ORDER BY {order} LIMIT ? OFFSET ?"),
+        params,
+        page,
+    )
+}
+
+/// Deadlines counting from `trigger`.
+pub(crate) fn triggered_by(
+    conn: &Connection,
+    trigger: &DeadlineTrigger,
+    matter: MatterId,
+) -> Result<Vec<Deadline>> {
+    match trigger {
+        DeadlineTrigger::Deadline { id } => many(
+            conn,
+            DeadlineId::ENTITY,
+            "SELECT body FROM deadlines WHERE trigger_deadline = ?1 ORDER BY created_at, id",
+            [id.to_bytes()],
+        ),
+        DeadlineTrigger::KeyDate { name } => many(
+            conn,
+            DeadlineId::ENTITY,
+            "SELECT body FROM deadlines WHERE matter_id = ?1 AND trigger_key_date = ?2 \
+             ORDER BY created_at, id",
+            params![matter.to_bytes(), name],
+        ),
+        DeadlineTrigger::Date { .. } | DeadlineTrigger::Moment { .. } => Ok(Vec::new()),
+    }
+}
+
+/// The copies of a deadline's fields that its row is filtered and sorted on.
+struct DeadlineColumns {
+    open: bool,
+    due_date: Option<String>,
+    responsible: Option<[u8; 16]>,
+    trigger_key_date: Option<String>,
+    trigger_deadline: Option<[u8; 16]>,
+    body: String,
+}
+
+impl DeadlineColumns {
+    fn of(deadline: &Deadline) -> Result<Self> {
+        let (key_date, chained) = match &deadline.trigger {
+            DeadlineTrigger::KeyDate { name } => (Some(name.clone()), None),
+            DeadlineTrigger::Deadline { id } => (None, Some(id.to_bytes())),
+            DeadlineTrigger::Date { .. } | DeadlineTrigger::Moment { .. } => (None, None),
+        };
+        Ok(Self {
+            open: deadline.is_open(),
+            due_date: deadline.due().map(|d| d.to_string()),
+            responsible: deadline.responsible.map(|u| u.to_bytes()),
+            trigger_key_date: key_date,
+            trigger_deadline: chained,
+            body: to_json(DeadlineId::ENTITY, deadline)?,
+        })
+    }
+}
+
+/// Inserts a deadline.
+pub(crate) fn insert(conn: &Connection, deadline: &Deadline) -> Result<()> {
+    let c = DeadlineColumns::of(deadline)?;
+    conn.prepare_cached(
+        "INSERT INTO deadlines (id, version, matter_id, open, due_date, responsible, \
+         trigger_key_date, trigger_deadline, entered_on, created_at, body) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )
+    .db()?
+    .execute(params![
+        deadline.id.to_bytes(),
+        to_i64("version", deadline.version)?,
+        deadline.matter.to_bytes(),
+        c.open,
+        c.due_date,
+        c.responsible,
+        c.trigger_key_date,
+        c.trigger_deadline,
+        deadline.entered_on.to_string(),
+        time_to_text(deadline.entered_at),
+        c.body
+    ])
+    .map_err(|e| unique(e, DEADLINE_UNIQUE))?;
+    Ok(())
+}
+
+/// Updates a deadline stored at `expected`.
+pub(crate) fn update(conn: &Connection, deadline: &Deadline, expected: u64) -> Result<()> {
+    let id = deadline.id.to_bytes();
+    let c = DeadlineColumns::of(deadline)?;
+    versioned_update(
+        conn,
+        DeadlineId::ENTITY,
+        "SELECT version FROM deadlines WHERE id = ?1",
+        &id,
+        deadline.version,
+        expected,
+        |version, expected| {
+            conn.prepare_cached(
+                "UPDATE deadlines SET version = ?1, open = ?2, due_date = ?3, responsible = ?4, \
+                 trigger_key_date = ?5, trigger_deadline = ?6, body = ?7 \
+                 WHERE id = ?8 AND version = ?9",
+            )
+            .db()?
+            .execute(params![
+                version,
+                c.open,
+                c.due_date,
+                c.responsible,
+                c.trigger_key_date,
+                c.trigger_deadline,
+                c.body,
+                id,
+                expected
+            ])
+            .db()
+        },
+    )
+}
