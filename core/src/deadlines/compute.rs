@@ -19,7 +19,7 @@ impl DeadlineRule {
             return hours::compute(self, input);
         }
         let mut trace = Trace::default();
-        let start = input.trigger.local_date();
+        let start = input.trigger.local_date()?;
         let last = match self.method {
             CountingMethod::Cpr2_8 => cpr::count(self, start, input.holidays, &mut trace)?,
             CountingMethod::Frcp6 | CountingMethod::Calendar => {
