@@ -51,10 +51,14 @@ impl DeadlineRule {
             Direction::After => "after",
             Direction::Before => "before",
         };
+        let how = match self.period.unit {
+            PeriodUnit::Months | PeriodUnit::Years => "in calendar units",
+            _ => "every day including weekends and holidays",
+        };
         trace.push(
             provision("B"),
             format!(
-                "counted {} {} {way} {start}, every day including weekends and holidays, to {} {end}",
+                "counted {} {} {way} {start}, {how}, to {} {end}",
                 self.period.amount,
                 self.period.unit,
                 end.weekday()
