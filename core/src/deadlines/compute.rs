@@ -19,7 +19,7 @@ impl DeadlineRule {
             return hours::compute(self, input);
         }
         let mut trace = Trace::default();
-        let start = input.trigger.local_date();
+        let start = input.trigger.local_date()?;
         let last = match self.method {
             CountingMethod::Cpr2_8 => cpr::count(self, start, input.holidays, &mut trace)?,
             CountingMethod::Frcp6 | CountingMethod::Calendar => {
@@ -51,10 +51,14 @@ impl DeadlineRule {
             Direction::After => "after",
             Direction::Before => "before",
         };
+        let how = match self.period.unit {
+            PeriodUnit::Months | PeriodUnit::Years => "in calendar units",
+            _ => "every day including weekends and holidays",
+        };
         trace.push(
             provision("B"),
             format!(
-                "counted {} {} {way} {start}, every day including weekends and holidays, to {} {end}",
+                "counted {} {} {way} {start}, {how}, to {} {end}",
                 self.period.amount,
                 self.period.unit,
                 end.weekday()

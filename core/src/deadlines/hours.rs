@@ -35,6 +35,7 @@ pub(super) fn compute(rule: &DeadlineRule, input: &DeadlineInput<'_>) -> Result<
             "an hours period needs a trigger moment with a time zone",
         ));
     };
+    input.trigger.local_date()?;
     let frcp = rule.method == super::rule::CountingMethod::Frcp6;
     let provision = |part: &str| {
         if frcp {
@@ -55,6 +56,7 @@ pub(super) fn compute(rule: &DeadlineRule, input: &DeadlineInput<'_>) -> Result<
         Direction::After => at.checked_add_signed(elapsed),
         Direction::Before => at.checked_sub_signed(elapsed),
     }
+    .filter(super::input::moment_in_range)
     .ok_or_else(steps::out_of_range)?;
     let end_local = end.with_timezone(&zone);
     trace.push(

@@ -1,12 +1,13 @@
 //! What a computation takes (the trigger, how the party was served, the calendars) and what it
 //! gives back (the due date and the trace of every step).
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use crate::calendar::HolidayCalendar;
+use crate::error::{LexcaseError, Result};
 
 /// The event the period runs from (or back from).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -25,12 +26,27 @@ pub enum Trigger {
     },
 }
 
+/// Moments are accepted in the years 1 to 9999 (UTC), so every zone's local time exists.
+const MOMENT_YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
+/// Whether `at` is in the supported range of moments.
+pub(super) fn moment_in_range(at: &DateTime<Utc>) -> bool {
+    MOMENT_YEARS.contains(&at.year())
+}
+
 impl Trigger {
-    /// The trigger's day: the date itself, or the local date of the moment in its zone.
-    pub fn local_date(&self) -> NaiveDate {
+    /// The trigger's day: the date itself, or the local date of the moment in its zone. A
+    /// moment outside the years 1 to 9999 is a validation error.
+    pub fn local_date(&self) -> Result<NaiveDate> {
         match self {
-            Self::Day(date) => *date,
-            Self::Moment { at, zone } => at.with_timezone(zone).date_naive(),
+            Self::Day(date) => Ok(*date),
+            Self::Moment { at, zone } if moment_in_range(at) => {
+                Ok(at.with_timezone(zone).date_naive())
+            }
+            Self::Moment { .. } => Err(LexcaseError::validation(
+                "trigger",
+                "the moment is outside the years 1 to 9999",
+            )),
         }
     }
 }

@@ -184,7 +184,7 @@ pub(super) fn office_open(date: NaiveDate, input: &DeadlineInput<'_>) -> bool {
 pub(super) fn why_office_closed(date: NaiveDate, input: &DeadlineInput<'_>) -> String {
     let holiday = why_closed(date, input.holidays);
     if holiday == "open" {
-        format!("a closure day ({})", input.closures.id())
+        format!("a closure day of {}", input.closures.id())
     } else {
         holiday
     }

@@ -1,6 +1,6 @@
 //! Properties of day-period computations over random triggers and rules.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc};
 use proptest::prelude::*;
 
 use super::test_support::*;
@@ -110,6 +110,35 @@ proptest! {
             prop_assert_eq!((out.due - trigger).num_days().abs(), 14);
         } else {
             prop_assert!(out.due.weekday() != trigger.weekday() || (out.due - trigger).num_days().abs() != 14);
+        }
+    }
+
+    #[test]
+    fn hour_periods_are_elapsed_hours_or_the_same_clock_time_on_a_business_day(
+        seconds in 946_684_800i64..1_893_456_000,
+        amount in 1u32..200,
+        after in any::<bool>(),
+        zone in prop::sample::select(vec!["America/New_York", "Europe/London", "America/Los_Angeles"]),
+    ) {
+        let zone: chrono_tz::Tz = zone.parse().unwrap();
+        let at = Utc.timestamp_opt(seconds, 0).unwrap();
+        let direction = if after { Direction::After } else { Direction::Before };
+        let mut r = rule(amount, PeriodUnit::Hours, direction, CountingMethod::Frcp6);
+        r.court_office_act = true;
+        let out = compute_with(&r, Trigger::Moment { at, zone }, None, "us-federal", "weekends-only").unwrap();
+        let due_at = out.due_at.unwrap();
+        let elapsed = Duration::hours(i64::from(amount));
+        let end = if after { at + elapsed } else { at - elapsed };
+        let local_due = due_at.with_timezone(&zone);
+        prop_assert_eq!(local_due.date_naive(), out.due);
+        prop_assert_eq!(out.trace.last().map(|s| s.date), Some(out.due));
+        if named("us-federal").unwrap().is_business_day(end.with_timezone(&zone).date_naive()) {
+            prop_assert_eq!(due_at, end);
+        } else {
+            prop_assert!(named("us-federal").unwrap().is_business_day(out.due));
+            prop_assert_eq!(local_due.time().hour(), end.with_timezone(&zone).time().hour());
+            let moved_the_right_way = if after { due_at > end } else { due_at < end };
+            prop_assert!(moved_the_right_way);
         }
     }
 }
