@@ -10,9 +10,11 @@
 mod business_days;
 mod computed;
 mod holidays;
+mod spec;
 mod union;
 
 pub use business_days::{DayCount, DayUnit};
 pub use computed::{EnglandWales, UsFederal, easter_sunday};
 pub use holidays::{HolidayCalendar, HolidayList, WeekendsOnly};
+pub use spec::CalendarSpec;
 pub use union::{CourtOfficeClosures, NAMED_CALENDARS, UnionCalendar, UsFederalStatutory, named};

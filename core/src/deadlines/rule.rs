@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::CalendarSpec;
 use crate::error::{LexcaseError, Result};
 use crate::validate;
 
@@ -166,6 +167,14 @@ pub struct DeadlineRule {
     /// The readings chosen where the rules are ambiguous.
     #[serde(default)]
     pub options: ReadingOptions,
+    /// The legal-holiday calendar the rule is usually computed with (e.g. `england-wales`);
+    /// the counting method's usual one when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holidays: Option<CalendarSpec>,
+    /// The court-office closure calendar the rule is usually computed with (e.g.
+    /// `ew-court-office`); the counting method's usual one when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closures: Option<CalendarSpec>,
 }
 
 impl DeadlineRule {

@@ -63,5 +63,7 @@ pub fn rule(
         service_days: false,
         court_office_act: false,
         options: ReadingOptions::default(),
+        holidays: None,
+        closures: None,
     }
 }

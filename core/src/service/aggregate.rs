@@ -10,6 +10,7 @@ use crate::appointments::Appointment;
 use crate::audit::EntityKind;
 use crate::communications::Communication;
 use crate::contacts::Contact;
+use crate::docket::Deadline;
 use crate::documents::Document;
 use crate::error::Result;
 use crate::firm::FirmSettings;
@@ -170,6 +171,14 @@ aggregate!(
     insert_appointment,
     update_appointment,
     |a| a.matter
+);
+aggregate!(
+    Deadline,
+    "deadline",
+    EntityKind::Deadline,
+    insert_deadline,
+    update_deadline,
+    |d| Some(d.matter)
 );
 aggregate!(
     Communication,

@@ -4,8 +4,9 @@ use std::sync::Arc;
 
 use super::context::{ReadCtx, WriteCtx, load_actor, load_settings};
 use super::{
-    AppointmentService, AuditService, CommunicationService, ContactService, DocumentService,
-    MatterService, NoteService, SettingsService, TaskService, UserService, WorkflowService,
+    AppointmentService, AuditService, CommunicationService, ContactService, DocketService,
+    DocumentService, MatterService, NoteService, SettingsService, TaskService, UserService,
+    WorkflowService,
 };
 use crate::access::Role;
 use crate::clock::{Clock, SystemClock};
@@ -183,6 +184,11 @@ impl Session {
     /// The communication log, email ingestion and the unfiled queue.
     pub fn communications(&self) -> CommunicationService<'_> {
         CommunicationService::new(self)
+    }
+
+    /// The docket: court and statutory deadlines, the register and reminders.
+    pub fn docket(&self) -> DocketService<'_> {
+        DocketService::new(self)
     }
 
     /// Documents filed to matters, with versions and verified contents.

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::Session;
 use super::context::WriteCtx;
 use crate::access::{Capability, Visibility};
+use crate::docket::DeadlineTrigger;
 use crate::error::{LexcaseError, Result};
 use crate::firm::MatterNumberContext;
 use crate::ids::{ContactId, MatterId, PartyId, UserId};
@@ -373,8 +374,8 @@ impl<'s> MatterService<'s> {
         )
     }
 
-    /// Sets a named key date, or removes it with `None`. Tasks counting from it move with it,
-    /// and workflow items asking for it are ticked.
+    /// Sets a named key date, or removes it with `None`. Tasks and deadlines counting from it
+    /// move with it, and workflow items asking for it are ticked.
     pub fn set_key_date(
         &self,
         id: MatterId,
@@ -394,6 +395,10 @@ impl<'s> MatterService<'s> {
             )?;
             let name = name.trim();
             super::task_dates::cascade(ctx, DueAnchor::KeyDate(name.to_owned()), Some(id))?;
+            let key_date = DeadlineTrigger::KeyDate {
+                name: name.to_owned(),
+            };
+            super::docket_dates::cascade(ctx, key_date, id)?;
             if date.is_some() {
                 super::workflow::tick_key_date(ctx, id, name)?;
             }

@@ -3,19 +3,31 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{HolidayCalendar, HolidayList, UnionCalendar, WeekendsOnly, named};
-use crate::deadlines::CountingMethod;
+use super::{HolidayCalendar, HolidayList, UnionCalendar, WeekendsOnly, named};
 use crate::error::{LexcaseError, Result};
 
 /// The part of a spec that means the firm's own holiday list (its settings).
 const FIRM: &str = "firm";
 
 /// A calendar named by data: one or more of the built-in calendars
-/// ([`crate::calendar::NAMED_CALENDARS`]) and `firm` (the firm's own holiday list), joined
+/// ([`super::NAMED_CALENDARS`]) and `firm` (the firm's own holiday list), joined
 /// with `+`, e.g. `us-federal+firm`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(try_from = "String", into = "String")]
 pub struct CalendarSpec(String);
+
+impl TryFrom<String> for CalendarSpec {
+    type Error = LexcaseError;
+    fn try_from(text: String) -> Result<Self> {
+        Self::parse(&text)
+    }
+}
+
+impl From<CalendarSpec> for String {
+    fn from(spec: CalendarSpec) -> Self {
+        spec.0
+    }
+}
 
 impl CalendarSpec {
     /// Parses and checks a spec (every part must be known).
@@ -29,35 +41,15 @@ impl CalendarSpec {
         Ok(spec)
     }
 
+    /// A spec of one built-in calendar id, taken as given (for ids from
+    /// [`super::NAMED_CALENDARS`]; a wrong id fails when resolved).
+    pub(crate) fn built_in(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+
     /// The spec text.
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-
-    /// The legal-holiday calendar a counting method uses unless told otherwise: US federal
-    /// holidays for FRCP 6, England & Wales bank holidays for CPR 2.8, weekends only for
-    /// plain counting.
-    pub fn holidays_for(method: CountingMethod) -> Self {
-        Self(
-            match method {
-                CountingMethod::Frcp6 => "us-federal",
-                CountingMethod::Cpr2_8 => "england-wales",
-                CountingMethod::Calendar => "weekends-only",
-            }
-            .into(),
-        )
-    }
-
-    /// The court-office closure calendar a counting method uses unless told otherwise: the
-    /// PD 2A closures for CPR 2.8, none beyond weekends otherwise.
-    pub fn closures_for(method: CountingMethod) -> Self {
-        Self(
-            match method {
-                CountingMethod::Cpr2_8 => "ew-court-office",
-                CountingMethod::Frcp6 | CountingMethod::Calendar => "weekends-only",
-            }
-            .into(),
-        )
     }
 
     /// The calendar this spec names; `firm` is the firm's holiday list (none configured
@@ -104,5 +96,8 @@ mod tests {
         assert!(CalendarSpec::parse("mars").is_err());
         assert!(CalendarSpec::parse("us-federal++firm").is_err());
         assert!(CalendarSpec::parse("").is_err());
+        for id in super::super::NAMED_CALENDARS {
+            assert!(CalendarSpec::built_in(id).resolve(None).is_ok());
+        }
     }
 }
