@@ -65,6 +65,8 @@ macro_rules! conformance_tests {
             appointments::matter_calendar_access_and_bad_input,
             communications::email_is_filed_by_reference_parties_or_queue,
             communications::recorded_communications_and_malformed_mail,
+            docket::deadlines_follow_key_dates_and_chains,
+            docket::register_reminders_walls_and_bad_input,
         );
     };
 }

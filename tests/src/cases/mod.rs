@@ -5,6 +5,7 @@ pub mod appointments;
 pub mod audit;
 pub mod communications;
 pub mod contacts;
+pub mod docket;
 pub mod documents;
 pub mod firm;
 pub mod matters;
