@@ -67,6 +67,8 @@ macro_rules! conformance_tests {
             communications::recorded_communications_and_malformed_mail,
             docket::deadlines_follow_key_dates_and_chains,
             docket::register_reminders_walls_and_bad_input,
+            interchange::calendars_export_as_icalendar,
+            interchange::contacts_round_trip_through_vcard,
         );
     };
 }

@@ -20,3 +20,4 @@ pub use kind::{AppointmentKind, Attendee};
 pub use occurrence::{Clash, Occurrence, clashes};
 pub use recurrence::Recurrence;
 pub use schedule::Schedule;
+pub(crate) use schedule::parse_zone;

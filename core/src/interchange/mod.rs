@@ -4,6 +4,7 @@
 //! octets and TEXT escaping.
 
 pub mod contentline;
+mod export;
 mod ical;
 mod ical_types;
 mod ical_validate;
@@ -17,6 +18,7 @@ mod ical_tests;
 #[cfg(test)]
 mod vcard_tests;
 
+pub use export::{UID_DOMAIN, appointment_events, deadline_todo, task_todo};
 pub use ical::ICalendar;
 pub use ical_types::{
     AlarmTrigger, EventStatus, IcalAlarm, IcalAttendee, IcalEvent, IcalTime, IcalTodo, TodoStatus,

@@ -211,34 +211,24 @@ impl<'s> DocketService<'s> {
             due_to: Some(last_due),
             ..DeadlineQuery::default()
         };
+        let deadlines = Paged::collect_all(|page| self.list(&query, page))?;
         let mut found = Vec::new();
-        let mut page = Page::new(0, Page::MAX_LIMIT)?;
-        loop {
-            let batch = self.list(&query, page)?;
-            for d in &batch.items {
-                let Some(due) = d.due() else { continue };
-                for &days in &d.reminders {
-                    let Some(on) = due.checked_sub_days(chrono::Days::new(u64::from(days))) else {
-                        continue;
-                    };
-                    if (from..=to).contains(&on) {
-                        found.push(DeadlineReminder {
-                            deadline: d.id,
-                            matter: d.matter,
-                            title: d.title.clone(),
-                            due,
-                            remind_on: on,
-                            days_before: days,
-                            responsible: d.responsible,
-                        });
-                    }
+        for d in &deadlines {
+            let Some(due) = d.due() else { continue };
+            for &days in &d.reminders {
+                let on = due.checked_sub_days(chrono::Days::new(u64::from(days)));
+                if let Some(on) = on.filter(|on| (from..=to).contains(on)) {
+                    found.push(DeadlineReminder {
+                        deadline: d.id,
+                        matter: d.matter,
+                        title: d.title.clone(),
+                        due,
+                        remind_on: on,
+                        days_before: days,
+                        responsible: d.responsible,
+                    });
                 }
             }
-            let seen = page.offset + batch.items.len() as u64;
-            if batch.items.is_empty() || seen >= batch.total {
-                break;
-            }
-            page = Page::new(seen, Page::MAX_LIMIT)?;
         }
         found.sort_by_key(|r| (r.remind_on, r.due, r.deadline));
         Ok(found)

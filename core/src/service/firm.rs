@@ -5,8 +5,8 @@ use std::sync::Arc;
 use super::context::{ReadCtx, WriteCtx, load_actor, load_settings};
 use super::{
     AppointmentService, AuditService, CommunicationService, ContactService, DocketService,
-    DocumentService, MatterService, NoteService, SettingsService, TaskService, UserService,
-    WorkflowService,
+    DocumentService, InterchangeService, MatterService, NoteService, SettingsService, TaskService,
+    UserService, WorkflowService,
 };
 use crate::access::Role;
 use crate::clock::{Clock, SystemClock};
@@ -194,6 +194,11 @@ impl Session {
     /// Documents filed to matters, with versions and verified contents.
     pub fn documents(&self) -> DocumentService<'_> {
         DocumentService::new(self)
+    }
+
+    /// iCalendar export of calendars and deadlines; vCard export and import of contacts.
+    pub fn interchange(&self) -> InterchangeService<'_> {
+        InterchangeService::new(self)
     }
 
     /// Notes on matters and contacts.

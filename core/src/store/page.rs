@@ -56,6 +56,20 @@ pub struct Paged<T> {
 }
 
 impl<T> Paged<T> {
+    /// Every item of a paged query, fetching the largest pages until the total is reached.
+    pub fn collect_all(mut fetch: impl FnMut(Page) -> Result<Paged<T>>) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        loop {
+            let batch = fetch(Page::new(out.len() as u64, Page::MAX_LIMIT)?)?;
+            let done =
+                batch.items.is_empty() || (out.len() + batch.items.len()) as u64 >= batch.total;
+            out.extend(batch.items);
+            if done {
+                return Ok(out);
+            }
+        }
+    }
+
     /// Maps the items, keeping the total.
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Paged<U> {
         Paged {

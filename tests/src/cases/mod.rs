@@ -8,6 +8,7 @@ pub mod contacts;
 pub mod docket;
 pub mod documents;
 pub mod firm;
+pub mod interchange;
 pub mod matters;
 pub mod notes;
 pub mod store;
