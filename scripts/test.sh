@@ -55,12 +55,14 @@ if wants rust; then
     cargo test
 
     # The examples a newcomer starts from must keep running, not only compiling.
-    step "examples (quickstart on a new SQLite file, residential purchase)"
+    step "examples (quickstart on a new SQLite file, residential purchase, litigation calendar)"
     EXAMPLES_DIR=$(mktemp -d)
     cargo run --quiet --example quickstart -- "$EXAMPLES_DIR/quickstart.lexcase" > "$EXAMPLES_DIR/quickstart.out"
     tail -n 2 "$EXAMPLES_DIR/quickstart.out"
     cargo run --quiet --example residential_purchase > "$EXAMPLES_DIR/purchase.out"
     tail -n 1 "$EXAMPLES_DIR/purchase.out"
+    cargo run --quiet --example litigation_calendar > "$EXAMPLES_DIR/litigation.out"
+    tail -n 1 "$EXAMPLES_DIR/litigation.out"
     rm -rf "$EXAMPLES_DIR"
 fi
 
