@@ -53,6 +53,16 @@ fn schedule(
     }
 }
 
+/// The core names the end of a date range `to`; the Python argument is `to_date`.
+fn window_field(err: LexcaseError) -> LexcaseError {
+    match err {
+        LexcaseError::Validation { field, reason } if field == "to" => {
+            LexcaseError::validation("to_date", reason)
+        }
+        other => other,
+    }
+}
+
 /// The attendees from the two lists.
 fn attendees(users: Vec<Id<UserId>>, contacts: Vec<Id<ContactId>>) -> Vec<Attendee> {
     users
@@ -70,7 +80,7 @@ fn reminders(minutes: Vec<i64>) -> PyResult<Vec<u32>> {
             u32::try_from(m).map_err(|_| {
                 invalid(
                     "reminders",
-                    "a reminder is a number of minutes before the start, at least 0",
+                    "a reminder is a number of minutes before the start, from 0 to four weeks",
                 )
             })
         })
@@ -299,7 +309,10 @@ impl PyAppointmentService {
         to_date: DateArg,
     ) -> PyResult<Vec<PyOccurrence>> {
         let found = run(py, || {
-            self.0.appointments().agenda(user.0, from_date.0, to_date.0)
+            self.0
+                .appointments()
+                .agenda(user.0, from_date.0, to_date.0)
+                .map_err(window_field)
         })?;
         Ok(found.into_iter().map(PyOccurrence).collect())
     }
@@ -318,6 +331,7 @@ impl PyAppointmentService {
             self.0
                 .appointments()
                 .of_matter(matter.0, from_date.0, to_date.0)
+                .map_err(window_field)
         })?;
         Ok(found.into_iter().map(PyOccurrence).collect())
     }
@@ -335,6 +349,7 @@ impl PyAppointmentService {
             self.0
                 .appointments()
                 .clashes(user.0, from_date.0, to_date.0)
+                .map_err(window_field)
         })?;
         Ok(found.into_iter().map(PyClash).collect())
     }

@@ -355,7 +355,10 @@ def test_other_refusals(office: Office) -> None:
     assert err.value.field == "schedule"
     with pytest.raises(lexcase.ValidationError) as err:
         s.agenda(me, from_date=datetime.date(2031, 3, 4), to_date=datetime.date(2031, 3, 3))
-    assert err.value.field == "to"
+    assert err.value.field == "to_date"
+    with pytest.raises(lexcase.ValidationError) as err:
+        s.clashes(me, from_date=datetime.date(2031, 1, 1), to_date=datetime.date(2032, 6, 1))
+    assert err.value.field == "to_date"
     with pytest.raises(TypeError):
         s.create(
             title="Aware",
