@@ -354,3 +354,55 @@ impl PyAppointmentService {
         Ok(found.into_iter().map(PyClash).collect())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(err: PyErr) -> String {
+        Python::attach(|py| {
+            err.value(py)
+                .getattr("field")
+                .and_then(|f| f.extract())
+                .expect("a ValidationError has a field")
+        })
+    }
+
+    #[test]
+    fn a_schedule_is_timed_or_all_day_never_both() {
+        Python::initialize();
+        let day = NaiveDate::from_ymd_opt(2031, 3, 4).expect("date");
+        let nine = day.and_hms_opt(9, 0, 0).expect("time");
+        let ten = day.and_hms_opt(10, 0, 0).expect("time");
+        assert_eq!(schedule(None, None, None, None, None).expect("none"), None);
+        assert_eq!(
+            schedule(Some(nine), Some(ten), Some("UTC".into()), None, None).expect("timed"),
+            Some(Schedule::timed(nine, ten, "UTC"))
+        );
+        assert_eq!(
+            schedule(None, None, None, Some(day), None).expect("one day"),
+            Some(Schedule::all_day(day, day))
+        );
+        let both = schedule(Some(nine), Some(ten), Some("UTC".into()), Some(day), None);
+        assert_eq!(field(both.expect_err("both forms")), "schedule");
+        let no_zone = schedule(Some(nine), Some(ten), None, None, None);
+        assert_eq!(field(no_zone.expect_err("no zone")), "zone");
+        let no_first = schedule(None, None, None, None, Some(day));
+        assert_eq!(field(no_first.expect_err("no first day")), "first_day");
+        assert_eq!(
+            field(reminders(vec![-1]).expect_err("negative")),
+            "reminders"
+        );
+    }
+
+    #[test]
+    fn window_errors_name_the_python_argument() {
+        let err = window_field(LexcaseError::validation(
+            "to",
+            "the range ends before it starts",
+        ));
+        assert!(matches!(err, LexcaseError::Validation { ref field, .. } if field == "to_date"));
+        let other = window_field(LexcaseError::validation("zone", "x"));
+        assert!(matches!(other, LexcaseError::Validation { ref field, .. } if field == "zone"));
+    }
+}

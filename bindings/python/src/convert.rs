@@ -394,6 +394,40 @@ mod tests {
     }
 
     #[test]
+    fn instants_need_a_zone_and_wall_clock_times_refuse_one() {
+        Python::initialize();
+        Python::attach(|py| {
+            let aware = eval(
+                py,
+                c_str!(
+                    "__import__('datetime').datetime(2031, 7, 5, 10, 30, \
+                     tzinfo=__import__('zoneinfo').ZoneInfo('Europe/London'))"
+                ),
+            );
+            let instant = aware.extract::<InstantArg>().expect("aware datetime").0;
+            assert_eq!(instant.to_rfc3339(), "2031-07-05T09:30:00+00:00");
+            let naive = eval(
+                py,
+                c_str!("__import__('datetime').datetime(2031, 7, 5, 10, 30)"),
+            );
+            let err = naive.extract::<InstantArg>().expect_err("naive is refused");
+            assert!(err.is_instance_of::<PyTypeError>(py));
+            let local = naive
+                .extract::<LocalDateTimeArg>()
+                .expect("naive datetime")
+                .0;
+            assert_eq!(local.to_string(), "2031-07-05 10:30:00");
+            let err = aware
+                .extract::<LocalDateTimeArg>()
+                .expect_err("aware is refused");
+            assert!(err.is_instance_of::<PyTypeError>(py));
+            let date = eval(py, c_str!("__import__('datetime').date(2031, 7, 5)"));
+            assert!(date.extract::<LocalDateTimeArg>().is_err());
+            assert!(date.extract::<InstantArg>().is_err());
+        });
+    }
+
+    #[test]
     fn negative_offsets_are_validation_errors() {
         Python::initialize();
         Python::attach(|py| {
