@@ -78,7 +78,8 @@ impl PyAuditEvent {
         self.0.actor.into()
     }
 
-    /// `firm`, `user`, `contact` or `matter`.
+    /// `firm`, `user`, `contact`, `matter`, `task`, `note`, `document`, `appointment`,
+    /// `deadline` or `communication`.
     #[getter]
     fn entity_kind(&self) -> &'static str {
         self.0.entity_kind.as_str()
@@ -232,8 +233,8 @@ impl PyAuditService {
         run(py, || self.0.audit().verify()).map(PyAuditVerification)
     }
 
-    /// The history of one entity (a matter, contact or user id; the firm's settings with the
-    /// nil UUID), oldest first.
+    /// The history of one entity (the id of a matter, contact, user, task, note, document,
+    /// appointment or communication; the firm's settings with the nil UUID), oldest first.
     fn history(&self, py: Python<'_>, entity_id: Id<Uuid>) -> PyResult<Vec<PyAuditEvent>> {
         let events = run(py, || self.0.audit().history(entity_id.0))?;
         Ok(events.into_iter().map(PyAuditEvent).collect())

@@ -7,7 +7,7 @@
 
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use lexcase::LexcaseError;
 use lexcase::matters::CustomValue;
 use lexcase::store::Page;
@@ -16,6 +16,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{
     PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyType,
+    PyTzInfo,
 };
 use rust_decimal::Decimal;
 use uuid::Uuid;
@@ -108,6 +109,63 @@ impl<'a, 'py> FromPyObject<'a, 'py> for DateArg {
 /// Unwraps an optional [`DateArg`].
 pub(crate) fn date_opt(date: Option<DateArg>) -> Option<NaiveDate> {
     date.map(|DateArg(d)| d)
+}
+
+/// A wall-clock time from a naive `datetime.datetime` (no `tzinfo`: the zone is given beside
+/// it). An aware datetime or a `datetime.date` is a `TypeError`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LocalDateTimeArg(pub NaiveDateTime);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for LocalDateTimeArg {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if !obj.is_instance_of::<PyDateTime>() {
+            return Err(PyTypeError::new_err(format!(
+                "expected a naive datetime.datetime, got {}",
+                type_name(&obj)
+            )));
+        }
+        if !obj.getattr("tzinfo")?.is_none() {
+            return Err(PyTypeError::new_err(
+                "expected a naive datetime.datetime (a wall-clock time; give the zone as `zone`), \
+                 got an aware one",
+            ));
+        }
+        obj.extract::<NaiveDateTime>().map(Self)
+    }
+}
+
+/// Unwraps an optional [`LocalDateTimeArg`].
+pub(crate) fn local_opt(value: Option<LocalDateTimeArg>) -> Option<NaiveDateTime> {
+    value.map(|LocalDateTimeArg(v)| v)
+}
+
+/// An instant from an aware `datetime.datetime` in any zone (converted to UTC); a naive
+/// datetime is a `TypeError` (its instant would be a guess).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct InstantArg(pub DateTime<Utc>);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for InstantArg {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if !obj.is_instance_of::<PyDateTime>() {
+            return Err(PyTypeError::new_err(format!(
+                "expected an aware datetime.datetime, got {}",
+                type_name(&obj)
+            )));
+        }
+        if obj.call_method0("utcoffset")?.is_none() {
+            return Err(PyTypeError::new_err(
+                "expected an aware datetime.datetime (with tzinfo), got a naive one",
+            ));
+        }
+        let utc = PyTzInfo::utc(obj.py())?;
+        obj.call_method1("astimezone", (utc,))?
+            .extract::<DateTime<Utc>>()
+            .map(Self)
+    }
 }
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -332,6 +390,40 @@ mod tests {
                 value(c_str!("__import__('datetime').date(2031, 1, 2)")).expect("date"),
                 NaiveDate::from_ymd_opt(2031, 1, 2).map(CustomValue::Date)
             );
+        });
+    }
+
+    #[test]
+    fn instants_need_a_zone_and_wall_clock_times_refuse_one() {
+        Python::initialize();
+        Python::attach(|py| {
+            let aware = eval(
+                py,
+                c_str!(
+                    "__import__('datetime').datetime(2031, 7, 5, 10, 30, \
+                     tzinfo=__import__('zoneinfo').ZoneInfo('Europe/London'))"
+                ),
+            );
+            let instant = aware.extract::<InstantArg>().expect("aware datetime").0;
+            assert_eq!(instant.to_rfc3339(), "2031-07-05T09:30:00+00:00");
+            let naive = eval(
+                py,
+                c_str!("__import__('datetime').datetime(2031, 7, 5, 10, 30)"),
+            );
+            let err = naive.extract::<InstantArg>().expect_err("naive is refused");
+            assert!(err.is_instance_of::<PyTypeError>(py));
+            let local = naive
+                .extract::<LocalDateTimeArg>()
+                .expect("naive datetime")
+                .0;
+            assert_eq!(local.to_string(), "2031-07-05 10:30:00");
+            let err = aware
+                .extract::<LocalDateTimeArg>()
+                .expect_err("aware is refused");
+            assert!(err.is_instance_of::<PyTypeError>(py));
+            let date = eval(py, c_str!("__import__('datetime').date(2031, 7, 5)"));
+            assert!(date.extract::<LocalDateTimeArg>().is_err());
+            assert!(date.extract::<InstantArg>().is_err());
         });
     }
 

@@ -7,8 +7,9 @@
 //!
 //! One file per concern: [`firm`] (`open`, `Firm`), [`session`], one per namespace
 //! ([`users`], [`contacts`], [`matters`], [`audit`], [`settings`], [`workflow`], [`tasks`],
-//! [`notes`], [`documents`]) with the result classes of contacts, matters, workflow, tasks,
-//! notes and documents beside them, [`page`], shared conversions in [`convert`] and the
+//! [`notes`], [`documents`], [`appointments`], [`communications`]) with the result classes of
+//! contacts, matters, workflow, tasks, notes, documents, appointments and communications beside
+//! them, [`page`], shared conversions in [`convert`] and the
 //! exceptions in [`errors`].
 
 // A Python method with keyword arguments is a Rust function with one parameter per argument.
@@ -16,7 +17,11 @@
 
 use pyo3::prelude::*;
 
+pub mod appointment_types;
+pub mod appointments;
 pub mod audit;
+pub mod communication_types;
+pub mod communications;
 pub mod contact_types;
 pub mod contacts;
 mod convert;
@@ -65,6 +70,8 @@ fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<tasks::PyTaskService>()?;
     m.add_class::<notes::PyNoteService>()?;
     m.add_class::<documents::PyDocumentService>()?;
+    m.add_class::<appointments::PyAppointmentService>()?;
+    m.add_class::<communications::PyCommunicationService>()?;
     m.add_class::<page::PyPage>()?;
     m.add_class::<users::PyUser>()?;
     m.add_class::<contact_types::PyContact>()?;
@@ -102,6 +109,15 @@ fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<note_types::PyNoteRevision>()?;
     m.add_class::<document_types::PyDocument>()?;
     m.add_class::<document_types::PyDocumentVersion>()?;
+    m.add_class::<appointment_types::PyAppointment>()?;
+    m.add_class::<appointment_types::PyOccurrenceException>()?;
+    m.add_class::<appointment_types::PyOccurrence>()?;
+    m.add_class::<appointment_types::PyClash>()?;
+    m.add_class::<communication_types::PyCommunication>()?;
+    m.add_class::<communication_types::PyParticipant>()?;
+    m.add_class::<communication_types::PyAttachment>()?;
+    m.add_class::<communication_types::PyIngestOutcome>()?;
+    m.add("CORRESPONDENCE", lexcase::service::CORRESPONDENCE)?;
     Ok(())
 }
 

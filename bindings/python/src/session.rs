@@ -4,7 +4,9 @@ use lexcase::service::Session;
 use pyo3::prelude::*;
 use uuid::Uuid;
 
+use crate::appointments::PyAppointmentService;
 use crate::audit::PyAuditService;
+use crate::communications::PyCommunicationService;
 use crate::contacts::PyContactService;
 use crate::documents::PyDocumentService;
 use crate::matters::PyMatterService;
@@ -79,6 +81,19 @@ impl PySession {
     #[getter]
     fn documents(&self) -> PyDocumentService {
         PyDocumentService(self.0.clone())
+    }
+
+    /// The calendar: appointments, meetings, hearings and calls, single or recurring.
+    #[getter]
+    fn appointments(&self) -> PyAppointmentService {
+        PyAppointmentService(self.0.clone())
+    }
+
+    /// The communication log: recorded calls, letters and meetings, ingested email, the
+    /// unfiled queue.
+    #[getter]
+    fn communications(&self) -> PyCommunicationService {
+        PyCommunicationService(self.0.clone())
     }
 
     fn __repr__(&self) -> String {

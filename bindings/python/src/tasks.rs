@@ -33,14 +33,14 @@ where
 }
 
 impl<T> Given<T> {
-    fn is_set(&self) -> bool {
+    pub(crate) fn is_set(&self) -> bool {
         matches!(self, Self::Set(_))
     }
 }
 
 impl<T> Given<Option<T>> {
     /// The given value; not given reads as `None`.
-    fn value(self) -> Option<T> {
+    pub(crate) fn value(self) -> Option<T> {
         match self {
             Self::Leave => None,
             Self::Set(v) => v,

@@ -2,7 +2,8 @@
 
 Open a firm database with :func:`open`, set it up once with :meth:`Firm.initialise`, then act
 as a user through a :class:`Session` and its namespaces ``users``, ``contacts``, ``matters``,
-``audit``, ``settings``, ``workflow``, ``tasks``, ``notes`` and ``documents``::
+``audit``, ``settings``, ``workflow``, ``tasks``, ``notes``, ``documents``, ``appointments``
+and ``communications``::
 
     import lexcase
 
@@ -10,7 +11,9 @@ as a user through a :class:`Session` and its namespaces ``users``, ``contacts``,
     session = firm.session_by_email("ada@smith.example")
     page = session.matters.list(text="acacia")
 
-Ids are :class:`uuid.UUID`, dates :class:`datetime.date`, money :class:`decimal.Decimal` (or a
+Ids are :class:`uuid.UUID`, dates :class:`datetime.date`, instants aware
+:class:`datetime.datetime` (returned in UTC), calendar times naive :class:`datetime.datetime`
+with an IANA zone name beside them, money :class:`decimal.Decimal` (or a
 string; never a float), enum values their stable snake_case names (``"fee_earner"``).
 
 Every error lexcase raises derives from :class:`LexcaseError` and carries a stable ``code``;
@@ -19,13 +22,20 @@ Every error lexcase raises derives from :class:`LexcaseError` and carries a stab
 
 from lexcase._lexcase import (
     Affiliation,
+    Appointment,
+    AppointmentService,
+    Attachment,
     AuditEvent,
     AuditService,
     AuditVerification,
     Blocker,
     BrokenLink,
+    CORRESPONDENCE,
     ChangeBatch,
     ChecklistItem,
+    Clash,
+    Communication,
+    CommunicationService,
     ConflictError,
     Contact,
     ContactService,
@@ -38,9 +48,10 @@ from lexcase._lexcase import (
     FieldChange,
     Firm,
     FirmSettings,
-    IdentityVerification,
     Identifier,
+    IdentityVerification,
     IncompatibleDatabaseError,
+    IngestOutcome,
     IntegrityError,
     InvalidTransitionError,
     ItemCompletion,
@@ -52,7 +63,10 @@ from lexcase._lexcase import (
     Note,
     NoteRevision,
     NoteService,
+    Occurrence,
+    OccurrenceException,
     Page,
+    Participant,
     Party,
     PermissionDeniedError,
     Phone,
@@ -82,13 +96,20 @@ from lexcase._lexcase import (
 
 __all__ = [
     "Affiliation",
+    "Appointment",
+    "AppointmentService",
+    "Attachment",
     "AuditEvent",
     "AuditService",
     "AuditVerification",
     "Blocker",
     "BrokenLink",
+    "CORRESPONDENCE",
     "ChangeBatch",
     "ChecklistItem",
+    "Clash",
+    "Communication",
+    "CommunicationService",
     "ConflictError",
     "Contact",
     "ContactService",
@@ -101,9 +122,10 @@ __all__ = [
     "FieldChange",
     "Firm",
     "FirmSettings",
-    "IdentityVerification",
     "Identifier",
+    "IdentityVerification",
     "IncompatibleDatabaseError",
+    "IngestOutcome",
     "IntegrityError",
     "InvalidTransitionError",
     "ItemCompletion",
@@ -115,7 +137,10 @@ __all__ = [
     "Note",
     "NoteRevision",
     "NoteService",
+    "Occurrence",
+    "OccurrenceException",
     "Page",
+    "Participant",
     "Party",
     "PermissionDeniedError",
     "Phone",

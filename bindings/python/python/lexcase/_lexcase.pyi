@@ -7,17 +7,24 @@ import types
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Generic, Literal, TypeVar, Union, final
+from typing import Final, Generic, Literal, TypeVar, Union, final
 
 __all__ = [
     "Affiliation",
+    "Appointment",
+    "AppointmentService",
+    "Attachment",
     "AuditEvent",
     "AuditService",
     "AuditVerification",
     "Blocker",
     "BrokenLink",
+    "CORRESPONDENCE",
     "ChangeBatch",
     "ChecklistItem",
+    "Clash",
+    "Communication",
+    "CommunicationService",
     "ConflictError",
     "Contact",
     "ContactService",
@@ -30,9 +37,10 @@ __all__ = [
     "FieldChange",
     "Firm",
     "FirmSettings",
-    "IdentityVerification",
     "Identifier",
+    "IdentityVerification",
     "IncompatibleDatabaseError",
+    "IngestOutcome",
     "IntegrityError",
     "InvalidTransitionError",
     "ItemCompletion",
@@ -44,7 +52,10 @@ __all__ = [
     "Note",
     "NoteRevision",
     "NoteService",
+    "Occurrence",
+    "OccurrenceException",
     "Page",
+    "Participant",
     "Party",
     "PermissionDeniedError",
     "Phone",
@@ -80,6 +91,19 @@ _Amount = Union[Decimal, str, int]
 _CustomValue = Union[str, int, bool, Decimal, datetime.date, uuid.UUID]
 # A custom-field value as set: the same, or None to clear the field.
 _CustomValueArg = Union[str, int, bool, Decimal, datetime.date, uuid.UUID, None]
+# The kind of entity an audit event is about.
+_EntityKind = Literal[
+    "firm",
+    "user",
+    "contact",
+    "matter",
+    "task",
+    "note",
+    "document",
+    "appointment",
+    "deadline",
+    "communication",
+]
 # A JSON value of an audit change, as plain Python.
 _Json = Union[None, bool, int, float, str, list["_Json"], dict[str, "_Json"]]
 
@@ -235,6 +259,15 @@ class Session:
     @property
     def documents(self) -> DocumentService:
         """Documents on matters: versions, status, verified contents and full-text search."""
+
+    @property
+    def appointments(self) -> AppointmentService:
+        """The calendar: appointments, meetings, hearings and calls, single or recurring."""
+
+    @property
+    def communications(self) -> CommunicationService:
+        """The communication log: recorded calls, letters and meetings, ingested email, the
+        unfiled queue."""
 
 @final
 class Page(Generic[_T_co]):
@@ -805,7 +838,9 @@ class AuditEvent:
     @property
     def actor(self) -> uuid.UUID: ...
     @property
-    def entity_kind(self) -> str: ...
+    def entity_kind(self) -> _EntityKind:
+        """``firm``, ``user``, ``contact``, ``matter``, ``task``, ``note``, ``document``,
+        ``appointment``, ``deadline`` or ``communication``."""
     @property
     def entity_id(self) -> uuid.UUID: ...
     @property
@@ -1425,3 +1460,371 @@ class DocumentService:
     def search(self, text: str, offset: int = 0, limit: int = 50) -> Page[Document]:
         """Documents whose indexed text contains every word of ``text`` as a prefix, on
         matters the acting user may see, best match first."""
+
+# ---------------------------------------------------------------- appointments
+
+@final
+class OccurrenceException:
+    """One occurrence of a series that differs from its rule, named by ``original_start``:
+    ``cancelled``, or moved (``start``/``end``/``zone`` or ``first_day``/``last_day``),
+    retitled or relocated; ``None`` keeps the series' value."""
+
+    @property
+    def original_start(self) -> datetime.datetime:
+        """The start the rule gives it (naive, local; midnight for all-day series)."""
+    @property
+    def cancelled(self) -> bool: ...
+    @property
+    def start(self) -> datetime.datetime | None: ...
+    @property
+    def end(self) -> datetime.datetime | None: ...
+    @property
+    def zone(self) -> str | None: ...
+    @property
+    def first_day(self) -> datetime.date | None: ...
+    @property
+    def last_day(self) -> datetime.date | None: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def location(self) -> str | None: ...
+
+@final
+class Appointment:
+    """A calendar entry, single or a recurring series. The schedule is ``start``, ``end``
+    (naive wall-clock datetimes) and ``zone`` when timed, or ``first_day`` and ``last_day``
+    when ``all_day``; the other form's fields are ``None``."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def matter(self) -> uuid.UUID | None: ...
+    @property
+    def kind(self) -> str:
+        """``appointment``, ``meeting``, ``hearing`` or ``call``."""
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def all_day(self) -> bool: ...
+    @property
+    def start(self) -> datetime.datetime | None: ...
+    @property
+    def end(self) -> datetime.datetime | None: ...
+    @property
+    def zone(self) -> str | None: ...
+    @property
+    def first_day(self) -> datetime.date | None: ...
+    @property
+    def last_day(self) -> datetime.date | None: ...
+    @property
+    def recurrence(self) -> str | None:
+        """The RFC 5545 ``RRULE`` value, e.g. ``FREQ=WEEKLY;COUNT=6``."""
+    @property
+    def exceptions(self) -> list[OccurrenceException]: ...
+    @property
+    def attendee_users(self) -> list[uuid.UUID]: ...
+    @property
+    def attendee_contacts(self) -> list[uuid.UUID]: ...
+    @property
+    def reminders(self) -> list[int]:
+        """Minutes before the start, most notice first."""
+    @property
+    def status(self) -> str:
+        """``scheduled`` or ``cancelled``."""
+    @property
+    def organiser(self) -> uuid.UUID: ...
+    @property
+    def created_at(self) -> datetime.datetime: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class Occurrence:
+    """One occurrence of an entry as agendas show it; ``starts_at``/``ends_at`` are aware UTC
+    datetimes (an all-day occurrence covers its days in the firm's zone)."""
+
+    @property
+    def appointment(self) -> uuid.UUID: ...
+    @property
+    def matter(self) -> uuid.UUID | None: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def original_start(self) -> datetime.datetime:
+        """Names the occurrence for ``AppointmentService.change_occurrence``."""
+    @property
+    def all_day(self) -> bool: ...
+    @property
+    def start(self) -> datetime.datetime | None: ...
+    @property
+    def end(self) -> datetime.datetime | None: ...
+    @property
+    def zone(self) -> str | None: ...
+    @property
+    def first_day(self) -> datetime.date | None: ...
+    @property
+    def last_day(self) -> datetime.date | None: ...
+    @property
+    def starts_at(self) -> datetime.datetime: ...
+    @property
+    def ends_at(self) -> datetime.datetime: ...
+    @property
+    def attendee_users(self) -> list[uuid.UUID]: ...
+    @property
+    def attendee_contacts(self) -> list[uuid.UUID]: ...
+    @property
+    def reminders(self) -> list[int]: ...
+    @property
+    def recurring(self) -> bool: ...
+    @property
+    def changed(self) -> bool: ...
+
+@final
+class Clash:
+    """Two of a user's timed occurrences that overlap."""
+
+    @property
+    def first(self) -> Occurrence: ...
+    @property
+    def second(self) -> Occurrence: ...
+
+@final
+class AppointmentService:
+    """The calendar (``session.appointments``). A schedule is ``start``, ``end`` (naive
+    datetimes) and ``zone`` (IANA), or ``first_day`` and ``last_day`` (dates; ``last_day``
+    defaults to ``first_day``); both forms is a ``ValidationError``."""
+
+    def create(
+        self,
+        *,
+        title: str,
+        start: datetime.datetime | None = None,
+        end: datetime.datetime | None = None,
+        zone: str | None = None,
+        first_day: datetime.date | None = None,
+        last_day: datetime.date | None = None,
+        kind: str = "appointment",
+        matter: uuid.UUID | None = None,
+        description: str = "",
+        location: str = "",
+        recurrence: str | None = None,
+        attendee_users: Sequence[uuid.UUID] = ...,
+        attendee_contacts: Sequence[uuid.UUID] = ...,
+        reminders: Sequence[int] = ...,
+    ) -> Appointment:
+        """Puts an entry in the calendar."""
+
+    def get(self, id: uuid.UUID) -> Appointment:
+        """An entry by id."""
+
+    def update(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        *,
+        title: str | None = None,
+        start: datetime.datetime | None = None,
+        end: datetime.datetime | None = None,
+        zone: str | None = None,
+        first_day: datetime.date | None = None,
+        last_day: datetime.date | None = None,
+        kind: str | None = None,
+        description: str | None = None,
+        location: str | None = None,
+        recurrence: str | None = ...,
+        attendee_users: Sequence[uuid.UUID] | None = None,
+        attendee_contacts: Sequence[uuid.UUID] | None = None,
+        reminders: Sequence[int] | None = None,
+    ) -> Appointment:
+        """Changes the whole entry; an argument left out leaves its field as it is
+        (``recurrence=None`` makes it single; either attendee list replaces all attendees)."""
+
+    def change_occurrence(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        *,
+        original_start: datetime.datetime | datetime.date,
+        cancel: bool = False,
+        start: datetime.datetime | None = None,
+        end: datetime.datetime | None = None,
+        zone: str | None = None,
+        first_day: datetime.date | None = None,
+        last_day: datetime.date | None = None,
+        title: str | None = None,
+        location: str | None = None,
+    ) -> Appointment:
+        """Moves, retitles, relocates or cancels one occurrence of a series; with nothing
+        given, restores it to the series."""
+
+    def cancel(self, id: uuid.UUID, expected_version: int) -> Appointment:
+        """Cancels the whole entry (it stays, with its history)."""
+
+    def history(self, id: uuid.UUID) -> list[AuditEvent]:
+        """The entry's history, oldest first."""
+
+    def agenda(
+        self, user: uuid.UUID, *, from_date: datetime.date, to_date: datetime.date
+    ) -> list[Occurrence]:
+        """The occurrences of entries ``user`` organises or attends, inclusive dates in the
+        firm's zone, in start order."""
+
+    def of_matter(
+        self, matter: uuid.UUID, *, from_date: datetime.date, to_date: datetime.date
+    ) -> list[Occurrence]:
+        """A matter's calendar between two dates (inclusive), in start order."""
+
+    def clashes(
+        self, user: uuid.UUID, *, from_date: datetime.date, to_date: datetime.date
+    ) -> list[Clash]:
+        """Where a user's timed occurrences overlap between two dates."""
+
+# ---------------------------------------------------------------- communications
+
+CORRESPONDENCE: Final[str]
+"""The document category attachments of filed communications are filed under."""
+
+@final
+class Participant:
+    """Someone who took part in a communication; pass these to
+    ``CommunicationService.record``."""
+
+    def __new__(
+        cls,
+        role: str,
+        name: str = "",
+        address: str = "",
+        *,
+        user: uuid.UUID | None = None,
+        contact: uuid.UUID | None = None,
+    ) -> Participant: ...
+    @property
+    def role(self) -> str:
+        """``from``, ``to``, ``cc``, ``bcc`` or ``attendee``."""
+    @property
+    def name(self) -> str: ...
+    @property
+    def address(self) -> str: ...
+    @property
+    def user(self) -> uuid.UUID | None: ...
+    @property
+    def contact(self) -> uuid.UUID | None: ...
+
+@final
+class Attachment:
+    """A file that came with a communication."""
+
+    @property
+    def file_name(self) -> str: ...
+    @property
+    def media_type(self) -> str: ...
+    @property
+    def size(self) -> int: ...
+    @property
+    def hash(self) -> str: ...
+    @property
+    def document(self) -> uuid.UUID | None:
+        """The matter document holding it, once filed."""
+
+@final
+class Communication:
+    """One email, call, letter, meeting, message or portal post."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def matter(self) -> uuid.UUID | None: ...
+    @property
+    def candidates(self) -> list[uuid.UUID]: ...
+    @property
+    def filing(self) -> str | None:
+        """``recorded``, ``reference``, ``parties`` or ``manual``; ``None`` while unfiled."""
+    @property
+    def channel(self) -> str:
+        """``email``, ``phone``, ``letter``, ``meeting``, ``message`` or ``portal``."""
+    @property
+    def direction(self) -> str:
+        """``inbound``, ``outbound`` or ``internal``."""
+    @property
+    def occurred_at(self) -> datetime.datetime: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def participants(self) -> list[Participant]: ...
+    @property
+    def attachments(self) -> list[Attachment]: ...
+    @property
+    def message_id(self) -> str | None: ...
+    @property
+    def in_reply_to(self) -> str | None: ...
+    @property
+    def raw_hash(self) -> str | None: ...
+    @property
+    def recorded_by(self) -> uuid.UUID: ...
+    @property
+    def recorded_at(self) -> datetime.datetime: ...
+    @property
+    def filed_by(self) -> uuid.UUID | None: ...
+    @property
+    def filed_at(self) -> datetime.datetime | None: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class IngestOutcome:
+    """What ingesting one email did."""
+
+    @property
+    def communication(self) -> Communication: ...
+    @property
+    def duplicate(self) -> bool: ...
+
+@final
+class CommunicationService:
+    """The communication log (``session.communications``); contents are ``bytes``."""
+
+    def record(
+        self,
+        *,
+        channel: str,
+        direction: str,
+        occurred_at: datetime.datetime,
+        subject: str = "",
+        body: str = "",
+        matter: uuid.UUID | None = None,
+        participants: Sequence[Participant] = ...,
+    ) -> Communication:
+        """Records a call, letter, meeting or message (``occurred_at`` aware, any zone)."""
+
+    def ingest_email(self, raw: bytes) -> IngestOutcome:
+        """Ingests one raw RFC 5322 message and files it (or queues it with candidates)."""
+
+    def file(self, id: uuid.UUID, expected_version: int, matter: uuid.UUID) -> Communication:
+        """Files a communication from the unfiled queue to ``matter``."""
+
+    def get(self, id: uuid.UUID) -> Communication:
+        """A communication by id."""
+
+    def of_matter(
+        self, matter: uuid.UUID, *, offset: int = 0, limit: int = 50
+    ) -> Page[Communication]:
+        """A matter's communications, newest first."""
+
+    def unfiled(self, *, offset: int = 0, limit: int = 50) -> Page[Communication]:
+        """The unfiled queue, oldest first."""
+
+    def raw_message(self, id: uuid.UUID) -> bytes:
+        """The original bytes of an ingested email, verified against their hash."""
+
+    def attachment(self, id: uuid.UUID, index: int) -> bytes:
+        """The contents of attachment ``index``, verified against their hash."""

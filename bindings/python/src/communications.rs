@@ -1,0 +1,130 @@
+//! `session.communications`.
+
+use lexcase::communications::{Channel, Direction, NewCommunication};
+use lexcase::service::Session;
+use lexcase::{CommunicationId, LexcaseError, MatterId};
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+use crate::communication_types::{ParticipantArg, PyCommunication, PyIngestOutcome};
+use crate::convert::{Id, InstantArg, id_opt, page, parse, run};
+use crate::errors::to_py;
+use crate::page::PyPage;
+
+/// The communication log (`session.communications`): calls, letters, meetings and messages
+/// recorded by hand, and emails ingested from their raw bytes and filed to their matter
+/// automatically (the matter number in the subject, else the one open matter the sender or
+/// recipients are parties to, else the unfiled queue with the candidate matters). A
+/// communication on a matter follows the matter's visibility; recording, ingesting, filing
+/// and the unfiled queue need `edit_matters`. Contents are `bytes`.
+#[pyclass(frozen, module = "lexcase", name = "CommunicationService")]
+pub struct PyCommunicationService(pub Session);
+
+#[pymethods]
+impl PyCommunicationService {
+    /// Records a call, letter, meeting or message on `matter` (or, without one, into the
+    /// unfiled queue). `channel` is `email`, `phone`, `letter`, `meeting`, `message` or
+    /// `portal`; `direction` `inbound`, `outbound` or `internal`; `occurred_at` an aware
+    /// `datetime` (any zone); `participants` a sequence of `Participant`.
+    #[pyo3(signature = (*, channel, direction, occurred_at, subject="", body="", matter=None, participants=Vec::new()))]
+    fn record(
+        &self,
+        py: Python<'_>,
+        channel: &str,
+        direction: &str,
+        occurred_at: InstantArg,
+        subject: &str,
+        body: &str,
+        matter: Option<Id<MatterId>>,
+        participants: Vec<ParticipantArg>,
+    ) -> PyResult<PyCommunication> {
+        let new = NewCommunication {
+            matter: id_opt(matter),
+            channel: parse::<Channel>(channel)?,
+            direction: parse::<Direction>(direction)?,
+            occurred_at: occurred_at.0,
+            subject: subject.to_owned(),
+            body: body.to_owned(),
+            participants: participants.into_iter().map(|p| p.0).collect(),
+        };
+        run(py, || self.0.communications().record(new)).map(PyCommunication)
+    }
+
+    /// Ingests one raw RFC 5322 message (`bytes`): keeps the original and its attachments,
+    /// files it and files its attachments as `correspondence` documents of the matter. A
+    /// Message-ID seen before returns the earlier communication with `duplicate=True` and
+    /// writes nothing. Malformed mail is a `ValidationError` (field `email`).
+    fn ingest_email(&self, py: Python<'_>, raw: &[u8]) -> PyResult<PyIngestOutcome> {
+        run(py, || self.0.communications().ingest_email(raw)).map(PyIngestOutcome)
+    }
+
+    /// Files a communication from the unfiled queue to `matter` (its attachments become
+    /// documents there). A filed communication is not moved (`ValidationError`).
+    fn file(
+        &self,
+        py: Python<'_>,
+        id: Id<CommunicationId>,
+        expected_version: u64,
+        matter: Id<MatterId>,
+    ) -> PyResult<PyCommunication> {
+        run(py, || {
+            self.0
+                .communications()
+                .file(id.0, expected_version, matter.0)
+        })
+        .map(PyCommunication)
+    }
+
+    /// A communication by id.
+    fn get(&self, py: Python<'_>, id: Id<CommunicationId>) -> PyResult<PyCommunication> {
+        run(py, || self.0.communications().get(id.0)).map(PyCommunication)
+    }
+
+    /// A matter's communications, newest first.
+    #[pyo3(signature = (matter, *, offset=0, limit=50))]
+    fn of_matter(
+        &self,
+        py: Python<'_>,
+        matter: Id<MatterId>,
+        offset: i64,
+        limit: i64,
+    ) -> PyResult<PyPage> {
+        let page = page(offset, limit)?;
+        let paged = run(py, || self.0.communications().of_matter(matter.0, page))?;
+        PyPage::new(py, paged, PyCommunication)
+    }
+
+    /// The unfiled queue, oldest first.
+    #[pyo3(signature = (*, offset=0, limit=50))]
+    fn unfiled(&self, py: Python<'_>, offset: i64, limit: i64) -> PyResult<PyPage> {
+        let page = page(offset, limit)?;
+        let paged = run(py, || self.0.communications().unfiled(page))?;
+        PyPage::new(py, paged, PyCommunication)
+    }
+
+    /// The original bytes of an ingested email, verified against their hash (changed contents
+    /// raise `IntegrityError`; a communication not ingested from an email is a
+    /// `ValidationError`).
+    fn raw_message<'py>(
+        &self,
+        py: Python<'py>,
+        id: Id<CommunicationId>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let bytes = run(py, || self.0.communications().raw_message(id.0))?;
+        Ok(PyBytes::new(py, &bytes))
+    }
+
+    /// The contents of attachment `index` (from 0, in the order of `attachments`), verified
+    /// against their hash.
+    fn attachment<'py>(
+        &self,
+        py: Python<'py>,
+        id: Id<CommunicationId>,
+        index: i64,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let index = usize::try_from(index)
+            .map_err(|_| to_py(LexcaseError::validation("index", "must not be negative")))?;
+        let bytes = run(py, || self.0.communications().attachment(id.0, index))?;
+        Ok(PyBytes::new(py, &bytes))
+    }
+}
