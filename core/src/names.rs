@@ -40,10 +40,16 @@ pub(crate) use stable_names;
 #[cfg(test)]
 mod tests {
     use crate::access::{Capability, Role, Visibility};
+    use crate::appointments::{AppointmentKind, AppointmentStatus};
     use crate::audit::EntityKind;
+    use crate::communications::{Channel, Direction, FilingMethod, ParticipantRole};
     use crate::contacts::{
         AffiliationKind, ContactKind, IdentifierKind, IdentityStatus, VerificationMethod,
     };
+    use crate::deadlines::{
+        CountingMethod, MonthEndReading, PeriodUnit, RollPolicy, ServiceDaysReading, ServiceMethod,
+    };
+    use crate::docket::DeadlineStatus;
     use crate::firm::CustomFieldKind;
     use crate::matters::{BillingKind, MatterRole, MatterStatus, PartyRole};
 
@@ -82,5 +88,20 @@ mod tests {
         check(&MatterRole::ALL);
         check(&MatterStatus::ALL);
         check(&PartyRole::ALL);
+        check(&AppointmentKind::ALL);
+        check(&AppointmentStatus::ALL);
+        check(&Channel::ALL);
+        check(&Direction::ALL);
+        check(&FilingMethod::ALL);
+        check(&ParticipantRole::ALL);
+        check(&PeriodUnit::ALL);
+        check(&crate::deadlines::Direction::ALL);
+        check(&CountingMethod::ALL);
+        check(&RollPolicy::ALL);
+        check(&ServiceDaysReading::ALL);
+        check(&MonthEndReading::ALL);
+        check(&ServiceMethod::ALL);
+        check(&DeadlineStatus::ALL);
+        assert_eq!(CountingMethod::Cpr2_8.as_str(), "cpr2_8");
     }
 }

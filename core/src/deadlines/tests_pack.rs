@@ -10,36 +10,6 @@ fn is_validation<T: std::fmt::Debug>(r: crate::Result<T>) -> bool {
     matches!(r, Err(LexcaseError::Validation { .. }))
 }
 
-/// The stable names are the serde names and parse back; garbage is refused.
-fn check_names<T>(all: &[T])
-where
-    T: Copy
-        + PartialEq
-        + std::fmt::Debug
-        + serde::Serialize
-        + std::str::FromStr
-        + std::fmt::Display,
-{
-    for &v in all {
-        let name = v.to_string();
-        assert_eq!(serde_json::to_value(v).unwrap(), serde_json::json!(name));
-        assert_eq!(name.parse::<T>().ok(), Some(v));
-    }
-    assert!("Not A Name".parse::<T>().is_err());
-}
-
-#[test]
-fn stable_names_match_serde() {
-    check_names(&PeriodUnit::ALL);
-    check_names(&Direction::ALL);
-    check_names(&CountingMethod::ALL);
-    check_names(&RollPolicy::ALL);
-    check_names(&ServiceDaysReading::ALL);
-    check_names(&MonthEndReading::ALL);
-    check_names(&ServiceMethod::ALL);
-    assert_eq!(CountingMethod::Cpr2_8.as_str(), "cpr2_8");
-}
-
 #[test]
 fn builtin_packs_load_and_validate() {
     let packs = RulePack::builtin();
