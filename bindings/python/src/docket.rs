@@ -251,3 +251,38 @@ impl PyDocketService {
         Ok(found.into_iter().map(PyDeadlineReminder).collect())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn exactly_one_trigger_form_is_taken() {
+        Python::initialize();
+        Python::attach(|py| {
+            crate::errors::ensure_validation_error_is_value_error(py).expect("bases");
+            let day = NaiveDate::from_ymd_opt(2026, 12, 4).map(DateArg);
+            assert_eq!(
+                trigger(day, None, None, None, true).expect("one form"),
+                day.map(|DateArg(date)| DeadlineTrigger::Date { date })
+            );
+            assert_eq!(
+                trigger(None, None, None, None, false).expect("none on update"),
+                None
+            );
+            for required in [true, false] {
+                let err = trigger(day, None, Some("service".into()), None, required)
+                    .expect_err("two forms");
+                assert!(err.is_instance_of::<crate::errors::ValidationError>(py));
+            }
+            let err = trigger(None, None, None, None, true).expect_err("none on add");
+            let field: String = err
+                .value(py)
+                .getattr("field")
+                .and_then(|f| f.extract())
+                .expect("field");
+            assert_eq!(field, "trigger");
+        });
+    }
+}

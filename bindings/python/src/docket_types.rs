@@ -664,3 +664,36 @@ impl PyDeadlineReminder {
         repr(slf.as_any(), &["title", "due", "remind_on", "days_before"])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn computing_without_a_docket_uses_the_rule_or_method_calendars() {
+        let rule = builtin_rule("cpr-defence").expect("built-in rule");
+        let (holidays, closures) = calendars(&rule, None, None).expect("defaults");
+        assert_eq!(
+            (holidays.as_str(), closures.as_str()),
+            ("england-wales", "ew-court-office")
+        );
+        let (holidays, _) =
+            calendars(&rule, Some("us-federal+firm".into()), None).expect("given spec");
+        assert_eq!(holidays.as_str(), "us-federal+firm");
+        assert!(calendars(&rule, Some("mars".into()), None).is_err());
+    }
+
+    #[test]
+    fn a_moment_trigger_needs_a_known_zone() {
+        Python::initialize();
+        Python::attach(|py| {
+            crate::errors::ensure_validation_error_is_value_error(py).expect("bases");
+            let at = DateTime::<Utc>::from_timestamp(1_800_000_000, 0).expect("instant");
+            let got = trigger(None, Some(at), Some("America/New_York".into())).expect("zone");
+            assert!(matches!(got, Trigger::Moment { at: a, .. } if a == at));
+            assert!(trigger(None, Some(at), Some("Mars/Olympus".into())).is_err());
+            assert!(trigger(None, Some(at), None).is_err());
+            assert!(trigger(None, None, None).is_err());
+        });
+    }
+}
