@@ -7,9 +7,9 @@
 //!
 //! One file per concern: [`firm`] (`open`, `Firm`), [`session`], one per namespace
 //! ([`users`], [`contacts`], [`matters`], [`audit`], [`settings`], [`workflow`], [`tasks`],
-//! [`notes`], [`documents`], [`appointments`], [`communications`]) with the result classes of
-//! contacts, matters, workflow, tasks, notes, documents, appointments and communications beside
-//! them, [`page`], shared conversions in [`convert`] and the
+//! [`notes`], [`documents`], [`appointments`], [`communications`], [`docket`],
+//! [`interchange`]) with the result classes of contacts, matters, workflow, tasks, notes,
+//! documents, appointments, communications and the docket (with rule packs) beside them, [`page`], shared conversions in [`convert`] and the
 //! exceptions in [`errors`].
 
 // A Python method with keyword arguments is a Rust function with one parameter per argument.
@@ -25,10 +25,13 @@ pub mod communications;
 pub mod contact_types;
 pub mod contacts;
 mod convert;
+pub mod docket;
+pub mod docket_types;
 pub mod document_types;
 pub mod documents;
 pub mod errors;
 pub mod firm;
+pub mod interchange;
 pub mod matter_types;
 pub mod matters;
 pub mod note_types;
@@ -58,6 +61,10 @@ fn version() -> &'static str {
 fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add_function(wrap_pyfunction!(firm::open, m)?)?;
+    m.add_function(wrap_pyfunction!(docket_types::rule_pack_from_toml, m)?)?;
+    m.add_function(wrap_pyfunction!(docket_types::rule_pack_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(docket_types::builtin_rule_packs, m)?)?;
+    m.add_function(wrap_pyfunction!(docket_types::builtin_rule_by_id, m)?)?;
     errors::register(m)?;
     m.add_class::<firm::PyFirm>()?;
     m.add_class::<session::PySession>()?;
@@ -72,6 +79,8 @@ fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<documents::PyDocumentService>()?;
     m.add_class::<appointments::PyAppointmentService>()?;
     m.add_class::<communications::PyCommunicationService>()?;
+    m.add_class::<docket::PyDocketService>()?;
+    m.add_class::<interchange::PyInterchangeService>()?;
     m.add_class::<page::PyPage>()?;
     m.add_class::<users::PyUser>()?;
     m.add_class::<contact_types::PyContact>()?;
@@ -117,6 +126,12 @@ fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<communication_types::PyParticipant>()?;
     m.add_class::<communication_types::PyAttachment>()?;
     m.add_class::<communication_types::PyIngestOutcome>()?;
+    m.add_class::<docket_types::PyDeadline>()?;
+    m.add_class::<docket_types::PyDeadlineReminder>()?;
+    m.add_class::<docket_types::PyDeadlineRule>()?;
+    m.add_class::<docket_types::PyRulePack>()?;
+    m.add_class::<docket_types::PyComputedDeadline>()?;
+    m.add_class::<docket_types::PyTraceStep>()?;
     m.add("CORRESPONDENCE", lexcase::service::CORRESPONDENCE)?;
     Ok(())
 }

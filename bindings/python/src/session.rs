@@ -8,7 +8,9 @@ use crate::appointments::PyAppointmentService;
 use crate::audit::PyAuditService;
 use crate::communications::PyCommunicationService;
 use crate::contacts::PyContactService;
+use crate::docket::PyDocketService;
 use crate::documents::PyDocumentService;
+use crate::interchange::PyInterchangeService;
 use crate::matters::PyMatterService;
 use crate::notes::PyNoteService;
 use crate::settings::PySettingsService;
@@ -94,6 +96,19 @@ impl PySession {
     #[getter]
     fn communications(&self) -> PyCommunicationService {
         PyCommunicationService(self.0.clone())
+    }
+
+    /// The docket: deadlines computed from court and statutory rules, with their traces,
+    /// chains, register and reminders.
+    #[getter]
+    fn docket(&self) -> PyDocketService {
+        PyDocketService(self.0.clone())
+    }
+
+    /// Interchange: calendars as iCalendar, contacts as vCard.
+    #[getter]
+    fn interchange(&self) -> PyInterchangeService {
+        PyInterchangeService(self.0.clone())
     }
 
     fn __repr__(&self) -> String {

@@ -2,8 +2,10 @@
 
 Open a firm database with :func:`open`, set it up once with :meth:`Firm.initialise`, then act
 as a user through a :class:`Session` and its namespaces ``users``, ``contacts``, ``matters``,
-``audit``, ``settings``, ``workflow``, ``tasks``, ``notes``, ``documents``, ``appointments``
-and ``communications``::
+``audit``, ``settings``, ``workflow``, ``tasks``, ``notes``, ``documents``, ``appointments``,
+``communications``, ``docket`` and ``interchange``. Deadline rules come from
+:func:`builtin_rule`, :func:`builtin_rule_packs` and :func:`rule_pack_from_toml` /
+:func:`rule_pack_from_json`; :meth:`DeadlineRule.compute` computes one without docketing it::
 
     import lexcase
 
@@ -36,10 +38,15 @@ from lexcase._lexcase import (
     Clash,
     Communication,
     CommunicationService,
+    ComputedDeadline,
     ConflictError,
     Contact,
     ContactService,
     CustomFieldDefinition,
+    Deadline,
+    DeadlineReminder,
+    DeadlineRule,
+    DocketService,
     Document,
     DocumentService,
     DocumentVersion,
@@ -53,6 +60,7 @@ from lexcase._lexcase import (
     IncompatibleDatabaseError,
     IngestOutcome,
     IntegrityError,
+    InterchangeService,
     InvalidTransitionError,
     ItemCompletion,
     ItemStatus,
@@ -71,6 +79,7 @@ from lexcase._lexcase import (
     PermissionDeniedError,
     Phone,
     PostalAddress,
+    RulePack,
     Session,
     SettingsService,
     Stage,
@@ -84,13 +93,18 @@ from lexcase._lexcase import (
     Task,
     TaskService,
     TeamMember,
+    TraceStep,
     User,
     UserService,
     ValidationError,
     WorkflowProgress,
     WorkflowService,
     WorkflowTemplate,
+    builtin_rule,
+    builtin_rule_packs,
     open,
+    rule_pack_from_json,
+    rule_pack_from_toml,
     version,
 )
 
@@ -110,10 +124,15 @@ __all__ = [
     "Clash",
     "Communication",
     "CommunicationService",
+    "ComputedDeadline",
     "ConflictError",
     "Contact",
     "ContactService",
     "CustomFieldDefinition",
+    "Deadline",
+    "DeadlineReminder",
+    "DeadlineRule",
+    "DocketService",
     "Document",
     "DocumentService",
     "DocumentVersion",
@@ -127,6 +146,7 @@ __all__ = [
     "IncompatibleDatabaseError",
     "IngestOutcome",
     "IntegrityError",
+    "InterchangeService",
     "InvalidTransitionError",
     "ItemCompletion",
     "ItemStatus",
@@ -145,6 +165,7 @@ __all__ = [
     "PermissionDeniedError",
     "Phone",
     "PostalAddress",
+    "RulePack",
     "Session",
     "SettingsService",
     "Stage",
@@ -158,12 +179,17 @@ __all__ = [
     "Task",
     "TaskService",
     "TeamMember",
+    "TraceStep",
     "User",
     "UserService",
     "ValidationError",
     "WorkflowProgress",
     "WorkflowService",
     "WorkflowTemplate",
+    "builtin_rule",
+    "builtin_rule_packs",
     "open",
+    "rule_pack_from_json",
+    "rule_pack_from_toml",
     "version",
 ]

@@ -25,10 +25,15 @@ __all__ = [
     "Clash",
     "Communication",
     "CommunicationService",
+    "ComputedDeadline",
     "ConflictError",
     "Contact",
     "ContactService",
     "CustomFieldDefinition",
+    "Deadline",
+    "DeadlineReminder",
+    "DeadlineRule",
+    "DocketService",
     "Document",
     "DocumentService",
     "DocumentVersion",
@@ -42,6 +47,7 @@ __all__ = [
     "IncompatibleDatabaseError",
     "IngestOutcome",
     "IntegrityError",
+    "InterchangeService",
     "InvalidTransitionError",
     "ItemCompletion",
     "ItemStatus",
@@ -60,6 +66,7 @@ __all__ = [
     "PermissionDeniedError",
     "Phone",
     "PostalAddress",
+    "RulePack",
     "Session",
     "SettingsService",
     "Stage",
@@ -73,13 +80,18 @@ __all__ = [
     "Task",
     "TaskService",
     "TeamMember",
+    "TraceStep",
     "User",
     "UserService",
     "ValidationError",
     "WorkflowProgress",
     "WorkflowService",
     "WorkflowTemplate",
+    "builtin_rule",
+    "builtin_rule_packs",
     "open",
+    "rule_pack_from_json",
+    "rule_pack_from_toml",
     "version",
 ]
 
@@ -268,6 +280,15 @@ class Session:
     def communications(self) -> CommunicationService:
         """The communication log: recorded calls, letters and meetings, ingested email, the
         unfiled queue."""
+
+    @property
+    def docket(self) -> DocketService:
+        """The docket: deadlines computed from court and statutory rules, with their traces,
+        chains, register and reminders."""
+
+    @property
+    def interchange(self) -> InterchangeService:
+        """Interchange: calendars as iCalendar, contacts as vCard."""
 
 @final
 class Page(Generic[_T_co]):
@@ -1828,3 +1849,298 @@ class CommunicationService:
 
     def attachment(self, id: uuid.UUID, index: int) -> bytes:
         """The contents of attachment ``index``, verified against their hash."""
+
+# ---------------------------------------------------------------- docket and rules
+
+def rule_pack_from_toml(text: str) -> RulePack:
+    """Parses and checks a rule pack written in TOML; a malformed pack is a ``ValidationError``."""
+
+def rule_pack_from_json(text: str) -> RulePack:
+    """Parses and checks a rule pack written in JSON; a malformed pack is a ``ValidationError``."""
+
+def builtin_rule_packs() -> list[RulePack]:
+    """The built-in rule packs: ``frcp``, ``cpr``, ``limitation-ew`` and ``sdlt``."""
+
+def builtin_rule(id: str) -> DeadlineRule:
+    """The built-in rule with ``id``; an unknown id is a ``ValidationError`` (field ``rule``)."""
+
+@final
+class TraceStep:
+    """One step of a computation: the provision applied, what it did, the date it reached."""
+
+    @property
+    def provision(self) -> str: ...
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def date(self) -> datetime.date: ...
+
+@final
+class ComputedDeadline:
+    """A computed deadline; the last trace step's date is ``due``."""
+
+    @property
+    def due(self) -> datetime.date: ...
+    @property
+    def due_at(self) -> datetime.datetime | None:
+        """For hour periods, the instant the period ends (UTC)."""
+    @property
+    def trace(self) -> list[TraceStep]: ...
+
+@final
+class DeadlineRule:
+    """A deadline rule: period, direction, counting method, roll, service days, calendars."""
+
+    def __new__(
+        cls,
+        *,
+        id: str,
+        title: str,
+        citation: str,
+        period_amount: int,
+        period_unit: str,
+        direction: str = "after",
+        method: str = "calendar",
+        roll: str = "forward",
+        service_days: bool = False,
+        court_office_act: bool = False,
+        holidays: str | None = None,
+        closures: str | None = None,
+        service_days_reading: str = "after_roll",
+        month_end: str = "clamp",
+    ) -> DeadlineRule: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def citation(self) -> str: ...
+    @property
+    def period_amount(self) -> int: ...
+    @property
+    def period_unit(self) -> str:
+        """``hours``, ``days``, ``weeks``, ``months`` or ``years``."""
+    @property
+    def direction(self) -> str:
+        """``after`` or ``before``."""
+    @property
+    def method(self) -> str:
+        """``frcp6``, ``cpr2_8`` or ``calendar``."""
+    @property
+    def roll(self) -> str:
+        """``forward``, ``backward``, ``none`` or ``auto``."""
+    @property
+    def service_days(self) -> bool: ...
+    @property
+    def court_office_act(self) -> bool: ...
+    @property
+    def holidays(self) -> str | None: ...
+    @property
+    def closures(self) -> str | None: ...
+    @property
+    def service_days_reading(self) -> str:
+        """``after_roll`` or ``before_roll``."""
+    @property
+    def month_end(self) -> str:
+        """``clamp`` or ``next_month_start``."""
+    def compute(
+        self,
+        *,
+        trigger_date: datetime.date | None = None,
+        trigger_at: datetime.datetime | None = None,
+        zone: str | None = None,
+        service: str | None = None,
+        holidays: str | None = None,
+        closures: str | None = None,
+    ) -> ComputedDeadline:
+        """Computes the rule without docketing it (``trigger_at`` aware, read in ``zone``)."""
+
+@final
+class RulePack:
+    """A named, versioned set of deadline rules."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def rules(self) -> list[DeadlineRule]: ...
+    def rule(self, id: str) -> DeadlineRule | None:
+        """The rule with ``id``, or ``None``."""
+
+@final
+class Deadline:
+    """A docketed deadline: a rule applied to a trigger on a matter."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def matter(self) -> uuid.UUID: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def rule(self) -> DeadlineRule: ...
+    @property
+    def trigger_kind(self) -> str:
+        """``date``, ``moment``, ``key_date`` or ``deadline``."""
+    @property
+    def trigger_date(self) -> datetime.date | None: ...
+    @property
+    def trigger_at(self) -> datetime.datetime | None: ...
+    @property
+    def trigger_key_date(self) -> str | None: ...
+    @property
+    def trigger_deadline(self) -> uuid.UUID | None: ...
+    @property
+    def service(self) -> str | None: ...
+    @property
+    def holidays(self) -> str: ...
+    @property
+    def closures(self) -> str: ...
+    @property
+    def due(self) -> datetime.date | None: ...
+    @property
+    def due_at(self) -> datetime.datetime | None: ...
+    @property
+    def trace(self) -> list[TraceStep]: ...
+    @property
+    def reminders(self) -> list[int]: ...
+    @property
+    def responsible(self) -> uuid.UUID | None: ...
+    @property
+    def status(self) -> str:
+        """``open``, ``done`` or ``vacated``."""
+    @property
+    def entered_by(self) -> uuid.UUID: ...
+    @property
+    def entered_at(self) -> datetime.datetime: ...
+    @property
+    def entered_on(self) -> datetime.date: ...
+    @property
+    def closed_by(self) -> uuid.UUID | None: ...
+    @property
+    def closed_at(self) -> datetime.datetime | None: ...
+    @property
+    def vacated_reason(self) -> str | None: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class DeadlineReminder:
+    """One reminder falling due for an open deadline."""
+
+    @property
+    def deadline(self) -> uuid.UUID: ...
+    @property
+    def matter(self) -> uuid.UUID: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def due(self) -> datetime.date: ...
+    @property
+    def remind_on(self) -> datetime.date: ...
+    @property
+    def days_before(self) -> int: ...
+    @property
+    def responsible(self) -> uuid.UUID | None: ...
+
+@final
+class DocketService:
+    """The docket (``session.docket``)."""
+
+    def add(
+        self,
+        *,
+        matter: uuid.UUID,
+        rule: str | DeadlineRule,
+        trigger_date: datetime.date | None = None,
+        trigger_at: datetime.datetime | None = None,
+        trigger_key_date: str | None = None,
+        trigger_deadline: uuid.UUID | None = None,
+        title: str | None = None,
+        service: str | None = None,
+        holidays: str | None = None,
+        closures: str | None = None,
+        reminders: Sequence[int] | None = None,
+        responsible: uuid.UUID | None = None,
+    ) -> Deadline:
+        """Enters a deadline from a built-in rule id or a ``DeadlineRule`` and one trigger."""
+
+    def get(self, id: uuid.UUID) -> Deadline:
+        """A deadline by id."""
+
+    def history(self, id: uuid.UUID) -> list[AuditEvent]:
+        """The deadline's history, oldest first."""
+
+    def update(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        *,
+        title: str | None = None,
+        trigger_date: datetime.date | None = None,
+        trigger_at: datetime.datetime | None = None,
+        trigger_key_date: str | None = None,
+        trigger_deadline: uuid.UUID | None = None,
+        service: str | None = ...,
+        holidays: str | None = None,
+        closures: str | None = None,
+        reminders: Sequence[int] | None = None,
+        responsible: uuid.UUID | None = ...,
+    ) -> Deadline:
+        """Changes details; an argument left out leaves its field as it is."""
+
+    def complete(self, id: uuid.UUID, expected_version: int) -> Deadline:
+        """Marks the deadline met."""
+
+    def vacate(self, id: uuid.UUID, expected_version: int, reason: str) -> Deadline:
+        """Marks the deadline as no longer applying (``reason`` required)."""
+
+    def list(
+        self,
+        *,
+        matter: uuid.UUID | None = None,
+        responsible: uuid.UUID | None = None,
+        open_only: bool = False,
+        due_from: datetime.date | None = None,
+        due_to: datetime.date | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[Deadline]:
+        """Deadlines on matters the acting user may see, soonest first."""
+
+    def entered_on(
+        self, day: datetime.date, *, offset: int = 0, limit: int = 50
+    ) -> Page[Deadline]:
+        """The register: deadlines entered on ``day``, in the order they were entered."""
+
+    def reminders(
+        self,
+        *,
+        from_date: datetime.date,
+        to_date: datetime.date,
+        responsible: uuid.UUID | None = None,
+    ) -> builtins.list[DeadlineReminder]:
+        """Reminders falling between two dates (inclusive) for open deadlines."""
+
+# ---------------------------------------------------------------- interchange
+
+@final
+class InterchangeService:
+    """iCalendar and vCard interchange (``session.interchange``)."""
+
+    def user_calendar(
+        self, user: uuid.UUID, *, from_date: datetime.date, to_date: datetime.date
+    ) -> str:
+        """A user's calendar between two dates as iCalendar text."""
+
+    def matter_calendar(self, matter: uuid.UUID) -> str:
+        """A matter's whole calendar as iCalendar text."""
+
+    def export_contacts(self, ids: Sequence[uuid.UUID]) -> str:
+        """Contacts as vCard 4.0 text, in the order given."""
+
+    def import_contacts(self, vcf: str) -> list[Contact]:
+        """Imports vCard 4.0 text as new contacts, all or nothing."""
