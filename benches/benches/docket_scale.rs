@@ -15,7 +15,6 @@ use std::time::Instant;
 
 use chrono::{Days, NaiveDate};
 use lexcase::access::Viewer;
-use lexcase::calendar::CalendarSpec;
 use lexcase::deadlines::{DeadlineInput, ServiceMethod, Trigger, builtin_rule};
 use lexcase::docket::{DeadlineTrigger, NewDeadline};
 use lexcase::service::Firm;
@@ -35,26 +34,14 @@ const RULES: [(&str, Option<ServiceMethod>); 6] = [
     ("sdlt-return", None),
 ];
 
-fn usual(spec: Option<&CalendarSpec>, fallback: &str) -> AnyResult<CalendarSpec> {
-    Ok(match spec {
-        Some(s) => s.clone(),
-        None => CalendarSpec::parse(fallback)?,
-    })
-}
-
 /// Computes `n` deadlines over triggers spread across 2020–2029; returns the trace steps
 /// written (so the work cannot be optimised away).
 fn compute_many(n: u64) -> AnyResult<u64> {
     let mut prepared = Vec::new();
     for (id, service) in RULES {
         let rule = builtin_rule(id).ok_or("missing built-in rule")?;
-        let (holidays, closures) = match rule.method {
-            lexcase::deadlines::CountingMethod::Frcp6 => ("us-federal", "weekends-only"),
-            lexcase::deadlines::CountingMethod::Cpr2_8 => ("england-wales", "ew-court-office"),
-            lexcase::deadlines::CountingMethod::Calendar => ("weekends-only", "weekends-only"),
-        };
-        let holidays = usual(rule.holidays.as_ref(), holidays)?.resolve(None)?;
-        let closures = usual(rule.closures.as_ref(), closures)?.resolve(None)?;
+        let holidays = rule.usual_holidays().resolve(None)?;
+        let closures = rule.usual_closures().resolve(None)?;
         prepared.push((rule, service, holidays, closures));
     }
     let base = NaiveDate::from_ymd_opt(2020, 1, 1).ok_or("date")?;

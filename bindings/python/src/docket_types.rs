@@ -8,14 +8,14 @@
 //! `month_end`.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use lexcase::LexcaseError;
 use lexcase::calendar::CalendarSpec;
 use lexcase::deadlines::{
     ComputedDeadline, CountingMethod, DeadlineInput, DeadlineRule, Direction, MonthEndReading,
     Period, PeriodUnit, ReadingOptions, RollPolicy, RulePack, ServiceDaysReading, ServiceMethod,
     TraceStep, Trigger, builtin_rule,
 };
-use lexcase::docket::{Deadline, DeadlineReminder, DeadlineTrigger, NewDeadline};
-use lexcase::{LexcaseError, MatterId, UserId};
+use lexcase::docket::{Deadline, DeadlineReminder, DeadlineTrigger};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -93,31 +93,21 @@ impl PyComputedDeadline {
     }
 }
 
-/// The calendars a computation without a docket uses: the given spec, else the rule's, else
-/// the counting method's usual one. The defaults come from the core (a deadline built with
-/// the rule), so the binding holds no calendar rule of its own.
+/// The calendars a computation without a docket uses: the given spec, else the rule's usual
+/// one.
 fn calendars(
     rule: &DeadlineRule,
     holidays: Option<String>,
     closures: Option<String>,
 ) -> lexcase::Result<(CalendarSpec, CalendarSpec)> {
-    let probe = Deadline::create(
-        NewDeadline {
-            holidays,
-            closures,
-            ..NewDeadline::new(
-                MatterId::from(Uuid::nil()),
-                rule.clone(),
-                DeadlineTrigger::Date {
-                    date: NaiveDate::MIN,
-                },
-            )
-        },
-        UserId::from(Uuid::nil()),
-        DateTime::<Utc>::MIN_UTC,
-        NaiveDate::MIN,
-    )?;
-    Ok((probe.holidays, probe.closures))
+    let pick = |given: Option<String>, usual: CalendarSpec| match given {
+        Some(spec) => CalendarSpec::parse(&spec),
+        None => Ok(usual),
+    };
+    Ok((
+        pick(holidays, rule.usual_holidays())?,
+        pick(closures, rule.usual_closures())?,
+    ))
 }
 
 /// The trigger of a computation: a date, or an instant with the court's IANA zone.
@@ -128,11 +118,7 @@ fn trigger(
 ) -> PyResult<Trigger> {
     match (date, at, zone) {
         (Some(date), None, None) => Ok(Trigger::Day(date)),
-        (None, Some(at), Some(zone)) => {
-            // The core reads a zone by its IANA name when a trigger is deserialised.
-            let value = serde_json::json!({ "moment": { "at": at, "zone": zone } });
-            serde_json::from_value(value).map_err(|_| invalid("zone", "not an IANA time zone"))
-        }
+        (None, Some(at), Some(zone)) => Trigger::moment(at, &zone).map_err(to_py),
         (None, Some(_), None) => Err(invalid("zone", "trigger_at needs the court's zone")),
         (Some(_), None, Some(_)) => Err(invalid(
             "zone",

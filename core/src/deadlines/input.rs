@@ -35,6 +35,15 @@ pub(super) fn moment_in_range(at: &DateTime<Utc>) -> bool {
 }
 
 impl Trigger {
+    /// An instant in the court's zone, named by IANA (`America/New_York`).
+    pub fn moment(at: DateTime<Utc>, zone: &str) -> crate::Result<Self> {
+        let zone = zone
+            .trim()
+            .parse::<Tz>()
+            .map_err(|_| crate::LexcaseError::validation("zone", "not an IANA time zone"))?;
+        Ok(Self::Moment { at, zone })
+    }
+
     /// The trigger's day: the date itself, or the local date of the moment in its zone. A
     /// moment outside the years 1 to 9999 is a validation error.
     pub fn local_date(&self) -> Result<NaiveDate> {

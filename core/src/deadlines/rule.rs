@@ -178,6 +178,31 @@ pub struct DeadlineRule {
 }
 
 impl DeadlineRule {
+    /// The legal-holiday calendar the rule is computed with unless a deadline names one: the
+    /// rule's own, else its counting method's usual one (US federal holidays for FRCP 6,
+    /// England & Wales bank holidays for CPR 2.8, weekends only for plain counting).
+    pub fn usual_holidays(&self) -> CalendarSpec {
+        self.holidays.clone().unwrap_or_else(|| {
+            CalendarSpec::built_in(match self.method {
+                CountingMethod::Frcp6 => "us-federal",
+                CountingMethod::Cpr2_8 => "england-wales",
+                CountingMethod::Calendar => "weekends-only",
+            })
+        })
+    }
+
+    /// The court-office closure calendar the rule is computed with unless a deadline names
+    /// one: the rule's own, else the PD 2A closures for CPR 2.8 and none beyond weekends
+    /// otherwise.
+    pub fn usual_closures(&self) -> CalendarSpec {
+        self.closures.clone().unwrap_or_else(|| {
+            CalendarSpec::built_in(match self.method {
+                CountingMethod::Cpr2_8 => "ew-court-office",
+                CountingMethod::Frcp6 | CountingMethod::Calendar => "weekends-only",
+            })
+        })
+    }
+
     /// Checks the rule: text fields, a sane non-zero amount, and combinations that make sense
     /// (service days only for FRCP periods after service in days; hours not under CPR 2.8).
     pub fn validate(&self) -> Result<()> {

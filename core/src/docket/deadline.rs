@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{DEFAULT_REMINDERS, MAX_REMINDER_DAYS};
 use crate::calendar::CalendarSpec;
-use crate::deadlines::{ComputedDeadline, CountingMethod, DeadlineRule, ServiceMethod};
+use crate::deadlines::{ComputedDeadline, DeadlineRule, ServiceMethod};
 use crate::error::{LexcaseError, Result};
 use crate::ids::{DeadlineId, MatterId, UserId};
 use crate::validate;
@@ -158,28 +158,6 @@ pub struct DeadlineChanges {
     pub responsible: Option<Option<UserId>>,
 }
 
-/// The legal-holiday calendar a counting method uses unless the rule or the deadline names
-/// one: US federal holidays for FRCP 6, England & Wales bank holidays for CPR 2.8, weekends
-/// only for plain counting.
-fn usual_holidays(method: CountingMethod) -> CalendarSpec {
-    let id = match method {
-        CountingMethod::Frcp6 => "us-federal",
-        CountingMethod::Cpr2_8 => "england-wales",
-        CountingMethod::Calendar => "weekends-only",
-    };
-    CalendarSpec::built_in(id)
-}
-
-/// The court-office closure calendar a counting method uses unless named: the PD 2A closures
-/// for CPR 2.8, none beyond weekends otherwise.
-fn usual_closures(method: CountingMethod) -> CalendarSpec {
-    let id = match method {
-        CountingMethod::Cpr2_8 => "ew-court-office",
-        CountingMethod::Frcp6 | CountingMethod::Calendar => "weekends-only",
-    };
-    CalendarSpec::built_in(id)
-}
-
 fn checked_reminders(mut days: Vec<u32>) -> Result<Vec<u32>> {
     validate::bounded("reminders", &days, 10)?;
     if days.iter().any(|&d| d > MAX_REMINDER_DAYS) {
@@ -202,23 +180,14 @@ impl Deadline {
         today: NaiveDate,
     ) -> Result<Self> {
         new.rule.validate()?;
-        let method = new.rule.method;
         let mut deadline = Self {
             id: DeadlineId::new(),
             matter: new.matter,
             title: String::new(),
             trigger: new.trigger.clone(),
             service: None,
-            holidays: new
-                .rule
-                .holidays
-                .clone()
-                .unwrap_or_else(|| usual_holidays(method)),
-            closures: new
-                .rule
-                .closures
-                .clone()
-                .unwrap_or_else(|| usual_closures(method)),
+            holidays: new.rule.usual_holidays(),
+            closures: new.rule.usual_closures(),
             computed: None,
             reminders: Vec::new(),
             responsible: None,
