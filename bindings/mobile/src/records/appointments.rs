@@ -499,3 +499,63 @@ impl From<CoreClash> for Clash {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> NaiveDateTime {
+        crate::custom_types::parse_date_time(text).unwrap()
+    }
+
+    #[test]
+    fn schedules_and_occurrence_changes_round_trip_through_the_core_types() {
+        let timed = Schedule::Timed {
+            start: at("2026-12-01T09:00"),
+            end: at("2026-12-01T10:00"),
+            zone: "Europe/London".into(),
+        };
+        let all_day = Schedule::AllDay {
+            first_day: NaiveDate::from_ymd_opt(2027, 7, 12).unwrap(),
+            last_day: NaiveDate::from_ymd_opt(2027, 7, 13).unwrap(),
+        };
+        for schedule in [timed.clone(), all_day] {
+            assert_eq!(
+                Schedule::from(CoreSchedule::from(schedule.clone())),
+                schedule
+            );
+        }
+        let changes = [
+            OccurrenceChange::Cancelled,
+            OccurrenceChange::Changed {
+                schedule: Some(timed),
+                title: None,
+                location: Some("Room 2".into()),
+            },
+        ];
+        for change in changes {
+            let core = CoreOccurrenceChange::from(change.clone());
+            assert_eq!(OccurrenceChange::from(core), change);
+        }
+    }
+
+    #[test]
+    fn recurrence_changes_set_or_clear_the_rule() {
+        let clear = CoreAppointmentChanges::from(AppointmentChanges {
+            recurrence: Some(RecurrenceChange::Clear),
+            ..AppointmentChanges::default()
+        });
+        assert_eq!(clear.recurrence, Some(None));
+        let set = CoreAppointmentChanges::from(AppointmentChanges {
+            recurrence: Some(RecurrenceChange::Set {
+                rule: "FREQ=DAILY;COUNT=2".into(),
+            }),
+            ..AppointmentChanges::default()
+        });
+        assert_eq!(set.recurrence, Some(Some("FREQ=DAILY;COUNT=2".into())));
+        assert_eq!(
+            CoreAppointmentChanges::from(AppointmentChanges::default()),
+            CoreAppointmentChanges::default()
+        );
+    }
+}
