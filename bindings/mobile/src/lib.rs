@@ -2,7 +2,8 @@
 //!
 //! The shape follows the core services: [`Firm::open`] a database, `initialise` it, open a
 //! [`Session`] for a user, and work through its namespaces (`users()`, `contacts()`,
-//! `matters()`, `workflow()`, `tasks()`, `notes()`, `documents()`, `audit()`, `settings()`).
+//! `matters()`, `workflow()`, `tasks()`, `notes()`, `documents()`, `appointments()`,
+//! `communications()`, `audit()`, `settings()`).
 //! Document contents live beside the database, in the directory `<path>.blobs`. In Kotlin:
 //!
 //! ```text
@@ -22,8 +23,8 @@
 //! ```
 //!
 //! Ids are `java.util.UUID`, money and decimals `java.math.BigDecimal`, dates
-//! `java.time.LocalDate`, instants `java.time.Instant`; versions and counts are unsigned
-//! (`ULong`). Every error is a subclass of `LexcaseException` carrying the core error's fields.
+//! `java.time.LocalDate`, wall-clock times without zone `java.time.LocalDateTime`, instants
+//! `java.time.Instant`; versions and counts are unsigned (`ULong`). Every error is a subclass of `LexcaseException` carrying the core error's fields.
 //!
 //! Bindings stay thin: each exported method converts its arguments, calls one core service
 //! method and converts the result; conversions live beside each type in [`records`]. No panic
@@ -40,8 +41,8 @@ mod session;
 pub use error::{IncompatibleReason, LexcaseError};
 pub use firm::Firm;
 pub use services::{
-    AuditService, ContactService, DocumentService, MatterService, NoteService, SettingsService,
-    TaskService, UserService, WorkflowService,
+    AppointmentService, AuditService, CommunicationService, ContactService, DocumentService,
+    MatterService, NoteService, SettingsService, TaskService, UserService, WorkflowService,
 };
 pub use session::Session;
 

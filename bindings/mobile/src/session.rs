@@ -5,8 +5,8 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use crate::services::{
-    AuditService, ContactService, DocumentService, MatterService, NoteService, SettingsService,
-    TaskService, UserService, WorkflowService,
+    AppointmentService, AuditService, CommunicationService, ContactService, DocumentService,
+    MatterService, NoteService, SettingsService, TaskService, UserService, WorkflowService,
 };
 
 /// Work done by one acting user. Every call re-reads the user, so a role change or
@@ -72,5 +72,15 @@ impl Session {
     /// Documents filed to matters: versions, status, verified contents and search.
     pub fn documents(&self) -> Arc<DocumentService> {
         Arc::new(DocumentService::new(self.session.clone()))
+    }
+
+    /// The calendar: appointments, hearings and meetings, agendas and clashes.
+    pub fn appointments(&self) -> Arc<AppointmentService> {
+        Arc::new(AppointmentService::new(self.session.clone()))
+    }
+
+    /// The communication log: recorded calls and letters, ingested email, the unfiled queue.
+    pub fn communications(&self) -> Arc<CommunicationService> {
+        Arc::new(CommunicationService::new(self.session.clone()))
     }
 }

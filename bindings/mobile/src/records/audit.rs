@@ -28,6 +28,12 @@ mirror_enum! {
         Note,
         /// A document.
         Document,
+        /// An appointment (a calendar entry or series).
+        Appointment,
+        /// A docketed deadline.
+        Deadline,
+        /// A communication (an email, call, letter or meeting in the log).
+        Communication,
     }
 }
 

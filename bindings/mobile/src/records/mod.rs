@@ -1,9 +1,11 @@
 //! Records and enums: the binding's mirror of the core domain types, each with its conversion
 //! to and from the core type beside it.
 
+mod appointments;
 mod audit;
 mod calendar;
 mod common;
+mod communications;
 mod contacts;
 mod documents;
 mod firm;
@@ -13,9 +15,17 @@ mod tasks;
 mod users;
 mod workflow;
 
+pub use appointments::{
+    Appointment, AppointmentChanges, AppointmentKind, AppointmentStatus, Attendee, Clash,
+    NewAppointment, Occurrence, OccurrenceChange, OccurrenceException, RecurrenceChange, Schedule,
+};
 pub use audit::{AuditEvent, AuditVerification, BrokenLink, ChangeBatch, EntityKind, FieldChange};
 pub use calendar::{DayUnit, HolidayList};
 pub use common::{Money, Page};
+pub use communications::{
+    Attachment, Channel, Communication, CommunicationPage, Direction, FilingMethod, IngestOutcome,
+    NewCommunication, Participant, ParticipantRole,
+};
 pub use contacts::{
     Affiliation, AffiliationKind, Contact, ContactChanges, ContactKind, ContactPage, Email,
     Identifier, IdentifierKind, IdentityStatus, IdentityVerification, NewContact, Phone,

@@ -1,7 +1,9 @@
 //! The session's namespaces: each exported method converts its arguments, calls the core
 //! service method of the same name, and converts the result. No rule lives here.
 
+mod appointments;
 mod audit;
+mod communications;
 mod contacts;
 mod documents;
 mod matters;
@@ -11,7 +13,9 @@ mod tasks;
 mod users;
 mod workflow;
 
+pub use appointments::AppointmentService;
 pub use audit::AuditService;
+pub use communications::CommunicationService;
 pub use contacts::ContactService;
 pub use documents::DocumentService;
 pub use matters::MatterService;

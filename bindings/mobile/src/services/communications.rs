@@ -1,0 +1,93 @@
+//! The communication log: recording calls, letters and meetings, ingesting email and filing it
+//! to its matter, the unfiled queue.
+
+use lexcase::service::Session;
+use uuid::Uuid;
+
+use crate::error::{LexcaseError, Result};
+use crate::records::{Communication, CommunicationPage, IngestOutcome, NewCommunication, Page};
+
+/// Communications. One filed to a matter follows the matter's visibility (for a user who may
+/// not see the matter it does not exist); recording, ingesting, filing and the unfiled queue
+/// need `edit_matters`. Original email bytes and attachments go to the firm's blob store and
+/// are verified when read back (else `Integrity`).
+#[derive(Debug, uniffi::Object)]
+pub struct CommunicationService {
+    session: Session,
+}
+
+impl CommunicationService {
+    pub(crate) fn new(session: Session) -> Self {
+        Self { session }
+    }
+}
+
+#[uniffi::export]
+impl CommunicationService {
+    /// Records a call, letter, meeting or message, on a matter or into the unfiled queue.
+    pub fn record(&self, new: NewCommunication) -> Result<Communication> {
+        Ok(self
+            .session
+            .communications()
+            .record(new.try_into()?)?
+            .into())
+    }
+
+    /// Ingests one raw RFC 5322 message (MIME multipart, attachments): files it by a matter
+    /// number in the subject, else to the one live matter its outside participants are parties
+    /// to, else leaves it in the unfiled queue with its candidates; attachments on a matter
+    /// become `correspondence` documents. A Message-ID seen before returns the earlier
+    /// communication with `duplicate = true` and writes nothing. Malformed mail is a
+    /// `Validation` error and writes nothing.
+    pub fn ingest_email(&self, raw: Vec<u8>) -> Result<IngestOutcome> {
+        Ok(self.session.communications().ingest_email(&raw)?.into())
+    }
+
+    /// Files a communication from the unfiled queue to `matter` (its attachments become
+    /// documents there). One already filed is a `Validation` error (field `matter`).
+    pub fn file(&self, id: Uuid, expected_version: u64, matter: Uuid) -> Result<Communication> {
+        Ok(self
+            .session
+            .communications()
+            .file(id.into(), expected_version, matter.into())?
+            .into())
+    }
+
+    /// A communication by id.
+    pub fn get(&self, id: Uuid) -> Result<Communication> {
+        Ok(self.session.communications().get(id.into())?.into())
+    }
+
+    /// A matter's communications, newest first.
+    pub fn of_matter(&self, matter: Uuid, page: Page) -> Result<CommunicationPage> {
+        Ok(self
+            .session
+            .communications()
+            .of_matter(matter.into(), page.try_into()?)?
+            .into())
+    }
+
+    /// The unfiled queue, oldest first.
+    pub fn unfiled(&self, page: Page) -> Result<CommunicationPage> {
+        Ok(self
+            .session
+            .communications()
+            .unfiled(page.try_into()?)?
+            .into())
+    }
+
+    /// The original bytes of an ingested email, verified against their hash; a communication
+    /// not ingested from an email is a `Validation` error (field `communication`).
+    pub fn raw_message(&self, id: Uuid) -> Result<Vec<u8>> {
+        Ok(self.session.communications().raw_message(id.into())?)
+    }
+
+    /// The contents of attachment `index` (from 0, in `attachments` order), verified against
+    /// their hash; an index past the end is `NotFound` (entity `attachment`).
+    pub fn attachment(&self, id: Uuid, index: u32) -> Result<Vec<u8>> {
+        let index = usize::try_from(index).map_err(|_| LexcaseError::NotFound {
+            entity: "attachment".to_owned(),
+        })?;
+        Ok(self.session.communications().attachment(id.into(), index)?)
+    }
+}
