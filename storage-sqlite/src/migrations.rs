@@ -202,6 +202,28 @@ mod tests {
     }
 
     #[test]
+    fn a_version_five_file_indexes_the_emails_of_its_contacts() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_with(&mut conn, &MIGRATIONS[..5]).unwrap();
+        let body = r#"{"emails": [{"address": "Jane@Example.com", "label": null}, {"address": "j.smith@work.example"}]}"#;
+        conn.execute(
+            "INSERT INTO contacts (id, version, kind, sort_name, search_key, body) \
+             VALUES (x'00000000000000000000000000000001', 1, 'person', 'Smith', 'smith', ?1)",
+            [body],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let emails: Vec<String> = conn
+            .prepare("SELECT email FROM contact_emails ORDER BY email")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(emails, vec!["j.smith@work.example", "jane@example.com"]);
+    }
+
+    #[test]
     fn migrates_an_empty_database_once() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();

@@ -85,7 +85,7 @@ fn a_new_file_is_stamped_with_our_id_and_the_schema_version() {
         .unwrap();
     assert_eq!(app, APPLICATION_ID);
     assert_eq!(version, SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 5);
+    assert_eq!(SCHEMA_VERSION, 6);
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
         .unwrap()
@@ -94,9 +94,14 @@ fn a_new_file_is_stamped_with_our_id_and_the_schema_version() {
         .collect::<Result<_, _>>()
         .unwrap();
     for table in [
+        "appointment_users",
+        "appointments",
         "audit_head",
         "audit_log",
+        "communications",
+        "contact_emails",
         "contacts",
+        "deadlines",
         "documents",
         "firm_settings",
         "matter_members",
