@@ -130,3 +130,28 @@ typed_id!(
     CommunicationId,
     "communication"
 );
+typed_id!(
+    /// Identifies a time entry.
+    TimeEntryId,
+    "time_entry"
+);
+typed_id!(
+    /// Identifies an expense or disbursement.
+    ExpenseId,
+    "expense"
+);
+typed_id!(
+    /// Identifies a bill (invoice or credit note).
+    BillId,
+    "bill"
+);
+typed_id!(
+    /// Identifies a payment received against bills.
+    PaymentId,
+    "payment"
+);
+typed_id!(
+    /// Identifies an entry in the client-money (trust) ledger.
+    TrustEntryId,
+    "trust_entry"
+);

@@ -17,6 +17,7 @@
 pub mod access;
 pub mod appointments;
 pub mod audit;
+pub mod billing;
 pub mod calendar;
 pub mod clock;
 pub mod communications;
@@ -32,18 +33,20 @@ pub mod matters;
 pub mod money;
 mod names;
 pub mod notes;
+pub mod reports;
 pub mod service;
 pub mod store;
 pub mod tasks;
 pub mod text;
+pub mod trust;
 pub mod users;
 pub mod validate;
 pub mod workflow;
 
 pub use error::{ErrorCode, IncompatibleReason, LexcaseError, Result};
 pub use ids::{
-    AppointmentId, CommunicationId, ContactId, DeadlineId, DocumentId, EventId, MatterId, NoteId,
-    PartyId, TaskId, UserId,
+    AppointmentId, BillId, CommunicationId, ContactId, DeadlineId, DocumentId, EventId, ExpenseId,
+    MatterId, NoteId, PartyId, PaymentId, TaskId, TimeEntryId, TrustEntryId, UserId,
 };
 
 /// The version of the lexcase engine.

@@ -1,0 +1,1 @@
+//! Client money (trust) accounting: ledger entries, balances and the overdraw guard, three-way reconciliation, reconciliation cadence.
