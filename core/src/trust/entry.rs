@@ -1,0 +1,327 @@
+//! The trust ledger entry: one append-only line on a client-matter ledger.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::TrustEntryKind;
+use crate::error::{LexcaseError, Result};
+use crate::ids::{BillId, ContactId, MatterId, TrustEntryId, UserId};
+use crate::money::Money;
+use crate::validate;
+
+/// One entry on a client-matter trust ledger. Entries are never edited or deleted; a mistake is
+/// corrected by a [`TrustEntryKind::Reversal`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrustEntry {
+    /// Identifier.
+    pub id: TrustEntryId,
+    /// The matter whose ledger it is on.
+    pub matter: MatterId,
+    /// The client whose money it is.
+    pub client: ContactId,
+    /// What the entry does.
+    pub kind: TrustEntryKind,
+    /// Always positive; the kind gives the sign (see [`TrustEntry::signed_amount`]).
+    pub amount: Money,
+    /// The date the money moved (the bank date).
+    pub date: NaiveDate,
+    /// The bank or cheque reference (may be empty).
+    pub reference: String,
+    /// The payer of a receipt or the payee of a payment (may be empty for transfers and reversals).
+    pub counterparty: String,
+    /// What the money is for, or why an entry is reversed.
+    pub description: String,
+    /// The issued bill a transfer to office is made against (required for transfers).
+    pub bill: Option<BillId>,
+    /// The entry a reversal cancels (set for reversals and only for them).
+    pub reverses: Option<TrustEntryId>,
+    /// Why an authorised user let this entry take the ledger below zero (see
+    /// [`check_withdrawal`](super::check_withdrawal)); `None` when no override was needed.
+    pub override_reason: Option<String>,
+    /// Who recorded it.
+    pub recorded_by: UserId,
+    /// When.
+    pub recorded_at: DateTime<Utc>,
+    /// Optimistic-concurrency version (entries are append-only, so it stays 1).
+    pub version: u64,
+}
+
+/// What a trust ledger entry is recorded with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewTrustEntry {
+    /// The matter.
+    pub matter: MatterId,
+    /// The client.
+    pub client: ContactId,
+    /// What the entry does.
+    pub kind: TrustEntryKind,
+    /// Positive amount, in whole minor units of its currency.
+    pub amount: Money,
+    /// The bank date.
+    pub date: NaiveDate,
+    /// The bank or cheque reference.
+    pub reference: String,
+    /// Payer (receipt) or payee (payment); required for receipts and payments.
+    pub counterparty: String,
+    /// What the money is for (required).
+    pub description: String,
+    /// The issued bill, required for a transfer to office.
+    pub bill: Option<BillId>,
+    /// The entry reversed, required for a reversal and refused otherwise.
+    pub reverses: Option<TrustEntryId>,
+}
+
+impl NewTrustEntry {
+    /// A reversal of `entry` on the same ledger, for the same amount, dated `date`, with
+    /// `description` saying why.
+    pub fn reversing(entry: &TrustEntry, date: NaiveDate, description: &str) -> Self {
+        Self {
+            matter: entry.matter,
+            client: entry.client,
+            kind: TrustEntryKind::Reversal,
+            amount: entry.amount,
+            date,
+            reference: entry.reference.clone(),
+            counterparty: entry.counterparty.clone(),
+            description: description.to_owned(),
+            bill: None,
+            reverses: Some(entry.id),
+        }
+    }
+}
+
+impl TrustEntry {
+    /// Checks `new` and builds the entry at version 1 with no override reason: the amount is
+    /// positive and in whole minor units; a transfer to office names its bill; a reversal, and
+    /// only a reversal, names the entry it reverses; receipts and payments name the payer or
+    /// payee; the description is a required line, the reference an optional one.
+    ///
+    /// Whether a withdrawal may be made is checked separately by
+    /// [`check_withdrawal`](super::check_withdrawal), which gives the reason to record in
+    /// [`TrustEntry::override_reason`].
+    pub fn create(new: NewTrustEntry, by: UserId, now: DateTime<Utc>) -> Result<Self> {
+        let amount = Money::new(new.amount.amount, new.amount.currency, "amount")?;
+        if amount.amount <= Decimal::ZERO {
+            return Err(LexcaseError::validation("amount", "must be positive"));
+        }
+        if amount.amount.scale() > amount.currency.minor_unit_digits() {
+            return Err(LexcaseError::validation(
+                "amount",
+                "finer than the currency's minor unit",
+            ));
+        }
+        if new.kind == TrustEntryKind::TransferToOffice && new.bill.is_none() {
+            return Err(LexcaseError::validation(
+                "bill",
+                "a transfer to office must be made against an issued bill",
+            ));
+        }
+        match (new.kind, new.reverses) {
+            (TrustEntryKind::Reversal, None) => {
+                return Err(LexcaseError::validation(
+                    "reverses",
+                    "a reversal must name the entry it reverses",
+                ));
+            }
+            (TrustEntryKind::Reversal, Some(_)) | (_, None) => {}
+            (_, Some(_)) => {
+                return Err(LexcaseError::validation(
+                    "reverses",
+                    "only a reversal may name a reversed entry",
+                ));
+            }
+        }
+        let counterparty = match new.kind {
+            TrustEntryKind::Receipt | TrustEntryKind::Payment => {
+                validate::required_line("counterparty", &new.counterparty)?
+            }
+            TrustEntryKind::TransferToOffice | TrustEntryKind::Reversal => {
+                validate::optional_line("counterparty", &new.counterparty)?.unwrap_or_default()
+            }
+        };
+        Ok(Self {
+            id: TrustEntryId::new(),
+            matter: new.matter,
+            client: new.client,
+            kind: new.kind,
+            amount,
+            date: new.date,
+            reference: validate::optional_line("reference", &new.reference)?.unwrap_or_default(),
+            counterparty,
+            description: validate::required_line("description", &new.description)?,
+            bill: new.bill,
+            reverses: new.reverses,
+            override_reason: None,
+            recorded_by: by,
+            recorded_at: now,
+            version: 1,
+        })
+    }
+
+    /// The entry's effect on the client's balance: `+amount` for a receipt, `−amount` for a
+    /// payment or transfer to office, and for a reversal the negation of the reversed entry's
+    /// effect. A reversal needs `reversed`: the entry it names, on the same ledger, for the same
+    /// amount, and not itself a reversal (re-record the original instead). `reversed` is ignored
+    /// for other kinds.
+    pub fn signed_amount(&self, reversed: Option<&TrustEntry>) -> Result<Decimal> {
+        match self.kind {
+            TrustEntryKind::Receipt => Ok(self.amount.amount),
+            TrustEntryKind::Payment | TrustEntryKind::TransferToOffice => Ok(-self.amount.amount),
+            TrustEntryKind::Reversal => {
+                let original = reversed
+                    .filter(|r| Some(r.id) == self.reverses)
+                    .ok_or_else(|| {
+                        LexcaseError::validation("reverses", "the reversed entry is not given")
+                    })?;
+                if original.kind == TrustEntryKind::Reversal {
+                    return Err(LexcaseError::validation(
+                        "reverses",
+                        "a reversal cannot be reversed; record the original again",
+                    ));
+                }
+                if original.matter != self.matter || original.client != self.client {
+                    return Err(LexcaseError::validation(
+                        "reverses",
+                        "the reversed entry is on another client-matter ledger",
+                    ));
+                }
+                if original.amount != self.amount {
+                    return Err(LexcaseError::validation(
+                        "amount",
+                        "a reversal must be for the reversed entry's amount",
+                    ));
+                }
+                Ok(-original.signed_amount(None)?)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::Currency;
+    use rust_decimal_macros::dec;
+
+    pub(crate) fn gbp(amount: Decimal) -> Money {
+        Money::new(amount, Currency::parse("GBP").unwrap(), "amount").unwrap()
+    }
+
+    fn new(kind: TrustEntryKind, amount: Decimal) -> NewTrustEntry {
+        NewTrustEntry {
+            matter: MatterId::new(),
+            client: ContactId::new(),
+            kind,
+            amount: gbp(amount),
+            date: NaiveDate::from_ymd_opt(2025, 1, 10).unwrap(),
+            reference: "CHQ 001".into(),
+            counterparty: "A Client".into(),
+            description: "Money on account".into(),
+            bill: (kind == TrustEntryKind::TransferToOffice).then(BillId::new),
+            reverses: (kind == TrustEntryKind::Reversal).then(TrustEntryId::new),
+        }
+    }
+
+    fn create(new: NewTrustEntry) -> Result<TrustEntry> {
+        TrustEntry::create(new, UserId::new(), Utc::now())
+    }
+
+    #[test]
+    fn creates_each_kind_at_version_1() {
+        for kind in TrustEntryKind::ALL {
+            let e = create(new(kind, dec!(10))).unwrap();
+            assert_eq!(e.version, 1);
+            assert_eq!(e.override_reason, None);
+            assert_eq!(e.amount.amount.to_string(), "10.00");
+        }
+    }
+
+    #[test]
+    fn refuses_bad_amounts() {
+        for bad in [dec!(0), dec!(-5), dec!(1.005)] {
+            let err = create(new(TrustEntryKind::Receipt, bad)).unwrap_err();
+            assert!(
+                matches!(&err, LexcaseError::Validation { field, .. } if field == "amount"),
+                "{bad}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn checks_bill_and_reverses() {
+        let mut t = new(TrustEntryKind::TransferToOffice, dec!(1));
+        t.bill = None;
+        assert!(create(t).is_err());
+        let mut r = new(TrustEntryKind::Reversal, dec!(1));
+        r.reverses = None;
+        assert!(create(r).is_err());
+        let mut p = new(TrustEntryKind::Payment, dec!(1));
+        p.reverses = Some(TrustEntryId::new());
+        assert!(create(p).is_err());
+    }
+
+    #[test]
+    fn checks_text_lines() {
+        let mut p = new(TrustEntryKind::Payment, dec!(1));
+        p.counterparty = "  ".into();
+        assert!(create(p).is_err());
+        let mut p = new(TrustEntryKind::Payment, dec!(1));
+        p.description = String::new();
+        assert!(create(p).is_err());
+        let mut p = new(TrustEntryKind::Payment, dec!(1));
+        p.reference = "a\nb".into();
+        assert!(create(p).is_err());
+        let mut t = new(TrustEntryKind::TransferToOffice, dec!(1));
+        t.counterparty = String::new();
+        t.reference = " ".into();
+        let t = create(t).unwrap();
+        assert_eq!((t.counterparty.as_str(), t.reference.as_str()), ("", ""));
+    }
+
+    #[test]
+    fn signs_by_kind_and_reversal_negates() {
+        let receipt = create(new(TrustEntryKind::Receipt, dec!(100))).unwrap();
+        assert_eq!(receipt.signed_amount(None).unwrap(), dec!(100));
+        let payment = create(new(TrustEntryKind::Payment, dec!(40))).unwrap();
+        assert_eq!(payment.signed_amount(None).unwrap(), dec!(-40));
+        let transfer = create(new(TrustEntryKind::TransferToOffice, dec!(30))).unwrap();
+        assert_eq!(transfer.signed_amount(None).unwrap(), dec!(-30));
+
+        let date = NaiveDate::from_ymd_opt(2025, 1, 11).unwrap();
+        for original in [&receipt, &payment, &transfer] {
+            let rev = create(NewTrustEntry::reversing(original, date, "Keyed twice")).unwrap();
+            assert_eq!(
+                rev.signed_amount(Some(original)).unwrap(),
+                -original.signed_amount(None).unwrap()
+            );
+            assert!(rev.signed_amount(None).is_err());
+            assert!(rev.signed_amount(Some(&receipt)).is_err() || original.id == receipt.id);
+            // A reversal of a reversal is refused.
+            let again = create(NewTrustEntry::reversing(&rev, date, "Undo")).unwrap();
+            assert!(again.signed_amount(Some(&rev)).is_err());
+        }
+    }
+
+    #[test]
+    fn reversal_must_match_ledger_and_amount() {
+        let receipt = create(new(TrustEntryKind::Receipt, dec!(100))).unwrap();
+        let date = NaiveDate::from_ymd_opt(2025, 1, 11).unwrap();
+        let mut wrong_amount = NewTrustEntry::reversing(&receipt, date, "x");
+        wrong_amount.amount = gbp(dec!(99));
+        let rev = create(wrong_amount).unwrap();
+        assert!(rev.signed_amount(Some(&receipt)).is_err());
+        let mut wrong_matter = NewTrustEntry::reversing(&receipt, date, "x");
+        wrong_matter.matter = MatterId::new();
+        let rev = create(wrong_matter).unwrap();
+        assert!(rev.signed_amount(Some(&receipt)).is_err());
+    }
+
+    #[test]
+    fn serde_round_trips() {
+        let e = create(new(TrustEntryKind::TransferToOffice, dec!(12.5))).unwrap();
+        let json = serde_json::to_string(&e).unwrap();
+        assert!(json.contains("\"transfer_to_office\""));
+        assert_eq!(serde_json::from_str::<TrustEntry>(&json).unwrap(), e);
+    }
+}
