@@ -20,6 +20,7 @@
 
 mod appointments;
 mod audit;
+mod bills;
 mod blobs;
 mod codec;
 mod communications;
@@ -27,6 +28,7 @@ mod deadlines;
 mod diagnostics;
 mod documents;
 mod error;
+mod keyed;
 mod lock;
 mod matter_list;
 mod migrations;
@@ -36,7 +38,9 @@ mod options;
 mod read;
 mod store;
 mod tasks;
+mod trust;
 mod tx;
+mod work;
 mod workflow;
 mod write;
 

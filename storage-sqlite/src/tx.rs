@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use lexcase::access::Viewer;
 use lexcase::appointments::Appointment;
 use lexcase::audit::{AuditEvent, AuditHead};
+use lexcase::bills::{Bill, Payment};
 use lexcase::communications::Communication;
 use lexcase::contacts::Contact;
 use lexcase::docket::{Deadline, DeadlineTrigger};
@@ -15,23 +16,29 @@ use lexcase::firm::FirmSettings;
 use lexcase::matters::Matter;
 use lexcase::notes::{Note, NoteSubject};
 use lexcase::store::{
-    ContactQuery, DeadlineQuery, MatterQuery, Page, Paged, ReadTx, StageCount, TaskQuery, WriteTx,
+    BillQuery, ContactQuery, DeadlineQuery, MatterQuery, OpenInvoice, Page, Paged, ReadTx,
+    StageCount, TaskQuery, WorkQuery, WriteTx,
 };
 use lexcase::tasks::{DueAnchor, Task};
+use lexcase::timekeeping::{
+    BillingTerms, Expense, FirmBillingSettings, TermsScope, TimeEntry, Timer,
+};
+use lexcase::trust::{ReconciliationRecord, TrustEntry};
 use lexcase::users::User;
 use lexcase::workflow::{WorkflowProgress, WorkflowTemplate};
 use lexcase::{
-    AppointmentId, CommunicationId, ContactId, DeadlineId, DocumentId, MatterId, NoteId, Result,
-    TaskId, UserId,
+    AppointmentId, BillId, CommunicationId, ContactId, DeadlineId, DocumentId, ExpenseId, MatterId,
+    NoteId, PaymentId, Result, TaskId, TimeEntryId, TrustEntryId, UserId,
 };
 use rusqlite::Connection;
 use uuid::Uuid;
 
 use crate::error::Db;
 use crate::lock::TimedGuard;
+use crate::work::{self, WorkRow};
 use crate::{
-    appointments, audit, communications, deadlines, documents, matter_list, notes, read, tasks,
-    workflow, write,
+    appointments, audit, bills, communications, deadlines, documents, keyed, matter_list, notes,
+    read, tasks, trust, workflow, write,
 };
 
 /// The connection a read transaction runs on.
@@ -293,6 +300,67 @@ macro_rules! read_tx {
             fn live_matters_with_parties(&self, contacts: &[ContactId]) -> Result<Vec<MatterId>> {
                 communications::live_matters_with_parties(self.conn(), contacts)
             }
+            fn time_entry(&self, id: TimeEntryId) -> Result<Option<TimeEntry>> {
+                work::TIME.get(self.conn(), id.to_bytes())
+            }
+            fn time_entries(
+                &self,
+                query: &WorkQuery,
+                viewer: &Viewer,
+                page: Page,
+            ) -> Result<Paged<TimeEntry>> {
+                work::TIME.list(self.conn(), query, viewer, page)
+            }
+            fn timer(&self, user: UserId) -> Result<Option<Timer>> {
+                keyed::get(self.conn(), keyed::TIMER, &user.to_string())
+            }
+            fn expense(&self, id: ExpenseId) -> Result<Option<Expense>> {
+                work::EXPENSES.get(self.conn(), id.to_bytes())
+            }
+            fn expenses(
+                &self,
+                query: &WorkQuery,
+                viewer: &Viewer,
+                page: Page,
+            ) -> Result<Paged<Expense>> {
+                work::EXPENSES.list(self.conn(), query, viewer, page)
+            }
+            fn billing_terms(&self, scope: &TermsScope) -> Result<Option<BillingTerms>> {
+                keyed::get(self.conn(), keyed::TERMS, &scope.key())
+            }
+            fn firm_billing_settings(&self) -> Result<Option<FirmBillingSettings>> {
+                keyed::get(self.conn(), keyed::BILLING_SETTINGS, keyed::FIRM_KEY)
+            }
+            fn bill(&self, id: BillId) -> Result<Option<Bill>> {
+                bills::bill(self.conn(), id)
+            }
+            fn bills(&self, query: &BillQuery, viewer: &Viewer, page: Page) -> Result<Paged<Bill>> {
+                bills::bills(self.conn(), query, viewer, page)
+            }
+            fn bills_of_client(&self, client: ContactId) -> Result<Vec<Bill>> {
+                bills::of_client(self.conn(), client)
+            }
+            fn open_invoices(&self, currency: &str) -> Result<Vec<OpenInvoice>> {
+                bills::open_invoices(self.conn(), currency)
+            }
+            fn payment(&self, id: PaymentId) -> Result<Option<Payment>> {
+                bills::payment(self.conn(), id)
+            }
+            fn payments_of_client(&self, client: ContactId) -> Result<Vec<Payment>> {
+                bills::payments_of_client(self.conn(), client)
+            }
+            fn trust_entry(&self, id: TrustEntryId) -> Result<Option<TrustEntry>> {
+                trust::entry(self.conn(), id)
+            }
+            fn trust_entries_of_matter(&self, matter: MatterId) -> Result<Vec<TrustEntry>> {
+                trust::of_matter(self.conn(), matter)
+            }
+            fn trust_entries_until(&self, date: NaiveDate) -> Result<Vec<TrustEntry>> {
+                trust::until(self.conn(), date)
+            }
+            fn latest_reconciliation(&self) -> Result<Option<ReconciliationRecord>> {
+                keyed::latest(self.conn(), keyed::RECONCILIATION)
+            }
             fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>> {
                 audit::events_after(self.conn(), after, limit)
             }
@@ -384,6 +452,82 @@ impl WriteTx for SqliteWriteTx<'_> {
     }
     fn update_communication(&mut self, communication: &Communication, expected: u64) -> Result<()> {
         communications::update(self.conn(), communication, expected)
+    }
+    fn insert_time_entry(&mut self, entry: &TimeEntry) -> Result<()> {
+        work::TIME.insert(self.conn(), &WorkRow::of_time(entry), entry)
+    }
+    fn update_time_entry(&mut self, entry: &TimeEntry, expected: u64) -> Result<()> {
+        work::TIME.update(self.conn(), &WorkRow::of_time(entry), entry, expected)
+    }
+    fn put_timer(&mut self, timer: &Timer, expected: Option<u64>) -> Result<()> {
+        let key = timer.user.to_string();
+        keyed::put(
+            self.conn(),
+            keyed::TIMER,
+            &key,
+            timer,
+            timer.version,
+            expected,
+        )
+    }
+    fn delete_timer(&mut self, user: UserId, expected: u64) -> Result<()> {
+        keyed::delete(self.conn(), keyed::TIMER, &user.to_string(), expected)
+    }
+    fn insert_expense(&mut self, expense: &Expense) -> Result<()> {
+        work::EXPENSES.insert(self.conn(), &WorkRow::of_expense(expense), expense)
+    }
+    fn update_expense(&mut self, expense: &Expense, expected: u64) -> Result<()> {
+        work::EXPENSES.update(
+            self.conn(),
+            &WorkRow::of_expense(expense),
+            expense,
+            expected,
+        )
+    }
+    fn put_billing_terms(&mut self, terms: &BillingTerms, expected: Option<u64>) -> Result<()> {
+        let key = terms.scope.key();
+        keyed::put(
+            self.conn(),
+            keyed::TERMS,
+            &key,
+            terms,
+            terms.version,
+            expected,
+        )
+    }
+    fn put_firm_billing_settings(
+        &mut self,
+        settings: &FirmBillingSettings,
+        expected: Option<u64>,
+    ) -> Result<()> {
+        let (kind, key) = (keyed::BILLING_SETTINGS, keyed::FIRM_KEY);
+        keyed::put(self.conn(), kind, key, settings, settings.version, expected)
+    }
+    fn insert_bill(&mut self, bill: &Bill) -> Result<()> {
+        bills::insert(self.conn(), bill)
+    }
+    fn update_bill(&mut self, bill: &Bill, expected: u64) -> Result<()> {
+        bills::update(self.conn(), bill, expected)
+    }
+    fn insert_payment(&mut self, payment: &Payment) -> Result<()> {
+        bills::insert_payment(self.conn(), payment)
+    }
+    fn update_payment(&mut self, payment: &Payment, expected: u64) -> Result<()> {
+        bills::update_payment(self.conn(), payment, expected)
+    }
+    fn insert_trust_entry(&mut self, entry: &TrustEntry) -> Result<()> {
+        trust::insert(self.conn(), entry)
+    }
+    fn insert_reconciliation(&mut self, record: &ReconciliationRecord) -> Result<()> {
+        let key = record.reconciliation.date.to_string();
+        keyed::put(
+            self.conn(),
+            keyed::RECONCILIATION,
+            &key,
+            record,
+            record.version,
+            None,
+        )
     }
     fn next_sequence(&mut self, key: &str) -> Result<u64> {
         write::next_sequence(self.conn(), key)

@@ -31,6 +31,15 @@ pub enum Capability {
     /// Register workflow templates (with `manage_firm`) and move a matter past a blocked gate
     /// with a reason.
     OverrideWorkflowGates,
+    /// Record time and expenses on matters (one's own time; others' with `manage_billing`).
+    RecordTime,
+    /// Set billing terms and the firm's billing settings, write off work, draft, approve and
+    /// issue bills, record payments.
+    ManageBilling,
+    /// Record client-money (trust) receipts, payments and transfers, and reconcile.
+    ManageClientMoney,
+    /// Let a client-money payment take a client ledger below zero, with a reason.
+    OverrideClientMoney,
 }
 
 crate::names::stable_names!(Capability, "capability", "capability", {
@@ -46,4 +55,8 @@ crate::names::stable_names!(Capability, "capability", "capability", {
     ViewRestrictedMatters = "view_restricted_matters",
     ViewAudit = "view_audit",
     OverrideWorkflowGates = "override_workflow_gates",
+    RecordTime = "record_time",
+    ManageBilling = "manage_billing",
+    ManageClientMoney = "manage_client_money",
+    OverrideClientMoney = "override_client_money",
 });

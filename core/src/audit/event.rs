@@ -30,6 +30,16 @@ pub enum EntityKind {
     Deadline,
     /// A communication.
     Communication,
+    /// A time entry.
+    TimeEntry,
+    /// An expense or disbursement.
+    Expense,
+    /// A bill (invoice or credit note).
+    Bill,
+    /// A payment received.
+    Payment,
+    /// A client-money (trust) ledger entry or reconciliation.
+    ClientMoney,
 }
 
 crate::names::stable_names!(EntityKind, "entity_kind", "entity kind", {
@@ -43,6 +53,11 @@ crate::names::stable_names!(EntityKind, "entity_kind", "entity kind", {
     Appointment = "appointment",
     Deadline = "deadline",
     Communication = "communication",
+    TimeEntry = "time_entry",
+    Expense = "expense",
+    Bill = "bill",
+    Payment = "payment",
+    ClientMoney = "client_money",
 });
 
 /// One changed field: its dotted path and its value before and after (JSON).

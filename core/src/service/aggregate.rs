@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::context::{WriteCtx, check_version};
 use crate::appointments::Appointment;
 use crate::audit::EntityKind;
+use crate::bills::{Bill, Payment};
 use crate::communications::Communication;
 use crate::contacts::Contact;
 use crate::docket::Deadline;
@@ -19,6 +20,10 @@ use crate::matters::Matter;
 use crate::notes::Note;
 use crate::store::WriteTx;
 use crate::tasks::Task;
+use crate::timekeeping::{
+    BillingTerms, Expense, FirmBillingSettings, TermsScope, TimeEntry, Timer,
+};
+use crate::trust::TrustEntry;
 use crate::users::User;
 use crate::workflow::WorkflowProgress;
 
@@ -28,6 +33,10 @@ pub(crate) trait Aggregate: Clone + Serialize {
     const ENTITY: &'static str;
     /// Entity kind for the audit trail.
     const KIND: EntityKind;
+    /// The entity kind of this value's audit events (the type's kind unless it varies).
+    fn kind(&self) -> EntityKind {
+        Self::KIND
+    }
     /// The stored version.
     fn version(&self) -> u64;
     /// Moves to the next version.
@@ -49,7 +58,7 @@ impl WriteCtx<'_> {
     pub fn create<T: Aggregate>(&mut self, value: T, action: &str) -> Result<T> {
         value.insert(self.tx)?;
         self.record(
-            T::KIND,
+            value.kind(),
             value.entity_id(),
             value.matter_scope(),
             action,
@@ -74,7 +83,7 @@ impl WriteCtx<'_> {
         after.bump();
         after.update(self.tx, expected)?;
         self.record(
-            T::KIND,
+            after.kind(),
             after.entity_id(),
             after.matter_scope(),
             action,
@@ -188,6 +197,148 @@ aggregate!(
     update_communication,
     |c| c.matter
 );
+
+aggregate!(
+    TimeEntry,
+    "time_entry",
+    EntityKind::TimeEntry,
+    insert_time_entry,
+    update_time_entry,
+    |e| Some(e.matter)
+);
+aggregate!(
+    Expense,
+    "expense",
+    EntityKind::Expense,
+    insert_expense,
+    update_expense,
+    |e| Some(e.matter)
+);
+
+aggregate!(
+    Bill,
+    "bill",
+    EntityKind::Bill,
+    insert_bill,
+    update_bill,
+    |b| b.matters.first().copied()
+);
+aggregate!(
+    Payment,
+    "payment",
+    EntityKind::Payment,
+    insert_payment,
+    update_payment,
+    |_p| None
+);
+
+/// Client-money entries are append-only: an update is refused.
+impl Aggregate for TrustEntry {
+    const ENTITY: &'static str = "trust_entry";
+    const KIND: EntityKind = EntityKind::ClientMoney;
+    fn version(&self) -> u64 {
+        self.version
+    }
+    fn bump(&mut self) {
+        self.version += 1;
+    }
+    fn entity_id(&self) -> Uuid {
+        self.id.into()
+    }
+    fn matter_scope(&self) -> Option<MatterId> {
+        Some(self.matter)
+    }
+    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
+        tx.insert_trust_entry(self)
+    }
+    fn update(&self, _tx: &mut dyn WriteTx, _expected: u64) -> Result<()> {
+        Err(crate::LexcaseError::validation(
+            "trust_entry",
+            "client-money entries are never changed: record a reversal",
+        ))
+    }
+}
+
+/// A user's timer is audited as part of the user's history.
+impl Aggregate for Timer {
+    const ENTITY: &'static str = "timer";
+    const KIND: EntityKind = EntityKind::User;
+    fn version(&self) -> u64 {
+        self.version
+    }
+    fn bump(&mut self) {
+        self.version += 1;
+    }
+    fn entity_id(&self) -> Uuid {
+        self.user.into()
+    }
+    fn matter_scope(&self) -> Option<MatterId> {
+        Some(self.matter)
+    }
+    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
+        tx.put_timer(self, None)
+    }
+    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
+        tx.put_timer(self, Some(expected))
+    }
+}
+
+/// Billing terms are audited in the history of their matter or client.
+impl Aggregate for BillingTerms {
+    const ENTITY: &'static str = "billing terms";
+    const KIND: EntityKind = EntityKind::Matter;
+    fn kind(&self) -> EntityKind {
+        match self.scope {
+            TermsScope::Matter(_) => EntityKind::Matter,
+            TermsScope::Client(_) => EntityKind::Contact,
+        }
+    }
+    fn version(&self) -> u64 {
+        self.version
+    }
+    fn bump(&mut self) {
+        self.version += 1;
+    }
+    fn entity_id(&self) -> Uuid {
+        match self.scope {
+            TermsScope::Matter(m) => m.into(),
+            TermsScope::Client(c) => c.into(),
+        }
+    }
+    fn matter_scope(&self) -> Option<MatterId> {
+        match self.scope {
+            TermsScope::Matter(m) => Some(m),
+            TermsScope::Client(_) => None,
+        }
+    }
+    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
+        tx.put_billing_terms(self, None)
+    }
+    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
+        tx.put_billing_terms(self, Some(expected))
+    }
+}
+
+/// The firm's billing settings, filed with the firm's settings under the nil id.
+impl Aggregate for FirmBillingSettings {
+    const ENTITY: &'static str = "billing settings";
+    const KIND: EntityKind = EntityKind::Firm;
+    fn version(&self) -> u64 {
+        self.version
+    }
+    fn bump(&mut self) {
+        self.version += 1;
+    }
+    fn entity_id(&self) -> Uuid {
+        Uuid::nil()
+    }
+    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
+        tx.put_firm_billing_settings(self, None)
+    }
+    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
+        tx.put_firm_billing_settings(self, Some(expected))
+    }
+}
 
 /// The firm's settings: one row, filed under the nil id.
 impl Aggregate for FirmSettings {

@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use super::context::{ReadCtx, WriteCtx, load_actor, load_settings};
 use super::{
-    AppointmentService, AuditService, CommunicationService, ContactService, DocketService,
-    DocumentService, InterchangeService, MatterService, NoteService, SettingsService, TaskService,
-    UserService, WorkflowService,
+    AppointmentService, AuditService, BillService, ClientMoneyService, CommunicationService,
+    ContactService, DocketService, DocumentService, InterchangeService, MatterService, NoteService,
+    PaymentService, SettingsService, TaskService, TimeService, UserService, WorkflowService,
 };
 use crate::access::Role;
 use crate::clock::{Clock, SystemClock};
@@ -181,6 +181,21 @@ impl Session {
         AuditService::new(self)
     }
 
+    /// Bills: drafting, discounts, approval, issue, void, credit notes, exports.
+    pub fn bills(&self) -> BillService<'_> {
+        BillService::new(self)
+    }
+
+    /// Payments, write-offs, statements of account and aged debt.
+    pub fn payments(&self) -> PaymentService<'_> {
+        PaymentService::new(self)
+    }
+
+    /// Client money (trust): the ledger, the overdraw guard, reconciliation.
+    pub fn client_money(&self) -> ClientMoneyService<'_> {
+        ClientMoneyService::new(self)
+    }
+
     /// The communication log, email ingestion and the unfiled queue.
     pub fn communications(&self) -> CommunicationService<'_> {
         CommunicationService::new(self)
@@ -209,6 +224,11 @@ impl Session {
     /// Tasks: mine, the team's, overdue, due this week, per matter.
     pub fn tasks(&self) -> TaskService<'_> {
         TaskService::new(self)
+    }
+
+    /// Time, expenses, timers and billing terms.
+    pub fn time(&self) -> TimeService<'_> {
+        TimeService::new(self)
     }
 
     /// Workflow templates and the progress of matters through their stages.

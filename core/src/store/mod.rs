@@ -12,7 +12,10 @@ mod query;
 
 pub use blob::{BlobStore, MemoryBlobStore, tampered};
 pub use page::{Page, Paged};
-pub use query::{ContactQuery, DeadlineQuery, MatterQuery, StageCount, TaskQuery};
+pub use query::{
+    BillQuery, ContactQuery, DeadlineQuery, MatterQuery, OpenInvoice, StageCount, TaskQuery,
+    WorkQuery,
+};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
@@ -20,6 +23,7 @@ use uuid::Uuid;
 use crate::access::Viewer;
 use crate::appointments::Appointment;
 use crate::audit::{AuditEvent, AuditHead};
+use crate::bills::{Bill, Payment};
 use crate::communications::Communication;
 use crate::contacts::Contact;
 use crate::docket::{Deadline, DeadlineTrigger};
@@ -27,12 +31,16 @@ use crate::documents::Document;
 use crate::error::Result;
 use crate::firm::FirmSettings;
 use crate::ids::{
-    AppointmentId, CommunicationId, ContactId, DeadlineId, DocumentId, MatterId, NoteId, TaskId,
-    UserId,
+    AppointmentId, BillId, CommunicationId, ContactId, DeadlineId, DocumentId, ExpenseId, MatterId,
+    NoteId, PaymentId, TaskId, TimeEntryId, TrustEntryId, UserId,
 };
 use crate::matters::Matter;
 use crate::notes::{Note, NoteSubject};
 use crate::tasks::{DueAnchor, Task};
+use crate::timekeeping::{
+    BillingTerms, Expense, FirmBillingSettings, TermsScope, TimeEntry, Timer,
+};
+use crate::trust::{ReconciliationRecord, TrustEntry};
 use crate::users::User;
 use crate::workflow::{WorkflowProgress, WorkflowTemplate};
 
@@ -177,6 +185,49 @@ pub trait ReadTx {
     /// Pending or open matters on which any of `contacts` is a party (any role), in id order.
     fn live_matters_with_parties(&self, contacts: &[ContactId]) -> Result<Vec<MatterId>>;
 
+    /// A time entry by id (no access check).
+    fn time_entry(&self, id: TimeEntryId) -> Result<Option<TimeEntry>>;
+    /// Time entries matching `query` on matters `viewer` may see, by date then recording
+    /// time; `total` counts the same.
+    fn time_entries(
+        &self,
+        query: &WorkQuery,
+        viewer: &Viewer,
+        page: Page,
+    ) -> Result<Paged<TimeEntry>>;
+    /// A user's timer.
+    fn timer(&self, user: UserId) -> Result<Option<Timer>>;
+    /// An expense by id (no access check).
+    fn expense(&self, id: ExpenseId) -> Result<Option<Expense>>;
+    /// Expenses matching `query` (its `user` is ignored) on matters `viewer` may see, by date
+    /// then recording time.
+    fn expenses(&self, query: &WorkQuery, viewer: &Viewer, page: Page) -> Result<Paged<Expense>>;
+    /// The billing terms of a client or matter.
+    fn billing_terms(&self, scope: &TermsScope) -> Result<Option<BillingTerms>>;
+    /// The firm's billing defaults (`None` until first saved).
+    fn firm_billing_settings(&self) -> Result<Option<FirmBillingSettings>>;
+
+    /// A bill by id (no access check).
+    fn bill(&self, id: BillId) -> Result<Option<Bill>>;
+    /// Bills matching `query` whose matters `viewer` may all see, newest first.
+    fn bills(&self, query: &BillQuery, viewer: &Viewer, page: Page) -> Result<Paged<Bill>>;
+    /// Every bill of a client, oldest first (no access check).
+    fn bills_of_client(&self, client: ContactId) -> Result<Vec<Bill>>;
+    /// Issued invoices in `currency` that still owe something, from the stored columns alone.
+    fn open_invoices(&self, currency: &str) -> Result<Vec<OpenInvoice>>;
+    /// A payment by id.
+    fn payment(&self, id: PaymentId) -> Result<Option<Payment>>;
+    /// Every payment of a client, oldest first.
+    fn payments_of_client(&self, client: ContactId) -> Result<Vec<Payment>>;
+    /// A client-money entry by id.
+    fn trust_entry(&self, id: TrustEntryId) -> Result<Option<TrustEntry>>;
+    /// The client-money entries of a matter, in date then recording order.
+    fn trust_entries_of_matter(&self, matter: MatterId) -> Result<Vec<TrustEntry>>;
+    /// Every client-money entry dated on or before `date`, in date then recording order.
+    fn trust_entries_until(&self, date: NaiveDate) -> Result<Vec<TrustEntry>>;
+    /// The reconciliation with the latest statement date.
+    fn latest_reconciliation(&self) -> Result<Option<ReconciliationRecord>>;
+
     /// Audit events with `seq > after`, in order, at most `limit`.
     fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>>;
     /// Audit events about one entity, in order.
@@ -252,6 +303,43 @@ pub trait WriteTx: ReadTx {
         communication: &Communication,
         expected_version: u64,
     ) -> Result<()>;
+    /// Inserts a time entry.
+    fn insert_time_entry(&mut self, entry: &TimeEntry) -> Result<()>;
+    /// Updates a time entry.
+    fn update_time_entry(&mut self, entry: &TimeEntry, expected_version: u64) -> Result<()>;
+    /// Stores a user's timer: insert when `expected_version` is `None` (a conflict if one
+    /// exists), else a versioned update.
+    fn put_timer(&mut self, timer: &Timer, expected_version: Option<u64>) -> Result<()>;
+    /// Removes a user's timer stored at `expected_version`.
+    fn delete_timer(&mut self, user: UserId, expected_version: u64) -> Result<()>;
+    /// Inserts an expense.
+    fn insert_expense(&mut self, expense: &Expense) -> Result<()>;
+    /// Updates an expense.
+    fn update_expense(&mut self, expense: &Expense, expected_version: u64) -> Result<()>;
+    /// Stores billing terms: insert when `expected_version` is `None`, else versioned.
+    fn put_billing_terms(
+        &mut self,
+        terms: &BillingTerms,
+        expected_version: Option<u64>,
+    ) -> Result<()>;
+    /// Stores the firm's billing defaults: insert when `expected_version` is `None`.
+    fn put_firm_billing_settings(
+        &mut self,
+        settings: &FirmBillingSettings,
+        expected_version: Option<u64>,
+    ) -> Result<()>;
+    /// Inserts a bill ([`crate::LexcaseError::Conflict`] on a duplicate number).
+    fn insert_bill(&mut self, bill: &Bill) -> Result<()>;
+    /// Updates a bill.
+    fn update_bill(&mut self, bill: &Bill, expected_version: u64) -> Result<()>;
+    /// Inserts a payment.
+    fn insert_payment(&mut self, payment: &Payment) -> Result<()>;
+    /// Updates a payment.
+    fn update_payment(&mut self, payment: &Payment, expected_version: u64) -> Result<()>;
+    /// Appends a client-money entry (entries are never updated or deleted).
+    fn insert_trust_entry(&mut self, entry: &TrustEntry) -> Result<()>;
+    /// Keeps a reconciliation ([`crate::LexcaseError::Conflict`] if one exists for its date).
+    fn insert_reconciliation(&mut self, record: &ReconciliationRecord) -> Result<()>;
     /// Returns the next value (from 1) of the named counter, gaplessly.
     fn next_sequence(&mut self, key: &str) -> Result<u64>;
     /// Appends a sealed audit event and moves the recorded head to it. The event must follow

@@ -76,3 +76,44 @@ pub struct DeadlineQuery {
     /// Only deadlines entered on this day (the register).
     pub entered_on: Option<chrono::NaiveDate>,
 }
+
+/// Filters for listing time entries or expenses; all given filters must match. Only work on
+/// matters the viewer may see is listed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WorkQuery {
+    /// Only this matter's.
+    pub matter: Option<crate::ids::MatterId>,
+    /// Only this fee earner's (time entries only).
+    pub user: Option<UserId>,
+    /// Only work on or after this day.
+    pub from: Option<chrono::NaiveDate>,
+    /// Only work on or before this day.
+    pub to: Option<chrono::NaiveDate>,
+    /// Only work in this billing state.
+    pub status: Option<crate::timekeeping::WorkStatus>,
+    /// Only work on this bill.
+    pub bill: Option<crate::ids::BillId>,
+}
+
+/// Filters for listing bills; all given filters must match. A bill is listed only when the
+/// viewer may see every matter it bills.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BillQuery {
+    /// Only this client's.
+    pub client: Option<crate::ids::ContactId>,
+    /// Only bills of this matter.
+    pub matter: Option<crate::ids::MatterId>,
+    /// Only bills in this status.
+    pub status: Option<crate::bills::BillStatus>,
+}
+
+/// What an issued invoice still owes, for aged-debt reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenInvoice {
+    /// The bill.
+    pub bill: crate::ids::BillId,
+    /// The day it was issued.
+    pub issued_on: chrono::NaiveDate,
+    /// What it still owes.
+    pub outstanding: rust_decimal::Decimal,
+}

@@ -14,6 +14,7 @@ mod entry;
 mod kind;
 mod ledger;
 mod reconcile;
+mod record;
 #[cfg(test)]
 mod vectors;
 
@@ -24,3 +25,4 @@ pub use ledger::{LedgerBalance, check_withdrawal, ledger_balance};
 pub use reconcile::{
     BankStatement, Reconciliation, ReconciliationDifference, StatementItem, reconcile,
 };
+pub use record::ReconciliationRecord;

@@ -1,0 +1,140 @@
+//! The terms work is recorded under: the matter's, then the client's, then the firm's.
+
+use super::context::WriteCtx;
+use crate::billing::{CodeKind, CodePolicy, RoundingPolicy, check_code};
+use crate::error::{LexcaseError, Result};
+use crate::ids::UserId;
+use crate::matters::Matter;
+use crate::money::Money;
+use crate::store::ReadTx;
+use crate::timekeeping::{
+    BillingTerms, FirmBillingSettings, RateCandidates, RateSource, TermsScope, resolve_rate,
+};
+
+/// The firm's billing settings, or the defaults before any were saved.
+pub(crate) fn firm_settings(tx: &dyn ReadTx) -> Result<FirmBillingSettings> {
+    Ok(tx.firm_billing_settings()?.unwrap_or_default())
+}
+
+/// The terms that apply to a matter, most specific first: its own, then its first client's.
+pub(crate) struct MatterTerms {
+    matter: Option<BillingTerms>,
+    client: Option<BillingTerms>,
+    firm: FirmBillingSettings,
+}
+
+impl MatterTerms {
+    /// Loads the terms of `matter`.
+    pub(crate) fn load(tx: &dyn ReadTx, matter: &Matter) -> Result<Self> {
+        let client = match matter.clients().next() {
+            Some(c) => tx.billing_terms(&TermsScope::Client(c))?,
+            None => None,
+        };
+        Ok(Self {
+            matter: tx.billing_terms(&TermsScope::Matter(matter.id))?,
+            client,
+            firm: firm_settings(tx)?,
+        })
+    }
+
+    fn scopes(&self) -> impl Iterator<Item = &BillingTerms> {
+        self.matter.iter().chain(self.client.iter())
+    }
+
+    /// The rounding policy in force: the matter's, else the client's, else the firm's.
+    pub(crate) fn rounding(&self) -> RoundingPolicy {
+        self.scopes()
+            .find_map(|t| t.rounding.clone())
+            .unwrap_or_else(|| self.firm.rounding.clone())
+    }
+
+    /// The code policy in force (the matter's, else the client's).
+    pub(crate) fn codes(&self) -> Option<&CodePolicy> {
+        self.scopes().find_map(|t| t.codes.as_ref())
+    }
+
+    /// Checks codes against the UTBMS lists and the policy in force.
+    pub(crate) fn check_codes(
+        &self,
+        task: Option<&str>,
+        activity: Option<&str>,
+        expense: Option<&str>,
+    ) -> Result<()> {
+        for (kind, code) in [
+            (CodeKind::Task, task),
+            (CodeKind::Activity, activity),
+            (CodeKind::Expense, expense),
+        ] {
+            if let Some(code) = code {
+                match self.codes() {
+                    Some(policy) => policy.check(kind, code)?,
+                    None => check_code(kind, code)?,
+                };
+            }
+        }
+        Ok(())
+    }
+
+    /// The rate for `user`'s work with `activity`, by the hierarchy; it must be in the
+    /// matter's currency.
+    pub(crate) fn rate(
+        &self,
+        matter: &Matter,
+        user_default: Option<Money>,
+        user: UserId,
+        activity: Option<&str>,
+        manual: Option<Money>,
+    ) -> Result<(Money, RateSource)> {
+        let (matter_user, matter_rate) = self
+            .matter
+            .as_ref()
+            .map(|t| t.rates_for(user))
+            .unwrap_or_default();
+        let (client_user, client_rate) = self
+            .client
+            .as_ref()
+            .map(|t| t.rates_for(user))
+            .unwrap_or_default();
+        let chosen = resolve_rate(&RateCandidates {
+            manual,
+            matter_user,
+            matter: matter_rate,
+            client_user,
+            client: client_rate,
+            activity: activity.and_then(|a| self.firm.activity_rates.get(a).copied()),
+            user_default,
+        })?;
+        if chosen.0.currency != matter.billing.currency {
+            return Err(LexcaseError::validation(
+                "rate",
+                format!(
+                    "the {} rate is in {}, the matter bills in {}",
+                    chosen.1, chosen.0.currency, matter.billing.currency
+                ),
+            ));
+        }
+        Ok(chosen)
+    }
+}
+
+/// Stores new or changed terms for a scope, audited under the matter or the client.
+pub(crate) fn save_terms(
+    ctx: &mut WriteCtx<'_>,
+    terms: BillingTerms,
+    expected_version: u64,
+) -> Result<BillingTerms> {
+    let stored = ctx.tx.billing_terms(&terms.scope)?;
+    match stored {
+        None if expected_version == 0 => {
+            let mut terms = terms;
+            terms.version = 1;
+            ctx.create(terms, "billing_terms.set")
+        }
+        None => Err(LexcaseError::not_found("billing terms")),
+        Some(before) => ctx.amend(before, expected_version, "billing_terms.set", |t, _| {
+            let version = t.version;
+            *t = BillingTerms { version, ..terms };
+            Ok(())
+        }),
+    }
+}

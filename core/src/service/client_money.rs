@@ -1,0 +1,260 @@
+//! Client money (trust): receipts, payments out, transfers to office against issued bills,
+//! reversals, the overdraw guard with authorised overrides, balances, three-way
+//! reconciliation and when the next one is due.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Session;
+use super::billing_terms::firm_settings;
+use super::bills::load_bill;
+use super::context::{ReadCtx, WriteCtx};
+use crate::access::Capability;
+use crate::bills::{BillKind, Settlement};
+use crate::error::{LexcaseError, Result};
+use crate::ids::{ContactId, MatterId, TrustEntryId};
+use crate::matters::Matter;
+use crate::money::{Currency, Money};
+use crate::trust::{
+    BankStatement, LedgerBalance, NewTrustEntry, Reconciliation, ReconciliationRecord, TrustEntry,
+    TrustEntryKind, check_withdrawal, ledger_balance, reconcile,
+};
+
+/// When the next reconciliation is due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReconciliationDue {
+    /// The statement date of the last reconciliation.
+    pub last: Option<NaiveDate>,
+    /// The day the next one is due by (today when none was ever done).
+    pub next_due: NaiveDate,
+    /// Whether it is late.
+    pub overdue: bool,
+}
+
+/// Client money. Recording and reconciling need `manage_client_money`; letting a ledger go
+/// below zero needs `override_client_money` and a reason.
+#[derive(Debug)]
+pub struct ClientMoneyService<'s> {
+    session: &'s Session,
+}
+
+/// The entries of one client's ledger on a matter.
+fn ledger(
+    tx: &dyn crate::store::ReadTx,
+    matter: MatterId,
+    client: ContactId,
+) -> Result<Vec<TrustEntry>> {
+    Ok(tx
+        .trust_entries_of_matter(matter)?
+        .into_iter()
+        .filter(|e| e.client == client)
+        .collect())
+}
+
+/// The matter money is held on: visible, not archived, and `client` is its client.
+fn ledger_matter(ctx: &WriteCtx<'_>, matter: MatterId, client: ContactId) -> Result<Matter> {
+    ctx.require(Capability::ManageClientMoney)?;
+    let matter = ctx.matter(matter)?;
+    matter.ensure_editable()?;
+    if !matter.clients().any(|c| c == client) {
+        return Err(LexcaseError::validation(
+            "client",
+            "client money is held for a client of the matter",
+        ));
+    }
+    Ok(matter)
+}
+
+/// Balances of every client-matter ledger in `entries`.
+fn balances(entries: &[TrustEntry], currency: Currency) -> Result<Vec<LedgerBalance>> {
+    let mut by_ledger: BTreeMap<(MatterId, ContactId), Vec<TrustEntry>> = BTreeMap::new();
+    for e in entries {
+        by_ledger
+            .entry((e.matter, e.client))
+            .or_default()
+            .push(e.clone());
+    }
+    by_ledger
+        .into_iter()
+        .map(|((matter, client), entries)| {
+            Ok(LedgerBalance {
+                matter,
+                client,
+                balance: ledger_balance(&entries, currency)?,
+            })
+        })
+        .collect()
+}
+
+impl<'s> ClientMoneyService<'s> {
+    pub(crate) fn new(session: &'s Session) -> Self {
+        Self { session }
+    }
+
+    /// Records a receipt, a payment out, a transfer to office (against an issued invoice of
+    /// the client, which it pays) or a reversal. A withdrawal that would take the client's
+    /// ledger on the matter below zero is refused unless `override_reason` is given by a user
+    /// with `override_client_money`; the reason is kept on the entry and in the audit trail.
+    pub fn record(&self, new: NewTrustEntry, override_reason: Option<&str>) -> Result<TrustEntry> {
+        self.session.write(|ctx| {
+            let matter = ledger_matter(ctx, new.matter, new.client)?;
+            let currency = matter.billing.currency;
+            if new.amount.currency != currency {
+                return Err(LexcaseError::validation(
+                    "amount",
+                    "client money is held in the matter's currency",
+                ));
+            }
+            let entries = ledger(ctx.tx, new.matter, new.client)?;
+            let mut entry = TrustEntry::create(new, ctx.actor.id, ctx.now)?;
+            let reversed = match entry.reverses {
+                Some(id) => {
+                    let target = entries
+                        .iter()
+                        .find(|e| e.id == id)
+                        .cloned()
+                        .ok_or_else(|| LexcaseError::not_found("trust_entry"))?;
+                    if entries.iter().any(|e| e.reverses == Some(id)) {
+                        return Err(LexcaseError::validation("reverses", "the entry is already reversed"));
+                    }
+                    if matches!(target.kind, TrustEntryKind::Reversal | TrustEntryKind::TransferToOffice) {
+                        return Err(LexcaseError::validation(
+                            "reverses",
+                            "a reversal or a transfer to office is not reversed: record the opposite entry",
+                        ));
+                    }
+                    Some(target)
+                }
+                None => None,
+            };
+            let effect = entry.signed_amount(reversed.as_ref())?;
+            if effect.is_sign_negative() {
+                let balance = ledger_balance(&entries, currency)?;
+                let withdrawal = Money::new(-effect, currency, "amount")?;
+                if let Some(reason) = check_withdrawal(balance, withdrawal, override_reason)? {
+                    ctx.require(Capability::OverrideClientMoney)?;
+                    entry.override_reason = Some(reason);
+                }
+            }
+            if entry.kind == TrustEntryKind::TransferToOffice {
+                let bill_id = entry.bill.ok_or_else(|| LexcaseError::validation("bill", "missing"))?;
+                let bill = load_bill(ctx, bill_id)?;
+                if bill.kind != BillKind::Invoice || bill.client != entry.client || !bill.matters.contains(&entry.matter) {
+                    return Err(LexcaseError::validation(
+                        "bill",
+                        "a transfer to office pays an issued invoice of this client and matter",
+                    ));
+                }
+                let amount = entry.amount.amount;
+                let version = bill.version;
+                ctx.amend(bill, version, "bill.paid", |b, _| b.settle(amount, Settlement::Payment))?;
+            }
+            let action = match entry.override_reason {
+                Some(_) => "client_money.recorded_with_override",
+                None => "client_money.recorded",
+            };
+            ctx.create(entry, action)
+        })
+    }
+
+    /// Reverses an entry (a correction: nothing is ever deleted), with the reason.
+    pub fn reverse(
+        &self,
+        id: TrustEntryId,
+        date: NaiveDate,
+        reason: &str,
+        override_reason: Option<&str>,
+    ) -> Result<TrustEntry> {
+        let target = self.session.read(|ctx| {
+            ctx.actor.require(Capability::ManageClientMoney)?;
+            ctx.tx
+                .trust_entry(id)?
+                .ok_or_else(|| LexcaseError::not_found("trust_entry"))
+        })?;
+        self.record(
+            NewTrustEntry::reversing(&target, date, reason),
+            override_reason,
+        )
+    }
+
+    fn readable(ctx: &ReadCtx<'_>) -> Result<()> {
+        if !ctx.actor.can(Capability::ManageClientMoney) {
+            ctx.actor.require(Capability::ViewRates)?;
+        }
+        Ok(())
+    }
+
+    /// A matter's client-money entries, oldest first.
+    pub fn entries(&self, matter: MatterId) -> Result<Vec<TrustEntry>> {
+        self.session.read(|ctx| {
+            Self::readable(ctx)?;
+            ctx.matter(matter)?;
+            ctx.tx.trust_entries_of_matter(matter)
+        })
+    }
+
+    /// The balance of each client's ledger on a matter.
+    pub fn balances(&self, matter: MatterId) -> Result<Vec<LedgerBalance>> {
+        self.session.read(|ctx| {
+            Self::readable(ctx)?;
+            let m = ctx.matter(matter)?;
+            balances(&ctx.tx.trust_entries_of_matter(matter)?, m.billing.currency)
+        })
+    }
+
+    /// Reconciles three ways as at the statement date (adjusted bank balance, cash book, sum
+    /// of client ledgers, with the differences itemised) and keeps it, signed off by the actor.
+    pub fn reconcile(&self, statement: BankStatement) -> Result<ReconciliationRecord> {
+        self.session.write(|ctx| {
+            ctx.require(Capability::ManageClientMoney)?;
+            let currency = statement.balance.currency;
+            let entries: Vec<TrustEntry> = ctx
+                .tx
+                .trust_entries_until(statement.date)?
+                .into_iter()
+                .filter(|e| e.amount.currency == currency)
+                .collect();
+            let ledgers = balances(&entries, currency)?;
+            let cash_book = ledger_balance(&entries, currency)?;
+            let reconciliation: Reconciliation = reconcile(&statement, cash_book, ledgers)?;
+            let record = ReconciliationRecord {
+                reconciliation,
+                reconciled_by: ctx.actor.id,
+                reconciled_at: ctx.now,
+                version: 1,
+            };
+            ctx.tx.insert_reconciliation(&record)?;
+            ctx.record(
+                crate::audit::EntityKind::ClientMoney,
+                uuid::Uuid::nil(),
+                None,
+                "client_money.reconciled",
+                None,
+                Some(&record),
+            )?;
+            Ok(record)
+        })
+    }
+
+    /// The last reconciliation and when the next is due under the firm's cadence (monthly
+    /// or every five weeks).
+    pub fn reconciliation_due(&self) -> Result<ReconciliationDue> {
+        let today = self.session.firm().today()?;
+        self.session.read(|ctx| {
+            Self::readable(ctx)?;
+            let cadence = firm_settings(ctx.tx)?.reconciliation;
+            let last = ctx
+                .tx
+                .latest_reconciliation()?
+                .map(|r| r.reconciliation.date);
+            let next_due = last.map_or(today, |d| cadence.next_due(d));
+            Ok(ReconciliationDue {
+                last,
+                next_due,
+                overdue: next_due < today,
+            })
+        })
+    }
+}

@@ -1,0 +1,456 @@
+//! Time and expenses: recording work (typed, from a timer, or from a communication, task or
+//! calendar entry), the per-user timer, expenses and disbursements, billing terms.
+
+use super::Session;
+use super::billing_terms::{MatterTerms, firm_settings, save_terms};
+use super::context::{ReadCtx, WriteCtx};
+use crate::access::Capability;
+use crate::error::{LexcaseError, Result};
+use crate::ids::{ExpenseId, MatterId, TimeEntryId, UserId};
+use crate::matters::Matter;
+use crate::store::{Page, Paged, WorkQuery};
+use crate::timekeeping::{
+    BillingTerms, Expense, ExpenseChanges, FirmBillingSettings, NewExpense, NewTimeEntry,
+    TermsScope, TimeEntry, TimeEntryChanges, TimeSource, Timer, WorkStatus,
+};
+
+/// The most entries one batch may record.
+const MAX_BATCH: usize = 100_000;
+
+/// Time, expenses and billing terms. Work follows its matter's visibility. Recording needs
+/// `record_time` (and `manage_billing` to record for someone else); a user sees their own
+/// time, and everyone's with `view_rates`; terms and write-offs need `manage_billing`.
+#[derive(Debug)]
+pub struct TimeService<'s> {
+    session: &'s Session,
+}
+
+/// The matter work is recorded on: visible, not archived; the actor may record.
+fn work_matter(ctx: &WriteCtx<'_>, matter: MatterId) -> Result<Matter> {
+    ctx.require(Capability::RecordTime)?;
+    let matter = ctx.matter(matter)?;
+    matter.ensure_editable()?;
+    Ok(matter)
+}
+
+/// Checks that a linked source exists on the same matter.
+fn check_source(ctx: &WriteCtx<'_>, source: TimeSource, matter: MatterId) -> Result<()> {
+    let source_matter = match source {
+        TimeSource::Typed | TimeSource::Timer => return Ok(()),
+        TimeSource::Communication(id) => ctx.tx.communication(id)?.map(|c| c.matter),
+        TimeSource::Task(id) => ctx.tx.task(id)?.map(|t| t.matter),
+        TimeSource::Appointment(id) => ctx.tx.appointment(id)?.map(|a| a.matter),
+    };
+    match source_matter {
+        None => Err(LexcaseError::not_found("source")),
+        Some(m) if m == Some(matter) => Ok(()),
+        Some(_) => Err(LexcaseError::validation(
+            "source",
+            "the source is not on the same matter",
+        )),
+    }
+}
+
+/// Records one entry inside a command.
+fn insert_entry(ctx: &mut WriteCtx<'_>, new: NewTimeEntry) -> Result<TimeEntry> {
+    let matter = work_matter(ctx, new.matter)?;
+    let user = new.user.unwrap_or(ctx.actor.id);
+    if user != ctx.actor.id {
+        ctx.require(Capability::ManageBilling)?;
+    }
+    let fee_earner = ctx.active_user(user, "user")?;
+    if matter.access.is_walled(user) {
+        return Err(LexcaseError::validation(
+            "user",
+            "the user is behind an ethical wall on this matter",
+        ));
+    }
+    check_source(ctx, new.source, matter.id)?;
+    let terms = MatterTerms::load(ctx.tx, &matter)?;
+    let task = new
+        .task_code
+        .as_deref()
+        .map(str::trim)
+        .map(str::to_ascii_uppercase);
+    let activity = new
+        .activity_code
+        .as_deref()
+        .map(str::trim)
+        .map(str::to_ascii_uppercase);
+    terms.check_codes(task.as_deref(), activity.as_deref(), None)?;
+    let rate = terms.rate(
+        &matter,
+        fee_earner.default_rate,
+        user,
+        activity.as_deref(),
+        new.rate,
+    )?;
+    let entry = TimeEntry::create(new, user, rate, terms.rounding(), ctx.actor.id, ctx.now)?;
+    ctx.create(entry, "time.recorded")
+}
+
+impl<'s> TimeService<'s> {
+    pub(crate) fn new(session: &'s Session) -> Self {
+        Self { session }
+    }
+
+    /// Records time. The rate comes from the hierarchy (manual → matter for this user →
+    /// matter → client for this user → client → activity → user default) and the rounding
+    /// policy in force is kept on the entry.
+    pub fn record(&self, new: NewTimeEntry) -> Result<TimeEntry> {
+        self.session.write(|ctx| insert_entry(ctx, new))
+    }
+
+    /// Records many entries in one transaction (imports, mobile sync): all or none.
+    pub fn record_many(&self, new: Vec<NewTimeEntry>) -> Result<Vec<TimeEntry>> {
+        crate::validate::bounded("entries", &new, MAX_BATCH)?;
+        self.session
+            .write(|ctx| new.into_iter().map(|n| insert_entry(ctx, n)).collect())
+    }
+
+    /// Records time spent on a communication, task or calendar entry: the matter and day
+    /// come from it, and the narrative from its subject or title unless given.
+    pub fn record_for(
+        &self,
+        source: TimeSource,
+        seconds: u32,
+        narrative: Option<&str>,
+    ) -> Result<TimeEntry> {
+        let zone = self.session.firm().settings()?.zone()?;
+        let (matter, date, title) = self.session.read(|ctx| {
+            let found = match source {
+                TimeSource::Communication(id) => ctx.tx.communication(id)?.map(|c| {
+                    (
+                        c.matter,
+                        c.occurred_at.with_timezone(&zone).date_naive(),
+                        c.subject,
+                    )
+                }),
+                TimeSource::Task(id) => ctx.tx.task(id)?.map(|t| {
+                    (
+                        t.matter,
+                        t.created_at.with_timezone(&zone).date_naive(),
+                        t.title,
+                    )
+                }),
+                TimeSource::Appointment(id) => ctx
+                    .tx
+                    .appointment(id)?
+                    .map(|a| (a.matter, a.schedule.local_start().date(), a.title)),
+                TimeSource::Typed | TimeSource::Timer => {
+                    return Err(LexcaseError::validation(
+                        "source",
+                        "give a communication, task or calendar entry",
+                    ));
+                }
+            };
+            let (matter, date, title) = found.ok_or_else(|| LexcaseError::not_found("source"))?;
+            let matter = matter
+                .ok_or_else(|| LexcaseError::validation("source", "the source is on no matter"))?;
+            ctx.matter(matter)?;
+            Ok((matter, date, title))
+        })?;
+        let mut new = NewTimeEntry::new(matter, date, seconds, narrative.unwrap_or(&title));
+        new.source = source;
+        self.record(new)
+    }
+
+    fn visible_entry(ctx: &ReadCtx<'_>, id: TimeEntryId) -> Result<TimeEntry> {
+        let entry = ctx
+            .tx
+            .time_entry(id)?
+            .ok_or_else(|| LexcaseError::not_found("time_entry"))?;
+        ctx.matter(entry.matter)
+            .map_err(|_| LexcaseError::not_found("time_entry"))?;
+        if entry.user != ctx.actor.id && !ctx.actor.can(Capability::ViewRates) {
+            return Err(LexcaseError::not_found("time_entry"));
+        }
+        Ok(entry)
+    }
+
+    /// A time entry by id (one's own, or anyone's with `view_rates`).
+    pub fn get(&self, id: TimeEntryId) -> Result<TimeEntry> {
+        self.session.read(|ctx| Self::visible_entry(ctx, id))
+    }
+
+    fn change_entry(
+        &self,
+        id: TimeEntryId,
+        expected_version: u64,
+        action: &str,
+        f: impl FnOnce(&mut TimeEntry, &WriteCtx<'_>, &MatterTerms) -> Result<()>,
+    ) -> Result<TimeEntry> {
+        self.session.write(|ctx| {
+            let before = ctx
+                .tx
+                .time_entry(id)?
+                .ok_or_else(|| LexcaseError::not_found("time_entry"))?;
+            let matter = work_matter(ctx, before.matter).map_err(|e| match e {
+                LexcaseError::NotFound { .. } => LexcaseError::not_found("time_entry"),
+                other => other,
+            })?;
+            if before.user != ctx.actor.id {
+                ctx.require(Capability::ManageBilling)?;
+            }
+            let terms = MatterTerms::load(ctx.tx, &matter)?;
+            ctx.amend(before, expected_version, action, |e, ctx| f(e, ctx, &terms))
+        })
+    }
+
+    /// Changes unbilled time (one's own; anyone's with `manage_billing`).
+    pub fn update(
+        &self,
+        id: TimeEntryId,
+        expected_version: u64,
+        changes: TimeEntryChanges,
+    ) -> Result<TimeEntry> {
+        self.change_entry(id, expected_version, "time.updated", |e, _, terms| {
+            e.apply(changes)?;
+            terms.check_codes(e.task_code.as_deref(), e.activity_code.as_deref(), None)
+        })
+    }
+
+    /// Writes off unbilled time: it will never be billed (needs `manage_billing`).
+    pub fn write_off(&self, id: TimeEntryId, expected_version: u64) -> Result<TimeEntry> {
+        self.change_entry(id, expected_version, "time.written_off", |e, ctx, _| {
+            ctx.require(Capability::ManageBilling)?;
+            e.ensure_unbilled()?;
+            e.status = WorkStatus::WrittenOff;
+            Ok(())
+        })
+    }
+
+    /// Time entries matching `query`; listing anyone else's needs `view_rates`.
+    pub fn list(&self, query: &WorkQuery, page: Page) -> Result<Paged<TimeEntry>> {
+        self.session.read(|ctx| {
+            if query.user != Some(ctx.actor.id) {
+                ctx.actor.require(Capability::ViewRates)?;
+            }
+            if let Some(matter) = query.matter {
+                ctx.matter(matter)?;
+            }
+            ctx.tx.time_entries(query, &ctx.viewer(), page)
+        })
+    }
+
+    /// The actor's timer, if one is running or paused.
+    pub fn timer(&self) -> Result<Option<Timer>> {
+        self.session.read(|ctx| ctx.tx.timer(ctx.actor.id))
+    }
+
+    /// Starts the actor's timer on a matter (one timer per user: a second is a conflict).
+    pub fn start_timer(&self, matter: MatterId, narrative: &str) -> Result<Timer> {
+        self.session.write(|ctx| {
+            work_matter(ctx, matter)?;
+            if ctx.tx.timer(ctx.actor.id)?.is_some() {
+                return Err(LexcaseError::Conflict {
+                    reason: "a timer is already running or paused: stop it first".into(),
+                });
+            }
+            let timer = Timer::start(ctx.actor.id, matter, narrative, ctx.now)?;
+            ctx.create(timer, "timer.started")
+        })
+    }
+
+    fn change_timer(
+        &self,
+        action: &str,
+        f: impl FnOnce(&mut Timer, chrono::DateTime<chrono::Utc>) -> Result<()>,
+    ) -> Result<Timer> {
+        self.session.write(|ctx| {
+            let timer = ctx
+                .tx
+                .timer(ctx.actor.id)?
+                .ok_or_else(|| LexcaseError::not_found("timer"))?;
+            let version = timer.version;
+            ctx.amend(timer, version, action, |t, ctx| f(t, ctx.now))
+        })
+    }
+
+    /// Pauses the actor's running timer.
+    pub fn pause_timer(&self) -> Result<Timer> {
+        self.change_timer("timer.paused", |t, now| t.pause(now))
+    }
+
+    /// Resumes the actor's paused timer.
+    pub fn resume_timer(&self) -> Result<Timer> {
+        self.change_timer("timer.resumed", |t, now| t.resume(now))
+    }
+
+    /// Stops the actor's timer and records its time (at least one second) on its matter,
+    /// with `narrative` if given (else the timer's).
+    pub fn stop_timer(&self, narrative: Option<&str>) -> Result<TimeEntry> {
+        self.session.write(|ctx| {
+            let timer = ctx
+                .tx
+                .timer(ctx.actor.id)?
+                .ok_or_else(|| LexcaseError::not_found("timer"))?;
+            let seconds = timer.elapsed(ctx.now).max(1);
+            let text = narrative.unwrap_or(&timer.narrative).to_owned();
+            let date = ctx.settings.date_of(timer.started_at)?;
+            ctx.tx.delete_timer(timer.user, timer.version)?;
+            ctx.record(
+                crate::audit::EntityKind::User,
+                timer.user.into(),
+                Some(timer.matter),
+                "timer.stopped",
+                Some(&timer),
+                None,
+            )?;
+            let mut new = NewTimeEntry::new(timer.matter, date, seconds, &text);
+            new.source = TimeSource::Timer;
+            insert_entry(ctx, new)
+        })
+    }
+
+    /// Records an expense or disbursement (its codes are checked like time's).
+    pub fn record_expense(&self, new: NewExpense) -> Result<Expense> {
+        self.session.write(|ctx| {
+            let matter = work_matter(ctx, new.matter)?;
+            if new.unit_cost.currency != matter.billing.currency {
+                return Err(LexcaseError::validation(
+                    "unit_cost",
+                    "the cost is in a different currency from the matter's",
+                ));
+            }
+            if let Some(doc) = new.receipt {
+                let receipt = ctx
+                    .tx
+                    .document(doc)?
+                    .ok_or_else(|| LexcaseError::not_found("document"))?;
+                if receipt.matter != matter.id {
+                    return Err(LexcaseError::validation(
+                        "receipt",
+                        "the receipt is not a document of the matter",
+                    ));
+                }
+            }
+            let terms = MatterTerms::load(ctx.tx, &matter)?;
+            let expense = Expense::create(new, ctx.actor.id, ctx.now)?;
+            terms.check_codes(None, None, expense.expense_code.as_deref())?;
+            ctx.create(expense, "expense.recorded")
+        })
+    }
+
+    /// An expense by id.
+    pub fn expense(&self, id: ExpenseId) -> Result<Expense> {
+        self.session.read(|ctx| {
+            let expense = ctx
+                .tx
+                .expense(id)?
+                .ok_or_else(|| LexcaseError::not_found("expense"))?;
+            ctx.matter(expense.matter)
+                .map_err(|_| LexcaseError::not_found("expense"))?;
+            Ok(expense)
+        })
+    }
+
+    /// Changes an unbilled expense.
+    pub fn update_expense(
+        &self,
+        id: ExpenseId,
+        expected_version: u64,
+        changes: ExpenseChanges,
+    ) -> Result<Expense> {
+        self.session.write(|ctx| {
+            let before = ctx
+                .tx
+                .expense(id)?
+                .ok_or_else(|| LexcaseError::not_found("expense"))?;
+            let matter = work_matter(ctx, before.matter)?;
+            let terms = MatterTerms::load(ctx.tx, &matter)?;
+            ctx.amend(before, expected_version, "expense.updated", |e, _| {
+                e.apply(changes)?;
+                terms.check_codes(None, None, e.expense_code.as_deref())
+            })
+        })
+    }
+
+    /// Expenses matching `query`.
+    pub fn expenses(&self, query: &WorkQuery, page: Page) -> Result<Paged<Expense>> {
+        self.session.read(|ctx| {
+            if let Some(matter) = query.matter {
+                ctx.matter(matter)?;
+            }
+            ctx.tx.expenses(query, &ctx.viewer(), page)
+        })
+    }
+
+    /// The billing terms of a client or matter (empty, version 0, when none are set).
+    pub fn terms(&self, scope: TermsScope) -> Result<BillingTerms> {
+        let now = self.session.firm().now();
+        self.session.read(|ctx| {
+            if let TermsScope::Matter(m) = scope {
+                ctx.matter(m)?;
+            }
+            ctx.actor.require(Capability::ViewRates)?;
+            Ok(ctx
+                .tx
+                .billing_terms(&scope)?
+                .unwrap_or_else(|| BillingTerms::empty(scope, ctx.actor.id, now)))
+        })
+    }
+
+    /// Sets the billing terms of a client or matter (`expected_version` 0 for the first
+    /// time). Needs `manage_billing`; rates of a matter's terms must be in its currency.
+    pub fn set_terms(&self, terms: BillingTerms, expected_version: u64) -> Result<BillingTerms> {
+        self.session.write(|ctx| {
+            ctx.require(Capability::ManageBilling)?;
+            let currency = match terms.scope {
+                TermsScope::Matter(m) => Some(ctx.matter(m)?.billing.currency),
+                TermsScope::Client(c) => {
+                    ctx.contact(c)?;
+                    None
+                }
+            };
+            terms.validate(currency)?;
+            if let Some(policy) = &terms.codes {
+                policy.validate()?;
+            }
+            let terms = BillingTerms {
+                updated_by: ctx.actor.id,
+                updated_at: ctx.now,
+                ..terms
+            };
+            save_terms(ctx, terms, expected_version)
+        })
+    }
+
+    /// The firm's billing settings (the defaults until saved).
+    pub fn billing_settings(&self) -> Result<FirmBillingSettings> {
+        self.session.read(|ctx| firm_settings(ctx.tx))
+    }
+
+    /// Saves the firm's billing settings (needs `manage_billing`; `expected_version` 0 the
+    /// first time).
+    pub fn set_billing_settings(
+        &self,
+        settings: FirmBillingSettings,
+        expected_version: u64,
+    ) -> Result<FirmBillingSettings> {
+        settings.validate()?;
+        self.session.write(|ctx| {
+            ctx.require(Capability::ManageBilling)?;
+            match ctx.tx.firm_billing_settings()? {
+                None if expected_version == 0 => ctx.create(
+                    FirmBillingSettings {
+                        version: 1,
+                        ..settings
+                    },
+                    "billing_settings.set",
+                ),
+                None => Err(LexcaseError::not_found("billing settings")),
+                Some(before) => {
+                    ctx.amend(before, expected_version, "billing_settings.set", |s, _| {
+                        let version = s.version;
+                        *s = FirmBillingSettings {
+                            version,
+                            ..settings
+                        };
+                        Ok(())
+                    })
+                }
+            }
+        })
+    }
+}
