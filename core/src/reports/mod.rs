@@ -1,1 +1,12 @@
 //! Management reports: aged debt, hours and utilisation, realisation, WIP, as data and CSV.
+//!
+//! Reports are plain data computed from figures the caller gathers; [`Csv`] writes any of them
+//! as RFC 4180 text.
+
+mod aged;
+mod csv;
+mod ratios;
+
+pub use aged::{AgedDebt, Receivable, aged_debt};
+pub use csv::Csv;
+pub use ratios::{realisation, utilisation};
