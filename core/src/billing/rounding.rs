@@ -114,7 +114,11 @@ impl RoundingPolicy {
 
     /// Applies the minimum to non-zero time.
     fn with_minimum(&self, raw: u64, rounded: u64) -> u64 {
-        if raw > 0 { rounded.max(self.minimum()) } else { rounded }
+        if raw > 0 {
+            rounded.max(self.minimum())
+        } else {
+            rounded
+        }
     }
 
     /// Rounds one entry's seconds (minimum included), ignoring the aggregation.

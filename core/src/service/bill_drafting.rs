@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::context::WriteCtx;
-use crate::billing::LineTotals;
+use crate::billing::{BillTotals, LineTotals};
 use crate::billing::{RoundingPolicy, contingency_fee, hours};
 use crate::bills::{BillLine, FeeArrangement, LineKind};
 use crate::error::{LexcaseError, Result};
@@ -37,7 +37,7 @@ pub(crate) fn unbilled_work(
         status: Some(WorkStatus::Unbilled),
         ..WorkQuery::default()
     };
-    let viewer = ctx.viewer();
+    let viewer = super::context::viewer_of(&ctx.actor);
     let time = Paged::collect_all(|page: Page| ctx.tx.time_entries(&query, &viewer, page))?
         .into_iter()
         .filter(|t| t.billability != Billability::NonBillable)
@@ -74,7 +74,37 @@ pub(crate) fn chargeable_seconds(entries: &[TimeEntry]) -> Vec<u64> {
     out
 }
 
-fn line(kind: LineKind, matter: MatterId, date: NaiveDate, description: &str) -> BillLine {
+/// Line totals before computing.
+fn zero_line_totals() -> LineTotals {
+    LineTotals {
+        gross: Decimal::ZERO,
+        discount: Decimal::ZERO,
+        bill_discount: Decimal::ZERO,
+        net: Decimal::ZERO,
+        tax: Decimal::ZERO,
+        total: Decimal::ZERO,
+    }
+}
+
+/// Bill totals before computing.
+pub(crate) fn zero_totals() -> BillTotals {
+    BillTotals {
+        lines: Vec::new(),
+        gross: Decimal::ZERO,
+        discount: Decimal::ZERO,
+        net: Decimal::ZERO,
+        tax: Decimal::ZERO,
+        total: Decimal::ZERO,
+    }
+}
+
+/// A line with its defaults (one unit at no charge, untaxed, linked to nothing).
+pub(crate) fn line(
+    kind: LineKind,
+    matter: MatterId,
+    date: NaiveDate,
+    description: &str,
+) -> BillLine {
     BillLine {
         number: 0,
         kind,
@@ -91,14 +121,7 @@ fn line(kind: LineKind, matter: MatterId, date: NaiveDate, description: &str) ->
         task_code: None,
         activity_code: None,
         expense_code: None,
-        totals: LineTotals {
-            gross: Decimal::ZERO,
-            discount: Decimal::ZERO,
-            bill_discount: Decimal::ZERO,
-            net: Decimal::ZERO,
-            tax: Decimal::ZERO,
-            total: Decimal::ZERO,
-        },
+        totals: zero_line_totals(),
     }
 }
 

@@ -5,7 +5,7 @@ use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::Session;
-use super::bill_drafting::{Work, lines, unbilled_work};
+use super::bill_drafting::{Work, line, lines, unbilled_work, zero_totals};
 use super::billing_terms::firm_settings;
 use super::context::{ReadCtx, WriteCtx};
 use crate::access::Capability;
@@ -89,6 +89,26 @@ pub(crate) fn load_bill(ctx: &WriteCtx<'_>, id: BillId) -> Result<Bill> {
             .map_err(|_| LexcaseError::not_found("bill"))?;
     }
     Ok(bill)
+}
+
+/// A manual adjustment line of `amount` (negative for a credit).
+fn adjustment(
+    matter: MatterId,
+    date: NaiveDate,
+    description: String,
+    amount: Decimal,
+    taxable: bool,
+) -> BillLine {
+    BillLine {
+        quantity: if amount < Decimal::ZERO {
+            -Decimal::ONE
+        } else {
+            Decimal::ONE
+        },
+        unit_price: amount.abs(),
+        taxable,
+        ..line(LineKind::Adjustment, matter, date, &description)
+    }
 }
 
 /// Gives a bill the next number of the firm's invoice format and issues it today.
@@ -189,7 +209,7 @@ impl<'s> BillService<'s> {
                 discount: request.discount,
                 tax_name: settings.tax_name.clone(),
                 tax_rate: settings.tax_rate,
-                totals: Default::default(),
+                totals: zero_totals(),
                 status: BillStatus::Draft,
                 credits: None,
                 description: validate::text("description", &request.description)?,
@@ -317,31 +337,14 @@ impl<'s> BillService<'s> {
     ) -> Result<Bill> {
         let description = validate::required_line("description", description)?;
         self.edit_draft(id, expected_version, "bill.adjustment_added", |b| {
-            let matter = b.matters[0];
-            let date = b.period_to;
-            let mut line = b.lines[0].clone();
-            line = BillLine {
-                kind: LineKind::Adjustment,
-                matter,
-                date,
+            let taxable = taxable && !b.tax_rate.is_zero();
+            b.lines.push(adjustment(
+                b.matters[0],
+                b.period_to,
                 description,
-                quantity: if amount < Decimal::ZERO {
-                    -Decimal::ONE
-                } else {
-                    Decimal::ONE
-                },
-                unit_price: amount.abs(),
-                discount: None,
-                taxable: taxable && !b.tax_rate.is_zero(),
-                time_entry: None,
-                expense: None,
-                user: None,
-                task_code: None,
-                activity_code: None,
-                expense_code: None,
-                ..line
-            };
-            b.lines.push(line);
+                amount,
+                taxable,
+            ));
             Ok(())
         })
     }
@@ -455,23 +458,9 @@ impl<'s> BillService<'s> {
                 ));
             }
             let net = amount / (Decimal::ONE + original.tax_rate);
-            let mut line = original.lines[0].clone();
-            line = BillLine {
-                kind: LineKind::Adjustment,
-                description: format!("Credit: {reason}"),
-                quantity: -Decimal::ONE,
-                unit_price: net,
-                discount: None,
-                taxable: !original.tax_rate.is_zero(),
-                time_entry: None,
-                expense: None,
-                user: None,
-                task_code: None,
-                activity_code: None,
-                expense_code: None,
-                date: ctx.today()?,
-                ..line
-            };
+            let text = format!("Credit: {reason}");
+            let taxable = !original.tax_rate.is_zero();
+            let line = adjustment(original.matters[0], ctx.today()?, text, -net, taxable);
             let mut note = Bill {
                 id: BillId::new(),
                 kind: BillKind::CreditNote,

@@ -6,7 +6,7 @@ use super::billing_terms::{MatterTerms, firm_settings, save_terms};
 use super::context::{ReadCtx, WriteCtx};
 use crate::access::Capability;
 use crate::error::{LexcaseError, Result};
-use crate::ids::{ExpenseId, MatterId, TimeEntryId, UserId};
+use crate::ids::{ExpenseId, MatterId, TimeEntryId};
 use crate::matters::Matter;
 use crate::store::{Page, Paged, WorkQuery};
 use crate::timekeeping::{
@@ -405,7 +405,11 @@ impl<'s> TimeService<'s> {
             };
             terms.validate(currency)?;
             if let Some(policy) = &terms.codes {
-                policy.validate()?;
+                for code in &policy.allowed {
+                    crate::billing::utbms_code(code).ok_or_else(|| {
+                        LexcaseError::validation("codes", format!("{code} is not a UTBMS code"))
+                    })?;
+                }
             }
             let terms = BillingTerms {
                 updated_by: ctx.actor.id,
