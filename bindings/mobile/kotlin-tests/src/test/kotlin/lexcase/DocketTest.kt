@@ -94,6 +94,40 @@ class DocketTest {
     }
 
     @Test
+    fun chainedDeadlinesMoveWithTheirSourceAndHourPeriodsHaveAnInstant() {
+        withFirm {
+            val m = openMatter()
+            val rule = builtinRule("frcp-answer")
+            val source = feeEarner.docket().add(NewDeadline(m.id, rule, DeadlineTrigger.Date(day("2026-03-07"))))
+            assertEquals(day("2026-03-30"), source.computed!!.due)
+            val chained = feeEarner.docket().add(NewDeadline(m.id, rule, DeadlineTrigger.Deadline(source.id)))
+            assertEquals(DeadlineTrigger.Deadline(source.id), chained.trigger)
+            assertEquals(day("2026-04-20"), chained.computed!!.due)
+            feeEarner.docket().update(source.id, source.version, DeadlineChanges(trigger = DeadlineTrigger.Date(day("2026-03-16"))))
+            assertEquals(day("2026-04-27"), feeEarner.docket().get(chained.id).computed!!.due)
+            // A chain counts from a deadline of the same matter.
+            val other = openMatter("Brown v Green")
+            val across = assertThrows<LexcaseException.Validation> {
+                feeEarner.docket().add(NewDeadline(other.id, rule, DeadlineTrigger.Deadline(source.id)))
+            }
+            assertEquals("trigger", across.field)
+
+            // 48 hours from Wednesday 10:00 UTC, read in the firm's zone: Friday at the same time.
+            val hours = builtinRule("frcp-hours-example")
+            val at = java.time.Instant.parse("2026-12-02T10:00:00Z")
+            val order = feeEarner.docket().add(NewDeadline(m.id, hours, DeadlineTrigger.Moment(at)))
+            assertEquals(DeadlineTrigger.Moment(at), order.trigger)
+            assertEquals(day("2026-12-04"), order.computed!!.due)
+            assertEquals(java.time.Instant.parse("2026-12-04T10:00:00Z"), order.computed!!.dueAt)
+            // An hours period needs an instant.
+            val fromDay = assertThrows<LexcaseException.Validation> {
+                computeDeadline(hours, Trigger.Day(day("2026-12-02")), null, null, null)
+            }
+            assertEquals("trigger", fromDay.field)
+        }
+    }
+
+    @Test
     fun closedDeadlinesRefuseFurtherChangesWithATypedTransitionError() {
         withFirm {
             val m = openMatter()
