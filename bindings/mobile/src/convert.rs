@@ -2,9 +2,11 @@
 //! `From`/`TryFrom` impl beside its definition (under [`crate::records`]); this module holds what
 //! those impls share.
 
-use std::time::SystemTime;
+use std::time::{SystemTime, UNIX_EPOCH};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeZone, Utc};
+
+use crate::error::LexcaseError;
 
 /// Declares a fieldless `uniffi::Enum` that mirrors a core enum variant for variant, with
 /// `From` both ways. A variant added to the core enum fails to compile here until mirrored.
@@ -44,6 +46,32 @@ pub(crate) use mirror_enum;
 /// An instant as uniffi's timestamp (`java.time.Instant` in Kotlin, `Date` in Swift).
 pub(crate) fn instant(at: DateTime<Utc>) -> SystemTime {
     at.into()
+}
+
+/// An instant from the foreign side as a chrono UTC time; one outside chrono's range is a
+/// `Validation` error on `field` (chrono's own conversion would panic).
+pub(crate) fn utc(at: SystemTime, field: &str) -> Result<DateTime<Utc>, LexcaseError> {
+    let out_of_range = || LexcaseError::Validation {
+        field: field.to_owned(),
+        reason: "instant out of range".to_owned(),
+    };
+    let (secs, nanos) = match at.duration_since(UNIX_EPOCH) {
+        Ok(after) => (
+            i64::try_from(after.as_secs()).map_err(|_| out_of_range())?,
+            after.subsec_nanos(),
+        ),
+        Err(before) => {
+            let before = before.duration();
+            let secs = i64::try_from(before.as_secs()).map_err(|_| out_of_range())?;
+            match before.subsec_nanos() {
+                0 => (-secs, 0),
+                n => (-secs - 1, 1_000_000_000 - n),
+            }
+        }
+    };
+    Utc.timestamp_opt(secs, nanos)
+        .single()
+        .ok_or_else(out_of_range)
 }
 
 /// Converts every element.

@@ -3,7 +3,8 @@
 //! The shape follows the core services: [`Firm::open`] a database, `initialise` it, open a
 //! [`Session`] for a user, and work through its namespaces (`users()`, `contacts()`,
 //! `matters()`, `workflow()`, `tasks()`, `notes()`, `documents()`, `appointments()`,
-//! `communications()`, `audit()`, `settings()`).
+//! `communications()`, `docket()`, `interchange()`, `audit()`, `settings()`). Deadline rules
+//! can also be computed without a database: `builtinRule`, `computeDeadline`.
 //! Document contents live beside the database, in the directory `<path>.blobs`. In Kotlin:
 //!
 //! ```text
@@ -32,17 +33,22 @@
 
 mod convert;
 mod custom_types;
+mod deadlines;
 mod error;
 mod firm;
 pub mod records;
 mod services;
 mod session;
 
+pub use deadlines::{
+    builtin_rule, builtin_rule_packs, compute_deadline, rule_pack_from_json, rule_pack_from_toml,
+};
 pub use error::{IncompatibleReason, LexcaseError};
 pub use firm::Firm;
 pub use services::{
-    AppointmentService, AuditService, CommunicationService, ContactService, DocumentService,
-    MatterService, NoteService, SettingsService, TaskService, UserService, WorkflowService,
+    AppointmentService, AuditService, CommunicationService, ContactService, DocketService,
+    DocumentService, InterchangeService, MatterService, NoteService, SettingsService, TaskService,
+    UserService, WorkflowService,
 };
 pub use session::Session;
 

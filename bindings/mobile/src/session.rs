@@ -5,8 +5,9 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use crate::services::{
-    AppointmentService, AuditService, CommunicationService, ContactService, DocumentService,
-    MatterService, NoteService, SettingsService, TaskService, UserService, WorkflowService,
+    AppointmentService, AuditService, CommunicationService, ContactService, DocketService,
+    DocumentService, InterchangeService, MatterService, NoteService, SettingsService, TaskService,
+    UserService, WorkflowService,
 };
 
 /// Work done by one acting user. Every call re-reads the user, so a role change or
@@ -77,6 +78,17 @@ impl Session {
     /// The calendar: appointments, hearings and meetings, agendas and clashes.
     pub fn appointments(&self) -> Arc<AppointmentService> {
         Arc::new(AppointmentService::new(self.session.clone()))
+    }
+
+    /// The docket: deadlines computed from court and statutory rules, the register and
+    /// reminders.
+    pub fn docket(&self) -> Arc<DocketService> {
+        Arc::new(DocketService::new(self.session.clone()))
+    }
+
+    /// Interchange: calendars as iCalendar, contacts as vCard 4.0 and back.
+    pub fn interchange(&self) -> Arc<InterchangeService> {
+        Arc::new(InterchangeService::new(self.session.clone()))
     }
 
     /// The communication log: recorded calls and letters, ingested email, the unfiled queue.

@@ -1,9 +1,8 @@
 //! The communication log: emails, calls, letters, meetings, messages and portal posts, filed
 //! to a matter or waiting in the unfiled queue.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
-use chrono::{DateTime, TimeZone, Utc};
 use lexcase::communications::{
     Attachment as CoreAttachment, Channel as CoreChannel, Communication as CoreCommunication,
     Direction as CoreDirection, FilingMethod as CoreFilingMethod,
@@ -15,7 +14,7 @@ use lexcase::store::Paged;
 use lexcase::{ContactId, MatterId, UserId};
 use uuid::Uuid;
 
-use crate::convert::{all, instant, mirror_enum};
+use crate::convert::{all, instant, mirror_enum, utc};
 use crate::error::LexcaseError;
 
 mirror_enum! {
@@ -286,32 +285,6 @@ pub struct NewCommunication {
     pub participants: Vec<Participant>,
 }
 
-/// An instant from the foreign side as a chrono UTC time; one outside chrono's range is a
-/// `Validation` error on `field` (chrono's own conversion would panic).
-fn utc(at: SystemTime, field: &str) -> Result<DateTime<Utc>, LexcaseError> {
-    let out_of_range = || LexcaseError::Validation {
-        field: field.to_owned(),
-        reason: "instant out of range".to_owned(),
-    };
-    let (secs, nanos) = match at.duration_since(UNIX_EPOCH) {
-        Ok(after) => (
-            i64::try_from(after.as_secs()).map_err(|_| out_of_range())?,
-            after.subsec_nanos(),
-        ),
-        Err(before) => {
-            let before = before.duration();
-            let secs = i64::try_from(before.as_secs()).map_err(|_| out_of_range())?;
-            match before.subsec_nanos() {
-                0 => (-secs, 0),
-                n => (-secs - 1, 1_000_000_000 - n),
-            }
-        }
-    };
-    Utc.timestamp_opt(secs, nanos)
-        .single()
-        .ok_or_else(out_of_range)
-}
-
 impl TryFrom<NewCommunication> for CoreNewCommunication {
     type Error = LexcaseError;
     fn try_from(new: NewCommunication) -> Result<Self, LexcaseError> {
@@ -382,7 +355,7 @@ impl From<Paged<CoreCommunication>> for CommunicationPage {
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
+    use std::time::{Duration, UNIX_EPOCH};
 
     use super::*;
 

@@ -7,6 +7,7 @@ mod calendar;
 mod common;
 mod communications;
 mod contacts;
+mod docket;
 mod documents;
 mod firm;
 mod matters;
@@ -30,6 +31,12 @@ pub use contacts::{
     Affiliation, AffiliationKind, Contact, ContactChanges, ContactKind, ContactPage, Email,
     Identifier, IdentifierKind, IdentityStatus, IdentityVerification, NewContact, Phone,
     PostalAddress, VerificationMethod,
+};
+pub use docket::{
+    ComputedDeadline, CountingMethod, Deadline, DeadlineChanges, DeadlinePage, DeadlineQuery,
+    DeadlineReminder, DeadlineRule, DeadlineStatus, DeadlineTrigger, MonthEndReading, NewDeadline,
+    Period, PeriodDirection, PeriodUnit, ReadingOptions, ResponsibleChange, RollPolicy, RulePack,
+    ServiceChange, ServiceDaysReading, ServiceMethod, TraceStep, Trigger,
 };
 pub use documents::{Document, DocumentPage, DocumentStatus, DocumentVersion, NewDocument};
 pub use firm::{

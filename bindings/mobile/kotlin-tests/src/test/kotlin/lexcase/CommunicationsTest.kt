@@ -93,6 +93,33 @@ class CommunicationsTest {
     }
 
     @Test
+    fun anEmailFromTheClientOfExactlyOneOpenMatterIsFiledByParties() {
+        withFirm {
+            val jose = admin.contacts().create(
+                NewContact(
+                    kind = ContactKind.PERSON, givenName = "José", familyName = "García",
+                    emails = listOf(Email("Jose@Example.com")),
+                ),
+            )
+            val pending = matter(jose)
+            val m = feeEarner.matters().open(pending.id, pending.version)
+            // Another open matter of someone else does not make the sender ambiguous.
+            val other = matter(person("Tom", "Jones"), title = "Sale of 3 Elm Road")
+            feeEarner.matters().open(other.id, other.version)
+
+            val comm = feeEarner.communications().ingestEmail(email("Question about my purchase", "parties@example.com")).communication
+            assertEquals(m.id, comm.matter)
+            assertEquals(FilingMethod.PARTIES, comm.filing)
+            assertEquals(feeEarnerUser.id, comm.filedBy)
+            assertEquals(jose.id, comm.participants.first { it.role == ParticipantRole.FROM }.contact)
+            assertEquals(m.id, feeEarner.documents().get(comm.attachments.single().document!!).matter)
+            assertEquals(listOf(comm.id), feeEarner.communications().ofMatter(m.id, FIRST_PAGE).items.map { it.id })
+            assertEquals(0uL, feeEarner.communications().ofMatter(other.id, FIRST_PAGE).total)
+            assertEquals(0uL, feeEarner.communications().unfiled(FIRST_PAGE).total)
+        }
+    }
+
+    @Test
     fun anEmailWithNoMatterLandsInTheUnfiledQueueAndIsThenFiled() {
         withFirm {
             val m = matter(person("Jane", "Smith"))

@@ -1,0 +1,129 @@
+//! Deadline rules and computation without a database: the built-in rules and packs, a
+//! firm's own packs from TOML or JSON, and computing a deadline without docketing it.
+
+use lexcase::calendar::CalendarSpec;
+use lexcase::deadlines::{
+    DeadlineInput, DeadlineRule as CoreDeadlineRule, RulePack as CoreRulePack,
+    ServiceMethod as CoreServiceMethod, builtin_rule as core_builtin_rule,
+};
+
+use crate::convert::all;
+use crate::error::{LexcaseError, Result};
+use crate::records::{ComputedDeadline, DeadlineRule, RulePack, ServiceMethod, Trigger};
+
+/// The built-in rule with `id` (e.g. `frcp-answer`, `cpr-defence-after-acknowledgment`),
+/// searching every built-in pack; an unknown id is a `Validation` error (field `rule`).
+#[uniffi::export]
+pub fn builtin_rule(id: String) -> Result<DeadlineRule> {
+    core_builtin_rule(&id)
+        .map(DeadlineRule::from)
+        .ok_or_else(|| LexcaseError::Validation {
+            field: "rule".to_owned(),
+            reason: "no built-in rule has this id".to_owned(),
+        })
+}
+
+/// The built-in rule packs: `frcp`, `cpr`, `limitation-ew` and `sdlt`.
+#[uniffi::export]
+pub fn builtin_rule_packs() -> Vec<RulePack> {
+    all(CoreRulePack::builtin())
+}
+
+/// Parses and validates a rule pack from TOML (`[[rules]]` tables); text that does not parse
+/// or a bad rule is a `Validation` error.
+#[uniffi::export]
+pub fn rule_pack_from_toml(text: String) -> Result<RulePack> {
+    Ok(CoreRulePack::from_toml(&text)?.into())
+}
+
+/// Parses and validates a rule pack from JSON; text that does not parse or a bad rule is a
+/// `Validation` error.
+#[uniffi::export]
+pub fn rule_pack_from_json(text: String) -> Result<RulePack> {
+    Ok(CoreRulePack::from_json(&text)?.into())
+}
+
+/// Computes `rule` from `trigger` without docketing it, with the trace of every step.
+/// `holidays` and `closures` are calendar specs (`us-federal`, `england-wales+firm`…); null
+/// takes the rule's usual ones. Without a database `firm` means no holidays beyond weekends.
+/// A bad rule, an unknown calendar or zone, or an hours period from a day is a `Validation`
+/// error.
+#[uniffi::export]
+pub fn compute_deadline(
+    rule: DeadlineRule,
+    trigger: Trigger,
+    service: Option<ServiceMethod>,
+    holidays: Option<String>,
+    closures: Option<String>,
+) -> Result<ComputedDeadline> {
+    let rule = CoreDeadlineRule::try_from(rule)?;
+    let trigger = trigger.try_into()?;
+    let spec = |given: Option<String>, usual: CalendarSpec| -> Result<CalendarSpec> {
+        Ok(match given {
+            Some(text) => CalendarSpec::parse(&text)?,
+            None => usual,
+        })
+    };
+    let holidays = spec(holidays, rule.usual_holidays())?.resolve(None)?;
+    let closures = spec(closures, rule.usual_closures())?.resolve(None)?;
+    let input = DeadlineInput {
+        trigger,
+        service: service.map(CoreServiceMethod::from),
+        holidays: holidays.as_ref(),
+        closures: closures.as_ref(),
+    };
+    Ok(rule.compute(&input)?.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn builtin_rules_compute_and_unknown_ids_are_refused() {
+        let answer = builtin_rule("frcp-answer".into()).unwrap();
+        let computed = compute_deadline(
+            answer.clone(),
+            Trigger::Day {
+                date: day(2026, 3, 7),
+            },
+            None,
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(computed.due, day(2026, 3, 30));
+        assert_eq!(computed.trace.last().unwrap().date, computed.due);
+        assert!(matches!(
+            builtin_rule("no-such-rule".into()),
+            Err(LexcaseError::Validation { field, .. }) if field == "rule"
+        ));
+        assert!(matches!(
+            compute_deadline(
+                answer,
+                Trigger::Day {
+                    date: day(2026, 3, 7)
+                },
+                None,
+                Some("mars".into()),
+                None
+            ),
+            Err(LexcaseError::Validation { .. })
+        ));
+        let packs = builtin_rule_packs();
+        assert_eq!(
+            packs.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+            ["frcp", "cpr", "limitation-ew", "sdlt"]
+        );
+        assert!(matches!(
+            rule_pack_from_json("{".into()),
+            Err(LexcaseError::Validation { field, .. }) if field == "rule_pack"
+        ));
+    }
+}
