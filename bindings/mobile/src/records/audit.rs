@@ -34,6 +34,16 @@ mirror_enum! {
         Deadline,
         /// A communication (an email, call, letter or meeting in the log).
         Communication,
+        /// A time entry.
+        TimeEntry,
+        /// An expense or disbursement.
+        Expense,
+        /// A bill (invoice or credit note).
+        Bill,
+        /// A payment received.
+        Payment,
+        /// A client-money (trust) ledger entry or reconciliation.
+        ClientMoney,
     }
 }
 

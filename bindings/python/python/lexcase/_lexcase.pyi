@@ -115,6 +115,11 @@ _EntityKind = Literal[
     "appointment",
     "deadline",
     "communication",
+    "time_entry",
+    "expense",
+    "bill",
+    "payment",
+    "client_money",
 ]
 # A JSON value of an audit change, as plain Python.
 _Json = Union[None, bool, int, float, str, list["_Json"], dict[str, "_Json"]]
