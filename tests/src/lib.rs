@@ -69,6 +69,11 @@ macro_rules! conformance_tests {
             docket::register_reminders_walls_and_bad_input,
             interchange::calendars_export_as_icalendar,
             interchange::contacts_round_trip_through_vcard,
+            time::rates_rounding_and_codes,
+            time::timers_sources_and_expenses,
+            bills::draft_issue_and_settle,
+            bills::void_reissue_and_arrangements,
+            client_money::ledger_guard_override_and_reconciliation,
         );
     };
 }

@@ -6,7 +6,9 @@
 mod aged;
 mod csv;
 mod ratios;
+mod work;
 
 pub use aged::{AgedDebt, Receivable, aged_debt};
 pub use csv::Csv;
 pub use ratios::{realisation, utilisation};
+pub use work::{FeeEarnerHours, WorkInProgress};

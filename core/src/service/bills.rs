@@ -137,6 +137,11 @@ impl<'s> BillService<'s> {
         Self { session }
     }
 
+    /// The session the service acts in.
+    pub(crate) fn session(&self) -> &'s Session {
+        self.session
+    }
+
     /// Drafts a bill from the unbilled time and billable expenses of the matters over the
     /// period; the work moves onto the draft. Nothing to bill is a validation error.
     pub fn draft(&self, request: DraftRequest) -> Result<Bill> {

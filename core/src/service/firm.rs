@@ -6,7 +6,8 @@ use super::context::{ReadCtx, WriteCtx, load_actor, load_settings};
 use super::{
     AppointmentService, AuditService, BillService, ClientMoneyService, CommunicationService,
     ContactService, DocketService, DocumentService, InterchangeService, MatterService, NoteService,
-    PaymentService, SettingsService, TaskService, TimeService, UserService, WorkflowService,
+    PaymentService, ReportService, SettingsService, TaskService, TimeService, UserService,
+    WorkflowService,
 };
 use crate::access::Role;
 use crate::clock::{Clock, SystemClock};
@@ -189,6 +190,11 @@ impl Session {
     /// Payments, write-offs, statements of account and aged debt.
     pub fn payments(&self) -> PaymentService<'_> {
         PaymentService::new(self)
+    }
+
+    /// Management reports: hours, utilisation, realisation, WIP, client-money balances.
+    pub fn reports(&self) -> ReportService<'_> {
+        ReportService::new(self)
     }
 
     /// Client money (trust): the ledger, the overdraw guard, reconciliation.

@@ -3,6 +3,8 @@
 pub mod access;
 pub mod appointments;
 pub mod audit;
+pub mod bills;
+pub mod client_money;
 pub mod communications;
 pub mod contacts;
 pub mod docket;
@@ -13,5 +15,6 @@ pub mod matters;
 pub mod notes;
 pub mod store;
 pub mod tasks;
+pub mod time;
 pub mod users;
 pub mod workflow;

@@ -1,0 +1,249 @@
+//! Management reports: hours per fee earner (billable, non-billable, recorded against
+//! billed), utilisation and realisation, work in progress per matter and per fee earner,
+//! client-money balances — as data and as CSV.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::Session;
+use super::context::ReadCtx;
+use crate::access::Capability;
+use crate::error::{LexcaseError, Result};
+use crate::ids::{MatterId, UserId};
+use crate::money::Money;
+use crate::reports::{Csv, FeeEarnerHours, WorkInProgress, realisation, utilisation};
+use crate::store::{Paged, WorkQuery};
+use crate::timekeeping::{Billability, WorkStatus};
+use crate::trust::{LedgerBalance, ledger_balance};
+
+/// The longest period a report covers: 366 days.
+const MAX_DAYS: i64 = 366;
+
+/// Management reports (need `view_rates`).
+#[derive(Debug)]
+pub struct ReportService<'s> {
+    session: &'s Session,
+}
+
+fn check_period(from: NaiveDate, to: NaiveDate) -> Result<()> {
+    if to < from || (to - from).num_days() >= MAX_DAYS {
+        return Err(LexcaseError::validation(
+            "to",
+            "the period must run forwards over at most 366 days",
+        ));
+    }
+    Ok(())
+}
+
+fn seconds_to_hours(seconds: u64) -> String {
+    crate::billing::hours(seconds).to_string()
+}
+
+impl<'s> ReportService<'s> {
+    pub(crate) fn new(session: &'s Session) -> Self {
+        Self { session }
+    }
+
+    fn read<R>(&self, f: impl FnOnce(&ReadCtx<'_>) -> Result<R>) -> Result<R> {
+        self.session.read(|ctx| {
+            ctx.actor.require(Capability::ViewRates)?;
+            f(ctx)
+        })
+    }
+
+    /// Hours and value per fee earner for work dated in the period, with utilisation
+    /// against `available_hours_per_day` on each business day of the firm's calendar and
+    /// realisation (billed value over recorded value).
+    pub fn hours(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        available_hours_per_day: Decimal,
+    ) -> Result<Vec<FeeEarnerHours>> {
+        check_period(from, to)?;
+        if available_hours_per_day < Decimal::ZERO || available_hours_per_day > Decimal::from(24) {
+            return Err(LexcaseError::validation(
+                "available_hours_per_day",
+                "0 to 24",
+            ));
+        }
+        let calendar = self.session.firm().settings()?;
+        let business_days = from
+            .iter_days()
+            .take_while(|d| *d <= to)
+            .filter(|d| calendar.calendar().is_business_day(*d))
+            .count();
+        let available =
+            (available_hours_per_day * Decimal::from(business_days) * Decimal::from(3600))
+                .trunc()
+                .try_into()
+                .unwrap_or(0u64);
+        self.read(|ctx| {
+            let query = WorkQuery {
+                from: Some(from),
+                to: Some(to),
+                ..WorkQuery::default()
+            };
+            let entries = Paged::collect_all(|p| ctx.tx.time_entries(&query, &ctx.viewer(), p))?;
+            let mut by_user: BTreeMap<UserId, FeeEarnerHours> = BTreeMap::new();
+            for e in &entries {
+                by_user
+                    .entry(e.user)
+                    .or_insert_with(|| FeeEarnerHours {
+                        user: e.user,
+                        ..FeeEarnerHours::default()
+                    })
+                    .add(e);
+            }
+            let currency = ctx.tx.firm_settings()?.map(|s| s.default_currency);
+            let mut out: Vec<FeeEarnerHours> = by_user.into_values().collect();
+            for h in &mut out {
+                h.utilisation = utilisation(h.billable_seconds, available);
+                if let Some(c) = currency {
+                    let money = |amount| Money {
+                        amount,
+                        currency: c,
+                    };
+                    h.realisation = realisation(money(h.billed_value), money(h.recorded_value))?;
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    /// Unbilled work in progress per matter and per fee earner (matters the actor may see),
+    /// largest first.
+    pub fn wip(&self) -> Result<(Vec<WorkInProgress>, Vec<WorkInProgress>)> {
+        self.read(|ctx| {
+            let query = WorkQuery {
+                status: Some(WorkStatus::Unbilled),
+                ..WorkQuery::default()
+            };
+            let viewer = ctx.viewer();
+            let entries = Paged::collect_all(|p| ctx.tx.time_entries(&query, &viewer, p))?;
+            let expenses = Paged::collect_all(|p| ctx.tx.expenses(&query, &viewer, p))?;
+            let mut matters: BTreeMap<MatterId, WorkInProgress> = BTreeMap::new();
+            let mut users: BTreeMap<UserId, WorkInProgress> = BTreeMap::new();
+            for e in entries
+                .iter()
+                .filter(|e| e.billability == Billability::Billable)
+            {
+                let value = e.value().amount;
+                let seconds = u64::from(e.seconds);
+                for wip in [
+                    matters.entry(e.matter).or_insert_with(|| WorkInProgress {
+                        matter: Some(e.matter),
+                        ..Default::default()
+                    }),
+                    users.entry(e.user).or_insert_with(|| WorkInProgress {
+                        user: Some(e.user),
+                        ..Default::default()
+                    }),
+                ] {
+                    wip.unbilled_seconds += seconds;
+                    wip.unbilled_time_value += value;
+                }
+            }
+            for x in expenses.iter().filter(|x| x.billable) {
+                matters
+                    .entry(x.matter)
+                    .or_insert_with(|| WorkInProgress {
+                        matter: Some(x.matter),
+                        ..Default::default()
+                    })
+                    .unbilled_expenses += x.amount().amount;
+            }
+            let sorted = |map: Vec<WorkInProgress>| {
+                let mut v = map;
+                v.sort_by(|a, b| b.total().cmp(&a.total()));
+                v
+            };
+            Ok((
+                sorted(matters.into_values().collect()),
+                sorted(users.into_values().collect()),
+            ))
+        })
+    }
+
+    /// Every client-matter ledger balance on matters the actor may see.
+    pub fn client_money_balances(&self, as_of: NaiveDate) -> Result<Vec<LedgerBalance>> {
+        self.read(|ctx| {
+            let mut ledgers: BTreeMap<(MatterId, crate::ids::ContactId), Vec<_>> = BTreeMap::new();
+            for e in ctx.tx.trust_entries_until(as_of)? {
+                ledgers.entry((e.matter, e.client)).or_default().push(e);
+            }
+            let mut out = Vec::new();
+            for ((matter, client), entries) in ledgers {
+                let Ok(m) = ctx.matter(matter) else { continue };
+                out.push(LedgerBalance {
+                    matter,
+                    client,
+                    balance: ledger_balance(&entries, m.billing.currency)?,
+                });
+            }
+            Ok(out)
+        })
+    }
+
+    /// [`ReportService::hours`] as CSV (hours to 4 decimal places).
+    pub fn hours_csv(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        available_hours_per_day: Decimal,
+    ) -> Result<String> {
+        let rows = self.hours(from, to, available_hours_per_day)?;
+        let mut csv = Csv::new(&[
+            "user",
+            "recorded_hours",
+            "billable_hours",
+            "non_billable_hours",
+            "no_charge_hours",
+            "billed_hours",
+            "recorded_value",
+            "billed_value",
+            "utilisation",
+            "realisation",
+        ]);
+        let ratio = |r: Option<Decimal>| r.map(|d| d.to_string()).unwrap_or_default();
+        for h in rows {
+            csv.row(&[
+                h.user.to_string(),
+                seconds_to_hours(h.recorded_seconds),
+                seconds_to_hours(h.billable_seconds),
+                seconds_to_hours(h.non_billable_seconds),
+                seconds_to_hours(h.no_charge_seconds),
+                seconds_to_hours(h.billed_seconds),
+                h.recorded_value.to_string(),
+                h.billed_value.to_string(),
+                ratio(h.utilisation),
+                ratio(h.realisation),
+            ])?;
+        }
+        Ok(csv.finish())
+    }
+
+    /// Work in progress per matter as CSV.
+    pub fn wip_csv(&self) -> Result<String> {
+        let (matters, _) = self.wip()?;
+        let mut csv = Csv::new(&[
+            "matter",
+            "unbilled_hours",
+            "unbilled_time_value",
+            "unbilled_expenses",
+            "total",
+        ]);
+        for w in matters {
+            csv.row(&[
+                w.matter.map(|m| m.to_string()).unwrap_or_default(),
+                seconds_to_hours(w.unbilled_seconds),
+                w.unbilled_time_value.to_string(),
+                w.unbilled_expenses.to_string(),
+                w.total().to_string(),
+            ])?;
+        }
+        Ok(csv.finish())
+    }
+}

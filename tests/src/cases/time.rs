@@ -1,0 +1,263 @@
+//! Time and expenses through the services: the rate hierarchy, rounding policies kept on the
+//! entry, UTBMS code restrictions, the timer, time from a communication, who sees what.
+
+use chrono::{Duration, NaiveDate, Utc};
+use lexcase::ErrorCode;
+use lexcase::billing::{Aggregation, CodePolicy, CodeSet, RoundingMode, RoundingPolicy};
+use lexcase::communications::{Channel, Direction, NewCommunication};
+use lexcase::money::{Currency, Money};
+use lexcase::store::{Page, WorkQuery};
+use lexcase::timekeeping::{
+    Billability, BillingTerms, ExpenseTax, NewExpense, NewTimeEntry, RateSource, TermsScope,
+    TimeEntryChanges, TimeSource, WorkStatus,
+};
+use rust_decimal::Decimal;
+
+use crate::fixture::{Fixture, SharedStore, assert_code, assert_invalid, start_instant};
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn gbp(s: &str) -> Money {
+    Money::new(
+        s.parse().unwrap(),
+        Currency::parse("GBP").unwrap(),
+        "amount",
+    )
+    .unwrap()
+}
+
+fn policy(increment: u32, mode: RoundingMode) -> RoundingPolicy {
+    RoundingPolicy {
+        increment_minutes: increment,
+        mode,
+        minimum_minutes: 0,
+        aggregation: Aggregation::PerEntry,
+    }
+}
+
+/// The first rule of the hierarchy that gives a rate wins and is recorded; the policy in force
+/// is kept on the entry, so a later change does not rewrite it; codes are checked.
+pub fn rates_rounding_and_codes(store: SharedStore) {
+    let f = Fixture::new(store);
+    let m = f.matter("Smith v Jones");
+    let client = m.clients().next().unwrap();
+    let time = f.fee_earner.time();
+    let on = |seconds, text: &str| NewTimeEntry::new(m.id, day("2026-11-26"), seconds, text);
+
+    // 80 minutes at the fee earner's default 250.00, rounded up to 6 minutes: 1.4 h = 350.00.
+    let e = time.record(on(4_800, "Drafting particulars")).unwrap();
+    assert_eq!(
+        (e.rate, e.rate_source),
+        (gbp("250.00"), RateSource::UserDefault)
+    );
+    assert_eq!(e.rounding, RoundingPolicy::default());
+    assert_eq!(e.value(), gbp("350.00"));
+
+    let billing = f.accounts.time();
+    let mut client_terms = BillingTerms::empty(
+        TermsScope::Client(client),
+        f.accounts.actor_id(),
+        Utc::now(),
+    );
+    client_terms.rate = Some(gbp("300"));
+    client_terms.codes = Some(CodePolicy {
+        task_sets: vec![CodeSet::Litigation],
+        allowed: vec![],
+    });
+    billing.set_terms(client_terms, 0).unwrap();
+    assert_eq!(
+        time.record(on(600, "Call")).unwrap().rate_source,
+        RateSource::Client
+    );
+
+    let mut matter_terms =
+        BillingTerms::empty(TermsScope::Matter(m.id), f.accounts.actor_id(), Utc::now());
+    matter_terms
+        .user_rates
+        .insert(f.fee_earner.actor_id(), gbp("320"));
+    matter_terms.rounding = Some(policy(10, RoundingMode::Up));
+    let matter_terms = billing.set_terms(matter_terms, 0).unwrap();
+    let later = time.record(on(600, "Letter")).unwrap();
+    assert_eq!(
+        (later.rate, later.rate_source),
+        (gbp("320"), RateSource::MatterUser)
+    );
+    assert_eq!(later.rounding.increment_minutes, 10);
+    // The first entry keeps the policy it was recorded under.
+    assert_eq!(time.get(e.id).unwrap().rounding, RoundingPolicy::default());
+    let mut manual = on(600, "Hearing");
+    manual.rate = Some(gbp("400"));
+    assert_eq!(time.record(manual).unwrap().rate_source, RateSource::Manual);
+
+    // Codes: the client takes litigation codes only.
+    let mut coded = on(600, "Deposition");
+    coded.task_code = Some("l330".into());
+    coded.activity_code = Some("A104".into());
+    let coded = time.record(coded).unwrap();
+    assert_eq!(coded.task_code.as_deref(), Some("L330"));
+    for (task, field) in [("B110", "task_code"), ("L170", "task_code")] {
+        let mut bad = on(600, "x");
+        bad.task_code = Some(task.into());
+        assert_invalid(time.record(bad), field);
+    }
+    // Terms need manage_billing and are versioned.
+    assert_code(
+        f.fee_earner
+            .time()
+            .set_terms(matter_terms.clone(), matter_terms.version),
+        ErrorCode::PermissionDenied,
+    );
+    assert_code(billing.set_terms(matter_terms, 0), ErrorCode::StaleVersion);
+
+    // Editing unbilled time; written-off time is frozen.
+    let e = time
+        .update(
+            e.id,
+            e.version,
+            TimeEntryChanges {
+                seconds: Some(3_600),
+                billability: Some(Billability::NoCharge),
+                ..TimeEntryChanges::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(e.value(), gbp("0.00"));
+    assert_code(time.write_off(e.id, e.version), ErrorCode::PermissionDenied);
+    let e = billing.write_off(e.id, e.version).unwrap();
+    assert_eq!(e.status, WorkStatus::WrittenOff);
+    assert_code(
+        time.update(e.id, e.version, TimeEntryChanges::default()),
+        ErrorCode::InvalidTransition,
+    );
+
+    // A fee earner lists their own time; everyone's needs view_rates.
+    let mine = WorkQuery {
+        user: Some(f.fee_earner.actor_id()),
+        ..WorkQuery::default()
+    };
+    assert_eq!(time.list(&mine, Page::default()).unwrap().total, 5);
+    assert_code(
+        time.list(&WorkQuery::default(), Page::default()),
+        ErrorCode::PermissionDenied,
+    );
+    assert_eq!(
+        billing
+            .list(&WorkQuery::default(), Page::default())
+            .unwrap()
+            .total,
+        5
+    );
+    assert_code(f.paralegal.time().get(coded.id), ErrorCode::NotFound);
+
+    let before = f.audit_len();
+    assert_invalid(time.record(on(0, "nothing")), "seconds");
+    assert_invalid(time.record(on(24 * 3600 + 1, "too long")), "seconds");
+    assert_invalid(time.record(on(60, " ")), "narrative");
+    assert_code(
+        f.read_only.time().record(on(60, "x")),
+        ErrorCode::PermissionDenied,
+    );
+    let mut other = on(60, "for a colleague");
+    other.user = Some(f.partner.actor_id());
+    assert_code(time.record(other), ErrorCode::PermissionDenied);
+    assert_code(
+        time.record_many(vec![on(60, "ok"), on(0, "bad")]),
+        ErrorCode::Validation,
+    );
+    assert_eq!(f.audit_len(), before, "nothing was written");
+}
+
+/// The timer runs, pauses, resumes and stops into an entry; one per user; time can come
+/// from a communication; expenses carry their tax treatment.
+pub fn timers_sources_and_expenses(store: SharedStore) {
+    let f = Fixture::new(store);
+    let m = f.matter("Estate of A. Person");
+    let time = f.fee_earner.time();
+    let timer = time.start_timer(m.id, "Reviewing the will").unwrap();
+    assert!(matches!(
+        time.start_timer(m.id, "again"),
+        Err(lexcase::LexcaseError::Conflict { .. })
+    ));
+    f.clock.set(start_instant() + Duration::minutes(20));
+    time.pause_timer().unwrap();
+    f.clock.set(start_instant() + Duration::minutes(50));
+    assert_eq!(
+        time.timer()
+            .unwrap()
+            .unwrap()
+            .elapsed(start_instant() + Duration::hours(9)),
+        1_200
+    );
+    time.resume_timer().unwrap();
+    f.clock.set(start_instant() + Duration::minutes(60));
+    let entry = time.stop_timer(None).unwrap();
+    assert_eq!((entry.seconds, entry.source), (1_800, TimeSource::Timer));
+    assert_eq!(
+        (entry.narrative.as_str(), entry.matter),
+        ("Reviewing the will", timer.matter)
+    );
+    assert!(time.timer().unwrap().is_none());
+    assert_code(time.pause_timer(), ErrorCode::NotFound);
+
+    let call = f
+        .fee_earner
+        .communications()
+        .record(NewCommunication {
+            matter: Some(m.id),
+            channel: Channel::Phone,
+            direction: Direction::Inbound,
+            occurred_at: start_instant(),
+            subject: "Call with the executor".into(),
+            body: String::new(),
+            participants: vec![],
+        })
+        .unwrap();
+    let from_call = time
+        .record_for(TimeSource::Communication(call.id), 720, None)
+        .unwrap();
+    assert_eq!(from_call.narrative, "Call with the executor");
+    assert_eq!(
+        (from_call.matter, from_call.date),
+        (m.id, day("2026-11-27"))
+    );
+
+    let fee = time
+        .record_expense(NewExpense {
+            matter: m.id,
+            date: day("2026-11-27"),
+            description: "Probate application fee".into(),
+            quantity: Decimal::ONE,
+            unit_cost: gbp("300"),
+            expense_code: Some("E112".into()),
+            vendor: "HMCTS".into(),
+            receipt: None,
+            tax: ExpenseTax::Disbursement,
+            billable: true,
+        })
+        .unwrap();
+    assert_eq!(fee.amount(), gbp("300.00"));
+    let mut bad = NewExpense {
+        expense_code: Some("E999".into()),
+        ..NewExpense {
+            matter: m.id,
+            date: day("2026-11-27"),
+            description: "x".into(),
+            quantity: Decimal::ONE,
+            unit_cost: gbp("1"),
+            expense_code: None,
+            vendor: String::new(),
+            receipt: None,
+            tax: ExpenseTax::VatableCost,
+            billable: true,
+        }
+    };
+    assert_invalid(time.record_expense(bad.clone()), "expense_code");
+    bad.expense_code = None;
+    bad.unit_cost = Money::new(Decimal::ONE, Currency::parse("USD").unwrap(), "x").unwrap();
+    assert_invalid(time.record_expense(bad.clone()), "unit_cost");
+    bad.unit_cost = gbp("1");
+    bad.quantity = Decimal::ZERO;
+    assert_invalid(time.record_expense(bad), "quantity");
+}
