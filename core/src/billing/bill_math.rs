@@ -150,7 +150,9 @@ pub fn bill_totals(
         totals.total = totals.net + totals.tax;
     }
     let sum = |f: fn(&LineTotals) -> Decimal| -> Result<Decimal> {
-        let total = out.iter().try_fold(Decimal::ZERO, |acc, l| acc.checked_add(f(l)));
+        let total = out
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, l| acc.checked_add(f(l)));
         bounded(total.ok_or_else(|| overflow("total"))?, "total")
     };
     Ok(BillTotals {
@@ -235,8 +237,8 @@ fn allocate_bill_discount(
     let shares = largest_remainder(to_minor(amount, currency)?, &weights);
     let scale = currency.minor_unit_digits();
     for (line, share) in lines.iter_mut().zip(shares) {
-        line.bill_discount = Decimal::try_from_i128_with_scale(share, scale)
-            .map_err(|_| overflow(FIELD))?;
+        line.bill_discount =
+            Decimal::try_from_i128_with_scale(share, scale).map_err(|_| overflow(FIELD))?;
     }
     Ok(())
 }
@@ -267,7 +269,10 @@ pub(crate) fn largest_remainder(amount: i128, weights: &[i128]) -> Vec<i128> {
     }
     remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let missing = amount - shares.iter().sum::<i128>();
-    for &(_, i) in remainders.iter().take(usize::try_from(missing).unwrap_or(0)) {
+    for &(_, i) in remainders
+        .iter()
+        .take(usize::try_from(missing).unwrap_or(0))
+    {
         shares[i] += 1;
     }
     shares

@@ -51,7 +51,9 @@ fn refuses_with_helpful_reasons() {
     assert!(refused("0.333").contains("2 decimals"));
     assert!(refused("1.234h").contains("2 decimals"));
     assert!(parse_duration("5").is_ok());
-    for garbage in ["abc", "1x", "h", "1.", ".5.5", "1h1h", "20m1h", "1.5m", "1:2", "1:", "5 5"] {
+    for garbage in [
+        "abc", "1x", "h", "1.", ".5.5", "1h1h", "20m1h", "1.5m", "1:2", "1:", "5 5",
+    ] {
         assert!(parse_duration(garbage).is_err(), "{garbage}");
     }
 }

@@ -5,8 +5,18 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-fn policy(increment: u32, mode: RoundingMode, minimum: u32, aggregation: Aggregation) -> RoundingPolicy {
-    RoundingPolicy { increment_minutes: increment, mode, minimum_minutes: minimum, aggregation }
+fn policy(
+    increment: u32,
+    mode: RoundingMode,
+    minimum: u32,
+    aggregation: Aggregation,
+) -> RoundingPolicy {
+    RoundingPolicy {
+        increment_minutes: increment,
+        mode,
+        minimum_minutes: minimum,
+        aggregation,
+    }
 }
 
 fn tenths(p: &RoundingPolicy, minutes: u64) -> Decimal {
@@ -19,7 +29,8 @@ fn default_is_six_minutes_up_per_entry() {
     assert_eq!(p, policy(6, RoundingMode::Up, 0, Aggregation::PerEntry));
     assert!(p.validate().is_ok());
     assert_eq!(serde_json::from_str::<RoundingPolicy>("{}").unwrap(), p);
-    let json = serde_json::to_value(policy(15, RoundingMode::Nearest, 6, Aggregation::PerDay)).unwrap();
+    let json =
+        serde_json::to_value(policy(15, RoundingMode::Nearest, 6, Aggregation::PerDay)).unwrap();
     assert_eq!(
         json,
         serde_json::json!({"increment_minutes": 15, "mode": "nearest", "minimum_minutes": 6, "aggregation": "per_day"})
@@ -28,13 +39,36 @@ fn default_is_six_minutes_up_per_entry() {
 
 #[test]
 fn validate_bounds() {
-    assert!(policy(0, RoundingMode::Up, 0, Aggregation::PerEntry).validate().is_err());
-    assert!(policy(61, RoundingMode::Up, 0, Aggregation::PerEntry).validate().is_err());
-    assert!(policy(1, RoundingMode::Up, 0, Aggregation::PerEntry).validate().is_ok());
-    assert!(policy(60, RoundingMode::Up, 60, Aggregation::PerEntry).validate().is_ok());
-    assert!(policy(6, RoundingMode::Up, 61, Aggregation::PerEntry).validate().is_err());
+    assert!(
+        policy(0, RoundingMode::Up, 0, Aggregation::PerEntry)
+            .validate()
+            .is_err()
+    );
+    assert!(
+        policy(61, RoundingMode::Up, 0, Aggregation::PerEntry)
+            .validate()
+            .is_err()
+    );
+    assert!(
+        policy(1, RoundingMode::Up, 0, Aggregation::PerEntry)
+            .validate()
+            .is_ok()
+    );
+    assert!(
+        policy(60, RoundingMode::Up, 60, Aggregation::PerEntry)
+            .validate()
+            .is_ok()
+    );
+    assert!(
+        policy(6, RoundingMode::Up, 61, Aggregation::PerEntry)
+            .validate()
+            .is_err()
+    );
     // An invalid increment is clamped rather than dividing by zero.
-    assert_eq!(policy(0, RoundingMode::Up, 0, Aggregation::PerEntry).round_entry(90), 120);
+    assert_eq!(
+        policy(0, RoundingMode::Up, 0, Aggregation::PerEntry).round_entry(90),
+        120
+    );
 }
 
 #[test]
@@ -68,28 +102,56 @@ fn cpcs_vectors() {
     assert_eq!(tenths(&entry, 5), dec!(0.1));
     assert_eq!(tenths(&entry, 8), dec!(0.1));
     assert_eq!(
-        entry.round_day(&[480, 780]).into_iter().map(hours).collect::<Vec<_>>(),
+        entry
+            .round_day(&[480, 780])
+            .into_iter()
+            .map(hours)
+            .collect::<Vec<_>>(),
         vec![dec!(0.1), dec!(0.2)]
     );
     let day = policy(6, RoundingMode::Nearest, 0, Aggregation::PerDay);
     let calls = day.round_day(&[180, 180, 180, 180]);
-    assert_eq!(hours(calls.iter().sum()), dec!(0.2), "four 3-min calls: 0.2 not 0.4");
-    assert_eq!(calls, vec![360, 360, 0, 0], "ties go to the earlier entries");
-    assert_eq!(hours(entry.round_day(&[180, 180, 180, 180]).iter().sum()), dec!(0.4));
+    assert_eq!(
+        hours(calls.iter().sum()),
+        dec!(0.2),
+        "four 3-min calls: 0.2 not 0.4"
+    );
+    assert_eq!(
+        calls,
+        vec![360, 360, 0, 0],
+        "ties go to the earlier entries"
+    );
+    assert_eq!(
+        hours(entry.round_day(&[180, 180, 180, 180]).iter().sum()),
+        dec!(0.4)
+    );
     assert_eq!(day.round_day(&[180]), vec![360], "single 3-min call: 0.1");
-    assert_eq!(hours(day.round_entry(480)), dec!(0.1), "8/60 = 0.133 -> 0.1");
+    assert_eq!(
+        hours(day.round_entry(480)),
+        dec!(0.1),
+        "8/60 = 0.133 -> 0.1"
+    );
 }
 
 #[test]
 fn ceiling_vectors() {
     let p = RoundingPolicy::default();
-    for (minutes, expected) in [(1, dec!(0.1)), (6, dec!(0.1)), (7, dec!(0.2)), (13, dec!(0.3)), (60, dec!(1.0))] {
+    for (minutes, expected) in [
+        (1, dec!(0.1)),
+        (6, dec!(0.1)),
+        (7, dec!(0.2)),
+        (13, dec!(0.3)),
+        (60, dec!(1.0)),
+    ] {
         assert_eq!(tenths(&p, minutes), expected, "{minutes}");
     }
     let quarter = policy(15, RoundingMode::Up, 0, Aggregation::PerEntry);
     assert_eq!(tenths(&quarter, 5), dec!(0.25));
     // The ABA abuse case: two 5-minute calls billed separately come to 0.5 h.
-    assert_eq!(hours(quarter.round_day(&[300, 300]).iter().sum()), dec!(0.5));
+    assert_eq!(
+        hours(quarter.round_day(&[300, 300]).iter().sum()),
+        dec!(0.5)
+    );
     let quarter_day = policy(15, RoundingMode::Up, 0, Aggregation::PerDay);
     assert_eq!(quarter_day.round_day(&[300, 300]), vec![900, 0]);
 }

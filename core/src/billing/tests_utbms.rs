@@ -38,7 +38,10 @@ fn l330_is_depositions_in_discovery() {
 
 #[test]
 fn activity_and_expense_descriptions() {
-    assert_eq!(utbms_code("A106").unwrap().description, "Communicate (with client)");
+    assert_eq!(
+        utbms_code("A106").unwrap().description,
+        "Communicate (with client)"
+    );
     assert_eq!(utbms_code("E112").unwrap().description, "Court fees");
     assert_eq!(utbms_code("E124").unwrap().description, "Other");
     assert_eq!(utbms_code("e112"), utbms_code("E112"));
@@ -61,8 +64,17 @@ fn phase_is_first_two_characters_and_00() {
             assert!(utbms_code(phase).unwrap().is_phase);
         }
     }
-    for set in [CodeSet::Counseling, CodeSet::Project, CodeSet::Activity, CodeSet::Expense] {
-        assert!(utbms_codes(set).iter().all(|c| c.phase.is_none() && !c.is_phase));
+    for set in [
+        CodeSet::Counseling,
+        CodeSet::Project,
+        CodeSet::Activity,
+        CodeSet::Expense,
+    ] {
+        assert!(
+            utbms_codes(set)
+                .iter()
+                .all(|c| c.phase.is_none() && !c.is_phase)
+        );
     }
 }
 
@@ -71,10 +83,22 @@ fn codes_outside_the_aba_lists_are_refused() {
     for code in ["L170", "L600", "E125", "A112", "", "X1", "L33"] {
         assert!(utbms_code(code).is_none(), "{code}");
     }
-    assert_eq!(field_of(check_code(CodeKind::Task, "L170").unwrap_err()), "task_code");
-    assert_eq!(field_of(check_code(CodeKind::Task, "L600").unwrap_err()), "task_code");
-    assert_eq!(field_of(check_code(CodeKind::Expense, "E125").unwrap_err()), "expense_code");
-    assert_eq!(field_of(check_code(CodeKind::Activity, "A112").unwrap_err()), "activity_code");
+    assert_eq!(
+        field_of(check_code(CodeKind::Task, "L170").unwrap_err()),
+        "task_code"
+    );
+    assert_eq!(
+        field_of(check_code(CodeKind::Task, "L600").unwrap_err()),
+        "task_code"
+    );
+    assert_eq!(
+        field_of(check_code(CodeKind::Expense, "E125").unwrap_err()),
+        "expense_code"
+    );
+    assert_eq!(
+        field_of(check_code(CodeKind::Activity, "A112").unwrap_err()),
+        "activity_code"
+    );
 }
 
 #[test]
@@ -91,18 +115,33 @@ fn check_code_wants_the_right_kind() {
     let err = check_code(CodeKind::Task, "L300").unwrap_err();
     assert_eq!(err.code(), ErrorCode::Validation);
     assert_eq!(field_of(err), "task_code");
-    assert_eq!(field_of(check_code(CodeKind::Task, "A102").unwrap_err()), "task_code");
-    assert_eq!(field_of(check_code(CodeKind::Activity, "L510").unwrap_err()), "activity_code");
-    assert_eq!(field_of(check_code(CodeKind::Expense, "A102").unwrap_err()), "expense_code");
+    assert_eq!(
+        field_of(check_code(CodeKind::Task, "A102").unwrap_err()),
+        "task_code"
+    );
+    assert_eq!(
+        field_of(check_code(CodeKind::Activity, "L510").unwrap_err()),
+        "activity_code"
+    );
+    assert_eq!(
+        field_of(check_code(CodeKind::Expense, "A102").unwrap_err()),
+        "expense_code"
+    );
 }
 
 #[test]
 fn code_policy_restricts_sets_and_codes() {
     let open = CodePolicy::default();
     assert!(open.check(CodeKind::Task, "B110").is_ok());
-    let lit_only = CodePolicy { task_sets: vec![CodeSet::Litigation], allowed: vec![] };
+    let lit_only = CodePolicy {
+        task_sets: vec![CodeSet::Litigation],
+        allowed: vec![],
+    };
     assert!(lit_only.check(CodeKind::Task, "L110").is_ok());
-    assert_eq!(field_of(lit_only.check(CodeKind::Task, "B110").unwrap_err()), "task_code");
+    assert_eq!(
+        field_of(lit_only.check(CodeKind::Task, "B110").unwrap_err()),
+        "task_code"
+    );
     assert!(lit_only.check(CodeKind::Activity, "A101").is_ok());
     let listed = CodePolicy {
         task_sets: vec![],
@@ -121,11 +160,17 @@ fn code_policy_restricts_sets_and_codes() {
 #[test]
 fn stable_names_match_serde() {
     for set in CodeSet::ALL {
-        assert_eq!(serde_json::to_value(set).unwrap(), serde_json::json!(set.as_str()));
+        assert_eq!(
+            serde_json::to_value(set).unwrap(),
+            serde_json::json!(set.as_str())
+        );
         assert_eq!(set.as_str().parse::<CodeSet>().unwrap(), set);
     }
     for kind in CodeKind::ALL {
-        assert_eq!(serde_json::to_value(kind).unwrap(), serde_json::json!(kind.as_str()));
+        assert_eq!(
+            serde_json::to_value(kind).unwrap(),
+            serde_json::json!(kind.as_str())
+        );
     }
     assert!("Litigation".parse::<CodeSet>().is_err());
 }

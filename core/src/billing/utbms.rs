@@ -102,7 +102,8 @@ pub struct UtbmsCode {
     pub is_phase: bool,
 }
 
-static CODES: LazyLock<Vec<Vec<UtbmsCode>>> = LazyLock::new(|| load(include_str!("utbms/codes.toml")));
+static CODES: LazyLock<Vec<Vec<UtbmsCode>>> =
+    LazyLock::new(|| load(include_str!("utbms/codes.toml")));
 
 /// Parses the code data. The data is compiled in and covered by tests; a parse failure would
 /// yield empty sets rather than a panic.
@@ -126,7 +127,8 @@ fn load(text: &str) -> Vec<Vec<UtbmsCode>> {
 fn make(set: CodeSet, code: &str, description: &str) -> UtbmsCode {
     let code = code.to_ascii_uppercase();
     let is_phase = set.has_phases() && code.ends_with("00");
-    let phase = (set.has_phases() && !is_phase).then(|| format!("{}00", code.get(..2).unwrap_or_default()));
+    let phase =
+        (set.has_phases() && !is_phase).then(|| format!("{}00", code.get(..2).unwrap_or_default()));
     UtbmsCode {
         code,
         description: description.to_owned(),
@@ -138,7 +140,10 @@ fn make(set: CodeSet, code: &str, description: &str) -> UtbmsCode {
 
 /// Every code of `set`, in code order.
 pub fn utbms_codes(set: CodeSet) -> &'static [UtbmsCode] {
-    CODES.get(set.index()).map(Vec::as_slice).unwrap_or_default()
+    CODES
+        .get(set.index())
+        .map(Vec::as_slice)
+        .unwrap_or_default()
 }
 
 /// Looks a code up in every set, ignoring case and surrounding spaces.
@@ -155,8 +160,8 @@ pub fn utbms_code(code: &str) -> Option<&'static UtbmsCode> {
 /// validation errors on `task_code`, `activity_code` or `expense_code`.
 pub fn check_code(kind: CodeKind, code: &str) -> Result<&'static UtbmsCode> {
     let field = kind.field();
-    let found =
-        utbms_code(code).ok_or_else(|| LexcaseError::validation(field, "not a known UTBMS code"))?;
+    let found = utbms_code(code)
+        .ok_or_else(|| LexcaseError::validation(field, "not a known UTBMS code"))?;
     let fits = match kind {
         CodeKind::Task => found.set.is_task_set(),
         CodeKind::Activity => found.set == CodeSet::Activity,
