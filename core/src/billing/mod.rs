@@ -2,6 +2,7 @@
 
 mod bill_math;
 mod duration;
+mod ledes;
 mod rounding;
 mod utbms;
 
@@ -9,6 +10,8 @@ mod utbms;
 mod tests_bill_math;
 #[cfg(test)]
 mod tests_duration;
+#[cfg(test)]
+mod tests_ledes;
 #[cfg(test)]
 mod tests_rounding;
 #[cfg(test)]
@@ -19,5 +22,10 @@ pub use bill_math::{
     contingency_fee,
 };
 pub use duration::{MAX_DURATION_SECONDS, format_duration, hours, parse_duration};
+pub use ledes::{
+    LEDES_1998B_COLUMNS, LEDES_1998B_FIELDS, LEDES_1998B_HEADER, LedesInvoice, LedesLine,
+    LedesLineType, MAX_DESCRIPTION_BYTES, MAX_ID_LEN, MAX_TIMEKEEPER_NAME_LEN,
+    is_timekeeper_classification, parse_ledes_1998b, timekeeper_classifications, write_ledes_1998b,
+};
 pub use rounding::{Aggregation, MAX_MINIMUM_MINUTES, RoundingMode, RoundingPolicy};
 pub use utbms::{CodeKind, CodePolicy, CodeSet, UtbmsCode, check_code, utbms_code, utbms_codes};

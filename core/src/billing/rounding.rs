@@ -102,7 +102,7 @@ impl RoundingPolicy {
     }
 
     /// Rounds to the increment by the mode, without the minimum.
-    fn to_increment(&self, seconds: u64) -> u64 {
+    fn snap(&self, seconds: u64) -> u64 {
         let inc = self.increment();
         let units = match self.mode {
             RoundingMode::Up => seconds.div_ceil(inc),
@@ -123,7 +123,7 @@ impl RoundingPolicy {
 
     /// Rounds one entry's seconds (minimum included), ignoring the aggregation.
     pub fn round_entry(&self, seconds: u64) -> u64 {
-        self.with_minimum(seconds, self.to_increment(seconds))
+        self.with_minimum(seconds, self.snap(seconds))
     }
 
     /// Rounds one day's entries (for one matter), returning the billed seconds of each entry.
