@@ -44,8 +44,8 @@ impl MatterTerms {
     /// The rounding policy in force: the matter's, else the client's, else the firm's.
     pub(crate) fn rounding(&self) -> RoundingPolicy {
         self.scopes()
-            .find_map(|t| t.rounding.clone())
-            .unwrap_or_else(|| self.firm.rounding.clone())
+            .find_map(|t| t.rounding)
+            .unwrap_or(self.firm.rounding)
     }
 
     /// The code policy in force (the matter's, else the client's).

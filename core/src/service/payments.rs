@@ -162,7 +162,7 @@ impl<'s> PaymentService<'s> {
                 };
                 events.push((p.received_on, 2, text, Decimal::ZERO, p.amount.amount));
             }
-            events.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+            events.sort_by_key(|e| (e.0, e.1));
             let mut balance = Decimal::ZERO;
             let entries = events
                 .into_iter()

@@ -157,7 +157,7 @@ impl<'s> ReportService<'s> {
             }
             let sorted = |map: Vec<WorkInProgress>| {
                 let mut v = map;
-                v.sort_by(|a, b| b.total().cmp(&a.total()));
+                v.sort_by_key(|w| std::cmp::Reverse(w.total()));
                 v
             };
             Ok((

@@ -185,13 +185,15 @@ impl<'s> TimeService<'s> {
                 .tx
                 .time_entry(id)?
                 .ok_or_else(|| LexcaseError::not_found("time_entry"))?;
-            let matter = work_matter(ctx, before.matter).map_err(|e| match e {
-                LexcaseError::NotFound { .. } => LexcaseError::not_found("time_entry"),
-                other => other,
+            let matter = ctx
+                .matter(before.matter)
+                .map_err(|_| LexcaseError::not_found("time_entry"))?;
+            matter.ensure_editable()?;
+            ctx.require(if before.user == ctx.actor.id {
+                Capability::RecordTime
+            } else {
+                Capability::ManageBilling
             })?;
-            if before.user != ctx.actor.id {
-                ctx.require(Capability::ManageBilling)?;
-            }
             let terms = MatterTerms::load(ctx.tx, &matter)?;
             ctx.amend(before, expected_version, action, |e, ctx| f(e, ctx, &terms))
         })

@@ -259,6 +259,11 @@ pub fn void_reissue_and_arrangements(store: SharedStore) {
     let f = Fixture::new(store);
     let m = f.matter("Purchase of 1 Elm Road");
     let client = m.clients().next().unwrap();
+    let settings = FirmBillingSettings {
+        law_firm_id: "24-6437381".into(),
+        ..FirmBillingSettings::default()
+    };
+    f.partner.time().set_billing_settings(settings, 0).unwrap();
     let time = f.fee_earner.time();
     time.record(NewTimeEntry::new(m.id, day("2026-11-20"), 3600, "Searches"))
         .unwrap();
