@@ -255,6 +255,11 @@ fn malformed_lines_are_refused() {
     assert!(refusal(parse_ledes_1998b(&short)).1.contains("23 fields"));
     let curly = SAMPLE.replacen("Attorney's", "Attorney\u{2019}s", 1);
     assert_eq!(refusal(parse_ledes_1998b(&curly)).0, "line");
+    let tab = SAMPLE.replacen("Research Attorney", "Research\tAttorney", 1);
+    assert_eq!(
+        refusal(parse_ledes_1998b(&tab)),
+        ("line".into(), "line 3: contains control characters".into())
+    );
     let blank_inside = SAMPLE.replacen(
         "[]\n19990225|96542|00711|0528|1684.45|19990101|19990131|For services rendered|2|",
         "[]\n\n19990225|96542|00711|0528|1684.45|19990101|19990131|For services rendered|2|",
