@@ -3,7 +3,7 @@
 //! Rounding points (all to the currency's minor unit, half away from zero):
 //! 1. `gross = quantity × unit_price`, rounded;
 //! 2. a line discount (percent of gross, or an amount) is rounded;
-//! 3. a bill discount (percent of the bills's net after line discounts, rounded; or an amount,
+//! 3. a bill discount (percent of the bill's net after line discounts, rounded; or an amount,
 //!    rounded) is allocated over the lines in proportion to their net by largest remainder in
 //!    minor units (ties to the earlier line), so the allocations sum exactly to it;
 //! 4. `tax = net × rate`, rounded on each taxable line;

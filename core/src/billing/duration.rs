@@ -4,7 +4,8 @@
 //! - units: `1h20m`, `1h 20m`, `1.5h`, `90m`, `45 min`, `2 hours`, `30s`; hours, then minutes,
 //!   then seconds, each at most once; units `h hr hrs hour hours`, `m min mins minute minutes`,
 //!   `s sec secs second seconds`;
-//! - bare decimal hours: `0.3`, `2`;
+//! - a bare number after hours is minutes: `1h20`;
+//! - bare decimal hours: `0.3`, `.5`, `2`;
 //! - `h:mm`: `1:20` (minutes `00`–`59`).
 //!
 //! Decision: hours (bare or with a unit) take at most **2 decimals**, because 0.01 h = 36 s is the
@@ -63,7 +64,7 @@ fn parse_clock(h: &str, m: &str) -> Result<u64> {
 /// Decimal hours with at most 2 decimals (and at most 2 integer digits) to seconds.
 fn hours_to_seconds(number: &str) -> Result<u64> {
     let (whole, frac) = number.split_once('.').unwrap_or((number, ""));
-    let ok = !whole.is_empty()
+    let ok = !(whole.is_empty() && frac.is_empty())
         && whole.len() <= 2
         && whole.bytes().all(|b| b.is_ascii_digit())
         && frac.bytes().all(|b| b.is_ascii_digit())
@@ -76,7 +77,11 @@ fn hours_to_seconds(number: &str) -> Result<u64> {
             "hours take at most 2 decimals (0.01 h = 36 s); use minutes for finer times",
         ));
     }
-    let whole: u64 = whole.parse().map_err(|_| invalid(HINT))?;
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| invalid(HINT))?
+    };
     let hundredths: u64 = format!("{frac:0<2}").parse().map_err(|_| invalid(HINT))?;
     Ok(whole * 3600 + hundredths * 36)
 }
@@ -110,6 +115,8 @@ fn parse_units(text: &str) -> Result<u64> {
             "h" | "hr" | "hrs" | "hour" | "hours" => 1,
             "m" | "min" | "mins" | "minute" | "minutes" => 2,
             "s" | "sec" | "secs" | "second" | "seconds" => 3,
+            // `1h20`: a bare number right after hours is minutes.
+            "" if last_rank == 1 && after.trim().is_empty() => 2,
             "" => return Err(invalid("a number without a unit; ".to_owned() + HINT)),
             _ => return Err(invalid("unknown unit; ".to_owned() + HINT)),
         };

@@ -1,10 +1,15 @@
 //! Billing arithmetic and conventions: UTBMS codes, typed durations, rounding policies, bill totals with discounts and tax, contingency fees, LEDES 1998B.
+//!
+//! Everything here is pure (no storage, no clock) and exact: money and units are `Decimal`,
+//! durations whole seconds. The items are re-exported here; each submodule documents its
+//! decisions (rounding points in [`bill_math`], accepted duration forms in [`duration`], the
+//! LEDES writer and reader rules in [`ledes`], the UTBMS data and its sources in [`utbms`]).
 
-mod bill_math;
-mod duration;
-mod ledes;
-mod rounding;
-mod utbms;
+pub mod bill_math;
+pub mod duration;
+pub mod ledes;
+pub mod rounding;
+pub mod utbms;
 
 #[cfg(test)]
 mod tests_bill_math;

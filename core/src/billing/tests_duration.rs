@@ -33,6 +33,10 @@ fn accepts_the_usual_forms() {
         ("30s", 30),
         ("1m30s", 90),
         ("0", 0),
+        (".5", 1800),
+        (".25h", 900),
+        ("1h20", 4800),
+        ("1h 5", 3900),
         ("24h", 86400),
         ("  6m ", 360),
     ] {
@@ -52,7 +56,8 @@ fn refuses_with_helpful_reasons() {
     assert!(refused("1.234h").contains("2 decimals"));
     assert!(parse_duration("5").is_ok());
     for garbage in [
-        "abc", "1x", "h", "1.", ".5.5", "1h1h", "20m1h", "1.5m", "1:2", "1:", "5 5",
+        "abc", "1x", "h", "1.", ".5.5", "1h1h", "20m1h", "1.5m", "1:2", "1:", "5 5", ".", "1h20 5",
+        "20 1h", "1h20m5", "h20m",
     ] {
         assert!(parse_duration(garbage).is_err(), "{garbage}");
     }

@@ -255,6 +255,11 @@ fn malformed_lines_are_refused() {
     assert!(refusal(parse_ledes_1998b(&short)).1.contains("23 fields"));
     let curly = SAMPLE.replacen("Attorney's", "Attorney\u{2019}s", 1);
     assert_eq!(refusal(parse_ledes_1998b(&curly)).0, "line");
+    let tab = SAMPLE.replacen("Research Attorney", "Research\tAttorney", 1);
+    assert_eq!(
+        refusal(parse_ledes_1998b(&tab)),
+        ("line".into(), "line 3: contains control characters".into())
+    );
     let blank_inside = SAMPLE.replacen(
         "[]\n19990225|96542|00711|0528|1684.45|19990101|19990131|For services rendered|2|",
         "[]\n\n19990225|96542|00711|0528|1684.45|19990101|19990131|For services rendered|2|",
@@ -266,16 +271,26 @@ fn malformed_lines_are_refused() {
 }
 
 #[test]
-fn reader_accepts_four_decimal_totals_that_are_exact() {
-    // 0.1667 x 212.5 = 35.42375: a file may state 35.4238? No: exact or cents only.
-    let text = edit_sample(3, 10, "0.1667");
-    let text = text.replacen("|0|40|19990116|", "|0|33.34|19990116|", 1);
-    // 0.1667 x 200 = 33.34 exactly; invoice total now off by 6.66.
-    let (field, _) = refusal(parse_ledes_1998b(&text));
+fn reader_accepts_line_totals_exact_or_in_cents() {
+    // Data line 3 becomes 0.25 h x 100.01 = 25.0025; the invoice total follows each variant.
+    let with = |total: &str, invoice_total: &str| {
+        let text = edit_sample(3, 20, "100.01");
+        let text = text.replacen("|0.200|0|40|", &format!("|0.25|0|{total}|"), 1);
+        parse_ledes_1998b(&text.replace("|1684.45|", &format!("|{invoice_total}|")))
+    };
+    assert_eq!(
+        with("25.0025", "1669.4525").unwrap()[0].lines[2].total(),
+        dec!(25.00)
+    );
+    assert!(with("25.00", "1669.45").is_ok());
+    assert!(with("25", "1669.45").is_ok());
+    let (field, reason) = refusal(with("25.01", "1669.46"));
+    assert_eq!(
+        (field.as_str(), reason.starts_with("line 5:")),
+        ("LINE_ITEM_TOTAL", true)
+    );
+    let (field, _) = refusal(with("25.00", "1684.45"));
     assert_eq!(field, "INVOICE_TOTAL");
-    let fixed = text.replace("|1684.45|", "|1677.79|");
-    let parsed = parse_ledes_1998b(&fixed).unwrap();
-    assert_eq!(parsed[0].total(), dec!(1677.79));
 }
 
 #[test]
@@ -366,6 +381,11 @@ fn writer_makes_text_ascii_and_refuses_what_it_cannot_write() {
     assert_eq!(big.total(), dec!(1));
     assert_eq!(write_err(big), "line_total");
     assert_eq!(refusal(write_ledes_1998b(&[])).0, "invoices");
+    let one = invoice(vec![fee(dec!(1), dec!(1), dec!(0))]);
+    assert_eq!(
+        refusal(write_ledes_1998b(&[one.clone(), one])).0,
+        "invoice_number"
+    );
 }
 
 #[test]

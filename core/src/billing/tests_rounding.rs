@@ -226,3 +226,30 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn stable_names_match_serde() {
+    for mode in RoundingMode::ALL {
+        assert_eq!(
+            serde_json::to_value(mode).unwrap(),
+            serde_json::json!(mode.as_str())
+        );
+        assert_eq!(mode.as_str().parse::<RoundingMode>().unwrap(), mode);
+    }
+    for a in Aggregation::ALL {
+        assert_eq!(
+            serde_json::to_value(a).unwrap(),
+            serde_json::json!(a.as_str())
+        );
+        assert_eq!(a.as_str().parse::<Aggregation>().unwrap(), a);
+    }
+    for b in ContingencyBasis::ALL {
+        assert_eq!(
+            serde_json::to_value(b).unwrap(),
+            serde_json::json!(b.as_str())
+        );
+        assert_eq!(b.as_str().parse::<ContingencyBasis>().unwrap(), b);
+    }
+    assert!("Up".parse::<RoundingMode>().is_err());
+    assert!("".parse::<Aggregation>().is_err());
+}

@@ -152,6 +152,12 @@ fn code_policy_restricts_sets_and_codes() {
     assert!(listed.check(CodeKind::Activity, "a101").is_ok());
     assert!(listed.check(CodeKind::Activity, "A102").is_err());
     assert!(listed.check(CodeKind::Expense, "E112").is_ok());
+    assert!(listed.validate().is_ok());
+    let typo = CodePolicy {
+        task_sets: vec![],
+        allowed: vec!["L33O".into()],
+    };
+    assert_eq!(field_of(typo.validate().unwrap_err()), "allowed");
     let json = serde_json::to_string(&lit_only).unwrap();
     assert_eq!(json, r#"{"task_sets":["litigation"],"allowed":[]}"#);
     assert_eq!(serde_json::from_str::<CodePolicy>("{}").unwrap(), open);

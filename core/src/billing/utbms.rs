@@ -194,6 +194,18 @@ pub struct CodePolicy {
 }
 
 impl CodePolicy {
+    /// Checks that every allowed code is a known UTBMS code (field `allowed`), so a typing error
+    /// in a client's list does not silently refuse every entry.
+    pub fn validate(&self) -> Result<()> {
+        match self.allowed.iter().find(|c| utbms_code(c).is_none()) {
+            Some(_) => Err(LexcaseError::validation(
+                "allowed",
+                "contains a code that is not a known UTBMS code",
+            )),
+            None => Ok(()),
+        }
+    }
+
     /// Checks `code` with [`check_code`], then against this policy.
     pub fn check(&self, kind: CodeKind, code: &str) -> Result<&'static UtbmsCode> {
         let found = check_code(kind, code)?;

@@ -16,8 +16,8 @@ use crate::error::{LexcaseError, Result};
 ///
 /// Accepts CRLF or LF line ends, a leading byte-order mark and trailing empty lines. Requires
 /// at least 3 lines; line 1 and line 2 exactly [`super::LEDES_1998B_HEADER`] and
-/// [`super::LEDES_1998B_COLUMNS`]; every data line ASCII, ending in `[]`, with 24 fields;
-/// required fields present; dates real `YYYYMMDD` dates; the type `F`, `E`, `IF` or `IE`;
+/// [`super::LEDES_1998B_COLUMNS`]; every data line printable ASCII (no control characters),
+/// ending in `[]`, with 24 fields; required fields present; dates real `YYYYMMDD` dates; the type `F`, `E`, `IF` or `IE`;
 /// numbers with at most 10 integer digits and 4 decimals; units not negative; an invoice number
 /// of 1–20 letters or digits; ids within 20 characters, the timekeeper name within 30; the
 /// classification empty or a LOC code; line item numbers unique within their invoice; each
@@ -238,6 +238,9 @@ const CLIENT_MATTER_ID: usize = 23;
 fn parse_row(number: usize, raw: &str) -> Result<Row> {
     if !raw.is_ascii() {
         return Err(err("line", number, "contains non-ASCII characters"));
+    }
+    if raw.bytes().any(|b| b.is_ascii_control()) {
+        return Err(err("line", number, "contains control characters"));
     }
     let body = raw
         .strip_suffix("[]")

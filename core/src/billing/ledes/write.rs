@@ -32,7 +32,14 @@ pub fn write_ledes_1998b(invoices: &[LedesInvoice]) -> Result<String> {
     out.push_str(CRLF);
     out.push_str(LEDES_1998B_COLUMNS);
     out.push_str(CRLF);
+    let mut numbers = HashSet::new();
     for invoice in invoices {
+        if !numbers.insert(invoice.invoice_number.as_str()) {
+            return Err(LexcaseError::validation(
+                "invoice_number",
+                "two invoices in one file share an invoice number",
+            ));
+        }
         write_invoice(&mut out, invoice)?;
     }
     Ok(out)
