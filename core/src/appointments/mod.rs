@@ -18,6 +18,6 @@ pub use appointment::{
 };
 pub use kind::{AppointmentKind, Attendee};
 pub use occurrence::{Clash, Occurrence, clashes};
-pub use recurrence::Recurrence;
+pub use recurrence::{MAX_OCCURRENCES, Recurrence};
 pub use schedule::Schedule;
 pub(crate) use schedule::parse_zone;

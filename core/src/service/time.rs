@@ -407,11 +407,7 @@ impl<'s> TimeService<'s> {
             };
             terms.validate(currency)?;
             if let Some(policy) = &terms.codes {
-                for code in &policy.allowed {
-                    crate::billing::utbms_code(code).ok_or_else(|| {
-                        LexcaseError::validation("codes", format!("{code} is not a UTBMS code"))
-                    })?;
-                }
+                policy.validate()?;
             }
             let terms = BillingTerms {
                 updated_by: ctx.actor.id,
