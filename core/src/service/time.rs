@@ -1,18 +1,22 @@
 //! Time and expenses: recording work (typed, from a timer, or from a communication, task or
 //! calendar entry), the per-user timer, expenses and disbursements, billing terms.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use super::Session;
 use super::billing_terms::{MatterTerms, firm_settings, save_terms};
 use super::context::{ReadCtx, WriteCtx};
 use crate::access::Capability;
 use crate::error::{LexcaseError, Result};
-use crate::ids::{ExpenseId, MatterId, TimeEntryId};
+use crate::ids::{ExpenseId, MatterId, TimeEntryId, UserId};
 use crate::matters::Matter;
 use crate::store::{Page, Paged, WorkQuery};
 use crate::timekeeping::{
     BillingTerms, Expense, ExpenseChanges, FirmBillingSettings, NewExpense, NewTimeEntry,
     TermsScope, TimeEntry, TimeEntryChanges, TimeSource, Timer, WorkStatus,
 };
+use crate::users::User;
 
 /// The most entries one batch may record.
 const MAX_BATCH: usize = 100_000;
@@ -51,42 +55,58 @@ fn check_source(ctx: &WriteCtx<'_>, source: TimeSource, matter: MatterId) -> Res
     }
 }
 
+/// What recording needs to know about matters and fee earners, loaded once per command (a
+/// batch of entries on a few matters reads each matter, its terms and each user once).
+#[derive(Default)]
+struct RecordingContext {
+    matters: HashMap<MatterId, (Matter, MatterTerms)>,
+    users: HashMap<UserId, User>,
+}
+
+impl RecordingContext {
+    /// Records one entry inside a command.
+    fn insert(&mut self, ctx: &mut WriteCtx<'_>, new: NewTimeEntry) -> Result<TimeEntry> {
+        let user = new.user.unwrap_or(ctx.actor.id);
+        if user != ctx.actor.id {
+            ctx.require(Capability::ManageBilling)?;
+        }
+        let (matter, terms) = match self.matters.entry(new.matter) {
+            Entry::Occupied(known) => known.into_mut(),
+            Entry::Vacant(slot) => {
+                let matter = work_matter(ctx, new.matter)?;
+                let terms = MatterTerms::load(ctx.tx, &matter)?;
+                slot.insert((matter, terms))
+            }
+        };
+        let fee_earner = match self.users.entry(user) {
+            Entry::Occupied(known) => known.into_mut(),
+            Entry::Vacant(slot) => slot.insert(ctx.active_user(user, "user")?),
+        };
+        if matter.access.is_walled(user) {
+            return Err(LexcaseError::validation(
+                "user",
+                "the user is behind an ethical wall on this matter",
+            ));
+        }
+        check_source(ctx, new.source, matter.id)?;
+        let code = |c: &Option<String>| c.as_deref().map(|c| c.trim().to_ascii_uppercase());
+        let (task, activity) = (code(&new.task_code), code(&new.activity_code));
+        terms.check_codes(task.as_deref(), activity.as_deref(), None)?;
+        let rate = terms.rate(
+            matter,
+            fee_earner.default_rate,
+            user,
+            activity.as_deref(),
+            new.rate,
+        )?;
+        let entry = TimeEntry::create(new, user, rate, terms.rounding(), ctx.actor.id, ctx.now)?;
+        ctx.create(entry, "time.recorded")
+    }
+}
+
 /// Records one entry inside a command.
 fn insert_entry(ctx: &mut WriteCtx<'_>, new: NewTimeEntry) -> Result<TimeEntry> {
-    let matter = work_matter(ctx, new.matter)?;
-    let user = new.user.unwrap_or(ctx.actor.id);
-    if user != ctx.actor.id {
-        ctx.require(Capability::ManageBilling)?;
-    }
-    let fee_earner = ctx.active_user(user, "user")?;
-    if matter.access.is_walled(user) {
-        return Err(LexcaseError::validation(
-            "user",
-            "the user is behind an ethical wall on this matter",
-        ));
-    }
-    check_source(ctx, new.source, matter.id)?;
-    let terms = MatterTerms::load(ctx.tx, &matter)?;
-    let task = new
-        .task_code
-        .as_deref()
-        .map(str::trim)
-        .map(str::to_ascii_uppercase);
-    let activity = new
-        .activity_code
-        .as_deref()
-        .map(str::trim)
-        .map(str::to_ascii_uppercase);
-    terms.check_codes(task.as_deref(), activity.as_deref(), None)?;
-    let rate = terms.rate(
-        &matter,
-        fee_earner.default_rate,
-        user,
-        activity.as_deref(),
-        new.rate,
-    )?;
-    let entry = TimeEntry::create(new, user, rate, terms.rounding(), ctx.actor.id, ctx.now)?;
-    ctx.create(entry, "time.recorded")
+    RecordingContext::default().insert(ctx, new)
 }
 
 impl<'s> TimeService<'s> {
@@ -104,8 +124,10 @@ impl<'s> TimeService<'s> {
     /// Records many entries in one transaction (imports, mobile sync): all or none.
     pub fn record_many(&self, new: Vec<NewTimeEntry>) -> Result<Vec<TimeEntry>> {
         crate::validate::bounded("entries", &new, MAX_BATCH)?;
-        self.session
-            .write(|ctx| new.into_iter().map(|n| insert_entry(ctx, n)).collect())
+        self.session.write(|ctx| {
+            let mut recording = RecordingContext::default();
+            new.into_iter().map(|n| recording.insert(ctx, n)).collect()
+        })
     }
 
     /// Records time spent on a communication, task or calendar entry: the matter and day
