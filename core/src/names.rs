@@ -42,6 +42,7 @@ mod tests {
     use crate::access::{Capability, Role, Visibility};
     use crate::appointments::{AppointmentKind, AppointmentStatus};
     use crate::audit::EntityKind;
+    use crate::bills::{BillKind, BillStatus, LineKind};
     use crate::communications::{Channel, Direction, FilingMethod, ParticipantRole};
     use crate::contacts::{
         AffiliationKind, ContactKind, IdentifierKind, IdentityStatus, VerificationMethod,
@@ -52,6 +53,7 @@ mod tests {
     use crate::docket::DeadlineStatus;
     use crate::firm::CustomFieldKind;
     use crate::matters::{BillingKind, MatterRole, MatterStatus, PartyRole};
+    use crate::timekeeping::{Billability, ExpenseTax, RateSource, TimerState, WorkStatus};
 
     /// The stable names are exactly the serde names, and parse back; garbage is refused.
     fn check<T>(all: &[T])
@@ -102,6 +104,14 @@ mod tests {
         check(&MonthEndReading::ALL);
         check(&ServiceMethod::ALL);
         check(&DeadlineStatus::ALL);
+        check(&Billability::ALL);
+        check(&WorkStatus::ALL);
+        check(&ExpenseTax::ALL);
+        check(&RateSource::ALL);
+        check(&TimerState::ALL);
+        check(&BillStatus::ALL);
+        check(&BillKind::ALL);
+        check(&LineKind::ALL);
         assert_eq!(CountingMethod::Cpr2_8.as_str(), "cpr2_8");
     }
 }

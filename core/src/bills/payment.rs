@@ -108,3 +108,68 @@ impl Payment {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::Currency;
+    use proptest::prelude::*;
+
+    fn payment(amount: i64) -> Payment {
+        let money = Money::new(
+            Decimal::new(amount, 2),
+            Currency::parse("GBP").unwrap(),
+            "amount",
+        )
+        .unwrap();
+        Payment::create(
+            NewPayment {
+                client: ContactId::new(),
+                received_on: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+                amount: money,
+                method: String::new(),
+                reference: String::new(),
+                allocations: vec![],
+            },
+            UserId::new(),
+            Utc::now(),
+        )
+        .unwrap()
+    }
+
+    proptest! {
+        /// Whatever is asked, the accepted allocations never exceed the payment, and each
+        /// refused one leaves the payment as it was.
+        #[test]
+        fn allocations_never_exceed_the_payment(
+            amount in 1i64..10_000_000,
+            asks in proptest::collection::vec(-1_000i64..5_000_000, 0..30),
+        ) {
+            let mut p = payment(amount);
+            for ask in asks {
+                let before = p.clone();
+                let ok = p.allocate(Allocation { bill: BillId::new(), amount: Decimal::new(ask, 2) });
+                if ok.is_err() {
+                    prop_assert_eq!(&p, &before);
+                }
+                prop_assert!(p.unallocated() >= Decimal::ZERO);
+                let allocated: Decimal = p.allocations.iter().map(|a| a.amount).sum();
+                prop_assert_eq!(allocated + p.unallocated(), p.amount.amount);
+            }
+        }
+    }
+
+    #[test]
+    fn refuses_nothing_or_negative_payments() {
+        let zero = Money::zero(Currency::parse("GBP").unwrap());
+        let new = NewPayment {
+            client: ContactId::new(),
+            received_on: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            amount: zero,
+            method: String::new(),
+            reference: String::new(),
+            allocations: vec![],
+        };
+        assert!(Payment::create(new, UserId::new(), Utc::now()).is_err());
+    }
+}

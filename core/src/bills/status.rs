@@ -63,3 +63,28 @@ impl BillStatus {
         matches!(self, Self::Issued | Self::PartlyPaid | Self::Paid)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transitions_follow_the_lifecycle() {
+        use BillStatus::*;
+        assert_eq!(Draft.allowed_transitions(false), vec![Approved, Void]);
+        assert_eq!(
+            Approved.allowed_transitions(false),
+            vec![Draft, Issued, Void]
+        );
+        assert_eq!(Issued.allowed_transitions(false), vec![Void]);
+        assert!(
+            Issued.allowed_transitions(true).is_empty(),
+            "paid bills are credited, not voided"
+        );
+        for s in [PartlyPaid, Paid, Void] {
+            assert!(s.allowed_transitions(false).is_empty());
+        }
+        assert!(Draft.check_transition(Issued, false).is_err());
+        assert!(Approved.check_transition(Issued, false).is_ok());
+    }
+}
