@@ -55,7 +55,7 @@ if wants rust; then
     cargo test
 
     # The examples a newcomer starts from must keep running, not only compiling.
-    step "examples (quickstart on a new SQLite file, residential purchase, litigation calendar)"
+    step "examples (quickstart on a new SQLite file, residential purchase, litigation calendar, billing cycle)"
     EXAMPLES_DIR=$(mktemp -d)
     cargo run --quiet --example quickstart -- "$EXAMPLES_DIR/quickstart.lexcase" > "$EXAMPLES_DIR/quickstart.out"
     tail -n 2 "$EXAMPLES_DIR/quickstart.out"
@@ -63,6 +63,8 @@ if wants rust; then
     tail -n 1 "$EXAMPLES_DIR/purchase.out"
     cargo run --quiet --example litigation_calendar > "$EXAMPLES_DIR/litigation.out"
     tail -n 1 "$EXAMPLES_DIR/litigation.out"
+    cargo run --quiet --example billing_cycle > "$EXAMPLES_DIR/billing.out"
+    tail -n 1 "$EXAMPLES_DIR/billing.out"
     rm -rf "$EXAMPLES_DIR"
 fi
 
