@@ -74,6 +74,7 @@ macro_rules! conformance_tests {
             bills::draft_issue_and_settle,
             bills::void_reissue_and_arrangements,
             client_money::ledger_guard_override_and_reconciliation,
+            reports::hours_utilisation_realisation_and_wip,
         );
     };
 }

@@ -246,4 +246,40 @@ impl<'s> ReportService<'s> {
         }
         Ok(csv.finish())
     }
+
+    /// Client-money balances as CSV.
+    pub fn client_money_balances_csv(&self, as_of: NaiveDate) -> Result<String> {
+        let mut csv = Csv::new(&["matter", "client", "balance", "currency"]);
+        for b in self.client_money_balances(as_of)? {
+            csv.row(&[
+                b.matter.to_string(),
+                b.client.to_string(),
+                b.balance.amount.to_string(),
+                b.balance.currency.code().into(),
+            ])?;
+        }
+        Ok(csv.finish())
+    }
+
+    /// Aged debt of issued invoices in `currency` as CSV (one row of buckets).
+    pub fn aged_debt_csv(
+        &self,
+        as_of: NaiveDate,
+        currency: crate::money::Currency,
+    ) -> Result<String> {
+        let aged = self.session.payments().aged_debt(as_of, currency)?;
+        let mut csv = Csv::new(&[
+            "as_of", "currency", "0_30", "31_60", "61_90", "over_90", "total",
+        ]);
+        csv.row(&[
+            aged.as_of.to_string(),
+            currency.code().into(),
+            aged.current.amount.to_string(),
+            aged.days_31_60.amount.to_string(),
+            aged.days_61_90.amount.to_string(),
+            aged.over_90.amount.to_string(),
+            aged.total.amount.to_string(),
+        ])?;
+        Ok(csv.finish())
+    }
 }

@@ -13,6 +13,7 @@ pub mod firm;
 pub mod interchange;
 pub mod matters;
 pub mod notes;
+pub mod reports;
 pub mod store;
 pub mod tasks;
 pub mod time;
