@@ -56,9 +56,21 @@ impl<'c, 't> EventFilter<'c, 't> {
             }
         }
         let own = event.entity_id == Uuid::from(self.ctx.actor.id);
-        if event.entity_kind == EntityKind::User && !self.sees_rates && !own {
+        let financial = matches!(
+            event.entity_kind,
+            EntityKind::Bill | EntityKind::Payment | EntityKind::ClientMoney
+        );
+        if financial && !self.sees_rates {
+            return Ok(None);
+        }
+        let rated = match event.entity_kind {
+            EntityKind::User => !own,
+            EntityKind::TimeEntry => event.actor != self.ctx.actor.id,
+            _ => false,
+        };
+        if rated && !self.sees_rates {
             for change in &mut event.changes {
-                if change.field.starts_with("default_rate") {
+                if change.field.starts_with("default_rate") || change.field.starts_with("rate") {
                     let redacted = Some(serde_json::Value::String("[redacted]".into()));
                     change.before = change.before.as_ref().and(redacted.clone());
                     change.after = change.after.as_ref().and(redacted);

@@ -150,6 +150,22 @@ pub fn rates_rounding_and_codes(store: SharedStore) {
         5
     );
     assert_code(f.paralegal.time().get(coded.id), ErrorCode::NotFound);
+    // The audit trail shows a paralegal that the entry was recorded, not at what rate.
+    let seen = f.paralegal.audit().history(coded.id.into()).unwrap();
+    let rates: Vec<_> = seen[0]
+        .changes
+        .iter()
+        .filter(|c| c.field.starts_with("rate"))
+        .collect();
+    assert!(!rates.is_empty());
+    let redacted = Some(serde_json::json!("[redacted]"));
+    assert!(rates.iter().all(|c| c.after == redacted));
+    assert!(
+        f.partner.audit().history(coded.id.into()).unwrap()[0]
+            .changes
+            .iter()
+            .any(|c| c.field.starts_with("rate") && c.after != redacted)
+    );
 
     let before = f.audit_len();
     assert_invalid(time.record(on(0, "nothing")), "seconds");
