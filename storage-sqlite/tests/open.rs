@@ -85,7 +85,7 @@ fn a_new_file_is_stamped_with_our_id_and_the_schema_version() {
         .unwrap();
     assert_eq!(app, APPLICATION_ID);
     assert_eq!(version, SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 6);
+    assert_eq!(SCHEMA_VERSION, 8);
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
         .unwrap()
@@ -98,20 +98,27 @@ fn a_new_file_is_stamped_with_our_id_and_the_schema_version() {
         "appointments",
         "audit_head",
         "audit_log",
+        "bill_matters",
+        "bills",
         "communications",
         "contact_emails",
         "contacts",
         "deadlines",
         "documents",
+        "expenses",
         "firm_settings",
+        "keyed_records",
         "matter_members",
         "matter_workflows",
         "matter_parties",
         "matter_walls",
         "matters",
         "notes",
+        "payments",
         "sequences",
         "tasks",
+        "time_entries",
+        "trust_entries",
         "users",
         "workflow_templates",
     ] {
