@@ -155,7 +155,7 @@ def test_timer_sources_and_expenses(office: Office) -> None:
         ({"quantity": Decimal(0)}, "quantity"),
     ):
         with pytest.raises(lexcase.ValidationError) as err:
-            time.record_expense(matter=m.id, date=DAY, description="x", unit_cost="1", **kwargs)  # type: ignore[arg-type]
+            time.record_expense(matter=m.id, date=DAY, description="x", unit_cost="1", **kwargs)
         assert err.value.field == field
 
 
