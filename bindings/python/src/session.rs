@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::appointments::PyAppointmentService;
 use crate::audit::PyAuditService;
+use crate::billing::{PyBillService, PyClientMoneyService, PyPaymentService, PyReportService};
 use crate::communications::PyCommunicationService;
 use crate::contacts::PyContactService;
 use crate::docket::PyDocketService;
@@ -15,6 +16,7 @@ use crate::matters::PyMatterService;
 use crate::notes::PyNoteService;
 use crate::settings::PySettingsService;
 use crate::tasks::PyTaskService;
+use crate::time::PyTimeService;
 use crate::users::PyUserService;
 use crate::workflow::PyWorkflowService;
 
@@ -109,6 +111,36 @@ impl PySession {
     #[getter]
     fn interchange(&self) -> PyInterchangeService {
         PyInterchangeService(self.0.clone())
+    }
+
+    /// Time and expenses, the timer, billing terms and the firm's billing settings.
+    #[getter]
+    fn time(&self) -> PyTimeService {
+        PyTimeService(self.0.clone())
+    }
+
+    /// Bills: drafting, approval, issue, credit notes and exports.
+    #[getter]
+    fn bills(&self) -> PyBillService {
+        PyBillService(self.0.clone())
+    }
+
+    /// Payments from clients, statements of account and aged debt.
+    #[getter]
+    fn payments(&self) -> PyPaymentService {
+        PyPaymentService(self.0.clone())
+    }
+
+    /// Client money: ledgers, reversals and reconciliation.
+    #[getter]
+    fn client_money(&self) -> PyClientMoneyService {
+        PyClientMoneyService(self.0.clone())
+    }
+
+    /// Reports: hours, work in progress, client-money balances.
+    #[getter]
+    fn reports(&self) -> PyReportService {
+        PyReportService(self.0.clone())
     }
 
     fn __repr__(&self) -> String {

@@ -11,18 +11,27 @@ from typing import Final, Generic, Literal, TypeVar, Union, final
 
 __all__ = [
     "Affiliation",
+    "AgedDebt",
     "Appointment",
     "AppointmentService",
     "Attachment",
     "AuditEvent",
     "AuditService",
     "AuditVerification",
+    "Bill",
+    "BillLine",
+    "BillService",
+    "BillTotals",
+    "BillingTerms",
     "Blocker",
     "BrokenLink",
     "CORRESPONDENCE",
     "ChangeBatch",
     "ChecklistItem",
     "Clash",
+    "ClientMoneyEntry",
+    "ClientMoneyService",
+    "CodePolicy",
     "Communication",
     "CommunicationService",
     "ComputedDeadline",
@@ -39,8 +48,11 @@ __all__ = [
     "DocumentVersion",
     "Email",
     "EthicalWall",
+    "Expense",
+    "FeeEarnerHours",
     "FieldChange",
     "Firm",
+    "FirmBillingSettings",
     "FirmSettings",
     "Identifier",
     "IdentityVerification",
@@ -51,9 +63,11 @@ __all__ = [
     "InvalidTransitionError",
     "ItemCompletion",
     "ItemStatus",
+    "LedgerBalance",
     "LexcaseError",
     "Matter",
     "MatterService",
+    "NewTimeEntry",
     "NotFoundError",
     "Note",
     "NoteRevision",
@@ -63,9 +77,16 @@ __all__ = [
     "Page",
     "Participant",
     "Party",
+    "Payment",
+    "PaymentService",
     "PermissionDeniedError",
     "Phone",
     "PostalAddress",
+    "ReconciliationDifference",
+    "ReconciliationDue",
+    "ReconciliationRecord",
+    "ReportService",
+    "RoundingPolicy",
     "RulePack",
     "Session",
     "SettingsService",
@@ -74,24 +95,34 @@ __all__ = [
     "StageMove",
     "StageMoveResult",
     "StaleVersionError",
+    "StatementEntry",
+    "StatementOfAccount",
     "StatusChange",
     "StatusReport",
     "StorageError",
     "Task",
     "TaskService",
     "TeamMember",
+    "TimeEntry",
+    "TimeService",
+    "Timer",
     "TraceStep",
     "User",
     "UserService",
+    "UtbmsCode",
     "ValidationError",
+    "WorkInProgress",
     "WorkflowProgress",
     "WorkflowService",
     "WorkflowTemplate",
     "builtin_rule",
     "builtin_rule_packs",
+    "format_duration",
     "open",
+    "parse_duration",
     "rule_pack_from_json",
     "rule_pack_from_toml",
+    "utbms_code",
     "version",
 ]
 
@@ -240,6 +271,26 @@ class Session:
     @property
     def actor_id(self) -> uuid.UUID:
         """The acting user's id."""
+
+    @property
+    def time(self) -> TimeService:
+        """Time and expenses, the timer, billing terms and billing settings."""
+
+    @property
+    def bills(self) -> BillService:
+        """Bills: drafting, approval, issue, credit notes and exports."""
+
+    @property
+    def payments(self) -> PaymentService:
+        """Payments from clients, statements of account and aged debt."""
+
+    @property
+    def client_money(self) -> ClientMoneyService:
+        """Client money: ledgers, reversals and reconciliation."""
+
+    @property
+    def reports(self) -> ReportService:
+        """Reports: hours, work in progress, client-money balances."""
 
     @property
     def users(self) -> UserService:
@@ -2149,3 +2200,955 @@ class InterchangeService:
 
     def import_contacts(self, vcf: str) -> list[Contact]:
         """Imports vCard 4.0 text as new contacts, all or nothing."""
+
+# ---------------------------------------------------------------- time, billing, client money
+
+def parse_duration(text: str) -> int:
+    """Seconds in ``"1h20m"``, ``"1.5h"``, ``"0.3"`` (hours), ``"90m"`` or ``"1:20"``."""
+
+def format_duration(seconds: int) -> str:
+    """Seconds as text, e.g. ``4800`` → ``"1h20m"``."""
+
+def utbms_code(code: str) -> UtbmsCode | None:
+    """The UTBMS code ``code`` (any case), or ``None``."""
+
+@final
+class RoundingPolicy:
+    """How time is rounded for billing (constructible; defaults: 6 minutes up, per entry)."""
+
+    def __new__(
+        cls,
+        *,
+        increment_minutes: int = 6,
+        mode: str = "up",
+        minimum_minutes: int = 0,
+        aggregation: str = "per_entry",
+    ) -> RoundingPolicy: ...
+    @property
+    def increment_minutes(self) -> int: ...
+    @property
+    def mode(self) -> str:
+        """``up``, ``nearest`` or ``down``."""
+    @property
+    def minimum_minutes(self) -> int: ...
+    @property
+    def aggregation(self) -> str:
+        """``per_entry`` or ``per_day``."""
+    def round_entry(self, seconds: int) -> int:
+        """The seconds charged for ``seconds`` of work taken alone."""
+
+@final
+class CodePolicy:
+    """A client's restriction on UTBMS codes (constructible)."""
+
+    def __new__(cls, *, task_sets: Sequence[str] = ..., allowed: Sequence[str] = ...) -> CodePolicy: ...
+    @property
+    def task_sets(self) -> list[str]: ...
+    @property
+    def allowed(self) -> list[str]: ...
+
+@final
+class UtbmsCode:
+    """A UTBMS code."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def set(self) -> str:
+        """``litigation``, ``bankruptcy``, ``counseling``, ``project``, ``activity`` or ``expense``."""
+    @property
+    def phase(self) -> str | None: ...
+    @property
+    def is_phase(self) -> bool: ...
+
+@final
+class NewTimeEntry:
+    """Time to record in a batch with ``TimeService.record_many``."""
+
+    def __new__(
+        cls,
+        *,
+        matter: uuid.UUID,
+        date: datetime.date,
+        duration: int | str,
+        narrative: str,
+        user: uuid.UUID | None = None,
+        task_code: str | None = None,
+        activity_code: str | None = None,
+        billability: str = "billable",
+        rate: _Amount | None = None,
+    ) -> NewTimeEntry: ...
+    @property
+    def matter(self) -> uuid.UUID: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def seconds(self) -> int: ...
+    @property
+    def narrative(self) -> str: ...
+
+@final
+class TimeEntry:
+    """Time worked by a fee earner on a matter."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def matter(self) -> uuid.UUID: ...
+    @property
+    def user(self) -> uuid.UUID: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def seconds(self) -> int: ...
+    @property
+    def duration(self) -> str: ...
+    @property
+    def narrative(self) -> str: ...
+    @property
+    def task_code(self) -> str | None: ...
+    @property
+    def activity_code(self) -> str | None: ...
+    @property
+    def billability(self) -> str:
+        """``billable``, ``non_billable`` or ``no_charge``."""
+    @property
+    def rate(self) -> Decimal: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def rate_source(self) -> str:
+        """``manual``, ``matter_user``, ``matter``, ``client_user``, ``client``, ``activity`` or ``user_default``."""
+    @property
+    def rounding(self) -> RoundingPolicy: ...
+    @property
+    def chargeable_seconds(self) -> int: ...
+    @property
+    def value(self) -> Decimal: ...
+    @property
+    def status(self) -> str:
+        """``unbilled``, ``on_draft_bill``, ``billed`` or ``written_off``."""
+    @property
+    def bill(self) -> uuid.UUID | None: ...
+    @property
+    def source(self) -> str:
+        """``typed``, ``timer``, ``communication``, ``task`` or ``appointment``."""
+    @property
+    def source_id(self) -> uuid.UUID | None: ...
+    @property
+    def recorded_by(self) -> uuid.UUID: ...
+    @property
+    def recorded_at(self) -> datetime.datetime: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class Timer:
+    """The acting user's timer."""
+
+    @property
+    def user(self) -> uuid.UUID: ...
+    @property
+    def matter(self) -> uuid.UUID: ...
+    @property
+    def narrative(self) -> str: ...
+    @property
+    def started_at(self) -> datetime.datetime: ...
+    @property
+    def elapsed_seconds(self) -> int: ...
+    @property
+    def running_since(self) -> datetime.datetime | None: ...
+    @property
+    def state(self) -> str:
+        """``running`` or ``paused``."""
+    def elapsed(self, now: datetime.datetime) -> int:
+        """Seconds elapsed at ``now`` (aware), at most 24 hours."""
+    @property
+    def version(self) -> int: ...
+
+@final
+class Expense:
+    """An expense or disbursement on a matter."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def matter(self) -> uuid.UUID: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def quantity(self) -> Decimal: ...
+    @property
+    def unit_cost(self) -> Decimal: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def amount(self) -> Decimal: ...
+    @property
+    def expense_code(self) -> str | None: ...
+    @property
+    def vendor(self) -> str: ...
+    @property
+    def receipt(self) -> uuid.UUID | None: ...
+    @property
+    def tax(self) -> str:
+        """``vatable_cost`` or ``disbursement``."""
+    @property
+    def billable(self) -> bool: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def bill(self) -> uuid.UUID | None: ...
+    @property
+    def recorded_by(self) -> uuid.UUID: ...
+    @property
+    def recorded_at(self) -> datetime.datetime: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class BillingTerms:
+    """Billing terms of a client or a matter."""
+
+    @property
+    def client(self) -> uuid.UUID | None: ...
+    @property
+    def matter(self) -> uuid.UUID | None: ...
+    @property
+    def rate(self) -> Decimal | None: ...
+    @property
+    def currency(self) -> str | None: ...
+    @property
+    def user_rates(self) -> dict[uuid.UUID, Decimal]: ...
+    @property
+    def rounding(self) -> RoundingPolicy | None: ...
+    @property
+    def codes(self) -> CodePolicy | None: ...
+    @property
+    def updated_by(self) -> uuid.UUID: ...
+    @property
+    def updated_at(self) -> datetime.datetime: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class FirmBillingSettings:
+    """The firm's billing settings."""
+
+    @property
+    def rounding(self) -> RoundingPolicy: ...
+    @property
+    def activity_rates(self) -> dict[str, Decimal]: ...
+    @property
+    def tax_name(self) -> str: ...
+    @property
+    def tax_rate(self) -> Decimal: ...
+    @property
+    def law_firm_id(self) -> str: ...
+    @property
+    def invoice_number_format(self) -> str: ...
+    @property
+    def payment_terms_days(self) -> int: ...
+    @property
+    def reconciliation(self) -> str:
+        """``monthly`` or ``five_weeks``."""
+    @property
+    def version(self) -> int: ...
+
+@final
+class TimeService:
+    """Time, expenses, the timer and billing terms (``session.time``)."""
+
+    def record(
+        self,
+        *,
+        matter: uuid.UUID,
+        date: datetime.date,
+        duration: int | str,
+        narrative: str,
+        user: uuid.UUID | None = None,
+        task_code: str | None = None,
+        activity_code: str | None = None,
+        billability: str = "billable",
+        rate: _Amount | None = None,
+    ) -> TimeEntry:
+        """Records time; the rate comes from the hierarchy unless given."""
+    def record_many(self, entries: Sequence[NewTimeEntry]) -> list[TimeEntry]:
+        """Records many entries in one transaction: all or none."""
+    def record_for(
+        self,
+        *,
+        communication: uuid.UUID | None = None,
+        task: uuid.UUID | None = None,
+        appointment: uuid.UUID | None = None,
+        duration: int | str,
+        narrative: str | None = None,
+    ) -> TimeEntry:
+        """Records time spent on a communication, task or calendar entry (give one)."""
+    def get(self, id: uuid.UUID) -> TimeEntry:
+        """A time entry by id."""
+    def update(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        *,
+        date: datetime.date | None = None,
+        duration: int | str | None = None,
+        narrative: str | None = None,
+        task_code: str | None = ...,
+        activity_code: str | None = ...,
+        billability: str | None = None,
+        rate: _Amount | None = None,
+    ) -> TimeEntry:
+        """Changes unbilled time; an argument left out leaves its field."""
+    def write_off(self, id: uuid.UUID, expected_version: int) -> TimeEntry:
+        """Writes off unbilled time (needs ``manage_billing``)."""
+    def list(
+        self,
+        *,
+        matter: uuid.UUID | None = None,
+        user: uuid.UUID | None = None,
+        from_date: datetime.date | None = None,
+        to_date: datetime.date | None = None,
+        status: str | None = None,
+        bill: uuid.UUID | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[TimeEntry]:
+        """Time entries matching every filter given."""
+    def timer(self) -> Timer | None:
+        """The acting user's timer, if any."""
+    def start_timer(self, matter: uuid.UUID, narrative: str = "") -> Timer:
+        """Starts the acting user's timer (a second one is a ``ConflictError``)."""
+    def pause_timer(self) -> Timer:
+        """Pauses the running timer."""
+    def resume_timer(self) -> Timer:
+        """Resumes the paused timer."""
+    def stop_timer(self, narrative: str | None = None) -> TimeEntry:
+        """Stops the timer into a time entry (at least one second)."""
+    def record_expense(
+        self,
+        *,
+        matter: uuid.UUID,
+        date: datetime.date,
+        description: str,
+        unit_cost: _Amount,
+        quantity: _Amount | None = None,
+        expense_code: str | None = None,
+        vendor: str = ...,
+        receipt: uuid.UUID | None = None,
+        tax: str = "vatable_cost",
+        billable: bool = True,
+        currency: str | None = None,
+    ) -> Expense:
+        """Records an expense or disbursement (``quantity`` defaults to 1)."""
+    def expense(self, id: uuid.UUID) -> Expense:
+        """An expense by id."""
+    def update_expense(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        *,
+        date: datetime.date | None = None,
+        description: str | None = None,
+        quantity: _Amount | None = None,
+        unit_cost: _Amount | None = None,
+        expense_code: str | None = ...,
+        vendor: str | None = None,
+        receipt: uuid.UUID | None = ...,
+        tax: str | None = None,
+        billable: bool | None = None,
+    ) -> Expense:
+        """Changes an unbilled expense."""
+    def expenses(
+        self,
+        *,
+        matter: uuid.UUID | None = None,
+        from_date: datetime.date | None = None,
+        to_date: datetime.date | None = None,
+        status: str | None = None,
+        bill: uuid.UUID | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[Expense]:
+        """Expenses matching every filter given."""
+    def terms(
+        self, *, client: uuid.UUID | None = None, matter: uuid.UUID | None = None
+    ) -> BillingTerms:
+        """The billing terms of a client or a matter (give one)."""
+    def set_terms(
+        self,
+        *,
+        client: uuid.UUID | None = None,
+        matter: uuid.UUID | None = None,
+        expected_version: int,
+        rate: _Amount | None = None,
+        user_rates: Mapping[uuid.UUID, _Amount] = ...,
+        rounding: RoundingPolicy | None = None,
+        codes: CodePolicy | None = None,
+        currency: str | None = None,
+    ) -> BillingTerms:
+        """Sets the billing terms of a client or a matter (needs ``manage_billing``)."""
+    def billing_settings(self) -> FirmBillingSettings:
+        """The firm's billing settings."""
+    def set_billing_settings(
+        self,
+        *,
+        expected_version: int,
+        rounding: RoundingPolicy | None = None,
+        activity_rates: Mapping[str, _Amount] | None = None,
+        tax_name: str | None = None,
+        tax_rate: _Amount | None = None,
+        law_firm_id: str | None = None,
+        invoice_number_format: str | None = None,
+        payment_terms_days: int | None = None,
+        reconciliation: str | None = None,
+        currency: str | None = None,
+    ) -> FirmBillingSettings:
+        """Saves the firm's billing settings (needs ``manage_billing``)."""
+
+@final
+class BillTotals:
+    """Totals of a bill; each is the sum of its lines'."""
+
+    @property
+    def gross(self) -> Decimal: ...
+    @property
+    def discount(self) -> Decimal: ...
+    @property
+    def net(self) -> Decimal: ...
+    @property
+    def tax(self) -> Decimal: ...
+    @property
+    def total(self) -> Decimal: ...
+
+@final
+class BillLine:
+    """A line of a bill."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def kind(self) -> str:
+        """``time``, ``no_charge_time``, ``expense``, ``disbursement``, ``fixed_fee``, ``contingency_fee`` or ``adjustment``."""
+    @property
+    def matter(self) -> uuid.UUID: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def quantity(self) -> Decimal: ...
+    @property
+    def unit_price(self) -> Decimal: ...
+    @property
+    def discount_percent(self) -> Decimal | None: ...
+    @property
+    def discount_amount(self) -> Decimal | None: ...
+    @property
+    def taxable(self) -> bool: ...
+    @property
+    def time_entry(self) -> uuid.UUID | None: ...
+    @property
+    def expense(self) -> uuid.UUID | None: ...
+    @property
+    def user(self) -> uuid.UUID | None: ...
+    @property
+    def task_code(self) -> str | None: ...
+    @property
+    def activity_code(self) -> str | None: ...
+    @property
+    def expense_code(self) -> str | None: ...
+    @property
+    def gross(self) -> Decimal: ...
+    @property
+    def discount(self) -> Decimal: ...
+    @property
+    def bill_discount(self) -> Decimal: ...
+    @property
+    def net(self) -> Decimal: ...
+    @property
+    def tax(self) -> Decimal: ...
+    @property
+    def total(self) -> Decimal: ...
+
+@final
+class Bill:
+    """A bill (invoice or credit note)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def kind(self) -> str:
+        """``invoice`` or ``credit_note``."""
+    @property
+    def number(self) -> str | None: ...
+    @property
+    def client(self) -> uuid.UUID: ...
+    @property
+    def matters(self) -> list[uuid.UUID]: ...
+    @property
+    def period_from(self) -> datetime.date: ...
+    @property
+    def period_to(self) -> datetime.date: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def arrangement(self) -> str:
+        """``hourly``, ``fixed_fee`` or ``contingency``."""
+    @property
+    def lines(self) -> list[BillLine]: ...
+    @property
+    def discount_percent(self) -> Decimal | None: ...
+    @property
+    def discount_amount(self) -> Decimal | None: ...
+    @property
+    def tax_name(self) -> str: ...
+    @property
+    def tax_rate(self) -> Decimal: ...
+    @property
+    def totals(self) -> BillTotals: ...
+    @property
+    def total(self) -> Decimal: ...
+    @property
+    def status(self) -> str:
+        """``draft``, ``approved``, ``issued``, ``partly_paid``, ``paid`` or ``void``."""
+    @property
+    def allowed_transitions(self) -> list[str]: ...
+    @property
+    def credits(self) -> uuid.UUID | None: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def issued_on(self) -> datetime.date | None: ...
+    @property
+    def due_on(self) -> datetime.date | None: ...
+    @property
+    def paid(self) -> Decimal: ...
+    @property
+    def credited(self) -> Decimal: ...
+    @property
+    def written_off(self) -> Decimal: ...
+    @property
+    def outstanding(self) -> Decimal: ...
+    @property
+    def void_reason(self) -> str | None: ...
+    @property
+    def created_by(self) -> uuid.UUID: ...
+    @property
+    def created_at(self) -> datetime.datetime: ...
+    @property
+    def issued_by(self) -> uuid.UUID | None: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class BillService:
+    """Bills (``session.bills``)."""
+
+    def draft(
+        self,
+        *,
+        client: uuid.UUID,
+        matters: Sequence[uuid.UUID],
+        period_from: datetime.date,
+        period_to: datetime.date,
+        arrangement: str = "hourly",
+        fixed_fee: _Amount | None = None,
+        show_time: bool = True,
+        recovery: _Amount | None = None,
+        costs: _Amount | None = None,
+        percent: _Amount | None = None,
+        basis: str = "gross",
+        discount_percent: _Amount | None = None,
+        discount_amount: _Amount | None = None,
+        description: str = ...,
+    ) -> Bill:
+        """Drafts a bill from the unbilled work of ``matters`` in the period."""
+    def get(self, id: uuid.UUID) -> Bill:
+        """A bill by id."""
+    def list(
+        self,
+        *,
+        client: uuid.UUID | None = None,
+        matter: uuid.UUID | None = None,
+        status: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[Bill]:
+        """Bills matching every filter given, newest first."""
+    def set_discount(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        *,
+        percent: _Amount | None = None,
+        amount: _Amount | None = None,
+    ) -> Bill:
+        """Sets (or, with neither, clears) the discount of a draft."""
+    def set_line_discount(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        number: int,
+        *,
+        percent: _Amount | None = None,
+        amount: _Amount | None = None,
+    ) -> Bill:
+        """Sets (or clears) the discount of line ``number`` of a draft."""
+    def add_adjustment(
+        self,
+        id: uuid.UUID,
+        expected_version: int,
+        *,
+        description: str,
+        amount: _Amount,
+        taxable: bool = True,
+    ) -> Bill:
+        """Adds a manual adjustment line to a draft."""
+    def remove_line(self, id: uuid.UUID, expected_version: int, number: int) -> Bill:
+        """Takes line ``number`` off a draft."""
+    def transition(self, id: uuid.UUID, expected_version: int, to: str) -> Bill:
+        """Moves a bill to status ``to``."""
+    def issue(self, id: uuid.UUID, expected_version: int) -> Bill:
+        """Issues an approved bill."""
+    def void(self, id: uuid.UUID, expected_version: int, reason: str) -> Bill:
+        """Voids a bill nobody has paid, credited or written off."""
+    def credit_note(
+        self, invoice: uuid.UUID, expected_version: int, *, amount: _Amount, reason: str
+    ) -> Bill:
+        """Issues a credit note against an issued invoice."""
+    def ledes(self, id: uuid.UUID) -> str:
+        """The bill as LEDES 1998B."""
+    def csv(self, id: uuid.UUID) -> str:
+        """The bill as CSV."""
+    def json(self, id: uuid.UUID) -> str:
+        """The bill as JSON."""
+
+@final
+class Payment:
+    """A payment received from a client."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def client(self) -> uuid.UUID: ...
+    @property
+    def received_on(self) -> datetime.date: ...
+    @property
+    def amount(self) -> Decimal: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def method(self) -> str: ...
+    @property
+    def reference(self) -> str: ...
+    @property
+    def allocations(self) -> list[tuple[uuid.UUID, Decimal]]: ...
+    @property
+    def unallocated(self) -> Decimal: ...
+    @property
+    def recorded_by(self) -> uuid.UUID: ...
+    @property
+    def recorded_at(self) -> datetime.datetime: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class StatementEntry:
+    """A line of a statement of account."""
+
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def debit(self) -> Decimal: ...
+    @property
+    def credit(self) -> Decimal: ...
+    @property
+    def balance(self) -> Decimal: ...
+
+@final
+class StatementOfAccount:
+    """A client's statement of account in one currency."""
+
+    @property
+    def client(self) -> uuid.UUID: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def entries(self) -> list[StatementEntry]: ...
+    @property
+    def balance(self) -> Decimal: ...
+    @property
+    def on_account(self) -> Decimal: ...
+
+@final
+class AgedDebt:
+    """What issued invoices owe, by age."""
+
+    @property
+    def as_of(self) -> datetime.date: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def current(self) -> Decimal: ...
+    @property
+    def days_31_60(self) -> Decimal: ...
+    @property
+    def days_61_90(self) -> Decimal: ...
+    @property
+    def over_90(self) -> Decimal: ...
+    @property
+    def total(self) -> Decimal: ...
+
+@final
+class PaymentService:
+    """Payments, statements and aged debt (``session.payments``)."""
+
+    def record(
+        self,
+        *,
+        client: uuid.UUID,
+        received_on: datetime.date,
+        amount: _Amount,
+        method: str = ...,
+        reference: str = ...,
+        allocations: Sequence[tuple[uuid.UUID, _Amount]] = ...,
+        currency: str | None = None,
+    ) -> Payment:
+        """Records a payment, allocated to bills as ``(bill, amount)`` pairs."""
+    def get(self, id: uuid.UUID) -> Payment:
+        """A payment by id."""
+    def allocate(
+        self, id: uuid.UUID, expected_version: int, *, bill: uuid.UUID, amount: _Amount
+    ) -> Payment:
+        """Allocates money on account to a bill."""
+    def write_off(
+        self, bill: uuid.UUID, expected_version: int, *, amount: _Amount, reason: str
+    ) -> Bill:
+        """Writes off part of what an invoice owes."""
+    def statement(self, client: uuid.UUID, currency: str) -> StatementOfAccount:
+        """A client's statement of account."""
+    def aged_debt(self, *, as_of: datetime.date, currency: str) -> AgedDebt:
+        """Aged debt on ``as_of``."""
+
+@final
+class ClientMoneyEntry:
+    """An entry of a client-money ledger."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def matter(self) -> uuid.UUID: ...
+    @property
+    def client(self) -> uuid.UUID: ...
+    @property
+    def kind(self) -> str:
+        """``receipt``, ``payment``, ``transfer_to_office`` or ``reversal``."""
+    @property
+    def amount(self) -> Decimal: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def reference(self) -> str: ...
+    @property
+    def counterparty(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def bill(self) -> uuid.UUID | None: ...
+    @property
+    def reverses(self) -> uuid.UUID | None: ...
+    @property
+    def override_reason(self) -> str | None: ...
+    @property
+    def recorded_by(self) -> uuid.UUID: ...
+    @property
+    def recorded_at(self) -> datetime.datetime: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class LedgerBalance:
+    """The client-money balance of one client on one matter."""
+
+    @property
+    def matter(self) -> uuid.UUID: ...
+    @property
+    def client(self) -> uuid.UUID: ...
+    @property
+    def balance(self) -> Decimal: ...
+    @property
+    def currency(self) -> str: ...
+
+@final
+class ReconciliationDifference:
+    """A difference found by a reconciliation."""
+
+    @property
+    def between(self) -> str: ...
+    @property
+    def amount(self) -> Decimal: ...
+
+@final
+class ReconciliationRecord:
+    """A recorded three-way reconciliation."""
+
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def statement_balance(self) -> Decimal: ...
+    @property
+    def adjusted_bank_balance(self) -> Decimal: ...
+    @property
+    def cash_book_balance(self) -> Decimal: ...
+    @property
+    def ledgers_total(self) -> Decimal: ...
+    @property
+    def ledgers(self) -> list[LedgerBalance]: ...
+    @property
+    def differences(self) -> list[ReconciliationDifference]: ...
+    @property
+    def balanced(self) -> bool: ...
+    @property
+    def reconciled_by(self) -> uuid.UUID: ...
+    @property
+    def reconciled_at(self) -> datetime.datetime: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class ReconciliationDue:
+    """When the next reconciliation is due."""
+
+    @property
+    def last(self) -> datetime.date | None: ...
+    @property
+    def next_due(self) -> datetime.date: ...
+    @property
+    def overdue(self) -> bool: ...
+
+@final
+class ClientMoneyService:
+    """Client money (``session.client_money``)."""
+
+    def record(
+        self,
+        *,
+        matter: uuid.UUID,
+        client: uuid.UUID,
+        kind: str,
+        amount: _Amount,
+        date: datetime.date,
+        description: str,
+        counterparty: str = ...,
+        reference: str = ...,
+        bill: uuid.UUID | None = None,
+        override_reason: str | None = None,
+        currency: str | None = None,
+    ) -> ClientMoneyEntry:
+        """Records a receipt, payment or transfer to office."""
+    def reverse(
+        self,
+        id: uuid.UUID,
+        *,
+        date: datetime.date,
+        reason: str,
+        override_reason: str | None = None,
+    ) -> ClientMoneyEntry:
+        """Reverses an entry."""
+    def entries(self, matter: uuid.UUID) -> list[ClientMoneyEntry]:
+        """The entries of a matter."""
+    def balances(self, matter: uuid.UUID) -> list[LedgerBalance]:
+        """The balance per client on a matter."""
+    def reconcile(
+        self,
+        *,
+        date: datetime.date,
+        balance: _Amount,
+        deposits_in_transit: Sequence[tuple[str, _Amount]] = ...,
+        outstanding_payments: Sequence[tuple[str, _Amount]] = ...,
+        currency: str | None = None,
+    ) -> ReconciliationRecord:
+        """Reconciles bank, cash book and client ledgers."""
+    def reconciliation_due(self) -> ReconciliationDue:
+        """When the next reconciliation is due."""
+
+@final
+class FeeEarnerHours:
+    """A fee earner's hours in a period."""
+
+    @property
+    def user(self) -> uuid.UUID: ...
+    @property
+    def recorded_seconds(self) -> int: ...
+    @property
+    def billable_seconds(self) -> int: ...
+    @property
+    def non_billable_seconds(self) -> int: ...
+    @property
+    def no_charge_seconds(self) -> int: ...
+    @property
+    def billed_seconds(self) -> int: ...
+    @property
+    def recorded_value(self) -> Decimal: ...
+    @property
+    def billed_value(self) -> Decimal: ...
+    @property
+    def utilisation(self) -> Decimal | None: ...
+    @property
+    def realisation(self) -> Decimal | None: ...
+
+@final
+class WorkInProgress:
+    """Unbilled work of a matter or a fee earner."""
+
+    @property
+    def matter(self) -> uuid.UUID | None: ...
+    @property
+    def user(self) -> uuid.UUID | None: ...
+    @property
+    def unbilled_seconds(self) -> int: ...
+    @property
+    def unbilled_time_value(self) -> Decimal: ...
+    @property
+    def unbilled_expenses(self) -> Decimal: ...
+    @property
+    def total(self) -> Decimal: ...
+
+@final
+class ReportService:
+    """Reports (``session.reports``)."""
+
+    def hours(
+        self,
+        *,
+        from_date: datetime.date,
+        to_date: datetime.date,
+        available_hours_per_day: _Amount,
+    ) -> builtins.list[FeeEarnerHours]:
+        """Hours per fee earner in a period."""
+    def wip(self) -> tuple[builtins.list[WorkInProgress], builtins.list[WorkInProgress]]:
+        """Unbilled work as ``(by_matter, by_user)``."""
+    def client_money_balances(self, as_of: datetime.date) -> builtins.list[LedgerBalance]:
+        """Client-money balances of every ledger on ``as_of``."""
+    def hours_csv(
+        self,
+        *,
+        from_date: datetime.date,
+        to_date: datetime.date,
+        available_hours_per_day: _Amount,
+    ) -> str:
+        """``hours`` as CSV."""
+    def wip_csv(self) -> str:
+        """Work in progress by matter as CSV."""
