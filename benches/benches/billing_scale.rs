@@ -206,6 +206,7 @@ fn main() -> AnyResult<()> {
             expense_code: None,
             totals: zero_line(),
         }],
+        covered_time: Vec::new(),
         discount: None,
         tax_name: "VAT".into(),
         tax_rate: Decimal::ZERO,

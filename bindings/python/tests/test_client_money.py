@@ -93,8 +93,8 @@ def test_ledger_guard_override_and_reconciliation(office: Office) -> None:
     reports = accounts.reports
     assert [b.balance for b in reports.client_money_balances(D(2026, 11, 30))] == [Decimal("3800.00")]
     by_matter, _ = reports.wip()
-    # A fixed fee without show_time leaves the time itself unbilled: 4 h at 100.00.
-    assert [(w.matter, w.unbilled_seconds, w.total) for w in by_matter] == [(m.id, 4 * 3600, Decimal("400.00"))]
+    # A fixed fee without show_time still bills the time it covers: nothing is left in WIP.
+    assert by_matter == []
     assert reports.wip_csv().startswith("matter")
     hours = reports.hours(from_date=D(2026, 11, 1), to_date=D(2026, 11, 30), available_hours_per_day=Decimal(7))
     assert [h.recorded_seconds for h in hours] == [4 * 3600]

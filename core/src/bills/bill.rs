@@ -75,6 +75,10 @@ pub struct Bill {
     pub arrangement: FeeArrangement,
     /// The lines.
     pub lines: Vec<BillLine>,
+    /// Time entries the fee covers without listing them (a fixed fee that hides its time
+    /// records); they are billed with the bill all the same.
+    #[serde(default)]
+    pub covered_time: Vec<crate::ids::TimeEntryId>,
     /// A discount on the whole bill.
     pub discount: Option<Discount>,
     /// The tax's name (e.g. `VAT`).

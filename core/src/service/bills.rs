@@ -48,8 +48,10 @@ pub struct BillService<'s> {
 /// audited.
 pub(crate) fn mark_work(ctx: &mut WriteCtx<'_>, bill: &Bill, status: WorkStatus) -> Result<()> {
     let link = (status != WorkStatus::Unbilled).then_some(bill.id);
-    for line in &bill.lines {
-        if let Some(id) = line.time_entry {
+    let listed = bill.lines.iter().map(|l| l.time_entry);
+    let covered = bill.covered_time.iter().map(|id| Some(*id));
+    for time_entry in listed.chain(covered) {
+        if let Some(id) = time_entry {
             let entry = ctx
                 .tx
                 .time_entry(id)?
@@ -61,6 +63,8 @@ pub(crate) fn mark_work(ctx: &mut WriteCtx<'_>, bill: &Bill, status: WorkStatus)
                 Ok(())
             })?;
         }
+    }
+    for line in &bill.lines {
         if let Some(id) = line.expense {
             let expense = ctx
                 .tx
@@ -194,6 +198,15 @@ impl<'s> BillService<'s> {
                 taxed,
                 currency,
             )?;
+            let covered_time = match request.arrangement {
+                FeeArrangement::FixedFee {
+                    show_time: false, ..
+                } => work
+                    .iter()
+                    .flat_map(|(_, w)| w.time.iter().map(|t| t.id))
+                    .collect(),
+                _ => Vec::new(),
+            };
             if lines.is_empty() {
                 return Err(LexcaseError::validation(
                     "period",
@@ -211,6 +224,7 @@ impl<'s> BillService<'s> {
                 currency,
                 arrangement: request.arrangement.clone(),
                 lines,
+                covered_time,
                 discount: request.discount,
                 tax_name: settings.tax_name.clone(),
                 tax_rate: settings.tax_rate,
@@ -377,6 +391,7 @@ impl<'s> BillService<'s> {
             })?;
             let single = Bill {
                 lines: vec![removed],
+                covered_time: Vec::new(),
                 ..after.clone()
             };
             mark_work(ctx, &single, WorkStatus::Unbilled)?;
@@ -471,6 +486,7 @@ impl<'s> BillService<'s> {
                 kind: BillKind::CreditNote,
                 number: None,
                 lines: vec![line],
+                covered_time: Vec::new(),
                 discount: None,
                 status: BillStatus::Approved,
                 credits: Some(original.id),

@@ -49,7 +49,8 @@ pub fn ledger_guard_override_and_reconciliation(store: SharedStore) {
         .record(entry(TrustEntryKind::Receipt, "5000", None), None)
         .unwrap();
 
-    f.fee_earner
+    let work = f
+        .fee_earner
         .time()
         .record(NewTimeEntry::new(
             m.id,
@@ -85,6 +86,13 @@ pub fn ledger_guard_override_and_reconciliation(store: SharedStore) {
         .transition(bill.id, bill.version, BillStatus::Approved)
         .unwrap();
     let bill = bills.issue(bill.id, bill.version).unwrap();
+    // The fixed fee hides its time records but bills them all the same.
+    assert_eq!(bill.lines.len(), 1);
+    let work = f.fee_earner.time().get(work.id).unwrap();
+    assert_eq!(
+        (work.status, work.bill),
+        (lexcase::timekeeping::WorkStatus::Billed, Some(bill.id))
+    );
     money
         .record(
             entry(TrustEntryKind::TransferToOffice, "1200", Some(bill.id)),
