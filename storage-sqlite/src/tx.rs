@@ -21,7 +21,7 @@ use lexcase::store::{
 };
 use lexcase::tasks::{DueAnchor, Task};
 use lexcase::timekeeping::{
-    BillingTerms, Expense, FirmBillingSettings, TermsScope, TimeEntry, Timer,
+    BillingTerms, Expense, FirmBillingSettings, TermsScope, TimeEntry, Timer, WorkStatus,
 };
 use lexcase::trust::{ReconciliationRecord, TrustEntry};
 use lexcase::users::User;
@@ -508,6 +508,19 @@ impl WriteTx for SqliteWriteTx<'_> {
     }
     fn update_bill(&mut self, bill: &Bill, expected: u64) -> Result<()> {
         bills::update(self.conn(), bill, expected)
+    }
+    fn move_work(
+        &mut self,
+        time: &[TimeEntryId],
+        expenses: &[ExpenseId],
+        from: WorkStatus,
+        to: WorkStatus,
+        bill: Option<BillId>,
+    ) -> Result<()> {
+        let time: Vec<_> = time.iter().map(|id| id.to_bytes()).collect();
+        let expenses: Vec<_> = expenses.iter().map(|id| id.to_bytes()).collect();
+        work::TIME.move_items(self.conn(), &time, from, to, bill)?;
+        work::EXPENSES.move_items(self.conn(), &expenses, from, to, bill)
     }
     fn insert_payment(&mut self, payment: &Payment) -> Result<()> {
         bills::insert_payment(self.conn(), payment)

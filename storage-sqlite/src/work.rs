@@ -3,8 +3,8 @@
 
 use lexcase::access::Viewer;
 use lexcase::store::{Page, Paged, WorkQuery};
-use lexcase::timekeeping::{Expense, TimeEntry};
-use lexcase::{ExpenseId, Result, TimeEntryId};
+use lexcase::timekeeping::{Expense, TimeEntry, WorkStatus};
+use lexcase::{BillId, ExpenseId, LexcaseError, Result, TimeEntryId};
 use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 use serde::Serialize;
@@ -209,5 +209,48 @@ impl WorkTable {
                 .db()
             },
         )
+    }
+}
+
+impl WorkTable {
+    /// Moves items from `from` to `to`, linking them to `bill` (or unlinking them); the row
+    /// and the body change together and the version goes up by one.
+    pub(crate) fn move_items(
+        &self,
+        conn: &Connection,
+        ids: &[[u8; 16]],
+        from: WorkStatus,
+        to: WorkStatus,
+        bill: Option<BillId>,
+    ) -> Result<()> {
+        let mut stmt = conn
+            .prepare_cached(&format!(
+                "UPDATE {} SET status = ?1, bill_id = ?2, version = version + 1, \
+                 body = json_set(body, '$.status', ?1, '$.bill', json(?3), '$.version', version + 1) \
+                 WHERE id = ?4 AND status = ?5",
+                self.table
+            ))
+            .db()?;
+        let bill_json = match bill {
+            Some(b) => format!("\"{b}\""),
+            None => "null".to_owned(),
+        };
+        for id in ids {
+            let changed = stmt
+                .execute(params![
+                    to.as_str(),
+                    bill.map(|b| b.to_bytes()),
+                    bill_json,
+                    id,
+                    from.as_str()
+                ])
+                .db()?;
+            if changed != 1 {
+                return Err(LexcaseError::Conflict {
+                    reason: format!("a {} is no longer {}", self.entity, from.as_str()),
+                });
+            }
+        }
+        Ok(())
     }
 }

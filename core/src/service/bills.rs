@@ -44,41 +44,43 @@ pub struct BillService<'s> {
     session: &'s Session,
 }
 
-/// Moves the work on `bill`'s lines to `status` (and links or unlinks it), each change
-/// audited.
-pub(crate) fn mark_work(ctx: &mut WriteCtx<'_>, bill: &Bill, status: WorkStatus) -> Result<()> {
-    let link = (status != WorkStatus::Unbilled).then_some(bill.id);
-    let listed = bill.lines.iter().map(|l| l.time_entry);
-    let covered = bill.covered_time.iter().map(|id| Some(*id));
-    for time_entry in listed.chain(covered) {
-        if let Some(id) = time_entry {
-            let entry = ctx
-                .tx
-                .time_entry(id)?
-                .ok_or_else(|| LexcaseError::not_found("time_entry"))?;
-            let version = entry.version;
-            ctx.amend(entry, version, "time.billing_changed", |e, _| {
-                e.status = status;
-                e.bill = link;
-                Ok(())
-            })?;
-        }
-    }
-    for line in &bill.lines {
-        if let Some(id) = line.expense {
-            let expense = ctx
-                .tx
-                .expense(id)?
-                .ok_or_else(|| LexcaseError::not_found("expense"))?;
-            let version = expense.version;
-            ctx.amend(expense, version, "expense.billing_changed", |e, _| {
-                e.status = status;
-                e.bill = link;
-                Ok(())
-            })?;
-        }
-    }
-    Ok(())
+/// Work moved on or off a bill, as its audit event records it.
+#[derive(serde::Serialize)]
+struct WorkMoved<'a> {
+    from: WorkStatus,
+    to: WorkStatus,
+    time_entries: &'a [crate::ids::TimeEntryId],
+    expenses: &'a [crate::ids::ExpenseId],
+}
+
+/// Moves the work on `bill` (its lines and the time it covers) from `from` to `to`, linking
+/// it to the bill (or unlinking it when it returns to unbilled), audited as one event on the
+/// bill listing the work.
+pub(crate) fn move_work(
+    ctx: &mut WriteCtx<'_>,
+    bill: &Bill,
+    from: WorkStatus,
+    to: WorkStatus,
+) -> Result<()> {
+    let listed = bill.lines.iter().filter_map(|l| l.time_entry);
+    let time: Vec<_> = listed.chain(bill.covered_time.iter().copied()).collect();
+    let expenses: Vec<_> = bill.lines.iter().filter_map(|l| l.expense).collect();
+    let link = (to != WorkStatus::Unbilled).then_some(bill.id);
+    ctx.tx.move_work(&time, &expenses, from, to, link)?;
+    let moved = WorkMoved {
+        from,
+        to,
+        time_entries: &time,
+        expenses: &expenses,
+    };
+    ctx.record(
+        crate::audit::EntityKind::Bill,
+        bill.id.into(),
+        bill.matters.first().copied(),
+        "bill.work_moved",
+        None,
+        Some(&moved),
+    )
 }
 
 /// A bill the actor may work on.
@@ -245,7 +247,7 @@ impl<'s> BillService<'s> {
             };
             bill.recompute()?;
             let bill = ctx.create(bill, "bill.drafted")?;
-            mark_work(ctx, &bill, WorkStatus::OnDraftBill)?;
+            move_work(ctx, &bill, WorkStatus::Unbilled, WorkStatus::OnDraftBill)?;
             Ok(bill)
         })
     }
@@ -394,7 +396,7 @@ impl<'s> BillService<'s> {
                 covered_time: Vec::new(),
                 ..after.clone()
             };
-            mark_work(ctx, &single, WorkStatus::Unbilled)?;
+            move_work(ctx, &single, WorkStatus::OnDraftBill, WorkStatus::Unbilled)?;
             Ok(after)
         })
     }
@@ -432,7 +434,7 @@ impl<'s> BillService<'s> {
                 };
                 Ok(())
             })?;
-            mark_work(ctx, &after, WorkStatus::Billed)?;
+            move_work(ctx, &after, WorkStatus::OnDraftBill, WorkStatus::Billed)?;
             Ok(after)
         })
     }
@@ -446,12 +448,17 @@ impl<'s> BillService<'s> {
             before
                 .status
                 .check_transition(BillStatus::Void, before.has_settlements())?;
+            let from = if before.status.is_issued() {
+                WorkStatus::Billed
+            } else {
+                WorkStatus::OnDraftBill
+            };
             let after = ctx.amend(before, expected_version, "bill.voided", |b, _| {
                 b.status = BillStatus::Void;
                 b.void_reason = Some(reason);
                 Ok(())
             })?;
-            mark_work(ctx, &after, WorkStatus::Unbilled)?;
+            move_work(ctx, &after, from, WorkStatus::Unbilled)?;
             Ok(after)
         })
     }

@@ -332,6 +332,17 @@ pub trait WriteTx: ReadTx {
     fn insert_bill(&mut self, bill: &Bill) -> Result<()>;
     /// Updates a bill.
     fn update_bill(&mut self, bill: &Bill, expected_version: u64) -> Result<()>;
+    /// Moves recorded work from `from` to `to` and links it to `bill` (or unlinks it), in one
+    /// statement per item, bumping each item's version. An item not found in `from` is a
+    /// conflict and nothing is changed by the caller's transaction.
+    fn move_work(
+        &mut self,
+        time: &[TimeEntryId],
+        expenses: &[ExpenseId],
+        from: crate::timekeeping::WorkStatus,
+        to: crate::timekeeping::WorkStatus,
+        bill: Option<BillId>,
+    ) -> Result<()>;
     /// Inserts a payment.
     fn insert_payment(&mut self, payment: &Payment) -> Result<()>;
     /// Updates a payment.
