@@ -259,29 +259,63 @@ impl Aggregate for TrustEntry {
     }
 }
 
-/// A user's timer is audited as part of the user's history.
-impl Aggregate for Timer {
-    const ENTITY: &'static str = "timer";
-    const KIND: EntityKind = EntityKind::User;
-    fn version(&self) -> u64 {
-        self.version
-    }
-    fn bump(&mut self) {
-        self.version += 1;
-    }
-    fn entity_id(&self) -> Uuid {
-        self.user.into()
-    }
-    fn matter_scope(&self) -> Option<MatterId> {
-        Some(self.matter)
-    }
-    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
-        tx.put_timer(self, None)
-    }
-    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
-        tx.put_timer(self, Some(expected))
-    }
+/// Implements [`Aggregate`] for a single record stored with `put(value, None)` to insert and
+/// `put(value, Some(expected))` to update, filed under the id and matter given.
+macro_rules! single_record {
+    ($ty:ty, $entity:literal, $kind:expr, $put:ident, |$it:ident| $id:expr, $matter:expr) => {
+        impl Aggregate for $ty {
+            const ENTITY: &'static str = $entity;
+            const KIND: EntityKind = $kind;
+            fn version(&self) -> u64 {
+                self.version
+            }
+            fn bump(&mut self) {
+                self.version += 1;
+            }
+            fn entity_id(&self) -> Uuid {
+                let $it = self;
+                $id
+            }
+            fn matter_scope(&self) -> Option<MatterId> {
+                let $it = self;
+                $matter
+            }
+            fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
+                tx.$put(self, None)
+            }
+            fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
+                tx.$put(self, Some(expected))
+            }
+        }
+    };
 }
+
+// The firm's settings and its billing defaults: one record each, filed under the nil id.
+single_record!(
+    FirmSettings,
+    "firm",
+    EntityKind::Firm,
+    put_firm_settings,
+    |_s| Uuid::nil(),
+    None
+);
+single_record!(
+    FirmBillingSettings,
+    "billing settings",
+    EntityKind::Firm,
+    put_firm_billing_settings,
+    |_s| Uuid::nil(),
+    None
+);
+// A user's timer is audited as part of the user's history.
+single_record!(
+    Timer,
+    "timer",
+    EntityKind::User,
+    put_timer,
+    |t| t.user.into(),
+    Some(t.matter)
+);
 
 /// Billing terms are audited in the history of their matter or client.
 impl Aggregate for BillingTerms {
@@ -316,48 +350,6 @@ impl Aggregate for BillingTerms {
     }
     fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
         tx.put_billing_terms(self, Some(expected))
-    }
-}
-
-/// The firm's billing settings, filed with the firm's settings under the nil id.
-impl Aggregate for FirmBillingSettings {
-    const ENTITY: &'static str = "billing settings";
-    const KIND: EntityKind = EntityKind::Firm;
-    fn version(&self) -> u64 {
-        self.version
-    }
-    fn bump(&mut self) {
-        self.version += 1;
-    }
-    fn entity_id(&self) -> Uuid {
-        Uuid::nil()
-    }
-    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
-        tx.put_firm_billing_settings(self, None)
-    }
-    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
-        tx.put_firm_billing_settings(self, Some(expected))
-    }
-}
-
-/// The firm's settings: one row, filed under the nil id.
-impl Aggregate for FirmSettings {
-    const ENTITY: &'static str = "firm";
-    const KIND: EntityKind = EntityKind::Firm;
-    fn version(&self) -> u64 {
-        self.version
-    }
-    fn bump(&mut self) {
-        self.version += 1;
-    }
-    fn entity_id(&self) -> Uuid {
-        Uuid::nil()
-    }
-    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
-        tx.put_firm_settings(self, None)
-    }
-    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
-        tx.put_firm_settings(self, Some(expected))
     }
 }
 
