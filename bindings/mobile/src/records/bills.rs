@@ -803,3 +803,58 @@ impl From<CoreAgedDebt> for AgedDebt {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrangements_and_discounts_round_trip_through_the_core_types() {
+        let arrangements = [
+            FeeArrangement::Hourly,
+            FeeArrangement::FixedFee {
+                amount: "950".parse().unwrap(),
+                show_time: true,
+            },
+            FeeArrangement::Contingency {
+                recovery: "100000".parse().unwrap(),
+                costs: "10000".parse().unwrap(),
+                percent: "33.3333".parse().unwrap(),
+                basis: ContingencyBasis::Net,
+            },
+        ];
+        for arrangement in arrangements {
+            let core = CoreFeeArrangement::from(arrangement.clone());
+            assert_eq!(FeeArrangement::from(core), arrangement);
+        }
+        for discount in [
+            Discount::Percent {
+                value: "10".parse().unwrap(),
+            },
+            Discount::Amount {
+                value: "25.50".parse().unwrap(),
+            },
+        ] {
+            assert_eq!(Discount::from(CoreDiscount::from(discount)), discount);
+        }
+    }
+
+    #[test]
+    fn a_payment_in_an_unknown_currency_is_a_typed_error() {
+        let new = NewPayment {
+            client: Uuid::now_v7(),
+            received_on: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+            amount: Money {
+                amount: Decimal::ONE_HUNDRED,
+                currency: "XYZ".into(),
+            },
+            method: String::new(),
+            reference: String::new(),
+            allocations: vec![],
+        };
+        assert!(matches!(
+            CoreNewPayment::try_from(new),
+            Err(LexcaseError::Validation { .. })
+        ));
+    }
+}

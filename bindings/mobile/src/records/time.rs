@@ -1067,3 +1067,119 @@ impl TryFrom<FirmBillingSettings> for CoreFirmBillingSettings {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gbp(amount: &str) -> Money {
+        Money {
+            amount: amount.parse().unwrap(),
+            currency: "GBP".into(),
+        }
+    }
+
+    #[test]
+    fn time_sources_and_scopes_round_trip_through_the_core_types() {
+        let id = Uuid::now_v7();
+        for source in [
+            TimeSource::Typed,
+            TimeSource::Timer,
+            TimeSource::Communication { id },
+            TimeSource::Task { id },
+            TimeSource::Appointment { id },
+        ] {
+            assert_eq!(TimeSource::from(CoreTimeSource::from(source)), source);
+        }
+        for scope in [TermsScope::Client { id }, TermsScope::Matter { id }] {
+            assert_eq!(TermsScope::from(CoreTermsScope::from(scope)), scope);
+        }
+        let policy = RoundingPolicy {
+            increment_minutes: 10,
+            mode: RoundingMode::Nearest,
+            minimum_minutes: 12,
+            aggregation: Aggregation::PerDay,
+        };
+        assert_eq!(
+            RoundingPolicy::from(CoreRoundingPolicy::from(policy)),
+            policy
+        );
+    }
+
+    #[test]
+    fn money_in_is_checked_with_typed_errors_and_changes_set_or_clear_codes() {
+        let new = NewTimeEntry {
+            matter: Uuid::now_v7(),
+            date: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            seconds: 600,
+            narrative: "Call".into(),
+            user: None,
+            task_code: None,
+            activity_code: None,
+            billability: None,
+            rate: Some(gbp("250.1234567")),
+            source: None,
+        };
+        assert!(matches!(
+            CoreNewTimeEntry::try_from(new.clone()),
+            Err(LexcaseError::Validation { field, .. }) if field == "rate"
+        ));
+        let core = CoreNewTimeEntry::try_from(NewTimeEntry { rate: None, ..new }).unwrap();
+        assert_eq!(core.billability, CoreBillability::Billable);
+        assert_eq!(core.source, CoreTimeSource::Typed);
+
+        let changes = CoreTimeEntryChanges::try_from(TimeEntryChanges {
+            task_code: Some(CodeChange::Clear),
+            activity_code: Some(CodeChange::Set {
+                code: "A101".into(),
+            }),
+            ..TimeEntryChanges::default()
+        })
+        .unwrap();
+        assert_eq!(changes.task_code, Some(None));
+        assert_eq!(changes.activity_code, Some(Some("A101".into())));
+        assert_eq!(changes.narrative, None);
+    }
+
+    #[test]
+    fn billing_terms_refuse_two_rates_for_one_user() {
+        let user = Uuid::now_v7();
+        let terms = BillingTerms {
+            scope: TermsScope::Matter { id: Uuid::now_v7() },
+            rate: None,
+            user_rates: vec![
+                UserRate {
+                    user,
+                    rate: gbp("300"),
+                },
+                UserRate {
+                    user,
+                    rate: gbp("320"),
+                },
+            ],
+            rounding: None,
+            codes: None,
+            updated_by: Uuid::now_v7(),
+            updated_at: SystemTime::UNIX_EPOCH,
+            version: 0,
+        };
+        assert!(matches!(
+            CoreBillingTerms::try_from(terms.clone()),
+            Err(LexcaseError::Validation { field, .. }) if field == "user_rates"
+        ));
+        let one = BillingTerms {
+            user_rates: terms.user_rates[..1].to_vec(),
+            ..terms
+        };
+        assert_eq!(
+            BillingTerms::from(CoreBillingTerms::try_from(one.clone()).unwrap()),
+            BillingTerms {
+                user_rates: vec![UserRate {
+                    user,
+                    rate: gbp("300.00"),
+                }],
+                ..one
+            }
+        );
+    }
+}
