@@ -8,8 +8,8 @@ use uuid::Uuid;
 use crate::error::Result;
 use crate::records::{Bill, BillPage, BillQuery, BillStatus, Discount, DraftRequest, Page};
 
-/// Bills. Drafting and changing bills needs `manage_billing`; reading them needs `view_rates`.
-/// A bill moves draft → approved → issued → partly paid → paid, or to void; `Bill.allowedTransitions`
+/// Bills. Reading them needs `view_rates` or `manage_billing` and sight of every matter on
+/// them; everything else needs `manage_billing`. A bill moves draft → approved → issued → partly paid → paid, or to void; `Bill.allowedTransitions`
 /// says where it may go now (elsewhere is an `InvalidTransition`). Only a draft may be changed.
 /// Changes are based on the bill's `expected_version` (else `StaleVersion`).
 #[derive(Debug, uniffi::Object)]
@@ -25,9 +25,9 @@ impl BillService {
 
 #[uniffi::export]
 impl BillService {
-    /// Drafts a bill from the client's unbilled time and expenses on the matters in the
-    /// period; the work goes on the draft. A period overlapping another live bill of the
-    /// matter is a `Validation` error (field `period`).
+    /// Drafts a bill from the client's unbilled time and billable expenses on the matters in
+    /// the period; the work goes on the draft. Nothing left to bill in the period is a
+    /// `Validation` error (field `period`).
     pub fn draft(&self, request: DraftRequest) -> Result<Bill> {
         Ok(self.session.bills().draft(request.into())?.into())
     }

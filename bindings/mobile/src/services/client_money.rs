@@ -12,7 +12,8 @@ use crate::records::{
     TrustEntry,
 };
 
-/// Client money. Recording and reconciling need `manage_client_money`. A withdrawal that
+/// Client money. Recording and reconciling need `manage_client_money`; reading entries and
+/// balances needs it or `view_rates`. A withdrawal that
 /// would take a client's ledger on a matter below zero is a `Validation` error (field
 /// `amount`) unless an `overrideReason` is given by a user with `override_client_money`
 /// (else `PermissionDenied`); the reason is kept on the entry.

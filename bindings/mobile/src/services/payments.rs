@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::error::Result;
 use crate::records::{AgedDebt, Bill, NewPayment, Payment, StatementOfAccount, currency};
 
-/// Payments. Recording, allocating and writing off need `manage_billing`. An allocation to a
+/// Payments. Every call needs `manage_billing`. An allocation to a
 /// bill that is not an issued, unpaid invoice, or above what it owes, is a `Validation` error
 /// (field `bill` or `amount`); allocations above the payment are refused (field
 /// `allocations`). Nothing is written when a call fails.
