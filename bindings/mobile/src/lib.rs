@@ -3,8 +3,10 @@
 //! The shape follows the core services: [`Firm::open`] a database, `initialise` it, open a
 //! [`Session`] for a user, and work through its namespaces (`users()`, `contacts()`,
 //! `matters()`, `workflow()`, `tasks()`, `notes()`, `documents()`, `appointments()`,
-//! `communications()`, `docket()`, `interchange()`, `audit()`, `settings()`). Deadline rules
-//! can also be computed without a database: `builtinRule`, `computeDeadline`.
+//! `communications()`, `docket()`, `interchange()`, `audit()`, `settings()`, `time()`,
+//! `bills()`, `payments()`, `clientMoney()`, `reports()`). Deadline rules can also be computed
+//! without a database: `builtinRule`, `computeDeadline`; durations are read and written by
+//! `parseDuration` and `formatDuration`.
 //! Document contents live beside the database, in the directory `<path>.blobs`. In Kotlin:
 //!
 //! ```text
@@ -31,6 +33,7 @@
 //! method and converts the result; conversions live beside each type in [`records`]. No panic
 //! may cross the FFI: every fallible call returns [`LexcaseError`].
 
+mod billing;
 mod convert;
 mod custom_types;
 mod deadlines;
@@ -40,15 +43,17 @@ pub mod records;
 mod services;
 mod session;
 
+pub use billing::{format_duration, parse_duration};
 pub use deadlines::{
     builtin_rule, builtin_rule_packs, compute_deadline, rule_pack_from_json, rule_pack_from_toml,
 };
 pub use error::{IncompatibleReason, LexcaseError};
 pub use firm::Firm;
 pub use services::{
-    AppointmentService, AuditService, CommunicationService, ContactService, DocketService,
-    DocumentService, InterchangeService, MatterService, NoteService, SettingsService, TaskService,
-    UserService, WorkflowService,
+    AppointmentService, AuditService, BillService, ClientMoneyService, CommunicationService,
+    ContactService, DocketService, DocumentService, InterchangeService, MatterService, NoteService,
+    PaymentService, ReportService, SettingsService, TaskService, TimeService, UserService,
+    WorkflowService,
 };
 pub use session::Session;
 

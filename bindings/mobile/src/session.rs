@@ -5,9 +5,10 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use crate::services::{
-    AppointmentService, AuditService, CommunicationService, ContactService, DocketService,
-    DocumentService, InterchangeService, MatterService, NoteService, SettingsService, TaskService,
-    UserService, WorkflowService,
+    AppointmentService, AuditService, BillService, ClientMoneyService, CommunicationService,
+    ContactService, DocketService, DocumentService, InterchangeService, MatterService, NoteService,
+    PaymentService, ReportService, SettingsService, TaskService, TimeService, UserService,
+    WorkflowService,
 };
 
 /// Work done by one acting user. Every call re-reads the user, so a role change or
@@ -94,5 +95,30 @@ impl Session {
     /// The communication log: recorded calls and letters, ingested email, the unfiled queue.
     pub fn communications(&self) -> Arc<CommunicationService> {
         Arc::new(CommunicationService::new(self.session.clone()))
+    }
+
+    /// Time and expenses: recording, the timer, billing terms and the firm's billing settings.
+    pub fn time(&self) -> Arc<TimeService> {
+        Arc::new(TimeService::new(self.session.clone()))
+    }
+
+    /// Bills: drafting, discounts, approval, issue, void, credit notes, exports.
+    pub fn bills(&self) -> Arc<BillService> {
+        Arc::new(BillService::new(self.session.clone()))
+    }
+
+    /// Payments, write-offs, statements of account and aged debt.
+    pub fn payments(&self) -> Arc<PaymentService> {
+        Arc::new(PaymentService::new(self.session.clone()))
+    }
+
+    /// Client money (trust): the ledger, the overdraw guard, reconciliation.
+    pub fn client_money(&self) -> Arc<ClientMoneyService> {
+        Arc::new(ClientMoneyService::new(self.session.clone()))
+    }
+
+    /// Management reports: hours, work in progress, client-money balances.
+    pub fn reports(&self) -> Arc<ReportService> {
+        Arc::new(ReportService::new(self.session.clone()))
     }
 }

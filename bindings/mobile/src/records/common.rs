@@ -42,3 +42,17 @@ impl TryFrom<Page> for CorePage {
         Ok(CorePage::new(page.offset, page.limit)?)
     }
 }
+
+impl Money {
+    /// The core money: a known currency and an amount of at most six decimal places within
+    /// range, else a `Validation` error on `field` (the currency's error names `currency`).
+    pub(crate) fn into_core(self, field: &str) -> Result<CoreMoney, LexcaseError> {
+        let currency = lexcase::money::Currency::parse(&self.currency)?;
+        Ok(CoreMoney::new(self.amount, currency, field)?)
+    }
+}
+
+/// A currency code from the foreign side.
+pub(crate) fn currency(code: &str) -> Result<lexcase::money::Currency, LexcaseError> {
+    Ok(lexcase::money::Currency::parse(code)?)
+}

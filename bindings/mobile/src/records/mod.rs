@@ -3,7 +3,9 @@
 
 mod appointments;
 mod audit;
+mod bills;
 mod calendar;
+mod client_money;
 mod common;
 mod communications;
 mod contacts;
@@ -12,7 +14,9 @@ mod documents;
 mod firm;
 mod matters;
 mod notes;
+mod reports;
 mod tasks;
+mod time;
 mod users;
 mod workflow;
 
@@ -21,7 +25,17 @@ pub use appointments::{
     NewAppointment, Occurrence, OccurrenceChange, OccurrenceException, RecurrenceChange, Schedule,
 };
 pub use audit::{AuditEvent, AuditVerification, BrokenLink, ChangeBatch, EntityKind, FieldChange};
+pub use bills::{
+    AgedDebt, Allocation, Bill, BillKind, BillLine, BillPage, BillQuery, BillStatus, BillTotals,
+    ContingencyBasis, Discount, DraftRequest, FeeArrangement, LineKind, LineTotals, NewPayment,
+    Payment, StatementEntry, StatementOfAccount,
+};
 pub use calendar::{DayUnit, HolidayList};
+pub use client_money::{
+    BankStatement, LedgerBalance, NewTrustEntry, Reconciliation, ReconciliationDifference,
+    ReconciliationDue, ReconciliationRecord, StatementItem, TrustEntry, TrustEntryKind,
+};
+pub(crate) use common::currency;
 pub use common::{Money, Page};
 pub use communications::{
     Attachment, Channel, Communication, CommunicationPage, Direction, FilingMethod, IngestOutcome,
@@ -48,9 +62,17 @@ pub use matters::{
     PartyRole, StatusChange, TeamMember, Visibility,
 };
 pub use notes::{Note, NotePage, NoteRevision, NoteSubject};
+pub use reports::{FeeEarnerHours, WipReport, WorkInProgress};
 pub use tasks::{
     Assignee, AssigneeChange, DueAnchor, DueChange, NewTask, Priority, Task, TaskChanges, TaskDue,
     TaskPage, TaskStatus,
+};
+pub use time::{
+    Aggregation, Billability, BillingTerms, CodeChange, CodePolicy, CodeSet, Expense,
+    ExpenseChanges, ExpensePage, ExpenseTax, FirmBillingSettings, NewExpense, NewTimeEntry,
+    RateSource, ReceiptChange, ReconciliationCadence, RoundingMode, RoundingPolicy, TermsScope,
+    TimeEntry, TimeEntryChanges, TimeEntryPage, TimeSource, Timer, TimerState, UserRate, WorkQuery,
+    WorkStatus,
 };
 pub use users::{NewUser, Role, User, UserChanges, UserPage};
 pub use workflow::{

@@ -3,6 +3,8 @@
 
 mod appointments;
 mod audit;
+mod bills;
+mod client_money;
 mod communications;
 mod contacts;
 mod docket;
@@ -10,13 +12,18 @@ mod documents;
 mod interchange;
 mod matters;
 mod notes;
+mod payments;
+mod reports;
 mod settings;
 mod tasks;
+mod time;
 mod users;
 mod workflow;
 
 pub use appointments::AppointmentService;
 pub use audit::AuditService;
+pub use bills::BillService;
+pub use client_money::ClientMoneyService;
 pub use communications::CommunicationService;
 pub use contacts::ContactService;
 pub use docket::DocketService;
@@ -24,7 +31,10 @@ pub use documents::DocumentService;
 pub use interchange::InterchangeService;
 pub use matters::MatterService;
 pub use notes::NoteService;
+pub use payments::PaymentService;
+pub use reports::ReportService;
 pub use settings::SettingsService;
 pub use tasks::TaskService;
+pub use time::TimeService;
 pub use users::UserService;
 pub use workflow::WorkflowService;

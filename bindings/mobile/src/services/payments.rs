@@ -1,0 +1,88 @@
+//! Payments from clients, their allocation to bills, write-offs, statements of account and
+//! aged debt.
+
+use chrono::NaiveDate;
+use lexcase::service::Session;
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+use crate::error::Result;
+use crate::records::{AgedDebt, Bill, NewPayment, Payment, StatementOfAccount, currency};
+
+/// Payments. Every call needs `manage_billing`. An allocation to a
+/// bill that is not an issued, unpaid invoice, or above what it owes, is a `Validation` error
+/// (field `bill` or `amount`); allocations above the payment are refused (field
+/// `allocations`). Nothing is written when a call fails.
+#[derive(Debug, uniffi::Object)]
+pub struct PaymentService {
+    session: Session,
+}
+
+impl PaymentService {
+    pub(crate) fn new(session: Session) -> Self {
+        Self { session }
+    }
+}
+
+#[uniffi::export]
+impl PaymentService {
+    /// Records a payment and applies its allocations; the rest is held on account.
+    pub fn record(&self, new: NewPayment) -> Result<Payment> {
+        Ok(self.session.payments().record(new.try_into()?)?.into())
+    }
+
+    /// A payment by id.
+    pub fn get(&self, id: Uuid) -> Result<Payment> {
+        Ok(self.session.payments().get(id.into())?.into())
+    }
+
+    /// Allocates part of a payment held on account to a bill.
+    pub fn allocate(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        bill: Uuid,
+        amount: Decimal,
+    ) -> Result<Payment> {
+        Ok(self
+            .session
+            .payments()
+            .allocate(id.into(), expected_version, bill.into(), amount)?
+            .into())
+    }
+
+    /// Writes off part or all of what an issued invoice owes, with the reason; returns the
+    /// bill.
+    pub fn write_off(
+        &self,
+        bill: Uuid,
+        expected_version: u64,
+        amount: Decimal,
+        reason: String,
+    ) -> Result<Bill> {
+        Ok(self
+            .session
+            .payments()
+            .write_off(bill.into(), expected_version, amount, &reason)?
+            .into())
+    }
+
+    /// A client's statement of account in `currency` (ISO 4217): issued invoices and credit
+    /// notes, payments and write-offs, oldest first, with the running balance.
+    pub fn statement(&self, client: Uuid, currency_code: String) -> Result<StatementOfAccount> {
+        Ok(self
+            .session
+            .payments()
+            .statement(client.into(), currency(&currency_code)?)?
+            .into())
+    }
+
+    /// What issued invoices in `currency` still owe, by age at `as_of`.
+    pub fn aged_debt(&self, as_of: NaiveDate, currency_code: String) -> Result<AgedDebt> {
+        Ok(self
+            .session
+            .payments()
+            .aged_debt(as_of, currency(&currency_code)?)?
+            .into())
+    }
+}

@@ -1,0 +1,198 @@
+//! Time and expenses: recording time (typed, in bulk, from a communication, task or calendar
+//! entry, or from the timer), expenses, billing terms and the firm's billing settings.
+
+use lexcase::service::Session;
+use lexcase::timekeeping::NewTimeEntry as CoreNewTimeEntry;
+use uuid::Uuid;
+
+use crate::error::Result;
+use crate::records::{
+    BillingTerms, Expense, ExpenseChanges, ExpensePage, FirmBillingSettings, NewExpense,
+    NewTimeEntry, Page, TermsScope, TimeEntry, TimeEntryChanges, TimeEntryPage, TimeSource, Timer,
+    WorkQuery,
+};
+
+/// Time entries, the timer, expenses and billing terms. Recording needs `record_time` and is
+/// done on matters the actor may see; one's own time may be changed while unbilled, anyone's
+/// with `manage_billing`. Rates are resolved by the hierarchy (manual → matter for the user →
+/// matter → client for the user → client → activity → user default) and the rounding policy in
+/// force is kept on the entry. Codes are checked against the client's and matter's code
+/// policy (`Validation` on `task_code`, `activity_code` or `expense_code`).
+#[derive(Debug, uniffi::Object)]
+pub struct TimeService {
+    session: Session,
+}
+
+impl TimeService {
+    pub(crate) fn new(session: Session) -> Self {
+        Self { session }
+    }
+}
+
+#[uniffi::export]
+impl TimeService {
+    /// Records time.
+    pub fn record(&self, new: NewTimeEntry) -> Result<TimeEntry> {
+        Ok(self.session.time().record(new.try_into()?)?.into())
+    }
+
+    /// Records many entries in one transaction (imports, mobile sync): all or none.
+    pub fn record_many(&self, new: Vec<NewTimeEntry>) -> Result<Vec<TimeEntry>> {
+        let new = new
+            .into_iter()
+            .map(CoreNewTimeEntry::try_from)
+            .collect::<Result<Vec<_>>>()?;
+        Ok(crate::convert::all(self.session.time().record_many(new)?))
+    }
+
+    /// Records time spent on a communication, task or calendar entry: the matter and day come
+    /// from it, the narrative from its subject or title unless given. `TYPED` and `TIMER` are
+    /// a `Validation` error (field `source`).
+    pub fn record_for(
+        &self,
+        source: TimeSource,
+        seconds: u32,
+        narrative: Option<String>,
+    ) -> Result<TimeEntry> {
+        Ok(self
+            .session
+            .time()
+            .record_for(source.into(), seconds, narrative.as_deref())?
+            .into())
+    }
+
+    /// A time entry by id.
+    pub fn get(&self, id: Uuid) -> Result<TimeEntry> {
+        Ok(self.session.time().get(id.into())?.into())
+    }
+
+    /// Changes unbilled time; billed or written-off time is an `InvalidTransition`.
+    pub fn update(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        changes: TimeEntryChanges,
+    ) -> Result<TimeEntry> {
+        Ok(self
+            .session
+            .time()
+            .update(id.into(), expected_version, changes.try_into()?)?
+            .into())
+    }
+
+    /// Writes off unbilled time: it will never be billed (needs `manage_billing`).
+    pub fn write_off(&self, id: Uuid, expected_version: u64) -> Result<TimeEntry> {
+        Ok(self
+            .session
+            .time()
+            .write_off(id.into(), expected_version)?
+            .into())
+    }
+
+    /// Time entries matching `query`; anyone else's than one's own needs `view_rates`.
+    pub fn list(&self, query: WorkQuery, page: Page) -> Result<TimeEntryPage> {
+        Ok(self
+            .session
+            .time()
+            .list(&query.into(), page.try_into()?)?
+            .into())
+    }
+
+    /// The actor's timer, if one is running or paused.
+    pub fn timer(&self) -> Result<Option<Timer>> {
+        Ok(self.session.time().timer()?.map(Timer::from))
+    }
+
+    /// Starts the actor's timer on a matter; one already running or paused is a `Conflict`.
+    pub fn start_timer(&self, matter: Uuid, narrative: String) -> Result<Timer> {
+        Ok(self
+            .session
+            .time()
+            .start_timer(matter.into(), &narrative)?
+            .into())
+    }
+
+    /// Pauses the actor's timer (none is `NotFound`).
+    pub fn pause_timer(&self) -> Result<Timer> {
+        Ok(self.session.time().pause_timer()?.into())
+    }
+
+    /// Resumes the actor's paused timer.
+    pub fn resume_timer(&self) -> Result<Timer> {
+        Ok(self.session.time().resume_timer()?.into())
+    }
+
+    /// Stops the actor's timer and records its time (at least one second) on its matter,
+    /// with `narrative` if given (else the timer's).
+    pub fn stop_timer(&self, narrative: Option<String>) -> Result<TimeEntry> {
+        Ok(self.session.time().stop_timer(narrative.as_deref())?.into())
+    }
+
+    /// Records an expense or disbursement.
+    pub fn record_expense(&self, new: NewExpense) -> Result<Expense> {
+        Ok(self.session.time().record_expense(new.try_into()?)?.into())
+    }
+
+    /// An expense by id.
+    pub fn expense(&self, id: Uuid) -> Result<Expense> {
+        Ok(self.session.time().expense(id.into())?.into())
+    }
+
+    /// Changes an unbilled expense.
+    pub fn update_expense(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        changes: ExpenseChanges,
+    ) -> Result<Expense> {
+        Ok(self
+            .session
+            .time()
+            .update_expense(id.into(), expected_version, changes.try_into()?)?
+            .into())
+    }
+
+    /// Expenses matching `query`.
+    pub fn expenses(&self, query: WorkQuery, page: Page) -> Result<ExpensePage> {
+        Ok(self
+            .session
+            .time()
+            .expenses(&query.into(), page.try_into()?)?
+            .into())
+    }
+
+    /// The billing terms of a client or matter (empty, version 0, when none are set); needs
+    /// `view_rates`.
+    pub fn terms(&self, scope: TermsScope) -> Result<BillingTerms> {
+        Ok(self.session.time().terms(scope.into())?.into())
+    }
+
+    /// Saves the billing terms of a client or matter (`expected_version` 0 the first time;
+    /// needs `manage_billing`). `updatedBy` and `updatedAt` are set by the engine.
+    pub fn set_terms(&self, terms: BillingTerms, expected_version: u64) -> Result<BillingTerms> {
+        Ok(self
+            .session
+            .time()
+            .set_terms(terms.try_into()?, expected_version)?
+            .into())
+    }
+
+    /// The firm's billing settings (the defaults, version 0, until saved).
+    pub fn billing_settings(&self) -> Result<FirmBillingSettings> {
+        Ok(self.session.time().billing_settings()?.into())
+    }
+
+    /// Saves the firm's billing settings (needs `manage_billing`; `expected_version` 0 the
+    /// first time).
+    pub fn set_billing_settings(
+        &self,
+        settings: FirmBillingSettings,
+        expected_version: u64,
+    ) -> Result<FirmBillingSettings> {
+        Ok(self
+            .session
+            .time()
+            .set_billing_settings(settings.try_into()?, expected_version)?
+            .into())
+    }
+}
