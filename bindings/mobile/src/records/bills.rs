@@ -363,6 +363,8 @@ pub struct Bill {
     pub arrangement: FeeArrangement,
     /// The lines, in number order.
     pub lines: Vec<BillLine>,
+    /// Time entries a fixed fee covers without listing them (billed all the same).
+    pub covered_time: Vec<Uuid>,
     /// The discount on the whole bill.
     pub discount: Option<Discount>,
     /// The tax's name, e.g. `VAT`.
@@ -419,6 +421,7 @@ impl From<CoreBill> for Bill {
             currency,
             arrangement,
             lines,
+            covered_time,
             discount,
             tax_name,
             tax_rate,
@@ -448,6 +451,7 @@ impl From<CoreBill> for Bill {
             currency: currency.code().to_owned(),
             arrangement: arrangement.into(),
             lines: all(lines),
+            covered_time: all(covered_time),
             discount: discount.map(Discount::from),
             tax_name,
             tax_rate,

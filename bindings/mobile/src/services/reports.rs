@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::convert::all;
 use crate::error::Result;
-use crate::records::{FeeEarnerHours, LedgerBalance, WipReport};
+use crate::records::{FeeEarnerHours, LedgerBalance, WipReport, currency};
 
 /// Reports; every one needs `view_rates`. Periods are inclusive.
 #[derive(Debug, uniffi::Object)]
@@ -64,5 +64,18 @@ impl ReportService {
     /// Work in progress per matter as CSV.
     pub fn wip_csv(&self) -> Result<String> {
         Ok(self.session.reports().wip_csv()?)
+    }
+
+    /// Every client-matter ledger balance at `as_of` as CSV.
+    pub fn client_money_balances_csv(&self, as_of: NaiveDate) -> Result<String> {
+        Ok(self.session.reports().client_money_balances_csv(as_of)?)
+    }
+
+    /// Aged debt of issued invoices in the currency (ISO 4217 code) as CSV.
+    pub fn aged_debt_csv(&self, as_of: NaiveDate, currency_code: String) -> Result<String> {
+        Ok(self
+            .session
+            .reports()
+            .aged_debt_csv(as_of, currency(&currency_code)?)?)
     }
 }

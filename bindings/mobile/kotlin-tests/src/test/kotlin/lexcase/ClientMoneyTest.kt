@@ -82,6 +82,12 @@ class ClientMoneyTest {
             assertEquals(4, entries.size)
             assertEquals(receipt, entries[0])
             assertAmount("3800.00", accounts.reports().clientMoneyBalances(day("2026-11-30")).single().balance.amount)
+            val balancesCsv = accounts.reports().clientMoneyBalancesCsv(day("2026-11-30")).lines()
+            assertEquals("matter,client,balance,currency", balancesCsv.first())
+            assertTrue(balancesCsv[1].endsWith(",3800.00,GBP"))
+            // The bill was paid by the transfer: nothing is owed.
+            val aged = accounts.reports().agedDebtCsv(day("2026-12-31"), "GBP").lines()
+            assertEquals(0, BigDecimal(aged[1].substringAfterLast(',')).signum(), aged[1])
 
             val statement = BankStatement(
                 date = day("2026-11-30"),
