@@ -19,6 +19,12 @@ pub(crate) const TERMS: &str = "billing_terms";
 pub(crate) const BILLING_SETTINGS: &str = "billing_settings";
 /// A client-money reconciliation, keyed by its statement date (ISO, so keys sort by date).
 pub(crate) const RECONCILIATION: &str = "reconciliation";
+/// A matter's rule overrides, keyed by matter id.
+pub(crate) const RULE_OVERRIDES: &str = "rule_overrides";
+/// The ids of the rule packs in force, under [`FIRM_KEY`].
+pub(crate) const RULES_ENABLED: &str = "rules_enabled";
+/// An installed rule pack, keyed by pack id.
+pub(crate) const RULE_PACK: &str = "rule_pack";
 /// The key of firm-wide records.
 pub(crate) const FIRM_KEY: &str = "firm";
 
@@ -34,6 +40,35 @@ pub(crate) fn get<T: DeserializeOwned>(
         "SELECT body FROM keyed_records WHERE kind = ?1 AND key = ?2",
         params![kind, key],
     )
+}
+
+/// Every record of `kind`, in key order.
+pub(crate) fn all<T: DeserializeOwned>(conn: &Connection, kind: &str) -> Result<Vec<T>> {
+    crate::read::many(
+        conn,
+        kind,
+        "SELECT body FROM keyed_records WHERE kind = ?1 ORDER BY key",
+        [kind],
+    )
+}
+
+/// Stores the record of `kind` under `key`, replacing any (for records that are versioned by
+/// their content, like rule packs).
+pub(crate) fn replace<T: Serialize>(
+    conn: &Connection,
+    kind: &str,
+    key: &str,
+    value: &T,
+) -> Result<()> {
+    let body = to_json(kind, value)?;
+    conn.prepare_cached(
+        "INSERT INTO keyed_records (kind, key, version, body) VALUES (?1, ?2, 1, ?3) \
+         ON CONFLICT (kind, key) DO UPDATE SET version = version + 1, body = excluded.body",
+    )
+    .db()?
+    .execute(params![kind, key, body])
+    .db()?;
+    Ok(())
 }
 
 /// The record of `kind` with the greatest key.

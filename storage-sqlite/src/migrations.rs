@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema/0006_calendar_docket_communications.sql"),
     include_str!("schema/0007_time_and_expenses.sql"),
     include_str!("schema/0008_bills_and_client_money.sql"),
+    include_str!("schema/0009_conflicts.sql"),
 ];
 
 /// The schema version this build writes and understands.

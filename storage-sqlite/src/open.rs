@@ -80,6 +80,9 @@ pub(crate) fn open_writer(path: &Path, options: &SqliteOptions) -> Result<Connec
     conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)
         .db()?;
     migrate(&mut conn)?;
+    let tx = conn.transaction().db()?;
+    crate::conflict_index::ensure_built(&tx)?;
+    tx.commit().db()?;
     Ok(conn)
 }
 

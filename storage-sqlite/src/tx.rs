@@ -13,8 +13,9 @@ use lexcase::contacts::Contact;
 use lexcase::docket::{Deadline, DeadlineTrigger};
 use lexcase::documents::Document;
 use lexcase::firm::FirmSettings;
-use lexcase::matters::Matter;
+use lexcase::matters::{ConflictCheck, Matter, PartyRole, RuleOverrides};
 use lexcase::notes::{Note, NoteSubject};
+use lexcase::rules::RulePack;
 use lexcase::store::{
     BillQuery, ContactQuery, DeadlineQuery, MatterQuery, OpenInvoice, Page, Paged, ReadTx,
     StageCount, TaskQuery, WorkQuery, WriteTx,
@@ -37,8 +38,8 @@ use crate::error::Db;
 use crate::lock::TimedGuard;
 use crate::work::{self, WorkRow};
 use crate::{
-    appointments, audit, bills, communications, deadlines, documents, keyed, matter_list, notes,
-    read, tasks, trust, workflow, write,
+    appointments, audit, bills, communications, conflict_index, deadlines, documents, keyed,
+    matter_list, notes, read, tasks, trust, workflow, write,
 };
 
 /// The connection a read transaction runs on.
@@ -361,6 +362,34 @@ macro_rules! read_tx {
             fn latest_reconciliation(&self) -> Result<Option<ReconciliationRecord>> {
                 keyed::latest(self.conn(), keyed::RECONCILIATION)
             }
+            fn contacts_with_name_keys(
+                &self,
+                keys: &[String],
+                limit: u32,
+            ) -> Result<Vec<ContactId>> {
+                conflict_index::contacts_with_keys(self.conn(), keys, limit)
+            }
+            fn contacts_affiliated_to(&self, contact: ContactId) -> Result<Vec<ContactId>> {
+                conflict_index::affiliated_to(self.conn(), contact)
+            }
+            fn parties_of_contact(&self, contact: ContactId) -> Result<Vec<(MatterId, PartyRole)>> {
+                conflict_index::parties_of(self.conn(), contact)
+            }
+            fn conflict_check(&self, matter: MatterId) -> Result<Option<ConflictCheck>> {
+                conflict_index::check(self.conn(), matter)
+            }
+            fn rule_overrides(&self, matter: MatterId) -> Result<Option<RuleOverrides>> {
+                keyed::get(self.conn(), keyed::RULE_OVERRIDES, &matter.to_string())
+            }
+            fn installed_rule_packs(&self) -> Result<Vec<RulePack>> {
+                keyed::all(self.conn(), keyed::RULE_PACK)
+            }
+            fn enabled_rule_packs(&self) -> Result<Vec<String>> {
+                Ok(
+                    keyed::get(self.conn(), keyed::RULES_ENABLED, keyed::FIRM_KEY)?
+                        .unwrap_or_default(),
+                )
+            }
             fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>> {
                 audit::events_after(self.conn(), after, limit)
             }
@@ -393,11 +422,13 @@ impl WriteTx for SqliteWriteTx<'_> {
     }
     fn insert_contact(&mut self, contact: &Contact) -> Result<()> {
         write::insert_contact(self.conn(), contact)?;
-        communications::index_contact_emails(self.conn(), contact)
+        communications::index_contact_emails(self.conn(), contact)?;
+        conflict_index::index_contact(self.conn(), contact)
     }
     fn update_contact(&mut self, contact: &Contact, expected_version: u64) -> Result<()> {
         write::update_contact(self.conn(), contact, expected_version)?;
-        communications::index_contact_emails(self.conn(), contact)
+        communications::index_contact_emails(self.conn(), contact)?;
+        conflict_index::index_contact(self.conn(), contact)
     }
     fn insert_matter(&mut self, matter: &Matter) -> Result<()> {
         write::insert_matter(self.conn(), matter)
@@ -521,6 +552,26 @@ impl WriteTx for SqliteWriteTx<'_> {
         let expenses: Vec<_> = expenses.iter().map(|id| id.to_bytes()).collect();
         work::TIME.move_items(self.conn(), &time, from, to, bill)?;
         work::EXPENSES.move_items(self.conn(), &expenses, from, to, bill)
+    }
+    fn put_rule_overrides(&mut self, o: &RuleOverrides, expected: Option<u64>) -> Result<()> {
+        let key = o.matter.to_string();
+        keyed::put(
+            self.conn(),
+            keyed::RULE_OVERRIDES,
+            &key,
+            o,
+            o.version,
+            expected,
+        )
+    }
+    fn put_rule_pack(&mut self, pack: &RulePack) -> Result<()> {
+        keyed::replace(self.conn(), keyed::RULE_PACK, &pack.id, pack)
+    }
+    fn put_enabled_rule_packs(&mut self, ids: &[String]) -> Result<()> {
+        keyed::replace(self.conn(), keyed::RULES_ENABLED, keyed::FIRM_KEY, &ids)
+    }
+    fn put_conflict_check(&mut self, check: &ConflictCheck, expected: Option<u64>) -> Result<()> {
+        conflict_index::put_check(self.conn(), check, expected)
     }
     fn insert_payment(&mut self, payment: &Payment) -> Result<()> {
         bills::insert_payment(self.conn(), payment)

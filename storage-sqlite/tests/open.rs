@@ -85,7 +85,7 @@ fn a_new_file_is_stamped_with_our_id_and_the_schema_version() {
         .unwrap();
     assert_eq!(app, APPLICATION_ID);
     assert_eq!(version, SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 8);
+    assert_eq!(SCHEMA_VERSION, 9);
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
         .unwrap()
@@ -101,7 +101,9 @@ fn a_new_file_is_stamped_with_our_id_and_the_schema_version() {
         "bill_matters",
         "bills",
         "communications",
+        "contact_affiliations",
         "contact_emails",
+        "contact_name_keys",
         "contacts",
         "deadlines",
         "documents",

@@ -75,6 +75,10 @@ macro_rules! conformance_tests {
             bills::void_reissue_and_arrangements,
             client_money::ledger_guard_override_and_reconciliation,
             reports::hours_utilisation_realisation_and_wip,
+            conflicts::search_finds_variants_affiliates_and_former_clients,
+            conflicts::checks_are_stored_decided_and_rerun,
+            compliance::packs_in_force_gate_opening_and_stages,
+            compliance::firm_packs_are_tested_before_install,
         );
     };
 }

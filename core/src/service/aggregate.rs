@@ -16,7 +16,7 @@ use crate::documents::Document;
 use crate::error::Result;
 use crate::firm::FirmSettings;
 use crate::ids::MatterId;
-use crate::matters::Matter;
+use crate::matters::{ConflictCheck, Matter, RuleOverrides};
 use crate::notes::Note;
 use crate::store::WriteTx;
 use crate::tasks::Task;
@@ -315,6 +315,26 @@ single_record!(
     put_timer,
     |t| t.user.into(),
     Some(t.matter)
+);
+
+// A matter's conflict check is audited in the matter's history.
+single_record!(
+    ConflictCheck,
+    "conflict check",
+    EntityKind::Matter,
+    put_conflict_check,
+    |c| c.matter.into(),
+    Some(c.matter)
+);
+
+// A matter's rule overrides are audited in the matter's history.
+single_record!(
+    RuleOverrides,
+    "rule overrides",
+    EntityKind::Matter,
+    put_rule_overrides,
+    |o| o.matter.into(),
+    Some(o.matter)
 );
 
 /// Billing terms are audited in the history of their matter or client.

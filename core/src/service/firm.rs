@@ -5,9 +5,9 @@ use std::sync::Arc;
 use super::context::{ReadCtx, WriteCtx, load_actor, load_settings};
 use super::{
     AppointmentService, AuditService, BillService, ClientMoneyService, CommunicationService,
-    ContactService, DocketService, DocumentService, InterchangeService, MatterService, NoteService,
-    PaymentService, ReportService, SettingsService, TaskService, TimeService, UserService,
-    WorkflowService,
+    ComplianceService, ConflictService, ContactService, DocketService, DocumentService,
+    InterchangeService, MatterService, NoteService, PaymentService, ReportService, SettingsService,
+    TaskService, TimeService, UserService, WorkflowService,
 };
 use crate::access::Role;
 use crate::clock::{Clock, SystemClock};
@@ -160,6 +160,16 @@ impl Session {
     /// Users of the firm.
     pub fn users(&self) -> UserService<'_> {
         UserService::new(self)
+    }
+
+    /// Compliance rules: packs, findings per matter, the firm sweep, overrides.
+    pub fn compliance(&self) -> ComplianceService<'_> {
+        ComplianceService::new(self)
+    }
+
+    /// Conflict checks: searches, the check on a matter, decisions about hits.
+    pub fn conflicts(&self) -> ConflictService<'_> {
+        ConflictService::new(self)
     }
 
     /// Contacts.

@@ -189,6 +189,18 @@ impl<'s> MatterService<'s> {
         to: MatterStatus,
         reason: Option<String>,
     ) -> Result<Matter> {
+        self.session
+            .write(|ctx| Self::transition_in(ctx, id, expected_version, from, to, reason))
+    }
+
+    fn transition_in(
+        ctx: &mut WriteCtx<'_>,
+        id: MatterId,
+        expected_version: u64,
+        from: &[MatterStatus],
+        to: MatterStatus,
+        reason: Option<String>,
+    ) -> Result<Matter> {
         let (capability, action) = match (from, to) {
             (_, MatterStatus::Archived) => (Capability::ArchiveMatters, "matter.archived"),
             ([MatterStatus::Closed], MatterStatus::Open) => {
@@ -197,7 +209,7 @@ impl<'s> MatterService<'s> {
             (_, MatterStatus::Open) => (Capability::ChangeMatterStatus, "matter.opened"),
             _ => (Capability::ChangeMatterStatus, "matter.closed"),
         };
-        self.change(id, expected_version, capability, action, |m, ctx| {
+        Self::amend_in(ctx, id, expected_version, capability, action, |m, ctx| {
             if !from.contains(&m.status) {
                 return Err(LexcaseError::InvalidTransition {
                     entity: "matter",
@@ -209,15 +221,54 @@ impl<'s> MatterService<'s> {
         })
     }
 
-    /// Pending → open (the date opened is today in the firm's zone).
+    /// Pending → open (the date opened is today in the firm's zone). Block-severity
+    /// compliance rules in force for matter opening stand in the way (a validation error on
+    /// `rules` listing them); see [`MatterService::open_overriding`].
     pub fn open(&self, id: MatterId, expected_version: u64) -> Result<Matter> {
-        self.transition(
-            id,
-            expected_version,
-            &[MatterStatus::Pending],
-            MatterStatus::Open,
-            None,
-        )
+        self.open_gated(id, expected_version, None)
+    }
+
+    /// Opens a matter past blocking compliance rules: each is recorded as overridden with
+    /// `reason` (needs `override_workflow_gates`).
+    pub fn open_overriding(
+        &self,
+        id: MatterId,
+        expected_version: u64,
+        reason: &str,
+    ) -> Result<Matter> {
+        self.open_gated(id, expected_version, Some(reason))
+    }
+
+    fn open_gated(
+        &self,
+        id: MatterId,
+        expected_version: u64,
+        reason: Option<&str>,
+    ) -> Result<Matter> {
+        self.session.write(|ctx| {
+            let matter = ctx.matter(id)?;
+            if matter.status == MatterStatus::Pending {
+                let event = crate::rules::EventFacts {
+                    checkpoint: crate::rules::Checkpoint::MatterOpening.as_str().into(),
+                    ..Default::default()
+                };
+                super::compliance::gate(
+                    ctx,
+                    &matter,
+                    crate::rules::Checkpoint::MatterOpening,
+                    event,
+                    reason,
+                )?;
+            }
+            Self::transition_in(
+                ctx,
+                id,
+                expected_version,
+                &[MatterStatus::Pending],
+                MatterStatus::Open,
+                None,
+            )
+        })
     }
 
     /// Open → closed.
@@ -265,7 +316,8 @@ impl<'s> MatterService<'s> {
         self.transition(id, expected_version, &from, MatterStatus::Archived, reason)
     }
 
-    /// Adds a contact as a party in `role`, optionally acting for another party.
+    /// Adds a contact as a party in `role`, optionally acting for another party; the
+    /// matter's conflict check, if it has one, runs again (new hits await a decision).
     pub fn add_party(
         &self,
         id: MatterId,
@@ -275,17 +327,22 @@ impl<'s> MatterService<'s> {
         acting_for: Option<PartyId>,
         reference: Option<String>,
     ) -> Result<Matter> {
-        self.change(
-            id,
-            expected_version,
-            Capability::EditMatters,
-            "matter.party_added",
-            |m, ctx| {
-                ctx.contact(contact)?;
-                m.add_party(contact, role, acting_for, reference, ctx.now)
-                    .map(|_| ())
-            },
-        )
+        self.session.write(|ctx| {
+            let matter = Self::amend_in(
+                ctx,
+                id,
+                expected_version,
+                Capability::EditMatters,
+                "matter.party_added",
+                |m, ctx| {
+                    ctx.contact(contact)?;
+                    m.add_party(contact, role, acting_for, reference, ctx.now)
+                        .map(|_| ())
+                },
+            )?;
+            super::conflicts::rerun_if_checked(ctx, &matter)?;
+            Ok(matter)
+        })
     }
 
     /// Removes a party (never the last client, never one that others act for).
@@ -304,7 +361,7 @@ impl<'s> MatterService<'s> {
         )
     }
 
-    /// Changes a party's role.
+    /// Changes a party's role (re-running the conflict check, if the matter has one).
     pub fn change_party_role(
         &self,
         id: MatterId,
@@ -312,13 +369,18 @@ impl<'s> MatterService<'s> {
         party: PartyId,
         role: PartyRole,
     ) -> Result<Matter> {
-        self.change(
-            id,
-            expected_version,
-            Capability::EditMatters,
-            "matter.party_role_changed",
-            |m, _| m.change_party_role(party, role),
-        )
+        self.session.write(|ctx| {
+            let matter = Self::amend_in(
+                ctx,
+                id,
+                expected_version,
+                Capability::EditMatters,
+                "matter.party_role_changed",
+                |m, _| m.change_party_role(party, role),
+            )?;
+            super::conflicts::rerun_if_checked(ctx, &matter)?;
+            Ok(matter)
+        })
     }
 
     /// Records that `party` acts for `acting_for` (or for nobody with `None`).

@@ -55,6 +55,32 @@ fn pinned(
         .ok_or_else(|| LexcaseError::not_found("workflow template"))
 }
 
+/// The compliance rules in force as a gate for `matter` (none when no pack is in force).
+fn rule_gate(ctx: &WriteCtx<'_>, matter: MatterId) -> Result<Option<super::rule_gate::RuleGate>> {
+    let packs = super::compliance::firm_packs(ctx.tx)?;
+    if packs.is_empty() {
+        return Ok(None);
+    }
+    let m = ctx.matter(matter)?;
+    let settings = super::context::load_settings(ctx.tx)?;
+    let facts = super::rule_facts::gather(ctx.tx, &settings, &m, ctx.today()?, Default::default())?;
+    let overridden = ctx
+        .tx
+        .rule_overrides(matter)?
+        .map(|o| {
+            o.overrides
+                .into_iter()
+                .map(|r| (r.pack, r.rule, r.version))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Some(super::rule_gate::RuleGate {
+        packs: crate::rules::CompiledPacks::new(packs)?,
+        facts,
+        overridden,
+    }))
+}
+
 impl<'s> WorkflowService<'s> {
     pub(crate) fn new(session: &'s Session) -> Self {
         Self { session }
@@ -212,15 +238,17 @@ impl<'s> WorkflowService<'s> {
         to: &str,
         override_reason: Option<&str>,
     ) -> Result<StageMoveResult> {
-        let gates: &[&dyn GateCondition] = &[];
         self.session.write(|ctx| {
             let (before, template) = Self::load_for_change(ctx, matter)?;
             super::context::check_version("workflow", before.version, expected_version)?;
+            let rules = rule_gate(ctx, matter)?;
+            let gates: Vec<&dyn GateCondition> =
+                rules.iter().map(|g| g as &dyn GateCondition).collect();
             let mut moved = before.clone();
             let outcome = moved.move_to(
                 &template,
                 to,
-                gates,
+                &gates,
                 override_reason,
                 ctx.actor.id,
                 ctx.now,

@@ -34,8 +34,9 @@ use crate::ids::{
     AppointmentId, BillId, CommunicationId, ContactId, DeadlineId, DocumentId, ExpenseId, MatterId,
     NoteId, PaymentId, TaskId, TimeEntryId, TrustEntryId, UserId,
 };
-use crate::matters::Matter;
+use crate::matters::{ConflictCheck, Matter, PartyRole, RuleOverrides};
 use crate::notes::{Note, NoteSubject};
+use crate::rules::RulePack;
 use crate::tasks::{DueAnchor, Task};
 use crate::timekeeping::{
     BillingTerms, Expense, FirmBillingSettings, TermsScope, TimeEntry, Timer,
@@ -228,6 +229,25 @@ pub trait ReadTx {
     /// The reconciliation with the latest statement date.
     fn latest_reconciliation(&self) -> Result<Option<ReconciliationRecord>>;
 
+    /// Contacts indexed under any of `keys` (name blocking keys of
+    /// [`crate::conflicts::blocking_keys`] and [`crate::matters::identifier_key`]s), at most
+    /// `limit`, in id order.
+    fn contacts_with_name_keys(&self, keys: &[String], limit: u32) -> Result<Vec<ContactId>>;
+    /// Contacts that name `contact` in one of their affiliations (its employees, its
+    /// subsidiaries), in id order.
+    fn contacts_affiliated_to(&self, contact: ContactId) -> Result<Vec<ContactId>>;
+    /// Every matter (any status) on which `contact` is a party, with the role, in matter id
+    /// order (no access check).
+    fn parties_of_contact(&self, contact: ContactId) -> Result<Vec<(MatterId, PartyRole)>>;
+    /// The conflict check of a matter.
+    fn conflict_check(&self, matter: MatterId) -> Result<Option<ConflictCheck>>;
+    /// The rule overrides recorded on a matter.
+    fn rule_overrides(&self, matter: MatterId) -> Result<Option<RuleOverrides>>;
+    /// The rule packs the firm installed (latest version of each), in id order.
+    fn installed_rule_packs(&self) -> Result<Vec<RulePack>>;
+    /// The ids of the rule packs the firm has in force.
+    fn enabled_rule_packs(&self) -> Result<Vec<String>>;
+
     /// Audit events with `seq > after`, in order, at most `limit`.
     fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>>;
     /// Audit events about one entity, in order.
@@ -343,6 +363,22 @@ pub trait WriteTx: ReadTx {
         to: crate::timekeeping::WorkStatus,
         bill: Option<BillId>,
     ) -> Result<()>;
+    /// Stores a matter's conflict check: insert when `expected_version` is `None`.
+    fn put_conflict_check(
+        &mut self,
+        check: &ConflictCheck,
+        expected_version: Option<u64>,
+    ) -> Result<()>;
+    /// Stores a matter's rule overrides: insert when `expected_version` is `None`.
+    fn put_rule_overrides(
+        &mut self,
+        overrides: &RuleOverrides,
+        expected_version: Option<u64>,
+    ) -> Result<()>;
+    /// Stores an installed rule pack (replacing an earlier version of the same id).
+    fn put_rule_pack(&mut self, pack: &RulePack) -> Result<()>;
+    /// Sets the ids of the rule packs in force.
+    fn put_enabled_rule_packs(&mut self, ids: &[String]) -> Result<()>;
     /// Inserts a payment.
     fn insert_payment(&mut self, payment: &Payment) -> Result<()>;
     /// Updates a payment.

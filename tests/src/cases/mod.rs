@@ -6,6 +6,8 @@ pub mod audit;
 pub mod bills;
 pub mod client_money;
 pub mod communications;
+pub mod compliance;
+pub mod conflicts;
 pub mod contacts;
 pub mod docket;
 pub mod documents;

@@ -1,0 +1,330 @@
+//! Compliance rules: the firm's rule packs (built in and installed), evaluating a matter,
+//! sweeping the firm, the gates at matter opening and stage advance, authorised overrides.
+
+use serde::{Deserialize, Serialize};
+
+use super::Session;
+use super::context::{ReadCtx, WriteCtx, load_settings};
+use super::rule_facts::gather;
+use crate::access::Capability;
+use crate::error::{LexcaseError, Result};
+use crate::ids::MatterId;
+use crate::matters::{Matter, MatterStatus, RuleOverride, RuleOverrides};
+use crate::rules::{
+    Checkpoint, CompiledPacks, EventFacts, Finding, RulePack, RuleTestOutcome, Severity,
+};
+use crate::store::{MatterQuery, Paged, ReadTx};
+
+/// A finding with the override that lets it pass, if one was recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatterFinding {
+    /// The finding.
+    pub finding: Finding,
+    /// The authorised override of this rule on this matter, if any.
+    pub overridden: Option<RuleOverride>,
+}
+
+/// The findings on one matter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatterCompliance {
+    /// The matter.
+    pub matter: MatterId,
+    /// Its number.
+    pub number: String,
+    /// What the rules found, block first.
+    pub findings: Vec<MatterFinding>,
+}
+
+/// Compliance rules. Reading findings needs sight of the matter; installing packs needs
+/// `manage_firm`; overriding a blocking rule needs `override_workflow_gates` and a reason.
+#[derive(Debug)]
+pub struct ComplianceService<'s> {
+    session: &'s Session,
+}
+
+/// Every pack the firm can put in force: the built-in ones, each replaced by an installed
+/// pack of the same id, and the installed ones.
+pub(crate) fn available_packs(tx: &dyn ReadTx) -> Result<Vec<RulePack>> {
+    let installed = tx.installed_rule_packs()?;
+    let mut packs: Vec<RulePack> = RulePack::builtin()
+        .into_iter()
+        .filter(|b| !installed.iter().any(|i| i.id == b.id))
+        .collect();
+    packs.extend(installed);
+    Ok(packs)
+}
+
+/// The packs in force: the available packs the firm enabled.
+pub(crate) fn firm_packs(tx: &dyn ReadTx) -> Result<Vec<RulePack>> {
+    let enabled = tx.enabled_rule_packs()?;
+    Ok(available_packs(tx)?
+        .into_iter()
+        .filter(|p| enabled.contains(&p.id))
+        .collect())
+}
+
+/// The findings of `checkpoint` on a matter, each with its override if one was recorded.
+pub(crate) fn findings(
+    tx: &dyn ReadTx,
+    packs: &CompiledPacks,
+    matter: &Matter,
+    today: chrono::NaiveDate,
+    event: EventFacts,
+    checkpoint: Checkpoint,
+) -> Result<Vec<MatterFinding>> {
+    let settings = load_settings(tx)?;
+    let facts = gather(tx, &settings, matter, today, event)?;
+    let overrides = tx.rule_overrides(matter.id)?;
+    Ok(packs
+        .evaluate(&facts, checkpoint)?
+        .into_iter()
+        .map(|finding| {
+            let overridden = overrides.as_ref().and_then(|o| {
+                o.overrides
+                    .iter()
+                    .rev()
+                    .find(|r| {
+                        r.pack == finding.pack
+                            && r.rule == finding.rule
+                            && r.version == finding.version
+                    })
+                    .cloned()
+            });
+            MatterFinding {
+                finding,
+                overridden,
+            }
+        })
+        .collect())
+}
+
+/// Refuses a step that block-severity findings (without an override) stand in the way of,
+/// or records `override_reason` against each (needs `override_workflow_gates`).
+pub(crate) fn gate(
+    ctx: &mut WriteCtx<'_>,
+    matter: &Matter,
+    checkpoint: Checkpoint,
+    event: EventFacts,
+    override_reason: Option<&str>,
+) -> Result<()> {
+    let packs = CompiledPacks::new(firm_packs(ctx.tx)?)?;
+    let today = ctx.today()?;
+    let blocking: Vec<Finding> = findings(ctx.tx, &packs, matter, today, event, checkpoint)?
+        .into_iter()
+        .filter(|f| f.finding.severity == Severity::Block && f.overridden.is_none())
+        .map(|f| f.finding)
+        .collect();
+    if blocking.is_empty() {
+        return Ok(());
+    }
+    let Some(reason) = override_reason else {
+        let list: Vec<String> = blocking
+            .iter()
+            .map(|f| format!("{} ({}): {}", f.rule, f.title, f.message))
+            .collect();
+        return Err(LexcaseError::validation(
+            "rules",
+            format!("blocked by compliance rules: {}", list.join("; ")),
+        ));
+    };
+    ctx.require(Capability::OverrideWorkflowGates)?;
+    let reason = crate::validate::required_line("override_reason", reason)?;
+    let (by, at) = (ctx.actor.id, ctx.now);
+    let added: Vec<RuleOverride> = blocking
+        .iter()
+        .map(|f| RuleOverride {
+            pack: f.pack.clone(),
+            rule: f.rule.clone(),
+            version: f.version,
+            checkpoint: checkpoint.as_str().into(),
+            reason: reason.clone(),
+            by,
+            at,
+        })
+        .collect();
+    match ctx.tx.rule_overrides(matter.id)? {
+        None => {
+            let record = RuleOverrides {
+                matter: matter.id,
+                overrides: added,
+                version: 1,
+            };
+            ctx.create(record, "rules.overridden")?;
+        }
+        Some(before) => {
+            let version = before.version;
+            ctx.amend(before, version, "rules.overridden", |o, _| {
+                o.overrides.extend(added);
+                Ok(())
+            })?;
+        }
+    }
+    Ok(())
+}
+
+impl<'s> ComplianceService<'s> {
+    pub(crate) fn new(session: &'s Session) -> Self {
+        Self { session }
+    }
+
+    /// Every pack the firm can put in force (built in and installed).
+    pub fn available_packs(&self) -> Result<Vec<RulePack>> {
+        self.session.read(|ctx| available_packs(ctx.tx))
+    }
+
+    /// The packs in force.
+    pub fn packs(&self) -> Result<Vec<RulePack>> {
+        self.session.read(|ctx| firm_packs(ctx.tx))
+    }
+
+    /// Puts exactly the packs `ids` in force (each must be available). A firm chooses its
+    /// packs: a US firm has no use for the England & Wales conveyancing rules. Needs
+    /// `manage_firm`.
+    pub fn set_packs_in_force(&self, ids: &[String]) -> Result<Vec<RulePack>> {
+        self.session.write(|ctx| {
+            ctx.require(Capability::ManageFirm)?;
+            let available = available_packs(ctx.tx)?;
+            for id in ids {
+                if !available.iter().any(|p| &p.id == id) {
+                    return Err(LexcaseError::validation(
+                        "packs",
+                        format!("no rule pack {id}"),
+                    ));
+                }
+            }
+            let mut ids = ids.to_vec();
+            ids.sort();
+            ids.dedup();
+            let before = ctx.tx.enabled_rule_packs()?;
+            ctx.tx.put_enabled_rule_packs(&ids)?;
+            ctx.record(
+                crate::audit::EntityKind::Firm,
+                uuid::Uuid::nil(),
+                None,
+                "rules.packs_in_force",
+                Some(&before),
+                Some(&ids),
+            )?;
+            firm_packs(ctx.tx)
+        })
+    }
+
+    /// Runs a pack's own test cases (facts in, expected findings out) without installing it.
+    pub fn test_pack(&self, pack: &RulePack) -> Result<Vec<RuleTestOutcome>> {
+        CompiledPacks::new(vec![pack.clone()])?;
+        Ok(pack.run_tests())
+    }
+
+    /// Installs a pack and puts it in force (a newer version of an installed or built-in pack
+    /// replaces it). A pack that fails to load or whose own tests fail is refused. Needs
+    /// `manage_firm`.
+    pub fn install_pack(&self, pack: RulePack) -> Result<RulePack> {
+        CompiledPacks::new(vec![pack.clone()])?;
+        let failing: Vec<String> = pack
+            .run_tests()
+            .into_iter()
+            .filter(|t| !t.passed)
+            .map(|t| t.name)
+            .collect();
+        if !failing.is_empty() {
+            return Err(LexcaseError::validation(
+                "tests",
+                format!("the pack's own tests fail: {}", failing.join(", ")),
+            ));
+        }
+        self.session.write(|ctx| {
+            ctx.require(Capability::ManageFirm)?;
+            if let Some(current) = available_packs(ctx.tx)?
+                .into_iter()
+                .find(|p| p.id == pack.id)
+                && current.version >= pack.version
+            {
+                return Err(LexcaseError::validation(
+                    "version",
+                    format!(
+                        "version {} of {} is already in force",
+                        current.version, pack.id
+                    ),
+                ));
+            }
+            ctx.tx.put_rule_pack(&pack)?;
+            let mut enabled = ctx.tx.enabled_rule_packs()?;
+            if !enabled.contains(&pack.id) {
+                enabled.push(pack.id.clone());
+                enabled.sort();
+                ctx.tx.put_enabled_rule_packs(&enabled)?;
+            }
+            ctx.record(
+                crate::audit::EntityKind::Firm,
+                uuid::Uuid::nil(),
+                None,
+                "rules.pack_installed",
+                None,
+                Some(&pack),
+            )?;
+            Ok(pack)
+        })
+    }
+
+    fn evaluate_in(
+        ctx: &ReadCtx<'_>,
+        packs: &CompiledPacks,
+        matter: &Matter,
+        today: chrono::NaiveDate,
+    ) -> Result<MatterCompliance> {
+        let event = EventFacts {
+            checkpoint: Checkpoint::Sweep.as_str().into(),
+            ..EventFacts::default()
+        };
+        Ok(MatterCompliance {
+            matter: matter.id,
+            number: matter.number.clone(),
+            findings: findings(ctx.tx, packs, matter, today, event, Checkpoint::Sweep)?,
+        })
+    }
+
+    /// What the rules find on one matter today.
+    pub fn evaluate(&self, matter: MatterId) -> Result<MatterCompliance> {
+        let today = self.session.firm().today()?;
+        self.session.read(|ctx| {
+            let m = ctx.matter(matter)?;
+            let packs = CompiledPacks::new(firm_packs(ctx.tx)?)?;
+            Self::evaluate_in(ctx, &packs, &m, today)
+        })
+    }
+
+    /// Sweeps every matter the actor may see that is not archived; returns the matters with
+    /// findings.
+    pub fn sweep(&self) -> Result<Vec<MatterCompliance>> {
+        let today = self.session.firm().today()?;
+        self.session.read(|ctx| {
+            let packs = CompiledPacks::new(firm_packs(ctx.tx)?)?;
+            let viewer = ctx.viewer();
+            let matters =
+                Paged::collect_all(|p| ctx.tx.matters(&MatterQuery::default(), &viewer, p))?;
+            let mut out = Vec::new();
+            for m in matters
+                .iter()
+                .filter(|m| m.status != MatterStatus::Archived)
+            {
+                let result = Self::evaluate_in(ctx, &packs, m, today)?;
+                if !result.findings.is_empty() {
+                    out.push(result);
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    /// The overrides recorded on a matter.
+    pub fn overrides(&self, matter: MatterId) -> Result<Vec<RuleOverride>> {
+        self.session.read(|ctx| {
+            ctx.matter(matter)?;
+            Ok(ctx
+                .tx
+                .rule_overrides(matter)?
+                .map(|o| o.overrides)
+                .unwrap_or_default())
+        })
+    }
+}
