@@ -1,8 +1,32 @@
 //! Compliance rules as data: rule packs with CEL conditions over a documented fact model, checked at load, evaluated per matter, with their own test cases.
+//!
+//! A [`Rule`] has a CEL condition over [`Facts`] (`true` = breached), a scope, the
+//! [`Checkpoint`]s it gates, a [`Severity`], a message with `{fact.path}` placeholders and a
+//! remedy. [`RulePack`]s are loaded from TOML or JSON and checked at load (see
+//! [`CompiledPacks::new`]); [`RulePack::builtin`] gives the shipped packs. Evaluate one matter
+//! with [`evaluate`], or compile once with [`CompiledPacks`] and sweep many.
+//!
+//! Conditions are checked statically by walking the parsed expression against the shape of the
+//! fact model (unknown facts and fields are refused; map members such as
+//! `documents.categories.engagement_letter` are free keys that may be missing at runtime, so
+//! guard them with `"x" in map` or `has(map.x)`), then evaluated on default facts and on facts
+//! with one element in every list and map: a non-bool result or a type error is refused. A
+//! type error hidden behind a short-circuit (`false && …`) is only found at runtime, where it is
+//! a validation error naming the rule.
 
+mod builtin;
+mod engine;
 mod facts;
+mod model;
+mod schema;
+#[cfg(test)]
+mod tests;
 
+pub use engine::{CompiledPacks, evaluate};
 pub use facts::{
     BillFacts, ClientFacts, ClientMoneyFacts, ConflictFacts, DeadlineFacts, DocumentFacts,
     EventFacts, Facts, MatterFacts, PartyFacts, TaskFacts, TimeFacts, WorkflowFacts,
+};
+pub use model::{
+    Checkpoint, Finding, Rule, RulePack, RuleScope, RuleTest, RuleTestOutcome, Severity,
 };

@@ -1,0 +1,188 @@
+//! Rules, rule packs and their test cases as data, and findings.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Result;
+
+/// How serious a breach is. Declaration order is the order findings are reported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Gates stage advances and matter opening.
+    Block,
+    /// Needs attention.
+    Warn,
+    /// For information.
+    Info,
+}
+
+crate::names::stable_names!(Severity, "severity", "severity", {
+    Block = "block",
+    Warn = "warn",
+    Info = "info",
+});
+
+/// When rules run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Checkpoint {
+    /// A periodic sweep: every rule in scope runs.
+    Sweep,
+    /// A matter is about to open: rules listing `matter_opening` run.
+    MatterOpening,
+    /// A matter's workflow is about to enter another stage: rules listing `stage_advance` run.
+    StageAdvance,
+}
+
+crate::names::stable_names!(Checkpoint, "checkpoint", "checkpoint", {
+    Sweep = "sweep",
+    MatterOpening = "matter_opening",
+    StageAdvance = "stage_advance",
+});
+
+/// Which matters a rule applies to. Each list, when empty, means "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RuleScope {
+    /// Practice areas (`matter.practice_area`).
+    pub practice_areas: Vec<String>,
+    /// Workflow stage ids (`workflow.stage`, or for a stage advance also `event.to_stage`).
+    pub stages: Vec<String>,
+    /// Matter statuses (`matter.status`).
+    pub statuses: Vec<String>,
+}
+
+fn default_on() -> Vec<Checkpoint> {
+    vec![Checkpoint::Sweep]
+}
+
+/// One compliance rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Stable id, unique within its pack.
+    pub id: String,
+    /// Version of the rule, raised whenever its meaning changes.
+    pub version: u32,
+    /// Short title.
+    pub title: String,
+    /// Which matters it applies to.
+    #[serde(default)]
+    pub scope: RuleScope,
+    /// The checkpoints it runs at besides sweeps (every rule runs in a sweep). Default `[sweep]`.
+    #[serde(default = "default_on")]
+    pub on: Vec<Checkpoint>,
+    /// CEL condition over the fact model; `true` means the rule is breached.
+    pub condition: String,
+    /// How serious a breach is.
+    pub severity: Severity,
+    /// The finding's message; `{path}` placeholders (e.g. `{matter.number}`) name facts.
+    pub message: String,
+    /// What to do about it.
+    pub remedy: String,
+}
+
+/// A test case carried by a pack: facts in, expected findings out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleTest {
+    /// Name of the case.
+    pub name: String,
+    /// Partial facts, filled up with [`Facts::default`](super::Facts) values.
+    #[serde(default)]
+    pub facts: serde_json::Value,
+    /// The checkpoint to evaluate at (default: sweep).
+    #[serde(default)]
+    pub checkpoint: Option<Checkpoint>,
+    /// The ids of the pack's rules expected to fire: exactly these.
+    #[serde(default)]
+    pub expect: Vec<String>,
+}
+
+/// A versioned set of rules with their test cases.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulePack {
+    /// Stable id.
+    pub id: String,
+    /// Version of the pack.
+    pub version: u32,
+    /// Title.
+    pub title: String,
+    /// The rules.
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+    /// Test cases.
+    #[serde(default)]
+    pub tests: Vec<RuleTest>,
+}
+
+/// The result of one pack test case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleTestOutcome {
+    /// Name of the case.
+    pub name: String,
+    /// Whether exactly the expected rules fired.
+    pub passed: bool,
+    /// Rule ids expected (sorted).
+    pub expected: Vec<String>,
+    /// Rule ids that fired (sorted).
+    pub fired: Vec<String>,
+    /// Why the case could not be evaluated, if it could not.
+    pub error: Option<String>,
+}
+
+/// A breached rule on one matter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Pack id.
+    pub pack: String,
+    /// Rule id.
+    pub rule: String,
+    /// Rule version.
+    pub version: u32,
+    /// Rule title.
+    pub title: String,
+    /// Severity.
+    pub severity: Severity,
+    /// The message with its placeholders filled in.
+    pub message: String,
+    /// The remedy.
+    pub remedy: String,
+    /// The fact paths the condition read, with their values (`null` for a missing map key).
+    pub facts: BTreeMap<String, serde_json::Value>,
+}
+
+impl RulePack {
+    /// Parses and checks a pack written in TOML. See [`CompiledPacks::new`](super::CompiledPacks::new)
+    /// for the checks.
+    pub fn from_toml(text: &str) -> Result<Self> {
+        let pack: RulePack = toml::from_str(text)
+            .map_err(|e| crate::LexcaseError::validation("rule_pack", format!("TOML: {e}")))?;
+        super::engine::compile_pack(&pack)?;
+        Ok(pack)
+    }
+
+    /// Parses and checks a pack written in JSON.
+    pub fn from_json(text: &str) -> Result<Self> {
+        let pack: RulePack = serde_json::from_str(text)
+            .map_err(|e| crate::LexcaseError::validation("rule_pack", format!("JSON: {e}")))?;
+        super::engine::compile_pack(&pack)?;
+        Ok(pack)
+    }
+
+    /// The packs lexcase ships: `core`, `ew-conveyancing`, `ew-litigation` and `us`.
+    pub fn builtin() -> Vec<RulePack> {
+        super::builtin::SOURCES
+            .iter()
+            .filter_map(|text| RulePack::from_toml(text).ok())
+            .collect()
+    }
+
+    /// Runs the pack's own test cases. A failing case is reported, not an error.
+    pub fn run_tests(&self) -> Vec<RuleTestOutcome> {
+        super::engine::run_tests(self)
+    }
+}
