@@ -1,0 +1,1 @@
+//! Cross-module tests: STANDARDS §6.4 matching vectors and properties.

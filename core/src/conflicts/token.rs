@@ -1,0 +1,74 @@
+//! Per-token facts shared by scoring and blocking keys, so the two agree by construction.
+
+use super::normalise::is_low_weight;
+use super::soundex;
+
+/// How much a token counts when matching.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// A distinctive word: it carries blocking keys and can anchor a match.
+    Significant,
+    /// A common company word ("holdings", "group"): matches only itself and never anchors.
+    Low,
+    /// A single character (an initial): matches a word it starts, never anchors.
+    Initial,
+}
+
+/// One normalised token with what matching needs to know about it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token<'a> {
+    /// The folded text.
+    pub text: &'a str,
+    /// How much it counts.
+    pub class: Class,
+    /// Its Soundex code, for purely alphabetic tokens of three letters or more.
+    pub soundex: Option<[u8; 4]>,
+    /// Its first four characters, for tokens of four characters or more.
+    pub prefix: Option<&'a str>,
+}
+
+impl Token<'_> {
+    /// The Soundex digits, when at least two are non-zero (shorter digit runs are too
+    /// common to index on their own).
+    pub fn digits(&self) -> Option<[u8; 3]> {
+        self.soundex
+            .filter(|c| c[2] != b'0')
+            .map(|c| [c[1], c[2], c[3]])
+    }
+}
+
+/// Classifies `tokens`: low-weight words count as significant when a name has nothing else.
+pub(crate) fn classify(tokens: &[String]) -> Vec<Token<'_>> {
+    let mut out: Vec<Token<'_>> = tokens
+        .iter()
+        .map(|t| {
+            let len = t.chars().count();
+            let class = if len == 1 {
+                Class::Initial
+            } else if is_low_weight(t) {
+                Class::Low
+            } else {
+                Class::Significant
+            };
+            let alphabetic = t.bytes().all(|b| b.is_ascii_lowercase());
+            Token {
+                text: t,
+                class,
+                soundex: (alphabetic && len >= 3).then(|| soundex::code(t)).flatten(),
+                prefix: t
+                    .char_indices()
+                    .nth(4)
+                    .map(|(i, _)| &t[..i])
+                    .or((len == 4).then_some(t.as_str())),
+            }
+        })
+        .collect();
+    if !out.iter().any(|t| t.class == Class::Significant) {
+        for t in &mut out {
+            if t.class == Class::Low {
+                t.class = Class::Significant;
+            }
+        }
+    }
+    out
+}
