@@ -146,15 +146,14 @@ pub(crate) fn search_hits(
             withheld: false,
             decision: None,
         };
-        let parties: Vec<_> = tx
-            .parties_of_contact(m.contact.id)?
-            .into_iter()
-            .filter(|(matter, _)| Some(*matter) != exclude)
-            .collect();
-        if parties.is_empty() {
+        let all = tx.parties_of_contact(m.contact.id)?;
+        if all.is_empty() {
+            // On file but on no matter (a prospective client, a contact of the firm).
             hits.push(hit);
             continue;
         }
+        // A party of the matter being checked is no hit on that matter itself.
+        let parties = all.into_iter().filter(|(matter, _)| Some(*matter) != exclude);
         for (matter, role) in parties {
             let on = tx.matter(matter)?;
             hits.push(ConflictHit {

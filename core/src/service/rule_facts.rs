@@ -10,8 +10,8 @@ use crate::error::Result;
 use crate::firm::FirmSettings;
 use crate::matters::{CustomValue, Matter, PartyRole};
 use crate::rules::{
-    ClientFacts, ClientMoneyFacts, ConflictFacts, DeadlineFacts, DocumentFacts, EventFacts, Facts,
-    MatterFacts, PartyFacts, TaskFacts, TimeFacts, WorkflowFacts,
+    ClientFacts, ClientMoneyFacts, ConflictFacts, DeadlineFacts, EventFacts, Facts, MatterFacts,
+    PartyFacts, TaskFacts, TimeFacts, WorkflowFacts,
 };
 use crate::store::{BillQuery, DeadlineQuery, Page, Paged, ReadTx, WorkQuery};
 use crate::timekeeping::{Billability, WorkStatus};
