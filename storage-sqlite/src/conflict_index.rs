@@ -77,23 +77,25 @@ pub(crate) fn contacts_with_keys(
     conn: &Connection,
     keys: &[String],
     limit: u32,
-) -> Result<Vec<ContactId>> {
+) -> Result<Vec<(ContactId, String)>> {
     if keys.is_empty() {
         return Ok(Vec::new());
     }
     let marks = vec!["?"; keys.len()].join(", ");
     let sql = format!(
-        "SELECT DISTINCT contact_id FROM contact_name_keys WHERE key IN ({marks}) \
-         ORDER BY contact_id LIMIT {limit}"
+        "SELECT c.id, c.search_key FROM contacts c WHERE c.id IN \
+         (SELECT contact_id FROM contact_name_keys WHERE key IN ({marks})) \
+         ORDER BY c.id LIMIT {limit}"
     );
     let mut stmt = conn.prepare(&sql).db()?;
     let rows = stmt
         .query_map(
             params_from_iter(keys.iter().map(|k| Value::Text(k.clone()))),
-            |r| r.get::<_, [u8; 16]>(0),
+            |r| Ok((r.get::<_, [u8; 16]>(0)?, r.get::<_, String>(1)?)),
         )
         .db()?;
-    rows.map(|r| r.db().map(ContactId::from_bytes)).collect()
+    rows.map(|r| r.db().map(|(id, name)| (ContactId::from_bytes(id), name)))
+        .collect()
 }
 
 /// Contacts affiliated to `contact`.

@@ -366,7 +366,7 @@ macro_rules! read_tx {
                 &self,
                 keys: &[String],
                 limit: u32,
-            ) -> Result<Vec<ContactId>> {
+            ) -> Result<Vec<(ContactId, String)>> {
                 conflict_index::contacts_with_keys(self.conn(), keys, limit)
             }
             fn contacts_affiliated_to(&self, contact: ContactId) -> Result<Vec<ContactId>> {

@@ -48,7 +48,11 @@ fn matched_contacts(
 ) -> Result<Vec<Matched>> {
     let mut found = Vec::new();
     for name in names {
-        for id in tx.contacts_with_name_keys(&blocking_keys(name), MAX_CANDIDATES)? {
+        for (id, key) in tx.contacts_with_name_keys(&blocking_keys(name), MAX_CANDIDATES)? {
+            // Score the indexed name first; read the contact only when it matches.
+            if score_names(name, &key).is_none() {
+                continue;
+            }
             let Some(contact) = tx.contact(id)? else {
                 continue;
             };
@@ -63,7 +67,7 @@ fn matched_contacts(
         }
     }
     for identifier in identifiers {
-        for id in tx.contacts_with_name_keys(&[identifier_key(identifier)], MAX_CANDIDATES)? {
+        for (id, _) in tx.contacts_with_name_keys(&[identifier_key(identifier)], MAX_CANDIDATES)? {
             let Some(contact) = tx.contact(id)? else {
                 continue;
             };
@@ -153,7 +157,9 @@ pub(crate) fn search_hits(
             continue;
         }
         // A party of the matter being checked is no hit on that matter itself.
-        let parties = all.into_iter().filter(|(matter, _)| Some(*matter) != exclude);
+        let parties = all
+            .into_iter()
+            .filter(|(matter, _)| Some(*matter) != exclude);
         for (matter, role) in parties {
             let on = tx.matter(matter)?;
             hits.push(ConflictHit {

@@ -231,8 +231,13 @@ pub trait ReadTx {
 
     /// Contacts indexed under any of `keys` (name blocking keys of
     /// [`crate::conflicts::blocking_keys`] and [`crate::matters::identifier_key`]s), at most
-    /// `limit`, in id order.
-    fn contacts_with_name_keys(&self, keys: &[String], limit: u32) -> Result<Vec<ContactId>>;
+    /// `limit`, in id order, each with its folded name ([`Contact::search_key`]) so callers
+    /// can score names without reading whole contacts.
+    fn contacts_with_name_keys(
+        &self,
+        keys: &[String],
+        limit: u32,
+    ) -> Result<Vec<(ContactId, String)>>;
     /// Contacts that name `contact` in one of their affiliations (its employees, its
     /// subsidiaries), in id order.
     fn contacts_affiliated_to(&self, contact: ContactId) -> Result<Vec<ContactId>>;
