@@ -43,10 +43,10 @@ pub fn score_identifiers(query: &[String], candidate: &[String]) -> Option<NameM
                 }
             })
             .max_by_key(|(score, _)| *score);
-        if let Some((score, c)) = best {
-            if !hits.iter().any(|(_, v, _)| *v == qn) {
-                hits.push((score, qn, c.clone()));
-            }
+        if let Some((score, c)) = best
+            && !hits.iter().any(|(_, v, _)| *v == qn)
+        {
+            hits.push((score, qn, c.clone()));
         }
     }
     hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));

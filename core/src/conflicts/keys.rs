@@ -65,7 +65,7 @@ mod tests {
         );
         assert_eq!(
             blocking_keys("Holdings"),
-            ["n:holdings", "t:holdings", "s:H432", "d:432", "p:hold"]
+            ["n:holdings", "t:holdings", "s:H435", "d:435", "p:hold"]
         );
         assert_eq!(blocking_keys("J"), ["n:j"]);
         assert!(blocking_keys("  ").is_empty());

@@ -20,5 +20,5 @@ mod token;
 pub use identifiers::score_identifiers;
 pub use keys::blocking_keys;
 pub use normalise::{NormalisedName, normalise};
-pub use score::{MATCH_THRESHOLD, MatchReason, NameMatch, score_names};
+pub use score::{MATCH_THRESHOLD, MatchReason, NameMatch, score_names, score_normalised};
 pub use soundex::soundex;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::normalise::normalise;
+use super::normalise::{NormalisedName, normalise};
 use super::token::{Class, Token, classify};
 
 /// Scores below this are not returned by [`score_names`]: a token-overlap match carrying one
@@ -92,12 +92,16 @@ struct Pair {
 ///
 /// Deterministic; symmetric in score except where equally good pairings tie.
 pub fn score_names(query: &str, candidate: &str) -> Option<NameMatch> {
-    let q = normalise(query);
-    let c = normalise(candidate);
+    score_normalised(&normalise(query), &normalise(candidate))
+}
+
+/// [`score_names`] on names already normalised, so a search normalises its query once (and a
+/// store may keep candidates normalised) instead of once per candidate. Same scores.
+pub fn score_normalised(q: &NormalisedName, c: &NormalisedName) -> Option<NameMatch> {
     if q.tokens.is_empty() || c.tokens.is_empty() {
         return None;
     }
-    let (qt, ct) = (query.trim(), candidate.trim());
+    let (qt, ct) = (q.original.trim(), c.original.trim());
     if qt == ct {
         return Some(NameMatch {
             score: 1000,
