@@ -7,7 +7,9 @@ use std::collections::BTreeSet;
 use super::Session;
 use super::context::{ReadCtx, WriteCtx, viewer_of};
 use crate::access::{Capability, Viewer};
-use crate::conflicts::{NameMatch, blocking_keys, score_identifiers, score_names};
+use crate::conflicts::{
+    NameMatch, blocking_keys, normalise, score_identifiers, score_names, score_normalised,
+};
 use crate::contacts::{AffiliationKind, Contact};
 use crate::error::{LexcaseError, Result};
 use crate::ids::MatterId;
@@ -48,9 +50,10 @@ fn matched_contacts(
 ) -> Result<Vec<Matched>> {
     let mut found = Vec::new();
     for name in names {
+        let query = normalise(name);
         for (id, key) in tx.contacts_with_name_keys(&blocking_keys(name), MAX_CANDIDATES)? {
             // Score the indexed name first; read the contact only when it matches.
-            if score_names(name, &key).is_none() {
+            if score_normalised(&query, &normalise(&key)).is_none() {
                 continue;
             }
             let Some(contact) = tx.contact(id)? else {
