@@ -4,9 +4,11 @@
 //! [`Session`] for a user, and work through its namespaces (`users()`, `contacts()`,
 //! `matters()`, `workflow()`, `tasks()`, `notes()`, `documents()`, `appointments()`,
 //! `communications()`, `docket()`, `interchange()`, `audit()`, `settings()`, `time()`,
-//! `bills()`, `payments()`, `clientMoney()`, `reports()`). Deadline rules can also be computed
-//! without a database: `builtinRule`, `computeDeadline`; durations are read and written by
-//! `parseDuration` and `formatDuration`.
+//! `bills()`, `payments()`, `clientMoney()`, `reports()`, `conflicts()`, `compliance()`).
+//! Deadline rules can also be computed without a database: `builtinRule`, `computeDeadline`;
+//! compliance packs are read by `compliancePackFromToml` and `compliancePackFromJson`
+//! (`builtinCompliancePacks`); durations are read and written by `parseDuration` and
+//! `formatDuration`.
 //! Document contents live beside the database, in the directory `<path>.blobs`. In Kotlin:
 //!
 //! ```text
@@ -34,6 +36,7 @@
 //! may cross the FFI: every fallible call returns [`LexcaseError`].
 
 mod billing;
+mod compliance;
 mod convert;
 mod custom_types;
 mod deadlines;
@@ -44,6 +47,9 @@ mod services;
 mod session;
 
 pub use billing::{format_duration, parse_duration};
+pub use compliance::{
+    builtin_compliance_packs, compliance_pack_from_json, compliance_pack_from_toml,
+};
 pub use deadlines::{
     builtin_rule, builtin_rule_packs, compute_deadline, rule_pack_from_json, rule_pack_from_toml,
 };
@@ -51,9 +57,9 @@ pub use error::{IncompatibleReason, LexcaseError};
 pub use firm::Firm;
 pub use services::{
     AppointmentService, AuditService, BillService, ClientMoneyService, CommunicationService,
-    ContactService, DocketService, DocumentService, InterchangeService, MatterService, NoteService,
-    PaymentService, ReportService, SettingsService, TaskService, TimeService, UserService,
-    WorkflowService,
+    ComplianceService, ConflictService, ContactService, DocketService, DocumentService,
+    InterchangeService, MatterService, NoteService, PaymentService, ReportService, SettingsService,
+    TaskService, TimeService, UserService, WorkflowService,
 };
 pub use session::Session;
 

@@ -6,9 +6,9 @@ use uuid::Uuid;
 
 use crate::services::{
     AppointmentService, AuditService, BillService, ClientMoneyService, CommunicationService,
-    ContactService, DocketService, DocumentService, InterchangeService, MatterService, NoteService,
-    PaymentService, ReportService, SettingsService, TaskService, TimeService, UserService,
-    WorkflowService,
+    ComplianceService, ConflictService, ContactService, DocketService, DocumentService,
+    InterchangeService, MatterService, NoteService, PaymentService, ReportService, SettingsService,
+    TaskService, TimeService, UserService, WorkflowService,
 };
 
 /// Work done by one acting user. Every call re-reads the user, so a role change or
@@ -120,5 +120,15 @@ impl Session {
     /// Management reports: hours, work in progress, client-money balances.
     pub fn reports(&self) -> Arc<ReportService> {
         Arc::new(ReportService::new(self.session.clone()))
+    }
+
+    /// Conflict checks: searches, the check stored on a matter, decisions about its hits.
+    pub fn conflicts(&self) -> Arc<ConflictService> {
+        Arc::new(ConflictService::new(self.session.clone()))
+    }
+
+    /// Compliance rules: packs in force, firm packs, findings, sweeps and overrides.
+    pub fn compliance(&self) -> Arc<ComplianceService> {
+        Arc::new(ComplianceService::new(self.session.clone()))
     }
 }

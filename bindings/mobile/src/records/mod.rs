@@ -8,6 +8,8 @@ mod calendar;
 mod client_money;
 mod common;
 mod communications;
+mod compliance;
+mod conflicts;
 mod contacts;
 mod docket;
 mod documents;
@@ -41,6 +43,11 @@ pub use communications::{
     Attachment, Channel, Communication, CommunicationPage, Direction, FilingMethod, IngestOutcome,
     NewCommunication, Participant, ParticipantRole,
 };
+pub use compliance::{
+    Checkpoint, CompliancePack, ComplianceRule, Finding, MatterCompliance, MatterFinding,
+    RuleOverride, RuleScope, RuleTest, RuleTestOutcome, Severity,
+};
+pub use conflicts::{ConflictCheck, ConflictHit, Decision, HitDisposition, MatchReason};
 pub use contacts::{
     Affiliation, AffiliationKind, Contact, ContactChanges, ContactKind, ContactPage, Email,
     Identifier, IdentifierKind, IdentityStatus, IdentityVerification, NewContact, Phone,

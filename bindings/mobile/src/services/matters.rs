@@ -78,12 +78,30 @@ impl MatterService {
             .into())
     }
 
-    /// Pending → open (the date opened is today in the firm's zone).
+    /// Pending → open (the date opened is today in the firm's zone). Block-severity
+    /// compliance rules in force for matter opening stand in the way: a `Validation` error on
+    /// `rules` listing them (see `openOverriding`).
     pub fn open(&self, id: Uuid, expected_version: u64) -> Result<Matter> {
         Ok(self
             .session
             .matters()
             .open(id.into(), expected_version)?
+            .into())
+    }
+
+    /// Opens a pending matter past the blocking compliance rules in force for matter opening:
+    /// each is recorded as overridden with `reason` (see `compliance().overrides`). Needs
+    /// `override_workflow_gates`; a blank reason is a `Validation` error.
+    pub fn open_overriding(
+        &self,
+        id: Uuid,
+        expected_version: u64,
+        reason: String,
+    ) -> Result<Matter> {
+        Ok(self
+            .session
+            .matters()
+            .open_overriding(id.into(), expected_version, &reason)?
             .into())
     }
 

@@ -1,0 +1,74 @@
+//! Compliance rules: packs in force, a firm's own packs tested and installed, findings on a
+//! matter or across the firm, and the overrides recorded on a matter.
+
+use lexcase::rules::RulePack as CoreRulePack;
+use lexcase::service::Session;
+use uuid::Uuid;
+
+use crate::convert::all;
+use crate::error::Result;
+use crate::records::{CompliancePack, MatterCompliance, RuleOverride, RuleTestOutcome};
+
+/// Compliance rules. Reading findings needs sight of the matter; choosing and installing
+/// packs needs `manage_firm`; overriding a blocking rule (`matters().openOverriding`) needs
+/// `override_workflow_gates` and a reason.
+#[derive(Debug, uniffi::Object)]
+pub struct ComplianceService {
+    session: Session,
+}
+
+impl ComplianceService {
+    pub(crate) fn new(session: Session) -> Self {
+        Self { session }
+    }
+}
+
+#[uniffi::export]
+impl ComplianceService {
+    /// Every pack the firm can put in force (built in and installed).
+    pub fn available_packs(&self) -> Result<Vec<CompliancePack>> {
+        Ok(all(self.session.compliance().available_packs()?))
+    }
+
+    /// The packs in force.
+    pub fn packs(&self) -> Result<Vec<CompliancePack>> {
+        Ok(all(self.session.compliance().packs()?))
+    }
+
+    /// Puts exactly the packs `ids` in force and returns them; an id that is not available is
+    /// a `Validation` error (field `packs`). Needs `manage_firm`.
+    pub fn set_packs_in_force(&self, ids: Vec<String>) -> Result<Vec<CompliancePack>> {
+        Ok(all(self.session.compliance().set_packs_in_force(&ids)?))
+    }
+
+    /// Runs a pack's own test cases without installing it; a pack that does not load is a
+    /// `Validation` error.
+    pub fn test_pack(&self, pack: CompliancePack) -> Result<Vec<RuleTestOutcome>> {
+        let pack = CoreRulePack::try_from(pack)?;
+        Ok(all(self.session.compliance().test_pack(&pack)?))
+    }
+
+    /// Installs a pack and puts it in force. A pack whose own tests fail (`Validation`, field
+    /// `tests`) or whose version is not above the one in force (field `version`) is refused.
+    /// Needs `manage_firm`.
+    pub fn install_pack(&self, pack: CompliancePack) -> Result<CompliancePack> {
+        let pack = CoreRulePack::try_from(pack)?;
+        Ok(self.session.compliance().install_pack(pack)?.into())
+    }
+
+    /// What the rules in force find on one matter today, each finding with its override.
+    pub fn evaluate(&self, matter: Uuid) -> Result<MatterCompliance> {
+        Ok(self.session.compliance().evaluate(matter.into())?.into())
+    }
+
+    /// Sweeps every matter the actor may see that is not archived; returns those with
+    /// findings.
+    pub fn sweep(&self) -> Result<Vec<MatterCompliance>> {
+        Ok(all(self.session.compliance().sweep()?))
+    }
+
+    /// The overrides recorded on a matter, oldest first.
+    pub fn overrides(&self, matter: Uuid) -> Result<Vec<RuleOverride>> {
+        Ok(all(self.session.compliance().overrides(matter.into())?))
+    }
+}

@@ -1,0 +1,73 @@
+//! Conflict checks: searching names and identifiers, running a matter's check, deciding hits.
+
+use lexcase::service::Session;
+use uuid::Uuid;
+
+use crate::convert::all;
+use crate::error::Result;
+use crate::records::{ConflictCheck, ConflictHit, HitDisposition};
+
+/// Conflict checks over every contact and every matter party (current, closed and archived
+/// matters, every role) and their affiliates. Searching and running checks need
+/// `open_matters` or `edit_matters`; clearing a hit needs the same, waiving or declining needs
+/// `manage_matter_access`. A hit on a matter the actor may not see says only that a conflict
+/// exists (`withheld`).
+#[derive(Debug, uniffi::Object)]
+pub struct ConflictService {
+    session: Session,
+}
+
+impl ConflictService {
+    pub(crate) fn new(session: Session) -> Self {
+        Self { session }
+    }
+}
+
+#[uniffi::export]
+impl ConflictService {
+    /// Searches names and identifiers (company numbers, tax ids), best hit first. A blank
+    /// name is a `Validation` error (field `names`); at most 100 of each.
+    pub fn search(&self, names: Vec<String>, identifiers: Vec<String>) -> Result<Vec<ConflictHit>> {
+        Ok(all(self
+            .session
+            .conflicts()
+            .search(&names, &identifiers)?))
+    }
+
+    /// Runs the matter's check over its parties and stores it; decisions already made about
+    /// the same hits are kept. Adding a party re-runs a stored check by itself.
+    pub fn run(&self, matter: Uuid) -> Result<ConflictCheck> {
+        Ok(self.session.conflicts().run(matter.into())?.into())
+    }
+
+    /// The matter's check, or null if none was run.
+    pub fn get(&self, matter: Uuid) -> Result<Option<ConflictCheck>> {
+        Ok(self.session.conflicts().get(matter.into())?.map(Into::into))
+    }
+
+    /// Records a decision about hit number `hit` (its index in the check's `hits`) with a
+    /// note; based on the check's `expected_version` (else `StaleVersion`). An index past the
+    /// end is `NotFound`, a blank note a `Validation` error (field `note`).
+    pub fn decide(
+        &self,
+        matter: Uuid,
+        expected_version: u64,
+        hit: u64,
+        disposition: HitDisposition,
+        note: String,
+    ) -> Result<ConflictCheck> {
+        // An index too large for this platform is past the end of any check.
+        let index = usize::try_from(hit).unwrap_or(usize::MAX);
+        Ok(self
+            .session
+            .conflicts()
+            .decide(
+                matter.into(),
+                expected_version,
+                index,
+                disposition.into(),
+                &note,
+            )?
+            .into())
+    }
+}
