@@ -81,7 +81,18 @@ impl PyMatchReason {
     }
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["kind"])
+        let detail = match slf.get().0 {
+            MatchReason::Exact | MatchReason::SameAfterNormalising => None,
+            MatchReason::TokenOverlap { .. } => Some("shared"),
+            MatchReason::Similar { .. } => Some("jaro_winkler"),
+            MatchReason::SoundsLike { .. } => Some("key"),
+            MatchReason::Prefix { .. } => Some("token"),
+            MatchReason::Identifier { .. } => Some("value"),
+        };
+        match detail {
+            None => repr(slf.as_any(), &["kind"]),
+            Some(field) => repr(slf.as_any(), &["kind", field]),
+        }
     }
 }
 

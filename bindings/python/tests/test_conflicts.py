@@ -158,7 +158,8 @@ def test_name_matching_functions() -> None:
     kinds = {r.kind for r in found.reasons}
     assert kinds & {"similar", "sounds_like"}, kinds
     sounds = [r for r in found.reasons if r.kind == "sounds_like"]
-    assert all(r.key is not None and r.shared is None for r in sounds)
+    assert sounds and all(r.key is not None and r.shared is None for r in sounds)
+    assert repr(sounds[-1]) == "MatchReason(kind='sounds_like', key='S530')"
     same = lexcase.score_names("GLOBEX CORP.", "Globex Corporation")
     assert same is not None and [r.kind for r in same.reasons][0] == "same_after_normalising"
     exact = lexcase.score_names("Acme Ltd", "Acme Ltd")
