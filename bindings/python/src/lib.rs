@@ -8,8 +8,9 @@
 //! One file per concern: [`firm`] (`open`, `Firm`), [`session`], one per namespace
 //! ([`users`], [`contacts`], [`matters`], [`audit`], [`settings`], [`workflow`], [`tasks`],
 //! [`notes`], [`documents`], [`appointments`], [`communications`], [`docket`],
-//! [`interchange`]) with the result classes of contacts, matters, workflow, tasks, notes,
-//! documents, appointments, communications and the docket (with rule packs) beside them, [`page`], shared conversions in [`convert`] and the
+//! [`interchange`], [`conflicts`], [`compliance`]) with the result classes of contacts, matters, workflow, tasks, notes,
+//! documents, appointments, communications, the docket (with rule packs), conflict checks and
+//! compliance (with compliance packs) beside them, [`page`], shared conversions in [`convert`] and the
 //! exceptions in [`errors`].
 
 // A Python method with keyword arguments is a Rust function with one parameter per argument.
@@ -24,6 +25,10 @@ pub mod bill_types;
 pub mod billing;
 pub mod communication_types;
 pub mod communications;
+pub mod compliance;
+pub mod compliance_types;
+pub mod conflict_types;
+pub mod conflicts;
 pub mod contact_types;
 pub mod contacts;
 mod convert;
@@ -73,6 +78,20 @@ fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(time::parse_duration, m)?)?;
     m.add_function(wrap_pyfunction!(time::format_duration, m)?)?;
     m.add_function(wrap_pyfunction!(time::utbms_code, m)?)?;
+    m.add_function(wrap_pyfunction!(conflict_types::soundex, m)?)?;
+    m.add_function(wrap_pyfunction!(conflict_types::score_names, m)?)?;
+    m.add_function(wrap_pyfunction!(
+        compliance_types::compliance_pack_from_toml,
+        m
+    )?)?;
+    m.add_function(wrap_pyfunction!(
+        compliance_types::compliance_pack_from_json,
+        m
+    )?)?;
+    m.add_function(wrap_pyfunction!(
+        compliance_types::builtin_compliance_packs,
+        m
+    )?)?;
     errors::register(m)?;
     m.add_class::<firm::PyFirm>()?;
     m.add_class::<session::PySession>()?;
@@ -168,6 +187,21 @@ fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<docket_types::PyRulePack>()?;
     m.add_class::<docket_types::PyComputedDeadline>()?;
     m.add_class::<docket_types::PyTraceStep>()?;
+    m.add_class::<conflicts::PyConflictService>()?;
+    m.add_class::<conflict_types::PyMatchReason>()?;
+    m.add_class::<conflict_types::PyNameMatch>()?;
+    m.add_class::<conflict_types::PyDecision>()?;
+    m.add_class::<conflict_types::PyConflictHit>()?;
+    m.add_class::<conflict_types::PyConflictCheck>()?;
+    m.add_class::<compliance::PyComplianceService>()?;
+    m.add_class::<compliance_types::PyCompliancePack>()?;
+    m.add_class::<compliance_types::PyComplianceRule>()?;
+    m.add_class::<compliance_types::PyComplianceTest>()?;
+    m.add_class::<compliance_types::PyFinding>()?;
+    m.add_class::<compliance_types::PyMatterFinding>()?;
+    m.add_class::<compliance_types::PyMatterCompliance>()?;
+    m.add_class::<compliance_types::PyRuleOverride>()?;
+    m.add_class::<compliance_types::PyRuleTestOutcome>()?;
     m.add("CORRESPONDENCE", lexcase::service::CORRESPONDENCE)?;
     Ok(())
 }

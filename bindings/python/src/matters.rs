@@ -215,9 +215,28 @@ impl PyMatterService {
         .map(PyMatter)
     }
 
-    /// Pending → open (the date opened is today in the firm's time zone).
+    /// Pending → open (the date opened is today in the firm's time zone). With compliance
+    /// packs in force, blocking rules without an override refuse it (`ValidationError` on
+    /// `rules`, naming them).
     fn open(&self, py: Python<'_>, id: Id<MatterId>, expected_version: u64) -> PyResult<PyMatter> {
         run(py, || self.0.matters().open(id.0, expected_version)).map(PyMatter)
+    }
+
+    /// Pending → open past blocking compliance rules: each is recorded as overridden with
+    /// `reason` (kept, see `ComplianceService.overrides`). Needs `override_workflow_gates`.
+    fn open_overriding(
+        &self,
+        py: Python<'_>,
+        id: Id<MatterId>,
+        expected_version: u64,
+        reason: &str,
+    ) -> PyResult<PyMatter> {
+        run(py, || {
+            self.0
+                .matters()
+                .open_overriding(id.0, expected_version, reason)
+        })
+        .map(PyMatter)
     }
 
     /// Open → closed.

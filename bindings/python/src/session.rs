@@ -8,6 +8,8 @@ use crate::appointments::PyAppointmentService;
 use crate::audit::PyAuditService;
 use crate::billing::{PyBillService, PyClientMoneyService, PyPaymentService, PyReportService};
 use crate::communications::PyCommunicationService;
+use crate::compliance::PyComplianceService;
+use crate::conflicts::PyConflictService;
 use crate::contacts::PyContactService;
 use crate::docket::PyDocketService;
 use crate::documents::PyDocumentService;
@@ -141,6 +143,19 @@ impl PySession {
     #[getter]
     fn reports(&self) -> PyReportService {
         PyReportService(self.0.clone())
+    }
+
+    /// Conflict checks: searches over contacts, parties and affiliates, the check stored on
+    /// each matter with a decision per hit.
+    #[getter]
+    fn conflicts(&self) -> PyConflictService {
+        PyConflictService(self.0.clone())
+    }
+
+    /// Compliance rules: packs in force, findings on a matter or a sweep, overrides.
+    #[getter]
+    fn compliance(&self) -> PyComplianceService {
+        PyComplianceService(self.0.clone())
     }
 
     fn __repr__(&self) -> String {

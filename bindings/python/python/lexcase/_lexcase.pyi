@@ -34,14 +34,22 @@ __all__ = [
     "CodePolicy",
     "Communication",
     "CommunicationService",
+    "CompliancePack",
+    "ComplianceRule",
+    "ComplianceService",
+    "ComplianceTest",
     "ComputedDeadline",
+    "ConflictCheck",
     "ConflictError",
+    "ConflictHit",
+    "ConflictService",
     "Contact",
     "ContactService",
     "CustomFieldDefinition",
     "Deadline",
     "DeadlineReminder",
     "DeadlineRule",
+    "Decision",
     "DocketService",
     "Document",
     "DocumentService",
@@ -51,6 +59,7 @@ __all__ = [
     "Expense",
     "FeeEarnerHours",
     "FieldChange",
+    "Finding",
     "Firm",
     "FirmBillingSettings",
     "FirmSettings",
@@ -65,8 +74,12 @@ __all__ = [
     "ItemStatus",
     "LedgerBalance",
     "LexcaseError",
+    "MatchReason",
     "Matter",
+    "MatterCompliance",
+    "MatterFinding",
     "MatterService",
+    "NameMatch",
     "NewTimeEntry",
     "NotFoundError",
     "Note",
@@ -87,7 +100,9 @@ __all__ = [
     "ReconciliationRecord",
     "ReportService",
     "RoundingPolicy",
+    "RuleOverride",
     "RulePack",
+    "RuleTestOutcome",
     "Session",
     "SettingsService",
     "Stage",
@@ -115,13 +130,18 @@ __all__ = [
     "WorkflowProgress",
     "WorkflowService",
     "WorkflowTemplate",
+    "builtin_compliance_packs",
     "builtin_rule",
     "builtin_rule_packs",
+    "compliance_pack_from_json",
+    "compliance_pack_from_toml",
     "format_duration",
     "open",
     "parse_duration",
     "rule_pack_from_json",
     "rule_pack_from_toml",
+    "score_names",
+    "soundex",
     "utbms_code",
     "version",
 ]
@@ -271,6 +291,14 @@ class Session:
     @property
     def actor_id(self) -> uuid.UUID:
         """The acting user's id."""
+
+    @property
+    def conflicts(self) -> ConflictService:
+        """Conflict checks: searches, the check stored on each matter, decisions per hit."""
+
+    @property
+    def compliance(self) -> ComplianceService:
+        """Compliance rules: packs in force, findings on a matter or a sweep, overrides."""
 
     @property
     def time(self) -> TimeService:
@@ -810,7 +838,11 @@ class MatterService:
         ``originating=None`` clears the originating fee earner."""
 
     def open(self, id: uuid.UUID, expected_version: int) -> Matter:
-        """Pending → open."""
+        """Pending → open; blocking compliance rules refuse it (``ValidationError`` on ``rules``)."""
+
+    def open_overriding(self, id: uuid.UUID, expected_version: int, reason: str) -> Matter:
+        """Pending → open past blocking compliance rules, each recorded as overridden with
+        ``reason`` (needs ``override_workflow_gates``)."""
 
     def close(self, id: uuid.UUID, expected_version: int, reason: str | None = None) -> Matter:
         """Open → closed."""
@@ -2180,6 +2212,324 @@ class DocketService:
         responsible: uuid.UUID | None = None,
     ) -> builtins.list[DeadlineReminder]:
         """Reminders falling between two dates (inclusive) for open deadlines."""
+
+# ---------------------------------------------------------------- conflicts
+
+def soundex(word: str) -> str:
+    """NARA Soundex code of a word, e.g. ``soundex("Robert") == "R163"``."""
+
+def score_names(query: str, candidate: str) -> NameMatch | None:
+    """Scores ``candidate`` against ``query`` as conflict searches do; ``None`` below the
+    match threshold."""
+
+@final
+class MatchReason:
+    """Why two names matched: ``kind`` and the detail that kind carries (others ``None``)."""
+
+    @property
+    def kind(self) -> str:
+        """``exact``, ``same_after_normalising``, ``token_overlap``, ``similar``,
+        ``sounds_like``, ``prefix`` or ``identifier``."""
+    @property
+    def shared(self) -> list[str] | None:
+        """For ``token_overlap``: the shared normalised words."""
+    @property
+    def jaro_winkler(self) -> int | None:
+        """For ``similar``: the Jaro-Winkler similarity in thousandths."""
+    @property
+    def key(self) -> str | None:
+        """For ``sounds_like``: the shared Soundex code."""
+    @property
+    def token(self) -> str | None:
+        """For ``prefix``: the shorter word."""
+    @property
+    def value(self) -> str | None:
+        """For ``identifier``: the identifier both carry, normalised."""
+
+@final
+class NameMatch:
+    """A scored match between two names, with reasons and an explanation."""
+
+    @property
+    def score(self) -> int:
+        """0–1000."""
+    @property
+    def reasons(self) -> list[MatchReason]: ...
+    @property
+    def explanation(self) -> str: ...
+
+@final
+class Decision:
+    """A decision about a conflict hit."""
+
+    @property
+    def disposition(self) -> str:
+        """``cleared``, ``waived`` or ``declined``."""
+    @property
+    def note(self) -> str: ...
+    @property
+    def by(self) -> uuid.UUID: ...
+    @property
+    def at(self) -> datetime.datetime: ...
+
+@final
+class ConflictHit:
+    """A contact that matched a searched name or identifier, where it stands, and the
+    decision about it; ``withheld`` when the viewer may not see its matter."""
+
+    @property
+    def query(self) -> str: ...
+    @property
+    def contact(self) -> uuid.UUID: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def score(self) -> int:
+        """0–1000."""
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def reasons(self) -> list[MatchReason]: ...
+    @property
+    def matter(self) -> uuid.UUID | None: ...
+    @property
+    def matter_number(self) -> str | None: ...
+    @property
+    def matter_status(self) -> str | None: ...
+    @property
+    def role(self) -> str | None: ...
+    @property
+    def via(self) -> str | None:
+        """The affiliation it was found through (e.g. "… works for …")."""
+    @property
+    def withheld(self) -> bool: ...
+    @property
+    def decision(self) -> Decision | None: ...
+
+@final
+class ConflictCheck:
+    """A matter's conflict check: names and identifiers searched, hits, decisions."""
+
+    @property
+    def matter(self) -> uuid.UUID: ...
+    @property
+    def names(self) -> list[str]: ...
+    @property
+    def identifiers(self) -> list[str]: ...
+    @property
+    def hits(self) -> list[ConflictHit]: ...
+    @property
+    def run_by(self) -> uuid.UUID: ...
+    @property
+    def run_at(self) -> datetime.datetime: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def status(self) -> str:
+        """``clear``, ``hits``, ``declined`` or ``resolved``."""
+    @property
+    def unresolved(self) -> int:
+        """Hits without a decision."""
+
+@final
+class ConflictService:
+    """Conflict checks (``session.conflicts``)."""
+
+    def search(
+        self, *, names: Sequence[str] = ..., identifiers: Sequence[str] = ...
+    ) -> list[ConflictHit]:
+        """Searches names and identifiers over contacts, parties and affiliates."""
+
+    def run(self, matter: uuid.UUID) -> ConflictCheck:
+        """Runs and stores the matter's check, keeping decisions already made."""
+
+    def get(self, matter: uuid.UUID) -> ConflictCheck | None:
+        """The matter's check, or ``None``."""
+
+    def decide(
+        self,
+        matter: uuid.UUID,
+        expected_version: int,
+        *,
+        hit: int,
+        disposition: Literal["cleared", "waived", "declined"],
+        note: str,
+    ) -> ConflictCheck:
+        """Records a decision about hit number ``hit`` of the check."""
+
+# ---------------------------------------------------------------- compliance
+
+def compliance_pack_from_toml(text: str) -> CompliancePack:
+    """Parses and checks a compliance pack written in TOML (``ValidationError`` if invalid)."""
+
+def compliance_pack_from_json(text: str) -> CompliancePack:
+    """Parses and checks a compliance pack written in JSON (``ValidationError`` if invalid)."""
+
+def builtin_compliance_packs() -> list[CompliancePack]:
+    """The shipped packs: ``core``, ``ew-conveyancing``, ``ew-litigation`` and ``us``."""
+
+@final
+class ComplianceRule:
+    """A compliance rule: a CEL condition (``true`` = breached), scope, severity, message."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def practice_areas(self) -> list[str]: ...
+    @property
+    def stages(self) -> list[str]: ...
+    @property
+    def statuses(self) -> list[str]: ...
+    @property
+    def on(self) -> list[str]:
+        """``sweep``, ``matter_opening``, ``stage_advance``."""
+    @property
+    def condition(self) -> str: ...
+    @property
+    def severity(self) -> str:
+        """``block``, ``warn`` or ``info``."""
+    @property
+    def message(self) -> str: ...
+    @property
+    def remedy(self) -> str: ...
+
+@final
+class ComplianceTest:
+    """A pack's test case: partial facts in, the rules expected to fire out."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def facts(self) -> object: ...
+    @property
+    def checkpoint(self) -> str | None: ...
+    @property
+    def expect(self) -> list[str]: ...
+
+@final
+class CompliancePack:
+    """A named, versioned set of compliance rules with their own test cases."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def rules(self) -> list[ComplianceRule]: ...
+    @property
+    def tests(self) -> list[ComplianceTest]: ...
+
+@final
+class RuleTestOutcome:
+    """The result of one pack test case."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def passed(self) -> bool: ...
+    @property
+    def expected(self) -> list[str]: ...
+    @property
+    def fired(self) -> list[str]: ...
+    @property
+    def error(self) -> str | None: ...
+
+@final
+class Finding:
+    """What a compliance rule found."""
+
+    @property
+    def pack(self) -> str: ...
+    @property
+    def rule(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def severity(self) -> str:
+        """``block``, ``warn`` or ``info``."""
+    @property
+    def message(self) -> str: ...
+    @property
+    def remedy(self) -> str: ...
+    @property
+    def facts(self) -> dict[str, object]:
+        """Fact path to plain value."""
+
+@final
+class RuleOverride:
+    """An authorised override of a blocking rule on a matter."""
+
+    @property
+    def pack(self) -> str: ...
+    @property
+    def rule(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def checkpoint(self) -> str:
+        """``matter_opening`` or ``stage_advance``."""
+    @property
+    def reason(self) -> str: ...
+    @property
+    def by(self) -> uuid.UUID: ...
+    @property
+    def at(self) -> datetime.datetime: ...
+
+@final
+class MatterFinding:
+    """A finding with the override that lets it pass, if any."""
+
+    @property
+    def finding(self) -> Finding: ...
+    @property
+    def overridden(self) -> RuleOverride | None: ...
+
+@final
+class MatterCompliance:
+    """The findings on one matter, blocking first."""
+
+    @property
+    def matter(self) -> uuid.UUID: ...
+    @property
+    def number(self) -> str: ...
+    @property
+    def findings(self) -> list[MatterFinding]: ...
+
+@final
+class ComplianceService:
+    """Compliance rules (``session.compliance``)."""
+
+    def available_packs(self) -> list[CompliancePack]:
+        """Every pack the firm can put in force (built in and installed)."""
+
+    def packs(self) -> list[CompliancePack]:
+        """The packs in force."""
+
+    def set_packs_in_force(self, ids: Sequence[str]) -> list[CompliancePack]:
+        """Puts exactly these packs in force (needs ``manage_firm``)."""
+
+    def test_pack(self, pack: CompliancePack) -> list[RuleTestOutcome]:
+        """Runs a pack's own tests without installing it."""
+
+    def install_pack(self, pack: CompliancePack) -> CompliancePack:
+        """Installs a pack whose tests pass and puts it in force (needs ``manage_firm``)."""
+
+    def evaluate(self, matter: uuid.UUID) -> MatterCompliance:
+        """What the rules in force find on one matter today."""
+
+    def sweep(self) -> list[MatterCompliance]:
+        """The matters (visible, not archived) with findings."""
+
+    def overrides(self, matter: uuid.UUID) -> list[RuleOverride]:
+        """The overrides recorded on a matter, oldest first."""
 
 # ---------------------------------------------------------------- interchange
 

@@ -1,0 +1,71 @@
+//! `session.conflicts`.
+
+use lexcase::MatterId;
+use lexcase::matters::HitDisposition;
+use lexcase::service::Session;
+use pyo3::prelude::*;
+
+use crate::conflict_types::{PyConflictCheck, PyConflictHit};
+use crate::convert::{Id, parse, run};
+
+/// Conflict checks (`session.conflicts`): names and identifiers searched over every contact
+/// and every matter party (current, closed and archived matters, every role) and their
+/// affiliates, the check stored on a matter with a decision per hit, re-run by itself when
+/// the matter's parties change. Searching and running checks need `open_matters` or
+/// `edit_matters`; clearing a hit needs the same, waiving or declining one needs
+/// `manage_matter_access`. A hit on a matter the acting user may not see is withheld: it says
+/// only that a conflict exists.
+#[pyclass(frozen, module = "lexcase", name = "ConflictService")]
+pub struct PyConflictService(pub Session);
+
+#[pymethods]
+impl PyConflictService {
+    /// Searches `names` and `identifiers` (company numbers, tax ids; spacing and punctuation
+    /// ignored) without storing anything; the hits best first, each explained. A blank name is
+    /// a `ValidationError` on `names`.
+    #[pyo3(signature = (*, names=Vec::new(), identifiers=Vec::new()))]
+    fn search(
+        &self,
+        py: Python<'_>,
+        names: Vec<String>,
+        identifiers: Vec<String>,
+    ) -> PyResult<Vec<PyConflictHit>> {
+        let hits = run(py, || self.0.conflicts().search(&names, &identifiers))?;
+        Ok(hits.into_iter().map(PyConflictHit).collect())
+    }
+
+    /// Runs the matter's check over the names and identifiers of all its parties and stores
+    /// it; decisions already made about the same hits are kept.
+    fn run(&self, py: Python<'_>, matter: Id<MatterId>) -> PyResult<PyConflictCheck> {
+        run(py, || self.0.conflicts().run(matter.0)).map(PyConflictCheck)
+    }
+
+    /// The matter's check, or `None` if none was run.
+    fn get(&self, py: Python<'_>, matter: Id<MatterId>) -> PyResult<Option<PyConflictCheck>> {
+        let check = run(py, || self.0.conflicts().get(matter.0))?;
+        Ok(check.map(PyConflictCheck))
+    }
+
+    /// Records a decision about hit number `hit` (an index into `ConflictCheck.hits`):
+    /// `disposition` is `cleared` (not a conflict), `waived` (consent confirmed in writing) or
+    /// `declined`; `note` (required) says why. Waiving and declining need
+    /// `manage_matter_access`. An index past the hits is a `NotFoundError`.
+    #[pyo3(signature = (matter, expected_version, *, hit, disposition, note))]
+    fn decide(
+        &self,
+        py: Python<'_>,
+        matter: Id<MatterId>,
+        expected_version: u64,
+        hit: usize,
+        disposition: &str,
+        note: &str,
+    ) -> PyResult<PyConflictCheck> {
+        let disposition = parse::<HitDisposition>(disposition)?;
+        run(py, || {
+            self.0
+                .conflicts()
+                .decide(matter.0, expected_version, hit, disposition, note)
+        })
+        .map(PyConflictCheck)
+    }
+}
