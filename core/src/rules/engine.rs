@@ -227,6 +227,16 @@ fn test_facts(value: &serde_json::Value) -> Result<Facts> {
         .map_err(|e| LexcaseError::validation("facts", format!("bad facts: {e}")))
 }
 
+/// The facts as JSON, as the conditions saw them (with `event.checkpoint` set).
+fn facts_json(facts: &Facts, checkpoint: Checkpoint) -> Result<serde_json::Value> {
+    let mut json = serde_json::to_value(facts)
+        .map_err(|e| LexcaseError::validation("facts", e.to_string()))?;
+    if let Some(event) = json.get_mut("event").and_then(|e| e.as_object_mut()) {
+        event.insert("checkpoint".into(), checkpoint.as_str().into());
+    }
+    Ok(json)
+}
+
 fn lookup(json: &serde_json::Value, path: &[String]) -> serde_json::Value {
     let mut v = json;
     for segment in path {
@@ -336,10 +346,7 @@ impl CompiledPacks {
             }
             let json = match &mut json {
                 Some(j) => j,
-                None => json.insert(
-                    serde_json::to_value(facts)
-                        .map_err(|e| LexcaseError::validation("facts", e.to_string()))?,
-                ),
+                None => json.insert(facts_json(facts, checkpoint)?),
             };
             findings.push(Finding {
                 pack: pack.id.clone(),
