@@ -46,7 +46,7 @@ crate::names::stable_names!(Checkpoint, "checkpoint", "checkpoint", {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RuleScope {
-    /// Practice areas (`matter.practice_area`).
+    /// Practice areas (`matter.practice_area`, compared ignoring ASCII case).
     pub practice_areas: Vec<String>,
     /// Workflow stage ids (`workflow.stage`, or for a stage advance also `event.to_stage`).
     pub stages: Vec<String>,
