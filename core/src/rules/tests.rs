@@ -518,3 +518,39 @@ fn a_sweep_is_fast() {
         "{per_matter:?}"
     );
 }
+
+/// A list field added to the fact model must get an element in `schema::sample_facts`, or
+/// conditions could not reach the fields of its elements.
+#[test]
+fn the_sample_facts_cover_every_list() {
+    fn lists(shape: &schema::Shape, path: &str, out: &mut Vec<String>) {
+        match shape {
+            schema::Shape::Struct(fields) => {
+                for (k, s) in fields {
+                    lists(s, &format!("{path}.{k}"), out);
+                }
+            }
+            schema::Shape::List(inner) => {
+                out.push(format!(
+                    "{path}:{}",
+                    matches!(**inner, schema::Shape::Scalar)
+                ));
+                lists(inner, path, out);
+            }
+            schema::Shape::Map(inner) => lists(inner, path, out),
+            schema::Shape::Scalar => {}
+        }
+    }
+    let mut out = Vec::new();
+    lists(&schema::FACTS_SHAPE, "", &mut out);
+    assert_eq!(
+        out,
+        [
+            ".clients:false",
+            ".deadlines:false",
+            ".parties:false",
+            ".workflow.done:true",
+            ".workflow.outstanding:true",
+        ]
+    );
+}
