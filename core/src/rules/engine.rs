@@ -23,6 +23,7 @@ struct CompiledRule {
     pack: usize,
     rule: usize,
     program: Program,
+    roots: BTreeSet<&'static str>,
     paths: Vec<Vec<String>>,
     message: Vec<Piece>,
 }
@@ -109,35 +110,65 @@ fn data_dependent(e: &ExecutionError) -> bool {
     )
 }
 
-/// The CEL variables for one matter at one checkpoint.
-fn context(
+/// The top-level facts, as named in conditions.
+const ROOTS: [&str; 13] = [
+    "matter",
+    "clients",
+    "parties",
+    "workflow",
+    "tasks",
+    "deadlines",
+    "documents",
+    "time",
+    "bills",
+    "client_money",
+    "conflicts",
+    "today",
+    "event",
+];
+
+/// The CEL value of one top-level fact (`event.checkpoint` set to `checkpoint`).
+fn root_value(facts: &Facts, name: &str, checkpoint: Checkpoint) -> Result<Option<Value>> {
+    fn val<T: serde::Serialize>(v: &T) -> Result<Option<Value>> {
+        cel::to_value(v)
+            .map(Some)
+            .map_err(|e| LexcaseError::validation("facts", e.to_string()))
+    }
+    match name {
+        "matter" => val(&facts.matter),
+        "clients" => val(&facts.clients),
+        "parties" => val(&facts.parties),
+        "workflow" => val(&facts.workflow),
+        "tasks" => val(&facts.tasks),
+        "deadlines" => val(&facts.deadlines),
+        "documents" => val(&facts.documents),
+        "time" => val(&facts.time),
+        "bills" => val(&facts.bills),
+        "client_money" => val(&facts.client_money),
+        "conflicts" => val(&facts.conflicts),
+        "today" => val(&facts.today),
+        "event" => {
+            let mut event = facts.event.clone();
+            event.checkpoint = checkpoint.as_str().to_string();
+            val(&event)
+        }
+        _ => Ok(None),
+    }
+}
+
+/// The CEL variables for one matter at one checkpoint: only the top-level facts in `names`
+/// (binding a variable costs more than evaluating a simple condition).
+fn context<'a>(
     env: &Arc<Env>,
     facts: &Facts,
     checkpoint: Checkpoint,
+    names: impl IntoIterator<Item = &'a str>,
 ) -> Result<Context<'static, 'static>> {
-    fn val<T: serde::Serialize>(v: &T) -> Result<Value> {
-        cel::to_value(v).map_err(|e| LexcaseError::validation("facts", e.to_string()))
-    }
-    let mut event = facts.event.clone();
-    event.checkpoint = checkpoint.as_str().to_string();
     let mut ctx = Context::with_env(Arc::clone(env));
-    let vars = [
-        ("matter", val(&facts.matter)?),
-        ("clients", val(&facts.clients)?),
-        ("parties", val(&facts.parties)?),
-        ("workflow", val(&facts.workflow)?),
-        ("tasks", val(&facts.tasks)?),
-        ("deadlines", val(&facts.deadlines)?),
-        ("documents", val(&facts.documents)?),
-        ("time", val(&facts.time)?),
-        ("bills", val(&facts.bills)?),
-        ("client_money", val(&facts.client_money)?),
-        ("conflicts", val(&facts.conflicts)?),
-        ("today", val(&facts.today)?),
-        ("event", val(&event)?),
-    ];
-    for (name, value) in vars {
-        ctx.add_variable_from_value(name, value);
+    for name in names {
+        if let Some(value) = root_value(facts, name, checkpoint)? {
+            ctx.add_variable_from_value(name, value);
+        }
     }
     Ok(ctx)
 }
@@ -160,7 +191,7 @@ fn compile_rule(env: &Arc<Env>, pack: &RulePack, index: usize) -> Result<Compile
     let message = parse_message(&rule.message).map_err(err)?;
     for facts in [Facts::default(), schema::sample_facts()] {
         for checkpoint in Checkpoint::ALL {
-            let ctx = context(env, &facts, checkpoint)?;
+            let ctx = context(env, &facts, checkpoint, ROOTS)?;
             match program.execute(&ctx) {
                 Ok(Value::Bool(_)) => {}
                 Ok(other) => {
@@ -177,6 +208,16 @@ fn compile_rule(env: &Arc<Env>, pack: &RulePack, index: usize) -> Result<Compile
     Ok(CompiledRule {
         pack: 0,
         rule: index,
+        roots: walker
+            .paths()
+            .iter()
+            .filter_map(|p| {
+                ROOTS
+                    .iter()
+                    .copied()
+                    .find(|r| p.first().is_some_and(|f| f == r))
+            })
+            .collect(),
         paths: walker.paths(),
         program,
         message,
@@ -225,6 +266,16 @@ fn test_facts(value: &serde_json::Value) -> Result<Facts> {
     }
     serde_json::from_value(value.clone())
         .map_err(|e| LexcaseError::validation("facts", format!("bad facts: {e}")))
+}
+
+/// The facts as JSON, as the conditions saw them (with `event.checkpoint` set).
+fn facts_json(facts: &Facts, checkpoint: Checkpoint) -> Result<serde_json::Value> {
+    let mut json = serde_json::to_value(facts)
+        .map_err(|e| LexcaseError::validation("facts", e.to_string()))?;
+    if let Some(event) = json.get_mut("event").and_then(|e| e.as_object_mut()) {
+        event.insert("checkpoint".into(), checkpoint.as_str().into());
+    }
+    Ok(json)
 }
 
 fn lookup(json: &serde_json::Value, path: &[String]) -> serde_json::Value {
@@ -307,20 +358,22 @@ impl CompiledPacks {
     /// block first, then warn, then info, each by pack and rule id. A rule that fails to
     /// evaluate on these facts is a validation error naming it.
     pub fn evaluate(&self, facts: &Facts, checkpoint: Checkpoint) -> Result<Vec<Finding>> {
-        let mut ctx = None;
+        let active: Vec<&CompiledRule> = self
+            .rules
+            .iter()
+            .filter(|c| in_scope(&self.packs[c.pack].rules[c.rule], facts, checkpoint))
+            .collect();
+        let names: BTreeSet<&str> = active
+            .iter()
+            .flat_map(|c| c.roots.iter().copied())
+            .collect();
+        let ctx = context(&self.env, facts, checkpoint, names)?;
         let mut json = None;
         let mut findings = Vec::new();
-        for compiled in &self.rules {
+        for compiled in active {
             let pack = &self.packs[compiled.pack];
             let rule = &pack.rules[compiled.rule];
-            if !in_scope(rule, facts, checkpoint) {
-                continue;
-            }
-            let ctx = match &mut ctx {
-                Some(c) => c,
-                None => ctx.insert(context(&self.env, facts, checkpoint)?),
-            };
-            let breached = match compiled.program.execute(ctx) {
+            let breached = match compiled.program.execute(&ctx) {
                 Ok(Value::Bool(b)) => b,
                 Ok(other) => {
                     return Err(load_error(
@@ -336,10 +389,7 @@ impl CompiledPacks {
             }
             let json = match &mut json {
                 Some(j) => j,
-                None => json.insert(
-                    serde_json::to_value(facts)
-                        .map_err(|e| LexcaseError::validation("facts", e.to_string()))?,
-                ),
+                None => json.insert(facts_json(facts, checkpoint)?),
             };
             findings.push(Finding {
                 pack: pack.id.clone(),

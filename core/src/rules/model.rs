@@ -46,7 +46,7 @@ crate::names::stable_names!(Checkpoint, "checkpoint", "checkpoint", {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RuleScope {
-    /// Practice areas (`matter.practice_area`).
+    /// Practice areas (`matter.practice_area`, compared ignoring ASCII case).
     pub practice_areas: Vec<String>,
     /// Workflow stage ids (`workflow.stage`, or for a stage advance also `event.to_stage`).
     pub stages: Vec<String>,
@@ -155,25 +155,45 @@ pub struct Finding {
     pub facts: BTreeMap<String, serde_json::Value>,
 }
 
+/// A pack that does not deserialize, naming the pack when its id could be read.
+fn syntax_error(id: Option<String>, format: &str, problem: &str) -> crate::LexcaseError {
+    let problem = problem.trim();
+    let reason = match id {
+        Some(id) => format!("pack `{id}`: {format}: {problem}"),
+        None => format!("{format}: {problem}"),
+    };
+    crate::LexcaseError::validation("rule_pack", reason)
+}
+
 impl RulePack {
     /// Parses and checks a pack written in TOML. See [`CompiledPacks::new`](super::CompiledPacks::new)
     /// for the checks.
     pub fn from_toml(text: &str) -> Result<Self> {
-        let pack: RulePack = toml::from_str(text)
-            .map_err(|e| crate::LexcaseError::validation("rule_pack", format!("TOML: {e}")))?;
+        let pack: RulePack = toml::from_str(text).map_err(|e| {
+            let id = toml::from_str::<toml::Table>(text)
+                .ok()
+                .and_then(|t| t.get("id").and_then(|v| v.as_str()).map(str::to_string));
+            syntax_error(id, "TOML", e.message())
+        })?;
         super::engine::compile_pack(&pack)?;
         Ok(pack)
     }
 
     /// Parses and checks a pack written in JSON.
     pub fn from_json(text: &str) -> Result<Self> {
-        let pack: RulePack = serde_json::from_str(text)
-            .map_err(|e| crate::LexcaseError::validation("rule_pack", format!("JSON: {e}")))?;
+        let pack: RulePack = serde_json::from_str(text).map_err(|e| {
+            let id = serde_json::from_str::<serde_json::Value>(text)
+                .ok()
+                .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string));
+            syntax_error(id, "JSON", &e.to_string())
+        })?;
         super::engine::compile_pack(&pack)?;
         Ok(pack)
     }
 
-    /// The packs lexcase ships: `core`, `ew-conveyancing`, `ew-litigation` and `us`.
+    /// The packs lexcase ships: `core`, `ew-conveyancing`, `ew-litigation` and `us` (each
+    /// checked at load like any other pack; a unit test guarantees they all load and pass their
+    /// own tests).
     pub fn builtin() -> Vec<RulePack> {
         super::builtin::SOURCES
             .iter()
