@@ -18,3 +18,9 @@ CREATE TABLE contact_affiliations (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX contact_affiliations_by_contact ON contact_affiliations (contact_id);
+
+-- Side tables rewritten per owner must be reachable by owner: without these, rewriting the
+-- rows of one contact, calendar entry or bill scans the whole table.
+CREATE INDEX contact_emails_by_contact ON contact_emails (contact_id);
+CREATE INDEX appointment_users_by_appointment ON appointment_users (appointment_id);
+CREATE INDEX bill_matters_by_bill ON bill_matters (bill_id);
