@@ -60,7 +60,7 @@ pub struct DraftLine {
 }
 
 /// The computed amounts of one line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineTotals {
     /// Quantity × unit price, rounded.
     pub gross: Decimal,
@@ -77,7 +77,7 @@ pub struct LineTotals {
 }
 
 /// The computed amounts of a bill; each total is the sum of its lines.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BillTotals {
     /// Per line, in input order.
     pub lines: Vec<LineTotals>,

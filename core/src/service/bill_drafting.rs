@@ -1,13 +1,13 @@
 //! Drafting a bill: unbilled work of the matters over the period becomes lines, under the
 //! fee arrangement, with each time entry's rounding policy applied per entry or per day.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::context::WriteCtx;
-use crate::billing::{BillTotals, LineTotals};
+use crate::billing::LineTotals;
 use crate::billing::{RoundingPolicy, contingency_fee, hours};
 use crate::bills::{BillLine, FeeArrangement, LineKind};
 use crate::error::{LexcaseError, Result};
@@ -52,17 +52,18 @@ pub(crate) fn unbilled_work(
 /// The chargeable seconds of each entry: entries of one fee earner, matter and day under
 /// the same policy are rounded together (per entry or per day, as the policy says).
 pub(crate) fn chargeable_seconds(entries: &[TimeEntry]) -> Vec<u64> {
-    let mut groups: BTreeMap<(UserId, MatterId, NaiveDate, String), Vec<usize>> = BTreeMap::new();
+    // The order of the groups does not matter: each entry's result lands at its own index.
+    let mut groups: HashMap<(UserId, MatterId, NaiveDate, RoundingPolicy), Vec<usize>> =
+        HashMap::new();
     for (i, e) in entries.iter().enumerate() {
-        let policy = serde_json::to_string(&e.rounding).unwrap_or_default();
         groups
-            .entry((e.user, e.matter, e.date, policy))
+            .entry((e.user, e.matter, e.date, e.rounding))
             .or_default()
             .push(i);
     }
     let mut out = vec![0; entries.len()];
     for members in groups.values() {
-        let policy: &RoundingPolicy = &entries[members[0]].rounding;
+        let policy = entries[members[0]].rounding;
         let seconds: Vec<u64> = members
             .iter()
             .map(|&i| u64::from(entries[i].seconds))
@@ -72,30 +73,6 @@ pub(crate) fn chargeable_seconds(entries: &[TimeEntry]) -> Vec<u64> {
         }
     }
     out
-}
-
-/// Line totals before computing.
-fn zero_line_totals() -> LineTotals {
-    LineTotals {
-        gross: Decimal::ZERO,
-        discount: Decimal::ZERO,
-        bill_discount: Decimal::ZERO,
-        net: Decimal::ZERO,
-        tax: Decimal::ZERO,
-        total: Decimal::ZERO,
-    }
-}
-
-/// Bill totals before computing.
-pub(crate) fn zero_totals() -> BillTotals {
-    BillTotals {
-        lines: Vec::new(),
-        gross: Decimal::ZERO,
-        discount: Decimal::ZERO,
-        net: Decimal::ZERO,
-        tax: Decimal::ZERO,
-        total: Decimal::ZERO,
-    }
 }
 
 /// A line with its defaults (one unit at no charge, untaxed, linked to nothing).
@@ -121,7 +98,7 @@ pub(crate) fn line(
         task_code: None,
         activity_code: None,
         expense_code: None,
-        totals: zero_line_totals(),
+        totals: LineTotals::default(),
     }
 }
 

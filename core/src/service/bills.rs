@@ -5,7 +5,7 @@ use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::Session;
-use super::bill_drafting::{Work, line, lines, unbilled_work, zero_totals};
+use super::bill_drafting::{Work, line, lines, unbilled_work};
 use super::billing_terms::firm_settings;
 use super::context::{ReadCtx, WriteCtx};
 use crate::access::Capability;
@@ -230,7 +230,7 @@ impl<'s> BillService<'s> {
                 discount: request.discount,
                 tax_name: settings.tax_name.clone(),
                 tax_rate: settings.tax_rate,
-                totals: zero_totals(),
+                totals: Default::default(),
                 status: BillStatus::Draft,
                 credits: None,
                 description: validate::text("description", &request.description)?,
