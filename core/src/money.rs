@@ -30,6 +30,19 @@ impl Currency {
         self.0.code()
     }
 
+    /// `amount` in its canonical form in this currency: no trailing zeros beyond the minor
+    /// unit, and at least the minor unit's digits ("250.00 GBP", "212.125 USD", "0.00 GBP",
+    /// "5000 JPY"), so that equal amounts look alike in every binding and after a store has
+    /// kept them.
+    pub fn canonical(&self, amount: Decimal) -> Decimal {
+        let mut amount = amount.normalize();
+        let minor = self.minor_unit_digits();
+        if amount.scale() < minor {
+            amount.rescale(minor);
+        }
+        amount
+    }
+
     /// Digits after the decimal point of the currency's minor unit (2 for GBP, 0 for JPY).
     pub fn minor_unit_digits(&self) -> u32 {
         // `parse` admits only currencies with an exponent.
@@ -89,14 +102,10 @@ impl Money {
         if amount.abs() > Self::MAX_ABS {
             return Err(LexcaseError::validation(field, "amount too large"));
         }
-        // Canonical scale: no trailing zeros beyond the currency's minor unit ("250.00 GBP",
-        // "212.125 USD"), so equal amounts look alike in every binding.
-        let mut amount = amount.normalize();
-        let minor = currency.minor_unit_digits();
-        if amount.scale() < minor {
-            amount.rescale(minor);
-        }
-        Ok(Self { amount, currency })
+        Ok(Self {
+            amount: currency.canonical(amount),
+            currency,
+        })
     }
 
     /// Builds a non-negative amount (a rate, a price).

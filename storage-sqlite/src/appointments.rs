@@ -7,10 +7,11 @@ use lexcase::{AppointmentId, MatterId, Result, UserId};
 use rusqlite::types::Value;
 use rusqlite::{Connection, params, params_from_iter};
 
-use crate::codec::{time_to_text, to_i64, to_json};
+use crate::codec::{to_i64, to_json};
 use crate::error::{Db, unique};
 use crate::matter_list::visible_to;
 use crate::read::{many, one, where_clause};
+use crate::value::micros;
 use crate::write::versioned_update;
 
 const APPOINTMENT_UNIQUE: &[(&str, &str)] =
@@ -43,8 +44,8 @@ pub(crate) fn for_user(
         where_clause(&matter_rule)
     );
     params.push(Value::Blob(user.to_bytes().to_vec()));
-    params.push(Value::Text(time_to_text(to)));
-    params.push(Value::Text(time_to_text(from)));
+    params.push(Value::Integer(micros(to)));
+    params.push(Value::Integer(micros(from)));
     let sql = format!(
         "SELECT a.body FROM appointments a WHERE {visible} AND a.id IN \
          (SELECT appointment_id FROM appointment_users WHERE user_id = ?) AND {OVERLAPS} \
@@ -67,19 +68,16 @@ pub(crate) fn of_matter(
             "SELECT a.body FROM appointments a WHERE a.matter_id = ? AND {OVERLAPS} \
              ORDER BY a.first_start, a.id"
         ),
-        params![matter.to_bytes(), time_to_text(to), time_to_text(from)],
+        params![matter.to_bytes(), micros(to), micros(from)],
     )
 }
 
 /// The indexed bounds: every occurrence widened by a day each way, so that reading all-day
 /// dates in any zone stays inside them.
-fn bounds(appointment: &Appointment) -> Result<(String, Option<String>)> {
+fn bounds(appointment: &Appointment) -> Result<(i64, Option<i64>)> {
     let (first, last) = appointment.bounds(chrono_tz::UTC)?;
     let day = Duration::days(1);
-    Ok((
-        time_to_text(first - day),
-        last.map(|l| time_to_text(l + day)),
-    ))
+    Ok((micros(first - day), last.map(|l| micros(l + day))))
 }
 
 fn write_users(conn: &Connection, appointment: &Appointment) -> Result<()> {

@@ -1,35 +1,92 @@
-//! Bills and payments: reads, the bill list, open invoices, writes.
+//! Bills and payments: reads, the bill list, writes. A bill is its row, its matters and its
+//! lines; a payment is its row and its allocations.
+
+use std::collections::HashMap;
 
 use lexcase::access::Viewer;
-use lexcase::bills::{Bill, Payment};
-use lexcase::store::{BillQuery, OpenInvoice, Page, Paged};
-use lexcase::{BillId, ContactId, LexcaseError, PaymentId, Result};
-use rusqlite::types::Value;
-use rusqlite::{Connection, params};
+use lexcase::bills::{Allocation, Bill, BillLine, Payment};
+use lexcase::store::{BillQuery, Page, Paged};
+use lexcase::{BillId, ContactId, MatterId, PaymentId, Result};
+use lexcase_sql::bills::{
+    AllocationRow, BillHead, BillMatterRow, LineRow, PaymentHead, assemble_bill, bill_rows,
+    payment_rows,
+};
+use lexcase_sql::{Value, select_sql};
+use rusqlite::Connection;
 
-use crate::codec::{time_to_text, to_i64, to_json};
-use crate::error::{Db, unique};
+use crate::error::Db;
 use crate::matter_list::visible_to;
-use crate::read::{many, one, paged, where_clause};
-use crate::write::versioned_update;
+use crate::read::where_clause;
+use crate::records;
+use crate::work::from_sqlite;
+use crate::write::atomically;
 
 const BILL_UNIQUE: &[(&str, &str)] = &[
     ("bills.id", "the bill already exists"),
     ("bills.number", "a bill with this number already exists"),
 ];
 
-fn blob(bytes: [u8; 16]) -> Value {
-    Value::Blob(bytes.to_vec())
+/// `IN (?, …)` for `n` values.
+fn marks(n: usize) -> String {
+    vec!["?"; n].join(", ")
+}
+
+/// Puts bills together from their heads: one query for all their matters, one for all their
+/// lines.
+fn assemble(conn: &Connection, heads: Vec<BillHead>) -> Result<Vec<Bill>> {
+    if heads.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<Value<'_>> = heads.iter().map(|h| Value::id(h.0.id)).collect();
+    let filter = format!("WHERE c.bill_id IN ({})", marks(ids.len()));
+    let matters: Vec<BillMatterRow> = records::many(
+        conn,
+        &format!(
+            "{} {filter} ORDER BY c.bill_id, c.position",
+            select_sql::<BillMatterRow>("c")
+        ),
+        &ids,
+    )?;
+    let lines: Vec<LineRow<'static>> = records::many(
+        conn,
+        &format!(
+            "{} {filter} ORDER BY c.bill_id, c.line_number",
+            select_sql::<LineRow<'static>>("c")
+        ),
+        &ids,
+    )?;
+    let mut matters_of: HashMap<BillId, Vec<MatterId>> = HashMap::new();
+    for m in matters {
+        matters_of.entry(m.bill).or_default().push(m.matter);
+    }
+    let mut lines_of: HashMap<BillId, Vec<BillLine>> = HashMap::new();
+    for l in lines {
+        lines_of
+            .entry(l.bill)
+            .or_default()
+            .push(l.line.into_owned());
+    }
+    Ok(heads
+        .into_iter()
+        .map(|head| {
+            let id = head.0.id;
+            assemble_bill(
+                head,
+                matters_of.remove(&id).unwrap_or_default(),
+                lines_of.remove(&id).unwrap_or_default(),
+            )
+        })
+        .collect())
 }
 
 /// A bill by id.
 pub(crate) fn bill(conn: &Connection, id: BillId) -> Result<Option<Bill>> {
-    one(
+    let head: Option<BillHead> = records::one(
         conn,
-        BillId::ENTITY,
-        "SELECT body FROM bills WHERE id = ?1",
-        [id.to_bytes()],
-    )
+        &format!("{} WHERE b.id = ?", select_sql::<BillHead>("b")),
+        &[Value::id(id)],
+    )?;
+    Ok(assemble(conn, head.into_iter().collect())?.pop())
 }
 
 /// Bills matching `query` whose matters `viewer` may all see, newest first.
@@ -39,225 +96,173 @@ pub(crate) fn bills(
     viewer: &Viewer,
     page: Page,
 ) -> Result<Paged<Bill>> {
-    let (matter_rule, mut params) = visible_to(viewer);
-    let hidden = format!(
+    let (matter_rule, params) = visible_to(viewer);
+    let mut args: Vec<Value<'_>> = params.into_iter().map(from_sqlite).collect();
+    let mut conditions = vec![format!(
         "b.id NOT IN (SELECT bm.bill_id FROM bill_matters bm WHERE bm.matter_id NOT IN \
          (SELECT m.id FROM matters m{}))",
         where_clause(&matter_rule)
-    );
-    let mut conditions: Vec<&str> = vec![&hidden];
+    )];
     if let Some(client) = query.client {
-        conditions.push("b.client_id = ?");
-        params.push(blob(client.to_bytes()));
+        conditions.push("b.client_id = ?".into());
+        args.push(Value::id(client));
     }
     if let Some(matter) = query.matter {
-        conditions.push("b.id IN (SELECT bill_id FROM bill_matters WHERE matter_id = ?)");
-        params.push(blob(matter.to_bytes()));
+        conditions.push("b.id IN (SELECT bill_id FROM bill_matters WHERE matter_id = ?)".into());
+        args.push(Value::id(matter));
     }
     if let Some(status) = query.status {
-        conditions.push("b.status = ?");
-        params.push(Value::Text(status.as_str().into()));
+        conditions.push("b.status = ?".into());
+        args.push(Value::name(status.as_str()));
     }
-    let filter = where_clause(&conditions);
-    paged(
+    let refs: Vec<&str> = conditions.iter().map(String::as_str).collect();
+    let filter = where_clause(&refs);
+    let page: Paged<BillHead> = records::paged(
         conn,
-        BillId::ENTITY,
         &format!("SELECT count(*) FROM bills b{filter}"),
         &format!(
-            "SELECT b.body FROM bills b{filter} ORDER BY b.created_at DESC, b.id DESC LIMIT ? OFFSET ?"
+            "{}{filter} ORDER BY b.created_at DESC, b.id DESC LIMIT ? OFFSET ?",
+            select_sql::<BillHead>("b")
         ),
-        params,
+        args,
         page,
-    )
+    )?;
+    Ok(Paged {
+        items: assemble(conn, page.items)?,
+        total: page.total,
+    })
 }
 
 /// Every bill of a client, oldest first.
 pub(crate) fn of_client(conn: &Connection, client: ContactId) -> Result<Vec<Bill>> {
-    many(
+    let heads = records::many(
         conn,
-        BillId::ENTITY,
-        "SELECT body FROM bills WHERE client_id = ?1 ORDER BY created_at, id",
-        [client.to_bytes()],
-    )
+        &format!(
+            "{} WHERE b.client_id = ? ORDER BY b.created_at, b.id",
+            select_sql::<BillHead>("b")
+        ),
+        &[Value::id(client)],
+    )?;
+    assemble(conn, heads)
 }
 
-/// Issued invoices in `currency` still owing something.
-pub(crate) fn open_invoices(conn: &Connection, currency: &str) -> Result<Vec<OpenInvoice>> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT id, issued_on, outstanding FROM bills \
-             WHERE currency = ?1 AND outstanding != '0' AND issued_on IS NOT NULL",
-        )
-        .db()?;
-    let rows = stmt
-        .query_map([currency], |r| {
-            Ok((
-                r.get::<_, [u8; 16]>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })
-        .db()?;
-    let unreadable = || LexcaseError::storage("a stored bill amount is unreadable");
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, issued_on, outstanding) = row.db()?;
-        out.push(OpenInvoice {
-            bill: BillId::from_bytes(id),
-            issued_on: issued_on.parse().map_err(|_| unreadable())?,
-            outstanding: outstanding.parse().map_err(|_| unreadable())?,
-        });
-    }
-    Ok(out)
-}
-
-/// The columns of a bill row.
-struct BillColumns {
-    outstanding: String,
-    issued_on: Option<String>,
-    body: String,
-}
-
-impl BillColumns {
-    fn of(bill: &Bill) -> Result<Self> {
-        Ok(Self {
-            outstanding: bill.outstanding().normalize().to_string(),
-            issued_on: bill.issued_on.map(|d| d.to_string()),
-            body: to_json(BillId::ENTITY, bill)?,
-        })
-    }
-}
-
-fn write_matters(conn: &Connection, bill: &Bill) -> Result<()> {
-    let id = bill.id.to_bytes();
-    conn.prepare_cached("DELETE FROM bill_matters WHERE bill_id = ?1")
-        .db()?
-        .execute([id])
-        .db()?;
-    let mut insert = conn
-        .prepare_cached(
-            "INSERT INTO bill_matters (bill_id, matter_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-        )
-        .db()?;
-    for matter in &bill.matters {
-        insert.execute(params![id, matter.to_bytes()]).db()?;
-    }
-    Ok(())
+fn write_children(conn: &Connection, bill: &Bill) -> Result<()> {
+    let (_, matters, lines) = bill_rows(bill);
+    records::insert_all(conn, &matters)?;
+    records::insert_all(conn, &lines)
 }
 
 /// Inserts a bill.
 pub(crate) fn insert(conn: &Connection, bill: &Bill) -> Result<()> {
-    let c = BillColumns::of(bill)?;
-    conn.prepare_cached(
-        "INSERT INTO bills (id, version, client_id, kind, status, number, currency, issued_on, \
-         outstanding, created_at, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )
-    .db()?
-    .execute(params![
-        bill.id.to_bytes(),
-        to_i64("version", bill.version)?,
-        bill.client.to_bytes(),
-        bill.kind.as_str(),
-        bill.status.as_str(),
-        bill.number,
-        bill.currency.code(),
-        c.issued_on,
-        c.outstanding,
-        time_to_text(bill.created_at),
-        c.body
-    ])
-    .map_err(|e| unique(e, BILL_UNIQUE))?;
-    write_matters(conn, bill)
+    atomically(conn, |conn| {
+        let (head, _, _) = bill_rows(bill);
+        records::insert(conn, &head, BILL_UNIQUE)?;
+        write_children(conn, bill)
+    })
 }
 
-/// Updates a bill stored at `expected`.
+/// Updates a bill stored at `expected`; its matters and lines are rewritten only when they
+/// changed (issuing, paying and voiding a bill leave them alone).
 pub(crate) fn update(conn: &Connection, bill: &Bill, expected: u64) -> Result<()> {
-    let id = bill.id.to_bytes();
-    let c = BillColumns::of(bill)?;
-    versioned_update(
+    atomically(conn, |conn| {
+        let (head, _, _) = bill_rows(bill);
+        let stored = if bill.status.is_issued() {
+            None
+        } else {
+            self::bill(conn, bill.id)?
+        };
+        records::update(conn, &head, bill.version, expected, BILL_UNIQUE)?;
+        let unchanged = stored
+            .as_ref()
+            .is_some_and(|s| s.lines == bill.lines && s.matters == bill.matters);
+        if bill.status.is_issued() || unchanged {
+            return Ok(());
+        }
+        let id = bill.id.to_bytes();
+        for sql in [
+            "DELETE FROM bill_matters WHERE bill_id = ?1",
+            "DELETE FROM bill_lines WHERE bill_id = ?1",
+        ] {
+            conn.prepare_cached(sql).db()?.execute([id]).db()?;
+        }
+        write_children(conn, bill)
+    })
+}
+
+/// Puts payments together from their heads and their allocations.
+fn assemble_payments(conn: &Connection, heads: Vec<PaymentHead>) -> Result<Vec<Payment>> {
+    if heads.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<Value<'_>> = heads.iter().map(|h| Value::id(h.0.id)).collect();
+    let rows: Vec<AllocationRow> = records::many(
         conn,
-        BillId::ENTITY,
-        "SELECT version FROM bills WHERE id = ?1",
-        &id,
-        bill.version,
-        expected,
-        |version, expected| {
-            conn.prepare_cached(
-                "UPDATE bills SET version = ?1, status = ?2, number = ?3, issued_on = ?4, \
-                 outstanding = ?5, body = ?6 WHERE id = ?7 AND version = ?8",
-            )
-            .db()?
-            .execute(params![
-                version,
-                bill.status.as_str(),
-                bill.number,
-                c.issued_on,
-                c.outstanding,
-                c.body,
-                id,
-                expected
-            ])
-            .map_err(|e| unique(e, BILL_UNIQUE))
-        },
+        &format!(
+            "{} WHERE c.payment_id IN ({}) ORDER BY c.payment_id, c.position",
+            select_sql::<AllocationRow>("c"),
+            marks(ids.len())
+        ),
+        &ids,
     )?;
-    write_matters(conn, bill)
+    let mut of: HashMap<PaymentId, Vec<Allocation>> = HashMap::new();
+    for r in rows {
+        of.entry(r.payment).or_default().push(r.allocation);
+    }
+    Ok(heads
+        .into_iter()
+        .map(|h| {
+            let mut p = h.0;
+            p.allocations = of.remove(&p.id).unwrap_or_default();
+            p
+        })
+        .collect())
 }
 
 /// A payment by id.
 pub(crate) fn payment(conn: &Connection, id: PaymentId) -> Result<Option<Payment>> {
-    one(
+    let head: Option<PaymentHead> = records::one(
         conn,
-        PaymentId::ENTITY,
-        "SELECT body FROM payments WHERE id = ?1",
-        [id.to_bytes()],
-    )
+        &format!("{} WHERE p.id = ?", select_sql::<PaymentHead>("p")),
+        &[Value::id(id)],
+    )?;
+    Ok(assemble_payments(conn, head.into_iter().collect())?.pop())
 }
 
 /// A client's payments, oldest first.
 pub(crate) fn payments_of_client(conn: &Connection, client: ContactId) -> Result<Vec<Payment>> {
-    many(
+    let heads = records::many(
         conn,
-        PaymentId::ENTITY,
-        "SELECT body FROM payments WHERE client_id = ?1 ORDER BY received_on, id",
-        [client.to_bytes()],
-    )
+        &format!(
+            "{} WHERE p.client_id = ? ORDER BY p.received_on, p.id",
+            select_sql::<PaymentHead>("p")
+        ),
+        &[Value::id(client)],
+    )?;
+    assemble_payments(conn, heads)
 }
 
 /// Inserts a payment.
 pub(crate) fn insert_payment(conn: &Connection, payment: &Payment) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO payments (id, version, client_id, received_on, body) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )
-    .db()?
-    .execute(params![
-        payment.id.to_bytes(),
-        to_i64("version", payment.version)?,
-        payment.client.to_bytes(),
-        payment.received_on.to_string(),
-        to_json(PaymentId::ENTITY, payment)?
-    ])
-    .map_err(|e| unique(e, &[("payments.id", "the payment already exists")]))?;
-    Ok(())
+    atomically(conn, |conn| {
+        let (head, allocations) = payment_rows(payment);
+        records::insert(
+            conn,
+            &head,
+            &[("payments.id", "the payment already exists")],
+        )?;
+        records::insert_all(conn, &allocations)
+    })
 }
 
-/// Updates a payment stored at `expected`.
+/// Updates a payment stored at `expected` and rewrites its allocations.
 pub(crate) fn update_payment(conn: &Connection, payment: &Payment, expected: u64) -> Result<()> {
-    let id = payment.id.to_bytes();
-    let body = to_json(PaymentId::ENTITY, payment)?;
-    versioned_update(
-        conn,
-        PaymentId::ENTITY,
-        "SELECT version FROM payments WHERE id = ?1",
-        &id,
-        payment.version,
-        expected,
-        |version, expected| {
-            conn.prepare_cached(
-                "UPDATE payments SET version = ?1, body = ?2 WHERE id = ?3 AND version = ?4",
-            )
+    atomically(conn, |conn| {
+        let (head, allocations) = payment_rows(payment);
+        records::update(conn, &head, payment.version, expected, &[])?;
+        conn.prepare_cached("DELETE FROM payment_allocations WHERE payment_id = ?1")
             .db()?
-            .execute(params![version, body, id, expected])
-            .db()
-        },
-    )
+            .execute([payment.id.to_bytes()])
+            .db()?;
+        records::insert_all(conn, &allocations)
+    })
 }

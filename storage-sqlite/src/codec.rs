@@ -1,7 +1,5 @@
-//! How values are written to and read from columns: ids as 16-byte blobs, aggregates as JSON,
-//! instants as fixed-width RFC 3339 text, counters as signed integers.
+//! JSON bodies of the records kept whole, counters as signed integers, and LIKE escaping.
 
-use chrono::{DateTime, SecondsFormat, Utc};
 use lexcase::{LexcaseError, Result};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -16,18 +14,6 @@ pub(crate) fn to_json<T: Serialize>(entity: &str, value: &T) -> Result<String> {
 pub(crate) fn from_json<T: DeserializeOwned>(entity: &str, body: &str) -> Result<T> {
     serde_json::from_str(body)
         .map_err(|_| LexcaseError::storage(format!("the stored {entity} record is unreadable")))
-}
-
-/// An instant as text whose order is the order of time: `2026-11-27T10:00:00.000000000Z`.
-pub(crate) fn time_to_text(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Nanos, true)
-}
-
-/// An instant from [`time_to_text`]'s form.
-pub(crate) fn time_from_text(text: &str) -> Result<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| LexcaseError::storage("a stored instant is unreadable"))
 }
 
 /// A version or count for an INTEGER column.
@@ -55,15 +41,6 @@ pub(crate) fn like_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn instants_round_trip_and_sort_as_text() {
-        let a: DateTime<Utc> = "2026-11-27T10:00:00.123456789Z".parse().unwrap();
-        let b: DateTime<Utc> = "2026-11-27T10:00:01Z".parse().unwrap();
-        assert_eq!(time_to_text(b), "2026-11-27T10:00:01.000000000Z");
-        assert_eq!(time_from_text(&time_to_text(a)).unwrap(), a);
-        assert!(time_to_text(a) < time_to_text(b));
-    }
 
     #[test]
     fn escapes_like_wildcards() {

@@ -3,15 +3,16 @@
 
 use lexcase::communications::Communication;
 use lexcase::contacts::Contact;
-use lexcase::matters::{Matter, MatterStatus};
+use lexcase::matters::MatterStatus;
 use lexcase::store::{Page, Paged};
 use lexcase::{CommunicationId, ContactId, MatterId, Result};
 use rusqlite::types::Value;
 use rusqlite::{Connection, params, params_from_iter};
 
-use crate::codec::{time_to_text, to_i64, to_json};
+use crate::codec::{to_i64, to_json};
 use crate::error::{Db, unique};
 use crate::read::{one, paged};
+use crate::value::micros;
 use crate::write::versioned_update;
 
 const COMMUNICATION_UNIQUE: &[(&str, &str)] = &[
@@ -72,16 +73,6 @@ pub(crate) fn unfiled(conn: &Connection, page: Page) -> Result<Paged<Communicati
          ORDER BY occurred_at, id LIMIT ? OFFSET ?",
         Vec::new(),
         page,
-    )
-}
-
-/// A matter by number.
-pub(crate) fn matter_by_number(conn: &Connection, number: &str) -> Result<Option<Matter>> {
-    one(
-        conn,
-        MatterId::ENTITY,
-        "SELECT body FROM matters WHERE number = ?1",
-        [number],
     )
 }
 
@@ -159,7 +150,7 @@ pub(crate) fn insert(conn: &Connection, communication: &Communication) -> Result
         communication.id.to_bytes(),
         to_i64("version", communication.version)?,
         matter_column(communication),
-        time_to_text(communication.occurred_at),
+        micros(communication.occurred_at),
         communication.message_id,
         to_json(CommunicationId::ENTITY, communication)?
     ])
@@ -191,7 +182,7 @@ pub(crate) fn update(
             .execute(params![
                 version,
                 matter_column(communication),
-                time_to_text(communication.occurred_at),
+                micros(communication.occurred_at),
                 communication.message_id,
                 body,
                 id,

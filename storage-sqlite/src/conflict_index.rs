@@ -9,7 +9,6 @@ use rusqlite::{Connection, params, params_from_iter};
 
 use crate::error::Db;
 use crate::keyed;
-use crate::read::many;
 
 /// The keyed-record kind of a matter's conflict check (keyed by matter id).
 pub(crate) const CHECK: &str = "conflict_check";
@@ -65,11 +64,12 @@ pub(crate) fn ensure_built(conn: &Connection) -> Result<()> {
     if indexed > 0 {
         return Ok(());
     }
-    let contacts: Vec<Contact> = many(conn, ContactId::ENTITY, "SELECT body FROM contacts", [])?;
-    for contact in &contacts {
-        index_contact(conn, contact)?;
-    }
-    Ok(())
+    crate::records::each(
+        conn,
+        &lexcase_sql::select_sql::<Contact>("c"),
+        &[],
+        |contact: Contact| index_contact(conn, &contact),
+    )
 }
 
 /// Contacts under any of `keys`.
@@ -118,7 +118,8 @@ pub(crate) fn parties_of(
 ) -> Result<Vec<(MatterId, PartyRole)>> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT matter_id, role FROM matter_parties WHERE contact_id = ?1 ORDER BY matter_id, role",
+            "SELECT DISTINCT matter_id, role FROM matter_parties WHERE contact_id = ?1 \
+             ORDER BY matter_id, role",
         )
         .db()?;
     let rows = stmt

@@ -7,10 +7,11 @@ use lexcase::{DeadlineId, MatterId, Result};
 use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 
-use crate::codec::{time_to_text, to_i64, to_json};
+use crate::codec::{to_i64, to_json};
 use crate::error::{Db, unique};
 use crate::matter_list::visible_to;
 use crate::read::{many, one, paged, where_clause};
+use crate::value::{day_number, micros};
 use crate::write::versioned_update;
 
 const DEADLINE_UNIQUE: &[(&str, &str)] = &[("deadlines.id", "the deadline already exists")];
@@ -55,15 +56,15 @@ pub(crate) fn deadlines(
     }
     if let Some(from) = query.due_from {
         conditions.push("d.due_date >= ?");
-        params.push(Value::Text(from.to_string()));
+        params.push(Value::Integer(day_number(from)));
     }
     if let Some(to) = query.due_to {
         conditions.push("d.due_date <= ?");
-        params.push(Value::Text(to.to_string()));
+        params.push(Value::Integer(day_number(to)));
     }
     if let Some(day) = query.entered_on {
         conditions.push("d.entered_on = ?");
-        params.push(Value::Text(day.to_string()));
+        params.push(Value::Integer(day_number(day)));
     }
     let order = if query.entered_on.is_some() {
         "d.created_at, d.id"
@@ -108,7 +109,7 @@ pub(crate) fn triggered_by(
 /// The copies of a deadline's fields that its row is filtered and sorted on.
 struct DeadlineColumns {
     open: bool,
-    due_date: Option<String>,
+    due_date: Option<i64>,
     responsible: Option<[u8; 16]>,
     trigger_key_date: Option<String>,
     trigger_deadline: Option<[u8; 16]>,
@@ -124,7 +125,7 @@ impl DeadlineColumns {
         };
         Ok(Self {
             open: deadline.is_open(),
-            due_date: deadline.due().map(|d| d.to_string()),
+            due_date: deadline.due().map(day_number),
             responsible: deadline.responsible.map(|u| u.to_bytes()),
             trigger_key_date: key_date,
             trigger_deadline: chained,
@@ -151,8 +152,8 @@ pub(crate) fn insert(conn: &Connection, deadline: &Deadline) -> Result<()> {
         c.responsible,
         c.trigger_key_date,
         c.trigger_deadline,
-        deadline.entered_on.to_string(),
-        time_to_text(deadline.entered_at),
+        day_number(deadline.entered_on),
+        micros(deadline.entered_at),
         c.body
     ])
     .map_err(|e| unique(e, DEADLINE_UNIQUE))?;

@@ -7,10 +7,11 @@ use lexcase::{DocumentId, MatterId, Result};
 use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 
-use crate::codec::{time_to_text, to_i64, to_json};
+use crate::codec::{to_i64, to_json};
 use crate::error::{Db, unique};
 use crate::notes::FullText;
 use crate::read::{one, paged};
+use crate::value::micros;
 use crate::write::versioned_update;
 
 const DOCUMENT_UNIQUE: &[(&str, &str)] = &[("documents.id", "the document already exists")];
@@ -58,11 +59,11 @@ pub(crate) fn search(
     .run(conn, words, viewer, page)
 }
 
-fn updated_at(document: &Document) -> String {
+fn updated_at(document: &Document) -> i64 {
     document
         .versions
         .last()
-        .map(|v| time_to_text(v.at))
+        .map(|v| micros(v.at))
         .unwrap_or_default()
 }
 

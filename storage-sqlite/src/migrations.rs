@@ -12,17 +12,32 @@ use crate::error::{Db, on_open};
 /// `PRAGMA application_id` of lexcase files: "LXCS" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4C58_4353;
 
-/// The migrations, in order; migration `n` (from 1) brings the schema to version `n`.
-const MIGRATIONS: &[&str] = &[
-    include_str!("schema/0001_initial.sql"),
-    include_str!("schema/0002_workflow.sql"),
-    include_str!("schema/0003_tasks.sql"),
-    include_str!("schema/0004_notes.sql"),
-    include_str!("schema/0005_documents.sql"),
-    include_str!("schema/0006_calendar_docket_communications.sql"),
-    include_str!("schema/0007_time_and_expenses.sql"),
-    include_str!("schema/0008_bills_and_client_money.sql"),
-    include_str!("schema/0009_conflicts.sql"),
+/// One migration: a script, or the upgrade to typed columns (schema 10), which copies every
+/// record through Rust.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    /// SQL run as it is.
+    Script(&'static str),
+    /// [`crate::upgrade::to_typed`].
+    Typed,
+}
+
+/// The migrations, in order; migration `n` (from 1) brings the schema to version `n`. A new,
+/// empty database skips them all and is created at the latest version from
+/// [`crate::upgrade::SCHEMA`].
+const MIGRATIONS: &[Step] = &[
+    Step::Script(include_str!("schema/0001_initial.sql")),
+    Step::Script(include_str!("schema/0002_workflow.sql")),
+    Step::Script(include_str!("schema/0003_tasks.sql")),
+    Step::Script(include_str!("schema/0004_notes.sql")),
+    Step::Script(include_str!("schema/0005_documents.sql")),
+    Step::Script(include_str!(
+        "schema/0006_calendar_docket_communications.sql"
+    )),
+    Step::Script(include_str!("schema/0007_time_and_expenses.sql")),
+    Step::Script(include_str!("schema/0008_bills_and_client_money.sql")),
+    Step::Script(include_str!("schema/0009_conflicts.sql")),
+    Step::Typed,
 ];
 
 /// The schema version this build writes and understands.
@@ -86,11 +101,18 @@ fn check_against(state: FileState, supported: i64) -> Result<i64> {
 /// Brings the schema up to [`SCHEMA_VERSION`] in one transaction, checking the file again
 /// under the write lock (another process may have migrated it meanwhile).
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
-    migrate_with(conn, MIGRATIONS)
+    migrate_steps(conn, MIGRATIONS, Some(crate::upgrade::SCHEMA))
 }
 
-/// [`migrate`] with a given list of migrations.
-fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
+/// [`migrate`] with a given list of scripts (for tests).
+#[cfg(test)]
+fn migrate_with(conn: &mut Connection, scripts: &[&'static str]) -> Result<()> {
+    let steps: Vec<Step> = scripts.iter().map(|s| Step::Script(s)).collect();
+    migrate_steps(conn, &steps, None)
+}
+
+/// Runs the pending `migrations`; a new database is created from `baseline` when one is given.
+fn migrate_steps(conn: &mut Connection, migrations: &[Step], baseline: Option<&str>) -> Result<()> {
     let target = i64::try_from(migrations.len())
         .map_err(|_| LexcaseError::storage("too many migrations"))?;
     let tx = conn
@@ -100,8 +122,16 @@ fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
     if from == target {
         return Ok(());
     }
-    for script in migrations.iter().skip(usize::try_from(from).unwrap_or(0)) {
-        tx.execute_batch(script).db()?;
+    match baseline {
+        Some(schema) if from == 0 => tx.execute_batch(schema).db()?,
+        _ => {
+            for step in migrations.iter().skip(usize::try_from(from).unwrap_or(0)) {
+                match step {
+                    Step::Script(script) => tx.execute_batch(script).db()?,
+                    Step::Typed => crate::upgrade::to_typed(&tx)?,
+                }
+            }
+        }
     }
     tx.pragma_update(None, "user_version", target).db()?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)
@@ -185,7 +215,7 @@ mod tests {
     #[test]
     fn a_version_one_file_gains_the_workflow_tables_and_keeps_its_data() {
         let mut conn = Connection::open_in_memory().unwrap();
-        migrate_with(&mut conn, &MIGRATIONS[..1]).unwrap();
+        migrate_steps(&mut conn, &MIGRATIONS[..1], None).unwrap();
         conn.execute("INSERT INTO sequences VALUES ('SMI-{SEQ}', 41)", [])
             .unwrap();
         migrate(&mut conn).unwrap();
@@ -207,7 +237,7 @@ mod tests {
     #[test]
     fn a_version_five_file_indexes_the_emails_of_its_contacts() {
         let mut conn = Connection::open_in_memory().unwrap();
-        migrate_with(&mut conn, &MIGRATIONS[..5]).unwrap();
+        migrate_steps(&mut conn, &MIGRATIONS[..5], None).unwrap();
         let body = r#"{"emails": [{"address": "Jane@Example.com", "label": null}, {"address": "j.smith@work.example"}]}"#;
         conn.execute(
             "INSERT INTO contacts (id, version, kind, sort_name, search_key, body) \
@@ -215,7 +245,7 @@ mod tests {
             [body],
         )
         .unwrap();
-        migrate(&mut conn).unwrap();
+        migrate_steps(&mut conn, &MIGRATIONS[..9], None).unwrap();
         let emails: Vec<String> = conn
             .prepare("SELECT email FROM contact_emails ORDER BY email")
             .unwrap()

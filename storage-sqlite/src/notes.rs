@@ -7,10 +7,11 @@ use lexcase::{NoteId, Result};
 use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 
-use crate::codec::{time_to_text, to_i64, to_json};
+use crate::codec::{to_i64, to_json};
 use crate::error::{Db, unique};
 use crate::matter_list::visible_to;
 use crate::read::{one, paged, where_clause};
+use crate::value::micros;
 use crate::write::versioned_update;
 
 const NOTE_UNIQUE: &[(&str, &str)] = &[("notes.id", "the note already exists")];
@@ -169,7 +170,7 @@ pub(crate) fn insert(conn: &Connection, note: &Note) -> Result<()> {
         to_i64("version", note.version)?,
         matter,
         contact,
-        time_to_text(note.written_at),
+        micros(note.written_at),
         to_json(NoteId::ENTITY, note)?
     ])
     .map_err(|e| unique(e, NOTE_UNIQUE))?;
@@ -192,7 +193,7 @@ pub(crate) fn update(conn: &Connection, note: &Note, expected: u64) -> Result<()
                 "UPDATE notes SET version = ?1, written_at = ?2, body = ?3 WHERE id = ?4 AND version = ?5",
             )
             .db()?
-            .execute(params![version, time_to_text(note.written_at), body, id, expected])
+            .execute(params![version, micros(note.written_at), body, id, expected])
             .db()
         },
     )?;

@@ -2,16 +2,17 @@
 
 use lexcase::contacts::Contact;
 use lexcase::firm::FirmSettings;
-use lexcase::matters::Matter;
 use lexcase::store::{ContactQuery, Page, Paged};
 use lexcase::users::User;
-use lexcase::{ContactId, MatterId, Result, UserId};
+use lexcase::{ContactId, Result, UserId};
+use lexcase_sql::{Value as Column, select_sql};
 use rusqlite::types::Value;
 use rusqlite::{Connection, Params, params_from_iter};
 use serde::de::DeserializeOwned;
 
 use crate::codec::{from_json, like_escape, to_i64, to_u64};
 use crate::error::Db;
+use crate::records;
 
 /// The first row's JSON body (column 0), decoded.
 pub(crate) fn one<T: DeserializeOwned>(
@@ -106,31 +107,31 @@ pub(crate) fn firm_settings(conn: &Connection) -> Result<Option<FirmSettings>> {
 
 /// A user by id.
 pub(crate) fn user(conn: &Connection, id: UserId) -> Result<Option<User>> {
-    one(
+    records::one(
         conn,
-        UserId::ENTITY,
-        "SELECT body FROM users WHERE id = ?1",
-        [id.to_bytes()],
+        &format!("{} WHERE u.id = ?", select_sql::<User>("u")),
+        &[Column::id(id)],
     )
 }
 
 /// A user by exact email.
 pub(crate) fn user_by_email(conn: &Connection, email: &str) -> Result<Option<User>> {
-    one(
+    records::one(
         conn,
-        UserId::ENTITY,
-        "SELECT body FROM users WHERE email = ?1",
-        [email],
+        &format!("{} WHERE u.email = ?", select_sql::<User>("u")),
+        &[Column::text(email)],
     )
 }
 
 /// Users by name, then id.
 pub(crate) fn users(conn: &Connection, page: Page) -> Result<Paged<User>> {
-    paged(
+    records::paged(
         conn,
-        UserId::ENTITY,
         "SELECT count(*) FROM users",
-        "SELECT body FROM users ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?",
+        &format!(
+            "{} ORDER BY u.name COLLATE NOCASE, u.id LIMIT ? OFFSET ?",
+            select_sql::<User>("u")
+        ),
         Vec::new(),
         page,
     )
@@ -138,11 +139,10 @@ pub(crate) fn users(conn: &Connection, page: Page) -> Result<Paged<User>> {
 
 /// A contact by id.
 pub(crate) fn contact(conn: &Connection, id: ContactId) -> Result<Option<Contact>> {
-    one(
+    records::one(
         conn,
-        ContactId::ENTITY,
-        "SELECT body FROM contacts WHERE id = ?1",
-        [id.to_bytes()],
+        &format!("{} WHERE c.id = ?", select_sql::<Contact>("c")),
+        &[Column::id(id)],
     )
 }
 
@@ -154,36 +154,26 @@ pub(crate) fn contacts(
     page: Page,
 ) -> Result<Paged<Contact>> {
     let mut conditions = Vec::new();
-    let mut params = Vec::new();
+    let mut args: Vec<Column<'_>> = Vec::new();
     if let Some(prefix) = &query.name_prefix {
         let prefix = like_escape(prefix);
-        conditions.push(r"(search_key LIKE ? ESCAPE '\' OR search_key LIKE ? ESCAPE '\')");
-        params.push(Value::Text(format!("{prefix}%")));
-        params.push(Value::Text(format!("% {prefix}%")));
+        conditions.push(r"(c.search_key LIKE ? ESCAPE '\' OR c.search_key LIKE ? ESCAPE '\')");
+        args.push(Column::Text(format!("{prefix}%").into()));
+        args.push(Column::Text(format!("% {prefix}%").into()));
     }
     if let Some(kind) = query.kind {
-        conditions.push("kind = ?");
-        params.push(Value::Text(kind.as_str().to_owned()));
+        conditions.push("c.kind = ?");
+        args.push(Column::name(kind.as_str()));
     }
     let filter = where_clause(&conditions);
-    paged(
+    records::paged(
         conn,
-        ContactId::ENTITY,
-        &format!("SELECT count(*) FROM contacts{filter}"),
+        &format!("SELECT count(*) FROM contacts c{filter}"),
         &format!(
-            "SELECT body FROM contacts{filter} ORDER BY sort_name COLLATE NOCASE, id LIMIT ? OFFSET ?"
+            "{}{filter} ORDER BY c.sort_name COLLATE NOCASE, c.id LIMIT ? OFFSET ?",
+            select_sql::<Contact>("c")
         ),
-        params,
+        args,
         page,
-    )
-}
-
-/// A matter by id.
-pub(crate) fn matter(conn: &Connection, id: MatterId) -> Result<Option<Matter>> {
-    one(
-        conn,
-        MatterId::ENTITY,
-        "SELECT body FROM matters WHERE id = ?1",
-        [id.to_bytes()],
     )
 }

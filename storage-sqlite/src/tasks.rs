@@ -7,10 +7,11 @@ use lexcase::{MatterId, Result, TaskId};
 use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 
-use crate::codec::{time_to_text, to_i64, to_json};
+use crate::codec::{to_i64, to_json};
 use crate::error::{Db, unique};
 use crate::matter_list::visible_to;
 use crate::read::{many, one, paged, where_clause};
+use crate::value::{day_number, micros};
 use crate::write::versioned_update;
 
 const TASK_UNIQUE: &[(&str, &str)] = &[("tasks.id", "the task already exists")];
@@ -60,11 +61,11 @@ pub(crate) fn tasks(
     }
     if let Some(from) = query.due_from {
         conditions.push("t.due_date >= ?");
-        params.push(Value::Text(from.to_string()));
+        params.push(Value::Integer(day_number(from)));
     }
     if let Some(to) = query.due_to {
         conditions.push("t.due_date <= ?");
-        params.push(Value::Text(to.to_string()));
+        params.push(Value::Integer(day_number(to)));
     }
     let filter = where_clause(&conditions);
     paged(
@@ -118,11 +119,11 @@ struct TaskColumns {
     matter: Option<Vec<u8>>,
     assignee_user: Option<Vec<u8>>,
     open: bool,
-    due_date: Option<String>,
+    due_date: Option<i64>,
     priority_rank: i64,
     anchor_task: Option<Vec<u8>>,
     anchor_key_date: Option<String>,
-    created_at: String,
+    created_at: i64,
     body: String,
 }
 
@@ -136,7 +137,7 @@ impl TaskColumns {
                 _ => None,
             },
             open: task.status.is_open(),
-            due_date: task.due_date.map(|d| d.to_string()),
+            due_date: task.due_date.map(day_number),
             priority_rank: task.priority as i64,
             anchor_task: match anchor {
                 Some(DueAnchor::Task(t)) => Some(t.to_bytes().to_vec()),
@@ -146,7 +147,7 @@ impl TaskColumns {
                 Some(DueAnchor::KeyDate(name)) => Some(name.clone()),
                 _ => None,
             },
-            created_at: time_to_text(task.created_at),
+            created_at: micros(task.created_at),
             body: to_json(TaskId::ENTITY, task)?,
         })
     }

@@ -1,59 +1,79 @@
-//! The client-money ledger: append-only entries.
+//! The client-money ledger: append-only entries, each with its signed effect on the balance.
 
 use chrono::NaiveDate;
 use lexcase::trust::TrustEntry;
-use lexcase::{MatterId, Result, TrustEntryId};
-use rusqlite::{Connection, params};
+use lexcase::{LexcaseError, MatterId, Result, TrustEntryId};
+use lexcase_sql::trust::signed_amount;
+use lexcase_sql::{Record, Value, insert_sql, select_sql};
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
-use crate::codec::{time_to_text, to_json};
 use crate::error::{Db, unique};
-use crate::read::{many, one};
+use crate::records;
+use crate::value::params;
 
 /// An entry by id.
 pub(crate) fn entry(conn: &Connection, id: TrustEntryId) -> Result<Option<TrustEntry>> {
-    one(
+    records::one(
         conn,
-        TrustEntryId::ENTITY,
-        "SELECT body FROM trust_entries WHERE id = ?1",
-        [id.to_bytes()],
+        &format!("{} WHERE e.id = ?", select_sql::<TrustEntry>("e")),
+        &[Value::id(id)],
     )
 }
 
 /// A matter's entries in date then recording order.
 pub(crate) fn of_matter(conn: &Connection, matter: MatterId) -> Result<Vec<TrustEntry>> {
-    many(
+    records::many(
         conn,
-        TrustEntryId::ENTITY,
-        "SELECT body FROM trust_entries WHERE matter_id = ?1 ORDER BY entry_date, recorded_at, id",
-        [matter.to_bytes()],
+        &format!(
+            "{} WHERE e.matter_id = ? ORDER BY e.entry_date, e.recorded_at, e.id",
+            select_sql::<TrustEntry>("e")
+        ),
+        &[Value::id(matter)],
     )
 }
 
 /// Every entry dated on or before `date`.
 pub(crate) fn until(conn: &Connection, date: NaiveDate) -> Result<Vec<TrustEntry>> {
-    many(
+    records::many(
         conn,
-        TrustEntryId::ENTITY,
-        "SELECT body FROM trust_entries WHERE entry_date <= ?1 ORDER BY entry_date, recorded_at, id",
-        [date.to_string()],
+        &format!(
+            "{} WHERE e.entry_date <= ? ORDER BY e.entry_date, e.recorded_at, e.id",
+            select_sql::<TrustEntry>("e")
+        ),
+        &[Value::Date(date)],
     )
 }
 
-/// Appends an entry.
+/// Appends an entry with its signed effect (a reversal's is the negation of the entry it
+/// reverses, which must be stored).
 pub(crate) fn insert(conn: &Connection, entry: &TrustEntry) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO trust_entries (id, matter_id, client_id, entry_date, recorded_at, body) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )
-    .db()?
-    .execute(params![
-        entry.id.to_bytes(),
-        entry.matter.to_bytes(),
-        entry.client.to_bytes(),
-        entry.date.to_string(),
-        time_to_text(entry.recorded_at),
-        to_json(TrustEntryId::ENTITY, entry)?
-    ])
-    .map_err(|e| unique(e, &[("trust_entries.id", "the entry already exists")]))?;
+    let signed = match signed_amount(entry) {
+        Some(amount) => lexcase_sql::money::to_units(amount)?,
+        None => {
+            let reversed = entry.reverses.ok_or_else(|| {
+                LexcaseError::validation("reverses", "a reversal names its entry")
+            })?;
+            let original: Option<i64> = conn
+                .prepare_cached("SELECT signed_amount FROM client_money_entries WHERE id = ?1")
+                .db()?
+                .query_row([reversed.to_bytes()], |r| r.get(0))
+                .optional()
+                .db()?;
+            -original.ok_or_else(|| LexcaseError::not_found("trust_entry"))?
+        }
+    };
+    let mut values = entry.values()?;
+    values.push(Value::Int(signed));
+    // The shared record's columns, then the signed amount the store keeps beside them.
+    let sql = insert_sql::<TrustEntry>().replacen(") VALUES (", ", signed_amount) VALUES (?, ", 1);
+    conn.prepare_cached(&sql)
+        .db()?
+        .execute(params_from_iter(params(&values)))
+        .map_err(|e| {
+            unique(
+                e,
+                &[("client_money_entries.id", "the entry already exists")],
+            )
+        })?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::sync::MutexGuard;
 use chrono::{DateTime, NaiveDate, Utc};
 use lexcase::access::Viewer;
 use lexcase::appointments::Appointment;
-use lexcase::audit::{AuditEvent, AuditHead};
+use lexcase::audit::{AuditHead, AuditRecord};
 use lexcase::bills::{Bill, Payment};
 use lexcase::communications::Communication;
 use lexcase::contacts::Contact;
@@ -14,17 +14,19 @@ use lexcase::docket::{Deadline, DeadlineTrigger};
 use lexcase::documents::Document;
 use lexcase::firm::FirmSettings;
 use lexcase::matters::{ConflictCheck, Matter, PartyRole, RuleOverrides};
+use lexcase::money::Currency;
 use lexcase::notes::{Note, NoteSubject};
+use lexcase::reports::{FeeEarnerHours, WorkInProgress};
 use lexcase::rules::RulePack;
 use lexcase::store::{
-    BillQuery, ContactQuery, DeadlineQuery, MatterQuery, OpenInvoice, Page, Paged, ReadTx,
-    StageCount, TaskQuery, WorkQuery, WriteTx,
+    BillQuery, ContactQuery, DeadlineQuery, MatterQuery, Page, Paged, ReadTx, StageCount,
+    TaskQuery, WipBy, WorkQuery, WriteTx,
 };
 use lexcase::tasks::{DueAnchor, Task};
 use lexcase::timekeeping::{
     BillingTerms, Expense, FirmBillingSettings, TermsScope, TimeEntry, Timer, WorkStatus,
 };
-use lexcase::trust::{ReconciliationRecord, TrustEntry};
+use lexcase::trust::{LedgerBalance, ReconciliationRecord, TrustEntry};
 use lexcase::users::User;
 use lexcase::workflow::{WorkflowProgress, WorkflowTemplate};
 use lexcase::{
@@ -32,14 +34,14 @@ use lexcase::{
     NoteId, PaymentId, Result, TaskId, TimeEntryId, TrustEntryId, UserId,
 };
 use rusqlite::Connection;
+use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use crate::error::Db;
 use crate::lock::TimedGuard;
-use crate::work::{self, WorkRow};
 use crate::{
     appointments, audit, bills, communications, conflict_index, deadlines, documents, keyed,
-    matter_list, notes, read, tasks, trust, workflow, write,
+    matter_list, matters, notes, read, reports, tasks, trust, work, workflow, write,
 };
 
 /// The connection a read transaction runs on.
@@ -105,8 +107,10 @@ impl Drop for SqliteReadTx<'_> {
 }
 
 /// The write transaction: holds the writer, commits on [`WriteTx::commit`], rolls back on drop.
+/// The head of the audit chain is read once and kept here until the commit writes it.
 pub(crate) struct SqliteWriteTx<'a> {
     conn: TimedGuard<'a, Connection>,
+    head: std::cell::Cell<Option<audit::Head>>,
 }
 
 impl<'a> SqliteWriteTx<'a> {
@@ -118,11 +122,39 @@ impl<'a> SqliteWriteTx<'a> {
             .db()?
             .execute([])
             .db()?;
-        Ok(Self { conn })
+        Ok(Self {
+            conn,
+            head: std::cell::Cell::new(None),
+        })
     }
 
     fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// The head of the audit chain as this transaction sees it.
+    fn chain_head(&self) -> Result<audit::Head> {
+        if let Some(head) = self.head.get() {
+            return Ok(head);
+        }
+        let head = audit::stored_head(self.conn())?;
+        self.head.set(Some(head));
+        Ok(head)
+    }
+
+    fn audit_head(&self) -> Result<Option<AuditHead>> {
+        Ok(self.chain_head()?.and_then(|(seq, hash)| {
+            Some(AuditHead {
+                seq: u64::try_from(seq).ok()?,
+                hash: hex::encode(hash),
+            })
+        }))
+    }
+}
+
+impl SqliteReadTx<'_> {
+    fn audit_head(&self) -> Result<Option<AuditHead>> {
+        audit::head(self.conn())
     }
 }
 
@@ -157,7 +189,7 @@ macro_rules! read_tx {
                 read::contacts(self.conn(), query, page)
             }
             fn matter(&self, id: MatterId) -> Result<Option<Matter>> {
-                read::matter(self.conn(), id)
+                matters::matter(self.conn(), id)
             }
             fn matters(
                 &self,
@@ -293,7 +325,7 @@ macro_rules! read_tx {
                 communications::unfiled(self.conn(), page)
             }
             fn matter_by_number(&self, number: &str) -> Result<Option<Matter>> {
-                communications::matter_by_number(self.conn(), number)
+                matters::by_number(self.conn(), number)
             }
             fn contacts_with_email(&self, email: &str) -> Result<Vec<ContactId>> {
                 communications::contacts_with_email(self.conn(), email)
@@ -302,7 +334,7 @@ macro_rules! read_tx {
                 communications::live_matters_with_parties(self.conn(), contacts)
             }
             fn time_entry(&self, id: TimeEntryId) -> Result<Option<TimeEntry>> {
-                work::TIME.get(self.conn(), id.to_bytes())
+                work::get(self.conn(), id.into())
             }
             fn time_entries(
                 &self,
@@ -310,13 +342,19 @@ macro_rules! read_tx {
                 viewer: &Viewer,
                 page: Page,
             ) -> Result<Paged<TimeEntry>> {
-                work::TIME.list(self.conn(), query, viewer, page)
+                work::list(self.conn(), query, viewer, page)
+            }
+            fn all_time_entries(&self, query: &WorkQuery) -> Result<Vec<TimeEntry>> {
+                work::all(self.conn(), query)
+            }
+            fn all_expenses(&self, query: &WorkQuery) -> Result<Vec<Expense>> {
+                work::all(self.conn(), query)
             }
             fn timer(&self, user: UserId) -> Result<Option<Timer>> {
                 keyed::get(self.conn(), keyed::TIMER, &user.to_string())
             }
             fn expense(&self, id: ExpenseId) -> Result<Option<Expense>> {
-                work::EXPENSES.get(self.conn(), id.to_bytes())
+                work::get(self.conn(), id.into())
             }
             fn expenses(
                 &self,
@@ -324,7 +362,7 @@ macro_rules! read_tx {
                 viewer: &Viewer,
                 page: Page,
             ) -> Result<Paged<Expense>> {
-                work::EXPENSES.list(self.conn(), query, viewer, page)
+                work::list(self.conn(), query, viewer, page)
             }
             fn billing_terms(&self, scope: &TermsScope) -> Result<Option<BillingTerms>> {
                 keyed::get(self.conn(), keyed::TERMS, &scope.key())
@@ -341,8 +379,31 @@ macro_rules! read_tx {
             fn bills_of_client(&self, client: ContactId) -> Result<Vec<Bill>> {
                 bills::of_client(self.conn(), client)
             }
-            fn open_invoices(&self, currency: &str) -> Result<Vec<OpenInvoice>> {
-                bills::open_invoices(self.conn(), currency)
+            fn aged_receivables(
+                &self,
+                viewer: &Viewer,
+                currency: Currency,
+                bounds: [NaiveDate; 3],
+            ) -> Result<[Decimal; 4]> {
+                reports::aged_receivables(self.conn(), viewer, currency, bounds)
+            }
+            fn work_in_progress(&self, viewer: &Viewer, by: WipBy) -> Result<Vec<WorkInProgress>> {
+                reports::work_in_progress(self.conn(), viewer, by)
+            }
+            fn fee_earner_hours(
+                &self,
+                viewer: &Viewer,
+                from: NaiveDate,
+                to: NaiveDate,
+            ) -> Result<Vec<FeeEarnerHours>> {
+                reports::fee_earner_hours(self.conn(), viewer, from, to)
+            }
+            fn client_money_balances(
+                &self,
+                viewer: &Viewer,
+                as_of: NaiveDate,
+            ) -> Result<Vec<LedgerBalance>> {
+                reports::client_money_balances(self.conn(), viewer, as_of)
             }
             fn payment(&self, id: PaymentId) -> Result<Option<Payment>> {
                 bills::payment(self.conn(), id)
@@ -390,14 +451,14 @@ macro_rules! read_tx {
                         .unwrap_or_default(),
                 )
             }
-            fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>> {
+            fn audit_records(&self, after: u64, limit: u32) -> Result<Vec<AuditRecord>> {
                 audit::events_after(self.conn(), after, limit)
             }
-            fn audit_events_for(&self, entity_id: Uuid) -> Result<Vec<AuditEvent>> {
+            fn audit_records_for(&self, entity_id: Uuid) -> Result<Vec<AuditRecord>> {
                 audit::events_for(self.conn(), entity_id)
             }
             fn audit_head(&self) -> Result<Option<AuditHead>> {
-                audit::head(self.conn())
+                $ty::audit_head(self)
             }
         }
     };
@@ -431,10 +492,10 @@ impl WriteTx for SqliteWriteTx<'_> {
         conflict_index::index_contact(self.conn(), contact)
     }
     fn insert_matter(&mut self, matter: &Matter) -> Result<()> {
-        write::insert_matter(self.conn(), matter)
+        matters::insert(self.conn(), matter)
     }
     fn update_matter(&mut self, matter: &Matter, expected_version: u64) -> Result<()> {
-        write::update_matter(self.conn(), matter, expected_version)
+        matters::update(self.conn(), matter, expected_version)
     }
     fn insert_workflow_template(&mut self, template: &WorkflowTemplate) -> Result<()> {
         workflow::insert_template(self.conn(), template)
@@ -485,10 +546,10 @@ impl WriteTx for SqliteWriteTx<'_> {
         communications::update(self.conn(), communication, expected)
     }
     fn insert_time_entry(&mut self, entry: &TimeEntry) -> Result<()> {
-        work::TIME.insert(self.conn(), &WorkRow::of_time(entry), entry)
+        work::insert(self.conn(), entry)
     }
     fn update_time_entry(&mut self, entry: &TimeEntry, expected: u64) -> Result<()> {
-        work::TIME.update(self.conn(), &WorkRow::of_time(entry), entry, expected)
+        work::update_time(self.conn(), entry, expected)
     }
     fn put_timer(&mut self, timer: &Timer, expected: Option<u64>) -> Result<()> {
         let key = timer.user.to_string();
@@ -505,15 +566,10 @@ impl WriteTx for SqliteWriteTx<'_> {
         keyed::delete(self.conn(), keyed::TIMER, &user.to_string(), expected)
     }
     fn insert_expense(&mut self, expense: &Expense) -> Result<()> {
-        work::EXPENSES.insert(self.conn(), &WorkRow::of_expense(expense), expense)
+        work::insert(self.conn(), expense)
     }
     fn update_expense(&mut self, expense: &Expense, expected: u64) -> Result<()> {
-        work::EXPENSES.update(
-            self.conn(),
-            &WorkRow::of_expense(expense),
-            expense,
-            expected,
-        )
+        work::update_expense(self.conn(), expense, expected)
     }
     fn put_billing_terms(&mut self, terms: &BillingTerms, expected: Option<u64>) -> Result<()> {
         let key = terms.scope.key();
@@ -550,8 +606,24 @@ impl WriteTx for SqliteWriteTx<'_> {
     ) -> Result<()> {
         let time: Vec<_> = time.iter().map(|id| id.to_bytes()).collect();
         let expenses: Vec<_> = expenses.iter().map(|id| id.to_bytes()).collect();
-        work::TIME.move_items(self.conn(), &time, from, to, bill)?;
-        work::EXPENSES.move_items(self.conn(), &expenses, from, to, bill)
+        work::move_items(
+            self.conn(),
+            "time_entries",
+            "time_entry",
+            &time,
+            from,
+            to,
+            bill,
+        )?;
+        work::move_items(
+            self.conn(),
+            "expenses",
+            "expense",
+            &expenses,
+            from,
+            to,
+            bill,
+        )
     }
     fn put_rule_overrides(&mut self, o: &RuleOverrides, expected: Option<u64>) -> Result<()> {
         let key = o.matter.to_string();
@@ -596,10 +668,16 @@ impl WriteTx for SqliteWriteTx<'_> {
     fn next_sequence(&mut self, key: &str) -> Result<u64> {
         write::next_sequence(self.conn(), key)
     }
-    fn append_audit(&mut self, event: &AuditEvent) -> Result<()> {
-        audit::append(self.conn(), event)
+    fn append_audit(&mut self, event: &AuditRecord) -> Result<()> {
+        let head = audit::append(self.conn(), self.chain_head()?, event)?;
+        self.head.set(Some(head));
+        Ok(())
     }
     fn commit(self: Box<Self>) -> Result<()> {
+        // The head moves once per transaction, to the last event appended.
+        if let Some(head) = self.head.get() {
+            audit::write_head(self.conn(), head)?;
+        }
         // On failure the transaction is still open and `drop` rolls it back.
         self.conn.prepare_cached("COMMIT").db()?.execute([]).db()?;
         Ok(())

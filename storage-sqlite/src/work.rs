@@ -1,256 +1,175 @@
-//! Recorded work: time entries and expenses share one row shape (matter, user, day, billing
-//! state, bill) and one listing query.
+//! Recorded work: time entries and expenses share their key columns (matter, user, day,
+//! billing state, bill) and one listing query.
 
 use lexcase::access::Viewer;
 use lexcase::store::{Page, Paged, WorkQuery};
 use lexcase::timekeeping::{Expense, TimeEntry, WorkStatus};
-use lexcase::{BillId, ExpenseId, LexcaseError, Result, TimeEntryId};
-use rusqlite::types::Value;
+use lexcase::{BillId, LexcaseError, Result};
+use lexcase_sql::{Record, Value, select_sql};
 use rusqlite::{Connection, params};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
-use crate::codec::{time_to_text, to_i64, to_json};
-use crate::error::{Db, unique};
+use crate::error::Db;
 use crate::matter_list::visible_to;
-use crate::read::{one, paged, where_clause};
-use crate::write::versioned_update;
+use crate::read::where_clause;
+use crate::records;
 
-/// A table of recorded work and how its rows are keyed.
-pub(crate) struct WorkTable {
-    /// Table name.
-    table: &'static str,
-    /// Entity name for errors.
-    entity: &'static str,
+/// Conflict reasons of a duplicate id.
+fn unique_id<R: Record>() -> [(&'static str, &'static str); 1] {
+    [(
+        match R::TABLE {
+            "time_entries" => "time_entries.id",
+            _ => "expenses.id",
+        },
+        "the record already exists",
+    )]
 }
 
-/// Time entries.
-pub(crate) const TIME: WorkTable = WorkTable {
-    table: "time_entries",
-    entity: TimeEntryId::ENTITY,
-};
-
-/// Expenses.
-pub(crate) const EXPENSES: WorkTable = WorkTable {
-    table: "expenses",
-    entity: ExpenseId::ENTITY,
-};
-
-/// The columns a row of work is filtered on.
-pub(crate) struct WorkRow {
-    pub id: [u8; 16],
-    pub version: u64,
-    pub matter: [u8; 16],
-    pub user: [u8; 16],
-    pub date: String,
-    pub status: &'static str,
-    pub bill: Option<[u8; 16]>,
-    pub recorded_at: String,
+/// One item by id.
+pub(crate) fn get<R: Record>(conn: &Connection, id: uuid::Uuid) -> Result<Option<R>> {
+    records::one(
+        conn,
+        &format!("{} WHERE w.id = ?", select_sql::<R>("w")),
+        &[Value::Id(id)],
+    )
 }
 
-impl WorkRow {
-    /// The row of a time entry.
-    pub(crate) fn of_time(e: &TimeEntry) -> Self {
-        Self {
-            id: e.id.to_bytes(),
-            version: e.version,
-            matter: e.matter.to_bytes(),
-            user: e.user.to_bytes(),
-            date: e.date.to_string(),
-            status: e.status.as_str(),
-            bill: e.bill.map(|b| b.to_bytes()),
-            recorded_at: time_to_text(e.recorded_at),
-        }
-    }
-
-    /// The row of an expense (its user is who recorded it).
-    pub(crate) fn of_expense(e: &Expense) -> Self {
-        Self {
-            id: e.id.to_bytes(),
-            version: e.version,
-            matter: e.matter.to_bytes(),
-            user: e.recorded_by.to_bytes(),
-            date: e.date.to_string(),
-            status: e.status.as_str(),
-            bill: e.bill.map(|b| b.to_bytes()),
-            recorded_at: time_to_text(e.recorded_at),
-        }
-    }
-}
-
-impl WorkTable {
-    /// One item by id.
-    pub(crate) fn get<T: DeserializeOwned>(
-        &self,
-        conn: &Connection,
-        id: [u8; 16],
-    ) -> Result<Option<T>> {
-        one(
-            conn,
-            self.entity,
-            &format!("SELECT body FROM {} WHERE id = ?1", self.table),
-            [id],
-        )
-    }
-
-    /// Items matching `query` on matters `viewer` may see, by day then recording time.
-    pub(crate) fn list<T: DeserializeOwned>(
-        &self,
-        conn: &Connection,
-        query: &WorkQuery,
-        viewer: &Viewer,
-        page: Page,
-    ) -> Result<Paged<T>> {
-        let (matter_rule, mut params) = visible_to(viewer);
-        let visible = format!(
+/// The conditions of `query` on work aliased `w`, with their parameters, after the rule that
+/// keeps work on matters `viewer` may see (none when `viewer` is `None`).
+fn conditions(query: &WorkQuery, viewer: Option<&Viewer>) -> (Vec<String>, Vec<Value<'static>>) {
+    let mut conditions = Vec::new();
+    let mut args = Vec::new();
+    if let Some(viewer) = viewer {
+        let (matter_rule, params) = visible_to(viewer);
+        conditions.push(format!(
             "w.matter_id IN (SELECT m.id FROM matters m{})",
             where_clause(&matter_rule)
-        );
-        let mut conditions: Vec<&str> = vec![&visible];
-        let blob = |b: [u8; 16]| Value::Blob(b.to_vec());
-        if let Some(matter) = query.matter {
-            conditions.push("w.matter_id = ?");
-            params.push(blob(matter.to_bytes()));
-        }
-        if let Some(user) = query.user {
-            conditions.push("w.user_id = ?");
-            params.push(blob(user.to_bytes()));
-        }
-        if let Some(from) = query.from {
-            conditions.push("w.work_date >= ?");
-            params.push(Value::Text(from.to_string()));
-        }
-        if let Some(to) = query.to {
-            conditions.push("w.work_date <= ?");
-            params.push(Value::Text(to.to_string()));
-        }
-        if let Some(status) = query.status {
-            conditions.push("w.status = ?");
-            params.push(Value::Text(status.as_str().into()));
-        }
-        if let Some(bill) = query.bill {
-            conditions.push("w.bill_id = ?");
-            params.push(blob(bill.to_bytes()));
-        }
-        let filter = where_clause(&conditions);
-        let table = self.table;
-        paged(
-            conn,
-            self.entity,
-            &format!("SELECT count(*) FROM {table} w{filter}"),
-            &format!(
-                "SELECT w.body FROM {table} w{filter} ORDER BY w.work_date, w.recorded_at, w.id \
-                 LIMIT ? OFFSET ?"
-            ),
-            params,
-            page,
-        )
+        ));
+        args.extend(params.into_iter().map(from_sqlite));
     }
-
-    /// Inserts an item.
-    pub(crate) fn insert<T: Serialize>(
-        &self,
-        conn: &Connection,
-        row: &WorkRow,
-        item: &T,
-    ) -> Result<()> {
-        conn.prepare_cached(&format!(
-            "INSERT INTO {} (id, version, matter_id, user_id, work_date, status, bill_id, \
-             recorded_at, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            self.table
-        ))
-        .db()?
-        .execute(params![
-            row.id,
-            to_i64("version", row.version)?,
-            row.matter,
-            row.user,
-            row.date,
-            row.status,
-            row.bill,
-            row.recorded_at,
-            to_json(self.entity, item)?
-        ])
-        .map_err(|e| {
-            unique(
-                e,
-                &[(&format!("{}.id", self.table), "the record already exists")],
-            )
-        })?;
-        Ok(())
+    if let Some(matter) = query.matter {
+        conditions.push("w.matter_id = ?".into());
+        args.push(Value::id(matter));
     }
+    if let Some(user) = query.user {
+        conditions.push("w.user_id = ?".into());
+        args.push(Value::id(user));
+    }
+    if let Some(from) = query.from {
+        conditions.push("w.work_date >= ?".into());
+        args.push(Value::Date(from));
+    }
+    if let Some(to) = query.to {
+        conditions.push("w.work_date <= ?".into());
+        args.push(Value::Date(to));
+    }
+    if let Some(status) = query.status {
+        conditions.push("w.status = ?".into());
+        args.push(Value::name(status.as_str()));
+    }
+    if let Some(bill) = query.bill {
+        conditions.push("w.bill_id = ?".into());
+        args.push(Value::id(bill));
+    }
+    (conditions, args)
+}
 
-    /// Updates an item stored at `expected`.
-    pub(crate) fn update<T: Serialize>(
-        &self,
-        conn: &Connection,
-        row: &WorkRow,
-        item: &T,
-        expected: u64,
-    ) -> Result<()> {
-        let body = to_json(self.entity, item)?;
-        versioned_update(
-            conn,
-            self.entity,
-            &format!("SELECT version FROM {} WHERE id = ?1", self.table),
-            &row.id,
-            row.version,
-            expected,
-            |version, expected| {
-                conn.prepare_cached(&format!(
-                    "UPDATE {} SET version = ?1, work_date = ?2, status = ?3, bill_id = ?4, \
-                     body = ?5 WHERE id = ?6 AND version = ?7",
-                    self.table
-                ))
-                .db()?
-                .execute(params![
-                    version, row.date, row.status, row.bill, body, row.id, expected
-                ])
-                .db()
-            },
-        )
+/// A rusqlite parameter of the visibility rule as a shared value.
+pub(crate) fn from_sqlite(value: rusqlite::types::Value) -> Value<'static> {
+    match value {
+        rusqlite::types::Value::Null => Value::Null,
+        rusqlite::types::Value::Integer(i) => Value::Int(i),
+        rusqlite::types::Value::Real(r) => Value::Text(r.to_string().into()),
+        rusqlite::types::Value::Text(t) => Value::Text(t.into()),
+        rusqlite::types::Value::Blob(b) => Value::Bytes(b.into()),
     }
 }
 
-impl WorkTable {
-    /// Moves items from `from` to `to`, linking them to `bill` (or unlinking them); the row
-    /// and the body change together and the version goes up by one.
-    pub(crate) fn move_items(
-        &self,
-        conn: &Connection,
-        ids: &[[u8; 16]],
-        from: WorkStatus,
-        to: WorkStatus,
-        bill: Option<BillId>,
-    ) -> Result<()> {
-        let mut stmt = conn
-            .prepare_cached(&format!(
-                "UPDATE {} SET status = ?1, bill_id = ?2, version = version + 1, \
-                 body = json_set(body, '$.status', ?1, '$.bill', json(?3), '$.version', version + 1) \
-                 WHERE id = ?4 AND status = ?5",
-                self.table
-            ))
+fn filter(conditions: &[String]) -> String {
+    let refs: Vec<&str> = conditions.iter().map(String::as_str).collect();
+    where_clause(&refs)
+}
+
+/// Items matching `query` on matters `viewer` may see, by day then recording time.
+pub(crate) fn list<R: Record>(
+    conn: &Connection,
+    query: &WorkQuery,
+    viewer: &Viewer,
+    page: Page,
+) -> Result<Paged<R>> {
+    let (conditions, args) = conditions(query, Some(viewer));
+    let filter = filter(&conditions);
+    records::paged(
+        conn,
+        &format!("SELECT count(*) FROM {} w{filter}", R::TABLE),
+        &format!(
+            "{}{filter} ORDER BY w.work_date, w.recorded_at, w.id LIMIT ? OFFSET ?",
+            select_sql::<R>("w")
+        ),
+        args,
+        page,
+    )
+}
+
+/// Every item matching `query`, by day then recording time, with no access check.
+pub(crate) fn all<R: Record>(conn: &Connection, query: &WorkQuery) -> Result<Vec<R>> {
+    let (conditions, args) = conditions(query, None);
+    records::many(
+        conn,
+        &format!(
+            "{}{} ORDER BY w.work_date, w.recorded_at, w.id",
+            select_sql::<R>("w"),
+            filter(&conditions)
+        ),
+        &args,
+    )
+}
+
+/// Inserts an item.
+pub(crate) fn insert<R: Record>(conn: &Connection, item: &R) -> Result<()> {
+    records::insert(conn, item, &unique_id::<R>())
+}
+
+/// Updates a time entry stored at `expected`.
+pub(crate) fn update_time(conn: &Connection, entry: &TimeEntry, expected: u64) -> Result<()> {
+    records::update(conn, entry, entry.version, expected, &[])
+}
+
+/// Updates an expense stored at `expected`.
+pub(crate) fn update_expense(conn: &Connection, expense: &Expense, expected: u64) -> Result<()> {
+    records::update(conn, expense, expense.version, expected, &[])
+}
+
+/// Moves items of `table` from `from` to `to`, linking them to `bill` (or unlinking them); the
+/// version goes up by one.
+pub(crate) fn move_items(
+    conn: &Connection,
+    table: &'static str,
+    entity: &str,
+    ids: &[[u8; 16]],
+    from: WorkStatus,
+    to: WorkStatus,
+    bill: Option<BillId>,
+) -> Result<()> {
+    let mut stmt = conn
+        .prepare_cached(&format!(
+            "UPDATE {table} SET status = ?1, bill_id = ?2, version = version + 1 \
+             WHERE id = ?3 AND status = ?4"
+        ))
+        .db()?;
+    for id in ids {
+        let changed = stmt
+            .execute(params![
+                to.as_str(),
+                bill.map(|b| b.to_bytes()),
+                id,
+                from.as_str()
+            ])
             .db()?;
-        let bill_json = match bill {
-            Some(b) => format!("\"{b}\""),
-            None => "null".to_owned(),
-        };
-        for id in ids {
-            let changed = stmt
-                .execute(params![
-                    to.as_str(),
-                    bill.map(|b| b.to_bytes()),
-                    bill_json,
-                    id,
-                    from.as_str()
-                ])
-                .db()?;
-            if changed != 1 {
-                return Err(LexcaseError::Conflict {
-                    reason: format!("a {} is no longer {}", self.entity, from.as_str()),
-                });
-            }
+        if changed != 1 {
+            return Err(LexcaseError::Conflict {
+                reason: format!("a {entity} is no longer {}", from.as_str()),
+            });
         }
-        Ok(())
     }
+    Ok(())
 }

@@ -13,6 +13,7 @@ use crate::codec::{to_i64, to_json, to_u64};
 use crate::error::{Db, unique};
 use crate::matter_list::visible_to;
 use crate::read::{many, one, paged, where_clause};
+use crate::value::day_number;
 use crate::write::versioned_update;
 
 const TEMPLATE: &str = "workflow template";
@@ -110,7 +111,7 @@ pub(crate) fn waiting_since(
 ) -> Result<Paged<WorkflowProgress>> {
     let (mut conditions, mut params) = live_and_visible(viewer);
     conditions.push("w.stage_entered_on <= ?");
-    params.push(Value::Text(entered_by.to_string()));
+    params.push(Value::Integer(day_number(entered_by)));
     let filter = where_clause(&conditions);
     paged(
         conn,
@@ -143,11 +144,8 @@ pub(crate) fn insert_template(conn: &Connection, template: &WorkflowTemplate) ->
     Ok(())
 }
 
-fn entered_on(progress: &WorkflowProgress) -> String {
-    progress
-        .entered_on()
-        .map(|d| d.to_string())
-        .unwrap_or_default()
+fn entered_on(progress: &WorkflowProgress) -> i64 {
+    progress.entered_on().map_or(0, day_number)
 }
 
 /// Stores a matter's new workflow.

@@ -4,13 +4,13 @@
 mod common;
 
 use common::*;
-use lexcase::audit::{AuditEvent, AuditHead, ChainVerifier};
+use lexcase::audit::{AuditHead, AuditRecord, ChainVerifier};
 use lexcase::store::Store;
 use lexcase::{ErrorCode, MatterId};
 use rusqlite::Connection;
 
 /// Appends `n` chained events in one transaction; every other one is about a matter.
-fn append(store: &dyn Store, n: usize) -> Vec<AuditEvent> {
+fn append(store: &dyn Store, n: usize) -> Vec<AuditRecord> {
     let actor = user("Ann Able");
     let matter = MatterId::new();
     let mut tx = store.write().unwrap();
@@ -42,7 +42,7 @@ fn append(store: &dyn Store, n: usize) -> Vec<AuditEvent> {
     out
 }
 
-fn verify(events: &[AuditEvent], head: Option<&AuditHead>) -> bool {
+fn verify(events: &[AuditRecord], head: Option<&AuditHead>) -> bool {
     let mut v = ChainVerifier::default();
     for e in events {
         v.check(e);
@@ -62,7 +62,7 @@ fn events_round_trip_exactly_and_the_head_follows() {
     let store = open(&path);
     let r = store.read().unwrap();
     assert_eq!(r.audit_head().unwrap(), Some(head_of(&events[6])));
-    let all = r.audit_events(0, 100).unwrap();
+    let all = r.audit_records(0, 100).unwrap();
     assert_eq!(all, events);
     assert!(verify(&all, r.audit_head().unwrap().as_ref()));
     // Sub-microsecond instants survive too (Utc::now() carries nanoseconds).
@@ -74,21 +74,25 @@ fn events_page_by_sequence_and_filter_by_entity() {
     let store = memory();
     let events = append(&store, 7);
     let r = store.read().unwrap();
-    assert_eq!(r.audit_events(0, 3).unwrap(), events[..3]);
-    assert_eq!(r.audit_events(3, 3).unwrap(), events[3..6]);
-    assert_eq!(r.audit_events(6, 3).unwrap(), events[6..]);
-    assert!(r.audit_events(7, 3).unwrap().is_empty());
-    assert!(r.audit_events(u64::MAX, 3).unwrap().is_empty());
-    assert!(r.audit_events(0, 0).unwrap().is_empty());
-    let about_user = r.audit_events_for(events[0].entity_id).unwrap();
+    assert_eq!(r.audit_records(0, 3).unwrap(), events[..3]);
+    assert_eq!(r.audit_records(3, 3).unwrap(), events[3..6]);
+    assert_eq!(r.audit_records(6, 3).unwrap(), events[6..]);
+    assert!(r.audit_records(7, 3).unwrap().is_empty());
+    assert!(r.audit_records(u64::MAX, 3).unwrap().is_empty());
+    assert!(r.audit_records(0, 0).unwrap().is_empty());
+    let about_user = r.audit_records_for(events[0].entity_id).unwrap();
     assert_eq!(
         about_user,
         [&events[0], &events[2], &events[4], &events[6]].map(Clone::clone)
     );
-    let about_matter = r.audit_events_for(events[1].entity_id).unwrap();
+    let about_matter = r.audit_records_for(events[1].entity_id).unwrap();
     assert_eq!(about_matter.len(), 3);
-    assert!(about_matter.iter().all(|e| e.matter.is_some()));
-    assert!(r.audit_events_for(uuid::Uuid::now_v7()).unwrap().is_empty());
+    assert!(about_matter.iter().all(|e| !e.matters.is_empty()));
+    assert!(
+        r.audit_records_for(uuid::Uuid::now_v7())
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]
@@ -96,7 +100,7 @@ fn an_empty_log_has_no_head() {
     let store = memory();
     let r = store.read().unwrap();
     assert_eq!(r.audit_head().unwrap(), None);
-    assert!(r.audit_events(0, 10).unwrap().is_empty());
+    assert!(r.audit_records(0, 10).unwrap().is_empty());
 }
 
 #[test]
@@ -116,7 +120,7 @@ fn an_event_that_does_not_follow_the_head_is_refused_and_nothing_is_written() {
     );
     let genesis = event(None, actor.id, actor.id.into(), None, "x");
     let mut forged = event(Some(&head), actor.id, actor.id.into(), None, "x");
-    forged.prev_hash = "f".repeat(64);
+    forged.prev_hash = [0xf; 32];
     let mut skipped = event(Some(&head), actor.id, actor.id.into(), None, "x");
     skipped.seq += 1;
     for e in [&stale, &genesis, &forged, &skipped] {
@@ -132,7 +136,7 @@ fn an_event_that_does_not_follow_the_head_is_refused_and_nothing_is_written() {
     tx.commit().unwrap();
     let r = store.read().unwrap();
     assert_eq!(r.audit_head().unwrap(), Some(head_of(&next)));
-    let all = r.audit_events(0, 10).unwrap();
+    let all = r.audit_records(0, 10).unwrap();
     assert_eq!(all.len(), 3);
     assert!(verify(&all, Some(&head_of(&next))));
 }
@@ -155,7 +159,7 @@ fn a_dropped_transaction_takes_its_events_and_head_with_it() {
     }
     let r = store.read().unwrap();
     assert_eq!(r.audit_head().unwrap(), Some(head_of(&events[0])));
-    assert_eq!(r.audit_events(0, 10).unwrap(), events);
+    assert_eq!(r.audit_records(0, 10).unwrap(), events);
 }
 
 #[test]
@@ -171,5 +175,5 @@ fn the_stored_log_refuses_edits_and_deletions() {
         let err = conn.execute(sql, []).unwrap_err();
         assert!(err.to_string().contains("append-only"), "{err}");
     }
-    assert_eq!(store.read().unwrap().audit_events(0, 10).unwrap().len(), 2);
+    assert_eq!(store.read().unwrap().audit_records(0, 10).unwrap().len(), 2);
 }

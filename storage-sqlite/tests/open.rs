@@ -85,7 +85,7 @@ fn a_new_file_is_stamped_with_our_id_and_the_schema_version() {
         .unwrap();
     assert_eq!(app, APPLICATION_ID);
     assert_eq!(version, SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 9);
+    assert_eq!(SCHEMA_VERSION, 10);
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
         .unwrap()
@@ -98,8 +98,10 @@ fn a_new_file_is_stamped_with_our_id_and_the_schema_version() {
         "appointments",
         "audit_head",
         "audit_log",
+        "bill_lines",
         "bill_matters",
         "bills",
+        "client_money_entries",
         "communications",
         "contact_affiliations",
         "contact_emails",
@@ -111,16 +113,17 @@ fn a_new_file_is_stamped_with_our_id_and_the_schema_version() {
         "firm_settings",
         "keyed_records",
         "matter_members",
-        "matter_workflows",
         "matter_parties",
+        "matter_team",
         "matter_walls",
+        "matter_workflows",
         "matters",
         "notes",
+        "payment_allocations",
         "payments",
         "sequences",
         "tasks",
         "time_entries",
-        "trust_entries",
         "users",
         "workflow_templates",
     ] {

@@ -122,7 +122,7 @@ fn ids_are_stored_as_16_byte_blobs() {
         ("audit_log", "id"),
         ("audit_log", "actor"),
         ("audit_log", "entity_id"),
-        ("audit_log", "matter_id"),
+        ("audit_log", "matters"),
     ] {
         let (kind, len): (String, i64) = conn
             .query_row(

@@ -29,7 +29,7 @@ fn verify(path: &Path) -> lexcase::audit::AuditVerification {
         .store()
         .read()
         .unwrap()
-        .audit_events(0, 1)
+        .audit_records(0, 1)
         .unwrap()
         .remove(0)
         .actor;
@@ -96,19 +96,24 @@ fn an_edited_event_is_found() {
 #[test]
 fn an_edited_change_is_found() {
     let (_dir, path, _) = firm_file();
-    // The event that created the fee earner Fern: her name becomes Fred.
-    let seq: i64 = rusqlite::Connection::open(&path)
+    // The event that created the fee earner Fern: her name becomes Fred, byte for byte.
+    let (seq, changes): (i64, Vec<u8>) = rusqlite::Connection::open(&path)
         .unwrap()
         .query_row(
-            "SELECT min(seq) FROM audit_log WHERE changes LIKE '%Fern%'",
+            "SELECT seq, changes FROM audit_log WHERE instr(changes, CAST('Fern' AS BLOB)) > 0 \
+             ORDER BY seq LIMIT 1",
             [],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
+    let at = changes.windows(4).position(|w| w == b"Fern").unwrap();
+    let mut forged = changes.clone();
+    forged[at..at + 4].copy_from_slice(b"Fred");
     tamper(
         &path,
         &format!(
-            "UPDATE audit_log SET changes = replace(changes, 'Fern', 'Fred') WHERE seq = {seq};"
+            "UPDATE audit_log SET changes = x'{}' WHERE seq = {seq};",
+            hex::encode(&forged)
         ),
     );
     assert_eq!(verify(&path).first_broken.unwrap().seq, seq as u64);

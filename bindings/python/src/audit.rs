@@ -91,10 +91,16 @@ impl PyAuditEvent {
         self.0.entity_id
     }
 
-    /// The matter the change belongs to, if any.
+    /// The first matter the change concerns, if any (see `matters`).
     #[getter]
     fn matter(&self) -> Option<Uuid> {
-        self.0.matter.map(Uuid::from)
+        self.0.matters.first().copied().map(Uuid::from)
+    }
+
+    /// Every matter the change concerns, in the order recorded.
+    #[getter]
+    fn matters(&self) -> Vec<Uuid> {
+        self.0.matters.iter().copied().map(Uuid::from).collect()
     }
 
     /// What was done, e.g. `matter.created`, `matter.party_added`.

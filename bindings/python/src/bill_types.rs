@@ -751,6 +751,10 @@ wrapper!(
         fn user(&self) -> Uuid {
             self.0.user.into()
         }
+        /// The currency of the values (a line per currency of work).
+        fn currency(&self) -> Option<&'static str> {
+            self.0.currency.map(|c| c.code())
+        }
         /// All time recorded.
         fn recorded_seconds(&self) -> u64 {
             self.0.recorded_seconds
@@ -804,6 +808,10 @@ wrapper!(
         /// The fee earner.
         fn user(&self) -> Option<Uuid> {
             self.0.user.map(Into::into)
+        }
+        /// The currency of the values (a line per currency).
+        fn currency(&self) -> Option<&'static str> {
+            self.0.currency.map(|c| c.code())
         }
         /// Unbilled time.
         fn unbilled_seconds(&self) -> u64 {

@@ -1,59 +1,13 @@
-//! The hash chain: each event's hash covers the previous hash and a canonical encoding of the
-//! event, so editing, deleting or reordering any event breaks the chain at that point.
+//! The hash chain: each event's hash covers the previous hash and an encoding of the event,
+//! so editing, deleting or reordering any event breaks the chain at that point.
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
-use super::{AuditEvent, AuditHead};
+use super::{AuditHead, AuditRecord, Hash};
+use crate::audit::record::GENESIS;
 
-/// The `prev_hash` of the first event.
+/// The `prev_hash` of the first event, in hex.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-
-/// The fields an event's hash covers, in a fixed order (serde_json writes struct fields in
-/// declaration order and JSON objects inside values with sorted keys).
-#[derive(Serialize)]
-struct Canonical<'a> {
-    seq: u64,
-    id: &'a crate::ids::EventId,
-    at: String,
-    actor: &'a crate::ids::UserId,
-    entity_kind: &'static str,
-    entity_id: &'a uuid::Uuid,
-    matter: &'a Option<crate::ids::MatterId>,
-    action: &'a str,
-    changes: &'a [super::FieldChange],
-}
-
-impl AuditEvent {
-    /// Computes this event's hash from its fields and `prev_hash`.
-    pub fn compute_hash(&self) -> String {
-        let canonical = Canonical {
-            seq: self.seq,
-            id: &self.id,
-            at: self.at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
-            actor: &self.actor,
-            entity_kind: self.entity_kind.as_str(),
-            entity_id: &self.entity_id,
-            matter: &self.matter,
-            action: &self.action,
-            changes: &self.changes,
-        };
-        // Serialising plain data to a Vec cannot fail; an empty encoding would still chain.
-        let body = serde_json::to_vec(&canonical).unwrap_or_default();
-        let mut hasher = Sha256::new();
-        hasher.update(self.prev_hash.as_bytes());
-        hasher.update(b"\n");
-        hasher.update(&body);
-        hex::encode(hasher.finalize())
-    }
-
-    /// Links this event after `head` (or at the start) and seals it with its hash.
-    pub fn seal(&mut self, head: Option<&AuditHead>) {
-        self.seq = head.map_or(1, |h| h.seq + 1);
-        self.prev_hash = head.map_or_else(|| GENESIS_HASH.to_owned(), |h| h.hash.clone());
-        self.hash = self.compute_hash();
-    }
-}
 
 /// Where the chain first breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -84,7 +38,7 @@ impl AuditVerification {
 #[derive(Debug)]
 pub struct ChainVerifier {
     expected_seq: u64,
-    prev_hash: String,
+    prev_hash: Hash,
     checked: u64,
     broken: Option<BrokenLink>,
 }
@@ -93,7 +47,7 @@ impl Default for ChainVerifier {
     fn default() -> Self {
         Self {
             expected_seq: 1,
-            prev_hash: GENESIS_HASH.to_owned(),
+            prev_hash: GENESIS,
             checked: 0,
             broken: None,
         }
@@ -102,7 +56,7 @@ impl Default for ChainVerifier {
 
 impl ChainVerifier {
     /// Checks the next event; returns `false` once the chain is broken (stop feeding).
-    pub fn check(&mut self, event: &AuditEvent) -> bool {
+    pub fn check(&mut self, event: &AuditRecord) -> bool {
         if self.broken.is_some() {
             return false;
         }
@@ -111,10 +65,8 @@ impl ChainVerifier {
                 "expected event {} but found event {} (deleted or reordered)",
                 self.expected_seq, event.seq
             ))
-        } else if event.prev_hash != self.prev_hash {
-            Some("previous-hash link does not match (deleted, inserted or reordered)".to_owned())
-        } else if event.compute_hash() != event.hash {
-            Some("event content does not match its hash (edited)".to_owned())
+        } else if event.compute_hash(&self.prev_hash).ok() != Some(event.hash) {
+            Some("event content does not match its hash (edited, inserted or reordered)".to_owned())
         } else {
             None
         };
@@ -127,7 +79,7 @@ impl ChainVerifier {
         }
         self.checked += 1;
         self.expected_seq += 1;
-        self.prev_hash.clone_from(&event.hash);
+        self.prev_hash = event.hash;
         true
     }
 
@@ -137,7 +89,7 @@ impl ChainVerifier {
             let last = self.expected_seq - 1;
             let head_ok = match head {
                 None => last == 0,
-                Some(h) => h.seq == last && h.hash == self.prev_hash,
+                Some(h) => h.seq == last && h.hash == hex::encode(self.prev_hash),
             };
             if !head_ok {
                 self.broken = Some(BrokenLink {
@@ -158,40 +110,33 @@ impl ChainVerifier {
 mod tests {
     use super::*;
     use crate::audit::{EntityKind, FieldChange};
-    use crate::ids::{EventId, UserId};
+    use crate::ids::UserId;
 
-    fn chain(n: usize) -> Vec<AuditEvent> {
-        let mut head: Option<AuditHead> = None;
+    fn chain(n: usize) -> Vec<AuditRecord> {
+        let mut head: Option<(u64, Hash)> = None;
         (0..n)
             .map(|i| {
-                let mut e = AuditEvent {
-                    seq: 0,
-                    id: EventId::new(),
-                    at: chrono::Utc::now(),
-                    actor: UserId::new(),
-                    entity_kind: EntityKind::Contact,
-                    entity_id: uuid::Uuid::now_v7(),
-                    matter: None,
-                    action: "contact.created".into(),
-                    changes: vec![FieldChange {
+                let mut e = AuditRecord::new(
+                    chrono::Utc::now(),
+                    UserId::new(),
+                    EntityKind::Contact,
+                    uuid::Uuid::now_v7(),
+                    vec![],
+                    "contact.created",
+                    &[FieldChange {
                         field: "name".into(),
                         before: None,
                         after: Some(serde_json::json!(format!("n{i}"))),
                     }],
-                    prev_hash: String::new(),
-                    hash: String::new(),
-                };
-                e.seal(head.as_ref());
-                head = Some(AuditHead {
-                    seq: e.seq,
-                    hash: e.hash.clone(),
-                });
+                );
+                e.seal(head);
+                head = Some((e.seq, e.hash));
                 e
             })
             .collect()
     }
 
-    fn verify(events: &[AuditEvent], head: Option<&AuditHead>) -> AuditVerification {
+    fn verify(events: &[AuditRecord], head: Option<&AuditHead>) -> AuditVerification {
         let mut v = ChainVerifier::default();
         for e in events {
             if !v.check(e) {
@@ -201,11 +146,11 @@ mod tests {
         v.finish(head)
     }
 
-    fn head_of(events: &[AuditEvent]) -> AuditHead {
+    fn head_of(events: &[AuditRecord]) -> AuditHead {
         let last = events.last().unwrap();
         AuditHead {
             seq: last.seq,
-            hash: last.hash.clone(),
+            hash: hex::encode(last.hash),
         }
     }
 
@@ -228,7 +173,24 @@ mod tests {
         reordered.swap(3, 4);
         assert_eq!(verify(&reordered, Some(&head)).first_broken.unwrap().seq, 4);
 
+        // Swapping the contents but keeping the numbers breaks the hash at the first swapped.
+        let mut swapped = events.clone();
+        let (a, b) = (swapped[3].seq, swapped[4].seq);
+        swapped.swap(3, 4);
+        swapped[3].seq = a;
+        swapped[4].seq = b;
+        assert_eq!(verify(&swapped, Some(&head)).first_broken.unwrap().seq, 4);
+
         let truncated = &events[..4];
         assert_eq!(verify(truncated, Some(&head)).first_broken.unwrap().seq, 5);
+    }
+
+    #[test]
+    fn changes_round_trip_through_the_record() {
+        let events = chain(1);
+        let event = events[0].to_event().unwrap();
+        assert_eq!(event.changes[0].after, Some(serde_json::json!("n0")));
+        assert_eq!(event.prev_hash, GENESIS_HASH);
+        assert_eq!(event.hash, hex::encode(events[0].hash));
     }
 }

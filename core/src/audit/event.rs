@@ -86,15 +86,16 @@ pub struct AuditEvent {
     pub entity_kind: EntityKind,
     /// The entity's id.
     pub entity_id: Uuid,
-    /// The matter the change belongs to, if any (for access filtering of the feed).
-    pub matter: Option<MatterId>,
+    /// Every matter the change concerns (for access filtering of the feed), in the order
+    /// recorded; empty for firm-wide changes.
+    pub matters: Vec<MatterId>,
     /// What was done, e.g. `matter.created`, `matter.party_added`.
     pub action: String,
     /// The changed fields.
     pub changes: Vec<FieldChange>,
     /// Hash of the previous event (hex), or [`super::GENESIS_HASH`].
     pub prev_hash: String,
-    /// SHA-256 (hex) over `prev_hash` and the canonical encoding of this event.
+    /// SHA-256 (hex) over the previous hash and the encoding of this event.
     pub hash: String,
 }
 
@@ -104,8 +105,25 @@ pub struct AuditEvent {
 pub struct AuditHead {
     /// Sequence number of the last event.
     pub seq: u64,
-    /// Its hash.
+    /// Its hash (hex).
     pub hash: String,
+}
+
+impl AuditHead {
+    /// The head of a chain whose last event is `record`.
+    pub fn of(record: &super::AuditRecord) -> Self {
+        Self {
+            seq: record.seq,
+            hash: hex::encode(record.hash),
+        }
+    }
+
+    /// The hash as bytes (`None` if it is not 64 hex digits).
+    pub fn hash_bytes(&self) -> Option<super::Hash> {
+        let mut out = [0u8; 32];
+        hex::decode_to_slice(&self.hash, &mut out).ok()?;
+        Some(out)
+    }
 }
 
 /// A page of the change feed.

@@ -3,8 +3,11 @@
 
 mod chain;
 mod diff;
+pub mod encoding;
 mod event;
+mod record;
 
 pub use chain::{AuditVerification, BrokenLink, ChainVerifier, GENESIS_HASH};
 pub use diff::diff;
 pub use event::{AuditEvent, AuditHead, ChangeBatch, EntityKind, FieldChange};
+pub use record::{AuditRecord, GENESIS, Hash, HashScheme};

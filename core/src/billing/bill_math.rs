@@ -155,14 +155,27 @@ pub fn bill_totals(
             .try_fold(Decimal::ZERO, |acc, l| acc.checked_add(f(l)));
         bounded(total.ok_or_else(|| overflow("total"))?, "total")
     };
-    Ok(BillTotals {
-        gross: sum(|l| l.gross)?,
-        discount: sum(|l| l.discount + l.bill_discount)?,
-        net: sum(|l| l.net)?,
-        tax: sum(|l| l.tax)?,
-        total: sum(|l| l.total)?,
-        lines: out,
-    })
+    // Every figure in the currency's canonical form (0.00, not 0), as stores give it back.
+    let c = |amount: Decimal| currency.canonical(amount);
+    let totals = BillTotals {
+        gross: c(sum(|l| l.gross)?),
+        discount: c(sum(|l| l.discount + l.bill_discount)?),
+        net: c(sum(|l| l.net)?),
+        tax: c(sum(|l| l.tax)?),
+        total: c(sum(|l| l.total)?),
+        lines: out
+            .into_iter()
+            .map(|l| LineTotals {
+                gross: c(l.gross),
+                discount: c(l.discount),
+                bill_discount: c(l.bill_discount),
+                net: c(l.net),
+                tax: c(l.tax),
+                total: c(l.total),
+            })
+            .collect(),
+    };
+    Ok(totals)
 }
 
 fn line_before_bill_discount(line: &DraftLine, currency: Currency) -> Result<LineTotals> {

@@ -132,6 +132,10 @@ impl Bill {
         for (line, totals) in self.lines.iter_mut().zip(&self.totals.lines) {
             line.totals = totals.clone();
         }
+        let currency = self.currency;
+        for amount in [&mut self.paid, &mut self.credited, &mut self.written_off] {
+            *amount = currency.canonical(*amount);
+        }
         Ok(())
     }
 
@@ -194,9 +198,11 @@ impl Bill {
             ));
         }
         match kind {
-            Settlement::Payment => self.paid += amount,
-            Settlement::Credit => self.credited += amount,
-            Settlement::WriteOff => self.written_off += amount,
+            Settlement::Payment => self.paid = self.currency.canonical(self.paid + amount),
+            Settlement::Credit => self.credited = self.currency.canonical(self.credited + amount),
+            Settlement::WriteOff => {
+                self.written_off = self.currency.canonical(self.written_off + amount)
+            }
         }
         self.status = if self.outstanding().is_zero() {
             BillStatus::Paid

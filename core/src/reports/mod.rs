@@ -8,7 +8,7 @@ mod csv;
 mod ratios;
 mod work;
 
-pub use aged::{AgedDebt, Receivable, aged_debt};
+pub use aged::{AgedDebt, Receivable, aged_debt, aged_debt_of, aging_bounds};
 pub use csv::Csv;
 pub use ratios::{realisation, utilisation};
 pub use work::{FeeEarnerHours, WorkInProgress};

@@ -4,13 +4,18 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{MatterId, UserId};
+use crate::money::Currency;
 use crate::timekeeping::{Billability, TimeEntry, WorkStatus};
 
-/// A fee earner's time over a period.
+/// A fee earner's time over a period, in one currency of work (a fee earner whose work is
+/// rated in two currencies has a line for each: values in different currencies never add).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeeEarnerHours {
     /// The fee earner.
     pub user: UserId,
+    /// The currency of the values (`None` only on an empty line).
+    #[serde(default)]
+    pub currency: Option<Currency>,
     /// All time recorded, in seconds.
     pub recorded_seconds: u64,
     /// Billable time recorded.
@@ -32,8 +37,9 @@ pub struct FeeEarnerHours {
 }
 
 impl FeeEarnerHours {
-    /// Adds one entry.
+    /// Adds one entry (of this line's currency).
     pub fn add(&mut self, entry: &TimeEntry) {
+        self.currency = Some(entry.rate.currency);
         let seconds = u64::from(entry.seconds);
         self.recorded_seconds += seconds;
         match entry.billability {
@@ -51,13 +57,16 @@ impl FeeEarnerHours {
     }
 }
 
-/// Unbilled work on a matter (or of a fee earner).
+/// Unbilled work on a matter (or of a fee earner), in one currency.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkInProgress {
     /// The matter, for a per-matter line.
     pub matter: Option<MatterId>,
     /// The fee earner, for a per-fee-earner line.
     pub user: Option<UserId>,
+    /// The currency of the values (`None` only on an empty line).
+    #[serde(default)]
+    pub currency: Option<Currency>,
     /// Unbilled billable time, in seconds.
     pub unbilled_seconds: u64,
     /// Its value at the entries' rates.

@@ -38,7 +38,7 @@ impl<'c, 't> EventFilter<'c, 't> {
     }
 
     fn admit(&mut self, mut event: AuditEvent) -> Result<Option<AuditEvent>> {
-        if let Some(matter) = event.matter {
+        for &matter in &event.matters {
             let visible = match self.matters.get(&matter) {
                 Some(v) => *v,
                 None => {
@@ -93,7 +93,7 @@ impl<'s> AuditService<'s> {
             let mut verifier = ChainVerifier::default();
             let mut after = 0;
             loop {
-                let events = ctx.tx.audit_events(after, BATCH)?;
+                let events = ctx.tx.audit_records(after, BATCH)?;
                 let Some(last) = events.last() else { break };
                 after = last.seq;
                 if !events.iter().all(|e| verifier.check(e)) {
@@ -110,8 +110,8 @@ impl<'s> AuditService<'s> {
         self.session.read(|ctx| {
             let mut filter = EventFilter::new(ctx);
             let mut out = Vec::new();
-            for event in ctx.tx.audit_events_for(entity_id)? {
-                out.extend(filter.admit(event)?);
+            for record in ctx.tx.audit_records_for(entity_id)? {
+                out.extend(filter.admit(record.to_event()?)?);
             }
             Ok(out)
         })
@@ -128,11 +128,11 @@ impl<'s> AuditService<'s> {
             let mut events = Vec::new();
             let mut next_cursor = cursor;
             loop {
-                let batch = ctx.tx.audit_events(next_cursor, limit)?;
+                let batch = ctx.tx.audit_records(next_cursor, limit)?;
                 let exhausted = (batch.len() as u32) < limit;
-                for event in batch {
-                    next_cursor = event.seq;
-                    events.extend(filter.admit(event)?);
+                for record in batch {
+                    next_cursor = record.seq;
+                    events.extend(filter.admit(record.to_event()?)?);
                     if events.len() as u32 == limit {
                         return Ok(ChangeBatch {
                             events,

@@ -12,7 +12,7 @@ use crate::billing::{RoundingPolicy, contingency_fee, hours};
 use crate::bills::{BillLine, FeeArrangement, LineKind};
 use crate::error::{LexcaseError, Result};
 use crate::ids::{MatterId, UserId};
-use crate::store::{Page, Paged, WorkQuery};
+use crate::store::WorkQuery;
 use crate::timekeeping::{Billability, Expense, ExpenseTax, TimeEntry, WorkStatus};
 
 /// The unbilled work of one matter over a period.
@@ -37,12 +37,16 @@ pub(crate) fn unbilled_work(
         status: Some(WorkStatus::Unbilled),
         ..WorkQuery::default()
     };
-    let viewer = super::context::viewer_of(&ctx.actor);
-    let time = Paged::collect_all(|page: Page| ctx.tx.time_entries(&query, &viewer, page))?
+    // The caller has checked the actor may see the matter.
+    let time = ctx
+        .tx
+        .all_time_entries(&query)?
         .into_iter()
         .filter(|t| t.billability != Billability::NonBillable)
         .collect();
-    let expenses = Paged::collect_all(|page: Page| ctx.tx.expenses(&query, &viewer, page))?
+    let expenses = ctx
+        .tx
+        .all_expenses(&query)?
         .into_iter()
         .filter(|e| e.billable)
         .collect();

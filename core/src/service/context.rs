@@ -5,11 +5,11 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::access::{Capability, Viewer};
-use crate::audit::{AuditEvent, EntityKind};
+use crate::audit::{AuditRecord, EntityKind};
 use crate::contacts::Contact;
 use crate::error::{LexcaseError, Result};
 use crate::firm::FirmSettings;
-use crate::ids::{ContactId, EventId, MatterId, UserId};
+use crate::ids::{ContactId, MatterId, UserId};
 use crate::matters::Matter;
 use crate::store::{ReadTx, WriteTx};
 use crate::users::User;
@@ -128,20 +128,25 @@ impl WriteCtx<'_> {
         after: Option<&T>,
     ) -> Result<()> {
         let head = self.tx.audit_head()?;
-        let mut event = AuditEvent {
-            seq: 0,
-            id: EventId::new(),
-            at: self.now,
-            actor: self.actor.id,
+        let mut event = AuditRecord::new(
+            self.now,
+            self.actor.id,
             entity_kind,
             entity_id,
-            matter,
-            action: action.to_owned(),
-            changes: crate::audit::diff(before, after),
-            prev_hash: String::new(),
-            hash: String::new(),
+            matter.into_iter().collect(),
+            action,
+            &crate::audit::diff(before, after),
+        );
+        let head = match head {
+            Some(h) => Some((
+                h.seq,
+                h.hash_bytes().ok_or_else(|| {
+                    LexcaseError::storage("the recorded audit head is unreadable")
+                })?,
+            )),
+            None => None,
         };
-        event.seal(head.as_ref());
+        event.seal(head);
         self.tx.append_audit(&event)
     }
 }

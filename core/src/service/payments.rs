@@ -14,7 +14,7 @@ use crate::bills::{
 use crate::error::{LexcaseError, Result};
 use crate::ids::{BillId, ContactId, PaymentId};
 use crate::money::Currency;
-use crate::reports::{AgedDebt, Receivable, aged_debt};
+use crate::reports::{AgedDebt, aged_debt_of, aging_bounds};
 use crate::validate;
 
 /// Payments, write-offs, statements and aged debt (all need `manage_billing`).
@@ -192,19 +192,10 @@ impl<'s> PaymentService<'s> {
     pub fn aged_debt(&self, as_of: NaiveDate, currency: Currency) -> Result<AgedDebt> {
         self.session.read(|ctx| {
             ctx.actor.require(Capability::ManageBilling)?;
-            let items: Vec<Receivable> = ctx
+            let buckets = ctx
                 .tx
-                .open_invoices(currency.code())?
-                .into_iter()
-                .map(|i| Receivable {
-                    issued_on: i.issued_on,
-                    outstanding: crate::money::Money {
-                        amount: i.outstanding,
-                        currency,
-                    },
-                })
-                .collect();
-            aged_debt(&items, as_of, currency)
+                .aged_receivables(&ctx.viewer(), currency, aging_bounds(as_of))?;
+            aged_debt_of(buckets, as_of, currency)
         })
     }
 }

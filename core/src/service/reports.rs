@@ -11,12 +11,11 @@ use super::Session;
 use super::context::ReadCtx;
 use crate::access::Capability;
 use crate::error::{LexcaseError, Result};
-use crate::ids::{MatterId, UserId};
+use crate::ids::UserId;
 use crate::money::Money;
 use crate::reports::{Csv, FeeEarnerHours, WorkInProgress, realisation, utilisation};
-use crate::store::{Paged, WorkQuery};
-use crate::timekeeping::{Billability, WorkStatus};
-use crate::trust::{LedgerBalance, ledger_balance};
+use crate::store::WipBy;
+use crate::trust::LedgerBalance;
 
 /// The longest period a report covers: 366 days.
 const MAX_DAYS: i64 = 366;
@@ -81,31 +80,20 @@ impl<'s> ReportService<'s> {
                 .try_into()
                 .unwrap_or(0u64);
         self.read(|ctx| {
-            let query = WorkQuery {
-                from: Some(from),
-                to: Some(to),
-                ..WorkQuery::default()
-            };
-            let entries = Paged::collect_all(|p| ctx.tx.time_entries(&query, &ctx.viewer(), p))?;
-            let mut by_user: BTreeMap<UserId, FeeEarnerHours> = BTreeMap::new();
-            for e in &entries {
-                by_user
-                    .entry(e.user)
-                    .or_insert_with(|| FeeEarnerHours {
-                        user: e.user,
-                        ..FeeEarnerHours::default()
-                    })
-                    .add(e);
+            let mut out = ctx.tx.fee_earner_hours(&ctx.viewer(), from, to)?;
+            out.sort_by(|a, b| {
+                (a.user, a.currency.map(|c| c.code())).cmp(&(b.user, b.currency.map(|c| c.code())))
+            });
+            // Utilisation counts all of a fee earner's billable time, whatever its currency.
+            let mut billable: BTreeMap<UserId, u64> = BTreeMap::new();
+            for h in &out {
+                *billable.entry(h.user).or_default() += h.billable_seconds;
             }
-            let currency = ctx.tx.firm_settings()?.map(|s| s.default_currency);
-            let mut out: Vec<FeeEarnerHours> = by_user.into_values().collect();
             for h in &mut out {
-                h.utilisation = utilisation(h.billable_seconds, available);
-                if let Some(c) = currency {
-                    let money = |amount| Money {
-                        amount,
-                        currency: c,
-                    };
+                let seconds = billable.get(&h.user).copied().unwrap_or_default();
+                h.utilisation = utilisation(seconds, available);
+                if let Some(currency) = h.currency {
+                    let money = |amount| Money { amount, currency };
                     h.realisation = realisation(money(h.billed_value), money(h.recorded_value))?;
                 }
             }
@@ -114,77 +102,42 @@ impl<'s> ReportService<'s> {
     }
 
     /// Unbilled work in progress per matter and per fee earner (matters the actor may see),
-    /// largest first.
+    /// largest first; one line per matter or fee earner and currency.
     pub fn wip(&self) -> Result<(Vec<WorkInProgress>, Vec<WorkInProgress>)> {
         self.read(|ctx| {
-            let query = WorkQuery {
-                status: Some(WorkStatus::Unbilled),
-                ..WorkQuery::default()
-            };
             let viewer = ctx.viewer();
-            let entries = Paged::collect_all(|p| ctx.tx.time_entries(&query, &viewer, p))?;
-            let expenses = Paged::collect_all(|p| ctx.tx.expenses(&query, &viewer, p))?;
-            let mut matters: BTreeMap<MatterId, WorkInProgress> = BTreeMap::new();
-            let mut users: BTreeMap<UserId, WorkInProgress> = BTreeMap::new();
-            for e in entries
-                .iter()
-                .filter(|e| e.billability == Billability::Billable)
-            {
-                let value = e.value().amount;
-                let seconds = u64::from(e.seconds);
-                for wip in [
-                    matters.entry(e.matter).or_insert_with(|| WorkInProgress {
-                        matter: Some(e.matter),
-                        ..Default::default()
-                    }),
-                    users.entry(e.user).or_insert_with(|| WorkInProgress {
-                        user: Some(e.user),
-                        ..Default::default()
-                    }),
-                ] {
-                    wip.unbilled_seconds += seconds;
-                    wip.unbilled_time_value += value;
-                }
-            }
-            for x in expenses.iter().filter(|x| x.billable) {
-                matters
-                    .entry(x.matter)
-                    .or_insert_with(|| WorkInProgress {
-                        matter: Some(x.matter),
-                        ..Default::default()
-                    })
-                    .unbilled_expenses += x.amount().amount;
-            }
-            let sorted = |map: Vec<WorkInProgress>| {
-                let mut v = map;
-                v.sort_by_key(|w| std::cmp::Reverse(w.total()));
-                v
+            let sorted = |mut lines: Vec<WorkInProgress>| {
+                lines.sort_by(|a, b| {
+                    b.total()
+                        .cmp(&a.total())
+                        .then_with(|| (a.matter, a.user).cmp(&(b.matter, b.user)))
+                });
+                lines
             };
             Ok((
-                sorted(matters.into_values().collect()),
-                sorted(users.into_values().collect()),
+                sorted(ctx.tx.work_in_progress(&viewer, WipBy::Matter)?),
+                sorted(ctx.tx.work_in_progress(&viewer, WipBy::FeeEarner)?),
             ))
         })
     }
 
-    /// Every client-matter ledger balance on matters the actor may see.
+    /// Every client-matter ledger balance on matters the actor may see, at the end of `as_of`.
     pub fn client_money_balances(&self, as_of: NaiveDate) -> Result<Vec<LedgerBalance>> {
-        self.read(|ctx| {
-            let mut ledgers: BTreeMap<(MatterId, crate::ids::ContactId), Vec<_>> = BTreeMap::new();
-            for e in ctx.tx.trust_entries_until(as_of)? {
-                ledgers.entry((e.matter, e.client)).or_default().push(e);
-            }
-            let mut out = Vec::new();
-            for ((matter, client), entries) in ledgers {
-                let Ok(m) = ctx.matter(matter) else { continue };
-                out.push(LedgerBalance {
-                    matter,
-                    client,
-                    balance: ledger_balance(&entries, m.billing.currency)?,
-                });
-            }
-            Ok(out)
-        })
+        self.read(|ctx| ctx.tx.client_money_balances(&ctx.viewer(), as_of))
+    }
+
+    /// The client money held at the end of `as_of` on matters the actor may see: the sum of
+    /// the ledger balances, one figure per currency (in currency order).
+    pub fn client_money_total(&self, as_of: NaiveDate) -> Result<Vec<Money>> {
+        let mut totals: BTreeMap<&'static str, Money> = BTreeMap::new();
+        for line in self.client_money_balances(as_of)? {
+            let currency = line.balance.currency;
+            let total = totals
+                .entry(currency.code())
+                .or_insert_with(|| Money::zero(currency));
+            *total = total.checked_add(line.balance)?;
+        }
+        Ok(totals.into_values().collect())
     }
 
     /// [`ReportService::hours`] as CSV (hours to 4 decimal places).

@@ -13,8 +13,7 @@ mod query;
 pub use blob::{BlobStore, MemoryBlobStore, tampered};
 pub use page::{Page, Paged};
 pub use query::{
-    BillQuery, ContactQuery, DeadlineQuery, MatterQuery, OpenInvoice, StageCount, TaskQuery,
-    WorkQuery,
+    BillQuery, ContactQuery, DeadlineQuery, MatterQuery, StageCount, TaskQuery, WipBy, WorkQuery,
 };
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -22,7 +21,7 @@ use uuid::Uuid;
 
 use crate::access::Viewer;
 use crate::appointments::Appointment;
-use crate::audit::{AuditEvent, AuditHead};
+use crate::audit::{AuditHead, AuditRecord};
 use crate::bills::{Bill, Payment};
 use crate::communications::Communication;
 use crate::contacts::Contact;
@@ -196,6 +195,12 @@ pub trait ReadTx {
         viewer: &Viewer,
         page: Page,
     ) -> Result<Paged<TimeEntry>>;
+    /// Every time entry matching `query` (its viewer rule aside: no access check), by date
+    /// then recording time, read in one pass: for commands that need all of a matter's or a
+    /// bill's work.
+    fn all_time_entries(&self, query: &WorkQuery) -> Result<Vec<TimeEntry>>;
+    /// Every expense matching `query` (no access check), by date then recording time.
+    fn all_expenses(&self, query: &WorkQuery) -> Result<Vec<Expense>>;
     /// A user's timer.
     fn timer(&self, user: UserId) -> Result<Option<Timer>>;
     /// An expense by id (no access check).
@@ -214,8 +219,16 @@ pub trait ReadTx {
     fn bills(&self, query: &BillQuery, viewer: &Viewer, page: Page) -> Result<Paged<Bill>>;
     /// Every bill of a client, oldest first (no access check).
     fn bills_of_client(&self, client: ContactId) -> Result<Vec<Bill>>;
-    /// Issued invoices in `currency` that still owe something, from the stored columns alone.
-    fn open_invoices(&self, currency: &str) -> Result<Vec<OpenInvoice>>;
+    /// What issued invoices in `currency` still owe, summed by age at `as_of`: the sums of
+    /// amounts issued on or after `bounds[0]`, on or after `bounds[1]` (and before
+    /// `bounds[0]`), on or after `bounds[2]`, and before `bounds[2]` (see
+    /// [`crate::reports::aging_bounds`]). Only bills whose matters `viewer` may all see count.
+    fn aged_receivables(
+        &self,
+        viewer: &Viewer,
+        currency: crate::money::Currency,
+        bounds: [NaiveDate; 3],
+    ) -> Result<[rust_decimal::Decimal; 4]>;
     /// A payment by id.
     fn payment(&self, id: PaymentId) -> Result<Option<Payment>>;
     /// Every payment of a client, oldest first.
@@ -226,6 +239,33 @@ pub trait ReadTx {
     fn trust_entries_of_matter(&self, matter: MatterId) -> Result<Vec<TrustEntry>>;
     /// Every client-money entry dated on or before `date`, in date then recording order.
     fn trust_entries_until(&self, date: NaiveDate) -> Result<Vec<TrustEntry>>;
+    /// Unbilled work in progress, summed in the store, on matters `viewer` may see: billable
+    /// time (raw seconds and value at its rates) and billable expenses per matter
+    /// ([`WipBy::Matter`]), or billable time per fee earner ([`WipBy::FeeEarner`]); one line
+    /// per matter or fee earner and currency, in no particular order.
+    fn work_in_progress(
+        &self,
+        viewer: &Viewer,
+        by: WipBy,
+    ) -> Result<Vec<crate::reports::WorkInProgress>>;
+    /// Time per fee earner and currency for work dated `from` to `to` (inclusive) on matters
+    /// `viewer` may see: recorded, billable, non-billable, no-charge and billed seconds,
+    /// recorded and billed value ([`crate::reports::FeeEarnerHours`] without its ratios), in
+    /// no particular order.
+    fn fee_earner_hours(
+        &self,
+        viewer: &Viewer,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<crate::reports::FeeEarnerHours>>;
+    /// The balance of every client-matter ledger on matters `viewer` may see, from the entries
+    /// dated on or before `as_of` (one line per ledger and currency), in matter then client
+    /// order; ledgers without entries are left out.
+    fn client_money_balances(
+        &self,
+        viewer: &Viewer,
+        as_of: NaiveDate,
+    ) -> Result<Vec<crate::trust::LedgerBalance>>;
     /// The reconciliation with the latest statement date.
     fn latest_reconciliation(&self) -> Result<Option<ReconciliationRecord>>;
 
@@ -253,10 +293,11 @@ pub trait ReadTx {
     /// The ids of the rule packs the firm has in force.
     fn enabled_rule_packs(&self) -> Result<Vec<String>>;
 
-    /// Audit events with `seq > after`, in order, at most `limit`.
-    fn audit_events(&self, after: u64, limit: u32) -> Result<Vec<AuditEvent>>;
-    /// Audit events about one entity, in order.
-    fn audit_events_for(&self, entity_id: Uuid) -> Result<Vec<AuditEvent>>;
+    /// Audit events with `seq > after`, in order, at most `limit`, each with the hash of the
+    /// event before it.
+    fn audit_records(&self, after: u64, limit: u32) -> Result<Vec<AuditRecord>>;
+    /// Audit events about one entity, in order, each with the hash of the event before it.
+    fn audit_records_for(&self, entity_id: Uuid) -> Result<Vec<AuditRecord>>;
     /// The recorded head of the audit chain.
     fn audit_head(&self) -> Result<Option<AuditHead>>;
 }
@@ -397,7 +438,9 @@ pub trait WriteTx: ReadTx {
     /// Appends a sealed audit event and moves the recorded head to it. The event must follow
     /// the head (`seq` = head + 1 and `prev_hash` = head hash, or seq 1 and the genesis hash on
     /// an empty log), else it is a conflict and nothing is written: the chain cannot fork.
-    fn append_audit(&mut self, event: &AuditEvent) -> Result<()>;
+    /// Stores keep the event's fields as given (the changes as encoded bytes) and may keep the
+    /// head in the transaction until it commits.
+    fn append_audit(&mut self, event: &AuditRecord) -> Result<()>;
     /// Commits everything written in this transaction.
     fn commit(self: Box<Self>) -> Result<()>;
 }

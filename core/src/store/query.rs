@@ -107,13 +107,11 @@ pub struct BillQuery {
     pub status: Option<crate::bills::BillStatus>,
 }
 
-/// What an issued invoice still owes, for aged-debt reports.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OpenInvoice {
-    /// The bill.
-    pub bill: crate::ids::BillId,
-    /// The day it was issued.
-    pub issued_on: chrono::NaiveDate,
-    /// What it still owes.
-    pub outstanding: rust_decimal::Decimal,
+/// How work in progress is grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WipBy {
+    /// Per matter: time and expenses.
+    Matter,
+    /// Per fee earner: time.
+    FeeEarner,
 }

@@ -6,14 +6,14 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use lexcase::access::{Role, Visibility};
-use lexcase::audit::{AuditEvent, AuditHead, EntityKind};
+use lexcase::audit::{AuditHead, AuditRecord, EntityKind};
 use lexcase::contacts::{Contact, NewContact};
 use lexcase::firm::{FirmSettings, FirmSetup};
 use lexcase::matters::{BillingArrangement, BillingKind, Matter, NewMatter};
 use lexcase::money::Currency;
 use lexcase::store::Store;
 use lexcase::users::{NewUser, User};
-use lexcase::{ContactId, EventId, LexcaseError, MatterId, UserId};
+use lexcase::{ContactId, LexcaseError, MatterId, UserId};
 use lexcase_sqlite::{SqliteOptions, SqliteStore};
 use tempfile::TempDir;
 
@@ -49,15 +49,15 @@ pub fn user_with_role(name: &str, role: Role) -> User {
         rate_currency: None,
         timekeeper_code: Some("AS".into()),
     };
-    User::create(&new, gbp(), Utc::now()).unwrap()
+    User::create(&new, gbp(), now()).unwrap()
 }
 
 pub fn person(given: &str, family: &str) -> Contact {
-    Contact::create(NewContact::person(given, family), Utc::now()).unwrap()
+    Contact::create(NewContact::person(given, family), now()).unwrap()
 }
 
 pub fn organisation(name: &str) -> Contact {
-    Contact::create(NewContact::organisation(name), Utc::now()).unwrap()
+    Contact::create(NewContact::organisation(name), now()).unwrap()
 }
 
 /// What a test matter is made from.
@@ -114,6 +114,11 @@ impl<'a> MatterSpec<'a> {
     }
 }
 
+/// Now, to the microsecond (what stores keep).
+pub fn now() -> chrono::DateTime<Utc> {
+    lexcase::clock::Clock::now(&lexcase::clock::SystemClock)
+}
+
 /// A sealed audit event after `head`.
 pub fn event(
     head: Option<&AuditHead>,
@@ -121,36 +126,29 @@ pub fn event(
     entity: uuid::Uuid,
     matter: Option<MatterId>,
     action: &str,
-) -> AuditEvent {
-    let mut e = AuditEvent {
-        seq: 0,
-        id: EventId::new(),
-        at: Utc::now(),
+) -> AuditRecord {
+    let mut e = AuditRecord::new(
+        now(),
         actor,
-        entity_kind: if matter.is_some() {
+        if matter.is_some() {
             EntityKind::Matter
         } else {
             EntityKind::User
         },
-        entity_id: entity,
-        matter,
-        action: action.into(),
-        changes: lexcase::audit::diff(
+        entity,
+        matter.into_iter().collect(),
+        action,
+        &lexcase::audit::diff(
             None,
             Some(&serde_json::json!({ "title": action, "n": 1.5, "tags": ["a", "b"] })),
         ),
-        prev_hash: String::new(),
-        hash: String::new(),
-    };
-    e.seal(head);
+    );
+    e.seal(head.map(|h| (h.seq, h.hash_bytes().unwrap())));
     e
 }
 
-pub fn head_of(e: &AuditEvent) -> AuditHead {
-    AuditHead {
-        seq: e.seq,
-        hash: e.hash.clone(),
-    }
+pub fn head_of(e: &AuditRecord) -> AuditHead {
+    AuditHead::of(e)
 }
 
 /// A temporary directory with a database path in it.

@@ -103,7 +103,7 @@ fn observe(s: &Session, m: &Matter) -> (bool, u64, u64, u64, usize, usize) {
         .unwrap()
         .events
         .iter()
-        .filter(|e| e.matter == Some(m.id))
+        .filter(|e| e.matters.contains(&m.id))
         .count();
     (
         visible,

@@ -24,7 +24,7 @@ pub fn every_mutation_is_audited_with_changes(store: SharedStore) {
     let last = history.last().unwrap();
     assert_eq!(last.actor, f.paralegal.actor_id());
     assert_eq!(last.action, "matter.updated");
-    assert_eq!(last.matter, Some(m.id));
+    assert_eq!(last.matters, vec![m.id]);
     assert_eq!(last.at, crate::fixture::start_instant());
     assert_eq!(last.changes.len(), 1);
     assert_eq!(last.changes[0].field, "title");

@@ -1,7 +1,6 @@
 //! The communication log through the services: email ingestion and automatic filing,
 //! attachments as documents, the unfiled queue, recorded calls, malformed mail.
 
-use chrono::Utc;
 use lexcase::ErrorCode;
 use lexcase::communications::{
     Channel, Direction, FilingMethod, NewCommunication, Participant, ParticipantRole,
@@ -172,7 +171,7 @@ pub fn recorded_communications_and_malformed_mail(store: SharedStore) {
             matter: Some(m.id),
             channel: Channel::Phone,
             direction: Direction::Inbound,
-            occurred_at: Utc::now(),
+            occurred_at: lexcase::clock::Clock::now(&lexcase::clock::SystemClock),
             subject: "Probate timetable".into(),
             body: "Client asked when the grant is expected.".into(),
             participants: vec![caller],

@@ -1,15 +1,14 @@
 //! The raw store contract: round trips, versions, rollback, uniqueness, sequences, audit head.
 
-use chrono::Utc;
+use lexcase::ErrorCode;
 use lexcase::access::{Role, Viewer, Visibility};
-use lexcase::audit::{AuditEvent, AuditHead, EntityKind};
+use lexcase::audit::{AuditHead, AuditRecord, EntityKind};
 use lexcase::contacts::{Contact, NewContact};
 use lexcase::firm::FirmSettings;
 use lexcase::matters::{BillingArrangement, BillingKind, Matter, NewMatter};
 use lexcase::money::Currency;
 use lexcase::store::{MatterQuery, Page};
 use lexcase::users::User;
-use lexcase::{ErrorCode, EventId};
 
 use crate::fixture::{SharedStore, assert_code, new_user, setup};
 
@@ -18,7 +17,12 @@ fn gbp() -> Currency {
 }
 
 fn user(name: &str) -> User {
-    User::create(&new_user(name, Role::FeeEarner), gbp(), Utc::now()).unwrap()
+    User::create(
+        &new_user(name, Role::FeeEarner),
+        gbp(),
+        lexcase::clock::Clock::now(&lexcase::clock::SystemClock),
+    )
+    .unwrap()
 }
 
 fn matter(contact: &Contact, responsible: &User, number: &str) -> Matter {
@@ -37,8 +41,15 @@ fn matter(contact: &Contact, responsible: &User, number: &str) -> Matter {
         team: vec![],
         key_dates: Default::default(),
     };
-    let today = Utc::now().date_naive();
-    Matter::create(new, number.into(), responsible.id, Utc::now(), today).unwrap()
+    let today = lexcase::clock::Clock::now(&lexcase::clock::SystemClock).date_naive();
+    Matter::create(
+        new,
+        number.into(),
+        responsible.id,
+        lexcase::clock::Clock::now(&lexcase::clock::SystemClock),
+        today,
+    )
+    .unwrap()
 }
 
 /// Settings are absent before initialisation and round-trip exactly.
@@ -77,7 +88,11 @@ pub fn settings_round_trip(store: SharedStore) {
 /// Users, contacts and matters come back exactly as stored.
 pub fn ids_and_aggregates_round_trip(store: SharedStore) {
     let u = user("Ann Able");
-    let c = Contact::create(NewContact::person("Jane", "Müller"), Utc::now()).unwrap();
+    let c = Contact::create(
+        NewContact::person("Jane", "Müller"),
+        lexcase::clock::Clock::now(&lexcase::clock::SystemClock),
+    )
+    .unwrap();
     let m = matter(&c, &u, "MUL-0001");
     let mut tx = store.write().unwrap();
     tx.insert_user(&u).unwrap();
@@ -148,7 +163,11 @@ pub fn duplicate_keys_conflict(store: SharedStore) {
     let mut tx = store.write().unwrap();
     tx.insert_user(&a).unwrap();
     assert_code(tx.insert_user(&b), ErrorCode::Conflict);
-    let c = Contact::create(NewContact::person("Jane", "Doe"), Utc::now()).unwrap();
+    let c = Contact::create(
+        NewContact::person("Jane", "Doe"),
+        lexcase::clock::Clock::now(&lexcase::clock::SystemClock),
+    )
+    .unwrap();
     tx.insert_contact(&c).unwrap();
     tx.insert_matter(&matter(&c, &a, "DOE-0001")).unwrap();
     assert_code(
@@ -175,33 +194,26 @@ pub fn audit_head_follows_appends(store: SharedStore) {
     let mut tx = store.write().unwrap();
     let mut events = Vec::new();
     for i in 0..3 {
-        let mut e = AuditEvent {
-            seq: 0,
-            id: EventId::new(),
-            at: Utc::now(),
-            actor: actor.id,
-            entity_kind: EntityKind::User,
-            entity_id: actor.id.into(),
-            matter: None,
-            action: format!("user.test{i}"),
-            changes: lexcase::audit::diff(None, Some(&serde_json::json!({ "n": i }))),
-            prev_hash: String::new(),
-            hash: String::new(),
-        };
-        e.seal(head.as_ref());
+        let mut e = AuditRecord::new(
+            lexcase::clock::Clock::now(&lexcase::clock::SystemClock),
+            actor.id,
+            EntityKind::User,
+            actor.id.into(),
+            vec![],
+            &format!("user.test{i}"),
+            &lexcase::audit::diff(None, Some(&serde_json::json!({ "n": i }))),
+        );
+        e.seal(head.as_ref().map(|h| (h.seq, h.hash_bytes().unwrap())));
         tx.append_audit(&e).unwrap();
-        head = Some(AuditHead {
-            seq: e.seq,
-            hash: e.hash.clone(),
-        });
+        head = Some(AuditHead::of(&e));
         events.push(e);
     }
     tx.commit().unwrap();
     let r = store.read().unwrap();
     assert_eq!(r.audit_head().unwrap(), head);
-    assert_eq!(r.audit_events(0, 10).unwrap(), events);
-    assert_eq!(r.audit_events(1, 1).unwrap(), events[1..2].to_vec());
-    assert_eq!(r.audit_events_for(actor.id.into()).unwrap().len(), 3);
+    assert_eq!(r.audit_records(0, 10).unwrap(), events);
+    assert_eq!(r.audit_records(1, 1).unwrap(), events[1..2].to_vec());
+    assert_eq!(r.audit_records_for(actor.id.into()).unwrap().len(), 3);
     // A list query on an empty matter table counts nothing.
     let viewer = Viewer {
         user: actor.id,

@@ -1,7 +1,7 @@
 //! Time and expenses through the services: the rate hierarchy, rounding policies kept on the
 //! entry, UTBMS code restrictions, the timer, time from a communication, who sees what.
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, NaiveDate};
 use lexcase::ErrorCode;
 use lexcase::billing::{Aggregation, CodePolicy, CodeSet, RoundingMode, RoundingPolicy};
 use lexcase::communications::{Channel, Direction, NewCommunication};
@@ -59,7 +59,7 @@ pub fn rates_rounding_and_codes(store: SharedStore) {
     let mut client_terms = BillingTerms::empty(
         TermsScope::Client(client),
         f.accounts.actor_id(),
-        Utc::now(),
+        lexcase::clock::Clock::now(&lexcase::clock::SystemClock),
     );
     client_terms.rate = Some(gbp("300"));
     client_terms.codes = Some(CodePolicy {
@@ -72,8 +72,11 @@ pub fn rates_rounding_and_codes(store: SharedStore) {
         RateSource::Client
     );
 
-    let mut matter_terms =
-        BillingTerms::empty(TermsScope::Matter(m.id), f.accounts.actor_id(), Utc::now());
+    let mut matter_terms = BillingTerms::empty(
+        TermsScope::Matter(m.id),
+        f.accounts.actor_id(),
+        lexcase::clock::Clock::now(&lexcase::clock::SystemClock),
+    );
     matter_terms
         .user_rates
         .insert(f.fee_earner.actor_id(), gbp("320"));

@@ -88,8 +88,8 @@ pub struct AuditEvent {
     pub entity_kind: EntityKind,
     /// The entity's id.
     pub entity_id: Uuid,
-    /// The matter the change belongs to, if any.
-    pub matter: Option<Uuid>,
+    /// Every matter the change concerns, in the order recorded.
+    pub matters: Vec<Uuid>,
     /// What was done, e.g. `matter.created`, `matter.party_added`.
     pub action: String,
     /// The changed fields.
@@ -110,7 +110,7 @@ impl From<CoreAuditEvent> for AuditEvent {
             actor,
             entity_kind,
             entity_id,
-            matter,
+            matters,
             action,
             changes,
             prev_hash,
@@ -123,7 +123,7 @@ impl From<CoreAuditEvent> for AuditEvent {
             actor: actor.into(),
             entity_kind: entity_kind.into(),
             entity_id,
-            matter: matter.map(Uuid::from),
+            matters: matters.into_iter().map(Uuid::from).collect(),
             action,
             changes: all(changes),
             prev_hash,

@@ -11,6 +11,8 @@ use crate::convert::all;
 pub struct FeeEarnerHours {
     /// The fee earner.
     pub user: Uuid,
+    /// The currency of the values (ISO 4217; a fee earner has a line per currency of work).
+    pub currency: Option<String>,
     /// All time recorded, in seconds.
     pub recorded_seconds: u64,
     /// Billable time, after rounding.
@@ -35,6 +37,7 @@ impl From<CoreFeeEarnerHours> for FeeEarnerHours {
     fn from(hours: CoreFeeEarnerHours) -> Self {
         let CoreFeeEarnerHours {
             user,
+            currency,
             recorded_seconds,
             billable_seconds,
             non_billable_seconds,
@@ -47,6 +50,7 @@ impl From<CoreFeeEarnerHours> for FeeEarnerHours {
         } = hours;
         Self {
             user: user.into(),
+            currency: currency.map(|c| c.code().to_owned()),
             recorded_seconds,
             billable_seconds,
             non_billable_seconds,
@@ -67,6 +71,8 @@ pub struct WorkInProgress {
     pub matter: Option<Uuid>,
     /// The fee earner (in the per-user list).
     pub user: Option<Uuid>,
+    /// The currency of the values (ISO 4217; a line per currency).
+    pub currency: Option<String>,
     /// Unbilled time, in seconds.
     pub unbilled_seconds: u64,
     /// Its value.
@@ -83,6 +89,7 @@ impl From<CoreWip> for WorkInProgress {
         let CoreWip {
             matter,
             user,
+            currency,
             unbilled_seconds,
             unbilled_time_value,
             unbilled_expenses,
@@ -90,6 +97,7 @@ impl From<CoreWip> for WorkInProgress {
         Self {
             matter: matter.map(Uuid::from),
             user: user.map(Uuid::from),
+            currency: currency.map(|c| c.code().to_owned()),
             unbilled_seconds,
             unbilled_time_value,
             unbilled_expenses,

@@ -57,7 +57,7 @@ class AuditTest {
                 listOf("matter.created", "matter.opened", "matter.updated", "matter.wall_added"),
                 history.map { it.action },
             )
-            assertTrue(history.all { it.entityKind == EntityKind.MATTER && it.entityId == m.id && it.matter == m.id })
+            assertTrue(history.all { it.entityKind == EntityKind.MATTER && it.entityId == m.id && it.matters == listOf(m.id) })
             assertEquals(listOf(feeEarnerUser.id, feeEarnerUser.id, secretaryUser.id, partnerUser.id), history.map { it.actor })
             assertEquals(history.sortedBy { it.seq }, history)
             // Each event links to the one before it.
@@ -119,7 +119,7 @@ class AuditTest {
             val m = matter(person("Jane", "Smith"), visibility = Visibility.TEAM)
             val everything = feed(admin, 1000u).flatten()
             val paralegalSees = feed(paralegal, 4u).flatten()
-            assertEquals(everything.filter { it.matter != m.id }.map { it.seq }, paralegalSees.map { it.seq })
+            assertEquals(everything.filter { m.id !in it.matters }.map { it.seq }, paralegalSees.map { it.seq })
 
             fun rateOf(events: List<AuditEvent>) = events
                 .single { it.action == "user.created" && it.entityId == feeEarnerUser.id }
