@@ -37,6 +37,7 @@ mod migrations;
 mod notes;
 mod open;
 mod options;
+mod paging;
 mod read;
 mod records;
 mod reports;

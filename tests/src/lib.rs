@@ -75,6 +75,8 @@ macro_rules! conformance_tests {
             bills::void_reissue_and_arrangements,
             client_money::ledger_guard_override_and_reconciliation,
             reports::hours_utilisation_realisation_and_wip,
+            scale::aggregates_equal_brute_force,
+            scale::lists_page_by_cursor_as_by_offset,
             conflicts::search_finds_variants_affiliates_and_former_clients,
             conflicts::checks_are_stored_decided_and_rerun,
             compliance::packs_in_force_gate_opening_and_stages,

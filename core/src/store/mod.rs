@@ -11,7 +11,7 @@ mod page;
 mod query;
 
 pub use blob::{BlobStore, MemoryBlobStore, tampered};
-pub use page::{Page, Paged};
+pub use page::{Cursor, Page, Paged};
 pub use query::{
     BillQuery, ContactQuery, DeadlineQuery, MatterQuery, StageCount, TaskQuery, WipBy, WorkQuery,
 };

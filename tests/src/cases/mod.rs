@@ -16,6 +16,7 @@ pub mod interchange;
 pub mod matters;
 pub mod notes;
 pub mod reports;
+pub mod scale;
 pub mod store;
 pub mod tasks;
 pub mod time;

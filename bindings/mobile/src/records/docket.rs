@@ -803,6 +803,8 @@ pub struct DeadlinePage {
     pub items: Vec<Deadline>,
     /// How many match in all (deadlines of hidden matters are not counted).
     pub total: u64,
+    /// Pass as `Page.after` to read the next page (null at the end of the list).
+    pub next_cursor: Option<String>,
 }
 
 impl From<Paged<CoreDeadline>> for DeadlinePage {
@@ -810,6 +812,7 @@ impl From<Paged<CoreDeadline>> for DeadlinePage {
         Self {
             items: all(page.items),
             total: page.total,
+            next_cursor: page.next.map(|c| c.as_str().to_owned()),
         }
     }
 }
