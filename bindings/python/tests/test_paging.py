@@ -15,8 +15,7 @@ DAY = datetime.date(2026, 11, 2)
 
 def test_a_list_reads_the_same_by_cursor_as_by_offset(office: Office) -> None:
     m = office.matter()
-    time = office.admin.time
-    time.record_many(
+    office.as_("fee_earner").time.record_many(
         [
             lexcase.NewTimeEntry(
                 matter=m.id,
@@ -27,6 +26,7 @@ def test_a_list_reads_the_same_by_cursor_as_by_offset(office: Office) -> None:
             for i in range(23)
         ]
     )
+    time = office.admin.time
     by_offset = [e.id for offset in range(0, 23, 5) for e in time.list(offset=offset, limit=5)]
     first = time.list(limit=5)
     assert first.total == 23
@@ -43,8 +43,8 @@ def test_a_list_reads_the_same_by_cursor_as_by_offset(office: Office) -> None:
 
 def test_bad_cursors_are_validation_errors(office: Office) -> None:
     m = office.matter()
-    office.admin.time.record(matter=m.id, date=DAY, duration=600, narrative="Work")
-    office.admin.time.record(matter=m.id, date=DAY, duration=700, narrative="More")
+    office.as_("fee_earner").time.record(matter=m.id, date=DAY, duration=600, narrative="Work")
+    office.as_("fee_earner").time.record(matter=m.id, date=DAY, duration=700, narrative="More")
     cursor = office.admin.time.list(limit=1).next_cursor
     assert cursor is not None
     for bad in ["zz", "not a cursor!", ""]:
