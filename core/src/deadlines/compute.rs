@@ -127,9 +127,10 @@ impl DeadlineRule {
         }
     }
 
-    /// FRCP 6(a)(3) / CPR 2.8(5): an act at the court office whose last day is a closure day
-    /// is in time on the next day the office is open (the previous one for periods before an
-    /// event).
+    /// FRCP 6(a)(3)(A) / CPR 2.8(5): an act at the court office whose last day is a closure
+    /// day is in time on the next day the office is open. The time is *extended*, so this
+    /// goes forward even for periods counted back from an event (and after a 6(a)(5) roll
+    /// back): moving back would shorten the time the rule allows.
     fn court_office(
         &self,
         due: NaiveDate,
@@ -139,13 +140,11 @@ impl DeadlineRule {
         if !self.court_office_act || steps::office_open(due, input) {
             return Ok(due);
         }
-        let forward = self.direction == Direction::After;
-        let open = steps::first_open(due, forward, |d| steps::office_open(d, input))?;
-        let which = if forward { "next" } else { "previous" };
+        let open = steps::first_open(due, true, |d| steps::office_open(d, input))?;
         trace.push(
             steps::office_provision(self.method, &self.citation, false),
             format!(
-                "the court office is closed on {due} ({}); the act is in time on {} {open}, the {which} day it is open",
+                "the court office is closed on {due} ({}); the time is extended to {} {open}, the next day it is open",
                 steps::why_office_closed(due, input),
                 open.weekday()
             ),

@@ -88,8 +88,8 @@ pub(super) fn compute(rule: &DeadlineRule, input: &DeadlineInput<'_>) -> Result<
     }
     let day = due_at.with_timezone(&zone).date_naive();
     if rule.court_office_act && !steps::office_open(day, input) {
-        let forward = rule.direction == Direction::After;
-        let open = steps::first_open(day, forward, |d| steps::office_open(d, input))?;
+        // FRCP 6(a)(3)(B) extends the time: forward, whichever way the hours were counted.
+        let open = steps::first_open(day, true, |d| steps::office_open(d, input))?;
         due_at = local_instant(zone, open, clock)?;
         trace.push(
             steps::office_provision(rule.method, &rule.citation, true),

@@ -34,6 +34,8 @@ mod tests_cpr;
 #[cfg(test)]
 mod tests_frcp;
 #[cfg(test)]
+mod tests_office;
+#[cfg(test)]
 mod tests_pack;
 #[cfg(test)]
 mod tests_prop;

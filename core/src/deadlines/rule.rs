@@ -161,7 +161,8 @@ pub struct DeadlineRule {
     pub roll: RollPolicy,
     /// FRCP 6(d): add 3 days when served by mail, left with the clerk or other consented means.
     pub service_days: bool,
-    /// The act is done at the court office: a closure on the last day extends the time
+    /// The act is done at the court office: a closure on the last day extends the time to the
+    /// next day the office is open, forward even for periods counted back from an event
     /// (FRCP 6(a)(3), CPR 2.8(5)).
     pub court_office_act: bool,
     /// The readings chosen where the rules are ambiguous.
