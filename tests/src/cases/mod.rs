@@ -11,6 +11,7 @@ pub mod conflicts;
 pub mod contacts;
 pub mod docket;
 pub mod documents;
+pub mod far_dates;
 pub mod firm;
 pub mod interchange;
 pub mod matters;
