@@ -10,16 +10,45 @@ use super::{cpr, hours};
 use crate::error::Result;
 
 impl DeadlineRule {
-    /// Computes the deadline for `input`, with a trace whose last step is the due date.
-    /// Refuses an invalid rule, an hours period without a trigger moment, and dates out of
-    /// range.
+    /// Computes the deadline for `input`, with a trace whose last step is the due date (and
+    /// whose first names the version of the rule in force, for a rule with versions).
+    /// Refuses an invalid rule, an hours period without a trigger moment, a trigger date no
+    /// version covers, and dates outside the years 1 to 9999 (a validation error on
+    /// `trigger`).
     pub fn compute(&self, input: &DeadlineInput<'_>) -> Result<ComputedDeadline> {
         self.validate()?;
-        if self.period.unit == PeriodUnit::Hours {
-            return hours::compute(self, input);
-        }
-        let mut trace = Trace::default();
         let start = input.trigger.local_date()?;
+        let (rule, version) = self.in_force(start)?;
+        let mut trace = Trace::default();
+        if let Some(version) = version {
+            trace.push(
+                rule.citation.clone(),
+                format!(
+                    "version \"{}\" of the rule ({}) is in force for a trigger on {start}: {} {}",
+                    version.name,
+                    version.span(),
+                    rule.period.amount,
+                    rule.period.unit
+                ),
+                start,
+            );
+        }
+        let out = if rule.period.unit == PeriodUnit::Hours {
+            hours::compute(&rule, input, trace)?
+        } else {
+            rule.compute_days(start, input, trace)?
+        };
+        steps::ensure_in_range(&out)?;
+        Ok(out)
+    }
+
+    /// Day, week, month and year periods of a rule without versions.
+    fn compute_days(
+        &self,
+        start: NaiveDate,
+        input: &DeadlineInput<'_>,
+        mut trace: Trace,
+    ) -> Result<ComputedDeadline> {
         let last = match self.method {
             CountingMethod::Cpr2_8 => cpr::count(self, start, input.holidays, &mut trace)?,
             CountingMethod::Frcp6 | CountingMethod::Calendar => {
@@ -153,7 +182,7 @@ impl DeadlineRule {
         Ok(open)
     }
 
-    /// The result, with a closing step naming the act.
+    /// The result, with a closing step naming the act (or event) and the question answered.
     pub(super) fn finish(
         &self,
         due: NaiveDate,
@@ -162,7 +191,7 @@ impl DeadlineRule {
     ) -> ComputedDeadline {
         trace.push(
             self.citation.clone(),
-            format!("last day for: {}", self.title),
+            format!("{}: {}", self.answers.closing_words(), self.title),
             due,
         );
         ComputedDeadline {

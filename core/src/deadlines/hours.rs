@@ -27,8 +27,12 @@ fn local_instant(zone: Tz, date: NaiveDate, time: NaiveTime) -> Result<DateTime<
         .ok_or_else(steps::out_of_range)
 }
 
-/// Computes an hour period; needs a [`Trigger::Moment`].
-pub(super) fn compute(rule: &DeadlineRule, input: &DeadlineInput<'_>) -> Result<ComputedDeadline> {
+/// Computes an hour period, continuing `trace`; needs a [`Trigger::Moment`].
+pub(super) fn compute(
+    rule: &DeadlineRule,
+    input: &DeadlineInput<'_>,
+    mut trace: Trace,
+) -> Result<ComputedDeadline> {
     let Trigger::Moment { at, zone } = input.trigger else {
         return Err(LexcaseError::validation(
             "trigger",
@@ -44,7 +48,6 @@ pub(super) fn compute(rule: &DeadlineRule, input: &DeadlineInput<'_>) -> Result<
             rule.citation.clone()
         }
     };
-    let mut trace = Trace::default();
     let start_local = at.with_timezone(&zone);
     trace.push(
         provision("A"),

@@ -17,20 +17,26 @@ mod cpr;
 mod hours;
 mod input;
 mod pack;
+mod question;
 mod rule;
 mod steps;
+mod version;
 
 pub use input::{ComputedDeadline, DeadlineInput, ServiceMethod, TraceStep, Trigger};
 pub use pack::{RulePack, builtin_rule};
+pub use question::Question;
 pub use rule::{
     CountingMethod, DeadlineRule, Direction, MonthEndReading, Period, PeriodUnit, ReadingOptions,
     RollPolicy, ServiceDaysReading,
 };
+pub use version::RuleVersion;
 
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]
 mod tests_cpr;
+#[cfg(test)]
+mod tests_event;
 #[cfg(test)]
 mod tests_frcp;
 #[cfg(test)]
@@ -39,3 +45,5 @@ mod tests_office;
 mod tests_pack;
 #[cfg(test)]
 mod tests_prop;
+#[cfg(test)]
+mod tests_versions;

@@ -17,6 +17,7 @@ mod firm;
 mod matters;
 mod notes;
 mod reports;
+mod rule_versions;
 mod tasks;
 mod time;
 mod users;
@@ -70,6 +71,7 @@ pub use matters::{
 };
 pub use notes::{Note, NotePage, NoteRevision, NoteSubject};
 pub use reports::{FeeEarnerHours, WipReport, WorkInProgress};
+pub use rule_versions::{DeadlineQuestion, RuleVersion};
 pub use tasks::{
     Assignee, AssigneeChange, DueAnchor, DueChange, NewTask, Priority, Task, TaskChanges, TaskDue,
     TaskPage, TaskStatus,

@@ -103,6 +103,7 @@ __all__ = [
     "RuleOverride",
     "RulePack",
     "RuleTestOutcome",
+    "RuleVersion",
     "Session",
     "SettingsService",
     "Stage",
@@ -1996,6 +1997,7 @@ class DeadlineRule:
         closures: str | None = None,
         service_days_reading: str = "after_roll",
         month_end: str = "clamp",
+        answers: str = "last_day_for_act",
     ) -> DeadlineRule: ...
     @property
     def id(self) -> str: ...
@@ -2031,6 +2033,11 @@ class DeadlineRule:
     @property
     def month_end(self) -> str:
         """``clamp`` or ``next_month_start``."""
+    @property
+    def answers(self) -> str:
+        """``last_day_for_act`` or ``earliest_day_for_event``."""
+    @property
+    def versions(self) -> list[RuleVersion]: ...
     def compute(
         self,
         *,
@@ -2042,6 +2049,23 @@ class DeadlineRule:
         closures: str | None = None,
     ) -> ComputedDeadline:
         """Computes the rule without docketing it (``trigger_at`` aware, read in ``zone``)."""
+
+@final
+class RuleVersion:
+    """One version of a deadline rule, with the trigger dates it is in force."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def in_force_from(self) -> datetime.date | None: ...
+    @property
+    def in_force_until(self) -> datetime.date | None: ...
+    @property
+    def period_amount(self) -> int | None: ...
+    @property
+    def period_unit(self) -> str | None: ...
+    @property
+    def citation(self) -> str | None: ...
 
 @final
 class RulePack:
