@@ -81,6 +81,8 @@ macro_rules! conformance_tests {
             conflicts::checks_are_stored_decided_and_rerun,
             compliance::packs_in_force_gate_opening_and_stages,
             compliance::firm_packs_are_tested_before_install,
+            rule_failures::rules_that_fail_at_run_time_are_findings,
+            rule_failures::packs_are_checked_for_budget_and_capability_first,
         );
     };
 }

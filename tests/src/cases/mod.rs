@@ -17,6 +17,7 @@ pub mod interchange;
 pub mod matters;
 pub mod notes;
 pub mod reports;
+pub mod rule_failures;
 pub mod store;
 pub mod tasks;
 pub mod time;

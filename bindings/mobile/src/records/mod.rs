@@ -45,8 +45,8 @@ pub use communications::{
     NewCommunication, Participant, ParticipantRole,
 };
 pub use compliance::{
-    Checkpoint, CompliancePack, ComplianceRule, Finding, MatterCompliance, MatterFinding,
-    RuleOverride, RuleScope, RuleTest, RuleTestOutcome, Severity,
+    Checkpoint, CompliancePack, ComplianceRule, Finding, FindingKind, MatterCompliance,
+    MatterFinding, RuleOverride, RuleScope, RuleTest, RuleTestOutcome, Severity,
 };
 pub use conflicts::{ConflictCheck, ConflictHit, Decision, HitDisposition, MatchReason};
 pub use contacts::{

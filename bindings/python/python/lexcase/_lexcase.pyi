@@ -2480,6 +2480,9 @@ class Finding:
     def severity(self) -> str:
         """``block``, ``warn`` or ``info``."""
     @property
+    def kind(self) -> str:
+        """``breach`` or ``not_evaluated``."""
+    @property
     def message(self) -> str: ...
     @property
     def remedy(self) -> str: ...
