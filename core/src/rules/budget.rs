@@ -35,8 +35,10 @@ pub const MAX_OPERATOR_CHARS: usize = 250;
 pub const MAX_PARSE_NESTING: u16 = 32;
 /// The most nodes a parsed condition (its macros expanded) may have.
 pub const MAX_NODES: usize = 500;
-/// The deepest expression tree accepted (evaluation recurses once per level).
-pub const MAX_DEPTH: usize = 50;
+/// The deepest expression tree accepted. Evaluation recurses once per level, on the
+/// caller's thread: 24 levels fit a 1 MiB thread stack (a JVM thread's) even in an
+/// unoptimised build, where `cel` takes some 35 KiB per level; the built-in rules need 9.
+pub const MAX_DEPTH: usize = 24;
 /// The deepest nesting of loops (`all`, `exists`, `exists_one`, `map`, `filter`).
 pub const MAX_LOOP_NESTING: usize = 3;
 /// The most steps (nodes evaluated) a rule may take on one matter.

@@ -54,8 +54,10 @@ fn a_rule_that_fails_at_run_time_is_a_finding_and_the_others_still_run() {
 #[test]
 fn keys_computed_from_the_facts_stay_out_of_the_message() {
     let p = RulePack::from_toml(&pack("matter.custom[parties[0].name] == 'x'")).unwrap();
-    let mut f = Facts::default();
-    f.parties = vec![party("Jane Secretclient")];
+    let f = Facts {
+        parties: vec![party("Jane Secretclient")],
+        ..Facts::default()
+    };
     let found = evaluate(&[p], &f, Checkpoint::Sweep).unwrap();
     assert_eq!(found[0].kind, FindingKind::NotEvaluated);
     assert!(
@@ -69,8 +71,10 @@ fn keys_computed_from_the_facts_stay_out_of_the_message() {
 #[test]
 fn a_result_that_is_not_a_bool_on_some_matter_is_a_finding() {
     let p = RulePack::from_toml(&pack("parties.size() > 1 ? 1 : true")).unwrap();
-    let mut f = Facts::default();
-    f.parties = vec![party("A"), party("B")];
+    let f = Facts {
+        parties: vec![party("A"), party("B")],
+        ..Facts::default()
+    };
     let found = evaluate(&[p], &f, Checkpoint::Sweep).unwrap();
     assert_eq!(found[0].kind, FindingKind::NotEvaluated);
     assert!(found[0].message.contains("not bool"));
@@ -80,8 +84,10 @@ fn a_result_that_is_not_a_bool_on_some_matter_is_a_finding() {
 fn a_rule_over_budget_on_a_large_matter_is_a_finding() {
     let condition = "parties.exists(a, parties.exists(b, a.name == b.name && a.role != b.role))";
     let p = RulePack::from_toml(&pack(condition)).unwrap();
-    let mut f = Facts::default();
-    f.parties = (0..50).map(|i| party(&format!("P{i}"))).collect();
+    let mut f = Facts {
+        parties: (0..50).map(|i| party(&format!("P{i}"))).collect(),
+        ..Facts::default()
+    };
     let found = evaluate(std::slice::from_ref(&p), &f, Checkpoint::Sweep).unwrap();
     assert!(
         found.iter().all(|x| x.kind == FindingKind::Breach),
@@ -99,7 +105,11 @@ fn conditions_over_the_budget_are_refused_at_load() {
     let chain = format!("{} > 0", vec!["1"; 400].join("+"));
     assert!(refused(&chain).contains("operator characters"));
     let deep = format!("{} > 0", vec!["1"; 120].join(" + "));
-    assert!(refused(&deep).contains("nested 1"), "{}", refused(&deep));
+    assert!(
+        refused(&deep).contains("nested 121 deep"),
+        "{}",
+        refused(&deep)
+    );
     let parens = format!("{}1{} == 1", "(".repeat(60), ")".repeat(60));
     assert!(refused(&parens).contains("budget"));
     let long = format!("'{}' == matter.title", "x".repeat(2_500));
@@ -162,4 +172,20 @@ fn finding_kinds_have_stable_names() {
     let old = r#"{"pack":"p","rule":"r","version":1,"title":"T","severity":"warn","message":"m","remedy":"r","facts":{}}"#;
     let finding: Finding = serde_json::from_str(old).unwrap();
     assert_eq!(finding.kind, FindingKind::Breach);
+}
+
+#[test]
+fn the_deepest_condition_accepted_evaluates_on_a_small_stack() {
+    // Just within MAX_DEPTH (a chain of n terms is n + 1 deep), on a JVM-sized stack.
+    let chain = format!("{} > 0", vec!["1"; budget::MAX_DEPTH - 1].join(" + "));
+    let p = RulePack::from_toml(&pack(&chain)).unwrap();
+    let deeper = format!("{} > 0", vec!["1"; budget::MAX_DEPTH + 1].join(" + "));
+    assert!(refused(&deeper).contains("nested"));
+    let found = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(move || evaluate(&[p], &Facts::default(), Checkpoint::Sweep).unwrap())
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(found[0].kind, FindingKind::Breach);
 }
