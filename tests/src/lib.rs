@@ -63,6 +63,7 @@ macro_rules! conformance_tests {
             documents::search_and_checklist,
             appointments::series_agenda_occurrences_clashes_and_history,
             appointments::matter_calendar_access_and_bad_input,
+            recurrence_bounds::recurrence_is_bounded_and_old_series_expand,
             communications::email_is_filed_by_reference_parties_or_queue,
             communications::recorded_communications_and_malformed_mail,
             docket::deadlines_follow_key_dates_and_chains,

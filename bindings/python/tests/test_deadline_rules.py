@@ -226,7 +226,11 @@ def test_the_earliest_day_for_a_later_event_under_cpr_2_8() -> None:
     assert err.value.field == "answers"
     with pytest.raises(lexcase.ValidationError):
         lexcase.DeadlineRule(
-            id="bad", title="Bad", citation="none", period_amount=3, period_unit="days",
+            id="bad",
+            title="Bad",
+            citation="none",
+            period_amount=3,
+            period_unit="days",
             answers="soonest",
         )
 

@@ -16,6 +16,7 @@ pub mod firm;
 pub mod interchange;
 pub mod matters;
 pub mod notes;
+pub mod recurrence_bounds;
 pub mod reports;
 pub mod rule_failures;
 pub mod store;
