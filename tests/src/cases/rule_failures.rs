@@ -4,6 +4,7 @@
 
 use lexcase::ErrorCode;
 use lexcase::rules::{FindingKind, RulePack, Severity};
+use lexcase::workflow::MoveOutcome;
 
 use crate::fixture::{Fixture, SharedStore, assert_code, assert_invalid};
 
@@ -78,6 +79,39 @@ pub fn rules_that_fail_at_run_time_are_findings(store: SharedStore) {
     );
     let after = f.partner.compliance().evaluate(m.id).unwrap();
     assert!(after.findings[0].overridden.is_some());
+
+    // A rule failing at a stage advance blocks the move like a breached rule, and an
+    // authorised user moves past it with a reason.
+    let stage_pack = DIVIDING_PACK
+        .replace("id = \"dividing\"", "id = \"dividing-stages\"")
+        .replace("id = \"divide\"", "id = \"divide_at_stage\"")
+        .replace("matter_opening", "stage_advance");
+    let stage_pack = RulePack::from_toml(&stage_pack).unwrap();
+    f.admin.compliance().install_pack(stage_pack).unwrap();
+    let w = f
+        .fee_earner
+        .workflow()
+        .start(m.id, "ew-residential-purchase", None)
+        .unwrap();
+    let result = f
+        .fee_earner
+        .workflow()
+        .move_to(m.id, w.version, "pre_exchange", None)
+        .unwrap();
+    let MoveOutcome::Blocked(blockers) = &result.outcome else {
+        panic!("expected a block")
+    };
+    let blocker = blockers
+        .iter()
+        .find(|b| b.source == "rule:divide_at_stage")
+        .expect("the rule blocks");
+    assert!(blocker.message.contains("could not be evaluated"));
+    let moved = f
+        .partner
+        .workflow()
+        .move_to(m.id, w.version, "pre_exchange", Some("checked by hand"))
+        .unwrap();
+    assert!(matches!(moved.outcome, MoveOutcome::Moved(_)));
 }
 
 /// A pack whose own test case hits a run-time error is refused at install; a condition over
