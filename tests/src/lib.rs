@@ -68,6 +68,7 @@ macro_rules! conformance_tests {
             communications::recorded_communications_and_malformed_mail,
             docket::deadlines_follow_key_dates_and_chains,
             docket::register_reminders_walls_and_bad_input,
+            deadline_versions::docketed_deadlines_follow_the_version_in_force,
             far_dates::deadlines_past_the_year_9999_are_refused_before_writing,
             far_dates::task_due_dates_past_the_year_9999_are_refused_before_writing,
             interchange::calendars_export_as_icalendar,

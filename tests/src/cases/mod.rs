@@ -9,6 +9,7 @@ pub mod communications;
 pub mod compliance;
 pub mod conflicts;
 pub mod contacts;
+pub mod deadline_versions;
 pub mod docket;
 pub mod documents;
 pub mod far_dates;
