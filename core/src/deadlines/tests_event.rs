@@ -46,9 +46,22 @@ fn three_clear_days_after_a_monday_step_give_a_friday_event() {
     );
     assert_eq!(last.date, out.due);
     // The built-in rule answers the same question.
-    let builtin = run("cpr-application-earliest-hearing", "2026-06-01", None, EW, OFFICE);
+    let builtin = run(
+        "cpr-application-earliest-hearing",
+        "2026-06-01",
+        None,
+        EW,
+        OFFICE,
+    );
     assert_eq!(builtin.due, d("2026-06-05"));
-    assert!(builtin.trace.last().unwrap().explanation.starts_with("earliest day for: "));
+    assert!(
+        builtin
+            .trace
+            .last()
+            .unwrap()
+            .explanation
+            .starts_with("earliest day for: ")
+    );
     // The other question on the same figures: an event on Friday 5 June needs the step by
     // Monday 1 June.
     let mut before = earliest_hearing(3);
