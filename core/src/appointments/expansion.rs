@@ -5,8 +5,9 @@
 //! meeting started in 1990 would be stepped through 36 years to show a week of 2026. So a
 //! rule without COUNT is first moved forward by whole periods to shortly before the window
 //! (see [`fast_forward`]): the work is then the occurrences of the window and of a period or
-//! two before it. A rule with COUNT is stepped from its start, but it has at most
-//! [`MAX_OCCURRENCES`] occurrences (checked when it is set).
+//! two before it. A rule with COUNT, and one finer than daily that filters days, is stepped
+//! from its start; both are bounded when set (COUNT or UNTIL, at most [`MAX_OCCURRENCES`]
+//! occurrences). [`MAX_STEPS`] is a safety net for series stored before those checks.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rrule::RRuleSet;
@@ -67,7 +68,12 @@ pub(crate) fn expand(
             out.starts.push(occurrence.naive_local());
         }
         if out.generated >= MAX_STEPS {
-            return Err(too_many());
+            return Err(LexcaseError::validation(
+                "recurrence",
+                format!(
+                    "the series has more than {MAX_STEPS} occurrences to step through; give the rule COUNT or UNTIL"
+                ),
+            ));
         }
     }
     Ok(out)

@@ -90,7 +90,7 @@ impl CompiledPacks {
     /// problem): duplicate pack or rule ids; an empty condition; one that does not parse; one
     /// over the evaluation budget (too long, nested too deep, loops nested more than three
     /// deep, or too costly on a matter with 100 entries in every list: see
-    /// [`budget`](super::budget)); one naming an unknown fact or field; one whose result on
+    /// [`crate::rules::budget`]); one naming an unknown fact or field; one whose result on
     /// default facts is not a bool; a message placeholder naming an unknown fact; a test
     /// expecting an unknown rule or giving unknown facts.
     pub fn new(packs: Vec<RulePack>) -> Result<Self> {
