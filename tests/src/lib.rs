@@ -63,10 +63,14 @@ macro_rules! conformance_tests {
             documents::search_and_checklist,
             appointments::series_agenda_occurrences_clashes_and_history,
             appointments::matter_calendar_access_and_bad_input,
+            recurrence_bounds::recurrence_is_bounded_and_old_series_expand,
             communications::email_is_filed_by_reference_parties_or_queue,
             communications::recorded_communications_and_malformed_mail,
             docket::deadlines_follow_key_dates_and_chains,
             docket::register_reminders_walls_and_bad_input,
+            deadline_versions::docketed_deadlines_follow_the_version_in_force,
+            far_dates::deadlines_past_the_year_9999_are_refused_before_writing,
+            far_dates::task_due_dates_past_the_year_9999_are_refused_before_writing,
             interchange::calendars_export_as_icalendar,
             interchange::contacts_round_trip_through_vcard,
             time::rates_rounding_and_codes,
@@ -81,6 +85,8 @@ macro_rules! conformance_tests {
             conflicts::checks_are_stored_decided_and_rerun,
             compliance::packs_in_force_gate_opening_and_stages,
             compliance::firm_packs_are_tested_before_install,
+            rule_failures::rules_that_fail_at_run_time_are_findings,
+            rule_failures::packs_are_checked_for_budget_and_capability_first,
         );
     };
 }

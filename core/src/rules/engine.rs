@@ -1,307 +1,24 @@
-//! Compiling rule packs (with every load-time check) and evaluating them against facts.
+//! Compiled rule packs evaluated against a matter's facts: every rule in scope gives a
+//! finding when it is breached, or when it cannot be evaluated there.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use cel::{Context, Env, ExecutionError, Program, Value};
+use cel::{Context, Env, Value};
 
+use super::budget::{self, Sizes};
+use super::compile::{CompiledRule, Loaded, Strictness, compile_pack_with, load_error, test_facts};
 use super::facts::Facts;
-use super::model::{Checkpoint, Finding, Rule, RulePack, RuleTestOutcome};
-use super::schema::{self, Walker};
-use crate::{LexcaseError, Result};
-
-/// A piece of a message: literal text or a fact placeholder.
-#[derive(Debug)]
-enum Piece {
-    Text(String),
-    Fact(Vec<String>),
-}
-
-/// One rule, compiled.
-#[derive(Debug)]
-struct CompiledRule {
-    pack: usize,
-    rule: usize,
-    program: Program,
-    roots: BTreeSet<&'static str>,
-    paths: Vec<Vec<String>>,
-    message: Vec<Piece>,
-}
+use super::findings::{self, facts_json, runtime_reason};
+use super::model::{Checkpoint, Finding, FindingKind, Rule, RulePack, RuleTestOutcome};
+use super::variables::context;
+use crate::Result;
 
 /// Rule packs compiled once and evaluated many times (a firm sweep over every matter).
 pub struct CompiledPacks {
     packs: Vec<RulePack>,
     rules: Vec<CompiledRule>,
     env: Arc<Env>,
-}
-
-fn load_error(pack: &str, rule: Option<&str>, problem: impl std::fmt::Display) -> LexcaseError {
-    let reason = match rule {
-        Some(r) => format!("pack `{pack}` rule `{r}`: {problem}"),
-        None => format!("pack `{pack}`: {problem}"),
-    };
-    LexcaseError::validation("rule_pack", reason)
-}
-
-/// Splits a message into text and `{fact.path}` placeholders, checking each path.
-fn parse_message(message: &str) -> std::result::Result<Vec<Piece>, String> {
-    let mut pieces = Vec::new();
-    let mut rest = message;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else { break };
-        let inner = &after[..close];
-        let is_path = !inner.is_empty()
-            && inner
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
-        if is_path {
-            schema::check_path(inner).map_err(|e| format!("message placeholder: {e}"))?;
-            pieces.push(Piece::Text(rest[..open].to_string()));
-            pieces.push(Piece::Fact(inner.split('.').map(str::to_string).collect()));
-        } else {
-            pieces.push(Piece::Text(rest[..open + 2 + close].to_string()));
-        }
-        rest = &after[close + 1..];
-    }
-    pieces.push(Piece::Text(rest.to_string()));
-    Ok(pieces)
-}
-
-/// A description of an evaluation error without values (they may be client data).
-fn describe(e: &ExecutionError) -> String {
-    match e {
-        ExecutionError::NoSuchKey(k) => {
-            format!("no such key `{k}` (guard it with `in` or `has()`)")
-        }
-        ExecutionError::NoSuchOverload(o) => format!(
-            "wrong type: no `{}` for ({})",
-            o.function(),
-            o.argument_types().join(", ")
-        ),
-        ExecutionError::UndeclaredReference(name) => format!("unknown name `{name}`"),
-        ExecutionError::FunctionError { function, .. } => format!("`{function}` failed"),
-        ExecutionError::DivisionByZero(_) | ExecutionError::RemainderByZero(_) => {
-            "division by zero".to_string()
-        }
-        ExecutionError::ValuesNotComparable(a, b) => {
-            format!(
-                "wrong type: {} cannot be compared to {}",
-                a.type_of(),
-                b.type_of()
-            )
-        }
-        ExecutionError::UnsupportedBinaryOperator(op, a, b) => {
-            format!("wrong type: `{op}` on {} and {}", a.type_of(), b.type_of())
-        }
-        _ => "evaluation failed (wrong type or argument)".to_string(),
-    }
-}
-
-/// Whether an error on default or sample facts depends only on the data, not on the rule.
-fn data_dependent(e: &ExecutionError) -> bool {
-    matches!(
-        e,
-        ExecutionError::NoSuchKey(_)
-            | ExecutionError::DivisionByZero(_)
-            | ExecutionError::RemainderByZero(_)
-            | ExecutionError::IndexOutOfBounds(_)
-            | ExecutionError::Overflow(..)
-    )
-}
-
-/// The top-level facts, as named in conditions.
-const ROOTS: [&str; 13] = [
-    "matter",
-    "clients",
-    "parties",
-    "workflow",
-    "tasks",
-    "deadlines",
-    "documents",
-    "time",
-    "bills",
-    "client_money",
-    "conflicts",
-    "today",
-    "event",
-];
-
-/// The CEL value of one top-level fact (`event.checkpoint` set to `checkpoint`).
-fn root_value(facts: &Facts, name: &str, checkpoint: Checkpoint) -> Result<Option<Value>> {
-    fn val<T: serde::Serialize>(v: &T) -> Result<Option<Value>> {
-        cel::to_value(v)
-            .map(Some)
-            .map_err(|e| LexcaseError::validation("facts", e.to_string()))
-    }
-    match name {
-        "matter" => val(&facts.matter),
-        "clients" => val(&facts.clients),
-        "parties" => val(&facts.parties),
-        "workflow" => val(&facts.workflow),
-        "tasks" => val(&facts.tasks),
-        "deadlines" => val(&facts.deadlines),
-        "documents" => val(&facts.documents),
-        "time" => val(&facts.time),
-        "bills" => val(&facts.bills),
-        "client_money" => val(&facts.client_money),
-        "conflicts" => val(&facts.conflicts),
-        "today" => val(&facts.today),
-        "event" => {
-            let mut event = facts.event.clone();
-            event.checkpoint = checkpoint.as_str().to_string();
-            val(&event)
-        }
-        _ => Ok(None),
-    }
-}
-
-/// The CEL variables for one matter at one checkpoint: only the top-level facts in `names`
-/// (binding a variable costs more than evaluating a simple condition).
-fn context<'a>(
-    env: &Arc<Env>,
-    facts: &Facts,
-    checkpoint: Checkpoint,
-    names: impl IntoIterator<Item = &'a str>,
-) -> Result<Context<'static, 'static>> {
-    let mut ctx = Context::with_env(Arc::clone(env));
-    for name in names {
-        if let Some(value) = root_value(facts, name, checkpoint)? {
-            ctx.add_variable_from_value(name, value);
-        }
-    }
-    Ok(ctx)
-}
-
-/// Compiles and checks one rule.
-fn compile_rule(env: &Arc<Env>, pack: &RulePack, index: usize) -> Result<CompiledRule> {
-    let rule = &pack.rules[index];
-    let err = |p: String| load_error(&pack.id, Some(&rule.id), p);
-    if rule.condition.trim().is_empty() {
-        return Err(err("empty condition".into()));
-    }
-    let program = env
-        .compile(&rule.condition)
-        .map_err(|e| err(format!("condition does not parse: {e}")))?;
-    let mut walker = Walker::new();
-    walker.check(program.expression());
-    if let Some(problem) = walker.error.take() {
-        return Err(err(format!("condition: {problem}")));
-    }
-    let message = parse_message(&rule.message).map_err(err)?;
-    for facts in [Facts::default(), schema::sample_facts()] {
-        for checkpoint in Checkpoint::ALL {
-            let ctx = context(env, &facts, checkpoint, ROOTS)?;
-            match program.execute(&ctx) {
-                Ok(Value::Bool(_)) => {}
-                Ok(other) => {
-                    return Err(err(format!(
-                        "wrong type: condition gives {}, not bool",
-                        other.type_of()
-                    )));
-                }
-                Err(e) if data_dependent(&e) => {}
-                Err(e) => return Err(err(format!("condition: {}", describe(&e)))),
-            }
-        }
-    }
-    Ok(CompiledRule {
-        pack: 0,
-        rule: index,
-        roots: walker
-            .paths()
-            .iter()
-            .filter_map(|p| {
-                ROOTS
-                    .iter()
-                    .copied()
-                    .find(|r| p.first().is_some_and(|f| f == r))
-            })
-            .collect(),
-        paths: walker.paths(),
-        program,
-        message,
-    })
-}
-
-/// Compiles and checks one pack: nothing of it is kept on error.
-pub(crate) fn compile_pack(pack: &RulePack) -> Result<()> {
-    compile_pack_with(&Arc::new(Env::stdlib()), pack).map(|_| ())
-}
-
-fn compile_pack_with(env: &Arc<Env>, pack: &RulePack) -> Result<Vec<CompiledRule>> {
-    if pack.id.trim().is_empty() {
-        return Err(load_error("", None, "empty pack id"));
-    }
-    let mut ids = BTreeSet::new();
-    let mut compiled = Vec::new();
-    for (i, rule) in pack.rules.iter().enumerate() {
-        if rule.id.trim().is_empty() {
-            return Err(load_error(
-                &pack.id,
-                None,
-                format!("rule #{} has an empty id", i + 1),
-            ));
-        }
-        if !ids.insert(rule.id.as_str()) {
-            return Err(load_error(&pack.id, Some(&rule.id), "duplicate rule id"));
-        }
-        compiled.push(compile_rule(env, pack, i)?);
-    }
-    for test in &pack.tests {
-        let terr = |p: String| load_error(&pack.id, None, format!("test `{}`: {p}", test.name));
-        if let Some(unknown) = test.expect.iter().find(|id| !ids.contains(id.as_str())) {
-            return Err(terr(format!("expects unknown rule `{unknown}`")));
-        }
-        schema::check_partial(&test.facts, &schema::FACTS_SHAPE, "").map_err(terr)?;
-        test_facts(&test.facts).map_err(|e| terr(e.to_string()))?;
-    }
-    Ok(compiled)
-}
-
-/// A test's partial facts, filled up with defaults.
-fn test_facts(value: &serde_json::Value) -> Result<Facts> {
-    if value.is_null() {
-        return Ok(Facts::default());
-    }
-    serde_json::from_value(value.clone())
-        .map_err(|e| LexcaseError::validation("facts", format!("bad facts: {e}")))
-}
-
-/// The facts as JSON, as the conditions saw them (with `event.checkpoint` set).
-fn facts_json(facts: &Facts, checkpoint: Checkpoint) -> Result<serde_json::Value> {
-    let mut json = serde_json::to_value(facts)
-        .map_err(|e| LexcaseError::validation("facts", e.to_string()))?;
-    if let Some(event) = json.get_mut("event").and_then(|e| e.as_object_mut()) {
-        event.insert("checkpoint".into(), checkpoint.as_str().into());
-    }
-    Ok(json)
-}
-
-fn lookup(json: &serde_json::Value, path: &[String]) -> serde_json::Value {
-    let mut v = json;
-    for segment in path {
-        match v.get(segment) {
-            Some(next) => v = next,
-            None => return serde_json::Value::Null,
-        }
-    }
-    v.clone()
-}
-
-fn render(pieces: &[Piece], json: &serde_json::Value) -> String {
-    let mut out = String::new();
-    for piece in pieces {
-        match piece {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Fact(path) => match lookup(json, path) {
-                serde_json::Value::String(s) => out.push_str(&s),
-                serde_json::Value::Null => {}
-                other => out.push_str(&other.to_string()),
-            },
-        }
-    }
-    out
 }
 
 fn in_scope(rule: &Rule, facts: &Facts, checkpoint: Checkpoint) -> bool {
@@ -318,6 +35,47 @@ fn in_scope(rule: &Rule, facts: &Facts, checkpoint: Checkpoint) -> bool {
         && (checkpoint == Checkpoint::Sweep || rule.on.contains(&checkpoint))
 }
 
+/// Whether `loaded` is breached on these facts; why it cannot tell otherwise (over the
+/// evaluation budget for these list sizes, a run-time error, a result that is not a bool).
+fn breached(
+    loaded: &Loaded,
+    rule: &Rule,
+    facts: &Facts,
+    ctx: &Context<'_, '_>,
+) -> std::result::Result<bool, String> {
+    let collections = facts.collection_sizes();
+    let lookup = |path: &str| {
+        collections
+            .iter()
+            .find(|(p, _)| *p == path)
+            .map(|(_, n)| *n as u64)
+    };
+    let largest = collections
+        .iter()
+        .map(|(_, n)| *n)
+        .chain([loaded.measure.longest_literal])
+        .max()
+        .unwrap_or(0) as u64;
+    let steps = budget::cost(
+        loaded.program.expression(),
+        &Sizes {
+            collection: &lookup,
+            largest,
+        },
+    );
+    if steps > budget::EVALUATION_BUDGET {
+        return Err(format!(
+            "it would take about {steps} steps on this matter's facts (the evaluation budget is {})",
+            budget::EVALUATION_BUDGET
+        ));
+    }
+    match loaded.program.execute(ctx) {
+        Ok(Value::Bool(b)) => Ok(b),
+        Ok(other) => Err(format!("the condition gave {}, not bool", other.type_of())),
+        Err(e) => Err(runtime_reason(rule, &e)),
+    }
+}
+
 impl std::fmt::Debug for CompiledPacks {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CompiledPacks")
@@ -330,10 +88,24 @@ impl std::fmt::Debug for CompiledPacks {
 impl CompiledPacks {
     /// Compiles and checks packs. Refused (a validation error naming the pack, the rule and the
     /// problem): duplicate pack or rule ids; an empty condition; one that does not parse; one
-    /// naming an unknown fact or field; one whose result on default facts is not a bool; a
-    /// message placeholder naming an unknown fact; a test expecting an unknown rule or giving
-    /// unknown facts.
+    /// over the evaluation budget (too long, nested too deep, loops nested more than three
+    /// deep, or too costly on a matter with 100 entries in every list: see
+    /// [`crate::rules::budget`]); one naming an unknown fact or field; one whose result on
+    /// default facts is not a bool; a message placeholder naming an unknown fact; a test
+    /// expecting an unknown rule or giving unknown facts.
     pub fn new(packs: Vec<RulePack>) -> Result<Self> {
+        Self::compile(packs, Strictness::Strict)
+    }
+
+    /// Compiles the packs already in force. A rule that fails a load check (say, one
+    /// installed before a check existed) is kept, and reported as not evaluated wherever it
+    /// applies, rather than failing every evaluation of the firm; duplicate pack or rule ids
+    /// are still refused.
+    pub fn in_force(packs: Vec<RulePack>) -> Result<Self> {
+        Self::compile(packs, Strictness::Tolerant)
+    }
+
+    fn compile(packs: Vec<RulePack>, strictness: Strictness) -> Result<Self> {
         let env = Arc::new(Env::stdlib());
         let mut rules = Vec::new();
         let mut ids = BTreeSet::new();
@@ -341,7 +113,7 @@ impl CompiledPacks {
             if !ids.insert(pack.id.as_str()) {
                 return Err(load_error(&pack.id, None, "duplicate pack id"));
             }
-            for mut rule in compile_pack_with(&env, pack)? {
+            for mut rule in compile_pack_with(&env, pack, strictness)? {
                 rule.pack = p;
                 rules.push(rule);
             }
@@ -355,8 +127,12 @@ impl CompiledPacks {
     }
 
     /// Evaluates the rules in scope at `checkpoint` against one matter's facts. Findings come
-    /// block first, then warn, then info, each by pack and rule id. A rule that fails to
-    /// evaluate on these facts is a validation error naming it.
+    /// block first, then warn, then info, each by pack and rule id. A rule that cannot be
+    /// evaluated on these facts (a run-time error such as a division by zero or a missing
+    /// map key, a result that is not a bool, a cost over the evaluation budget for this
+    /// matter's lists, or a rule in force that no longer loads) gives a finding of kind
+    /// [`FindingKind::NotEvaluated`] with the rule's severity, not an error: one rule cannot
+    /// stop the others, or a sweep of the firm. An error here is about the facts themselves.
     pub fn evaluate(&self, facts: &Facts, checkpoint: Checkpoint) -> Result<Vec<Finding>> {
         let active: Vec<&CompiledRule> = self
             .rules
@@ -365,7 +141,8 @@ impl CompiledPacks {
             .collect();
         let names: BTreeSet<&str> = active
             .iter()
-            .flat_map(|c| c.roots.iter().copied())
+            .filter_map(|c| c.loaded.as_ref().ok())
+            .flat_map(|l| l.roots.iter().copied())
             .collect();
         let ctx = context(&self.env, facts, checkpoint, names)?;
         let mut json = None;
@@ -373,38 +150,27 @@ impl CompiledPacks {
         for compiled in active {
             let pack = &self.packs[compiled.pack];
             let rule = &pack.rules[compiled.rule];
-            let breached = match compiled.program.execute(&ctx) {
-                Ok(Value::Bool(b)) => b,
-                Ok(other) => {
-                    return Err(load_error(
+            let outcome = match &compiled.loaded {
+                Ok(loaded) => breached(loaded, rule, facts, &ctx).map(|b| (b, loaded)),
+                Err(problem) => Err(format!("it does not load: {problem}")),
+            };
+            match outcome {
+                Ok((false, _)) => {}
+                Ok((true, loaded)) => {
+                    let json = match &mut json {
+                        Some(j) => j,
+                        None => json.insert(facts_json(facts, checkpoint)?),
+                    };
+                    findings.push(findings::breach(
                         &pack.id,
-                        Some(&rule.id),
-                        format!("condition gave {}, not bool", other.type_of()),
+                        rule,
+                        &loaded.message,
+                        &loaded.paths,
+                        json,
                     ));
                 }
-                Err(e) => return Err(load_error(&pack.id, Some(&rule.id), describe(&e))),
-            };
-            if !breached {
-                continue;
+                Err(why) => findings.push(findings::not_evaluated(&pack.id, rule, &why)),
             }
-            let json = match &mut json {
-                Some(j) => j,
-                None => json.insert(facts_json(facts, checkpoint)?),
-            };
-            findings.push(Finding {
-                pack: pack.id.clone(),
-                rule: rule.id.clone(),
-                version: rule.version,
-                title: rule.title.clone(),
-                severity: rule.severity,
-                message: render(&compiled.message, json),
-                remedy: rule.remedy.clone(),
-                facts: compiled
-                    .paths
-                    .iter()
-                    .map(|p| (p.join("."), lookup(json, p)))
-                    .collect::<BTreeMap<_, _>>(),
-            });
         }
         findings
             .sort_by(|a, b| (a.severity, &a.pack, &a.rule).cmp(&(b.severity, &b.pack, &b.rule)));
@@ -417,7 +183,8 @@ pub fn evaluate(packs: &[RulePack], facts: &Facts, checkpoint: Checkpoint) -> Re
     CompiledPacks::new(packs.to_vec())?.evaluate(facts, checkpoint)
 }
 
-/// Runs a pack's test cases.
+/// Runs a pack's test cases. A case in which a rule cannot be evaluated fails, with the
+/// reason as its error: a pack that breaks on its own examples is not installed.
 pub(crate) fn run_tests(pack: &RulePack) -> Vec<RuleTestOutcome> {
     let compiled = CompiledPacks::new(vec![pack.clone()]);
     pack.tests
@@ -432,10 +199,18 @@ pub(crate) fn run_tests(pack: &RulePack) -> Vec<RuleTestOutcome> {
             });
             let (fired, error) = match result {
                 Ok(findings) => {
-                    let mut ids: Vec<String> = findings.into_iter().map(|f| f.rule).collect();
+                    let failed = findings
+                        .iter()
+                        .find(|f| f.kind == FindingKind::NotEvaluated)
+                        .map(|f| f.message.clone());
+                    let mut ids: Vec<String> = findings
+                        .into_iter()
+                        .filter(|f| f.kind == FindingKind::Breach)
+                        .map(|f| f.rule)
+                        .collect();
                     ids.sort();
                     ids.dedup();
-                    (ids, None)
+                    (ids, failed)
                 }
                 Err(e) => (Vec::new(), Some(e.to_string())),
             };

@@ -103,6 +103,7 @@ __all__ = [
     "RuleOverride",
     "RulePack",
     "RuleTestOutcome",
+    "RuleVersion",
     "Session",
     "SettingsService",
     "Stage",
@@ -2005,6 +2006,7 @@ class DeadlineRule:
         closures: str | None = None,
         service_days_reading: str = "after_roll",
         month_end: str = "clamp",
+        answers: str = "last_day_for_act",
     ) -> DeadlineRule: ...
     @property
     def id(self) -> str: ...
@@ -2040,6 +2042,11 @@ class DeadlineRule:
     @property
     def month_end(self) -> str:
         """``clamp`` or ``next_month_start``."""
+    @property
+    def answers(self) -> str:
+        """``last_day_for_act`` or ``earliest_day_for_event``."""
+    @property
+    def versions(self) -> list[RuleVersion]: ...
     def compute(
         self,
         *,
@@ -2051,6 +2058,23 @@ class DeadlineRule:
         closures: str | None = None,
     ) -> ComputedDeadline:
         """Computes the rule without docketing it (``trigger_at`` aware, read in ``zone``)."""
+
+@final
+class RuleVersion:
+    """One version of a deadline rule, with the trigger dates it is in force."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def in_force_from(self) -> datetime.date | None: ...
+    @property
+    def in_force_until(self) -> datetime.date | None: ...
+    @property
+    def period_amount(self) -> int | None: ...
+    @property
+    def period_unit(self) -> str | None: ...
+    @property
+    def citation(self) -> str | None: ...
 
 @final
 class RulePack:
@@ -2465,6 +2489,9 @@ class Finding:
     @property
     def severity(self) -> str:
         """``block``, ``warn`` or ``info``."""
+    @property
+    def kind(self) -> str:
+        """``breach`` or ``not_evaluated``."""
     @property
     def message(self) -> str: ...
     @property
