@@ -41,6 +41,8 @@
 //! | `LEXCASE_BENCH_SEARCHES` | 200 | conflict searches |
 //! | `LEXCASE_BENCH_RUNS` | 5 | runs per report query (median) |
 //! | `LEXCASE_BENCH_LIST_RUNS` | 20 | runs per list query (median) |
+//! | `LEXCASE_BENCH_QUERY_BUDGET` | 300 | seconds after which a query's repetitions stop (each side runs at least once) |
+//! | `LEXCASE_BENCH_SKIP` | - | parts of the main firm's workload to leave out: `bills` (and so payments and client money), `reports`, `draft`, `list` |
 //! | `LEXCASE_BENCH_SETUP_DURABILITY` | `normal` | durability of the untimed setup (bills, payments, client money); `full` to run it durably |
 //! | `LEXCASE_BENCH_PARTS` | `main,big` | `main`: the firm (ingest, commands, reports, drafting, list at 20 000, file size); `big`: the 1M-matter / 1M-name store (sweep, list, conflicts) |
 //! | `LEXCASE_BENCH_DIR` | system temp | where the scratch files go |
@@ -296,6 +298,12 @@ fn attach(path: &Path, durability: Durability, clock: &Arc<FixedClock>) -> AnyRe
 /// Builds `range` matters over `contacts` (complete aggregates, as `build_matter` makes
 /// them, numbered from the store's counters) and writes them to lexcase through the store in
 /// transactions of `chunk`, handing each chunk to `also` (the raw side) afterwards.
+// NOTE(lead): contacts and matters go in through `Store::write` + `insert_contact` /
+// `insert_matter` / `next_sequence`, as firm_scale does: the service can create matters
+// (`create_many`, pending, clients only) but cannot import their history, parties and walls,
+// and opening and closing 20 000 matters one command each would dominate the setup. If the
+// redesigned store renames or drops these, this is the one place to change (matters through
+// `matters().create_many` plus the status commands would do, at the cost of set-up time).
 fn write_matters(
     bf: &BenchFirm,
     contacts: &[Contact],
@@ -1375,25 +1383,40 @@ fn machine() -> String {
 
 fn print_report(cfg: &Config, results: &Results, took: Duration) {
     println!("# lexcase store scale: raw rusqlite beside lexcase\n");
+    let mut sizes = Vec::new();
+    if cfg.main {
+        sizes.push(format!(
+            "{} matters, {} time entries in batches of {}, {} bills asked for, {} one-entry \
+             commands, {} entries on the drafted matter",
+            cfg.matters, cfg.entries, cfg.batch, cfg.bills, cfg.single, cfg.draft_entries
+        ));
+    }
+    if cfg.big {
+        sizes.push(format!(
+            "{} matters and {} names in the big store (sweep at {})",
+            cfg.big_matters,
+            cfg.names,
+            cfg.sweep_matters.min(cfg.big_matters)
+        ));
+    }
+    let skipped = if cfg.skip.is_empty() {
+        String::new()
+    } else {
+        format!(" Skipped: {}.", cfg.skip.join(", "))
+    };
     println!(
-        "Machine: {}. Run of {} UTC, {} in all. Sizes: {} matters, {} time entries in batches \
-         of {}, {} bills asked for, {} one-entry commands, {} entries on the drafted matter; \
-         {} matters / {} names in the big store (sweep at {}). Queries: medians of {} runs \
-         (lists: {}), raw and lexcase alternating. Files in {}.\n",
+        "Machine: {}. Run of {} UTC, {} in all. Sizes: {}. Queries: medians of {} runs (lists: \
+         {}; at most {} s of repetitions per query), raw and lexcase alternating; setup at {}.{} \
+         Files in {}.\n",
         machine(),
         Utc::now().format("%Y-%m-%d %H:%M"),
         duration(took),
-        cfg.matters,
-        cfg.entries,
-        cfg.batch,
-        cfg.bills,
-        cfg.single,
-        cfg.draft_entries,
-        cfg.big_matters,
-        cfg.names,
-        cfg.sweep_matters.min(cfg.big_matters),
+        sizes.join("; "),
         cfg.runs,
         cfg.list_runs,
+        cfg.budget.as_secs(),
+        durability_name(cfg.setup),
+        skipped,
         cfg.dir.display(),
     );
     println!("## Targets\n");

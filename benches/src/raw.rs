@@ -186,6 +186,9 @@ pub struct RawEntry {
 /// Per matter or fee earner: unbilled billable seconds and their value in pence.
 pub type WipRow = ([u8; 16], i64, i64);
 
+/// One client-money ledger: matter, client, balance in pence.
+pub type LedgerRow = ([u8; 16], [u8; 16], i64);
+
 /// Hours of one fee earner over a period.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct HoursRow {
@@ -590,17 +593,14 @@ impl RawDb {
     }
 
     /// Client-money balance of every ledger (matter, client) at `as_of`, and their total.
-    pub fn balances(&self, as_of: NaiveDate) -> rusqlite::Result<(Vec<WipRow>, i64)> {
+    pub fn balances(&self, as_of: NaiveDate) -> rusqlite::Result<(Vec<LedgerRow>, i64)> {
         let mut st = self.conn.prepare_cached(
             "SELECT matter_id, client_id, \
              SUM(CASE WHEN kind = 'receipt' THEN amount_minor ELSE -amount_minor END) \
              FROM trust_entries WHERE entry_date <= ?1 GROUP BY matter_id, client_id",
         )?;
-        let rows: Vec<WipRow> = st
-            .query_map([day(as_of)], |r| {
-                let _client: [u8; 16] = r.get(1)?;
-                Ok((r.get(0)?, 0, r.get(2)?))
-            })?
+        let rows: Vec<LedgerRow> = st
+            .query_map([day(as_of)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let total = rows.iter().map(|r| r.2).sum();
         Ok((rows, total))
