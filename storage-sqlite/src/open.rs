@@ -109,5 +109,7 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", true).db()?;
     conn.pragma_update(None, "temp_store", "MEMORY").db()?;
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    // `rarray(?)`: a list of values as one parameter (set-based updates of many rows).
+    rusqlite::vtab::array::load_module(conn).db()?;
     Ok(())
 }

@@ -8,7 +8,7 @@ use lexcase_sql::{Cols, Record, Value};
 use rusqlite::{Connection, params_from_iter};
 
 use crate::error::{Db, unique};
-use crate::value::{SqlRow, params};
+use crate::value::{Param, SqlRow, params};
 use crate::write::versioned_update;
 
 /// The statement text of `kind` for `table`, built once per process.
@@ -38,7 +38,7 @@ pub(crate) fn insert<R: Record>(
     let values = record.values()?;
     conn.prepare_cached(sql)
         .db()?
-        .execute(params_from_iter(params(&values)))
+        .execute(params_from_iter(values.iter().map(Param)))
         .map_err(|e| unique(e, reasons))?;
     Ok(())
 }
@@ -52,7 +52,8 @@ pub(crate) fn insert_all<R: Record>(conn: &Connection, records: &[R]) -> Result<
     let mut stmt = conn.prepare_cached(sql).db()?;
     for record in records {
         let values = record.values()?;
-        stmt.execute(params_from_iter(params(&values))).db()?;
+        stmt.execute(params_from_iter(values.iter().map(Param)))
+            .db()?;
     }
     Ok(())
 }

@@ -668,6 +668,11 @@ impl WriteTx for SqliteWriteTx<'_> {
     fn next_sequence(&mut self, key: &str) -> Result<u64> {
         write::next_sequence(self.conn(), key)
     }
+    fn audit_chain_head(&self) -> Result<Option<(u64, lexcase::audit::Hash)>> {
+        Ok(self
+            .chain_head()?
+            .and_then(|(seq, hash)| Some((u64::try_from(seq).ok()?, hash))))
+    }
     fn append_audit(&mut self, event: &AuditRecord) -> Result<()> {
         let head = audit::append(self.conn(), self.chain_head()?, event)?;
         self.head.set(Some(head));

@@ -65,8 +65,9 @@ fn conditions(query: &WorkQuery, viewer: Option<&Viewer>) -> (Vec<String>, Vec<V
         args.push(Value::Date(to));
     }
     if let Some(status) = query.status {
-        conditions.push("w.status = ?".into());
-        args.push(Value::name(status.as_str()));
+        // A literal (one of the stable names), so that the partial index of unbilled work
+        // serves `status = 'unbilled'`.
+        conditions.push(format!("w.status = '{}'", status.as_str()));
     }
     if let Some(bill) = query.bill {
         conditions.push("w.bill_id = ?".into());
@@ -148,7 +149,8 @@ pub(crate) fn update_expense(conn: &Connection, expense: &Expense, expected: u64
 }
 
 /// Moves items of `table` from `from` to `to`, linking them to `bill` (or unlinking them); the
-/// version goes up by one.
+/// version goes up by one. One statement for the whole list; an item not in `from` any more
+/// is a conflict (and the caller's transaction is rolled back).
 pub(crate) fn move_items(
     conn: &Connection,
     table: &'static str,
@@ -158,26 +160,30 @@ pub(crate) fn move_items(
     to: WorkStatus,
     bill: Option<BillId>,
 ) -> Result<()> {
-    let mut stmt = conn
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<rusqlite::types::Value> = ids
+        .iter()
+        .map(|id| rusqlite::types::Value::Blob(id.to_vec()))
+        .collect();
+    let changed = conn
         .prepare_cached(&format!(
             "UPDATE {table} SET status = ?1, bill_id = ?2, version = version + 1 \
-             WHERE id = ?3 AND status = ?4"
+             WHERE id IN rarray(?3) AND status = ?4"
         ))
+        .db()?
+        .execute(params![
+            to.as_str(),
+            bill.map(|b| b.to_bytes()),
+            std::rc::Rc::new(list),
+            from.as_str()
+        ])
         .db()?;
-    for id in ids {
-        let changed = stmt
-            .execute(params![
-                to.as_str(),
-                bill.map(|b| b.to_bytes()),
-                id,
-                from.as_str()
-            ])
-            .db()?;
-        if changed != 1 {
-            return Err(LexcaseError::Conflict {
-                reason: format!("a {entity} is no longer {}", from.as_str()),
-            });
-        }
+    if changed != ids.len() {
+        return Err(LexcaseError::Conflict {
+            reason: format!("a {entity} is no longer {}", from.as_str()),
+        });
     }
     Ok(())
 }

@@ -25,26 +25,26 @@ use uuid::Uuid;
 use super::FieldChange;
 use crate::error::{LexcaseError, Result};
 
-const NULL: u8 = 0;
-const FALSE: u8 = 1;
-const TRUE: u8 = 2;
-const INT: u8 = 3;
-const UINT: u8 = 4;
-const FLOAT: u8 = 5;
+pub(super) const NULL: u8 = 0;
+pub(super) const FALSE: u8 = 1;
+pub(super) const TRUE: u8 = 2;
+pub(super) const INT: u8 = 3;
+pub(super) const UINT: u8 = 4;
+pub(super) const FLOAT: u8 = 5;
 const STRING: u8 = 6;
 const UUID: u8 = 7;
 const DATE: u8 = 8;
 const INSTANT: u8 = 9;
 const WORD: u8 = 10;
-const ARRAY: u8 = 11;
-const OBJECT: u8 = 12;
+pub(super) const ARRAY: u8 = 11;
+pub(super) const OBJECT: u8 = 12;
 const EVENT_ENTITY: u8 = 13;
 const EVENT_ACTOR: u8 = 14;
 const EVENT_MATTER: u8 = 15;
 const EVENT_AT: u8 = 16;
 
 const BEFORE: u8 = 1;
-const AFTER: u8 = 2;
+pub(super) const AFTER: u8 = 2;
 
 /// Values nest at most this deep (the domain's JSON is a few levels deep).
 const MAX_DEPTH: usize = 64;
@@ -131,7 +131,7 @@ fn corrupt() -> LexcaseError {
     LexcaseError::storage("a stored audit event is unreadable")
 }
 
-fn put_varint(out: &mut Vec<u8>, mut n: u64) {
+pub(super) fn put_varint(out: &mut Vec<u8>, mut n: u64) {
     while n >= 0x80 {
         out.push((n as u8) | 0x80);
         n >>= 7;
@@ -139,7 +139,7 @@ fn put_varint(out: &mut Vec<u8>, mut n: u64) {
     out.push(n as u8);
 }
 
-fn zigzag(n: i64) -> u64 {
+pub(super) fn zigzag(n: i64) -> u64 {
     ((n << 1) ^ (n >> 63)) as u64
 }
 
@@ -147,13 +147,13 @@ fn unzigzag(n: u64) -> i64 {
     ((n >> 1) as i64) ^ -((n & 1) as i64)
 }
 
-fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+pub(super) fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
     put_varint(out, bytes.len() as u64);
     out.extend_from_slice(bytes);
 }
 
 /// A key or field path: its dictionary number plus one, or 0 and the text.
-fn put_word(out: &mut Vec<u8>, word: &str) {
+pub(super) fn put_word(out: &mut Vec<u8>, word: &str) {
     match dictionary_index(word) {
         Some(i) => put_varint(out, i as u64 + 1),
         None => {
@@ -163,8 +163,38 @@ fn put_word(out: &mut Vec<u8>, word: &str) {
     }
 }
 
+/// FNV-1a: the dictionary's words are short, and this lookup runs for every key and short
+/// string of every event.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Index = HashMap<&'static str, usize, std::hash::BuildHasherDefault<Fnv>>;
+
 fn dictionary_index(word: &str) -> Option<usize> {
-    static INDEX: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+    /// Longer than every word: not worth hashing.
+    const LONGEST: usize = 32;
+    if word.len() > LONGEST {
+        return None;
+    }
+    static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX
         .get_or_init(|| {
             DICTIONARY
@@ -202,7 +232,7 @@ impl Writer<'_> {
                     out.extend_from_slice(&n.as_f64().unwrap_or(0.0).to_be_bytes());
                 }
             }
-            Value::String(s) => self.string(s),
+            Value::String(s) => put_string(out, self.context, s),
             Value::Array(items) => {
                 out.push(ARRAY);
                 put_varint(out, items.len() as u64);
@@ -223,35 +253,34 @@ impl Writer<'_> {
             }
         }
     }
+}
 
-    fn string(&mut self, s: &str) {
-        let context = self.context;
-        let out = &mut self.out;
-        if s == context.entity {
-            out.push(EVENT_ENTITY);
-        } else if s == context.actor {
-            out.push(EVENT_ACTOR);
-        } else if context.matter.as_deref() == Some(s) {
-            out.push(EVENT_MATTER);
-        } else if s == context.at {
-            out.push(EVENT_AT);
-        } else if let Some(i) = dictionary_index(s) {
-            out.push(WORD);
-            put_varint(out, i as u64);
-        } else if let Some(uuid) = as_uuid(s) {
-            out.push(UUID);
-            out.extend_from_slice(uuid.as_bytes());
-        } else if let Some(days) = as_date(s) {
-            out.push(DATE);
-            put_varint(out, zigzag(days));
-        } else if let Some((secs, nanos)) = as_instant(s) {
-            out.push(INSTANT);
-            put_varint(out, zigzag(secs));
-            put_varint(out, u64::from(nanos));
-        } else {
-            out.push(STRING);
-            put_bytes(out, s.as_bytes());
-        }
+/// A string, referring back to the event or packed where that gives it back exactly.
+pub(super) fn put_string(out: &mut Vec<u8>, context: &EventContext, s: &str) {
+    if s == context.entity {
+        out.push(EVENT_ENTITY);
+    } else if s == context.actor {
+        out.push(EVENT_ACTOR);
+    } else if context.matter.as_deref() == Some(s) {
+        out.push(EVENT_MATTER);
+    } else if s == context.at {
+        out.push(EVENT_AT);
+    } else if let Some(i) = dictionary_index(s) {
+        out.push(WORD);
+        put_varint(out, i as u64);
+    } else if let Some(uuid) = as_uuid(s) {
+        out.push(UUID);
+        out.extend_from_slice(uuid.as_bytes());
+    } else if let Some(days) = as_date(s) {
+        out.push(DATE);
+        put_varint(out, zigzag(days));
+    } else if let Some((secs, nanos)) = as_instant(s) {
+        out.push(INSTANT);
+        put_varint(out, zigzag(secs));
+        put_varint(out, u64::from(nanos));
+    } else {
+        out.push(STRING);
+        put_bytes(out, s.as_bytes());
     }
 }
 

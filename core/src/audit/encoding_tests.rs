@@ -166,6 +166,15 @@ fn the_encoding_is_stable() {
 }
 
 #[test]
+fn every_dictionary_word_is_short_and_unique() {
+    let mut seen = std::collections::HashSet::new();
+    for w in DICTIONARY {
+        assert!(w.len() <= 32, "{w}");
+        assert!(seen.insert(w), "{w} twice");
+    }
+}
+
+#[test]
 fn truncated_or_garbled_bytes_are_errors() {
     let bytes = encode(&[change(
         "rate",

@@ -2,12 +2,14 @@
 //! change they record. It doubles as the change feed for front ends that sync.
 
 mod chain;
+mod created;
 mod diff;
 pub mod encoding;
 mod event;
 mod record;
 
 pub use chain::{AuditVerification, BrokenLink, ChainVerifier, GENESIS_HASH};
+pub use created::created_changes;
 pub use diff::diff;
 pub use event::{AuditEvent, AuditHead, ChangeBatch, EntityKind, FieldChange};
 pub use record::{AuditRecord, GENESIS, Hash, HashScheme};

@@ -132,6 +132,28 @@ impl AuditRecord {
         }
     }
 
+    /// A new event recording the change of a record from `before` to `after` (`None`: created
+    /// or deleted); a creation is encoded straight from the record.
+    #[allow(clippy::too_many_arguments)]
+    pub fn of_change<T: Serialize>(
+        at: DateTime<Utc>,
+        actor: UserId,
+        entity_kind: EntityKind,
+        entity_id: Uuid,
+        matters: Vec<MatterId>,
+        action: &str,
+        before: Option<&T>,
+        after: Option<&T>,
+    ) -> Result<Self> {
+        let mut event = Self::new(at, actor, entity_kind, entity_id, matters, action, &[]);
+        let context = event.context();
+        event.changes = match (before, after) {
+            (None, Some(created)) => super::created_changes(created, &context)?,
+            _ => encode_changes(&super::diff(before, after), &context),
+        };
+        Ok(event)
+    }
+
     /// Links this event after `head` (`None`: the first event) and seals it with its hash.
     pub fn seal(&mut self, head: Option<(u64, Hash)>) {
         let (seq, prev) = head.map_or((1, GENESIS), |(seq, hash)| (seq + 1, hash));

@@ -127,25 +127,17 @@ impl WriteCtx<'_> {
         before: Option<&T>,
         after: Option<&T>,
     ) -> Result<()> {
-        let head = self.tx.audit_head()?;
-        let mut event = AuditRecord::new(
+        let head = self.tx.audit_chain_head()?;
+        let mut event = AuditRecord::of_change(
             self.now,
             self.actor.id,
             entity_kind,
             entity_id,
             matter.into_iter().collect(),
             action,
-            &crate::audit::diff(before, after),
-        );
-        let head = match head {
-            Some(h) => Some((
-                h.seq,
-                h.hash_bytes().ok_or_else(|| {
-                    LexcaseError::storage("the recorded audit head is unreadable")
-                })?,
-            )),
-            None => None,
-        };
+            before,
+            after,
+        )?;
         event.seal(head);
         self.tx.append_audit(&event)
     }

@@ -435,6 +435,19 @@ pub trait WriteTx: ReadTx {
     fn insert_reconciliation(&mut self, record: &ReconciliationRecord) -> Result<()>;
     /// Returns the next value (from 1) of the named counter, gaplessly.
     fn next_sequence(&mut self, key: &str) -> Result<u64>;
+    /// The head of the audit chain as this transaction sees it, as its sequence number and hash
+    /// (stores that keep the head in the transaction answer without reading it again).
+    fn audit_chain_head(&self) -> Result<Option<(u64, crate::audit::Hash)>> {
+        match self.audit_head()? {
+            None => Ok(None),
+            Some(head) => Ok(Some((
+                head.seq,
+                head.hash_bytes().ok_or_else(|| {
+                    crate::LexcaseError::storage("the recorded audit head is unreadable")
+                })?,
+            ))),
+        }
+    }
     /// Appends a sealed audit event and moves the recorded head to it. The event must follow
     /// the head (`seq` = head + 1 and `prev_hash` = head hash, or seq 1 and the genesis hash on
     /// an empty log), else it is a conflict and nothing is written: the chain cannot fork.

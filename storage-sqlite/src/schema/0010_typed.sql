@@ -376,14 +376,15 @@ CREATE TABLE time_entries (
     value                INTEGER NOT NULL
 ) STRICT;
 
--- A matter's work by state and day (drafting); a fee earner's by day (hours); a bill's; and
--- the unbilled work alone with every figure work in progress sums, so the WIP report reads
--- this small index and never the table.
-CREATE INDEX time_entries_by_matter ON time_entries (matter_id, status, work_date);
+-- A matter's work by day; a fee earner's by day (hours); a bill's; and the unbilled work
+-- alone, by matter and day, with every figure work in progress sums: drafting a bill reads
+-- a matter's unbilled work from it, the WIP report reads nothing else, and moving work onto a
+-- bill touches no index keyed by its state but this one.
+CREATE INDEX time_entries_by_matter ON time_entries (matter_id, work_date);
 CREATE INDEX time_entries_by_user ON time_entries (user_id, work_date);
 CREATE INDEX time_entries_by_bill ON time_entries (bill_id) WHERE bill_id IS NOT NULL;
 CREATE INDEX time_entries_unbilled
-    ON time_entries (matter_id, user_id, billability, currency, seconds, value)
+    ON time_entries (matter_id, work_date, user_id, billability, currency, seconds, value)
     WHERE status = 'unbilled';
 
 CREATE TABLE expenses (
