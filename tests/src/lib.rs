@@ -79,6 +79,7 @@ macro_rules! conformance_tests {
             conflicts::checks_are_stored_decided_and_rerun,
             compliance::packs_in_force_gate_opening_and_stages,
             compliance::firm_packs_are_tested_before_install,
+            compliance_sweep::sweep_facts_match_one_matter_at_a_time,
         );
     };
 }

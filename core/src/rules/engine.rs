@@ -354,6 +354,33 @@ impl CompiledPacks {
         &self.packs
     }
 
+    /// The top-level facts (as named in conditions: `matter`, `clients`, `workflow`, …) that
+    /// evaluating these rules may read: those their conditions and message placeholders name,
+    /// `workflow` when a rule is scoped to stages, and `matter` (scopes read its practice area
+    /// and status). Facts outside this set may be left at their defaults without changing any
+    /// finding.
+    pub fn facts_read(&self) -> BTreeSet<&'static str> {
+        let mut names: BTreeSet<&'static str> = BTreeSet::from(["matter"]);
+        for compiled in &self.rules {
+            names.extend(compiled.roots.iter().copied());
+            for piece in &compiled.message {
+                if let Piece::Fact(path) = piece
+                    && let Some(root) = ROOTS.iter().find(|r| path.first().is_some_and(|f| f == *r))
+                {
+                    names.insert(root);
+                }
+            }
+            if !self.packs[compiled.pack].rules[compiled.rule]
+                .scope
+                .stages
+                .is_empty()
+            {
+                names.insert("workflow");
+            }
+        }
+        names
+    }
+
     /// Evaluates the rules in scope at `checkpoint` against one matter's facts. Findings come
     /// block first, then warn, then info, each by pack and rule id. A rule that fails to
     /// evaluate on these facts is a validation error naming it.

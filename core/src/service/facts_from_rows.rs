@@ -1,0 +1,342 @@
+//! The facts rules see, built from the rows a store returns for a batch of matters
+//! ([`ComplianceInputs`]): a pure function, the same for one matter and for a sweep.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::contacts::{IdentityStatus, display_name_of};
+use crate::deadlines::CountingMethod;
+use crate::error::{LexcaseError, Result};
+use crate::ids::MatterId;
+use crate::matters::{ConflictCheck, CustomValue, HitDisposition, PartyRole, RuleOverrides};
+use crate::money::Currency;
+use crate::rules::{
+    ClientFacts, ConflictFacts, DeadlineFacts, EventFacts, Facts, MatterFacts, PartyFacts,
+    WorkflowFacts,
+};
+use crate::store::{ComplianceInputs, LedgerFactsRow, MatterFactsRow, PartyFactsRow};
+use crate::workflow::WorkflowTemplate;
+
+/// The facts of one matter, with what a sweep needs beside them.
+#[derive(Debug, Clone)]
+pub(crate) struct GatheredFacts {
+    /// The matter.
+    pub matter: MatterId,
+    /// When it was created (sweeps list matters newest first).
+    pub created_at: DateTime<Utc>,
+    /// What the rules see.
+    pub facts: Facts,
+    /// The rule overrides recorded on it (when they were read).
+    pub overrides: Option<RuleOverrides>,
+}
+
+/// Templates by id and version, as the workflow rows refer to them.
+pub(crate) type Templates = HashMap<(String, u32), WorkflowTemplate>;
+
+/// What is the same for every matter of a batch.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FactSetting<'a> {
+    /// Today in the firm's zone.
+    pub today: NaiveDate,
+    /// The firm's zone (documents are filed on the day of their first version in it).
+    pub zone: Tz,
+    /// What is happening.
+    pub event: &'a EventFacts,
+}
+
+fn iso(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// A figure as the number the rules compare, in the matter currency's canonical form first
+/// (so that a sum converts exactly as each figure of the matter does).
+fn number(value: Decimal, currency: Currency) -> f64 {
+    currency.canonical(value).to_f64().unwrap_or(0.0)
+}
+
+fn count(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn custom_text(value: &CustomValue) -> String {
+    match value {
+        CustomValue::Text(t) | CustomValue::Choice(t) => t.clone(),
+        CustomValue::Number(n) => n.to_string(),
+        CustomValue::Decimal(d) => d.to_string(),
+        CustomValue::Date(d) => d.to_string(),
+        CustomValue::Bool(b) => b.to_string(),
+        CustomValue::ContactRef(c) => c.to_string(),
+    }
+}
+
+fn matter_facts(m: &MatterFactsRow, today: NaiveDate) -> MatterFacts {
+    MatterFacts {
+        id: m.id.to_string(),
+        number: m.number.clone(),
+        title: m.title.clone(),
+        status: m.status.as_str().into(),
+        practice_area: m.practice_area.to_lowercase(),
+        billing_kind: m.billing.kind.as_str().into(),
+        currency: m.billing.currency.code().into(),
+        opened_on: iso(m.opened_on),
+        closed_on: iso(m.closed_on),
+        days_open: m.opened_on.map_or(0, |d| (today - d).num_days().max(0)),
+        key_dates: m
+            .key_dates
+            .iter()
+            .map(|(k, d)| (k.clone(), d.to_string()))
+            .collect(),
+        custom: m
+            .custom_fields
+            .iter()
+            .map(|(k, v)| (k.clone(), custom_text(v)))
+            .collect(),
+    }
+}
+
+fn add_party(facts: &mut Facts, p: &PartyFactsRow) {
+    let name = display_name_of(
+        p.kind,
+        p.given_name.as_deref(),
+        p.family_name.as_deref(),
+        p.organisation_name.as_deref(),
+    );
+    if p.role == PartyRole::Client {
+        facts.clients.push(ClientFacts {
+            id: p.contact.to_string(),
+            name: name.clone(),
+            kind: p.kind.as_str().into(),
+            identity_status: p.identity_status.as_str().into(),
+            identity_verified: p.identity_status == IdentityStatus::Verified,
+            identity_verified_on: iso(p.identity_checked_on),
+        });
+    }
+    facts.parties.push(PartyFacts {
+        contact: p.contact.to_string(),
+        name,
+        role: p.role.as_str().into(),
+    });
+}
+
+fn conflict_facts(check: &ConflictCheck) -> ConflictFacts {
+    ConflictFacts {
+        status: check.status().into(),
+        unresolved: i64::try_from(check.unresolved()).unwrap_or(i64::MAX),
+        waived: i64::try_from(
+            check
+                .hits
+                .iter()
+                .filter(|h| {
+                    h.decision
+                        .as_ref()
+                        .is_some_and(|d| d.disposition == HitDisposition::Waived)
+                })
+                .count(),
+        )
+        .unwrap_or(i64::MAX),
+    }
+}
+
+/// Client money of one matter from its ledgers: the sum and the lowest of its clients'
+/// balances (a ledger in another currency than the matter's is an error, as a mixed ledger
+/// is), and whether any money was ever received.
+fn client_money(
+    facts: &mut Facts,
+    currency: Currency,
+    clients: &[crate::ids::ContactId],
+    ledgers: &[&LedgerFactsRow],
+) -> Result<()> {
+    if ledgers.is_empty() {
+        return Ok(());
+    }
+    let mut lowest: Option<Decimal> = None;
+    let mut total = Decimal::ZERO;
+    for client in clients {
+        let mine: Vec<&&LedgerFactsRow> = ledgers.iter().filter(|l| l.client == *client).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        if mine.iter().any(|l| l.currency != currency) {
+            return Err(LexcaseError::validation(
+                "currency",
+                "the ledger holds entries in mixed currencies",
+            ));
+        }
+        let balance: Decimal = mine.iter().map(|l| l.balance).sum();
+        total += balance;
+        lowest = Some(lowest.map_or(balance, |l| l.min(balance)));
+    }
+    facts.client_money.balance = number(total, currency);
+    facts.client_money.lowest_balance = number(lowest.unwrap_or(Decimal::ZERO), currency);
+    facts.client_money.received = ledgers.iter().any(|l| l.received);
+    Ok(())
+}
+
+/// Where each matter of the batch is in the output.
+struct Slots {
+    of: HashMap<MatterId, usize>,
+}
+
+impl Slots {
+    fn get(&self, matter: MatterId) -> Option<usize> {
+        self.of.get(&matter).copied()
+    }
+}
+
+/// The facts of every matter in `inputs`, in the order of its matter rows. Families the store
+/// did not read keep their defaults (a conflict check reads `none` only when conflicts were
+/// read). `templates` must hold every template version the workflow rows name that exists.
+pub(crate) fn facts_from_rows(
+    inputs: ComplianceInputs,
+    templates: &Templates,
+    setting: FactSetting<'_>,
+    conflicts_read: bool,
+) -> Result<Vec<GatheredFacts>> {
+    let today = setting.today;
+    let slots = Slots {
+        of: inputs
+            .matters
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id, i))
+            .collect(),
+    };
+    let mut out: Vec<GatheredFacts> = inputs
+        .matters
+        .iter()
+        .map(|m| GatheredFacts {
+            matter: m.id,
+            created_at: m.created_at,
+            facts: Facts {
+                today: today.to_string(),
+                event: setting.event.clone(),
+                matter: matter_facts(m, today),
+                conflicts: if conflicts_read {
+                    ConflictFacts {
+                        status: "none".into(),
+                        ..ConflictFacts::default()
+                    }
+                } else {
+                    ConflictFacts::default()
+                },
+                ..Facts::default()
+            },
+            overrides: None,
+        })
+        .collect();
+    let mut clients: Vec<Vec<crate::ids::ContactId>> = vec![Vec::new(); out.len()];
+    for p in &inputs.parties {
+        if let Some(i) = slots.get(p.matter) {
+            add_party(&mut out[i].facts, p);
+            if p.role == PartyRole::Client {
+                clients[i].push(p.contact);
+            }
+        }
+    }
+    for w in &inputs.workflows {
+        let Some(i) = slots.get(w.matter) else {
+            continue;
+        };
+        let outstanding = templates
+            .get(&(w.template_id.clone(), w.template_version))
+            .and_then(|t| t.stage(&w.stage).ok())
+            .map(|stage| {
+                stage
+                    .items
+                    .iter()
+                    .filter(|item| !w.done.contains(&item.id))
+                    .map(|item| item.id.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        out[i].facts.workflow = WorkflowFacts {
+            template: w.template_id.clone(),
+            stage: w.stage.clone(),
+            done: w.done.clone(),
+            outstanding,
+        };
+    }
+    for t in &inputs.tasks {
+        if let Some(i) = slots.get(t.matter) {
+            out[i].facts.tasks.open = count(t.open);
+            out[i].facts.tasks.overdue = count(t.overdue);
+        }
+    }
+    for d in &inputs.deadlines {
+        if let Some(i) = slots.get(d.matter) {
+            out[i].facts.deadlines.push(DeadlineFacts {
+                title: d.title.clone(),
+                rule: d.rule.clone(),
+                due: iso(d.due),
+                open: d.open,
+                reminders: i64::from(d.reminders),
+                court: d.method != CountingMethod::Calendar,
+            });
+        }
+    }
+    for d in &inputs.documents {
+        let Some(i) = slots.get(d.matter) else {
+            continue;
+        };
+        let documents = &mut out[i].facts.documents;
+        *documents.categories.entry(d.category.clone()).or_default() += count(d.documents);
+        if d.signed > 0 {
+            *documents.signed.entry(d.category.clone()).or_default() += count(d.signed);
+        }
+        if let Some(first) = d.first_filed {
+            let day = first.with_timezone(&setting.zone).date_naive().to_string();
+            let entry = documents
+                .first_filed
+                .entry(d.category.clone())
+                .or_insert(day.clone());
+            if day < *entry {
+                *entry = day;
+            }
+        }
+    }
+    for t in &inputs.time {
+        let Some(i) = slots.get(t.matter) else {
+            continue;
+        };
+        let currency = inputs.matters[i].billing.currency;
+        let time = &mut out[i].facts.time;
+        time.unbilled_value = number(t.unbilled_value, currency);
+        time.oldest_unbilled_days = t
+            .oldest_unbilled
+            .map_or(0, |d| (today - d).num_days().max(0));
+        time.recorded_hours = t.recorded_seconds as f64 / 3600.0;
+        time.entries_after_close = count(t.entries_after_close);
+    }
+    for b in &inputs.bills {
+        if let Some(i) = slots.get(b.matter) {
+            let currency = inputs.matters[i].billing.currency;
+            out[i].facts.bills.issued = count(b.issued);
+            out[i].facts.bills.outstanding = number(b.outstanding, currency);
+        }
+    }
+    let mut ledgers: Vec<Vec<&LedgerFactsRow>> = vec![Vec::new(); out.len()];
+    for l in &inputs.client_money {
+        if let Some(i) = slots.get(l.matter) {
+            ledgers[i].push(l);
+        }
+    }
+    for (i, mine) in ledgers.iter().enumerate() {
+        let currency = inputs.matters[i].billing.currency;
+        client_money(&mut out[i].facts, currency, &clients[i], mine)?;
+    }
+    for check in &inputs.conflict_checks {
+        if let Some(i) = slots.get(check.matter) {
+            out[i].facts.conflicts = conflict_facts(check);
+        }
+    }
+    for o in inputs.overrides {
+        if let Some(i) = slots.get(o.matter) {
+            out[i].overrides = Some(o);
+        }
+    }
+    Ok(out)
+}
