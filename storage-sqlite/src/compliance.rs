@@ -6,9 +6,9 @@
 use lexcase::access::Viewer;
 use lexcase::bills::BillKind;
 use lexcase::documents::DocumentStatus;
-use lexcase::matters::{ConflictCheck, MatterStatus, PartyRole, RuleOverrides};
+use lexcase::matters::{MatterStatus, PartyRole, RuleOverrides};
 use lexcase::store::{
-    BillTotalsRow, ComplianceInputs, DeadlineFactsRow, DocumentCategoryRow, FactFamilies,
+    BillTotalsRow, ComplianceInputs, ComplianceRead, DeadlineFactsRow, DocumentCategoryRow,
     LedgerFactsRow, MatterFactsRow, PartyFactsRow, TaskCountsRow, TimeTotalsRow, WorkflowFactsRow,
     issued_bill_statuses,
 };
@@ -102,52 +102,58 @@ impl Batch {
     }
 }
 
-/// The figures behind the compliance facts of `matters`, for `families`.
+/// The figures behind the compliance facts of the matters `read` lists for each family.
 pub(crate) fn inputs(
     conn: &Connection,
-    matters: &[MatterId],
-    families: FactFamilies,
+    read: &ComplianceRead,
     today: chrono::NaiveDate,
 ) -> Result<ComplianceInputs> {
-    if matters.is_empty() {
-        return Ok(ComplianceInputs::default());
+    let batch = |ids: &[MatterId]| (!ids.is_empty()).then(|| Batch::of(ids));
+    let mut found = ComplianceInputs::default();
+    if let Some(b) = batch(&read.matters) {
+        found.matters = matter_rows(conn, &b, &read.matters)?;
     }
-    let batch = Batch::of(matters);
-    let mut found = ComplianceInputs {
-        matters: matter_rows(conn, &batch, matters)?,
-        ..ComplianceInputs::default()
-    };
-    if families.parties {
-        found.parties = parties(conn, &batch)?;
+    if let Some(b) = batch(&read.parties) {
+        found.parties = parties(conn, &b, None)?;
     }
-    if families.workflow {
-        found.workflows = workflows(conn, &batch)?;
+    if let Some(b) = batch(&read.clients) {
+        found
+            .parties
+            .extend(parties(conn, &b, Some(PartyRole::Client))?);
     }
-    if families.tasks {
-        found.tasks = tasks(conn, &batch, today)?;
+    if let Some(b) = batch(&read.workflows) {
+        found.workflows = workflows(conn, &b)?;
     }
-    if families.deadlines {
-        found.deadlines = deadlines(conn, &batch)?;
+    if let Some(b) = batch(&read.tasks) {
+        found.tasks = tasks(conn, &b, today)?;
     }
-    if families.documents {
-        found.documents = documents(conn, &batch)?;
+    if let Some(b) = batch(&read.deadlines) {
+        found.deadlines = deadlines(conn, &b)?;
     }
-    if families.time {
-        found.time = time(conn, &batch)?;
+    if let Some(b) = batch(&read.documents) {
+        found.documents = documents(conn, &b)?;
     }
-    if families.bills {
-        found.bills = bills(conn, &batch)?;
+    if let Some(b) = batch(&read.time) {
+        found.time = time(conn, &b)?;
     }
-    if families.client_money {
-        found.client_money = client_money(conn, &batch)?;
+    if let Some(b) = batch(&read.bills) {
+        found.bills = bills(conn, &b)?;
     }
-    if families.conflicts {
-        found.conflict_checks = keyed_bodies::<ConflictCheck>(conn, CHECK, matters)?;
+    if let Some(b) = batch(&read.client_money) {
+        found.client_money = client_money(conn, &b)?;
     }
-    if families.overrides {
-        found.overrides = keyed_bodies::<RuleOverrides>(conn, RULE_OVERRIDES, matters)?;
+    if !read.conflict_checks.is_empty() {
+        found.conflict_checks = keyed_bodies(conn, CHECK, &read.conflict_checks)?;
     }
     Ok(found)
+}
+
+/// The rule overrides recorded on any of `matters`.
+pub(crate) fn overrides(conn: &Connection, matters: &[MatterId]) -> Result<Vec<RuleOverrides>> {
+    if matters.is_empty() {
+        return Ok(Vec::new());
+    }
+    keyed_bodies(conn, RULE_OVERRIDES, matters)
 }
 
 /// The matter rows, in the order of `matters`.
@@ -184,15 +190,26 @@ fn matter_rows(
     Ok(matters.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
-fn parties(conn: &Connection, batch: &Batch) -> Result<Vec<PartyFactsRow>> {
+/// The parties of the batch (those in `role` only, when given) with their contacts.
+fn parties(
+    conn: &Connection,
+    batch: &Batch,
+    role: Option<PartyRole>,
+) -> Result<Vec<PartyFactsRow>> {
     let sql = format!(
         "SELECT p.matter_id, p.contact_id, p.role, c.kind, c.given_name, c.family_name, \
          c.organisation_name, c.identity_status, c.identity_checked_on \
          FROM matter_parties p JOIN contacts c ON c.id = p.contact_id \
-         WHERE p.matter_id IN ({}) ORDER BY p.matter_id, p.position",
-        batch.marks
+         WHERE p.matter_id IN ({}){} ORDER BY p.matter_id, p.position",
+        batch.marks,
+        if role.is_some() {
+            " AND p.role = ?"
+        } else {
+            ""
+        }
     );
-    rows(conn, &sql, &batch.ids, "matter party", |c| {
+    let params = batch.with(role.map(|r| text(r.as_str())));
+    rows(conn, &sql, &params, "matter party", |c| {
         Ok(PartyFactsRow {
             matter: c.id()?,
             contact: c.id()?,
@@ -334,13 +351,18 @@ fn bills(conn: &Connection, batch: &Batch) -> Result<Vec<BillTotalsRow>> {
 
 fn client_money(conn: &Connection, batch: &Batch) -> Result<Vec<LedgerFactsRow>> {
     let sql = format!(
-        "SELECT matter_id, client_id, currency, sum(signed_amount), \
-         max(CASE WHEN kind = ? THEN 1 ELSE 0 END) \
-         FROM client_money_entries WHERE matter_id IN ({}) \
-         GROUP BY matter_id, client_id, currency",
+        "SELECT e.matter_id, e.client_id, e.currency, sum(e.signed_amount), \
+         max(CASE WHEN e.kind = ? THEN 1 ELSE 0 END), \
+         EXISTS (SELECT 1 FROM matter_parties p WHERE p.matter_id = e.matter_id \
+                 AND p.contact_id = e.client_id AND p.role = ?) \
+         FROM client_money_entries e WHERE e.matter_id IN ({}) \
+         GROUP BY e.matter_id, e.client_id, e.currency",
         batch.marks
     );
-    let mut params = vec![text(TrustEntryKind::Receipt.as_str())];
+    let mut params = vec![
+        text(TrustEntryKind::Receipt.as_str()),
+        text(PartyRole::Client.as_str()),
+    ];
     params.extend(batch.ids.iter().cloned());
     rows(conn, &sql, &params, "client-money entry", |c| {
         Ok(LedgerFactsRow {
@@ -349,6 +371,7 @@ fn client_money(conn: &Connection, batch: &Batch) -> Result<Vec<LedgerFactsRow>>
             currency: c.currency()?,
             balance: millionths(c.int()?),
             received: c.bool()?,
+            of_client: c.bool()?,
         })
     })
 }

@@ -19,7 +19,7 @@ use lexcase::notes::{Note, NoteSubject};
 use lexcase::reports::{FeeEarnerHours, WorkInProgress};
 use lexcase::rules::RulePack;
 use lexcase::store::{
-    BillQuery, ComplianceInputs, ContactQuery, DeadlineQuery, FactFamilies, MatterQuery, Page,
+    BillQuery, ComplianceInputs, ComplianceRead, ContactQuery, DeadlineQuery, MatterQuery, Page,
     Paged, ReadTx, StageCount, TaskQuery, WipBy, WorkQuery, WriteTx,
 };
 use lexcase::tasks::{DueAnchor, Task};
@@ -470,11 +470,13 @@ macro_rules! read_tx {
             }
             fn compliance_inputs(
                 &self,
-                matters: &[MatterId],
-                families: FactFamilies,
+                read: &ComplianceRead,
                 today: NaiveDate,
             ) -> Result<ComplianceInputs> {
-                compliance::inputs(self.conn(), matters, families, today)
+                compliance::inputs(self.conn(), read, today)
+            }
+            fn rule_overrides_of(&self, matters: &[MatterId]) -> Result<Vec<RuleOverrides>> {
+                compliance::overrides(self.conn(), matters)
             }
         }
     };

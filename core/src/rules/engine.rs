@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use cel::{Context, Env, ExecutionError, Program, Value};
 
+use super::cel_facts;
 use super::facts::Facts;
 use super::model::{Checkpoint, Finding, Rule, RulePack, RuleTestOutcome};
 use super::schema::{self, Walker};
@@ -24,6 +25,8 @@ struct CompiledRule {
     rule: usize,
     program: Program,
     roots: BTreeSet<&'static str>,
+    /// The top-level facts a finding of the rule reads: `roots` and its message's.
+    reads: BTreeSet<&'static str>,
     paths: Vec<Vec<String>>,
     message: Vec<Piece>,
 }
@@ -111,7 +114,7 @@ fn data_dependent(e: &ExecutionError) -> bool {
 }
 
 /// The top-level facts, as named in conditions.
-const ROOTS: [&str; 13] = [
+pub(crate) const ROOTS: [&str; 13] = [
     "matter",
     "clients",
     "parties",
@@ -127,50 +130,21 @@ const ROOTS: [&str; 13] = [
     "event",
 ];
 
-/// The CEL value of one top-level fact (`event.checkpoint` set to `checkpoint`).
-fn root_value(facts: &Facts, name: &str, checkpoint: Checkpoint) -> Result<Option<Value>> {
-    fn val<T: serde::Serialize>(v: &T) -> Result<Option<Value>> {
-        cel::to_value(v)
-            .map(Some)
-            .map_err(|e| LexcaseError::validation("facts", e.to_string()))
-    }
-    match name {
-        "matter" => val(&facts.matter),
-        "clients" => val(&facts.clients),
-        "parties" => val(&facts.parties),
-        "workflow" => val(&facts.workflow),
-        "tasks" => val(&facts.tasks),
-        "deadlines" => val(&facts.deadlines),
-        "documents" => val(&facts.documents),
-        "time" => val(&facts.time),
-        "bills" => val(&facts.bills),
-        "client_money" => val(&facts.client_money),
-        "conflicts" => val(&facts.conflicts),
-        "today" => val(&facts.today),
-        "event" => {
-            let mut event = facts.event.clone();
-            event.checkpoint = checkpoint.as_str().to_string();
-            val(&event)
-        }
-        _ => Ok(None),
-    }
-}
-
 /// The CEL variables for one matter at one checkpoint: only the top-level facts in `names`
-/// (binding a variable costs more than evaluating a simple condition).
-fn context<'a>(
+/// (binding a variable costs more than evaluating a simple condition), borrowing from `facts`.
+fn context<'f, 'n>(
     env: &Arc<Env>,
-    facts: &Facts,
+    facts: &'f Facts,
     checkpoint: Checkpoint,
-    names: impl IntoIterator<Item = &'a str>,
-) -> Result<Context<'static, 'static>> {
+    names: impl IntoIterator<Item = &'n str>,
+) -> Context<'f, 'f> {
     let mut ctx = Context::with_env(Arc::clone(env));
     for name in names {
-        if let Some(value) = root_value(facts, name, checkpoint)? {
-            ctx.add_variable_from_value(name, value);
+        if let Some(value) = cel_facts::root(facts, name, checkpoint) {
+            ctx.add_variable_as_val(name, value);
         }
     }
-    Ok(ctx)
+    ctx
 }
 
 /// Compiles and checks one rule.
@@ -191,7 +165,7 @@ fn compile_rule(env: &Arc<Env>, pack: &RulePack, index: usize) -> Result<Compile
     let message = parse_message(&rule.message).map_err(err)?;
     for facts in [Facts::default(), schema::sample_facts()] {
         for checkpoint in Checkpoint::ALL {
-            let ctx = context(env, &facts, checkpoint, ROOTS)?;
+            let ctx = context(env, &facts, checkpoint, ROOTS);
             match program.execute(&ctx) {
                 Ok(Value::Bool(_)) => {}
                 Ok(other) => {
@@ -205,23 +179,31 @@ fn compile_rule(env: &Arc<Env>, pack: &RulePack, index: usize) -> Result<Compile
             }
         }
     }
+    let paths = walker.paths();
+    let roots: BTreeSet<&'static str> = paths.iter().filter_map(|p| root_of(p)).collect();
+    let mut reads = roots.clone();
+    for piece in &message {
+        if let Piece::Fact(path) = piece {
+            reads.extend(root_of(path));
+        }
+    }
     Ok(CompiledRule {
         pack: 0,
         rule: index,
-        roots: walker
-            .paths()
-            .iter()
-            .filter_map(|p| {
-                ROOTS
-                    .iter()
-                    .copied()
-                    .find(|r| p.first().is_some_and(|f| f == r))
-            })
-            .collect(),
-        paths: walker.paths(),
+        roots,
+        reads,
+        paths,
         program,
         message,
     })
+}
+
+/// The top-level fact a path starts from.
+fn root_of(path: &[String]) -> Option<&'static str> {
+    ROOTS
+        .iter()
+        .copied()
+        .find(|r| path.first().is_some_and(|f| f == r))
 }
 
 /// Compiles and checks one pack: nothing of it is kept on error.
@@ -268,40 +250,85 @@ fn test_facts(value: &serde_json::Value) -> Result<Facts> {
         .map_err(|e| LexcaseError::validation("facts", format!("bad facts: {e}")))
 }
 
-/// The facts as JSON, as the conditions saw them (with `event.checkpoint` set).
-fn facts_json(facts: &Facts, checkpoint: Checkpoint) -> Result<serde_json::Value> {
-    let mut json = serde_json::to_value(facts)
-        .map_err(|e| LexcaseError::validation("facts", e.to_string()))?;
-    if let Some(event) = json.get_mut("event").and_then(|e| e.as_object_mut()) {
-        event.insert("checkpoint".into(), checkpoint.as_str().into());
-    }
-    Ok(json)
+/// The facts as JSON, as the conditions saw them (with `event.checkpoint` set), serialised
+/// one top-level fact at a time as findings name them.
+struct FactsJson<'a> {
+    facts: &'a Facts,
+    checkpoint: Checkpoint,
+    roots: BTreeMap<String, serde_json::Value>,
 }
 
-fn lookup(json: &serde_json::Value, path: &[String]) -> serde_json::Value {
-    let mut v = json;
-    for segment in path {
-        match v.get(segment) {
-            Some(next) => v = next,
-            None => return serde_json::Value::Null,
+impl<'a> FactsJson<'a> {
+    fn new(facts: &'a Facts, checkpoint: Checkpoint) -> Self {
+        Self {
+            facts,
+            checkpoint,
+            roots: BTreeMap::new(),
         }
     }
-    v.clone()
-}
 
-fn render(pieces: &[Piece], json: &serde_json::Value) -> String {
-    let mut out = String::new();
-    for piece in pieces {
-        match piece {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Fact(path) => match lookup(json, path) {
-                serde_json::Value::String(s) => out.push_str(&s),
-                serde_json::Value::Null => {}
-                other => out.push_str(&other.to_string()),
-            },
+    /// The JSON of one top-level fact (`null` for a name that is not one).
+    fn root(&self, name: &str) -> Result<serde_json::Value> {
+        fn json<T: serde::Serialize>(v: &T) -> Result<serde_json::Value> {
+            serde_json::to_value(v).map_err(|e| LexcaseError::validation("facts", e.to_string()))
+        }
+        let f = self.facts;
+        match name {
+            "matter" => json(&f.matter),
+            "clients" => json(&f.clients),
+            "parties" => json(&f.parties),
+            "workflow" => json(&f.workflow),
+            "tasks" => json(&f.tasks),
+            "deadlines" => json(&f.deadlines),
+            "documents" => json(&f.documents),
+            "time" => json(&f.time),
+            "bills" => json(&f.bills),
+            "client_money" => json(&f.client_money),
+            "conflicts" => json(&f.conflicts),
+            "today" => json(&f.today),
+            "event" => {
+                let mut event = f.event.clone();
+                event.checkpoint = self.checkpoint.as_str().to_string();
+                json(&event)
+            }
+            _ => Ok(serde_json::Value::Null),
         }
     }
-    out
+
+    /// The value at `path` (`null` when missing).
+    fn lookup(&mut self, path: &[String]) -> Result<serde_json::Value> {
+        let Some((first, rest)) = path.split_first() else {
+            return Ok(serde_json::Value::Null);
+        };
+        if !self.roots.contains_key(first) {
+            let value = self.root(first)?;
+            self.roots.insert(first.clone(), value);
+        }
+        let mut v = &self.roots[first];
+        for segment in rest {
+            match v.get(segment) {
+                Some(next) => v = next,
+                None => return Ok(serde_json::Value::Null),
+            }
+        }
+        Ok(v.clone())
+    }
+
+    /// A message with its placeholders filled in.
+    fn render(&mut self, pieces: &[Piece]) -> Result<String> {
+        let mut out = String::new();
+        for piece in pieces {
+            match piece {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Fact(path) => match self.lookup(path)? {
+                    serde_json::Value::String(s) => out.push_str(&s),
+                    serde_json::Value::Null => {}
+                    other => out.push_str(&other.to_string()),
+                },
+            }
+        }
+        Ok(out)
+    }
 }
 
 fn in_scope(rule: &Rule, facts: &Facts, checkpoint: Checkpoint) -> bool {
@@ -355,30 +382,43 @@ impl CompiledPacks {
     }
 
     /// The top-level facts (as named in conditions: `matter`, `clients`, `workflow`, …) that
-    /// evaluating these rules may read: those their conditions and message placeholders name,
-    /// `workflow` when a rule is scoped to stages, and `matter` (scopes read its practice area
-    /// and status). Facts outside this set may be left at their defaults without changing any
-    /// finding.
+    /// evaluating these rules on any matter may read: those their conditions and message
+    /// placeholders name, `workflow` when a rule is scoped to stages, and `matter` (scopes read
+    /// its practice area and status). Facts outside this set may be left at their defaults
+    /// without changing any finding.
     pub fn facts_read(&self) -> BTreeSet<&'static str> {
         let mut names: BTreeSet<&'static str> = BTreeSet::from(["matter"]);
         for compiled in &self.rules {
-            names.extend(compiled.roots.iter().copied());
-            for piece in &compiled.message {
-                if let Piece::Fact(path) = piece
-                    && let Some(root) = ROOTS.iter().find(|r| path.first().is_some_and(|f| f == *r))
-                {
-                    names.insert(root);
-                }
-            }
-            if !self.packs[compiled.pack].rules[compiled.rule]
-                .scope
-                .stages
-                .is_empty()
-            {
-                names.insert("workflow");
-            }
+            names.extend(compiled.reads.iter().copied());
+        }
+        if self.scoped_by_stage() {
+            names.insert("workflow");
         }
         names
+    }
+
+    /// Whether a rule is scoped to workflow stages (so which rules apply to a matter depends
+    /// on its workflow).
+    pub fn scoped_by_stage(&self) -> bool {
+        self.rules
+            .iter()
+            .any(|c| !self.packs[c.pack].rules[c.rule].scope.stages.is_empty())
+    }
+
+    /// The top-level facts that evaluating the rules in scope at `checkpoint` reads, for a
+    /// matter whose practice area and status (and workflow stage, and for a stage advance the
+    /// stage entered) are those of `facts`: other facts of that matter may be left at their
+    /// defaults without changing any finding.
+    pub fn facts_read_in_scope(
+        &self,
+        facts: &Facts,
+        checkpoint: Checkpoint,
+    ) -> BTreeSet<&'static str> {
+        self.rules
+            .iter()
+            .filter(|c| in_scope(&self.packs[c.pack].rules[c.rule], facts, checkpoint))
+            .flat_map(|c| c.reads.iter().copied())
+            .collect()
     }
 
     /// Evaluates the rules in scope at `checkpoint` against one matter's facts. Findings come
@@ -394,8 +434,8 @@ impl CompiledPacks {
             .iter()
             .flat_map(|c| c.roots.iter().copied())
             .collect();
-        let ctx = context(&self.env, facts, checkpoint, names)?;
-        let mut json = None;
+        let ctx = context(&self.env, facts, checkpoint, names);
+        let mut json = FactsJson::new(facts, checkpoint);
         let mut findings = Vec::new();
         for compiled in active {
             let pack = &self.packs[compiled.pack];
@@ -414,23 +454,19 @@ impl CompiledPacks {
             if !breached {
                 continue;
             }
-            let json = match &mut json {
-                Some(j) => j,
-                None => json.insert(facts_json(facts, checkpoint)?),
-            };
+            let mut read = BTreeMap::new();
+            for path in &compiled.paths {
+                read.insert(path.join("."), json.lookup(path)?);
+            }
             findings.push(Finding {
                 pack: pack.id.clone(),
                 rule: rule.id.clone(),
                 version: rule.version,
                 title: rule.title.clone(),
                 severity: rule.severity,
-                message: render(&compiled.message, json),
+                message: json.render(&compiled.message)?,
                 remedy: rule.remedy.clone(),
-                facts: compiled
-                    .paths
-                    .iter()
-                    .map(|p| (p.join("."), lookup(json, p)))
-                    .collect::<BTreeMap<_, _>>(),
+                facts: read,
             });
         }
         findings

@@ -15,6 +15,7 @@
 //! a validation error naming the rule.
 
 mod builtin;
+mod cel_facts;
 mod engine;
 mod facts;
 mod model;

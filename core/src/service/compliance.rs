@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 use super::Session;
 use super::compliance_sweep::{facts_page_in, sweep_event, sweep_in};
 use super::context::{WriteCtx, load_settings};
-use super::facts_from_rows::GatheredFacts;
 use super::rule_facts::{gather, gather_one};
 use crate::access::Capability;
 use crate::error::{LexcaseError, Result};
@@ -65,17 +64,15 @@ pub(crate) fn firm_packs(tx: &dyn ReadTx) -> Result<Vec<RulePack>> {
         .collect())
 }
 
-/// The findings of `checkpoint` on gathered facts, each with its override if one was recorded.
-pub(crate) fn judge(
-    packs: &CompiledPacks,
-    gathered: &GatheredFacts,
-    checkpoint: Checkpoint,
-) -> Result<Vec<MatterFinding>> {
-    Ok(packs
-        .evaluate(&gathered.facts, checkpoint)?
+/// Findings, each with the override of `overrides` that lets it pass, if one was recorded.
+pub(crate) fn with_overrides(
+    findings: Vec<Finding>,
+    overrides: Option<&RuleOverrides>,
+) -> Vec<MatterFinding> {
+    findings
         .into_iter()
         .map(|finding| {
-            let overridden = gathered.overrides.as_ref().and_then(|o| {
+            let overridden = overrides.and_then(|o| {
                 o.overrides
                     .iter()
                     .rev()
@@ -91,7 +88,7 @@ pub(crate) fn judge(
                 overridden,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// The findings of `checkpoint` on a matter, each with its override if one was recorded.
@@ -105,7 +102,12 @@ pub(crate) fn findings(
 ) -> Result<Vec<MatterFinding>> {
     let settings = load_settings(tx)?;
     let gathered = gather_one(tx, &settings, matter, today, event)?;
-    judge(packs, &gathered, checkpoint)
+    let found = packs.evaluate(&gathered.facts, checkpoint)?;
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    let overrides = tx.rule_overrides_of(&[matter])?;
+    Ok(with_overrides(found, overrides.first()))
 }
 
 /// Refuses a step that block-severity findings (without an override) stand in the way of,

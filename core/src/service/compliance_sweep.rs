@@ -2,16 +2,18 @@
 //! in batches by keyset (matter id), each batch's facts read with one grouped query per fact
 //! family the rules in force read, then evaluated in memory.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::compliance::{MatterCompliance, firm_packs, judge};
+use super::compliance::{MatterCompliance, firm_packs, with_overrides};
 use super::context::{ReadCtx, load_settings};
 use super::facts_from_rows::GatheredFacts;
-use super::rule_facts::{FactReader, families_read};
+use super::rule_facts::FactReader;
 use crate::error::Result;
 use crate::ids::MatterId;
+use crate::matters::RuleOverrides;
 use crate::rules::{Checkpoint, CompiledPacks, EventFacts, Facts};
-use crate::store::FactFamilies;
 
 /// Matters per batch: large enough that the per-batch queries cost little per matter, small
 /// enough that a batch's rows stay a few megabytes.
@@ -29,7 +31,7 @@ pub(crate) fn sweep_event() -> EventFacts {
 /// batch to `each` until it returns `false` or the matters run out.
 fn walk(
     ctx: &ReadCtx<'_>,
-    reader: &mut FactReader<'_>,
+    reader: &mut FactReader<'_, '_>,
     mut after: Option<MatterId>,
     batch: u32,
     mut each: impl FnMut(Vec<GatheredFacts>) -> Result<bool>,
@@ -53,21 +55,32 @@ fn walk(
 pub(crate) fn sweep_in(ctx: &ReadCtx<'_>, today: NaiveDate) -> Result<Vec<MatterCompliance>> {
     let packs = CompiledPacks::new(firm_packs(ctx.tx)?)?;
     let settings = load_settings(ctx.tx)?;
-    let mut reader = FactReader::new(ctx.tx, &settings, today, families_read(&packs))?;
+    let mut reader = FactReader::for_sweep(ctx.tx, &settings, today, &packs)?;
     let mut found: Vec<(DateTime<Utc>, MatterCompliance)> = Vec::new();
     walk(ctx, &mut reader, None, SWEEP_BATCH, |batch| {
+        let mut breached = Vec::new();
         for gathered in batch {
-            let findings = judge(&packs, &gathered, Checkpoint::Sweep)?;
+            let findings = packs.evaluate(&gathered.facts, Checkpoint::Sweep)?;
             if !findings.is_empty() {
-                found.push((
-                    gathered.created_at,
-                    MatterCompliance {
-                        matter: gathered.matter,
-                        number: gathered.facts.matter.number,
-                        findings,
-                    },
-                ));
+                breached.push((gathered, findings));
             }
+        }
+        let ids: Vec<MatterId> = breached.iter().map(|(g, _)| g.matter).collect();
+        let overrides: HashMap<MatterId, RuleOverrides> = ctx
+            .tx
+            .rule_overrides_of(&ids)?
+            .into_iter()
+            .map(|o| (o.matter, o))
+            .collect();
+        for (gathered, findings) in breached {
+            found.push((
+                gathered.created_at,
+                MatterCompliance {
+                    matter: gathered.matter,
+                    findings: with_overrides(findings, overrides.get(&gathered.matter)),
+                    number: gathered.facts.matter.number,
+                },
+            ));
         }
         Ok(true)
     })?;
@@ -83,7 +96,7 @@ pub(crate) fn facts_page_in(
     limit: u32,
 ) -> Result<Vec<Facts>> {
     let settings = load_settings(ctx.tx)?;
-    let mut reader = FactReader::new(ctx.tx, &settings, today, FactFamilies::ALL)?;
+    let mut reader = FactReader::everything(ctx.tx, &settings, today)?;
     let mut out = Vec::new();
     walk(ctx, &mut reader, after, limit, |batch| {
         out.extend(batch.into_iter().map(|g| g.facts));

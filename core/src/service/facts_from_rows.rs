@@ -1,7 +1,7 @@
 //! The facts rules see, built from the rows a store returns for a batch of matters
 //! ([`ComplianceInputs`]): a pure function, the same for one matter and for a sweep.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -11,8 +11,8 @@ use rust_decimal::prelude::ToPrimitive;
 use crate::contacts::{IdentityStatus, display_name_of};
 use crate::deadlines::CountingMethod;
 use crate::error::{LexcaseError, Result};
-use crate::ids::MatterId;
-use crate::matters::{ConflictCheck, CustomValue, HitDisposition, PartyRole, RuleOverrides};
+use crate::ids::{ContactId, MatterId};
+use crate::matters::{ConflictCheck, CustomValue, HitDisposition, PartyRole};
 use crate::money::Currency;
 use crate::rules::{
     ClientFacts, ConflictFacts, DeadlineFacts, EventFacts, Facts, MatterFacts, PartyFacts,
@@ -30,8 +30,6 @@ pub(crate) struct GatheredFacts {
     pub created_at: DateTime<Utc>,
     /// What the rules see.
     pub facts: Facts,
-    /// The rule overrides recorded on it (when they were read).
-    pub overrides: Option<RuleOverrides>,
 }
 
 /// Templates by id and version, as the workflow rows refer to them.
@@ -142,36 +140,26 @@ fn conflict_facts(check: &ConflictCheck) -> ConflictFacts {
 }
 
 /// Client money of one matter from its ledgers: the sum and the lowest of its clients'
-/// balances (a ledger in another currency than the matter's is an error, as a mixed ledger
-/// is), and whether any money was ever received.
-fn client_money(
-    facts: &mut Facts,
-    currency: Currency,
-    clients: &[crate::ids::ContactId],
-    ledgers: &[&LedgerFactsRow],
-) -> Result<()> {
+/// balances (a client's ledger in another currency than the matter's is an error, as a mixed
+/// ledger is), and whether any money was ever received.
+fn client_money(facts: &mut Facts, currency: Currency, ledgers: &[&LedgerFactsRow]) -> Result<()> {
     if ledgers.is_empty() {
         return Ok(());
     }
-    let mut lowest: Option<Decimal> = None;
-    let mut total = Decimal::ZERO;
-    for client in clients {
-        let mine: Vec<&&LedgerFactsRow> = ledgers.iter().filter(|l| l.client == *client).collect();
-        if mine.is_empty() {
-            continue;
-        }
-        if mine.iter().any(|l| l.currency != currency) {
+    let mut balances: BTreeMap<ContactId, Decimal> = BTreeMap::new();
+    for ledger in ledgers.iter().filter(|l| l.of_client) {
+        if ledger.currency != currency {
             return Err(LexcaseError::validation(
                 "currency",
                 "the ledger holds entries in mixed currencies",
             ));
         }
-        let balance: Decimal = mine.iter().map(|l| l.balance).sum();
-        total += balance;
-        lowest = Some(lowest.map_or(balance, |l| l.min(balance)));
+        *balances.entry(ledger.client).or_default() += ledger.balance;
     }
+    let total: Decimal = balances.values().sum();
+    let lowest = balances.values().min().copied().unwrap_or(Decimal::ZERO);
     facts.client_money.balance = number(total, currency);
-    facts.client_money.lowest_balance = number(lowest.unwrap_or(Decimal::ZERO), currency);
+    facts.client_money.lowest_balance = number(lowest, currency);
     facts.client_money.received = ledgers.iter().any(|l| l.received);
     Ok(())
 }
@@ -188,13 +176,12 @@ impl Slots {
 }
 
 /// The facts of every matter in `inputs`, in the order of its matter rows. Families the store
-/// did not read keep their defaults (a conflict check reads `none` only when conflicts were
-/// read). `templates` must hold every template version the workflow rows name that exists.
+/// did not read for a matter keep their defaults (a matter without a conflict-check row reads
+/// `none`). `templates` must hold every template version the workflow rows name that exists.
 pub(crate) fn facts_from_rows(
-    inputs: ComplianceInputs,
+    inputs: &ComplianceInputs,
     templates: &Templates,
     setting: FactSetting<'_>,
-    conflicts_read: bool,
 ) -> Result<Vec<GatheredFacts>> {
     let today = setting.today;
     let slots = Slots {
@@ -215,26 +202,17 @@ pub(crate) fn facts_from_rows(
                 today: today.to_string(),
                 event: setting.event.clone(),
                 matter: matter_facts(m, today),
-                conflicts: if conflicts_read {
-                    ConflictFacts {
-                        status: "none".into(),
-                        ..ConflictFacts::default()
-                    }
-                } else {
-                    ConflictFacts::default()
+                conflicts: ConflictFacts {
+                    status: "none".into(),
+                    ..ConflictFacts::default()
                 },
                 ..Facts::default()
             },
-            overrides: None,
         })
         .collect();
-    let mut clients: Vec<Vec<crate::ids::ContactId>> = vec![Vec::new(); out.len()];
     for p in &inputs.parties {
         if let Some(i) = slots.get(p.matter) {
             add_party(&mut out[i].facts, p);
-            if p.role == PartyRole::Client {
-                clients[i].push(p.contact);
-            }
         }
     }
     for w in &inputs.workflows {
@@ -326,16 +304,11 @@ pub(crate) fn facts_from_rows(
     }
     for (i, mine) in ledgers.iter().enumerate() {
         let currency = inputs.matters[i].billing.currency;
-        client_money(&mut out[i].facts, currency, &clients[i], mine)?;
+        client_money(&mut out[i].facts, currency, mine)?;
     }
     for check in &inputs.conflict_checks {
         if let Some(i) = slots.get(check.matter) {
             out[i].facts.conflicts = conflict_facts(check);
-        }
-    }
-    for o in inputs.overrides {
-        if let Some(i) = slots.get(o.matter) {
-            out[i].overrides = Some(o);
         }
     }
     Ok(out)

@@ -16,52 +16,57 @@ use crate::bills::BillStatus;
 use crate::contacts::{ContactKind, IdentityStatus};
 use crate::deadlines::CountingMethod;
 use crate::ids::{ContactId, MatterId};
-use crate::matters::{
-    BillingArrangement, ConflictCheck, CustomValue, MatterStatus, PartyRole, RuleOverrides,
-};
+use crate::matters::{BillingArrangement, ConflictCheck, CustomValue, MatterStatus, PartyRole};
 use crate::money::Currency;
 
-/// Which families of figures a compliance read returns. Families not asked for come back
-/// empty. [`FactFamilies::ALL`] gives every family.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct FactFamilies {
-    /// Parties with their contacts ([`ComplianceInputs::parties`]).
-    pub parties: bool,
+/// For which matters a compliance read returns each family of figures: a family whose list
+/// is empty is not read. A sweep asks each matter only for the families the rules in scope
+/// for it read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ComplianceRead {
+    /// Matter rows ([`ComplianceInputs::matters`]).
+    pub matters: Vec<MatterId>,
+    /// Every party, with its contact ([`ComplianceInputs::parties`]).
+    pub parties: Vec<MatterId>,
+    /// The clients only, with their contacts ([`ComplianceInputs::parties`]); for matters not
+    /// in [`ComplianceRead::parties`].
+    pub clients: Vec<MatterId>,
     /// Workflow progress ([`ComplianceInputs::workflows`]).
-    pub workflow: bool,
+    pub workflows: Vec<MatterId>,
     /// Task counts ([`ComplianceInputs::tasks`]).
-    pub tasks: bool,
+    pub tasks: Vec<MatterId>,
     /// Deadlines ([`ComplianceInputs::deadlines`]).
-    pub deadlines: bool,
+    pub deadlines: Vec<MatterId>,
     /// Documents per category ([`ComplianceInputs::documents`]).
-    pub documents: bool,
+    pub documents: Vec<MatterId>,
     /// Time totals ([`ComplianceInputs::time`]).
-    pub time: bool,
+    pub time: Vec<MatterId>,
     /// Issued invoices ([`ComplianceInputs::bills`]).
-    pub bills: bool,
+    pub bills: Vec<MatterId>,
     /// Client-money ledgers ([`ComplianceInputs::client_money`]).
-    pub client_money: bool,
+    pub client_money: Vec<MatterId>,
     /// Conflict checks ([`ComplianceInputs::conflict_checks`]).
-    pub conflicts: bool,
-    /// Rule overrides ([`ComplianceInputs::overrides`]): not a fact, but what a sweep shows
-    /// beside its findings.
-    pub overrides: bool,
+    pub conflict_checks: Vec<MatterId>,
 }
 
-impl FactFamilies {
-    /// Every family.
-    pub const ALL: Self = Self {
-        parties: true,
-        workflow: true,
-        tasks: true,
-        deadlines: true,
-        documents: true,
-        time: true,
-        bills: true,
-        client_money: true,
-        conflicts: true,
-        overrides: true,
-    };
+impl ComplianceRead {
+    /// Every family of `matters`.
+    pub fn everything(matters: &[MatterId]) -> Self {
+        let all = matters.to_vec();
+        Self {
+            matters: all.clone(),
+            parties: all.clone(),
+            clients: Vec::new(),
+            workflows: all.clone(),
+            tasks: all.clone(),
+            deadlines: all.clone(),
+            documents: all.clone(),
+            time: all.clone(),
+            bills: all.clone(),
+            client_money: all.clone(),
+            conflict_checks: all,
+        }
+    }
 }
 
 /// The columns of a matter the rules read.
@@ -91,8 +96,8 @@ pub struct MatterFactsRow {
     pub created_at: DateTime<Utc>,
 }
 
-/// A party to a matter with what the rules read of its contact. Parties whose contact does
-/// not exist are left out.
+/// A party to a matter with what the rules read of its contact (every party, or the clients
+/// only, as asked). Parties whose contact does not exist are left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartyFactsRow {
     /// The matter.
@@ -215,10 +220,13 @@ pub struct LedgerFactsRow {
     pub balance: Decimal,
     /// Whether the ledger has a receipt.
     pub received: bool,
+    /// Whether the contact is a client party of the matter (the ledger of a former client
+    /// counts only towards whether money was received).
+    pub of_client: bool,
 }
 
 /// The figures behind the facts of a batch of matters, each family in the order given by its
-/// row's documentation; every list holds rows of the batch's matters only.
+/// row's documentation; every list holds rows of the matters it was asked for only.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ComplianceInputs {
     /// The matters found, in the order asked for (ids not found are left out).
@@ -242,8 +250,22 @@ pub struct ComplianceInputs {
     pub client_money: Vec<LedgerFactsRow>,
     /// Their conflict checks.
     pub conflict_checks: Vec<ConflictCheck>,
-    /// The rule overrides recorded on them.
-    pub overrides: Vec<RuleOverrides>,
+}
+
+impl ComplianceInputs {
+    /// Adds the rows of `more` (read for other families of the same matters).
+    pub fn extend(&mut self, more: ComplianceInputs) {
+        self.matters.extend(more.matters);
+        self.parties.extend(more.parties);
+        self.workflows.extend(more.workflows);
+        self.tasks.extend(more.tasks);
+        self.deadlines.extend(more.deadlines);
+        self.documents.extend(more.documents);
+        self.time.extend(more.time);
+        self.bills.extend(more.bills);
+        self.client_money.extend(more.client_money);
+        self.conflict_checks.extend(more.conflict_checks);
+    }
 }
 
 /// The bill statuses that count as issued, for stores to filter on.

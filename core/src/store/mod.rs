@@ -13,7 +13,7 @@ mod query;
 
 pub use blob::{BlobStore, MemoryBlobStore, tampered};
 pub use compliance::{
-    BillTotalsRow, ComplianceInputs, DeadlineFactsRow, DocumentCategoryRow, FactFamilies,
+    BillTotalsRow, ComplianceInputs, ComplianceRead, DeadlineFactsRow, DocumentCategoryRow,
     LedgerFactsRow, MatterFactsRow, PartyFactsRow, TaskCountsRow, TimeTotalsRow, WorkflowFactsRow,
     issued_bill_statuses,
 };
@@ -319,16 +319,18 @@ pub trait ReadTx {
         after: Option<MatterId>,
         limit: u32,
     ) -> Result<Vec<MatterId>>;
-    /// The figures behind the compliance facts of `matters` (no access check): their matter
-    /// rows, and for each family asked for in `families` the rows documented on
-    /// [`ComplianceInputs`], each family read with one grouped query for the whole batch
-    /// (never one per matter). Tasks count as overdue when open and due before `today`.
+    /// The figures behind the compliance facts of matters (no access check): for each family
+    /// the rows documented on [`ComplianceInputs`] of the matters `read` lists for it, each
+    /// family read with one grouped query for all of them (never one per matter). Tasks count
+    /// as overdue when open and due before `today`.
     fn compliance_inputs(
         &self,
-        matters: &[MatterId],
-        families: FactFamilies,
+        read: &ComplianceRead,
         today: NaiveDate,
     ) -> Result<ComplianceInputs>;
+    /// The rule overrides recorded on any of `matters`, in no particular order, read in one
+    /// query.
+    fn rule_overrides_of(&self, matters: &[MatterId]) -> Result<Vec<RuleOverrides>>;
 }
 
 /// Writes. Updates take the version the change was based on and fail with
