@@ -6,7 +6,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use cel::common::types::{CelBool, CelDouble, CelInt, CelList, CelMap, CelMapKey, CelString};
-use cel::common::value::Val;
+use cel::common::value::{CowVal, Val};
+use cel::context::VariableResolver;
 
 use super::facts::{
     BillFacts, ClientFacts, ClientMoneyFacts, ConflictFacts, DeadlineFacts, DocumentFacts,
@@ -226,6 +227,37 @@ pub(crate) fn root<'f>(facts: &'f Facts, name: &str, checkpoint: Checkpoint) -> 
         "event" => event(&facts.event, checkpoint),
         _ => return None,
     })
+}
+
+/// The top-level facts of one matter bound as CEL variables: each built once, looked up by
+/// name without a map of owned names.
+pub(crate) struct Bound<'f> {
+    roots: Vec<(&'static str, CelVal<'f>)>,
+}
+
+impl<'f> Bound<'f> {
+    /// Binds the top-level facts `names` of `facts` (`event.checkpoint` set to `checkpoint`).
+    pub(crate) fn new(
+        facts: &'f Facts,
+        checkpoint: Checkpoint,
+        names: impl IntoIterator<Item = &'static str>,
+    ) -> Self {
+        Self {
+            roots: names
+                .into_iter()
+                .filter_map(|name| root(facts, name, checkpoint).map(|v| (name, v)))
+                .collect(),
+        }
+    }
+}
+
+impl VariableResolver for Bound<'_> {
+    fn resolve<'b>(&'b self, variable: &str) -> Option<CowVal<'b, 'b>> {
+        self.roots
+            .iter()
+            .find(|(name, _)| *name == variable)
+            .map(|(_, value)| CowVal::Borrowed(value.as_ref()))
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use cel::{Context, Env, ExecutionError, Program, Value};
 
-use super::cel_facts;
+use super::cel_facts::Bound;
 use super::facts::Facts;
 use super::model::{Checkpoint, Finding, Rule, RulePack, RuleTestOutcome};
 use super::schema::{self, Walker};
@@ -130,23 +130,6 @@ pub(crate) const ROOTS: [&str; 13] = [
     "event",
 ];
 
-/// The CEL variables for one matter at one checkpoint: only the top-level facts in `names`
-/// (binding a variable costs more than evaluating a simple condition), borrowing from `facts`.
-fn context<'f, 'n>(
-    env: &Arc<Env>,
-    facts: &'f Facts,
-    checkpoint: Checkpoint,
-    names: impl IntoIterator<Item = &'n str>,
-) -> Context<'f, 'f> {
-    let mut ctx = Context::with_env(Arc::clone(env));
-    for name in names {
-        if let Some(value) = cel_facts::root(facts, name, checkpoint) {
-            ctx.add_variable_as_val(name, value);
-        }
-    }
-    ctx
-}
-
 /// Compiles and checks one rule.
 fn compile_rule(env: &Arc<Env>, pack: &RulePack, index: usize) -> Result<CompiledRule> {
     let rule = &pack.rules[index];
@@ -165,7 +148,9 @@ fn compile_rule(env: &Arc<Env>, pack: &RulePack, index: usize) -> Result<Compile
     let message = parse_message(&rule.message).map_err(err)?;
     for facts in [Facts::default(), schema::sample_facts()] {
         for checkpoint in Checkpoint::ALL {
-            let ctx = context(env, &facts, checkpoint, ROOTS);
+            let bound = Bound::new(&facts, checkpoint, ROOTS);
+            let mut ctx = Context::with_env(Arc::clone(env));
+            ctx.set_variable_resolver(&bound);
             match program.execute(&ctx) {
                 Ok(Value::Bool(_)) => {}
                 Ok(other) => {
@@ -430,11 +415,15 @@ impl CompiledPacks {
             .iter()
             .filter(|c| in_scope(&self.packs[c.pack].rules[c.rule], facts, checkpoint))
             .collect();
-        let names: BTreeSet<&str> = active
+        // Only the top-level facts these rules read: binding one costs more than evaluating
+        // a simple condition.
+        let names: BTreeSet<&'static str> = active
             .iter()
             .flat_map(|c| c.roots.iter().copied())
             .collect();
-        let ctx = context(&self.env, facts, checkpoint, names);
+        let bound = Bound::new(facts, checkpoint, names);
+        let mut ctx = Context::with_env(Arc::clone(&self.env));
+        ctx.set_variable_resolver(&bound);
         let mut json = FactsJson::new(facts, checkpoint);
         let mut findings = Vec::new();
         for compiled in active {

@@ -58,29 +58,32 @@ pub(crate) fn sweep_in(ctx: &ReadCtx<'_>, today: NaiveDate) -> Result<Vec<Matter
     let mut reader = FactReader::for_sweep(ctx.tx, &settings, today, &packs)?;
     let mut found: Vec<(DateTime<Utc>, MatterCompliance)> = Vec::new();
     walk(ctx, &mut reader, None, SWEEP_BATCH, |batch| {
-        let mut breached = Vec::new();
+        let start = found.len();
         for gathered in batch {
             let findings = packs.evaluate(&gathered.facts, Checkpoint::Sweep)?;
             if !findings.is_empty() {
-                breached.push((gathered, findings));
+                let compliance = MatterCompliance {
+                    matter: gathered.matter,
+                    number: gathered.facts.matter.number,
+                    findings: with_overrides(findings, None),
+                };
+                found.push((gathered.created_at, compliance));
             }
         }
-        let ids: Vec<MatterId> = breached.iter().map(|(g, _)| g.matter).collect();
+        // The overrides of the matters with findings, in one read for the batch.
+        let ids: Vec<MatterId> = found[start..].iter().map(|(_, c)| c.matter).collect();
         let overrides: HashMap<MatterId, RuleOverrides> = ctx
             .tx
             .rule_overrides_of(&ids)?
             .into_iter()
             .map(|o| (o.matter, o))
             .collect();
-        for (gathered, findings) in breached {
-            found.push((
-                gathered.created_at,
-                MatterCompliance {
-                    matter: gathered.matter,
-                    findings: with_overrides(findings, overrides.get(&gathered.matter)),
-                    number: gathered.facts.matter.number,
-                },
-            ));
+        for (_, compliance) in &mut found[start..] {
+            if let Some(o) = overrides.get(&compliance.matter) {
+                let findings = std::mem::take(&mut compliance.findings);
+                let findings = findings.into_iter().map(|f| f.finding).collect();
+                compliance.findings = with_overrides(findings, Some(o));
+            }
         }
         Ok(true)
     })?;

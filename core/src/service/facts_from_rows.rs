@@ -71,11 +71,9 @@ fn custom_text(value: &CustomValue) -> String {
     }
 }
 
-fn matter_facts(m: &MatterFactsRow, today: NaiveDate) -> MatterFacts {
+fn matter_facts(m: MatterFactsRow, today: NaiveDate) -> MatterFacts {
     MatterFacts {
         id: m.id.to_string(),
-        number: m.number.clone(),
-        title: m.title.clone(),
         status: m.status.as_str().into(),
         practice_area: m.practice_area.to_lowercase(),
         billing_kind: m.billing.kind.as_str().into(),
@@ -85,14 +83,19 @@ fn matter_facts(m: &MatterFactsRow, today: NaiveDate) -> MatterFacts {
         days_open: m.opened_on.map_or(0, |d| (today - d).num_days().max(0)),
         key_dates: m
             .key_dates
-            .iter()
-            .map(|(k, d)| (k.clone(), d.to_string()))
+            .into_iter()
+            .map(|(k, d)| (k, d.to_string()))
             .collect(),
         custom: m
             .custom_fields
-            .iter()
-            .map(|(k, v)| (k.clone(), custom_text(v)))
+            .into_iter()
+            .map(|(k, v)| {
+                let text = custom_text(&v);
+                (k, text)
+            })
             .collect(),
+        number: m.number,
+        title: m.title,
     }
 }
 
@@ -179,7 +182,7 @@ impl Slots {
 /// did not read for a matter keep their defaults (a matter without a conflict-check row reads
 /// `none`). `templates` must hold every template version the workflow rows name that exists.
 pub(crate) fn facts_from_rows(
-    inputs: &ComplianceInputs,
+    mut inputs: ComplianceInputs,
     templates: &Templates,
     setting: FactSetting<'_>,
 ) -> Result<Vec<GatheredFacts>> {
@@ -192,14 +195,15 @@ pub(crate) fn facts_from_rows(
             .map(|(i, m)| (m.id, i))
             .collect(),
     };
-    let mut out: Vec<GatheredFacts> = inputs
-        .matters
-        .iter()
+    let currencies: Vec<Currency> = inputs.matters.iter().map(|m| m.billing.currency).collect();
+    let today_text = today.to_string();
+    let mut out: Vec<GatheredFacts> = std::mem::take(&mut inputs.matters)
+        .into_iter()
         .map(|m| GatheredFacts {
             matter: m.id,
             created_at: m.created_at,
             facts: Facts {
-                today: today.to_string(),
+                today: today_text.clone(),
                 event: setting.event.clone(),
                 matter: matter_facts(m, today),
                 conflicts: ConflictFacts {
@@ -280,7 +284,7 @@ pub(crate) fn facts_from_rows(
         let Some(i) = slots.get(t.matter) else {
             continue;
         };
-        let currency = inputs.matters[i].billing.currency;
+        let currency = currencies[i];
         let time = &mut out[i].facts.time;
         time.unbilled_value = number(t.unbilled_value, currency);
         time.oldest_unbilled_days = t
@@ -291,7 +295,7 @@ pub(crate) fn facts_from_rows(
     }
     for b in &inputs.bills {
         if let Some(i) = slots.get(b.matter) {
-            let currency = inputs.matters[i].billing.currency;
+            let currency = currencies[i];
             out[i].facts.bills.issued = count(b.issued);
             out[i].facts.bills.outstanding = number(b.outstanding, currency);
         }
@@ -303,7 +307,7 @@ pub(crate) fn facts_from_rows(
         }
     }
     for (i, mine) in ledgers.iter().enumerate() {
-        let currency = inputs.matters[i].billing.currency;
+        let currency = currencies[i];
         client_money(&mut out[i].facts, currency, mine)?;
     }
     for check in &inputs.conflict_checks {

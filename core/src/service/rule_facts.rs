@@ -179,7 +179,7 @@ impl<'t, 'p> FactReader<'t, 'p> {
             zone: self.zone,
             event,
         };
-        facts_from_rows(&inputs, &self.templates, setting)
+        facts_from_rows(inputs, &self.templates, setting)
     }
 
     /// Reads the template versions the workflows name that are not yet known.
