@@ -1,5 +1,6 @@
 //! Compiling rule packs (with every load-time check) and evaluating them against facts.
 
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -235,6 +236,34 @@ fn test_facts(value: &serde_json::Value) -> Result<Facts> {
         .map_err(|e| LexcaseError::validation("facts", format!("bad facts: {e}")))
 }
 
+/// The JSON of one top-level fact (`event.checkpoint` set to `checkpoint`; `null` for a name
+/// that is not one).
+fn root_json(facts: &Facts, name: &str, checkpoint: Checkpoint) -> Result<serde_json::Value> {
+    fn json<T: serde::Serialize>(v: &T) -> Result<serde_json::Value> {
+        serde_json::to_value(v).map_err(|e| LexcaseError::validation("facts", e.to_string()))
+    }
+    match name {
+        "matter" => json(&facts.matter),
+        "clients" => json(&facts.clients),
+        "parties" => json(&facts.parties),
+        "workflow" => json(&facts.workflow),
+        "tasks" => json(&facts.tasks),
+        "deadlines" => json(&facts.deadlines),
+        "documents" => json(&facts.documents),
+        "time" => json(&facts.time),
+        "bills" => json(&facts.bills),
+        "client_money" => json(&facts.client_money),
+        "conflicts" => json(&facts.conflicts),
+        "today" => json(&facts.today),
+        "event" => {
+            let mut event = facts.event.clone();
+            event.checkpoint = checkpoint.as_str().to_string();
+            json(&event)
+        }
+        _ => Ok(serde_json::Value::Null),
+    }
+}
+
 /// The facts as JSON, as the conditions saw them (with `event.checkpoint` set), serialised
 /// one top-level fact at a time as findings name them.
 struct FactsJson<'a> {
@@ -252,44 +281,15 @@ impl<'a> FactsJson<'a> {
         }
     }
 
-    /// The JSON of one top-level fact (`null` for a name that is not one).
-    fn root(&self, name: &str) -> Result<serde_json::Value> {
-        fn json<T: serde::Serialize>(v: &T) -> Result<serde_json::Value> {
-            serde_json::to_value(v).map_err(|e| LexcaseError::validation("facts", e.to_string()))
-        }
-        let f = self.facts;
-        match name {
-            "matter" => json(&f.matter),
-            "clients" => json(&f.clients),
-            "parties" => json(&f.parties),
-            "workflow" => json(&f.workflow),
-            "tasks" => json(&f.tasks),
-            "deadlines" => json(&f.deadlines),
-            "documents" => json(&f.documents),
-            "time" => json(&f.time),
-            "bills" => json(&f.bills),
-            "client_money" => json(&f.client_money),
-            "conflicts" => json(&f.conflicts),
-            "today" => json(&f.today),
-            "event" => {
-                let mut event = f.event.clone();
-                event.checkpoint = self.checkpoint.as_str().to_string();
-                json(&event)
-            }
-            _ => Ok(serde_json::Value::Null),
-        }
-    }
-
     /// The value at `path` (`null` when missing).
     fn lookup(&mut self, path: &[String]) -> Result<serde_json::Value> {
         let Some((first, rest)) = path.split_first() else {
             return Ok(serde_json::Value::Null);
         };
-        if !self.roots.contains_key(first) {
-            let value = self.root(first)?;
-            self.roots.insert(first.clone(), value);
-        }
-        let mut v = &self.roots[first];
+        let mut v: &serde_json::Value = match self.roots.entry(first.clone()) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(root_json(self.facts, first, self.checkpoint)?),
+        };
         for segment in rest {
             match v.get(segment) {
                 Some(next) => v = next,

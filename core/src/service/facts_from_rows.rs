@@ -15,10 +15,13 @@ use crate::ids::{ContactId, MatterId};
 use crate::matters::{ConflictCheck, CustomValue, HitDisposition, PartyRole};
 use crate::money::Currency;
 use crate::rules::{
-    ClientFacts, ConflictFacts, DeadlineFacts, EventFacts, Facts, MatterFacts, PartyFacts,
-    WorkflowFacts,
+    BillFacts, ClientFacts, ConflictFacts, DeadlineFacts, DocumentFacts, EventFacts, Facts,
+    MatterFacts, PartyFacts, TaskFacts, TimeFacts, WorkflowFacts,
 };
-use crate::store::{ComplianceInputs, LedgerFactsRow, MatterFactsRow, PartyFactsRow};
+use crate::store::{
+    ComplianceInputs, DeadlineFactsRow, DocumentCategoryRow, LedgerFactsRow, MatterFactsRow,
+    PartyFactsRow, TimeTotalsRow, WorkflowFactsRow,
+};
 use crate::workflow::WorkflowTemplate;
 
 /// The facts of one matter, with what a sweep needs beside them.
@@ -167,14 +170,65 @@ fn client_money(facts: &mut Facts, currency: Currency, ledgers: &[&LedgerFactsRo
     Ok(())
 }
 
-/// Where each matter of the batch is in the output.
-struct Slots {
-    of: HashMap<MatterId, usize>,
+fn workflow_facts(w: &WorkflowFactsRow, templates: &Templates) -> WorkflowFacts {
+    let outstanding = templates
+        .get(&(w.template_id.clone(), w.template_version))
+        .and_then(|t| t.stage(&w.stage).ok())
+        .map(|stage| {
+            stage
+                .items
+                .iter()
+                .filter(|item| !w.done.contains(&item.id))
+                .map(|item| item.id.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    WorkflowFacts {
+        template: w.template_id.clone(),
+        stage: w.stage.clone(),
+        done: w.done.clone(),
+        outstanding,
+    }
 }
 
-impl Slots {
-    fn get(&self, matter: MatterId) -> Option<usize> {
-        self.of.get(&matter).copied()
+fn deadline_facts(d: &DeadlineFactsRow) -> DeadlineFacts {
+    DeadlineFacts {
+        title: d.title.clone(),
+        rule: d.rule.clone(),
+        due: iso(d.due),
+        open: d.open,
+        reminders: i64::from(d.reminders),
+        court: d.method != CountingMethod::Calendar,
+    }
+}
+
+/// Adds one category's documents; a category is first filed on the day, in the firm's zone,
+/// of its earliest first version.
+fn add_documents(documents: &mut DocumentFacts, d: &DocumentCategoryRow, zone: Tz) {
+    *documents.categories.entry(d.category.clone()).or_default() += count(d.documents);
+    if d.signed > 0 {
+        *documents.signed.entry(d.category.clone()).or_default() += count(d.signed);
+    }
+    if let Some(first) = d.first_filed {
+        let day = first.with_timezone(&zone).date_naive().to_string();
+        let entry = documents
+            .first_filed
+            .entry(d.category.clone())
+            .or_insert(day.clone());
+        if day < *entry {
+            *entry = day;
+        }
+    }
+}
+
+fn time_facts(t: &TimeTotalsRow, currency: Currency, today: NaiveDate) -> TimeFacts {
+    TimeFacts {
+        unbilled_value: number(t.unbilled_value, currency),
+        oldest_unbilled_days: t
+            .oldest_unbilled
+            .map_or(0, |d| (today - d).num_days().max(0)),
+        entries_after_close: count(t.entries_after_close),
+        recorded_hours: t.recorded_seconds as f64 / 3600.0,
     }
 }
 
@@ -187,14 +241,13 @@ pub(crate) fn facts_from_rows(
     setting: FactSetting<'_>,
 ) -> Result<Vec<GatheredFacts>> {
     let today = setting.today;
-    let slots = Slots {
-        of: inputs
-            .matters
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.id, i))
-            .collect(),
-    };
+    let slots: HashMap<MatterId, usize> = inputs
+        .matters
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id, i))
+        .collect();
+    let slot = |matter: &MatterId| slots.get(matter).copied();
     let currencies: Vec<Currency> = inputs.matters.iter().map(|m| m.billing.currency).collect();
     let today_text = today.to_string();
     let mut out: Vec<GatheredFacts> = std::mem::take(&mut inputs.matters)
@@ -215,103 +268,57 @@ pub(crate) fn facts_from_rows(
         })
         .collect();
     for p in &inputs.parties {
-        if let Some(i) = slots.get(p.matter) {
+        if let Some(i) = slot(&p.matter) {
             add_party(&mut out[i].facts, p);
         }
     }
     for w in &inputs.workflows {
-        let Some(i) = slots.get(w.matter) else {
-            continue;
-        };
-        let outstanding = templates
-            .get(&(w.template_id.clone(), w.template_version))
-            .and_then(|t| t.stage(&w.stage).ok())
-            .map(|stage| {
-                stage
-                    .items
-                    .iter()
-                    .filter(|item| !w.done.contains(&item.id))
-                    .map(|item| item.id.clone())
-                    .collect()
-            })
-            .unwrap_or_default();
-        out[i].facts.workflow = WorkflowFacts {
-            template: w.template_id.clone(),
-            stage: w.stage.clone(),
-            done: w.done.clone(),
-            outstanding,
-        };
+        if let Some(i) = slot(&w.matter) {
+            out[i].facts.workflow = workflow_facts(w, templates);
+        }
     }
     for t in &inputs.tasks {
-        if let Some(i) = slots.get(t.matter) {
-            out[i].facts.tasks.open = count(t.open);
-            out[i].facts.tasks.overdue = count(t.overdue);
+        if let Some(i) = slot(&t.matter) {
+            out[i].facts.tasks = TaskFacts {
+                open: count(t.open),
+                overdue: count(t.overdue),
+            };
         }
     }
     for d in &inputs.deadlines {
-        if let Some(i) = slots.get(d.matter) {
-            out[i].facts.deadlines.push(DeadlineFacts {
-                title: d.title.clone(),
-                rule: d.rule.clone(),
-                due: iso(d.due),
-                open: d.open,
-                reminders: i64::from(d.reminders),
-                court: d.method != CountingMethod::Calendar,
-            });
+        if let Some(i) = slot(&d.matter) {
+            out[i].facts.deadlines.push(deadline_facts(d));
         }
     }
     for d in &inputs.documents {
-        let Some(i) = slots.get(d.matter) else {
-            continue;
-        };
-        let documents = &mut out[i].facts.documents;
-        *documents.categories.entry(d.category.clone()).or_default() += count(d.documents);
-        if d.signed > 0 {
-            *documents.signed.entry(d.category.clone()).or_default() += count(d.signed);
-        }
-        if let Some(first) = d.first_filed {
-            let day = first.with_timezone(&setting.zone).date_naive().to_string();
-            let entry = documents
-                .first_filed
-                .entry(d.category.clone())
-                .or_insert(day.clone());
-            if day < *entry {
-                *entry = day;
-            }
+        if let Some(i) = slot(&d.matter) {
+            add_documents(&mut out[i].facts.documents, d, setting.zone);
         }
     }
     for t in &inputs.time {
-        let Some(i) = slots.get(t.matter) else {
-            continue;
-        };
-        let currency = currencies[i];
-        let time = &mut out[i].facts.time;
-        time.unbilled_value = number(t.unbilled_value, currency);
-        time.oldest_unbilled_days = t
-            .oldest_unbilled
-            .map_or(0, |d| (today - d).num_days().max(0));
-        time.recorded_hours = t.recorded_seconds as f64 / 3600.0;
-        time.entries_after_close = count(t.entries_after_close);
+        if let Some(i) = slot(&t.matter) {
+            out[i].facts.time = time_facts(t, currencies[i], today);
+        }
     }
     for b in &inputs.bills {
-        if let Some(i) = slots.get(b.matter) {
-            let currency = currencies[i];
-            out[i].facts.bills.issued = count(b.issued);
-            out[i].facts.bills.outstanding = number(b.outstanding, currency);
+        if let Some(i) = slot(&b.matter) {
+            out[i].facts.bills = BillFacts {
+                issued: count(b.issued),
+                outstanding: number(b.outstanding, currencies[i]),
+            };
         }
     }
     let mut ledgers: Vec<Vec<&LedgerFactsRow>> = vec![Vec::new(); out.len()];
     for l in &inputs.client_money {
-        if let Some(i) = slots.get(l.matter) {
+        if let Some(i) = slot(&l.matter) {
             ledgers[i].push(l);
         }
     }
     for (i, mine) in ledgers.iter().enumerate() {
-        let currency = currencies[i];
-        client_money(&mut out[i].facts, currency, mine)?;
+        client_money(&mut out[i].facts, currencies[i], mine)?;
     }
     for check in &inputs.conflict_checks {
-        if let Some(i) = slots.get(check.matter) {
+        if let Some(i) = slot(&check.matter) {
             out[i].facts.conflicts = conflict_facts(check);
         }
     }
