@@ -316,7 +316,7 @@ fn queries(config: &Config, path: &Path, contacts: &[ContactId]) -> Result<()> {
     let mut table = Table::new(&["query", "total", "median", "min..max"]);
     for (label, filter, page) in cases {
         let (timing, total) = time_runs(config.runs, || {
-            Ok(viewer.matters().list(filter.clone(), page)?.total)
+            Ok(viewer.matters().list(filter.clone(), page.clone())?.total)
         })?;
         table.row(vec![
             label,

@@ -153,7 +153,14 @@ fn list_10k(c: &mut Criterion, fixture: &ListFixture) {
     let mut group = c.benchmark_group("list_10k");
     for (label, filter) in cases {
         group.bench_function(label, |b| {
-            b.iter(|| must(viewer.matters().list(black_box(filter.clone()), page)).total)
+            b.iter(|| {
+                must(
+                    viewer
+                        .matters()
+                        .list(black_box(filter.clone()), page.clone()),
+                )
+                .total
+            })
         });
     }
     group.finish();

@@ -11,6 +11,16 @@
 //! * [`build_matter`] gives a complete [`Matter`] aggregate (status history, parties, team,
 //!   access) for writing straight into the store with [`WriteTx::insert_matter`], as an import
 //!   or migration tool would, with no service checks and no audit.
+//!
+//! The store-scale comparison (`benches/store_scale.rs`) adds: [`names`] (a realistic,
+//! Zipf-like distribution of names), [`work`] (time entries, bills, payments and client money
+//! over two years), [`raw`] (the hand-written rusqlite program it is compared with) and
+//! [`report`] (tables, ratios and targets).
+
+pub mod names;
+pub mod raw;
+pub mod report;
+pub mod work;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -314,11 +324,53 @@ pub const FEE_EARNERS: usize = 24;
 /// Number of paralegals in the benchmark firm.
 pub const PARALEGALS: usize = 8;
 
-fn staff_member(role: Role, n: usize) -> NewUser {
+/// How many of each role a bench firm employs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StaffSizes {
+    /// Partners.
+    pub partners: usize,
+    /// Fee earners (associates).
+    pub fee_earners: usize,
+    /// Paralegals.
+    pub paralegals: usize,
+    /// Whether hourly rates vary within a role (partners £400–500, associates £180–320,
+    /// paralegals £95–125) instead of one rate per role (£450, £260, £110).
+    pub varied_rates: bool,
+}
+
+impl Default for StaffSizes {
+    /// The firm of [`setup_firm`]: [`PARTNERS`], [`FEE_EARNERS`], [`PARALEGALS`], one rate per
+    /// role.
+    fn default() -> Self {
+        Self {
+            partners: PARTNERS,
+            fee_earners: FEE_EARNERS,
+            paralegals: PARALEGALS,
+            varied_rates: false,
+        }
+    }
+}
+
+/// The store-scale firm: 50 timekeepers (10 partners, 28 associates, 12 paralegals) with
+/// varied rates.
+pub const FIFTY_TIMEKEEPERS: StaffSizes = StaffSizes {
+    partners: 10,
+    fee_earners: 28,
+    paralegals: 12,
+    varied_rates: true,
+};
+
+fn staff_member(role: Role, n: usize, varied_rates: bool) -> NewUser {
     let (label, rate, code) = match role {
         Role::Partner => ("Partner", 450, "PT"),
         Role::Paralegal => ("Paralegal", 110, "PL"),
         _ => ("Associate", 260, "AS"),
+    };
+    let rate = match (varied_rates, role) {
+        (false, _) => rate,
+        (true, Role::Partner) => 400 + 25 * (n as i64 % 5),
+        (true, Role::Paralegal) => 95 + 10 * (n as i64 % 4),
+        (true, _) => 180 + 20 * (n as i64 % 8),
     };
     let given = GIVEN[n % GIVEN.len()];
     let family = FAMILY[(n * 7 + 3) % FAMILY.len()];
@@ -344,7 +396,12 @@ fn staff_number(email: &str) -> u64 {
 /// Initialises the firm "Smith & Partners LLP" (GBP, `{CLIENT3}-{SEQ:4}`, Europe/London) on
 /// `store` and creates its staff through the service.
 pub fn setup_firm(store: impl Store + 'static) -> Result<BenchFirm> {
-    let firm = Firm::new(store);
+    setup_firm_on(Firm::new(store), StaffSizes::default())
+}
+
+/// [`setup_firm`] on a firm handle made by the caller (with its own clock, say), with `sizes`
+/// staff.
+pub fn setup_firm_on(firm: Firm, sizes: StaffSizes) -> Result<BenchFirm> {
     let admin = firm.initialise(
         &FirmSetup {
             name: "Smith & Partners LLP".into(),
@@ -364,13 +421,17 @@ pub fn setup_firm(store: impl Store + 'static) -> Result<BenchFirm> {
     let session = firm.session(admin.id)?;
     let create = |role: Role, count: usize| -> Result<Vec<User>> {
         (0..count)
-            .map(|n| session.users().create(&staff_member(role, n)))
+            .map(|n| {
+                session
+                    .users()
+                    .create(&staff_member(role, n, sizes.varied_rates))
+            })
             .collect()
     };
     let staff = Staff {
-        partners: create(Role::Partner, PARTNERS)?,
-        fee_earners: create(Role::FeeEarner, FEE_EARNERS)?,
-        paralegals: create(Role::Paralegal, PARALEGALS)?,
+        partners: create(Role::Partner, sizes.partners)?,
+        fee_earners: create(Role::FeeEarner, sizes.fee_earners)?,
+        paralegals: create(Role::Paralegal, sizes.paralegals)?,
         admin,
     };
     let currency = firm.settings()?.default_currency;
@@ -422,6 +483,17 @@ impl BenchFirm {
             staff,
             currency,
         })
+    }
+
+    /// Every user: the administrator, partners, fee earners and paralegals.
+    pub fn users(&self) -> Vec<User> {
+        let s = &self.staff;
+        std::iter::once(&s.admin)
+            .chain(&s.partners)
+            .chain(&s.fee_earners)
+            .chain(&s.paralegals)
+            .cloned()
+            .collect()
     }
 
     /// A session acting as the administrator.

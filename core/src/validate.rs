@@ -1,6 +1,14 @@
-//! Input checks shared by every entity: bounded, printable text; email addresses; phones.
+//! Input checks shared by every entity: bounded, printable text; email addresses; phones;
+//! dates in the supported range.
+
+use chrono::{Datelike, NaiveDate};
 
 use crate::error::{LexcaseError, Result};
+
+/// The years a date may fall in: 1 to 9999, what ISO 8601 dates, iCalendar, LEDES and
+/// Python's `date` all hold. A computation that lands outside is refused before anything is
+/// written.
+pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
 
 /// The longest single-line text field (names, titles) accepted, in characters.
 pub const MAX_LINE: usize = 300;
@@ -124,9 +132,31 @@ pub fn bounded<T>(field: &str, items: &[T], max: usize) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a date outside the years 1 to 9999 ([`DATE_YEARS`]) as a validation error on
+/// `field`.
+pub fn date(field: &str, date: NaiveDate) -> Result<NaiveDate> {
+    if DATE_YEARS.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(LexcaseError::validation(
+            field,
+            "the date falls outside the years 1 to 9999",
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_in_the_years_1_to_9999() {
+        let ok: NaiveDate = "9999-12-31".parse().unwrap();
+        assert_eq!(date("due", ok).unwrap(), ok);
+        assert!(date("due", ok.succ_opt().unwrap()).is_err());
+        assert!(date("due", NaiveDate::MIN).is_err());
+        assert!(date("due", "0001-01-01".parse().unwrap()).is_ok());
+    }
 
     #[test]
     fn lines_are_trimmed_bounded_and_printable() {

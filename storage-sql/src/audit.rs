@@ -4,12 +4,41 @@
 
 use std::borrow::Cow;
 
-use lexcase::audit::{AuditRecord, GENESIS, HashScheme};
+use lexcase::audit::{AuditRecord, EntityKind, GENESIS, HashScheme};
 use lexcase::{LexcaseError, MatterId, Result};
 use uuid::Uuid;
 
 use crate::record::Record;
 use crate::value::{Cols, Value};
+
+/// The number an entity kind is kept as (append only: stored events keep their numbers).
+pub fn kind_code(kind: EntityKind) -> i64 {
+    match kind {
+        EntityKind::Firm => 1,
+        EntityKind::User => 2,
+        EntityKind::Contact => 3,
+        EntityKind::Matter => 4,
+        EntityKind::Task => 5,
+        EntityKind::Note => 6,
+        EntityKind::Document => 7,
+        EntityKind::Appointment => 8,
+        EntityKind::Deadline => 9,
+        EntityKind::Communication => 10,
+        EntityKind::TimeEntry => 11,
+        EntityKind::Expense => 12,
+        EntityKind::Bill => 13,
+        EntityKind::Payment => 14,
+        EntityKind::ClientMoney => 15,
+    }
+}
+
+/// The entity kind a stored number names.
+pub fn kind_of(code: i64) -> Result<EntityKind> {
+    EntityKind::ALL
+        .into_iter()
+        .find(|k| kind_code(*k) == code)
+        .ok_or_else(|| LexcaseError::storage("a stored audit event has an unknown kind"))
+}
 
 /// The matters of an event as 16 bytes each (`NULL` for none).
 pub fn matters_value(matters: &[MatterId]) -> Value<'static> {
@@ -68,7 +97,7 @@ impl Record for AuditRow<'_> {
             Value::id(e.id),
             Value::Instant(e.at),
             Value::id(e.actor),
-            Value::name(e.entity_kind.as_str()),
+            Value::Int(kind_code(e.entity_kind)),
             Value::Id(e.entity_id),
             matters_value(&e.matters),
             Value::text(&e.action),
@@ -83,7 +112,7 @@ impl Record for AuditRow<'_> {
         let id = c.id()?;
         let at = c.instant()?;
         let actor = c.id()?;
-        let entity_kind = c.name()?;
+        let entity_kind = kind_of(c.int()?)?;
         let entity_id: Uuid = c.id()?;
         let matters = matters_from(c.opt_bytes()?)?;
         let action = c.text()?;

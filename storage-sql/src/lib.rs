@@ -11,6 +11,7 @@
 
 pub mod audit;
 pub mod bills;
+pub mod keyset;
 pub mod matters;
 pub mod money;
 pub mod people;

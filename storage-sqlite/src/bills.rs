@@ -11,11 +11,13 @@ use lexcase_sql::bills::{
     AllocationRow, BillHead, BillMatterRow, LineRow, PaymentHead, assemble_bill, bill_rows,
     payment_rows,
 };
-use lexcase_sql::{Value, select_sql};
+use lexcase_sql::keyset::SortKey;
+use lexcase_sql::{Value, column_list, select_sql};
 use rusqlite::Connection;
 
 use crate::error::Db;
 use crate::matter_list::visible_to;
+use crate::paging::{self, List};
 use crate::read::where_clause;
 use crate::records;
 use crate::work::from_sqlite;
@@ -115,21 +117,23 @@ pub(crate) fn bills(
         conditions.push("b.status = ?".into());
         args.push(Value::name(status.as_str()));
     }
-    let refs: Vec<&str> = conditions.iter().map(String::as_str).collect();
-    let filter = where_clause(&refs);
-    let page: Paged<BillHead> = records::paged(
+    const ORDER: &[SortKey] = &[SortKey::desc("b.created_at"), SortKey::desc("b.id")];
+    let heads: Paged<BillHead> = paging::page(
         conn,
-        &format!("SELECT count(*) FROM bills b{filter}"),
-        &format!(
-            "{}{filter} ORDER BY b.created_at DESC, b.id DESC LIMIT ? OFFSET ?",
-            select_sql::<BillHead>("b")
-        ),
-        args,
-        page,
+        List {
+            columns: &column_list::<BillHead>(Some("b")),
+            from: "bills b",
+            conditions,
+            params: args.iter().map(paging::param).collect(),
+            keys: ORDER,
+        },
+        &page,
+        paging::record,
     )?;
     Ok(Paged {
-        items: assemble(conn, page.items)?,
-        total: page.total,
+        items: assemble(conn, heads.items)?,
+        total: heads.total,
+        next: heads.next,
     })
 }
 

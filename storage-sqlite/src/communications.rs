@@ -11,9 +11,11 @@ use rusqlite::{Connection, params, params_from_iter};
 
 use crate::codec::{to_i64, to_json};
 use crate::error::{Db, unique};
-use crate::read::{one, paged};
+use crate::paging::{self, List};
+use crate::read::one;
 use crate::value::micros;
 use crate::write::versioned_update;
+use lexcase_sql::keyset::SortKey;
 
 const COMMUNICATION_UNIQUE: &[(&str, &str)] = &[
     ("communications.id", "the communication already exists"),
@@ -52,27 +54,35 @@ pub(crate) fn of_matter(
     matter: MatterId,
     page: Page,
 ) -> Result<Paged<Communication>> {
-    paged(
+    const ORDER: &[SortKey] = &[SortKey::desc("c.occurred_at"), SortKey::desc("c.id")];
+    paging::page(
         conn,
-        CommunicationId::ENTITY,
-        "SELECT count(*) FROM communications WHERE matter_id = ?",
-        "SELECT body FROM communications WHERE matter_id = ? \
-         ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?",
-        vec![Value::Blob(matter.to_bytes().to_vec())],
-        page,
+        List {
+            columns: "c.body",
+            from: "communications c",
+            conditions: vec!["c.matter_id = ?".into()],
+            params: vec![Value::Blob(matter.to_bytes().to_vec())],
+            keys: ORDER,
+        },
+        &page,
+        paging::body(CommunicationId::ENTITY),
     )
 }
 
 /// Communications on no matter, oldest first.
 pub(crate) fn unfiled(conn: &Connection, page: Page) -> Result<Paged<Communication>> {
-    paged(
+    const ORDER: &[SortKey] = &[SortKey::asc("c.occurred_at"), SortKey::asc("c.id")];
+    paging::page(
         conn,
-        CommunicationId::ENTITY,
-        "SELECT count(*) FROM communications WHERE matter_id IS NULL",
-        "SELECT body FROM communications WHERE matter_id IS NULL \
-         ORDER BY occurred_at, id LIMIT ? OFFSET ?",
-        Vec::new(),
-        page,
+        List {
+            columns: "c.body",
+            from: "communications c",
+            conditions: vec!["c.matter_id IS NULL".into()],
+            params: Vec::new(),
+            keys: ORDER,
+        },
+        &page,
+        paging::body(CommunicationId::ENTITY),
     )
 }
 

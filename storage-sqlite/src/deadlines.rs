@@ -10,9 +10,11 @@ use rusqlite::{Connection, params};
 use crate::codec::{to_i64, to_json};
 use crate::error::{Db, unique};
 use crate::matter_list::visible_to;
-use crate::read::{many, one, paged, where_clause};
+use crate::paging::{self, List};
+use crate::read::{many, one, where_clause};
 use crate::value::{day_number, micros};
 use crate::write::versioned_update;
+use lexcase_sql::keyset::SortKey;
 
 const DEADLINE_UNIQUE: &[(&str, &str)] = &[("deadlines.id", "the deadline already exists")];
 
@@ -66,19 +68,28 @@ pub(crate) fn deadlines(
         conditions.push("d.entered_on = ?");
         params.push(Value::Integer(day_number(day)));
     }
-    let order = if query.entered_on.is_some() {
-        "d.created_at, d.id"
-    } else {
-        "d.due_date IS NULL, d.due_date, d.created_at, d.id"
-    };
-    let filter = where_clause(&conditions);
-    paged(
+    const REGISTER: &[SortKey] = &[SortKey::asc("d.created_at"), SortKey::asc("d.id")];
+    // Undated (not yet computed) deadlines last.
+    const DUE: &[SortKey] = &[
+        SortKey::asc("coalesce(d.due_date, 9223372036854775807)"),
+        SortKey::asc("d.created_at"),
+        SortKey::asc("d.id"),
+    ];
+    paging::page(
         conn,
-        DeadlineId::ENTITY,
-        &format!("SELECT count(*) FROM deadlines d{filter}"),
-        &format!("SELECT d.body FROM deadlines d{filter} ORDER BY {order} LIMIT ? OFFSET ?"),
-        params,
-        page,
+        List {
+            columns: "d.body",
+            from: "deadlines d",
+            conditions: conditions.iter().map(|c| (*c).to_owned()).collect(),
+            params,
+            keys: if query.entered_on.is_some() {
+                REGISTER
+            } else {
+                DUE
+            },
+        },
+        &page,
+        paging::body(DeadlineId::ENTITY),
     )
 }
 

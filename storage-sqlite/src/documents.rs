@@ -10,9 +10,11 @@ use rusqlite::{Connection, params};
 use crate::codec::{to_i64, to_json};
 use crate::error::{Db, unique};
 use crate::notes::FullText;
-use crate::read::{one, paged};
+use crate::paging::{self, List};
+use crate::read::one;
 use crate::value::micros;
 use crate::write::versioned_update;
+use lexcase_sql::keyset::SortKey;
 
 const DOCUMENT_UNIQUE: &[(&str, &str)] = &[("documents.id", "the document already exists")];
 
@@ -32,13 +34,18 @@ pub(crate) fn of_matter(
     matter: MatterId,
     page: Page,
 ) -> Result<Paged<Document>> {
-    paged(
+    const ORDER: &[SortKey] = &[SortKey::desc("d.updated_at"), SortKey::desc("d.id")];
+    paging::page(
         conn,
-        DocumentId::ENTITY,
-        "SELECT count(*) FROM documents WHERE matter_id = ?",
-        "SELECT body FROM documents WHERE matter_id = ? ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?",
-        vec![Value::Blob(matter.to_bytes().to_vec())],
-        page,
+        List {
+            columns: "d.body",
+            from: "documents d",
+            conditions: vec!["d.matter_id = ?".into()],
+            params: vec![Value::Blob(matter.to_bytes().to_vec())],
+            keys: ORDER,
+        },
+        &page,
+        paging::body(DocumentId::ENTITY),
     )
 }
 

@@ -38,6 +38,7 @@ mod migrations;
 mod notes;
 mod open;
 mod options;
+mod paging;
 mod read;
 mod records;
 mod reports;

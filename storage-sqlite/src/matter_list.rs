@@ -4,12 +4,12 @@ use lexcase::access::{Viewer, Visibility};
 use lexcase::matters::{Matter, PartyRole};
 use lexcase::store::{MatterQuery, Page, Paged};
 use lexcase::{MatterId, Result};
+use lexcase_sql::keyset::SortKey;
+use rusqlite::Connection;
 use rusqlite::types::Value;
-use rusqlite::{Connection, params_from_iter};
 
-use crate::codec::to_i64;
 use crate::error::Db;
-use crate::read::{count, where_clause};
+use crate::paging::{self, List};
 
 fn blob(bytes: [u8; 16]) -> Value {
     Value::Blob(bytes.to_vec())
@@ -31,7 +31,8 @@ struct Source {
     id: &'static str,
     status: &'static str,
     area: &'static str,
-    created_at: &'static str,
+    /// Newest first.
+    keys: &'static [SortKey],
     /// The row's matter is not behind a wall for the viewer (bound: the viewer).
     not_walled: &'static str,
     /// The row's matter is firm-visible or the viewer is on it (bound: `firm`, the viewer).
@@ -43,7 +44,7 @@ const MATTERS: Source = Source {
     id: "m.id",
     status: "m.status",
     area: "m.practice_area_key",
-    created_at: "m.created_at",
+    keys: &[SortKey::desc("m.created_at"), SortKey::desc("m.id")],
     not_walled: "m.id NOT IN (SELECT matter_id FROM matter_walls WHERE user_id = ?)",
     open_to_viewer: "(m.visibility = ? OR m.id IN \
                      (SELECT matter_id FROM matter_members WHERE user_id = ?))",
@@ -54,7 +55,10 @@ const MEMBERS: Source = Source {
     id: "mm.matter_id",
     status: "mm.status",
     area: "mm.practice_area_key",
-    created_at: "mm.created_at",
+    keys: &[
+        SortKey::desc("mm.created_at"),
+        SortKey::desc("mm.matter_id"),
+    ],
     not_walled: "mm.matter_id NOT IN (SELECT matter_id FROM matter_walls WHERE user_id = ?)",
     open_to_viewer: "(mm.visibility = ? OR mm.matter_id IN \
                      (SELECT matter_id FROM matter_members WHERE user_id = ?))",
@@ -94,7 +98,7 @@ pub(crate) fn matters(
     } else {
         &MATTERS
     };
-    let (mut conditions, mut params) = source.visible_to(viewer);
+    let (conditions, mut params) = source.visible_to(viewer);
     let mut owned: Vec<String> = Vec::new();
     if let Some(user) = query.fee_earner {
         owned.push("mm.user_id = ?".into());
@@ -129,35 +133,23 @@ pub(crate) fn matters(
         params.push(text(folded));
         params.push(text(folded));
     }
-    conditions.extend(owned.iter().map(String::as_str));
-    let filter = where_clause(&conditions);
-    let from = source.from;
-    let total = count(
+    let mut all: Vec<String> = conditions.iter().map(|c| (*c).to_owned()).collect();
+    all.extend(owned);
+    let ids = paging::page(
         conn,
-        &format!("SELECT count(*) FROM {from}{filter}"),
-        params_from_iter(params.iter()),
+        List {
+            columns: source.id,
+            from: source.from,
+            conditions: all,
+            params,
+            keys: source.keys,
+        },
+        &page,
+        |row| Ok(MatterId::from_bytes(row.get::<_, [u8; 16]>(0).db()?)),
     )?;
-    if total <= page.offset {
-        return Ok(Paged {
-            items: Vec::new(),
-            total,
-        });
-    }
-    params.push(Value::Integer(i64::from(page.limit)));
-    params.push(Value::Integer(to_i64("offset", page.offset)?));
-    let sql = format!(
-        "SELECT {id} FROM {from}{filter} ORDER BY {created} DESC, {id} DESC LIMIT ? OFFSET ?",
-        id = source.id,
-        created = source.created_at,
-    );
-    let mut stmt = conn.prepare_cached(&sql).db()?;
-    let ids = stmt
-        .query_map(params_from_iter(params.iter()), |r| r.get::<_, [u8; 16]>(0))
-        .db()?
-        .map(|r| r.db().map(MatterId::from_bytes))
-        .collect::<Result<Vec<_>>>()?;
     Ok(Paged {
-        items: crate::matters::by_ids(conn, &ids)?,
-        total,
+        items: crate::matters::by_ids(conn, &ids.items)?,
+        total: ids.total,
+        next: ids.next,
     })
 }

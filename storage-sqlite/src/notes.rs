@@ -5,14 +5,16 @@ use lexcase::notes::{Note, NoteSubject};
 use lexcase::store::{Page, Paged};
 use lexcase::{NoteId, Result};
 use rusqlite::types::Value;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, params, params_from_iter};
 
 use crate::codec::{to_i64, to_json};
 use crate::error::{Db, unique};
 use crate::matter_list::visible_to;
-use crate::read::{one, paged, where_clause};
+use crate::paging::{self, List};
+use crate::read::{count, many, one, where_clause};
 use crate::value::micros;
 use crate::write::versioned_update;
+use lexcase_sql::keyset::SortKey;
 
 const NOTE_UNIQUE: &[(&str, &str)] = &[("notes.id", "the note already exists")];
 
@@ -35,16 +37,19 @@ fn subject_column(subject: &NoteSubject) -> (&'static str, Value) {
 
 /// Notes about a subject, newest first.
 pub(crate) fn about(conn: &Connection, subject: &NoteSubject, page: Page) -> Result<Paged<Note>> {
+    const ORDER: &[SortKey] = &[SortKey::desc("n.written_at"), SortKey::desc("n.id")];
     let (column, id) = subject_column(subject);
-    paged(
+    paging::page(
         conn,
-        NoteId::ENTITY,
-        &format!("SELECT count(*) FROM notes WHERE {column} = ?"),
-        &format!(
-            "SELECT body FROM notes WHERE {column} = ? ORDER BY written_at DESC, id DESC LIMIT ? OFFSET ?"
-        ),
-        vec![id],
-        page,
+        List {
+            columns: "n.body",
+            from: "notes n",
+            conditions: vec![format!("n.{column} = ?")],
+            params: vec![id],
+            keys: ORDER,
+        },
+        &page,
+        paging::body(NoteId::ENTITY),
     )
 }
 
@@ -83,10 +88,12 @@ impl FullText<'_> {
         viewer: &Viewer,
         page: Page,
     ) -> Result<Paged<T>> {
+        paging::ranked_only(&page)?;
         if words.is_empty() {
             return Ok(Paged {
                 items: Vec::new(),
                 total: 0,
+                next: None,
             });
         }
         let (matter_rule, matter_params) = visible_to(viewer);
@@ -103,16 +110,34 @@ impl FullText<'_> {
         };
         let (index, from, order) = (self.index, self.from, self.order);
         let filter = format!("{index} MATCH ? AND {visible}");
-        paged(
+        let total = count(
+            conn,
+            &format!("SELECT count(*) FROM {from} WHERE {filter}"),
+            params_from_iter(params.iter()),
+        )?;
+        if total <= page.offset {
+            return Ok(Paged {
+                items: Vec::new(),
+                total,
+                next: None,
+            });
+        }
+        params.push(Value::Integer(i64::from(page.limit)));
+        params.push(Value::Integer(to_i64("offset", page.offset)?));
+        let items = many(
             conn,
             self.entity,
-            &format!("SELECT count(*) FROM {from} WHERE {filter}"),
             &format!(
-                "SELECT o.body FROM {from} WHERE {filter} ORDER BY {index}.rank, {order} LIMIT ? OFFSET ?"
+                "SELECT o.body FROM {from} WHERE {filter} ORDER BY {index}.rank, {order} \
+                 LIMIT ? OFFSET ?"
             ),
-            params,
-            page,
-        )
+            params_from_iter(params.iter()),
+        )?;
+        Ok(Paged {
+            items,
+            total,
+            next: None,
+        })
     }
 }
 

@@ -5,13 +5,15 @@ use lexcase::firm::FirmSettings;
 use lexcase::store::{ContactQuery, Page, Paged};
 use lexcase::users::User;
 use lexcase::{ContactId, Result, UserId};
-use lexcase_sql::{Value as Column, select_sql};
+use lexcase_sql::keyset::SortKey;
+use lexcase_sql::{Value as Column, column_list, select_sql};
 use rusqlite::types::Value;
-use rusqlite::{Connection, Params, params_from_iter};
+use rusqlite::{Connection, Params};
 use serde::de::DeserializeOwned;
 
-use crate::codec::{from_json, like_escape, to_i64, to_u64};
+use crate::codec::{from_json, like_escape, to_u64};
 use crate::error::Db;
+use crate::paging::{self, List};
 use crate::records;
 
 /// The first row's JSON body (column 0), decoded.
@@ -58,34 +60,6 @@ pub(crate) fn count(conn: &Connection, sql: &str, params: impl Params) -> Result
     to_u64(n)
 }
 
-/// Runs a list query: `count_sql` and `page_sql` share `filter_params`; `page_sql` takes the
-/// limit and offset after them. The page query is skipped when it cannot return anything.
-pub(crate) fn paged<T: DeserializeOwned>(
-    conn: &Connection,
-    entity: &str,
-    count_sql: &str,
-    page_sql: &str,
-    mut filter_params: Vec<Value>,
-    page: Page,
-) -> Result<Paged<T>> {
-    let total = count(conn, count_sql, params_from_iter(filter_params.iter()))?;
-    if total <= page.offset || page.limit == 0 {
-        return Ok(Paged {
-            items: Vec::new(),
-            total,
-        });
-    }
-    filter_params.push(Value::Integer(i64::from(page.limit)));
-    filter_params.push(Value::Integer(to_i64("offset", page.offset)?));
-    let items = many(
-        conn,
-        entity,
-        page_sql,
-        params_from_iter(filter_params.iter()),
-    )?;
-    Ok(Paged { items, total })
-}
-
 /// A `WHERE` clause from conditions joined by `AND` (empty when there are none).
 pub(crate) fn where_clause(conditions: &[&str]) -> String {
     if conditions.is_empty() {
@@ -125,15 +99,18 @@ pub(crate) fn user_by_email(conn: &Connection, email: &str) -> Result<Option<Use
 
 /// Users by name, then id.
 pub(crate) fn users(conn: &Connection, page: Page) -> Result<Paged<User>> {
-    records::paged(
+    const ORDER: &[SortKey] = &[SortKey::asc("u.name COLLATE NOCASE"), SortKey::asc("u.id")];
+    paging::page(
         conn,
-        "SELECT count(*) FROM users",
-        &format!(
-            "{} ORDER BY u.name COLLATE NOCASE, u.id LIMIT ? OFFSET ?",
-            select_sql::<User>("u")
-        ),
-        Vec::new(),
-        page,
+        List {
+            columns: &column_list::<User>(Some("u")),
+            from: "users u",
+            conditions: Vec::new(),
+            params: Vec::new(),
+            keys: ORDER,
+        },
+        &page,
+        paging::record,
     )
 }
 
@@ -153,27 +130,33 @@ pub(crate) fn contacts(
     query: &ContactQuery,
     page: Page,
 ) -> Result<Paged<Contact>> {
+    const ORDER: &[SortKey] = &[
+        SortKey::asc("c.sort_name COLLATE NOCASE"),
+        SortKey::asc("c.id"),
+    ];
     let mut conditions = Vec::new();
-    let mut args: Vec<Column<'_>> = Vec::new();
+    let mut params = Vec::new();
     if let Some(prefix) = &query.name_prefix {
         let prefix = like_escape(prefix);
-        conditions.push(r"(c.search_key LIKE ? ESCAPE '\' OR c.search_key LIKE ? ESCAPE '\')");
-        args.push(Column::Text(format!("{prefix}%").into()));
-        args.push(Column::Text(format!("% {prefix}%").into()));
+        conditions
+            .push(r"(c.search_key LIKE ? ESCAPE '\' OR c.search_key LIKE ? ESCAPE '\')".into());
+        params.push(Value::Text(format!("{prefix}%")));
+        params.push(Value::Text(format!("% {prefix}%")));
     }
     if let Some(kind) = query.kind {
-        conditions.push("c.kind = ?");
-        args.push(Column::name(kind.as_str()));
+        conditions.push("c.kind = ?".into());
+        params.push(Value::Text(kind.as_str().into()));
     }
-    let filter = where_clause(&conditions);
-    records::paged(
+    paging::page(
         conn,
-        &format!("SELECT count(*) FROM contacts c{filter}"),
-        &format!(
-            "{}{filter} ORDER BY c.sort_name COLLATE NOCASE, c.id LIMIT ? OFFSET ?",
-            select_sql::<Contact>("c")
-        ),
-        args,
-        page,
+        List {
+            columns: &column_list::<Contact>(Some("c")),
+            from: "contacts c",
+            conditions,
+            params,
+            keys: ORDER,
+        },
+        &page,
+        paging::record,
     )
 }

@@ -4,12 +4,10 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use lexcase::Result;
-use lexcase::store::{Page, Paged};
 use lexcase_sql::{Cols, Record, Value};
 use rusqlite::{Connection, params_from_iter};
 
 use crate::error::{Db, unique};
-use crate::read::count;
 use crate::value::{SqlRow, params};
 use crate::write::versioned_update;
 
@@ -133,28 +131,4 @@ pub(crate) fn many<R: Record>(conn: &Connection, sql: &str, args: &[Value<'_>]) 
         Ok(())
     })?;
     Ok(out)
-}
-
-/// A page of a list: `count_sql` counts the matches (it shares `args`), `page_sql` takes
-/// `LIMIT ? OFFSET ?` after them.
-pub(crate) fn paged<R: Record>(
-    conn: &Connection,
-    count_sql: &str,
-    page_sql: &str,
-    mut args: Vec<Value<'_>>,
-    page: Page,
-) -> Result<Paged<R>> {
-    let total = count(conn, count_sql, params_from_iter(params(&args)))?;
-    if total <= page.offset {
-        return Ok(Paged {
-            items: Vec::new(),
-            total,
-        });
-    }
-    args.push(Value::Int(i64::from(page.limit)));
-    args.push(Value::count(page.offset)?);
-    Ok(Paged {
-        items: many(conn, page_sql, &args)?,
-        total,
-    })
 }

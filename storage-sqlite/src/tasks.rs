@@ -10,9 +10,11 @@ use rusqlite::{Connection, params};
 use crate::codec::{to_i64, to_json};
 use crate::error::{Db, unique};
 use crate::matter_list::visible_to;
-use crate::read::{many, one, paged, where_clause};
+use crate::paging::{self, List};
+use crate::read::{many, one, where_clause};
 use crate::value::{day_number, micros};
 use crate::write::versioned_update;
+use lexcase_sql::keyset::SortKey;
 
 const TASK_UNIQUE: &[(&str, &str)] = &[("tasks.id", "the task already exists")];
 
@@ -67,17 +69,24 @@ pub(crate) fn tasks(
         conditions.push("t.due_date <= ?");
         params.push(Value::Integer(day_number(to)));
     }
-    let filter = where_clause(&conditions);
-    paged(
+    // Undated tasks last; then the most urgent; then in creation order.
+    const ORDER: &[SortKey] = &[
+        SortKey::asc("coalesce(t.due_date, 9223372036854775807)"),
+        SortKey::desc("t.priority_rank"),
+        SortKey::asc("t.created_at"),
+        SortKey::asc("t.id"),
+    ];
+    paging::page(
         conn,
-        TaskId::ENTITY,
-        &format!("SELECT count(*) FROM tasks t{filter}"),
-        &format!(
-            "SELECT t.body FROM tasks t{filter} ORDER BY t.due_date IS NULL, t.due_date, \
-             t.priority_rank DESC, t.created_at, t.id LIMIT ? OFFSET ?"
-        ),
-        params,
-        page,
+        List {
+            columns: "t.body",
+            from: "tasks t",
+            conditions: conditions.iter().map(|c| (*c).to_owned()).collect(),
+            params,
+            keys: ORDER,
+        },
+        &page,
+        paging::body(TaskId::ENTITY),
     )
 }
 

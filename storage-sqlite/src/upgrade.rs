@@ -272,7 +272,9 @@ fn copy_audit(conn: &Connection) -> Result<()> {
                 row.get::<_, Vec<u8>>(1).db()?,
                 micros(at),
                 row.get::<_, Vec<u8>>(3).db()?,
-                row.get::<_, String>(4).db()?,
+                lexcase_sql::audit::kind_code(row.get::<_, String>(4).db()?.parse().map_err(
+                    |_| LexcaseError::storage("a stored audit event has an unknown kind")
+                )?),
                 row.get::<_, Vec<u8>>(5).db()?,
                 row.get::<_, Option<Vec<u8>>>(6).db()?,
                 row.get::<_, String>(7).db()?,

@@ -5,11 +5,13 @@ use lexcase::access::Viewer;
 use lexcase::store::{Page, Paged, WorkQuery};
 use lexcase::timekeeping::{Expense, TimeEntry, WorkStatus};
 use lexcase::{BillId, LexcaseError, Result};
-use lexcase_sql::{Record, Value, select_sql};
+use lexcase_sql::keyset::SortKey;
+use lexcase_sql::{Record, Value, column_list, select_sql};
 use rusqlite::{Connection, params};
 
 use crate::error::Db;
 use crate::matter_list::visible_to;
+use crate::paging::{self, List};
 use crate::read::where_clause;
 use crate::records;
 
@@ -96,17 +98,23 @@ pub(crate) fn list<R: Record>(
     viewer: &Viewer,
     page: Page,
 ) -> Result<Paged<R>> {
+    const ORDER: &[SortKey] = &[
+        SortKey::asc("w.work_date"),
+        SortKey::asc("w.recorded_at"),
+        SortKey::asc("w.id"),
+    ];
     let (conditions, args) = conditions(query, Some(viewer));
-    let filter = filter(&conditions);
-    records::paged(
+    paging::page(
         conn,
-        &format!("SELECT count(*) FROM {} w{filter}", R::TABLE),
-        &format!(
-            "{}{filter} ORDER BY w.work_date, w.recorded_at, w.id LIMIT ? OFFSET ?",
-            select_sql::<R>("w")
-        ),
-        args,
-        page,
+        List {
+            columns: &column_list::<R>(Some("w")),
+            from: &format!("{} w", R::TABLE),
+            conditions,
+            params: args.iter().map(paging::param).collect(),
+            keys: ORDER,
+        },
+        &page,
+        paging::record,
     )
 }
 

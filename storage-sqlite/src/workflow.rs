@@ -12,9 +12,11 @@ use rusqlite::{Connection, params, params_from_iter};
 use crate::codec::{to_i64, to_json, to_u64};
 use crate::error::{Db, unique};
 use crate::matter_list::visible_to;
-use crate::read::{many, one, paged, where_clause};
+use crate::paging::{self, List};
+use crate::read::{many, one, where_clause};
 use crate::value::day_number;
 use crate::write::versioned_update;
+use lexcase_sql::keyset::SortKey;
 
 const TEMPLATE: &str = "workflow template";
 const WORKFLOW: &str = "workflow";
@@ -112,19 +114,21 @@ pub(crate) fn waiting_since(
     let (mut conditions, mut params) = live_and_visible(viewer);
     conditions.push("w.stage_entered_on <= ?");
     params.push(Value::Integer(day_number(entered_by)));
-    let filter = where_clause(&conditions);
-    paged(
+    const ORDER: &[SortKey] = &[
+        SortKey::asc("w.stage_entered_on"),
+        SortKey::asc("w.matter_id"),
+    ];
+    paging::page(
         conn,
-        WORKFLOW,
-        &format!(
-            "SELECT count(*) FROM matter_workflows w JOIN matters m ON m.id = w.matter_id{filter}"
-        ),
-        &format!(
-            "SELECT w.body FROM matter_workflows w JOIN matters m ON m.id = w.matter_id{filter} \
-             ORDER BY w.stage_entered_on, w.matter_id LIMIT ? OFFSET ?"
-        ),
-        params,
-        page,
+        List {
+            columns: "w.body",
+            from: "matter_workflows w JOIN matters m ON m.id = w.matter_id",
+            conditions: conditions.iter().map(|c| (*c).to_owned()).collect(),
+            params,
+            keys: ORDER,
+        },
+        &page,
+        paging::body(WORKFLOW),
     )
 }
 

@@ -166,7 +166,7 @@ mod tests {
             })
         );
         assert!(matches!(
-            session.users().list(Page { offset: 0, limit: 0 }),
+            session.users().list(Page { offset: 0, limit: 0, after: None }),
             Err(LexcaseError::Validation { field, .. }) if field == "limit"
         ));
         assert!(matches!(

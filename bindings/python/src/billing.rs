@@ -103,7 +103,7 @@ impl PyBillService {
     }
 
     /// Bills matching every filter given, newest first.
-    #[pyo3(signature = (*, client=None, matter=None, status=None, offset=0, limit=50))]
+    #[pyo3(signature = (*, client=None, matter=None, status=None, offset=0, limit=50, after=None))]
     fn list(
         &self,
         py: Python<'_>,
@@ -112,13 +112,14 @@ impl PyBillService {
         status: Option<&str>,
         offset: i64,
         limit: i64,
+        after: Option<String>,
     ) -> PyResult<PyPage> {
         let query = BillQuery {
             client: id_opt(client),
             matter: id_opt(matter),
             status: parse_opt::<BillStatus>(status)?,
         };
-        let page = page(offset, limit)?;
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.bills().list(&query, page))?;
         PyPage::new(py, paged, PyBill)
     }

@@ -81,23 +81,30 @@ impl PyCommunicationService {
     }
 
     /// A matter's communications, newest first.
-    #[pyo3(signature = (matter, *, offset=0, limit=50))]
+    #[pyo3(signature = (matter, *, offset=0, limit=50, after=None))]
     fn of_matter(
         &self,
         py: Python<'_>,
         matter: Id<MatterId>,
         offset: i64,
         limit: i64,
+        after: Option<String>,
     ) -> PyResult<PyPage> {
-        let page = page(offset, limit)?;
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.communications().of_matter(matter.0, page))?;
         PyPage::new(py, paged, PyCommunication)
     }
 
     /// The unfiled queue, oldest first.
-    #[pyo3(signature = (*, offset=0, limit=50))]
-    fn unfiled(&self, py: Python<'_>, offset: i64, limit: i64) -> PyResult<PyPage> {
-        let page = page(offset, limit)?;
+    #[pyo3(signature = (*, offset=0, limit=50, after=None))]
+    fn unfiled(
+        &self,
+        py: Python<'_>,
+        offset: i64,
+        limit: i64,
+        after: Option<String>,
+    ) -> PyResult<PyPage> {
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.communications().unfiled(page))?;
         PyPage::new(py, paged, PyCommunication)
     }

@@ -250,8 +250,9 @@ impl PyRuleTestOutcome {
 }
 
 /// What a compliance rule found: the pack, rule and rule version, its title and `severity`
-/// (`block`, `warn` or `info`), the `message` with its facts filled in, the `remedy`, and
-/// the `facts` the message used (a `dict` of fact path to plain value).
+/// (`block`, `warn` or `info`), its `kind` (`breach` or `not_evaluated`), the `message` with
+/// its facts filled in, the `remedy`, and the `facts` the message used (a `dict` of fact path
+/// to plain value; empty for a rule that could not be evaluated).
 #[pyclass(frozen, eq, module = "lexcase", name = "Finding")]
 #[derive(Clone, PartialEq)]
 pub struct PyFinding(pub Finding);
@@ -288,6 +289,14 @@ impl PyFinding {
         self.0.severity.as_str()
     }
 
+    /// `breach` (the rule's condition held) or `not_evaluated` (the rule could not be
+    /// evaluated on the matter: a run-time error, over the evaluation budget, or it no
+    /// longer loads; it keeps the rule's severity, so a block rule still blocks).
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.kind.as_str()
+    }
+
     /// The message, with its facts filled in.
     #[getter]
     fn message(&self) -> &str {
@@ -311,7 +320,10 @@ impl PyFinding {
     }
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["pack", "rule", "severity", "message"])
+        repr(
+            slf.as_any(),
+            &["pack", "rule", "severity", "kind", "message"],
+        )
     }
 }
 

@@ -92,7 +92,7 @@ impl PyContactService {
 
     /// Contacts with a word of their name starting with `prefix` (case and accents ignored;
     /// `""` lists all), optionally only `kind` (`person` or `organisation`), by sort name.
-    #[pyo3(signature = (prefix="", *, kind=None, offset=0, limit=50))]
+    #[pyo3(signature = (prefix="", *, kind=None, offset=0, limit=50, after=None))]
     fn search(
         &self,
         py: Python<'_>,
@@ -100,9 +100,10 @@ impl PyContactService {
         kind: Option<&str>,
         offset: i64,
         limit: i64,
+        after: Option<String>,
     ) -> PyResult<PyPage> {
         let kind = parse_opt::<ContactKind>(kind)?;
-        let page = page(offset, limit)?;
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.contacts().search(prefix, kind, page))?;
         PyPage::new(py, paged, PyContact)
     }

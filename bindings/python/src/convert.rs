@@ -10,7 +10,7 @@ use std::str::FromStr;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use lexcase::LexcaseError;
 use lexcase::matters::CustomValue;
-use lexcase::store::Page;
+use lexcase::store::{Cursor, Page};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -42,13 +42,26 @@ pub(crate) fn parse_opt<T: FromStr<Err = LexcaseError>>(name: Option<&str>) -> P
     name.map(parse).transpose()
 }
 
-/// A page of a listing. Offsets and limits are range-checked by the core; a negative value
-/// cannot be represented there and is refused here as the core would refuse an out-of-range one.
-pub(crate) fn page(offset: i64, limit: i64) -> PyResult<Page> {
+/// A page of a listing: `limit` items after skipping `offset`, or after the cursor `after`
+/// (a previous page's `next_cursor`). Offsets and limits are range-checked by the core; a
+/// negative value cannot be represented there and is refused here as the core would refuse an
+/// out-of-range one.
+pub(crate) fn page(offset: i64, limit: i64, after: Option<String>) -> PyResult<Page> {
     let offset = u64::try_from(offset)
         .map_err(|_| to_py(LexcaseError::validation("offset", "must not be negative")))?;
     let limit = u32::try_from(limit).unwrap_or(if limit < 0 { 0 } else { u32::MAX });
-    Page::new(offset, limit).map_err(to_py)
+    match after {
+        None => Page::new(offset, limit).map_err(to_py),
+        Some(cursor) => {
+            if offset != 0 {
+                return Err(to_py(LexcaseError::validation(
+                    "offset",
+                    "a page after a cursor takes no offset",
+                )));
+            }
+            Page::after(Cursor::new(cursor).map_err(to_py)?, limit).map_err(to_py)
+        }
+    }
 }
 
 /// The name of an object's type, for error messages.
@@ -431,11 +444,11 @@ mod tests {
     fn negative_offsets_are_validation_errors() {
         Python::initialize();
         Python::attach(|py| {
-            let err = page(-1, 10).expect_err("negative offset");
+            let err = page(-1, 10, None).expect_err("negative offset");
             assert!(err.is_instance_of::<crate::errors::ValidationError>(py));
-            assert!(page(0, -5).is_err());
+            assert!(page(0, -5, None).is_err());
             assert_eq!(
-                page(10, 20).expect("in range"),
+                page(10, 20, None).expect("in range"),
                 Page::new(10, 20).expect("page")
             );
         });

@@ -192,7 +192,7 @@ impl PyDocketService {
 
     /// Deadlines on matters the acting user may see, soonest first: of one `matter`, one
     /// `responsible` user, only open ones, due between `due_from` and `due_to` (inclusive).
-    #[pyo3(signature = (*, matter=None, responsible=None, open_only=false, due_from=None, due_to=None, offset=0, limit=50))]
+    #[pyo3(signature = (*, matter=None, responsible=None, open_only=false, due_from=None, due_to=None, offset=0, limit=50, after=None))]
     fn list(
         &self,
         py: Python<'_>,
@@ -203,6 +203,7 @@ impl PyDocketService {
         due_to: Option<DateArg>,
         offset: i64,
         limit: i64,
+        after: Option<String>,
     ) -> PyResult<PyPage> {
         let query = DeadlineQuery {
             matter: id_opt(matter),
@@ -212,22 +213,23 @@ impl PyDocketService {
             due_to: date_opt(due_to),
             ..DeadlineQuery::default()
         };
-        let page = page(offset, limit)?;
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.docket().list(&query, page))?;
         PyPage::new(py, paged, PyDeadline)
     }
 
     /// The register: deadlines entered on `day` (in the firm's zone), with who entered each
     /// (`entered_by`), in the order they were entered.
-    #[pyo3(signature = (day, *, offset=0, limit=50))]
+    #[pyo3(signature = (day, *, offset=0, limit=50, after=None))]
     fn entered_on(
         &self,
         py: Python<'_>,
         day: DateArg,
         offset: i64,
         limit: i64,
+        after: Option<String>,
     ) -> PyResult<PyPage> {
-        let page = page(offset, limit)?;
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.docket().entered_on(day.0, page))?;
         PyPage::new(py, paged, PyDeadline)
     }

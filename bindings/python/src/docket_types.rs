@@ -12,8 +12,8 @@ use lexcase::LexcaseError;
 use lexcase::calendar::CalendarSpec;
 use lexcase::deadlines::{
     ComputedDeadline, CountingMethod, DeadlineInput, DeadlineRule, Direction, MonthEndReading,
-    Period, PeriodUnit, ReadingOptions, RollPolicy, RulePack, ServiceDaysReading, ServiceMethod,
-    TraceStep, Trigger, builtin_rule,
+    Period, PeriodUnit, Question, ReadingOptions, RollPolicy, RulePack, ServiceDaysReading,
+    ServiceMethod, TraceStep, Trigger, builtin_rule,
 };
 use lexcase::docket::{Deadline, DeadlineReminder, DeadlineTrigger};
 use pyo3::exceptions::PyTypeError;
@@ -23,6 +23,7 @@ use uuid::Uuid;
 
 use crate::convert::{DateArg, InstantArg, date_opt, parse, parse_opt, repr};
 use crate::errors::to_py;
+use crate::rule_version_types::PyRuleVersion;
 
 fn invalid(field: &str, reason: &str) -> PyErr {
     to_py(LexcaseError::validation(field, reason))
@@ -134,7 +135,8 @@ fn trigger(
 /// A deadline rule: the period, whether it runs after or before the trigger, the counting
 /// method (`frcp6`, `cpr2_8` or `calendar`), the roll off weekends and holidays (`forward`,
 /// `backward`, `none` or `auto`), FRCP 6(d) service days, whether the act is done at the court
-/// office, the usual calendars and the readings chosen where the rules are ambiguous.
+/// office, the usual calendars, the readings chosen where the rules are ambiguous, the
+/// question it answers and its versions.
 /// Built-in rules come from `builtin_rule` and `builtin_rule_packs`, a firm's own from
 /// `rule_pack_from_toml` / `rule_pack_from_json` or the constructor.
 #[pyclass(frozen, eq, module = "lexcase", name = "DeadlineRule")]
@@ -147,9 +149,11 @@ impl PyDeadlineRule {
     /// `ValidationError`). `period_unit` is `hours`, `days`, `weeks`, `months` or `years`;
     /// `direction` `after` or `before`; `service_days_reading` `after_roll` or `before_roll`;
     /// `month_end` `clamp` or `next_month_start`; `holidays` and `closures` calendar specs
-    /// such as `"us-federal+firm"`.
+    /// such as `"us-federal+firm"`; `answers` `last_day_for_act` or `earliest_day_for_event`
+    /// (CPR 2.8: the earliest day of a later event at least the period after a step). A rule
+    /// with versions comes from a pack.
     #[new]
-    #[pyo3(signature = (*, id, title, citation, period_amount, period_unit, direction="after", method="calendar", roll="forward", service_days=false, court_office_act=false, holidays=None, closures=None, service_days_reading="after_roll", month_end="clamp"))]
+    #[pyo3(signature = (*, id, title, citation, period_amount, period_unit, direction="after", method="calendar", roll="forward", service_days=false, court_office_act=false, holidays=None, closures=None, service_days_reading="after_roll", month_end="clamp", answers="last_day_for_act"))]
     fn new(
         id: String,
         title: String,
@@ -165,6 +169,7 @@ impl PyDeadlineRule {
         closures: Option<&str>,
         service_days_reading: &str,
         month_end: &str,
+        answers: &str,
     ) -> PyResult<Self> {
         let spec = |text: Option<&str>| text.map(CalendarSpec::parse).transpose().map_err(to_py);
         let rule = DeadlineRule {
@@ -186,6 +191,8 @@ impl PyDeadlineRule {
             },
             holidays: spec(holidays)?,
             closures: spec(closures)?,
+            answers: parse::<Question>(answers)?,
+            versions: Vec::new(),
         };
         rule.validate().map_err(to_py)?;
         Ok(Self(rule))
@@ -275,6 +282,20 @@ impl PyDeadlineRule {
     #[getter]
     fn month_end(&self) -> &'static str {
         self.0.options.month_end.as_str()
+    }
+
+    /// The question the rule answers: `last_day_for_act` (the last day for the act) or
+    /// `earliest_day_for_event` (the earliest day a later event may take place).
+    #[getter]
+    fn answers(&self) -> &'static str {
+        self.0.answers.as_str()
+    }
+
+    /// The versions with the trigger dates they are in force (empty when the rule never
+    /// changed).
+    #[getter]
+    fn versions(&self) -> Vec<PyRuleVersion> {
+        self.0.versions.iter().cloned().map(PyRuleVersion).collect()
     }
 
     /// Computes the rule without docketing it: from `trigger_date`, or from `trigger_at` (an

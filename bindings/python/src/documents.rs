@@ -96,15 +96,16 @@ impl PyDocumentService {
     }
 
     /// A matter's documents, newest first.
-    #[pyo3(signature = (matter, offset=0, limit=50))]
+    #[pyo3(signature = (matter, offset=0, limit=50, after=None))]
     fn for_matter(
         &self,
         py: Python<'_>,
         matter: Id<MatterId>,
         offset: i64,
         limit: i64,
+        after: Option<String>,
     ) -> PyResult<PyPage> {
-        let page = page(offset, limit)?;
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.documents().for_matter(matter.0, page))?;
         PyPage::new(py, paged, PyDocument)
     }
@@ -112,9 +113,16 @@ impl PyDocumentService {
     /// Documents whose indexed text (of their latest version) contains every word of `text`
     /// as a prefix (case and accents ignored), on matters the acting user may see, best match
     /// first.
-    #[pyo3(signature = (text, offset=0, limit=50))]
-    fn search(&self, py: Python<'_>, text: &str, offset: i64, limit: i64) -> PyResult<PyPage> {
-        let page = page(offset, limit)?;
+    #[pyo3(signature = (text, offset=0, limit=50, after=None))]
+    fn search(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        offset: i64,
+        limit: i64,
+        after: Option<String>,
+    ) -> PyResult<PyPage> {
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.documents().search(text, page))?;
         PyPage::new(py, paged, PyDocument)
     }

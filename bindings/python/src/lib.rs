@@ -45,6 +45,7 @@ mod money_args;
 pub mod note_types;
 pub mod notes;
 pub mod page;
+pub mod rule_version_types;
 pub mod session;
 pub mod settings;
 pub mod task_types;
@@ -187,6 +188,7 @@ fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<docket_types::PyRulePack>()?;
     m.add_class::<docket_types::PyComputedDeadline>()?;
     m.add_class::<docket_types::PyTraceStep>()?;
+    m.add_class::<rule_version_types::PyRuleVersion>()?;
     m.add_class::<conflicts::PyConflictService>()?;
     m.add_class::<conflict_types::PyMatchReason>()?;
     m.add_class::<conflict_types::PyNameMatch>()?;

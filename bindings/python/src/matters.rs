@@ -126,7 +126,7 @@ impl PyMatterService {
     /// Matters the acting user may see, newest first, with the total count. `text` matches
     /// words of the number, the title and the parties' names (case and accents ignored);
     /// `fee_earner` matches the responsible, originating and team members.
-    #[pyo3(signature = (*, status=None, practice_area=None, fee_earner=None, client=None, text=None, offset=0, limit=50))]
+    #[pyo3(signature = (*, status=None, practice_area=None, fee_earner=None, client=None, text=None, offset=0, limit=50, after=None))]
     fn list(
         &self,
         py: Python<'_>,
@@ -137,6 +137,7 @@ impl PyMatterService {
         text: Option<String>,
         offset: i64,
         limit: i64,
+        after: Option<String>,
     ) -> PyResult<PyPage> {
         let filter = MatterFilter {
             status: parse_opt::<MatterStatus>(status)?,
@@ -145,22 +146,23 @@ impl PyMatterService {
             client: id_opt(client),
             text,
         };
-        let page = page(offset, limit)?;
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.matters().list(filter, page))?;
         PyPage::new(py, paged, PyMatter)
     }
 
     /// The acting user's matters (responsible, originating or on the team), newest first.
-    #[pyo3(signature = (*, status=None, offset=0, limit=50))]
+    #[pyo3(signature = (*, status=None, offset=0, limit=50, after=None))]
     fn mine(
         &self,
         py: Python<'_>,
         status: Option<&str>,
         offset: i64,
         limit: i64,
+        after: Option<String>,
     ) -> PyResult<PyPage> {
         let status = parse_opt::<MatterStatus>(status)?;
-        let page = page(offset, limit)?;
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.matters().mine(status, page))?;
         PyPage::new(py, paged, PyMatter)
     }

@@ -55,38 +55,47 @@ impl PyNoteService {
     }
 
     /// Notes on a matter, newest first.
-    #[pyo3(signature = (matter, offset=0, limit=50))]
+    #[pyo3(signature = (matter, offset=0, limit=50, after=None))]
     fn for_matter(
         &self,
         py: Python<'_>,
         matter: Id<MatterId>,
         offset: i64,
         limit: i64,
+        after: Option<String>,
     ) -> PyResult<PyPage> {
-        let page = page(offset, limit)?;
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.notes().for_matter(matter.0, page))?;
         PyPage::new(py, paged, PyNote)
     }
 
     /// Notes on a contact, newest first.
-    #[pyo3(signature = (contact, offset=0, limit=50))]
+    #[pyo3(signature = (contact, offset=0, limit=50, after=None))]
     fn for_contact(
         &self,
         py: Python<'_>,
         contact: Id<ContactId>,
         offset: i64,
         limit: i64,
+        after: Option<String>,
     ) -> PyResult<PyPage> {
-        let page = page(offset, limit)?;
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.notes().for_contact(contact.0, page))?;
         PyPage::new(py, paged, PyNote)
     }
 
     /// Notes containing every word of `text` (word prefixes; case and accents ignored), on
     /// matters the acting user may see and on contacts, best match first.
-    #[pyo3(signature = (text, offset=0, limit=50))]
-    fn search(&self, py: Python<'_>, text: &str, offset: i64, limit: i64) -> PyResult<PyPage> {
-        let page = page(offset, limit)?;
+    #[pyo3(signature = (text, offset=0, limit=50, after=None))]
+    fn search(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        offset: i64,
+        limit: i64,
+        after: Option<String>,
+    ) -> PyResult<PyPage> {
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.notes().search(text, page))?;
         PyPage::new(py, paged, PyNote)
     }

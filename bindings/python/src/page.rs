@@ -10,6 +10,7 @@ use pyo3::types::{PyGenericAlias, PyIterator, PyList, PyType};
 pub struct PyPage {
     items: Vec<Py<PyAny>>,
     total: u64,
+    next_cursor: Option<String>,
 }
 
 impl PyPage {
@@ -30,6 +31,7 @@ impl PyPage {
         Ok(Self {
             items,
             total: paged.total,
+            next_cursor: paged.next.map(|c| c.as_str().to_owned()),
         })
     }
 }
@@ -46,6 +48,13 @@ impl PyPage {
     #[getter]
     fn total(&self) -> u64 {
         self.total
+    }
+
+    /// Pass as `after=` to read the next page (`None` at the end of the list). Reading a long
+    /// list by cursor costs the same for every page; the total is the one counted on the first.
+    #[getter]
+    fn next_cursor(&self) -> Option<String> {
+        self.next_cursor.clone()
     }
 
     fn __len__(&self) -> usize {

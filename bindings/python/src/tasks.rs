@@ -220,47 +220,72 @@ impl PyTaskService {
     }
 
     /// The acting user's open tasks, soonest due first.
-    #[pyo3(signature = (offset=0, limit=50))]
-    fn mine(&self, py: Python<'_>, offset: i64, limit: i64) -> PyResult<PyPage> {
-        let page = page(offset, limit)?;
+    #[pyo3(signature = (offset=0, limit=50, after=None))]
+    fn mine(
+        &self,
+        py: Python<'_>,
+        offset: i64,
+        limit: i64,
+        after: Option<String>,
+    ) -> PyResult<PyPage> {
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.tasks().mine(page))?;
         PyPage::new(py, paged, PyTask)
     }
 
     /// Open tasks on the matters the acting user is on (responsible, originating or team).
-    #[pyo3(signature = (offset=0, limit=50))]
-    fn team(&self, py: Python<'_>, offset: i64, limit: i64) -> PyResult<PyPage> {
-        let page = page(offset, limit)?;
+    #[pyo3(signature = (offset=0, limit=50, after=None))]
+    fn team(
+        &self,
+        py: Python<'_>,
+        offset: i64,
+        limit: i64,
+        after: Option<String>,
+    ) -> PyResult<PyPage> {
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.tasks().team(page))?;
         PyPage::new(py, paged, PyTask)
     }
 
     /// Open tasks due before today (in the firm's zone).
-    #[pyo3(signature = (offset=0, limit=50))]
-    fn overdue(&self, py: Python<'_>, offset: i64, limit: i64) -> PyResult<PyPage> {
-        let page = page(offset, limit)?;
+    #[pyo3(signature = (offset=0, limit=50, after=None))]
+    fn overdue(
+        &self,
+        py: Python<'_>,
+        offset: i64,
+        limit: i64,
+        after: Option<String>,
+    ) -> PyResult<PyPage> {
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.tasks().overdue(page))?;
         PyPage::new(py, paged, PyTask)
     }
 
     /// Open tasks due from today to the coming Sunday.
-    #[pyo3(signature = (offset=0, limit=50))]
-    fn due_this_week(&self, py: Python<'_>, offset: i64, limit: i64) -> PyResult<PyPage> {
-        let page = page(offset, limit)?;
+    #[pyo3(signature = (offset=0, limit=50, after=None))]
+    fn due_this_week(
+        &self,
+        py: Python<'_>,
+        offset: i64,
+        limit: i64,
+        after: Option<String>,
+    ) -> PyResult<PyPage> {
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.tasks().due_this_week(page))?;
         PyPage::new(py, paged, PyTask)
     }
 
     /// Every task of a matter (open and finished).
-    #[pyo3(signature = (matter, offset=0, limit=50))]
+    #[pyo3(signature = (matter, offset=0, limit=50, after=None))]
     fn for_matter(
         &self,
         py: Python<'_>,
         matter: Id<MatterId>,
         offset: i64,
         limit: i64,
+        after: Option<String>,
     ) -> PyResult<PyPage> {
-        let page = page(offset, limit)?;
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.tasks().for_matter(matter.0, page))?;
         PyPage::new(py, paged, PyTask)
     }

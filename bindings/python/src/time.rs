@@ -215,7 +215,7 @@ impl PyTimeService {
 
     /// Time entries matching every filter given; anyone else's (no `user`, or another user)
     /// needs `view_rates`. `status` is a work status.
-    #[pyo3(signature = (*, matter=None, user=None, from_date=None, to_date=None, status=None, bill=None, offset=0, limit=50))]
+    #[pyo3(signature = (*, matter=None, user=None, from_date=None, to_date=None, status=None, bill=None, offset=0, limit=50, after=None))]
     fn list(
         &self,
         py: Python<'_>,
@@ -227,6 +227,7 @@ impl PyTimeService {
         bill: Option<Id<BillId>>,
         offset: i64,
         limit: i64,
+        after: Option<String>,
     ) -> PyResult<PyPage> {
         let query = WorkQuery {
             matter: id_opt(matter),
@@ -236,7 +237,7 @@ impl PyTimeService {
             status: parse_opt::<WorkStatus>(status)?,
             bill: id_opt(bill),
         };
-        let page = page(offset, limit)?;
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.time().list(&query, page))?;
         PyPage::new(py, paged, PyTimeEntry)
     }
@@ -371,7 +372,7 @@ impl PyTimeService {
     }
 
     /// Expenses matching every filter given.
-    #[pyo3(signature = (*, matter=None, from_date=None, to_date=None, status=None, bill=None, offset=0, limit=50))]
+    #[pyo3(signature = (*, matter=None, from_date=None, to_date=None, status=None, bill=None, offset=0, limit=50, after=None))]
     fn expenses(
         &self,
         py: Python<'_>,
@@ -382,6 +383,7 @@ impl PyTimeService {
         bill: Option<Id<BillId>>,
         offset: i64,
         limit: i64,
+        after: Option<String>,
     ) -> PyResult<PyPage> {
         let query = WorkQuery {
             matter: id_opt(matter),
@@ -391,7 +393,7 @@ impl PyTimeService {
             status: parse_opt::<WorkStatus>(status)?,
             bill: id_opt(bill),
         };
-        let page = page(offset, limit)?;
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.time().expenses(&query, page))?;
         PyPage::new(py, paged, PyExpense)
     }

@@ -131,9 +131,15 @@ impl PyUserService {
     }
 
     /// Users ordered by name, one page at a time.
-    #[pyo3(signature = (*, offset=0, limit=50))]
-    fn list(&self, py: Python<'_>, offset: i64, limit: i64) -> PyResult<PyPage> {
-        let page = page(offset, limit)?;
+    #[pyo3(signature = (*, offset=0, limit=50, after=None))]
+    fn list(
+        &self,
+        py: Python<'_>,
+        offset: i64,
+        limit: i64,
+        after: Option<String>,
+    ) -> PyResult<PyPage> {
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.users().list(page))?;
         PyPage::new(py, paged, PyUser)
     }

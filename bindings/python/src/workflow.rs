@@ -163,9 +163,16 @@ impl PyWorkflowService {
 
     /// Workflows whose matter has been in its current stage for at least `days` days (today
     /// in the firm's zone), longest-waiting first.
-    #[pyo3(signature = (days, offset=0, limit=50))]
-    fn stuck(&self, py: Python<'_>, days: u32, offset: i64, limit: i64) -> PyResult<PyPage> {
-        let page = page(offset, limit)?;
+    #[pyo3(signature = (days, offset=0, limit=50, after=None))]
+    fn stuck(
+        &self,
+        py: Python<'_>,
+        days: u32,
+        offset: i64,
+        limit: i64,
+        after: Option<String>,
+    ) -> PyResult<PyPage> {
+        let page = page(offset, limit, after)?;
         let paged = run(py, || self.0.workflow().stuck(days, page))?;
         PyPage::new(py, paged, PyWorkflowProgress)
     }

@@ -324,6 +324,34 @@ def test_update_replaces_schedule_recurrence_and_attendees_only_when_given(offic
         ({"first_day": datetime.date(2031, 3, 4), "reminders": [-5]}, "reminders"),
         # 01:30 on 30 March 2031 does not exist in London.
         ({"start": at(3, 30, 1, 30), "end": at(3, 30, 3), "zone": LONDON}, "start"),
+        # Finer than daily without COUNT or UNTIL, a zero INTERVAL, no occurrence at all.
+        (
+            {
+                "start": at(3, 4, 9),
+                "end": at(3, 4, 10),
+                "zone": LONDON,
+                "recurrence": "FREQ=HOURLY",
+            },
+            "recurrence",
+        ),
+        (
+            {
+                "start": at(3, 4, 9),
+                "end": at(3, 4, 10),
+                "zone": LONDON,
+                "recurrence": "FREQ=DAILY;INTERVAL=0",
+            },
+            "recurrence",
+        ),
+        (
+            {
+                "start": at(3, 4, 9),
+                "end": at(3, 4, 10),
+                "zone": LONDON,
+                "recurrence": "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+            },
+            "recurrence",
+        ),
     ],
 )
 def test_create_refuses_bad_schedules(
@@ -387,3 +415,20 @@ def test_stale_version_and_permissions(office: Office) -> None:
         office.as_("read_only").appointments.create(
             title="On a matter", matter=m.id, first_day=datetime.date(2031, 8, 5)
         )
+
+
+def test_a_series_started_in_1990_shows_in_a_week_of_2031(office: Office) -> None:
+    fe = office.as_("fee_earner").appointments
+    me = office.users["fee_earner"].id
+    fe.create(
+        title="Morning call",
+        start=datetime.datetime(1990, 1, 1, 9),
+        end=datetime.datetime(1990, 1, 1, 9, 15),
+        zone=LONDON,
+        recurrence="FREQ=DAILY",
+        attendee_users=[me],
+    )
+    week = fe.agenda(me, from_date=datetime.date(2031, 3, 3), to_date=datetime.date(2031, 3, 9))
+    assert [o.original_start for o in week] == [
+        datetime.datetime(2031, 3, d, 9) for d in range(3, 10)
+    ]

@@ -226,3 +226,56 @@ def test_packs_load_from_json_and_ship_built_in() -> None:
     gate = next(r for r in core.rules if r.id == "conflict_check_cleared")
     assert (gate.severity, "matter_opening" in gate.on) == ("block", True)
     assert core.tests
+
+
+DIVIDING_PACK = """
+id = "dividing"
+version = 1
+title = "A rule that divides by zero"
+
+[[rules]]
+id = "divide"
+version = 3
+title = "Divides by zero"
+on = ["matter_opening"]
+condition = "1 / 0 == 1"
+severity = "block"
+message = "never shown"
+remedy = "none"
+"""
+
+
+def test_a_rule_failing_at_run_time_is_a_finding_not_a_failure(office: Office) -> None:
+    office.admin.compliance.install_pack(lexcase.compliance_pack_from_toml(DIVIDING_PACK))
+    fe = office.as_("fee_earner")
+    partner = office.as_("partner")
+    m = fresh(office, "Secret acquisition of Widget Co", "Wanda", "Widget")
+    (found,) = fe.compliance.evaluate(m.id).findings
+    f = found.finding
+    assert (f.rule, f.version, f.severity, f.kind) == ("divide", 3, "block", "not_evaluated")
+    assert "could not be evaluated" in f.message and "Widget" not in f.message
+    assert f.facts == {} and "not_evaluated" in repr(f)
+    assert any(c.matter == m.id for c in partner.compliance.sweep())
+    # It blocks opening like a breached block rule; an authorised user opens past it.
+    with pytest.raises(lexcase.ValidationError) as blocked:
+        fe.matters.open(m.id, m.version)
+    assert blocked.value.field == "rules" and "divide" in blocked.value.reason
+    opened = partner.matters.open_overriding(m.id, m.version, "checked by hand")
+    assert opened.status == "open"
+    assert [o.rule for o in partner.compliance.overrides(m.id)] == ["divide"]
+
+
+def test_testing_or_installing_a_pack_needs_manage_firm_first(office: Office) -> None:
+    pack = lexcase.compliance_pack_from_toml(DIVIDING_PACK)
+    fe = office.as_("fee_earner").compliance
+    with pytest.raises(lexcase.PermissionDeniedError):
+        fe.test_pack(pack)
+    with pytest.raises(lexcase.PermissionDeniedError):
+        fe.install_pack(pack)
+    # Over the evaluation budget: refused when the pack loads.
+    nested = DIVIDING_PACK.replace(
+        "1 / 0 == 1", "[1].all(a, [1].all(b, [1].all(c, [1].all(d, a == d))))"
+    )
+    with pytest.raises(lexcase.ValidationError) as err:
+        lexcase.compliance_pack_from_toml(nested)
+    assert "budget" in err.value.reason

@@ -175,3 +175,62 @@ def test_constructed_rules_are_checked() -> None:
     assert err.value.field == "period"
     with pytest.raises(lexcase.ValidationError):
         lexcase.DeadlineRule(id="x", title="x", citation="y", period_amount=1, period_unit="aeons")
+
+
+def test_sdlt_return_takes_the_version_in_force_on_the_effective_date() -> None:
+    rule = lexcase.builtin_rule("sdlt-return")
+    before, after = rule.versions
+    assert (before.in_force_from, before.in_force_until) == (None, datetime.date(2019, 3, 1))
+    assert (before.period_amount, before.period_unit) == (30, "days")
+    assert after.in_force_from == datetime.date(2019, 3, 1) and after.period_amount is None
+    assert "Finance Act 2019" in after.name and "RuleVersion" in repr(after)
+    # 30 days for an effective date before 1 March 2019, 14 days on and after it.
+    old = rule.compute(trigger_date=datetime.date(2019, 2, 28))
+    assert old.due == datetime.date(2019, 3, 30)
+    assert before.name in old.trace[0].explanation
+    new = rule.compute(trigger_date=datetime.date(2019, 3, 1))
+    assert new.due == datetime.date(2019, 3, 15)
+    assert after.name in new.trace[0].explanation
+    # A rule of its own has no versions.
+    assert lexcase.builtin_rule("frcp-answer").versions == []
+
+
+def test_the_earliest_day_for_a_later_event_under_cpr_2_8() -> None:
+    hearing = lexcase.DeadlineRule(
+        id="earliest-hearing",
+        title="Hearing of the application",
+        citation="CPR 23.7(1)(b)",
+        period_amount=3,
+        period_unit="days",
+        method="cpr2_8",
+        roll="none",
+        answers="earliest_day_for_event",
+    )
+    assert hearing.answers == "earliest_day_for_event"
+    assert lexcase.builtin_rule("cpr-application-notice").answers == "last_day_for_act"
+    # Served on Monday 1 June 2026: three clear days, so the hearing on Friday 5 June at the
+    # earliest.
+    computed = hearing.compute(trigger_date=datetime.date(2026, 6, 1))
+    assert computed.due == datetime.date(2026, 6, 5)
+    assert computed.trace[-1].explanation == "earliest day for: Hearing of the application"
+    with pytest.raises(lexcase.ValidationError) as err:
+        lexcase.DeadlineRule(
+            id="bad",
+            title="Bad",
+            citation="none",
+            period_amount=3,
+            period_unit="days",
+            method="frcp6",
+            answers="earliest_day_for_event",
+        )
+    assert err.value.field == "answers"
+    with pytest.raises(lexcase.ValidationError):
+        lexcase.DeadlineRule(
+            id="bad",
+            title="Bad",
+            citation="none",
+            period_amount=3,
+            period_unit="days",
+            answers="soonest",
+        )
+

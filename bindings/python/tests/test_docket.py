@@ -229,3 +229,27 @@ def test_read_only_users_cannot_enter_deadlines(office: Office) -> None:
     m = office.matter()
     with pytest.raises(lexcase.PermissionDeniedError):
         office.as_("read_only").docket.add(matter=m.id, rule="frcp-answer", trigger_date=SERVED)
+
+
+def test_dates_past_the_year_9999_are_refused_and_nothing_is_stored(office: Office) -> None:
+    s = office.as_("fee_earner")
+    m = office.matter("Far Future v Present")
+    last_day = datetime.date(9999, 12, 31)
+    with pytest.raises(lexcase.ValidationError) as err:
+        s.docket.add(matter=m.id, rule="frcp-answer", trigger_date=last_day)
+    assert err.value.field == "trigger"
+    m = s.matters.set_key_date(m.id, m.version, "completion", last_day)
+    with pytest.raises(lexcase.ValidationError) as err:
+        s.docket.add(matter=m.id, rule="sdlt-return", trigger_key_date="completion")
+    assert err.value.field == "trigger"
+    with pytest.raises(lexcase.ValidationError) as err:
+        s.tasks.create(
+            title="Register the transfer", matter=m.id, due_from_key_date="completion", due_days=1
+        )
+    assert err.value.field == "due"
+    # Nothing was stored, and every view still answers.
+    assert s.docket.list(matter=m.id).total == 0
+    assert s.tasks.for_matter(m.id).total == 0
+    assert s.tasks.mine().total == 0 and s.tasks.team().total == 0
+    s.tasks.overdue()
+    s.tasks.due_this_week()

@@ -7,10 +7,14 @@
 //! [`Clash`] is two of a user's timed occurrences that overlap.
 
 mod appointment;
+mod expansion;
+mod fast_forward;
 mod kind;
 mod occurrence;
 mod recurrence;
 mod schedule;
+#[cfg(test)]
+mod tests_expansion;
 
 pub use appointment::{
     Appointment, AppointmentChanges, AppointmentStatus, NewAppointment, OccurrenceChange,

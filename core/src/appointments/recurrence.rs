@@ -1,9 +1,11 @@
 //! Recurrence: an RFC 5545 `RRULE` value, checked and expanded with the `rrule` crate.
 
 use chrono::{DateTime, NaiveDateTime, NaiveTime, TimeZone, Utc};
-use rrule::{RRule, RRuleSet, Unvalidated};
+use rrule::{Frequency, RRule, RRuleSet, Unvalidated};
 use serde::{Deserialize, Serialize};
 
+use super::expansion::{self, Expansion};
+use super::fast_forward;
 use super::schedule::{Schedule, instant, parse_zone};
 use crate::error::{LexcaseError, Result};
 
@@ -17,7 +19,9 @@ pub const MAX_OCCURRENCES: u16 = 10_000;
 pub struct Recurrence(String);
 
 impl Recurrence {
-    /// Parses and checks a rule (an optional `RRULE:` prefix is accepted).
+    /// Parses and checks a rule (an optional `RRULE:` prefix is accepted). Refused (a
+    /// validation error on `recurrence`): a rule that does not parse, more than one line,
+    /// `INTERVAL=0`, and an HOURLY, MINUTELY or SECONDLY rule without COUNT or UNTIL.
     pub fn parse(text: &str) -> Result<Self> {
         let text = text.trim();
         let text = text
@@ -31,7 +35,23 @@ impl Recurrence {
                 "one RRULE line only",
             ));
         }
-        Self::unvalidated(&text)?;
+        let rule = Self::unvalidated(&text)?;
+        if rule.get_interval() == 0 {
+            return Err(LexcaseError::validation(
+                "recurrence",
+                "INTERVAL must be at least 1",
+            ));
+        }
+        let finer_than_daily = matches!(
+            rule.get_freq(),
+            Frequency::Hourly | Frequency::Minutely | Frequency::Secondly
+        );
+        if finer_than_daily && rule.get_count().is_none() && rule.get_until().is_none() {
+            return Err(LexcaseError::validation(
+                "recurrence",
+                "an HOURLY, MINUTELY or SECONDLY rule needs COUNT or UNTIL",
+            ));
+        }
         Ok(Self(text))
     }
 
@@ -64,15 +84,20 @@ impl Recurrence {
     }
 
     /// Checks the rule against its first occurrence and returns the local start of the last
-    /// occurrence, or `None` when the series never ends. A series longer than
-    /// [`MAX_OCCURRENCES`] is refused.
+    /// occurrence, or `None` when the series never ends. Refused: a series longer than
+    /// [`MAX_OCCURRENCES`], and one with no occurrence at all (`FREQ=DAILY;BYMONTH=2;
+    /// BYMONTHDAY=30`), which every expansion would search for in vain.
     pub fn last_start(&self, first: &Schedule) -> Result<Option<NaiveDateTime>> {
         let series = self.series(first)?;
         let bounded = series
             .get_rrule()
             .iter()
             .any(|r| r.get_count().is_some() || r.get_until().is_some());
+        let none = || LexcaseError::validation("recurrence", "the rule gives no occurrence");
         if !bounded {
+            if series.all(1).dates.is_empty() {
+                return Err(none());
+            }
             return Ok(None);
         }
         let result = series.all(MAX_OCCURRENCES);
@@ -82,24 +107,32 @@ impl Recurrence {
                 "a series has at most 10000 occurrences",
             ));
         }
-        Ok(result.dates.last().map(|d| d.naive_local()))
+        match result.dates.last() {
+            Some(last) => Ok(Some(last.naive_local())),
+            None => Err(none()),
+        }
     }
 
-    /// The local starts of the occurrences starting in `[from, to]` (inclusive), at most
-    /// [`MAX_OCCURRENCES`].
+    /// The local starts of the occurrences starting in `[from, to]` (inclusive). More than
+    /// [`MAX_OCCURRENCES`] is a validation error on `to`, never a cut-off list.
     pub(crate) fn starts_between(
         &self,
         first: &Schedule,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<NaiveDateTime>> {
-        let series = self.series(first)?;
-        let tz = series.get_dt_start().timezone();
-        let result = series
-            .after(from.with_timezone(&tz))
-            .before(to.with_timezone(&tz))
-            .all(MAX_OCCURRENCES);
-        Ok(result.dates.iter().map(|d| d.naive_local()).collect())
+        Ok(self.expansion(first, from, to)?.starts)
+    }
+
+    /// [`Recurrence::starts_between`] with the work it took.
+    pub(crate) fn expansion(
+        &self,
+        first: &Schedule,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Expansion> {
+        let filters_days = fast_forward::filters_days(&Self::unvalidated(&self.0)?);
+        expansion::expand(self.series(first)?, from, to, filters_days)
     }
 }
 
@@ -165,5 +198,15 @@ mod tests {
                 .last_start(&first)
                 .is_err()
         );
+        // A rule with no occurrence at all, open-ended or not.
+        for rule in [
+            "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+            "FREQ=DAILY;UNTIL=20250101T000000Z",
+        ] {
+            assert!(
+                Recurrence::parse(rule).unwrap().last_start(&first).is_err(),
+                "{rule}"
+            );
+        }
     }
 }

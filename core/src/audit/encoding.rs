@@ -8,6 +8,10 @@
 //! strings found in [`DICTIONARY`] take one or two bytes. Decoding gives back exactly the JSON
 //! that was encoded: a string is only packed when unpacking it reproduces it.
 //!
+//! A value that repeats a field of the event itself (the entity's id, the actor, the first
+//! matter, the event's instant: a created record's `id`, `recorded_by`, `matter`,
+//! `recorded_at`) takes one byte: it refers back to the event ([`EventContext`]).
+//!
 //! The encoding is part of the audit trail's hash: [`DICTIONARY`] only ever grows at its end,
 //! and the tags never change meaning.
 
@@ -34,6 +38,10 @@ const INSTANT: u8 = 9;
 const WORD: u8 = 10;
 const ARRAY: u8 = 11;
 const OBJECT: u8 = 12;
+const EVENT_ENTITY: u8 = 13;
+const EVENT_ACTOR: u8 = 14;
+const EVENT_MATTER: u8 = 15;
+const EVENT_AT: u8 = 16;
 
 const BEFORE: u8 = 1;
 const AFTER: u8 = 2;
@@ -41,25 +49,54 @@ const AFTER: u8 = 2;
 /// Values nest at most this deep (the domain's JSON is a few levels deep).
 const MAX_DEPTH: usize = 64;
 
-/// Encodes a change list.
-pub fn encode_changes(changes: &[FieldChange]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(16 + changes.len() * 16);
-    put_varint(&mut out, changes.len() as u64);
-    for change in changes {
-        put_word(&mut out, &change.field);
-        let presence = if change.before.is_some() { BEFORE } else { 0 }
-            | if change.after.is_some() { AFTER } else { 0 };
-        out.push(presence);
-        for value in [&change.before, &change.after].into_iter().flatten() {
-            put_value(&mut out, value);
-        }
-    }
-    out
+/// The fields of an event its changes may refer back to, as serde writes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventContext {
+    entity: String,
+    actor: String,
+    matter: Option<String>,
+    at: String,
 }
 
-/// Decodes a change list written by [`encode_changes`].
-pub fn decode_changes(bytes: &[u8]) -> Result<Vec<FieldChange>> {
-    let mut reader = Reader { bytes, at: 0 };
+impl EventContext {
+    /// The context of an event about `entity` by `actor`, concerning `matter` first, at `at`.
+    pub fn new(entity: &Uuid, actor: &Uuid, matter: Option<&Uuid>, at: DateTime<Utc>) -> Self {
+        let text = |u: &Uuid| u.hyphenated().to_string();
+        Self {
+            entity: text(entity),
+            actor: text(actor),
+            matter: matter.map(text),
+            at: format_instant(at),
+        }
+    }
+}
+
+/// Encodes a change list of an event with `context`.
+pub fn encode_changes(changes: &[FieldChange], context: &EventContext) -> Vec<u8> {
+    let mut writer = Writer {
+        out: Vec::with_capacity(16 + changes.len() * 16),
+        context,
+    };
+    put_varint(&mut writer.out, changes.len() as u64);
+    for change in changes {
+        put_word(&mut writer.out, &change.field);
+        let presence = if change.before.is_some() { BEFORE } else { 0 }
+            | if change.after.is_some() { AFTER } else { 0 };
+        writer.out.push(presence);
+        for value in [&change.before, &change.after].into_iter().flatten() {
+            writer.value(value);
+        }
+    }
+    writer.out
+}
+
+/// Decodes a change list written by [`encode_changes`] with the same `context`.
+pub fn decode_changes(bytes: &[u8], context: &EventContext) -> Result<Vec<FieldChange>> {
+    let mut reader = Reader {
+        bytes,
+        at: 0,
+        context,
+    };
     let n = reader.len()?;
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
@@ -140,62 +177,81 @@ fn dictionary_index(word: &str) -> Option<usize> {
         .copied()
 }
 
-fn put_value(out: &mut Vec<u8>, value: &Value) {
-    match value {
-        Value::Null => out.push(NULL),
-        Value::Bool(false) => out.push(FALSE),
-        Value::Bool(true) => out.push(TRUE),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                out.push(INT);
-                put_varint(out, zigzag(i));
-            } else if let Some(u) = n.as_u64() {
-                out.push(UINT);
-                put_varint(out, u);
-            } else {
-                out.push(FLOAT);
-                out.extend_from_slice(&n.as_f64().unwrap_or(0.0).to_be_bytes());
+/// Writes values, referring back to the event where a value repeats one of its fields.
+struct Writer<'c> {
+    out: Vec<u8>,
+    context: &'c EventContext,
+}
+
+impl Writer<'_> {
+    fn value(&mut self, value: &Value) {
+        let out = &mut self.out;
+        match value {
+            Value::Null => out.push(NULL),
+            Value::Bool(false) => out.push(FALSE),
+            Value::Bool(true) => out.push(TRUE),
+            Value::Number(n) => {
+                if let Some(i) = n.as_i64() {
+                    out.push(INT);
+                    put_varint(out, zigzag(i));
+                } else if let Some(u) = n.as_u64() {
+                    out.push(UINT);
+                    put_varint(out, u);
+                } else {
+                    out.push(FLOAT);
+                    out.extend_from_slice(&n.as_f64().unwrap_or(0.0).to_be_bytes());
+                }
             }
-        }
-        Value::String(s) => put_string(out, s),
-        Value::Array(items) => {
-            out.push(ARRAY);
-            put_varint(out, items.len() as u64);
-            for item in items {
-                put_value(out, item);
+            Value::String(s) => self.string(s),
+            Value::Array(items) => {
+                out.push(ARRAY);
+                put_varint(out, items.len() as u64);
+                for item in items {
+                    self.value(item);
+                }
             }
-        }
-        Value::Object(map) => {
-            out.push(OBJECT);
-            put_varint(out, map.len() as u64);
-            // Keys in byte order, whatever order the map keeps them in.
-            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(b.0));
-            for (key, value) in entries {
-                put_word(out, key);
-                put_value(out, value);
+            Value::Object(map) => {
+                out.push(OBJECT);
+                put_varint(out, map.len() as u64);
+                // Keys in byte order, whatever order the map keeps them in.
+                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+                entries.sort_by(|a, b| a.0.cmp(b.0));
+                for (key, value) in entries {
+                    put_word(&mut self.out, key);
+                    self.value(value);
+                }
             }
         }
     }
-}
 
-fn put_string(out: &mut Vec<u8>, s: &str) {
-    if let Some(i) = dictionary_index(s) {
-        out.push(WORD);
-        put_varint(out, i as u64);
-    } else if let Some(uuid) = as_uuid(s) {
-        out.push(UUID);
-        out.extend_from_slice(uuid.as_bytes());
-    } else if let Some(days) = as_date(s) {
-        out.push(DATE);
-        put_varint(out, zigzag(days));
-    } else if let Some((secs, nanos)) = as_instant(s) {
-        out.push(INSTANT);
-        put_varint(out, zigzag(secs));
-        put_varint(out, u64::from(nanos));
-    } else {
-        out.push(STRING);
-        put_bytes(out, s.as_bytes());
+    fn string(&mut self, s: &str) {
+        let context = self.context;
+        let out = &mut self.out;
+        if s == context.entity {
+            out.push(EVENT_ENTITY);
+        } else if s == context.actor {
+            out.push(EVENT_ACTOR);
+        } else if context.matter.as_deref() == Some(s) {
+            out.push(EVENT_MATTER);
+        } else if s == context.at {
+            out.push(EVENT_AT);
+        } else if let Some(i) = dictionary_index(s) {
+            out.push(WORD);
+            put_varint(out, i as u64);
+        } else if let Some(uuid) = as_uuid(s) {
+            out.push(UUID);
+            out.extend_from_slice(uuid.as_bytes());
+        } else if let Some(days) = as_date(s) {
+            out.push(DATE);
+            put_varint(out, zigzag(days));
+        } else if let Some((secs, nanos)) = as_instant(s) {
+            out.push(INSTANT);
+            put_varint(out, zigzag(secs));
+            put_varint(out, u64::from(nanos));
+        } else {
+            out.push(STRING);
+            put_bytes(out, s.as_bytes());
+        }
     }
 }
 
@@ -235,6 +291,7 @@ fn as_instant(s: &str) -> Option<(i64, u32)> {
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    context: &'a EventContext,
 }
 
 impl Reader<'_> {
@@ -308,6 +365,10 @@ impl Reader<'_> {
                 Value::Number(Number::from_f64(f64::from_be_bytes(bytes)).ok_or_else(corrupt)?)
             }
             STRING => Value::String(self.text()?),
+            EVENT_ENTITY => Value::String(self.context.entity.clone()),
+            EVENT_ACTOR => Value::String(self.context.actor.clone()),
+            EVENT_MATTER => Value::String(self.context.matter.clone().ok_or_else(corrupt)?),
+            EVENT_AT => Value::String(self.context.at.clone()),
             WORD => Value::String(Self::dictionary_word(self.varint()?)?),
             UUID => {
                 let bytes: [u8; 16] = self.take(16)?.try_into().map_err(|_| corrupt())?;

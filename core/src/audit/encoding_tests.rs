@@ -11,8 +11,25 @@ fn change(field: &str, before: Option<Value>, after: Option<Value>) -> FieldChan
     }
 }
 
+fn context() -> EventContext {
+    EventContext::new(
+        &"0192f1a4-7b3c-7def-8123-000000000001".parse().unwrap(),
+        &"0192f1a4-7b3c-7def-8123-000000000002".parse().unwrap(),
+        Some(&"0192f1a4-7b3c-7def-8123-000000000003".parse().unwrap()),
+        "2026-11-27T10:00:00.123456Z".parse().unwrap(),
+    )
+}
+
+fn encode(changes: &[FieldChange]) -> Vec<u8> {
+    encode_changes(changes, &context())
+}
+
+fn decode(bytes: &[u8]) -> Result<Vec<FieldChange>> {
+    decode_changes(bytes, &context())
+}
+
 fn round_trip(changes: &[FieldChange]) -> Vec<FieldChange> {
-    decode_changes(&encode_changes(changes)).unwrap()
+    decode(&encode(changes)).unwrap()
 }
 
 #[test]
@@ -51,6 +68,50 @@ fn values_of_every_shape_round_trip() {
     assert!(round_trip(&[]).is_empty());
 }
 
+/// A created record's own id, its author, its matter and the instant it was made are the
+/// event's: one byte each, and they decode back to the same text.
+#[test]
+fn values_the_event_already_holds_take_one_byte() {
+    let changes = vec![
+        change(
+            "id",
+            None,
+            Some(json!("0192f1a4-7b3c-7def-8123-000000000001")),
+        ),
+        change(
+            "recorded_by",
+            None,
+            Some(json!("0192f1a4-7b3c-7def-8123-000000000002")),
+        ),
+        change(
+            "matter",
+            None,
+            Some(json!("0192f1a4-7b3c-7def-8123-000000000003")),
+        ),
+        change(
+            "recorded_at",
+            None,
+            Some(json!("2026-11-27T10:00:00.123456Z")),
+        ),
+    ];
+    let bytes = encode(&changes);
+    // count + 4 × (word of one or two bytes, presence, one-byte value)
+    assert!(bytes.len() <= 1 + 4 * 4, "{} bytes", bytes.len());
+    assert_eq!(round_trip(&changes), changes);
+    // Another event's context reads the references as its own fields, so it is no longer
+    // the same change: the hash, which covers the context, tells the two apart.
+    let other = EventContext::new(
+        &"0192f1a4-7b3c-7def-8123-000000000009".parse().unwrap(),
+        &"0192f1a4-7b3c-7def-8123-000000000002".parse().unwrap(),
+        None,
+        "2026-11-27T10:00:00Z".parse().unwrap(),
+    );
+    assert!(
+        decode_changes(&bytes, &other).is_err(),
+        "no matter to refer to"
+    );
+}
+
 #[test]
 fn strings_that_only_look_packed_stay_strings() {
     for s in [
@@ -75,9 +136,9 @@ fn packed_forms_are_small() {
         Some(json!("0192f1a4-7b3c-7def-8123-456789abcdef")),
     );
     // count, word (two bytes), presence, tag + 16 bytes
-    assert_eq!(encode_changes(&[id]).len(), 1 + 2 + 1 + 17);
+    assert_eq!(encode(&[id]).len(), 1 + 2 + 1 + 17);
     let date = change("date", None, Some(json!("2026-11-27")));
-    assert_eq!(encode_changes(&[date]).len(), 1 + 2 + 1 + 1 + 3);
+    assert_eq!(encode(&[date]).len(), 1 + 2 + 1 + 1 + 3);
 }
 
 /// The bytes of a fixed change list: they are hashed into the audit chain, so a change to the
@@ -90,7 +151,7 @@ fn the_encoding_is_stable() {
         change("title", None, Some(json!("Acacia"))),
     ];
     assert_eq!(
-        hex::encode(encode_changes(&changes)),
+        hex::encode(encode(&changes)),
         concat!(
             "03",               // three changes
             "dc0303",           // "status" (word 475), before and after
@@ -106,18 +167,18 @@ fn the_encoding_is_stable() {
 
 #[test]
 fn truncated_or_garbled_bytes_are_errors() {
-    let bytes = encode_changes(&[change(
+    let bytes = encode(&[change(
         "rate",
         None,
         Some(json!({"amount": "250.00", "currency": "GBP"})),
     )]);
     for n in 0..bytes.len() {
-        assert!(decode_changes(&bytes[..n]).is_err(), "prefix of {n} bytes");
+        assert!(decode(&bytes[..n]).is_err(), "prefix of {n} bytes");
     }
     let mut longer = bytes.clone();
     longer.push(0);
-    assert!(decode_changes(&longer).is_err());
-    assert!(decode_changes(&[0xff; 12]).is_err());
+    assert!(decode(&longer).is_err());
+    assert!(decode(&[0xff; 12]).is_err());
 }
 
 fn json_value() -> impl Strategy<Value = Value> {
@@ -161,6 +222,6 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
-        let _ = decode_changes(&bytes);
+        let _ = decode(&bytes);
     }
 }

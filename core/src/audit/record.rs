@@ -6,7 +6,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::encoding::{decode_changes, encode_changes};
+use super::encoding::{EventContext, decode_changes, encode_changes};
 use super::{AuditEvent, EntityKind, FieldChange};
 use crate::error::{LexcaseError, Result};
 use crate::ids::{EventId, MatterId, UserId};
@@ -110,6 +110,12 @@ impl AuditRecord {
         changes: &[FieldChange],
     ) -> Self {
         let at = DateTime::from_timestamp_micros(at.timestamp_micros()).unwrap_or(at);
+        let context = EventContext::new(
+            &entity_id,
+            actor.as_uuid(),
+            matters.first().map(|m| m.as_uuid()),
+            at,
+        );
         Self {
             seq: 0,
             id: EventId::new(),
@@ -120,7 +126,7 @@ impl AuditRecord {
             matters,
             action: action.to_owned(),
             scheme: HashScheme::Binary,
-            changes: encode_changes(changes),
+            changes: encode_changes(changes, &context),
             prev_hash: GENESIS,
             hash: GENESIS,
         }
@@ -186,8 +192,18 @@ impl AuditRecord {
         match self.scheme {
             HashScheme::Json => serde_json::from_slice(&self.changes)
                 .map_err(|_| LexcaseError::storage("a stored audit event is unreadable")),
-            HashScheme::Binary => decode_changes(&self.changes),
+            HashScheme::Binary => decode_changes(&self.changes, &self.context()),
         }
+    }
+
+    /// What the changes of this event may refer back to.
+    fn context(&self) -> EventContext {
+        EventContext::new(
+            &self.entity_id,
+            self.actor.as_uuid(),
+            self.matters.first().map(|m| m.as_uuid()),
+            self.at,
+        )
     }
 
     /// The event as the audit service shows it.

@@ -10,16 +10,45 @@ use super::{cpr, hours};
 use crate::error::Result;
 
 impl DeadlineRule {
-    /// Computes the deadline for `input`, with a trace whose last step is the due date.
-    /// Refuses an invalid rule, an hours period without a trigger moment, and dates out of
-    /// range.
+    /// Computes the deadline for `input`, with a trace whose last step is the due date (and
+    /// whose first names the version of the rule in force, for a rule with versions).
+    /// Refuses an invalid rule, an hours period without a trigger moment, a trigger date no
+    /// version covers, and dates outside the years 1 to 9999 (a validation error on
+    /// `trigger`).
     pub fn compute(&self, input: &DeadlineInput<'_>) -> Result<ComputedDeadline> {
         self.validate()?;
-        if self.period.unit == PeriodUnit::Hours {
-            return hours::compute(self, input);
-        }
-        let mut trace = Trace::default();
         let start = input.trigger.local_date()?;
+        let (rule, version) = self.in_force(start)?;
+        let mut trace = Trace::default();
+        if let Some(version) = version {
+            trace.push(
+                rule.citation.clone(),
+                format!(
+                    "version \"{}\" of the rule ({}) is in force for a trigger on {start}: {} {}",
+                    version.name,
+                    version.span(),
+                    rule.period.amount,
+                    rule.period.unit
+                ),
+                start,
+            );
+        }
+        let out = if rule.period.unit == PeriodUnit::Hours {
+            hours::compute(&rule, input, trace)?
+        } else {
+            rule.compute_days(start, input, trace)?
+        };
+        steps::ensure_in_range(&out)?;
+        Ok(out)
+    }
+
+    /// Day, week, month and year periods of a rule without versions.
+    fn compute_days(
+        &self,
+        start: NaiveDate,
+        input: &DeadlineInput<'_>,
+        mut trace: Trace,
+    ) -> Result<ComputedDeadline> {
         let last = match self.method {
             CountingMethod::Cpr2_8 => cpr::count(self, start, input.holidays, &mut trace)?,
             CountingMethod::Frcp6 | CountingMethod::Calendar => {
@@ -127,9 +156,10 @@ impl DeadlineRule {
         }
     }
 
-    /// FRCP 6(a)(3) / CPR 2.8(5): an act at the court office whose last day is a closure day
-    /// is in time on the next day the office is open (the previous one for periods before an
-    /// event).
+    /// FRCP 6(a)(3)(A) / CPR 2.8(5): an act at the court office whose last day is a closure
+    /// day is in time on the next day the office is open. The time is *extended*, so this
+    /// goes forward even for periods counted back from an event (and after a 6(a)(5) roll
+    /// back): moving back would shorten the time the rule allows.
     fn court_office(
         &self,
         due: NaiveDate,
@@ -139,13 +169,11 @@ impl DeadlineRule {
         if !self.court_office_act || steps::office_open(due, input) {
             return Ok(due);
         }
-        let forward = self.direction == Direction::After;
-        let open = steps::first_open(due, forward, |d| steps::office_open(d, input))?;
-        let which = if forward { "next" } else { "previous" };
+        let open = steps::first_open(due, true, |d| steps::office_open(d, input))?;
         trace.push(
             steps::office_provision(self.method, &self.citation, false),
             format!(
-                "the court office is closed on {due} ({}); the act is in time on {} {open}, the {which} day it is open",
+                "the court office is closed on {due} ({}); the time is extended to {} {open}, the next day it is open",
                 steps::why_office_closed(due, input),
                 open.weekday()
             ),
@@ -154,7 +182,7 @@ impl DeadlineRule {
         Ok(open)
     }
 
-    /// The result, with a closing step naming the act.
+    /// The result, with a closing step naming the act (or event) and the question answered.
     pub(super) fn finish(
         &self,
         due: NaiveDate,
@@ -163,7 +191,7 @@ impl DeadlineRule {
     ) -> ComputedDeadline {
         trace.push(
             self.citation.clone(),
-            format!("last day for: {}", self.title),
+            format!("{}: {}", self.answers.closing_words(), self.title),
             due,
         );
         ComputedDeadline {

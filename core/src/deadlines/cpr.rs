@@ -1,8 +1,9 @@
-//! CPR 2.8 counting: clear days, short periods that skip weekends and holidays, and calendar
-//! months under CPR 2.10.
+//! CPR 2.8 counting: clear days (the last day for an act, or the earliest day for a later
+//! event), short periods that skip weekends and holidays, and calendar months under CPR 2.10.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+use super::question::Question;
 use super::rule::{DeadlineRule, Direction, PeriodUnit};
 use super::steps::{self, Trace};
 use crate::calendar::{HolidayCalendar, easter_sunday};
@@ -55,7 +56,7 @@ pub(super) fn count(
             } else {
                 amount
             };
-            clear_days(days, direction, start, holidays, trace)
+            clear_days(days, rule.answers, direction, start, holidays, trace)
         }
         PeriodUnit::Hours => Err(LexcaseError::validation(
             "period",
@@ -72,16 +73,24 @@ fn way(direction: Direction) -> &'static str {
 }
 
 /// CPR 2.8(2)–(4): `days` clear days after the start, or between the act and the event.
+/// For [`Question::EarliestDayForEvent`] the start is the step and the result the earliest
+/// day of the later event.
 fn clear_days(
     days: u32,
+    question: Question,
     direction: Direction,
     start: NaiveDate,
     holidays: &dyn HolidayCalendar,
     trace: &mut Trace,
 ) -> Result<NaiveDate> {
-    let (provision, what) = match direction {
-        Direction::After => ("CPR 2.8(3)(a)", "the day the period begins"),
-        Direction::Before => ("CPR 2.8(3)(b)", "the day of the event"),
+    let (provision, what) = match (direction, question) {
+        (Direction::Before, _) => ("CPR 2.8(3)(b)", "the day of the event"),
+        (Direction::After, Question::LastDayForAct) => {
+            ("CPR 2.8(3)(a)", "the day the period begins")
+        }
+        (Direction::After, Question::EarliestDayForEvent) => {
+            ("CPR 2.8(3)(a)", "the day of the step")
+        }
     };
     trace.push(provision, format!("{what}, {start}, is not counted"), start);
     let forward = direction == Direction::After;
@@ -115,17 +124,31 @@ fn clear_days(
         ),
         day,
     );
-    if forward {
-        return Ok(day);
+    match (forward, question) {
+        (true, Question::LastDayForAct) => Ok(day),
+        (true, Question::EarliestDayForEvent) => {
+            let event_day = day.succ_opt().ok_or_else(steps::out_of_range)?;
+            trace.push(
+                "CPR 2.8(3)(b)",
+                format!(
+                    "the day of the event is not counted either: it may take place on {} {event_day} at the earliest",
+                    event_day.weekday()
+                ),
+                event_day,
+            );
+            Ok(event_day)
+        }
+        (false, _) => {
+            let act_day = day.pred_opt().ok_or_else(steps::out_of_range)?;
+            trace.push(
+                "CPR 2.8(3)(a)",
+                format!(
+                    "the day of the act is not counted either: it must be done by {} {act_day}",
+                    act_day.weekday()
+                ),
+                act_day,
+            );
+            Ok(act_day)
+        }
     }
-    let act_day = day.pred_opt().ok_or_else(steps::out_of_range)?;
-    trace.push(
-        "CPR 2.8(3)(a)",
-        format!(
-            "the day of the act is not counted either: it must be done by {} {act_day}",
-            act_day.weekday()
-        ),
-        act_day,
-    );
-    Ok(act_day)
 }

@@ -27,8 +27,12 @@ fn local_instant(zone: Tz, date: NaiveDate, time: NaiveTime) -> Result<DateTime<
         .ok_or_else(steps::out_of_range)
 }
 
-/// Computes an hour period; needs a [`Trigger::Moment`].
-pub(super) fn compute(rule: &DeadlineRule, input: &DeadlineInput<'_>) -> Result<ComputedDeadline> {
+/// Computes an hour period, continuing `trace`; needs a [`Trigger::Moment`].
+pub(super) fn compute(
+    rule: &DeadlineRule,
+    input: &DeadlineInput<'_>,
+    mut trace: Trace,
+) -> Result<ComputedDeadline> {
     let Trigger::Moment { at, zone } = input.trigger else {
         return Err(LexcaseError::validation(
             "trigger",
@@ -44,7 +48,6 @@ pub(super) fn compute(rule: &DeadlineRule, input: &DeadlineInput<'_>) -> Result<
             rule.citation.clone()
         }
     };
-    let mut trace = Trace::default();
     let start_local = at.with_timezone(&zone);
     trace.push(
         provision("A"),
@@ -88,8 +91,8 @@ pub(super) fn compute(rule: &DeadlineRule, input: &DeadlineInput<'_>) -> Result<
     }
     let day = due_at.with_timezone(&zone).date_naive();
     if rule.court_office_act && !steps::office_open(day, input) {
-        let forward = rule.direction == Direction::After;
-        let open = steps::first_open(day, forward, |d| steps::office_open(d, input))?;
+        // FRCP 6(a)(3)(B) extends the time: forward, whichever way the hours were counted.
+        let open = steps::first_open(day, true, |d| steps::office_open(d, input))?;
         due_at = local_instant(zone, open, clock)?;
         trace.push(
             steps::office_provision(rule.method, &rule.citation, true),

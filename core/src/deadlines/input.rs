@@ -45,10 +45,10 @@ impl Trigger {
     }
 
     /// The trigger's day: the date itself, or the local date of the moment in its zone. A
-    /// moment outside the years 1 to 9999 is a validation error.
+    /// date or moment outside the years 1 to 9999 is a validation error on `trigger`.
     pub fn local_date(&self) -> Result<NaiveDate> {
         match self {
-            Self::Day(date) => Ok(*date),
+            Self::Day(date) => crate::validate::date("trigger", *date),
             Self::Moment { at, zone } if moment_in_range(at) => {
                 Ok(at.with_timezone(zone).date_naive())
             }

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::question::Question;
+use super::version::RuleVersion;
 use crate::calendar::CalendarSpec;
 use crate::error::{LexcaseError, Result};
 use crate::validate;
@@ -161,7 +163,8 @@ pub struct DeadlineRule {
     pub roll: RollPolicy,
     /// FRCP 6(d): add 3 days when served by mail, left with the clerk or other consented means.
     pub service_days: bool,
-    /// The act is done at the court office: a closure on the last day extends the time
+    /// The act is done at the court office: a closure on the last day extends the time to the
+    /// next day the office is open, forward even for periods counted back from an event
     /// (FRCP 6(a)(3), CPR 2.8(5)).
     pub court_office_act: bool,
     /// The readings chosen where the rules are ambiguous.
@@ -175,6 +178,15 @@ pub struct DeadlineRule {
     /// `ew-court-office`); the counting method's usual one when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closures: Option<CalendarSpec>,
+    /// The question the rule answers: the last day for the act (the default) or the earliest
+    /// day for a later event.
+    #[serde(default, skip_serializing_if = "Question::is_default")]
+    pub answers: Question,
+    /// Versions with the trigger dates they are in force (empty: the rule never changed).
+    /// The computation takes the version in force on the trigger date and names it in the
+    /// trace.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<RuleVersion>,
 }
 
 impl DeadlineRule {
@@ -203,8 +215,9 @@ impl DeadlineRule {
         })
     }
 
-    /// Checks the rule: text fields, a sane non-zero amount, and combinations that make sense
-    /// (service days only for FRCP periods after service in days; hours not under CPR 2.8).
+    /// Checks the rule: text fields, a sane non-zero amount, combinations that make sense
+    /// (service days only for FRCP periods after service in days; hours not under CPR 2.8;
+    /// the earliest day for an event only under CPR 2.8) and its versions.
     pub fn validate(&self) -> Result<()> {
         validate::required_line("id", &self.id)?;
         if !self
@@ -251,6 +264,10 @@ impl DeadlineRule {
             if let Some(why) = why {
                 return Err(LexcaseError::validation("service_days", why));
             }
+        }
+        self.answers.check(self)?;
+        if !self.versions.is_empty() {
+            self.validate_versions()?;
         }
         Ok(())
     }

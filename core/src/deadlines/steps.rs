@@ -3,10 +3,11 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::input::{DeadlineInput, TraceStep};
+use super::input::{ComputedDeadline, DeadlineInput, TraceStep};
 use super::rule::{CountingMethod, Direction, MonthEndReading, Period, PeriodUnit, RollPolicy};
 use crate::calendar::HolidayCalendar;
 use crate::error::{LexcaseError, Result};
+use crate::validate;
 
 /// The furthest a roll or extension searches for an open day.
 const MAX_SEARCH: u32 = 400;
@@ -31,9 +32,25 @@ impl Trace {
     }
 }
 
-/// The error for arithmetic past chrono's range.
+/// The error for a computation that leaves the supported dates (the years 1 to 9999): the
+/// trigger is too close to the end of the calendar for the period.
 pub(super) fn out_of_range() -> LexcaseError {
-    LexcaseError::validation("period", "the deadline is outside the supported date range")
+    LexcaseError::validation(
+        "trigger",
+        "the deadline counted from this trigger falls outside the years 1 to 9999",
+    )
+}
+
+/// Refuses a computation any of whose dates (the due date, the instant, a step of the
+/// trace) falls outside the years 1 to 9999.
+pub(super) fn ensure_in_range(out: &ComputedDeadline) -> Result<()> {
+    let in_range = |date: NaiveDate| validate::DATE_YEARS.contains(&date.year());
+    let instant_in_range = out.due_at.is_none_or(|at| in_range(at.date_naive()));
+    if in_range(out.due) && instant_in_range && out.trace.iter().all(|s| in_range(s.date)) {
+        Ok(())
+    } else {
+        Err(out_of_range())
+    }
 }
 
 /// `date` moved by `days` (negative goes back).

@@ -65,5 +65,7 @@ pub fn rule(
         options: ReadingOptions::default(),
         holidays: None,
         closures: None,
+        answers: Question::default(),
+        versions: Vec::new(),
     }
 }

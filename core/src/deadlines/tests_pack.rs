@@ -269,3 +269,33 @@ fn triggers_and_results_round_trip_through_json() {
     };
     assert!(format!("{input:?}").contains("weekends-only"));
 }
+
+#[test]
+fn deadlines_past_the_year_9999_are_refused_on_the_trigger() {
+    let on_trigger = |r: crate::Result<ComputedDeadline>| matches!(r, Err(LexcaseError::Validation { field, .. }) if field == "trigger");
+    let answer = builtin_rule("frcp-answer").unwrap();
+    let from = |rule: &DeadlineRule, day: &str| {
+        compute_with(
+            rule,
+            Trigger::Day(d(day)),
+            None,
+            "us-federal",
+            "weekends-only",
+        )
+    };
+    assert!(on_trigger(from(&answer, "9999-12-31")));
+    assert!(
+        on_trigger(from(&answer, "9999-12-20")),
+        "21 days leave the year"
+    );
+    assert_eq!(from(&answer, "9999-11-01").unwrap().due, d("9999-11-22"));
+    let before = builtin_rule("frcp-motion-before-hearing").unwrap();
+    assert!(on_trigger(from(&before, "0001-01-05")));
+    let year_10000 = NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap();
+    assert!(on_trigger(answer.compute(&DeadlineInput {
+        trigger: Trigger::Day(year_10000),
+        service: None,
+        holidays: &crate::calendar::UsFederal,
+        closures: &crate::calendar::WeekendsOnly,
+    })));
+}

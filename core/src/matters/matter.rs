@@ -457,11 +457,12 @@ impl Matter {
         Ok(())
     }
 
-    /// Sets a key date, or removes it with `None`.
+    /// Sets a key date (in the years 1 to 9999), or removes it with `None`.
     pub fn set_key_date(&mut self, name: &str, date: Option<NaiveDate>) -> Result<()> {
         let name = key_date_name(name)?;
         match date {
             Some(date) => {
+                validate::date("key_dates", date)?;
                 if !self.key_dates.contains_key(&name) && self.key_dates.len() >= MAX_KEY_DATES {
                     return Err(LexcaseError::validation("key_dates", "too many key dates"));
                 }
@@ -692,6 +693,8 @@ mod tests {
         assert_eq!(m.key_dates.get("completion"), Some(&today()));
         assert!(m.set_key_date("", Some(today())).is_err());
         assert!(m.set_key_date("trial", None).is_err());
+        let year_10000 = NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap();
+        assert!(m.set_key_date("trial", Some(year_10000)).is_err());
         m.set_key_date("completion", None).unwrap();
     }
 }

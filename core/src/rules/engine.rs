@@ -1,319 +1,24 @@
-//! Compiling rule packs (with every load-time check) and evaluating them against facts.
+//! Compiled rule packs evaluated against a matter's facts: every rule in scope gives a
+//! finding when it is breached, or when it cannot be evaluated there.
 
-use std::collections::btree_map::Entry;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use cel::{Context, Env, ExecutionError, Program, Value};
+use cel::{Context, Env, Value};
 
-use super::cel_facts::Bound;
+use super::budget::{self, Sizes};
+use super::compile::{CompiledRule, Loaded, Strictness, compile_pack_with, load_error, test_facts};
 use super::facts::Facts;
-use super::model::{Checkpoint, Finding, Rule, RulePack, RuleTestOutcome};
-use super::schema::{self, Walker};
-use crate::{LexcaseError, Result};
-
-/// A piece of a message: literal text or a fact placeholder.
-#[derive(Debug)]
-enum Piece {
-    Text(String),
-    Fact(Vec<String>),
-}
-
-/// One rule, compiled.
-#[derive(Debug)]
-struct CompiledRule {
-    pack: usize,
-    rule: usize,
-    program: Program,
-    roots: BTreeSet<&'static str>,
-    /// The top-level facts a finding of the rule reads: `roots` and its message's.
-    reads: BTreeSet<&'static str>,
-    paths: Vec<Vec<String>>,
-    message: Vec<Piece>,
-}
+use super::findings::{self, FactsJson, Piece, runtime_reason};
+use super::model::{Checkpoint, Finding, FindingKind, Rule, RulePack, RuleTestOutcome};
+use super::variables::{Bound, ROOTS};
+use crate::Result;
 
 /// Rule packs compiled once and evaluated many times (a firm sweep over every matter).
 pub struct CompiledPacks {
     packs: Vec<RulePack>,
     rules: Vec<CompiledRule>,
     env: Arc<Env>,
-}
-
-fn load_error(pack: &str, rule: Option<&str>, problem: impl std::fmt::Display) -> LexcaseError {
-    let reason = match rule {
-        Some(r) => format!("pack `{pack}` rule `{r}`: {problem}"),
-        None => format!("pack `{pack}`: {problem}"),
-    };
-    LexcaseError::validation("rule_pack", reason)
-}
-
-/// Splits a message into text and `{fact.path}` placeholders, checking each path.
-fn parse_message(message: &str) -> std::result::Result<Vec<Piece>, String> {
-    let mut pieces = Vec::new();
-    let mut rest = message;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else { break };
-        let inner = &after[..close];
-        let is_path = !inner.is_empty()
-            && inner
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
-        if is_path {
-            schema::check_path(inner).map_err(|e| format!("message placeholder: {e}"))?;
-            pieces.push(Piece::Text(rest[..open].to_string()));
-            pieces.push(Piece::Fact(inner.split('.').map(str::to_string).collect()));
-        } else {
-            pieces.push(Piece::Text(rest[..open + 2 + close].to_string()));
-        }
-        rest = &after[close + 1..];
-    }
-    pieces.push(Piece::Text(rest.to_string()));
-    Ok(pieces)
-}
-
-/// A description of an evaluation error without values (they may be client data).
-fn describe(e: &ExecutionError) -> String {
-    match e {
-        ExecutionError::NoSuchKey(k) => {
-            format!("no such key `{k}` (guard it with `in` or `has()`)")
-        }
-        ExecutionError::NoSuchOverload(o) => format!(
-            "wrong type: no `{}` for ({})",
-            o.function(),
-            o.argument_types().join(", ")
-        ),
-        ExecutionError::UndeclaredReference(name) => format!("unknown name `{name}`"),
-        ExecutionError::FunctionError { function, .. } => format!("`{function}` failed"),
-        ExecutionError::DivisionByZero(_) | ExecutionError::RemainderByZero(_) => {
-            "division by zero".to_string()
-        }
-        ExecutionError::ValuesNotComparable(a, b) => {
-            format!(
-                "wrong type: {} cannot be compared to {}",
-                a.type_of(),
-                b.type_of()
-            )
-        }
-        ExecutionError::UnsupportedBinaryOperator(op, a, b) => {
-            format!("wrong type: `{op}` on {} and {}", a.type_of(), b.type_of())
-        }
-        _ => "evaluation failed (wrong type or argument)".to_string(),
-    }
-}
-
-/// Whether an error on default or sample facts depends only on the data, not on the rule.
-fn data_dependent(e: &ExecutionError) -> bool {
-    matches!(
-        e,
-        ExecutionError::NoSuchKey(_)
-            | ExecutionError::DivisionByZero(_)
-            | ExecutionError::RemainderByZero(_)
-            | ExecutionError::IndexOutOfBounds(_)
-            | ExecutionError::Overflow(..)
-    )
-}
-
-/// The top-level facts, as named in conditions.
-pub(crate) const ROOTS: [&str; 13] = [
-    "matter",
-    "clients",
-    "parties",
-    "workflow",
-    "tasks",
-    "deadlines",
-    "documents",
-    "time",
-    "bills",
-    "client_money",
-    "conflicts",
-    "today",
-    "event",
-];
-
-/// Compiles and checks one rule.
-fn compile_rule(env: &Arc<Env>, pack: &RulePack, index: usize) -> Result<CompiledRule> {
-    let rule = &pack.rules[index];
-    let err = |p: String| load_error(&pack.id, Some(&rule.id), p);
-    if rule.condition.trim().is_empty() {
-        return Err(err("empty condition".into()));
-    }
-    let program = env
-        .compile(&rule.condition)
-        .map_err(|e| err(format!("condition does not parse: {e}")))?;
-    let mut walker = Walker::new();
-    walker.check(program.expression());
-    if let Some(problem) = walker.error.take() {
-        return Err(err(format!("condition: {problem}")));
-    }
-    let message = parse_message(&rule.message).map_err(err)?;
-    for facts in [Facts::default(), schema::sample_facts()] {
-        for checkpoint in Checkpoint::ALL {
-            let bound = Bound::new(&facts, checkpoint, ROOTS);
-            let mut ctx = Context::with_env(Arc::clone(env));
-            ctx.set_variable_resolver(&bound);
-            match program.execute(&ctx) {
-                Ok(Value::Bool(_)) => {}
-                Ok(other) => {
-                    return Err(err(format!(
-                        "wrong type: condition gives {}, not bool",
-                        other.type_of()
-                    )));
-                }
-                Err(e) if data_dependent(&e) => {}
-                Err(e) => return Err(err(format!("condition: {}", describe(&e)))),
-            }
-        }
-    }
-    let paths = walker.paths();
-    let roots: BTreeSet<&'static str> = paths.iter().filter_map(|p| root_of(p)).collect();
-    let mut reads = roots.clone();
-    for piece in &message {
-        if let Piece::Fact(path) = piece {
-            reads.extend(root_of(path));
-        }
-    }
-    Ok(CompiledRule {
-        pack: 0,
-        rule: index,
-        roots,
-        reads,
-        paths,
-        program,
-        message,
-    })
-}
-
-/// The top-level fact a path starts from.
-fn root_of(path: &[String]) -> Option<&'static str> {
-    ROOTS
-        .iter()
-        .copied()
-        .find(|r| path.first().is_some_and(|f| f == r))
-}
-
-/// Compiles and checks one pack: nothing of it is kept on error.
-pub(crate) fn compile_pack(pack: &RulePack) -> Result<()> {
-    compile_pack_with(&Arc::new(Env::stdlib()), pack).map(|_| ())
-}
-
-fn compile_pack_with(env: &Arc<Env>, pack: &RulePack) -> Result<Vec<CompiledRule>> {
-    if pack.id.trim().is_empty() {
-        return Err(load_error("", None, "empty pack id"));
-    }
-    let mut ids = BTreeSet::new();
-    let mut compiled = Vec::new();
-    for (i, rule) in pack.rules.iter().enumerate() {
-        if rule.id.trim().is_empty() {
-            return Err(load_error(
-                &pack.id,
-                None,
-                format!("rule #{} has an empty id", i + 1),
-            ));
-        }
-        if !ids.insert(rule.id.as_str()) {
-            return Err(load_error(&pack.id, Some(&rule.id), "duplicate rule id"));
-        }
-        compiled.push(compile_rule(env, pack, i)?);
-    }
-    for test in &pack.tests {
-        let terr = |p: String| load_error(&pack.id, None, format!("test `{}`: {p}", test.name));
-        if let Some(unknown) = test.expect.iter().find(|id| !ids.contains(id.as_str())) {
-            return Err(terr(format!("expects unknown rule `{unknown}`")));
-        }
-        schema::check_partial(&test.facts, &schema::FACTS_SHAPE, "").map_err(terr)?;
-        test_facts(&test.facts).map_err(|e| terr(e.to_string()))?;
-    }
-    Ok(compiled)
-}
-
-/// A test's partial facts, filled up with defaults.
-fn test_facts(value: &serde_json::Value) -> Result<Facts> {
-    if value.is_null() {
-        return Ok(Facts::default());
-    }
-    serde_json::from_value(value.clone())
-        .map_err(|e| LexcaseError::validation("facts", format!("bad facts: {e}")))
-}
-
-/// The JSON of one top-level fact (`event.checkpoint` set to `checkpoint`; `null` for a name
-/// that is not one).
-fn root_json(facts: &Facts, name: &str, checkpoint: Checkpoint) -> Result<serde_json::Value> {
-    fn json<T: serde::Serialize>(v: &T) -> Result<serde_json::Value> {
-        serde_json::to_value(v).map_err(|e| LexcaseError::validation("facts", e.to_string()))
-    }
-    match name {
-        "matter" => json(&facts.matter),
-        "clients" => json(&facts.clients),
-        "parties" => json(&facts.parties),
-        "workflow" => json(&facts.workflow),
-        "tasks" => json(&facts.tasks),
-        "deadlines" => json(&facts.deadlines),
-        "documents" => json(&facts.documents),
-        "time" => json(&facts.time),
-        "bills" => json(&facts.bills),
-        "client_money" => json(&facts.client_money),
-        "conflicts" => json(&facts.conflicts),
-        "today" => json(&facts.today),
-        "event" => {
-            let mut event = facts.event.clone();
-            event.checkpoint = checkpoint.as_str().to_string();
-            json(&event)
-        }
-        _ => Ok(serde_json::Value::Null),
-    }
-}
-
-/// The facts as JSON, as the conditions saw them (with `event.checkpoint` set), serialised
-/// one top-level fact at a time as findings name them.
-struct FactsJson<'a> {
-    facts: &'a Facts,
-    checkpoint: Checkpoint,
-    roots: BTreeMap<String, serde_json::Value>,
-}
-
-impl<'a> FactsJson<'a> {
-    fn new(facts: &'a Facts, checkpoint: Checkpoint) -> Self {
-        Self {
-            facts,
-            checkpoint,
-            roots: BTreeMap::new(),
-        }
-    }
-
-    /// The value at `path` (`null` when missing).
-    fn lookup(&mut self, path: &[String]) -> Result<serde_json::Value> {
-        let Some((first, rest)) = path.split_first() else {
-            return Ok(serde_json::Value::Null);
-        };
-        let mut v: &serde_json::Value = match self.roots.entry(first.clone()) {
-            Entry::Occupied(e) => e.into_mut(),
-            Entry::Vacant(e) => e.insert(root_json(self.facts, first, self.checkpoint)?),
-        };
-        for segment in rest {
-            match v.get(segment) {
-                Some(next) => v = next,
-                None => return Ok(serde_json::Value::Null),
-            }
-        }
-        Ok(v.clone())
-    }
-
-    /// A message with its placeholders filled in.
-    fn render(&mut self, pieces: &[Piece]) -> Result<String> {
-        let mut out = String::new();
-        for piece in pieces {
-            match piece {
-                Piece::Text(t) => out.push_str(t),
-                Piece::Fact(path) => match self.lookup(path)? {
-                    serde_json::Value::String(s) => out.push_str(&s),
-                    serde_json::Value::Null => {}
-                    other => out.push_str(&other.to_string()),
-                },
-            }
-        }
-        Ok(out)
-    }
 }
 
 fn in_scope(rule: &Rule, facts: &Facts, checkpoint: Checkpoint) -> bool {
@@ -330,6 +35,67 @@ fn in_scope(rule: &Rule, facts: &Facts, checkpoint: Checkpoint) -> bool {
         && (checkpoint == Checkpoint::Sweep || rule.on.contains(&checkpoint))
 }
 
+/// The top-level facts a finding of `compiled` reads: those its condition and its message name
+/// (none for a rule that does not load: its finding carries no facts).
+fn reads(compiled: &CompiledRule) -> BTreeSet<&'static str> {
+    let Ok(loaded) = &compiled.loaded else {
+        return BTreeSet::new();
+    };
+    let mut names = loaded.roots.clone();
+    for piece in &loaded.message {
+        if let Piece::Fact(path) = piece {
+            names.extend(
+                ROOTS
+                    .iter()
+                    .copied()
+                    .find(|r| path.first().is_some_and(|f| f == r)),
+            );
+        }
+    }
+    names
+}
+
+/// Whether `loaded` is breached on these facts; why it cannot tell otherwise (over the
+/// evaluation budget for these list sizes, a run-time error, a result that is not a bool).
+fn breached(
+    loaded: &Loaded,
+    rule: &Rule,
+    facts: &Facts,
+    ctx: &Context<'_, '_>,
+) -> std::result::Result<bool, String> {
+    let collections = facts.collection_sizes();
+    let lookup = |path: &str| {
+        collections
+            .iter()
+            .find(|(p, _)| *p == path)
+            .map(|(_, n)| *n as u64)
+    };
+    let largest = collections
+        .iter()
+        .map(|(_, n)| *n)
+        .chain([loaded.measure.longest_literal])
+        .max()
+        .unwrap_or(0) as u64;
+    let steps = budget::cost(
+        loaded.program.expression(),
+        &Sizes {
+            collection: &lookup,
+            largest,
+        },
+    );
+    if steps > budget::EVALUATION_BUDGET {
+        return Err(format!(
+            "it would take about {steps} steps on this matter's facts (the evaluation budget is {})",
+            budget::EVALUATION_BUDGET
+        ));
+    }
+    match loaded.program.execute(ctx) {
+        Ok(Value::Bool(b)) => Ok(b),
+        Ok(other) => Err(format!("the condition gave {}, not bool", other.type_of())),
+        Err(e) => Err(runtime_reason(rule, &e)),
+    }
+}
+
 impl std::fmt::Debug for CompiledPacks {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CompiledPacks")
@@ -342,10 +108,24 @@ impl std::fmt::Debug for CompiledPacks {
 impl CompiledPacks {
     /// Compiles and checks packs. Refused (a validation error naming the pack, the rule and the
     /// problem): duplicate pack or rule ids; an empty condition; one that does not parse; one
-    /// naming an unknown fact or field; one whose result on default facts is not a bool; a
-    /// message placeholder naming an unknown fact; a test expecting an unknown rule or giving
-    /// unknown facts.
+    /// over the evaluation budget (too long, nested too deep, loops nested more than three
+    /// deep, or too costly on a matter with 100 entries in every list: see
+    /// [`crate::rules::budget`]); one naming an unknown fact or field; one whose result on
+    /// default facts is not a bool; a message placeholder naming an unknown fact; a test
+    /// expecting an unknown rule or giving unknown facts.
     pub fn new(packs: Vec<RulePack>) -> Result<Self> {
+        Self::compile(packs, Strictness::Strict)
+    }
+
+    /// Compiles the packs already in force. A rule that fails a load check (say, one
+    /// installed before a check existed) is kept, and reported as not evaluated wherever it
+    /// applies, rather than failing every evaluation of the firm; duplicate pack or rule ids
+    /// are still refused.
+    pub fn in_force(packs: Vec<RulePack>) -> Result<Self> {
+        Self::compile(packs, Strictness::Tolerant)
+    }
+
+    fn compile(packs: Vec<RulePack>, strictness: Strictness) -> Result<Self> {
         let env = Arc::new(Env::stdlib());
         let mut rules = Vec::new();
         let mut ids = BTreeSet::new();
@@ -353,7 +133,7 @@ impl CompiledPacks {
             if !ids.insert(pack.id.as_str()) {
                 return Err(load_error(&pack.id, None, "duplicate pack id"));
             }
-            for mut rule in compile_pack_with(&env, pack)? {
+            for mut rule in compile_pack_with(&env, pack, strictness)? {
                 rule.pack = p;
                 rules.push(rule);
             }
@@ -374,7 +154,7 @@ impl CompiledPacks {
     pub fn facts_read(&self) -> BTreeSet<&'static str> {
         let mut names: BTreeSet<&'static str> = BTreeSet::from(["matter"]);
         for compiled in &self.rules {
-            names.extend(compiled.reads.iter().copied());
+            names.extend(reads(compiled));
         }
         if self.scoped_by_stage() {
             names.insert("workflow");
@@ -402,61 +182,52 @@ impl CompiledPacks {
         self.rules
             .iter()
             .filter(|c| in_scope(&self.packs[c.pack].rules[c.rule], facts, checkpoint))
-            .flat_map(|c| c.reads.iter().copied())
+            .flat_map(reads)
             .collect()
     }
 
     /// Evaluates the rules in scope at `checkpoint` against one matter's facts. Findings come
-    /// block first, then warn, then info, each by pack and rule id. A rule that fails to
-    /// evaluate on these facts is a validation error naming it.
+    /// block first, then warn, then info, each by pack and rule id. A rule that cannot be
+    /// evaluated on these facts (a run-time error such as a division by zero or a missing
+    /// map key, a result that is not a bool, a cost over the evaluation budget for this
+    /// matter's lists, or a rule in force that no longer loads) gives a finding of kind
+    /// [`FindingKind::NotEvaluated`] with the rule's severity, not an error: one rule cannot
+    /// stop the others, or a sweep of the firm. An error here is about the facts themselves.
     pub fn evaluate(&self, facts: &Facts, checkpoint: Checkpoint) -> Result<Vec<Finding>> {
         let active: Vec<&CompiledRule> = self
             .rules
             .iter()
             .filter(|c| in_scope(&self.packs[c.pack].rules[c.rule], facts, checkpoint))
             .collect();
-        // Only the top-level facts these rules read: binding one costs more than evaluating
-        // a simple condition.
         let names: BTreeSet<&'static str> = active
             .iter()
-            .flat_map(|c| c.roots.iter().copied())
+            .filter_map(|c| c.loaded.as_ref().ok())
+            .flat_map(|l| l.roots.iter().copied())
             .collect();
         let bound = Bound::new(facts, checkpoint, names);
-        let mut ctx = Context::with_env(Arc::clone(&self.env));
-        ctx.set_variable_resolver(&bound);
+        let ctx = bound.context(&self.env);
         let mut json = FactsJson::new(facts, checkpoint);
         let mut findings = Vec::new();
         for compiled in active {
             let pack = &self.packs[compiled.pack];
             let rule = &pack.rules[compiled.rule];
-            let breached = match compiled.program.execute(&ctx) {
-                Ok(Value::Bool(b)) => b,
-                Ok(other) => {
-                    return Err(load_error(
-                        &pack.id,
-                        Some(&rule.id),
-                        format!("condition gave {}, not bool", other.type_of()),
-                    ));
-                }
-                Err(e) => return Err(load_error(&pack.id, Some(&rule.id), describe(&e))),
+            let outcome = match &compiled.loaded {
+                Ok(loaded) => breached(loaded, rule, facts, &ctx).map(|b| (b, loaded)),
+                Err(problem) => Err(format!("it does not load: {problem}")),
             };
-            if !breached {
-                continue;
+            match outcome {
+                Ok((false, _)) => {}
+                Ok((true, loaded)) => {
+                    findings.push(findings::breach(
+                        &pack.id,
+                        rule,
+                        &loaded.message,
+                        &loaded.paths,
+                        &mut json,
+                    )?);
+                }
+                Err(why) => findings.push(findings::not_evaluated(&pack.id, rule, &why)),
             }
-            let mut read = BTreeMap::new();
-            for path in &compiled.paths {
-                read.insert(path.join("."), json.lookup(path)?);
-            }
-            findings.push(Finding {
-                pack: pack.id.clone(),
-                rule: rule.id.clone(),
-                version: rule.version,
-                title: rule.title.clone(),
-                severity: rule.severity,
-                message: json.render(&compiled.message)?,
-                remedy: rule.remedy.clone(),
-                facts: read,
-            });
         }
         findings
             .sort_by(|a, b| (a.severity, &a.pack, &a.rule).cmp(&(b.severity, &b.pack, &b.rule)));
@@ -469,7 +240,8 @@ pub fn evaluate(packs: &[RulePack], facts: &Facts, checkpoint: Checkpoint) -> Re
     CompiledPacks::new(packs.to_vec())?.evaluate(facts, checkpoint)
 }
 
-/// Runs a pack's test cases.
+/// Runs a pack's test cases. A case in which a rule cannot be evaluated fails, with the
+/// reason as its error: a pack that breaks on its own examples is not installed.
 pub(crate) fn run_tests(pack: &RulePack) -> Vec<RuleTestOutcome> {
     let compiled = CompiledPacks::new(vec![pack.clone()]);
     pack.tests
@@ -484,10 +256,18 @@ pub(crate) fn run_tests(pack: &RulePack) -> Vec<RuleTestOutcome> {
             });
             let (fired, error) = match result {
                 Ok(findings) => {
-                    let mut ids: Vec<String> = findings.into_iter().map(|f| f.rule).collect();
+                    let failed = findings
+                        .iter()
+                        .find(|f| f.kind == FindingKind::NotEvaluated)
+                        .map(|f| f.message.clone());
+                    let mut ids: Vec<String> = findings
+                        .into_iter()
+                        .filter(|f| f.kind == FindingKind::Breach)
+                        .map(|f| f.rule)
+                        .collect();
                     ids.sort();
                     ids.dedup();
-                    (ids, None)
+                    (ids, failed)
                 }
                 Err(e) => (Vec::new(), Some(e.to_string())),
             };

@@ -217,3 +217,23 @@ pub struct Facts {
     /// What is happening.
     pub event: EventFacts,
 }
+
+impl Facts {
+    /// The length of every list and map of the facts, by the path a condition names it with
+    /// (`parties`, `workflow.done`, `documents.categories`): what the evaluation budget
+    /// estimates loops with.
+    pub fn collection_sizes(&self) -> [(&'static str, usize); 10] {
+        [
+            ("clients", self.clients.len()),
+            ("parties", self.parties.len()),
+            ("deadlines", self.deadlines.len()),
+            ("workflow.done", self.workflow.done.len()),
+            ("workflow.outstanding", self.workflow.outstanding.len()),
+            ("matter.key_dates", self.matter.key_dates.len()),
+            ("matter.custom", self.matter.custom.len()),
+            ("documents.categories", self.documents.categories.len()),
+            ("documents.signed", self.documents.signed.len()),
+            ("documents.first_filed", self.documents.first_filed.len()),
+        ]
+    }
+}

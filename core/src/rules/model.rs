@@ -134,7 +134,25 @@ pub struct RuleTestOutcome {
     pub error: Option<String>,
 }
 
-/// A breached rule on one matter.
+/// What a finding says about its rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// The condition held: the rule is breached.
+    #[default]
+    Breach,
+    /// The rule could not be evaluated on this matter (its condition failed at run time, or
+    /// it would exceed the evaluation budget, or it no longer loads). It keeps the rule's
+    /// severity: a block rule that cannot be evaluated blocks like a breached one.
+    NotEvaluated,
+}
+
+crate::names::stable_names!(FindingKind, "kind", "finding kind", {
+    Breach = "breach",
+    NotEvaluated = "not_evaluated",
+});
+
+/// What a rule found on one matter: a breach, or that it could not be evaluated.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// Pack id.
@@ -147,6 +165,9 @@ pub struct Finding {
     pub title: String,
     /// Severity.
     pub severity: Severity,
+    /// A breach, or a rule that could not be evaluated.
+    #[serde(default)]
+    pub kind: FindingKind,
     /// The message with its placeholders filled in.
     pub message: String,
     /// The remedy.
@@ -175,7 +196,7 @@ impl RulePack {
                 .and_then(|t| t.get("id").and_then(|v| v.as_str()).map(str::to_string));
             syntax_error(id, "TOML", e.message())
         })?;
-        super::engine::compile_pack(&pack)?;
+        super::compile::compile_pack(&pack)?;
         Ok(pack)
     }
 
@@ -187,7 +208,7 @@ impl RulePack {
                 .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string));
             syntax_error(id, "JSON", &e.to_string())
         })?;
-        super::engine::compile_pack(&pack)?;
+        super::compile::compile_pack(&pack)?;
         Ok(pack)
     }
 

@@ -381,14 +381,22 @@ fn the_checkpoint_is_visible_to_conditions() {
 }
 
 #[test]
-fn runtime_errors_name_the_rule() {
+fn runtime_errors_are_findings_that_name_the_rule() {
     let pack =
         RulePack::from_toml(&rule("documents.categories.engagement_letter > 0", "m")).unwrap();
-    let err = evaluate(&[pack], &Facts::default(), Checkpoint::Sweep).unwrap_err();
-    let LexcaseError::Validation { reason, .. } = err else {
-        panic!("{err:?}")
+    let found = evaluate(&[pack], &Facts::default(), Checkpoint::Sweep).unwrap();
+    let [finding] = found.as_slice() else {
+        panic!("{found:?}")
     };
-    assert!(reason.contains("pack `t` rule `r`") && reason.contains("engagement_letter"));
+    assert_eq!(finding.kind, FindingKind::NotEvaluated);
+    assert_eq!((finding.pack.as_str(), finding.rule.as_str()), ("t", "r"));
+    assert!(finding.message.contains("rule `r` version 2 of pack `t`"));
+    // The key is named: the condition spells it, so it is not client data.
+    assert!(
+        finding.message.contains("engagement_letter"),
+        "{}",
+        finding.message
+    );
 }
 
 #[test]
@@ -553,4 +561,38 @@ fn the_sample_facts_cover_every_list() {
             ".workflow.outstanding:true",
         ]
     );
+}
+
+/// Every list and map of the fact model has its size in `Facts::collection_sizes` (the
+/// evaluation budget estimates loops over it with that size).
+#[test]
+fn collection_sizes_name_every_list_and_map() {
+    fn collections(shape: &schema::Shape, path: &str, out: &mut Vec<String>) {
+        match shape {
+            schema::Shape::Struct(fields) => {
+                for (k, s) in fields {
+                    let p = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    collections(s, &p, out);
+                }
+            }
+            schema::Shape::List(_) | schema::Shape::Map(_) => out.push(path.to_string()),
+            schema::Shape::Scalar => {}
+        }
+    }
+    let mut shape_paths = Vec::new();
+    collections(&schema::FACTS_SHAPE, "", &mut shape_paths);
+    shape_paths.sort();
+    let mut sized: Vec<String> = Facts::default()
+        .collection_sizes()
+        .iter()
+        .map(|(p, _)| p.to_string())
+        .collect();
+    sized.sort();
+    assert_eq!(sized, shape_paths);
+    let sample = schema::sample_facts();
+    assert!(sample.collection_sizes().iter().all(|(_, n)| *n == 1));
 }

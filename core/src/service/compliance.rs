@@ -111,7 +111,10 @@ pub(crate) fn findings(
 }
 
 /// Refuses a step that block-severity findings (without an override) stand in the way of,
-/// or records `override_reason` against each (needs `override_workflow_gates`).
+/// or records `override_reason` against each (needs `override_workflow_gates`). A block rule
+/// that could not be evaluated on the matter stands in the way like a breached one — nobody
+/// has checked what it guards — and is overridden the same way, so an authorised user can
+/// always proceed with a reason; evaluating the rules never fails the step itself.
 pub(crate) fn gate(
     ctx: &mut WriteCtx<'_>,
     matter: &Matter,
@@ -119,7 +122,7 @@ pub(crate) fn gate(
     event: EventFacts,
     override_reason: Option<&str>,
 ) -> Result<()> {
-    let packs = CompiledPacks::new(firm_packs(ctx.tx)?)?;
+    let packs = CompiledPacks::in_force(firm_packs(ctx.tx)?)?;
     let today = ctx.today()?;
     let blocking: Vec<Finding> = findings(ctx.tx, &packs, matter.id, today, event, checkpoint)?
         .into_iter()
@@ -221,16 +224,28 @@ impl<'s> ComplianceService<'s> {
         })
     }
 
+    /// Refuses unless the actor has `manage_firm`: checked before a pack is compiled, so
+    /// nobody else can make the engine parse or run a pack.
+    fn require_manage_firm(&self) -> Result<()> {
+        self.session
+            .read(|ctx| ctx.actor.require(Capability::ManageFirm))
+    }
+
     /// Runs a pack's own test cases (facts in, expected findings out) without installing it.
+    /// A case in which a rule cannot be evaluated fails with the reason. Needs `manage_firm`
+    /// (checked before the pack is compiled).
     pub fn test_pack(&self, pack: &RulePack) -> Result<Vec<RuleTestOutcome>> {
+        self.require_manage_firm()?;
         CompiledPacks::new(vec![pack.clone()])?;
         Ok(pack.run_tests())
     }
 
     /// Installs a pack and puts it in force (a newer version of an installed or built-in pack
-    /// replaces it). A pack that fails to load or whose own tests fail is refused. Needs
-    /// `manage_firm`.
+    /// replaces it). A pack that fails to load or whose own tests fail (a rule that cannot be
+    /// evaluated on a test case included) is refused. Needs `manage_firm`, checked before the
+    /// pack is compiled.
     pub fn install_pack(&self, pack: RulePack) -> Result<RulePack> {
+        self.require_manage_firm()?;
         CompiledPacks::new(vec![pack.clone()])?;
         let failing: Vec<String> = pack
             .run_tests()
@@ -283,7 +298,7 @@ impl<'s> ComplianceService<'s> {
         let today = self.session.firm().today()?;
         self.session.read(|ctx| {
             let m = ctx.matter(matter)?;
-            let packs = CompiledPacks::new(firm_packs(ctx.tx)?)?;
+            let packs = CompiledPacks::in_force(firm_packs(ctx.tx)?)?;
             Ok(MatterCompliance {
                 matter: m.id,
                 number: m.number.clone(),

@@ -53,7 +53,7 @@ fn walk(
 
 /// The sweep: the matters with findings, newest first (then by id, descending).
 pub(crate) fn sweep_in(ctx: &ReadCtx<'_>, today: NaiveDate) -> Result<Vec<MatterCompliance>> {
-    let packs = CompiledPacks::new(firm_packs(ctx.tx)?)?;
+    let packs = CompiledPacks::in_force(firm_packs(ctx.tx)?)?;
     let settings = load_settings(ctx.tx)?;
     let mut reader = FactReader::for_sweep(ctx.tx, &settings, today, &packs)?;
     let mut found: Vec<(DateTime<Utc>, MatterCompliance)> = Vec::new();

@@ -76,7 +76,7 @@ fn rule_gate(ctx: &WriteCtx<'_>, matter: MatterId) -> Result<Option<super::rule_
         })
         .unwrap_or_default();
     Ok(Some(super::rule_gate::RuleGate {
-        packs: crate::rules::CompiledPacks::new(packs)?,
+        packs: crate::rules::CompiledPacks::in_force(packs)?,
         facts,
         overridden,
     }))

@@ -17,7 +17,7 @@ pub use compliance::{
     LedgerFactsRow, MatterFactsRow, PartyFactsRow, TaskCountsRow, TimeTotalsRow, WorkflowFactsRow,
     issued_bill_statuses,
 };
-pub use page::{Page, Paged};
+pub use page::{Cursor, Page, Paged};
 pub use query::{
     BillQuery, ContactQuery, DeadlineQuery, MatterQuery, StageCount, TaskQuery, WipBy, WorkQuery,
 };

@@ -178,14 +178,15 @@ CREATE TABLE sequences (
 
 -- The audit log: one row per event. `changes` is the compact encoding the hash covers
 -- (scheme 2), or the JSON of events written before schema 10 (scheme 1); `matters` is the
--- 16-byte ids of the matters an event concerns, side by side. The previous hash is not kept:
--- it is the hash of the row before.
+-- 16-byte ids of the matters an event concerns, side by side; `entity_kind` is a number
+-- (lexcase_sql::audit::kind_code). The previous hash is not kept: it is the hash of the row
+-- before.
 CREATE TABLE audit_log (
     seq         INTEGER PRIMARY KEY,
     id          BLOB NOT NULL CHECK (length(id) = 16),
     at          INTEGER NOT NULL,
     actor       BLOB NOT NULL,
-    entity_kind TEXT NOT NULL,
+    entity_kind INTEGER NOT NULL,
     entity_id   BLOB NOT NULL,
     matters     BLOB,
     action      TEXT NOT NULL,
@@ -392,11 +393,15 @@ CREATE TABLE time_entries (
     value                INTEGER NOT NULL
 ) STRICT;
 
--- A matter's work by state and day (drafting, WIP per matter); a fee earner's by day
--- (hours); a bill's.
+-- A matter's work by state and day (drafting); a fee earner's by day (hours); a bill's; and
+-- the unbilled work alone with every figure work in progress sums, so the WIP report reads
+-- this small index and never the table.
 CREATE INDEX time_entries_by_matter ON time_entries (matter_id, status, work_date);
 CREATE INDEX time_entries_by_user ON time_entries (user_id, work_date);
 CREATE INDEX time_entries_by_bill ON time_entries (bill_id) WHERE bill_id IS NOT NULL;
+CREATE INDEX time_entries_unbilled
+    ON time_entries (matter_id, user_id, billability, currency, seconds, value)
+    WHERE status = 'unbilled';
 
 CREATE TABLE expenses (
     id           BLOB PRIMARY KEY CHECK (length(id) = 16),

@@ -556,6 +556,8 @@ pub struct BillPage {
     pub items: Vec<Bill>,
     /// How many match in all.
     pub total: u64,
+    /// Pass as `Page.after` to read the next page (null at the end of the list).
+    pub next_cursor: Option<String>,
 }
 
 impl From<Paged<CoreBill>> for BillPage {
@@ -563,6 +565,7 @@ impl From<Paged<CoreBill>> for BillPage {
         Self {
             items: all(page.items),
             total: page.total,
+            next_cursor: page.next.map(|c| c.as_str().to_owned()),
         }
     }
 }

@@ -342,6 +342,8 @@ pub struct CommunicationPage {
     pub items: Vec<Communication>,
     /// How many there are in all.
     pub total: u64,
+    /// Pass as `Page.after` to read the next page (null at the end of the list).
+    pub next_cursor: Option<String>,
 }
 
 impl From<Paged<CoreCommunication>> for CommunicationPage {
@@ -349,6 +351,7 @@ impl From<Paged<CoreCommunication>> for CommunicationPage {
         Self {
             items: all(page.items),
             total: page.total,
+            next_cursor: page.next.map(|c| c.as_str().to_owned()),
         }
     }
 }

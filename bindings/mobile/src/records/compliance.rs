@@ -11,9 +11,9 @@ use std::time::SystemTime;
 
 use lexcase::matters::RuleOverride as CoreRuleOverride;
 use lexcase::rules::{
-    Checkpoint as CoreCheckpoint, Finding as CoreFinding, Rule as CoreRule,
-    RulePack as CoreRulePack, RuleScope as CoreRuleScope, RuleTest as CoreRuleTest,
-    RuleTestOutcome as CoreRuleTestOutcome, Severity as CoreSeverity,
+    Checkpoint as CoreCheckpoint, Finding as CoreFinding, FindingKind as CoreFindingKind,
+    Rule as CoreRule, RulePack as CoreRulePack, RuleScope as CoreRuleScope,
+    RuleTest as CoreRuleTest, RuleTestOutcome as CoreRuleTestOutcome, Severity as CoreSeverity,
 };
 use lexcase::service::{
     MatterCompliance as CoreMatterCompliance, MatterFinding as CoreMatterFinding,
@@ -32,6 +32,17 @@ mirror_enum! {
         Warn,
         /// For information.
         Info,
+    }
+}
+
+mirror_enum! {
+    /// What a finding says about its rule.
+    FindingKind = CoreFindingKind {
+        /// The condition held: the rule is breached.
+        Breach,
+        /// The rule could not be evaluated on the matter (a run-time error, over the
+        /// evaluation budget, or it no longer loads); it keeps the rule's severity.
+        NotEvaluated,
     }
 }
 
@@ -348,6 +359,8 @@ pub struct Finding {
     pub title: String,
     /// Severity.
     pub severity: Severity,
+    /// A breach, or a rule that could not be evaluated.
+    pub kind: FindingKind,
     /// The message with its placeholders filled in.
     pub message: String,
     /// The remedy.
@@ -366,6 +379,7 @@ impl From<CoreFinding> for Finding {
             version,
             title,
             severity,
+            kind,
             message,
             remedy,
             facts,
@@ -376,6 +390,7 @@ impl From<CoreFinding> for Finding {
             version,
             title,
             severity: severity.into(),
+            kind: kind.into(),
             message,
             remedy,
             facts: facts

@@ -458,6 +458,8 @@ pub struct ContactPage {
     pub items: Vec<Contact>,
     /// How many contacts match in all.
     pub total: u64,
+    /// Pass as `Page.after` to read the next page (null at the end of the list).
+    pub next_cursor: Option<String>,
 }
 
 impl From<Paged<CoreContact>> for ContactPage {
@@ -465,6 +467,7 @@ impl From<Paged<CoreContact>> for ContactPage {
         Self {
             items: all(page.items),
             total: page.total,
+            next_cursor: page.next.map(|c| c.as_str().to_owned()),
         }
     }
 }

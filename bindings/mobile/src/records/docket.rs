@@ -28,6 +28,7 @@ use lexcase::store::{DeadlineQuery as CoreDeadlineQuery, Paged};
 use lexcase::{DeadlineId, MatterId, UserId};
 use uuid::Uuid;
 
+use super::rule_versions::{DeadlineQuestion, RuleVersion};
 use crate::convert::{all, instant, mirror_enum, utc};
 use crate::error::LexcaseError;
 
@@ -234,6 +235,12 @@ pub struct DeadlineRule {
     /// The court-office closure calendar spec; the counting method's usual one when null.
     #[uniffi(default)]
     pub closures: Option<String>,
+    /// The question the rule answers; the last day for the act when null.
+    #[uniffi(default)]
+    pub answers: Option<DeadlineQuestion>,
+    /// Versions with the trigger dates they are in force (empty: the rule never changed).
+    #[uniffi(default = [])]
+    pub versions: Vec<RuleVersion>,
 }
 
 impl From<CoreDeadlineRule> for DeadlineRule {
@@ -252,6 +259,8 @@ impl From<CoreDeadlineRule> for DeadlineRule {
             options,
             holidays,
             closures,
+            answers,
+            versions,
         } = rule;
         Self {
             id,
@@ -266,6 +275,8 @@ impl From<CoreDeadlineRule> for DeadlineRule {
             options: options.into(),
             holidays: holidays.map(String::from),
             closures: closures.map(String::from),
+            answers: Some(answers.into()),
+            versions: all(versions),
         }
     }
 }
@@ -287,6 +298,8 @@ impl TryFrom<DeadlineRule> for CoreDeadlineRule {
             options,
             holidays,
             closures,
+            answers,
+            versions,
         } = rule;
         let core = Self {
             id,
@@ -301,6 +314,8 @@ impl TryFrom<DeadlineRule> for CoreDeadlineRule {
             options: options.into(),
             holidays: holidays.as_deref().map(CalendarSpec::parse).transpose()?,
             closures: closures.as_deref().map(CalendarSpec::parse).transpose()?,
+            answers: answers.map(Into::into).unwrap_or_default(),
+            versions: versions.into_iter().map(Into::into).collect(),
         };
         core.validate()?;
         Ok(core)
@@ -803,6 +818,8 @@ pub struct DeadlinePage {
     pub items: Vec<Deadline>,
     /// How many match in all (deadlines of hidden matters are not counted).
     pub total: u64,
+    /// Pass as `Page.after` to read the next page (null at the end of the list).
+    pub next_cursor: Option<String>,
 }
 
 impl From<Paged<CoreDeadline>> for DeadlinePage {
@@ -810,6 +827,7 @@ impl From<Paged<CoreDeadline>> for DeadlinePage {
         Self {
             items: all(page.items),
             total: page.total,
+            next_cursor: page.next.map(|c| c.as_str().to_owned()),
         }
     }
 }
@@ -835,6 +853,8 @@ mod tests {
             options: ReadingOptions::default(),
             holidays: Some("us-federal+firm".into()),
             closures: None,
+            answers: Some(DeadlineQuestion::LastDayForAct),
+            versions: Vec::new(),
         }
     }
 

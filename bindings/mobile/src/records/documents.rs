@@ -145,6 +145,8 @@ pub struct DocumentPage {
     pub items: Vec<Document>,
     /// How many documents match in all (documents of hidden matters are not counted).
     pub total: u64,
+    /// Pass as `Page.after` to read the next page (null at the end of the list).
+    pub next_cursor: Option<String>,
 }
 
 impl From<Paged<CoreDocument>> for DocumentPage {
@@ -152,6 +154,7 @@ impl From<Paged<CoreDocument>> for DocumentPage {
         Self {
             items: all(page.items),
             total: page.total,
+            next_cursor: page.next.map(|c| c.as_str().to_owned()),
         }
     }
 }

@@ -603,6 +603,8 @@ pub struct MatterPage {
     pub items: Vec<Matter>,
     /// How many matters match in all (hidden matters are not counted).
     pub total: u64,
+    /// Pass as `Page.after` to read the next page (null at the end of the list).
+    pub next_cursor: Option<String>,
 }
 
 impl From<Paged<CoreMatter>> for MatterPage {
@@ -610,6 +612,7 @@ impl From<Paged<CoreMatter>> for MatterPage {
         Self {
             items: all(page.items),
             total: page.total,
+            next_cursor: page.next.map(|c| c.as_str().to_owned()),
         }
     }
 }

@@ -17,6 +17,7 @@ mod firm;
 mod matters;
 mod notes;
 mod reports;
+mod rule_versions;
 mod tasks;
 mod time;
 mod users;
@@ -44,8 +45,8 @@ pub use communications::{
     NewCommunication, Participant, ParticipantRole,
 };
 pub use compliance::{
-    Checkpoint, CompliancePack, ComplianceRule, Finding, MatterCompliance, MatterFinding,
-    RuleOverride, RuleScope, RuleTest, RuleTestOutcome, Severity,
+    Checkpoint, CompliancePack, ComplianceRule, Finding, FindingKind, MatterCompliance,
+    MatterFinding, RuleOverride, RuleScope, RuleTest, RuleTestOutcome, Severity,
 };
 pub use conflicts::{ConflictCheck, ConflictHit, Decision, HitDisposition, MatchReason};
 pub use contacts::{
@@ -70,6 +71,7 @@ pub use matters::{
 };
 pub use notes::{Note, NotePage, NoteRevision, NoteSubject};
 pub use reports::{FeeEarnerHours, WipReport, WorkInProgress};
+pub use rule_versions::{DeadlineQuestion, RuleVersion};
 pub use tasks::{
     Assignee, AssigneeChange, DueAnchor, DueChange, NewTask, Priority, Task, TaskChanges, TaskDue,
     TaskPage, TaskStatus,

@@ -116,6 +116,8 @@ pub struct NotePage {
     pub items: Vec<Note>,
     /// How many notes match in all (notes of hidden matters are not counted).
     pub total: u64,
+    /// Pass as `Page.after` to read the next page (null at the end of the list).
+    pub next_cursor: Option<String>,
 }
 
 impl From<Paged<CoreNote>> for NotePage {
@@ -123,6 +125,7 @@ impl From<Paged<CoreNote>> for NotePage {
         Self {
             items: all(page.items),
             total: page.total,
+            next_cursor: page.next.map(|c| c.as_str().to_owned()),
         }
     }
 }

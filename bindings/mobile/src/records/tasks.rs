@@ -356,6 +356,8 @@ pub struct TaskPage {
     pub items: Vec<Task>,
     /// How many tasks match in all (tasks of hidden matters are not counted).
     pub total: u64,
+    /// Pass as `Page.after` to read the next page (null at the end of the list).
+    pub next_cursor: Option<String>,
 }
 
 impl From<Paged<CoreTask>> for TaskPage {
@@ -363,6 +365,7 @@ impl From<Paged<CoreTask>> for TaskPage {
         Self {
             items: all(page.items),
             total: page.total,
+            next_cursor: page.next.map(|c| c.as_str().to_owned()),
         }
     }
 }

@@ -556,6 +556,8 @@ pub struct TimeEntryPage {
     pub items: Vec<TimeEntry>,
     /// How many match in all.
     pub total: u64,
+    /// Pass as `Page.after` to read the next page (null at the end of the list).
+    pub next_cursor: Option<String>,
 }
 
 impl From<Paged<CoreTimeEntry>> for TimeEntryPage {
@@ -563,6 +565,7 @@ impl From<Paged<CoreTimeEntry>> for TimeEntryPage {
         Self {
             items: all(page.items),
             total: page.total,
+            next_cursor: page.next.map(|c| c.as_str().to_owned()),
         }
     }
 }
@@ -839,6 +842,8 @@ pub struct ExpensePage {
     pub items: Vec<Expense>,
     /// How many match in all.
     pub total: u64,
+    /// Pass as `Page.after` to read the next page (null at the end of the list).
+    pub next_cursor: Option<String>,
 }
 
 impl From<Paged<CoreExpense>> for ExpensePage {
@@ -846,6 +851,7 @@ impl From<Paged<CoreExpense>> for ExpensePage {
         Self {
             items: all(page.items),
             total: page.total,
+            next_cursor: page.next.map(|c| c.as_str().to_owned()),
         }
     }
 }

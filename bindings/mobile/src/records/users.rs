@@ -162,6 +162,8 @@ pub struct UserPage {
     pub items: Vec<User>,
     /// How many users there are in all.
     pub total: u64,
+    /// Pass as `Page.after` to read the next page (null at the end of the list).
+    pub next_cursor: Option<String>,
 }
 
 impl From<Paged<CoreUser>> for UserPage {
@@ -169,6 +171,7 @@ impl From<Paged<CoreUser>> for UserPage {
         Self {
             items: all(page.items),
             total: page.total,
+            next_cursor: page.next.map(|c| c.as_str().to_owned()),
         }
     }
 }

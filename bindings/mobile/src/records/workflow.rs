@@ -528,6 +528,8 @@ pub struct WorkflowPage {
     pub items: Vec<WorkflowProgress>,
     /// How many match in all (hidden matters are not counted).
     pub total: u64,
+    /// Pass as `Page.after` to read the next page (null at the end of the list).
+    pub next_cursor: Option<String>,
 }
 
 impl From<Paged<CoreWorkflowProgress>> for WorkflowPage {
@@ -535,6 +537,7 @@ impl From<Paged<CoreWorkflowProgress>> for WorkflowPage {
         Self {
             items: all(page.items),
             total: page.total,
+            next_cursor: page.next.map(|c| c.as_str().to_owned()),
         }
     }
 }

@@ -103,6 +103,7 @@ __all__ = [
     "RuleOverride",
     "RulePack",
     "RuleTestOutcome",
+    "RuleVersion",
     "Session",
     "SettingsService",
     "Stage",
@@ -385,7 +386,13 @@ class Page(Generic[_T_co]):
 
     @property
     def total(self) -> int:
-        """How many items match over all pages."""
+        """How many items match over all pages (for a page read by cursor: when the listing
+        began)."""
+
+    @property
+    def next_cursor(self) -> str | None:
+        """Pass as ``after=`` to read the next page (``None`` at the end of the list, and for
+        search results, which page by offset)."""
 
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[_T_co]: ...
@@ -445,7 +452,7 @@ class UserService:
     def get(self, id: uuid.UUID) -> User:
         """A user by id."""
 
-    def list(self, *, offset: int = 0, limit: int = 50) -> Page[User]:
+    def list(self, *, offset: int = 0, limit: int = 50, after: str | None = None) -> Page[User]:
         """Users ordered by name, one page at a time."""
 
     def update(
@@ -616,7 +623,7 @@ class ContactService:
         """A contact by id."""
 
     def search(
-        self, prefix: str = "", *, kind: str | None = None, offset: int = 0, limit: int = 50
+        self, prefix: str = "", *, kind: str | None = None, offset: int = 0, limit: int = 50, after: str | None = None
     ) -> Page[Contact]:
         """Contacts with a word of their name starting with ``prefix`` (case and accents
         ignored)."""
@@ -813,11 +820,12 @@ class MatterService:
         text: str | None = None,
         offset: int = 0,
         limit: int = 50,
+        after: str | None = None,
     ) -> Page[Matter]:
         """Matters the acting user may see, newest first, with the total count."""
 
     def mine(
-        self, *, status: str | None = None, offset: int = 0, limit: int = 50
+        self, *, status: str | None = None, offset: int = 0, limit: int = 50, after: str | None = None
     ) -> Page[Matter]:
         """The acting user's matters (responsible, originating or on the team)."""
 
@@ -1322,7 +1330,7 @@ class WorkflowService:
     def stage_counts(self) -> list[StageCount]:
         """Matters per template stage, over the matters the acting user may see."""
 
-    def stuck(self, days: int, offset: int = 0, limit: int = 50) -> Page[WorkflowProgress]:
+    def stuck(self, days: int, offset: int = 0, limit: int = 50, after: str | None = None) -> Page[WorkflowProgress]:
         """Workflows in their current stage for at least ``days`` days, longest first."""
 
 # ---------------------------------------------------------------- tasks
@@ -1409,19 +1417,19 @@ class TaskService:
     def set_status(self, id: uuid.UUID, expected_version: int, status: str) -> Task:
         """Moves the task to ``status``."""
 
-    def mine(self, offset: int = 0, limit: int = 50) -> Page[Task]:
+    def mine(self, offset: int = 0, limit: int = 50, after: str | None = None) -> Page[Task]:
         """The acting user's open tasks, soonest due first."""
 
-    def team(self, offset: int = 0, limit: int = 50) -> Page[Task]:
+    def team(self, offset: int = 0, limit: int = 50, after: str | None = None) -> Page[Task]:
         """Open tasks on the matters the acting user is on."""
 
-    def overdue(self, offset: int = 0, limit: int = 50) -> Page[Task]:
+    def overdue(self, offset: int = 0, limit: int = 50, after: str | None = None) -> Page[Task]:
         """Open tasks due before today (in the firm's zone)."""
 
-    def due_this_week(self, offset: int = 0, limit: int = 50) -> Page[Task]:
+    def due_this_week(self, offset: int = 0, limit: int = 50, after: str | None = None) -> Page[Task]:
         """Open tasks due from today to the coming Sunday."""
 
-    def for_matter(self, matter: uuid.UUID, offset: int = 0, limit: int = 50) -> Page[Task]:
+    def for_matter(self, matter: uuid.UUID, offset: int = 0, limit: int = 50, after: str | None = None) -> Page[Task]:
         """Every task of a matter (open and finished)."""
 
 # ---------------------------------------------------------------- notes
@@ -1476,13 +1484,13 @@ class NoteService:
     def edit(self, id: uuid.UUID, expected_version: int, body: str) -> Note:
         """Replaces a note's text; the previous text is kept as a revision."""
 
-    def for_matter(self, matter: uuid.UUID, offset: int = 0, limit: int = 50) -> Page[Note]:
+    def for_matter(self, matter: uuid.UUID, offset: int = 0, limit: int = 50, after: str | None = None) -> Page[Note]:
         """Notes on a matter, newest first."""
 
-    def for_contact(self, contact: uuid.UUID, offset: int = 0, limit: int = 50) -> Page[Note]:
+    def for_contact(self, contact: uuid.UUID, offset: int = 0, limit: int = 50, after: str | None = None) -> Page[Note]:
         """Notes on a contact, newest first."""
 
-    def search(self, text: str, offset: int = 0, limit: int = 50) -> Page[Note]:
+    def search(self, text: str, offset: int = 0, limit: int = 50, after: str | None = None) -> Page[Note]:
         """Notes containing every word of ``text`` (word prefixes; case and accents ignored),
         on matters the acting user may see and on contacts, best match first."""
 
@@ -1565,10 +1573,10 @@ class DocumentService:
     def set_status(self, id: uuid.UUID, expected_version: int, status: str) -> Document:
         """Moves the document to ``status`` (``draft`` ↔ ``final`` → ``signed``)."""
 
-    def for_matter(self, matter: uuid.UUID, offset: int = 0, limit: int = 50) -> Page[Document]:
+    def for_matter(self, matter: uuid.UUID, offset: int = 0, limit: int = 50, after: str | None = None) -> Page[Document]:
         """A matter's documents, newest first."""
 
-    def search(self, text: str, offset: int = 0, limit: int = 50) -> Page[Document]:
+    def search(self, text: str, offset: int = 0, limit: int = 50, after: str | None = None) -> Page[Document]:
         """Documents whose indexed text contains every word of ``text`` as a prefix, on
         matters the acting user may see, best match first."""
 
@@ -1927,11 +1935,11 @@ class CommunicationService:
         """A communication by id."""
 
     def of_matter(
-        self, matter: uuid.UUID, *, offset: int = 0, limit: int = 50
+        self, matter: uuid.UUID, *, offset: int = 0, limit: int = 50, after: str | None = None
     ) -> Page[Communication]:
         """A matter's communications, newest first."""
 
-    def unfiled(self, *, offset: int = 0, limit: int = 50) -> Page[Communication]:
+    def unfiled(self, *, offset: int = 0, limit: int = 50, after: str | None = None) -> Page[Communication]:
         """The unfiled queue, oldest first."""
 
     def raw_message(self, id: uuid.UUID) -> bytes:
@@ -1998,6 +2006,7 @@ class DeadlineRule:
         closures: str | None = None,
         service_days_reading: str = "after_roll",
         month_end: str = "clamp",
+        answers: str = "last_day_for_act",
     ) -> DeadlineRule: ...
     @property
     def id(self) -> str: ...
@@ -2033,6 +2042,11 @@ class DeadlineRule:
     @property
     def month_end(self) -> str:
         """``clamp`` or ``next_month_start``."""
+    @property
+    def answers(self) -> str:
+        """``last_day_for_act`` or ``earliest_day_for_event``."""
+    @property
+    def versions(self) -> list[RuleVersion]: ...
     def compute(
         self,
         *,
@@ -2044,6 +2058,23 @@ class DeadlineRule:
         closures: str | None = None,
     ) -> ComputedDeadline:
         """Computes the rule without docketing it (``trigger_at`` aware, read in ``zone``)."""
+
+@final
+class RuleVersion:
+    """One version of a deadline rule, with the trigger dates it is in force."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def in_force_from(self) -> datetime.date | None: ...
+    @property
+    def in_force_until(self) -> datetime.date | None: ...
+    @property
+    def period_amount(self) -> int | None: ...
+    @property
+    def period_unit(self) -> str | None: ...
+    @property
+    def citation(self) -> str | None: ...
 
 @final
 class RulePack:
@@ -2198,11 +2229,12 @@ class DocketService:
         due_to: datetime.date | None = None,
         offset: int = 0,
         limit: int = 50,
+        after: str | None = None,
     ) -> Page[Deadline]:
         """Deadlines on matters the acting user may see, soonest first."""
 
     def entered_on(
-        self, day: datetime.date, *, offset: int = 0, limit: int = 50
+        self, day: datetime.date, *, offset: int = 0, limit: int = 50, after: str | None = None
     ) -> Page[Deadline]:
         """The register: deadlines entered on ``day``, in the order they were entered."""
 
@@ -2457,6 +2489,9 @@ class Finding:
     @property
     def severity(self) -> str:
         """``block``, ``warn`` or ``info``."""
+    @property
+    def kind(self) -> str:
+        """``breach`` or ``not_evaluated``."""
     @property
     def message(self) -> str: ...
     @property
@@ -2870,6 +2905,7 @@ class TimeService:
         bill: uuid.UUID | None = None,
         offset: int = 0,
         limit: int = 50,
+        after: str | None = None,
     ) -> Page[TimeEntry]:
         """Time entries matching every filter given."""
     def timer(self) -> Timer | None:
@@ -2926,6 +2962,7 @@ class TimeService:
         bill: uuid.UUID | None = None,
         offset: int = 0,
         limit: int = 50,
+        after: str | None = None,
     ) -> Page[Expense]:
         """Expenses matching every filter given."""
     def terms(
@@ -3131,6 +3168,7 @@ class BillService:
         status: str | None = None,
         offset: int = 0,
         limit: int = 50,
+        after: str | None = None,
     ) -> Page[Bill]:
         """Bills matching every filter given, newest first."""
     def set_discount(

@@ -31,6 +31,29 @@ class UsersTest {
     }
 
     @Test
+    fun listsReadTheSameByCursorAsByOffset() {
+        withFirm {
+            val byOffset = (0uL until 7uL step 2).flatMap { readOnly.users().list(Page(offset = it, limit = 2u)).items }
+            var page = readOnly.users().list(Page(limit = 2u))
+            val byCursor = page.items.toMutableList()
+            while (page.nextCursor != null) {
+                page = readOnly.users().list(Page(limit = 2u, after = page.nextCursor))
+                assertEquals(7uL, page.total)
+                byCursor += page.items
+            }
+            assertEquals(byOffset.map { it.id }, byCursor.map { it.id })
+            val garbage = assertThrows<LexcaseException.Validation> { readOnly.users().list(Page(after = "zz")) }
+            assertEquals("cursor", garbage.field)
+            val both = assertThrows<LexcaseException.Validation> {
+                readOnly.users().list(Page(offset = 2uL, after = byOffsetCursor(readOnly)))
+            }
+            assertEquals("offset", both.field)
+        }
+    }
+
+    private fun byOffsetCursor(session: Session): String = session.users().list(Page(limit = 1u)).nextCursor!!
+
+    @Test
     fun ratesCrossAsExactBigDecimals() {
         withFirm {
             val rate = admin.users().get(feeEarnerUser.id).defaultRate

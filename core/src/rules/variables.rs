@@ -1,13 +1,16 @@
-//! The facts as CEL values, built directly (no serde round trip) and borrowing their text from
-//! the facts, so binding a matter's facts costs a few allocations. The shape is exactly what
-//! serialising the facts gives (structs are maps by field name; numbers, text, flags, lists and
-//! maps as themselves): a test holds the two equal.
+//! The CEL variables of one matter: its facts bound by their top-level names. The values are
+//! built directly (no serde round trip) and borrow their text from the facts, so binding a
+//! matter's facts costs a few allocations; the shape is exactly what serialising the facts
+//! gives (structs are maps by field name; numbers, text, flags, lists and maps as themselves),
+//! which a test holds equal.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use cel::common::types::{CelBool, CelDouble, CelInt, CelList, CelMap, CelMapKey, CelString};
 use cel::common::value::{CowVal, Val};
 use cel::context::VariableResolver;
+use cel::{Context, Env};
 
 use super::facts::{
     BillFacts, ClientFacts, ClientMoneyFacts, ConflictFacts, DeadlineFacts, DocumentFacts,
@@ -15,8 +18,25 @@ use super::facts::{
 };
 use super::model::Checkpoint;
 
+/// The top-level facts, as named in conditions.
+pub(super) const ROOTS: [&str; 13] = [
+    "matter",
+    "clients",
+    "parties",
+    "workflow",
+    "tasks",
+    "deadlines",
+    "documents",
+    "time",
+    "bills",
+    "client_money",
+    "conflicts",
+    "today",
+    "event",
+];
+
 /// A CEL value borrowing from the facts.
-pub(crate) type CelVal<'f> = Box<dyn Val + 'f>;
+type CelVal<'f> = Box<dyn Val + 'f>;
 
 /// A fact as a CEL value.
 trait ToCel {
@@ -210,7 +230,7 @@ fn event(event: &EventFacts, checkpoint: Checkpoint) -> CelVal<'_> {
 
 /// The CEL value of the top-level fact `name` (`event.checkpoint` set to `checkpoint`), or
 /// `None` for a name that is not a top-level fact.
-pub(crate) fn root<'f>(facts: &'f Facts, name: &str, checkpoint: Checkpoint) -> Option<CelVal<'f>> {
+fn root<'f>(facts: &'f Facts, name: &str, checkpoint: Checkpoint) -> Option<CelVal<'f>> {
     Some(match name {
         "matter" => facts.matter.to_cel(),
         "clients" => facts.clients.to_cel(),
@@ -231,13 +251,15 @@ pub(crate) fn root<'f>(facts: &'f Facts, name: &str, checkpoint: Checkpoint) -> 
 
 /// The top-level facts of one matter bound as CEL variables: each built once, looked up by
 /// name without a map of owned names.
-pub(crate) struct Bound<'f> {
+pub(super) struct Bound<'f> {
     roots: Vec<(&'static str, CelVal<'f>)>,
 }
 
 impl<'f> Bound<'f> {
-    /// Binds the top-level facts `names` of `facts` (`event.checkpoint` set to `checkpoint`).
-    pub(crate) fn new(
+    /// Binds the top-level facts `names` of `facts` (`event.checkpoint` set to `checkpoint`):
+    /// only those a condition reads (binding a variable costs more than evaluating a simple
+    /// condition).
+    pub(super) fn new(
         facts: &'f Facts,
         checkpoint: Checkpoint,
         names: impl IntoIterator<Item = &'static str>,
@@ -248,6 +270,13 @@ impl<'f> Bound<'f> {
                 .filter_map(|name| root(facts, name, checkpoint).map(|v| (name, v)))
                 .collect(),
         }
+    }
+
+    /// A context in which conditions see these facts.
+    pub(super) fn context<'b>(&'b self, env: &Arc<Env>) -> Context<'b, 'b> {
+        let mut ctx = Context::with_env(Arc::clone(env));
+        ctx.set_variable_resolver(self);
+        ctx
     }
 }
 
@@ -316,7 +345,7 @@ mod tests {
         busy.event.from_stage = "a".into();
         busy.time.recorded_hours = 1.5;
         for facts in [Facts::default(), busy] {
-            for name in super::super::engine::ROOTS {
+            for name in ROOTS {
                 for checkpoint in Checkpoint::ALL {
                     let direct = root(&facts, name, checkpoint).unwrap();
                     let actual = Value::try_from(direct.as_ref()).unwrap();
