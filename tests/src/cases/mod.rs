@@ -7,6 +7,7 @@ pub mod bills;
 pub mod client_money;
 pub mod communications;
 pub mod compliance;
+pub mod compliance_reference;
 pub mod compliance_sweep;
 pub mod conflicts;
 pub mod contacts;
