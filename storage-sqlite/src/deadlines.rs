@@ -117,13 +117,16 @@ pub(crate) fn triggered_by(
     }
 }
 
-/// The copies of a deadline's fields that its row is filtered and sorted on.
+/// The copies of a deadline's fields that its row is filtered and sorted on, and that the
+/// compliance facts read.
 struct DeadlineColumns {
     open: bool,
     due_date: Option<i64>,
     responsible: Option<[u8; 16]>,
     trigger_key_date: Option<String>,
     trigger_deadline: Option<[u8; 16]>,
+    method: &'static str,
+    reminders: i64,
     body: String,
 }
 
@@ -140,6 +143,8 @@ impl DeadlineColumns {
             responsible: deadline.responsible.map(|u| u.to_bytes()),
             trigger_key_date: key_date,
             trigger_deadline: chained,
+            method: deadline.rule.method.as_str(),
+            reminders: i64::try_from(deadline.reminders.len()).unwrap_or(i64::MAX),
             body: to_json(DeadlineId::ENTITY, deadline)?,
         })
     }
@@ -150,8 +155,9 @@ pub(crate) fn insert(conn: &Connection, deadline: &Deadline) -> Result<()> {
     let c = DeadlineColumns::of(deadline)?;
     conn.prepare_cached(
         "INSERT INTO deadlines (id, version, matter_id, open, due_date, responsible, \
-         trigger_key_date, trigger_deadline, entered_on, created_at, body) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         trigger_key_date, trigger_deadline, entered_on, created_at, title, rule_id, \
+         counting_method, reminders, body) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )
     .db()?
     .execute(params![
@@ -165,6 +171,10 @@ pub(crate) fn insert(conn: &Connection, deadline: &Deadline) -> Result<()> {
         c.trigger_deadline,
         day_number(deadline.entered_on),
         micros(deadline.entered_at),
+        deadline.title,
+        deadline.rule.id,
+        c.method,
+        c.reminders,
         c.body
     ])
     .map_err(|e| unique(e, DEADLINE_UNIQUE))?;
@@ -185,8 +195,9 @@ pub(crate) fn update(conn: &Connection, deadline: &Deadline, expected: u64) -> R
         |version, expected| {
             conn.prepare_cached(
                 "UPDATE deadlines SET version = ?1, open = ?2, due_date = ?3, responsible = ?4, \
-                 trigger_key_date = ?5, trigger_deadline = ?6, body = ?7 \
-                 WHERE id = ?8 AND version = ?9",
+                 trigger_key_date = ?5, trigger_deadline = ?6, title = ?7, rule_id = ?8, \
+                 counting_method = ?9, reminders = ?10, body = ?11 \
+                 WHERE id = ?12 AND version = ?13",
             )
             .db()?
             .execute(params![
@@ -196,6 +207,10 @@ pub(crate) fn update(conn: &Connection, deadline: &Deadline, expected: u64) -> R
                 c.responsible,
                 c.trigger_key_date,
                 c.trigger_deadline,
+                deadline.title,
+                deadline.rule.id,
+                c.method,
+                c.reminders,
                 c.body,
                 id,
                 expected

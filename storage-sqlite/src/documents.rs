@@ -74,10 +74,16 @@ fn updated_at(document: &Document) -> i64 {
         .unwrap_or_default()
 }
 
+/// When the first version was filed.
+fn first_filed_at(document: &Document) -> Option<i64> {
+    document.versions.first().map(|v| micros(v.at))
+}
+
 /// Inserts a document.
 pub(crate) fn insert(conn: &Connection, document: &Document) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO documents (id, version, matter_id, updated_at, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO documents (id, version, matter_id, updated_at, category, status, \
+         first_filed_at, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )
     .db()?
     .execute(params![
@@ -85,6 +91,9 @@ pub(crate) fn insert(conn: &Connection, document: &Document) -> Result<()> {
         to_i64("version", document.version)?,
         document.matter.to_bytes(),
         updated_at(document),
+        document.category,
+        document.status.as_str(),
+        first_filed_at(document),
         to_json(DocumentId::ENTITY, document)?
     ])
     .map_err(|e| unique(e, DOCUMENT_UNIQUE))?;
@@ -104,10 +113,20 @@ pub(crate) fn update(conn: &Connection, document: &Document, expected: u64) -> R
         expected,
         |version, expected| {
             conn.prepare_cached(
-                "UPDATE documents SET version = ?1, updated_at = ?2, body = ?3 WHERE id = ?4 AND version = ?5",
+                "UPDATE documents SET version = ?1, updated_at = ?2, category = ?3, status = ?4, \
+                 first_filed_at = ?5, body = ?6 WHERE id = ?7 AND version = ?8",
             )
             .db()?
-            .execute(params![version, updated_at(document), body, id, expected])
+            .execute(params![
+                version,
+                updated_at(document),
+                document.category,
+                document.status.as_str(),
+                first_filed_at(document),
+                body,
+                id,
+                expected
+            ])
             .db()
         },
     )

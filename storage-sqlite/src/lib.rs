@@ -24,6 +24,7 @@ mod bills;
 mod blobs;
 mod codec;
 mod communications;
+mod compliance;
 mod conflict_index;
 mod deadlines;
 mod diagnostics;

@@ -19,8 +19,8 @@ use lexcase::notes::{Note, NoteSubject};
 use lexcase::reports::{FeeEarnerHours, WorkInProgress};
 use lexcase::rules::RulePack;
 use lexcase::store::{
-    BillQuery, ContactQuery, DeadlineQuery, MatterQuery, Page, Paged, ReadTx, StageCount,
-    TaskQuery, WipBy, WorkQuery, WriteTx,
+    BillQuery, ComplianceInputs, ComplianceRead, ContactQuery, DeadlineQuery, MatterQuery, Page,
+    Paged, ReadTx, StageCount, TaskQuery, WipBy, WorkQuery, WriteTx,
 };
 use lexcase::tasks::{DueAnchor, Task};
 use lexcase::timekeeping::{
@@ -40,8 +40,8 @@ use uuid::Uuid;
 use crate::error::Db;
 use crate::lock::TimedGuard;
 use crate::{
-    appointments, audit, bills, communications, conflict_index, deadlines, documents, keyed,
-    matter_list, matters, notes, read, reports, tasks, trust, work, workflow, write,
+    appointments, audit, bills, communications, compliance, conflict_index, deadlines, documents,
+    keyed, matter_list, matters, notes, read, reports, tasks, trust, work, workflow, write,
 };
 
 /// The connection a read transaction runs on.
@@ -459,6 +459,24 @@ macro_rules! read_tx {
             }
             fn audit_head(&self) -> Result<Option<AuditHead>> {
                 $ty::audit_head(self)
+            }
+            fn compliance_matters(
+                &self,
+                viewer: &Viewer,
+                after: Option<MatterId>,
+                limit: u32,
+            ) -> Result<Vec<MatterId>> {
+                compliance::matters(self.conn(), viewer, after, limit)
+            }
+            fn compliance_inputs(
+                &self,
+                read: &ComplianceRead,
+                today: NaiveDate,
+            ) -> Result<ComplianceInputs> {
+                compliance::inputs(self.conn(), read, today)
+            }
+            fn rule_overrides_of(&self, matters: &[MatterId]) -> Result<Vec<RuleOverrides>> {
+                compliance::overrides(self.conn(), matters)
             }
         }
     };

@@ -152,11 +152,17 @@ fn entered_on(progress: &WorkflowProgress) -> i64 {
     progress.entered_on().map_or(0, day_number)
 }
 
+/// The ids of the checklist items done, as a JSON array in id order.
+fn done_items(progress: &WorkflowProgress) -> Result<String> {
+    let ids: Vec<&String> = progress.items.keys().collect();
+    to_json(WORKFLOW, &ids)
+}
+
 /// Stores a matter's new workflow.
 pub(crate) fn insert(conn: &Connection, progress: &WorkflowProgress) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO matter_workflows (matter_id, version, template_id, template_version, stage, \
-         stage_entered_on, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+         stage_entered_on, done_items, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )
     .db()?
     .execute(params![
@@ -166,6 +172,7 @@ pub(crate) fn insert(conn: &Connection, progress: &WorkflowProgress) -> Result<(
         progress.template_version,
         progress.stage,
         entered_on(progress),
+        done_items(progress)?,
         to_json(WORKFLOW, progress)?
     ])
     .map_err(|e| unique(e, WORKFLOW_UNIQUE))?;
@@ -176,6 +183,7 @@ pub(crate) fn insert(conn: &Connection, progress: &WorkflowProgress) -> Result<(
 pub(crate) fn update(conn: &Connection, progress: &WorkflowProgress, expected: u64) -> Result<()> {
     let id = progress.matter.to_bytes();
     let body = to_json(WORKFLOW, progress)?;
+    let done = done_items(progress)?;
     versioned_update(
         conn,
         WORKFLOW,
@@ -186,13 +194,14 @@ pub(crate) fn update(conn: &Connection, progress: &WorkflowProgress, expected: u
         |version, expected| {
             conn.prepare_cached(
                 "UPDATE matter_workflows SET version = ?1, stage = ?2, stage_entered_on = ?3, \
-                 body = ?4 WHERE matter_id = ?5 AND version = ?6",
+                 done_items = ?4, body = ?5 WHERE matter_id = ?6 AND version = ?7",
             )
             .db()?
             .execute(params![
                 version,
                 progress.stage,
                 entered_on(progress),
+                done,
                 body,
                 id,
                 expected

@@ -87,6 +87,7 @@ macro_rules! conformance_tests {
             compliance::firm_packs_are_tested_before_install,
             rule_failures::rules_that_fail_at_run_time_are_findings,
             rule_failures::packs_are_checked_for_budget_and_capability_first,
+            compliance_sweep::sweep_facts_match_one_matter_at_a_time,
         );
     };
 }

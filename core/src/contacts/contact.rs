@@ -136,6 +136,24 @@ fn opt_line(field: &str, v: Option<&String>) -> Result<Option<String>> {
         .flatten())
 }
 
+/// The name to show for a contact of `kind` with these name parts: an organisation's name, or
+/// a person's given and family names separated by a space (missing parts left out).
+pub fn display_name_of(
+    kind: ContactKind,
+    given_name: Option<&str>,
+    family_name: Option<&str>,
+    organisation_name: Option<&str>,
+) -> String {
+    match kind {
+        ContactKind::Organisation => organisation_name.unwrap_or_default().to_owned(),
+        ContactKind::Person => [given_name, family_name]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
 impl Contact {
     /// Builds a contact at version 1, checking every field.
     pub fn create(new: NewContact, now: DateTime<Utc>) -> Result<Self> {
@@ -246,16 +264,14 @@ impl Contact {
         Ok(())
     }
 
-    /// The name to show: "Jane Smith" or "Acme Ltd".
+    /// The name to show: "Jane Smith" or "Acme Ltd" (see [`display_name_of`]).
     pub fn display_name(&self) -> String {
-        match self.kind {
-            ContactKind::Organisation => self.organisation_name.clone().unwrap_or_default(),
-            ContactKind::Person => [self.given_name.as_deref(), self.family_name.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" "),
-        }
+        display_name_of(
+            self.kind,
+            self.given_name.as_deref(),
+            self.family_name.as_deref(),
+            self.organisation_name.as_deref(),
+        )
     }
 
     /// The key to sort by, folded (see [`text::fold`]): "smith jane" or "acme ltd", so that

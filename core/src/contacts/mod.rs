@@ -7,6 +7,6 @@ mod details;
 mod identity;
 
 pub use affiliation::{Affiliation, AffiliationKind};
-pub use contact::{Contact, ContactChanges, ContactKind, NewContact};
+pub use contact::{Contact, ContactChanges, ContactKind, NewContact, display_name_of};
 pub use details::{Email, Identifier, IdentifierKind, Phone, PostalAddress};
 pub use identity::{IdentityStatus, IdentityVerification, VerificationMethod};

@@ -12,7 +12,7 @@ use super::facts::Facts;
 use super::findings::{Piece, describe, parse_message};
 use super::model::{Checkpoint, RulePack};
 use super::schema::{self, Walker};
-use super::variables::{ROOTS, context};
+use super::variables::{Bound, ROOTS};
 use crate::{LexcaseError, Result};
 
 /// A rule that loaded: its program and what evaluating it needs.
@@ -124,7 +124,8 @@ fn load_rule(env: &Arc<Env>, pack: &RulePack, index: usize) -> std::result::Resu
     let message = parse_message(&rule.message)?;
     for facts in [Facts::default(), schema::sample_facts()] {
         for checkpoint in Checkpoint::ALL {
-            let ctx = context(env, &facts, checkpoint, ROOTS).map_err(|e| e.to_string())?;
+            let bound = Bound::new(&facts, checkpoint, ROOTS);
+            let ctx = bound.context(env);
             match program.execute(&ctx) {
                 Ok(Value::Bool(_)) => {}
                 Ok(other) => {

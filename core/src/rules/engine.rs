@@ -9,9 +9,9 @@ use cel::{Context, Env, Value};
 use super::budget::{self, Sizes};
 use super::compile::{CompiledRule, Loaded, Strictness, compile_pack_with, load_error, test_facts};
 use super::facts::Facts;
-use super::findings::{self, facts_json, runtime_reason};
+use super::findings::{self, FactsJson, Piece, runtime_reason};
 use super::model::{Checkpoint, Finding, FindingKind, Rule, RulePack, RuleTestOutcome};
-use super::variables::context;
+use super::variables::{Bound, ROOTS};
 use crate::Result;
 
 /// Rule packs compiled once and evaluated many times (a firm sweep over every matter).
@@ -33,6 +33,26 @@ fn in_scope(rule: &Rule, facts: &Facts, checkpoint: Checkpoint) -> bool {
             || s.stages.contains(&facts.workflow.stage)
             || (checkpoint == Checkpoint::StageAdvance && s.stages.contains(&facts.event.to_stage)))
         && (checkpoint == Checkpoint::Sweep || rule.on.contains(&checkpoint))
+}
+
+/// The top-level facts a finding of `compiled` reads: those its condition and its message name
+/// (none for a rule that does not load: its finding carries no facts).
+fn reads(compiled: &CompiledRule) -> BTreeSet<&'static str> {
+    let Ok(loaded) = &compiled.loaded else {
+        return BTreeSet::new();
+    };
+    let mut names = loaded.roots.clone();
+    for piece in &loaded.message {
+        if let Piece::Fact(path) = piece {
+            names.extend(
+                ROOTS
+                    .iter()
+                    .copied()
+                    .find(|r| path.first().is_some_and(|f| f == r)),
+            );
+        }
+    }
+    names
 }
 
 /// Whether `loaded` is breached on these facts; why it cannot tell otherwise (over the
@@ -126,6 +146,46 @@ impl CompiledPacks {
         &self.packs
     }
 
+    /// The top-level facts (as named in conditions: `matter`, `clients`, `workflow`, …) that
+    /// evaluating these rules on any matter may read: those their conditions and message
+    /// placeholders name, `workflow` when a rule is scoped to stages, and `matter` (scopes read
+    /// its practice area and status). Facts outside this set may be left at their defaults
+    /// without changing any finding.
+    pub fn facts_read(&self) -> BTreeSet<&'static str> {
+        let mut names: BTreeSet<&'static str> = BTreeSet::from(["matter"]);
+        for compiled in &self.rules {
+            names.extend(reads(compiled));
+        }
+        if self.scoped_by_stage() {
+            names.insert("workflow");
+        }
+        names
+    }
+
+    /// Whether a rule is scoped to workflow stages (so which rules apply to a matter depends
+    /// on its workflow).
+    pub fn scoped_by_stage(&self) -> bool {
+        self.rules
+            .iter()
+            .any(|c| !self.packs[c.pack].rules[c.rule].scope.stages.is_empty())
+    }
+
+    /// The top-level facts that evaluating the rules in scope at `checkpoint` reads, for a
+    /// matter whose practice area and status (and workflow stage, and for a stage advance the
+    /// stage entered) are those of `facts`: other facts of that matter may be left at their
+    /// defaults without changing any finding.
+    pub fn facts_read_in_scope(
+        &self,
+        facts: &Facts,
+        checkpoint: Checkpoint,
+    ) -> BTreeSet<&'static str> {
+        self.rules
+            .iter()
+            .filter(|c| in_scope(&self.packs[c.pack].rules[c.rule], facts, checkpoint))
+            .flat_map(reads)
+            .collect()
+    }
+
     /// Evaluates the rules in scope at `checkpoint` against one matter's facts. Findings come
     /// block first, then warn, then info, each by pack and rule id. A rule that cannot be
     /// evaluated on these facts (a run-time error such as a division by zero or a missing
@@ -139,13 +199,14 @@ impl CompiledPacks {
             .iter()
             .filter(|c| in_scope(&self.packs[c.pack].rules[c.rule], facts, checkpoint))
             .collect();
-        let names: BTreeSet<&str> = active
+        let names: BTreeSet<&'static str> = active
             .iter()
             .filter_map(|c| c.loaded.as_ref().ok())
             .flat_map(|l| l.roots.iter().copied())
             .collect();
-        let ctx = context(&self.env, facts, checkpoint, names)?;
-        let mut json = None;
+        let bound = Bound::new(facts, checkpoint, names);
+        let ctx = bound.context(&self.env);
+        let mut json = FactsJson::new(facts, checkpoint);
         let mut findings = Vec::new();
         for compiled in active {
             let pack = &self.packs[compiled.pack];
@@ -157,17 +218,13 @@ impl CompiledPacks {
             match outcome {
                 Ok((false, _)) => {}
                 Ok((true, loaded)) => {
-                    let json = match &mut json {
-                        Some(j) => j,
-                        None => json.insert(facts_json(facts, checkpoint)?),
-                    };
                     findings.push(findings::breach(
                         &pack.id,
                         rule,
                         &loaded.message,
                         &loaded.paths,
-                        json,
-                    ));
+                        &mut json,
+                    )?);
                 }
                 Err(why) => findings.push(findings::not_evaluated(&pack.id, rule, &why)),
             }

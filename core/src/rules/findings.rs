@@ -3,6 +3,7 @@
 //! the rule and says why, never with a value from the facts).
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use cel::ExecutionError;
 
@@ -90,42 +91,85 @@ pub(super) fn runtime_reason(rule: &Rule, e: &ExecutionError) -> String {
     }
 }
 
-/// The facts as JSON, as the conditions saw them (with `event.checkpoint` set).
-pub(super) fn facts_json(facts: &Facts, checkpoint: Checkpoint) -> Result<serde_json::Value> {
-    let mut json = serde_json::to_value(facts)
-        .map_err(|e| LexcaseError::validation("facts", e.to_string()))?;
-    if let Some(event) = json.get_mut("event").and_then(|e| e.as_object_mut()) {
-        event.insert("checkpoint".into(), checkpoint.as_str().into());
+/// The JSON of one top-level fact (`event.checkpoint` set to `checkpoint`; `null` for a name
+/// that is not one).
+fn root_json(facts: &Facts, name: &str, checkpoint: Checkpoint) -> Result<serde_json::Value> {
+    fn json<T: serde::Serialize>(v: &T) -> Result<serde_json::Value> {
+        serde_json::to_value(v).map_err(|e| LexcaseError::validation("facts", e.to_string()))
     }
-    Ok(json)
+    match name {
+        "matter" => json(&facts.matter),
+        "clients" => json(&facts.clients),
+        "parties" => json(&facts.parties),
+        "workflow" => json(&facts.workflow),
+        "tasks" => json(&facts.tasks),
+        "deadlines" => json(&facts.deadlines),
+        "documents" => json(&facts.documents),
+        "time" => json(&facts.time),
+        "bills" => json(&facts.bills),
+        "client_money" => json(&facts.client_money),
+        "conflicts" => json(&facts.conflicts),
+        "today" => json(&facts.today),
+        "event" => {
+            let mut event = facts.event.clone();
+            event.checkpoint = checkpoint.as_str().to_string();
+            json(&event)
+        }
+        _ => Ok(serde_json::Value::Null),
+    }
 }
 
-/// The value at `path` (`null` when missing).
-pub(super) fn lookup(json: &serde_json::Value, path: &[String]) -> serde_json::Value {
-    let mut v = json;
-    for segment in path {
-        match v.get(segment) {
-            Some(next) => v = next,
-            None => return serde_json::Value::Null,
-        }
-    }
-    v.clone()
+/// The facts as JSON, as the conditions saw them (with `event.checkpoint` set), serialised
+/// one top-level fact at a time as findings name them.
+pub(super) struct FactsJson<'a> {
+    facts: &'a Facts,
+    checkpoint: Checkpoint,
+    roots: BTreeMap<String, serde_json::Value>,
 }
 
-/// The message with its placeholders filled in from `json`.
-pub(super) fn render(pieces: &[Piece], json: &serde_json::Value) -> String {
-    let mut out = String::new();
-    for piece in pieces {
-        match piece {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Fact(path) => match lookup(json, path) {
-                serde_json::Value::String(s) => out.push_str(&s),
-                serde_json::Value::Null => {}
-                other => out.push_str(&other.to_string()),
-            },
+impl<'a> FactsJson<'a> {
+    /// The facts of one matter at `checkpoint`, nothing serialised yet.
+    pub(super) fn new(facts: &'a Facts, checkpoint: Checkpoint) -> Self {
+        Self {
+            facts,
+            checkpoint,
+            roots: BTreeMap::new(),
         }
     }
-    out
+
+    /// The value at `path` (`null` when missing).
+    pub(super) fn lookup(&mut self, path: &[String]) -> Result<serde_json::Value> {
+        let Some((first, rest)) = path.split_first() else {
+            return Ok(serde_json::Value::Null);
+        };
+        let mut v: &serde_json::Value = match self.roots.entry(first.clone()) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(root_json(self.facts, first, self.checkpoint)?),
+        };
+        for segment in rest {
+            match v.get(segment) {
+                Some(next) => v = next,
+                None => return Ok(serde_json::Value::Null),
+            }
+        }
+        Ok(v.clone())
+    }
+
+    /// The message with its placeholders filled in.
+    pub(super) fn render(&mut self, pieces: &[Piece]) -> Result<String> {
+        let mut out = String::new();
+        for piece in pieces {
+            match piece {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Fact(path) => match self.lookup(path)? {
+                    serde_json::Value::String(s) => out.push_str(&s),
+                    serde_json::Value::Null => {}
+                    other => out.push_str(&other.to_string()),
+                },
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// The finding of a breached rule: its message rendered and the facts it read.
@@ -134,22 +178,23 @@ pub(super) fn breach(
     rule: &Rule,
     message: &[Piece],
     paths: &[Vec<String>],
-    json: &serde_json::Value,
-) -> Finding {
-    Finding {
+    json: &mut FactsJson<'_>,
+) -> Result<Finding> {
+    let mut read = BTreeMap::new();
+    for path in paths {
+        read.insert(path.join("."), json.lookup(path)?);
+    }
+    Ok(Finding {
         pack: pack.to_string(),
         rule: rule.id.clone(),
         version: rule.version,
         title: rule.title.clone(),
         severity: rule.severity,
         kind: FindingKind::Breach,
-        message: render(message, json),
+        message: json.render(message)?,
         remedy: rule.remedy.clone(),
-        facts: paths
-            .iter()
-            .map(|p| (p.join("."), lookup(json, p)))
-            .collect::<BTreeMap<_, _>>(),
-    }
+        facts: read,
+    })
 }
 
 /// The finding of a rule that could not be evaluated on a matter, with the rule's severity:

@@ -4,16 +4,17 @@
 use serde::{Deserialize, Serialize};
 
 use super::Session;
-use super::context::{ReadCtx, WriteCtx, load_settings};
-use super::rule_facts::gather;
+use super::compliance_sweep::{facts_page_in, sweep_event, sweep_in};
+use super::context::{WriteCtx, load_settings};
+use super::rule_facts::{gather, gather_one};
 use crate::access::Capability;
 use crate::error::{LexcaseError, Result};
 use crate::ids::MatterId;
-use crate::matters::{Matter, MatterStatus, RuleOverride, RuleOverrides};
+use crate::matters::{Matter, RuleOverride, RuleOverrides};
 use crate::rules::{
-    Checkpoint, CompiledPacks, EventFacts, Finding, RulePack, RuleTestOutcome, Severity,
+    Checkpoint, CompiledPacks, EventFacts, Facts, Finding, RulePack, RuleTestOutcome, Severity,
 };
-use crate::store::{MatterQuery, Paged, ReadTx};
+use crate::store::{Page, ReadTx};
 
 /// A finding with the override that lets it pass, if one was recorded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,23 +64,15 @@ pub(crate) fn firm_packs(tx: &dyn ReadTx) -> Result<Vec<RulePack>> {
         .collect())
 }
 
-/// The findings of `checkpoint` on a matter, each with its override if one was recorded.
-pub(crate) fn findings(
-    tx: &dyn ReadTx,
-    packs: &CompiledPacks,
-    matter: &Matter,
-    today: chrono::NaiveDate,
-    event: EventFacts,
-    checkpoint: Checkpoint,
-) -> Result<Vec<MatterFinding>> {
-    let settings = load_settings(tx)?;
-    let facts = gather(tx, &settings, matter, today, event)?;
-    let overrides = tx.rule_overrides(matter.id)?;
-    Ok(packs
-        .evaluate(&facts, checkpoint)?
+/// Findings, each with the override of `overrides` that lets it pass, if one was recorded.
+pub(crate) fn with_overrides(
+    findings: Vec<Finding>,
+    overrides: Option<&RuleOverrides>,
+) -> Vec<MatterFinding> {
+    findings
         .into_iter()
         .map(|finding| {
-            let overridden = overrides.as_ref().and_then(|o| {
+            let overridden = overrides.and_then(|o| {
                 o.overrides
                     .iter()
                     .rev()
@@ -95,7 +88,26 @@ pub(crate) fn findings(
                 overridden,
             }
         })
-        .collect())
+        .collect()
+}
+
+/// The findings of `checkpoint` on a matter, each with its override if one was recorded.
+pub(crate) fn findings(
+    tx: &dyn ReadTx,
+    packs: &CompiledPacks,
+    matter: MatterId,
+    today: chrono::NaiveDate,
+    event: EventFacts,
+    checkpoint: Checkpoint,
+) -> Result<Vec<MatterFinding>> {
+    let settings = load_settings(tx)?;
+    let gathered = gather_one(tx, &settings, matter, today, event)?;
+    let found = packs.evaluate(&gathered.facts, checkpoint)?;
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    let overrides = tx.rule_overrides_of(&[matter])?;
+    Ok(with_overrides(found, overrides.first()))
 }
 
 /// Refuses a step that block-severity findings (without an override) stand in the way of,
@@ -112,7 +124,7 @@ pub(crate) fn gate(
 ) -> Result<()> {
     let packs = CompiledPacks::in_force(firm_packs(ctx.tx)?)?;
     let today = ctx.today()?;
-    let blocking: Vec<Finding> = findings(ctx.tx, &packs, matter, today, event, checkpoint)?
+    let blocking: Vec<Finding> = findings(ctx.tx, &packs, matter.id, today, event, checkpoint)?
         .into_iter()
         .filter(|f| f.finding.severity == Severity::Block && f.overridden.is_none())
         .map(|f| f.finding)
@@ -281,54 +293,54 @@ impl<'s> ComplianceService<'s> {
         })
     }
 
-    fn evaluate_in(
-        ctx: &ReadCtx<'_>,
-        packs: &CompiledPacks,
-        matter: &Matter,
-        today: chrono::NaiveDate,
-    ) -> Result<MatterCompliance> {
-        let event = EventFacts {
-            checkpoint: Checkpoint::Sweep.as_str().into(),
-            ..EventFacts::default()
-        };
-        Ok(MatterCompliance {
-            matter: matter.id,
-            number: matter.number.clone(),
-            findings: findings(ctx.tx, packs, matter, today, event, Checkpoint::Sweep)?,
-        })
-    }
-
     /// What the rules find on one matter today.
     pub fn evaluate(&self, matter: MatterId) -> Result<MatterCompliance> {
         let today = self.session.firm().today()?;
         self.session.read(|ctx| {
             let m = ctx.matter(matter)?;
             let packs = CompiledPacks::in_force(firm_packs(ctx.tx)?)?;
-            Self::evaluate_in(ctx, &packs, &m, today)
+            Ok(MatterCompliance {
+                matter: m.id,
+                number: m.number.clone(),
+                findings: findings(
+                    ctx.tx,
+                    &packs,
+                    m.id,
+                    today,
+                    sweep_event(),
+                    Checkpoint::Sweep,
+                )?,
+            })
         })
     }
 
-    /// Sweeps every matter the actor may see that is not archived; returns the matters with
-    /// findings.
+    /// Sweeps every matter the actor may see that is not archived, in batches; returns the
+    /// matters with findings, newest first.
     pub fn sweep(&self) -> Result<Vec<MatterCompliance>> {
         let today = self.session.firm().today()?;
+        self.session.read(|ctx| sweep_in(ctx, today))
+    }
+
+    /// Everything the rules may know about one matter today (as a sweep sees it): for rule
+    /// authors checking what a condition will read.
+    pub fn facts(&self, matter: MatterId) -> Result<Facts> {
+        let today = self.session.firm().today()?;
         self.session.read(|ctx| {
-            let packs = CompiledPacks::in_force(firm_packs(ctx.tx)?)?;
-            let viewer = ctx.viewer();
-            let matters =
-                Paged::collect_all(|p| ctx.tx.matters(&MatterQuery::default(), &viewer, p))?;
-            let mut out = Vec::new();
-            for m in matters
-                .iter()
-                .filter(|m| m.status != MatterStatus::Archived)
-            {
-                let result = Self::evaluate_in(ctx, &packs, m, today)?;
-                if !result.findings.is_empty() {
-                    out.push(result);
-                }
-            }
-            Ok(out)
+            let m = ctx.matter(matter)?;
+            let settings = load_settings(ctx.tx)?;
+            gather(ctx.tx, &settings, m.id, today, sweep_event())
         })
+    }
+
+    /// The facts of the matters a sweep covers (those the actor may see that are not
+    /// archived), read in one batch as a sweep reads them: the matters in id order after
+    /// `after` (from the first when `None`), at most `limit` (1 to [`Page::MAX_LIMIT`]). Pass
+    /// the last matter's id (`facts.matter.id`) to read the next page; an empty page is the end.
+    pub fn facts_page(&self, after: Option<MatterId>, limit: u32) -> Result<Vec<Facts>> {
+        let page = Page::first(limit)?;
+        let today = self.session.firm().today()?;
+        self.session
+            .read(|ctx| facts_page_in(ctx, today, after, page.limit))
     }
 
     /// The overrides recorded on a matter.

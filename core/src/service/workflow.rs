@@ -63,7 +63,8 @@ fn rule_gate(ctx: &WriteCtx<'_>, matter: MatterId) -> Result<Option<super::rule_
     }
     let m = ctx.matter(matter)?;
     let settings = super::context::load_settings(ctx.tx)?;
-    let facts = super::rule_facts::gather(ctx.tx, &settings, &m, ctx.today()?, Default::default())?;
+    let facts =
+        super::rule_facts::gather(ctx.tx, &settings, m.id, ctx.today()?, Default::default())?;
     let overridden = ctx
         .tx
         .rule_overrides(matter)?

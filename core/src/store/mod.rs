@@ -7,10 +7,16 @@
 //! enforce optimistic versions atomically and answer the queries below exactly as documented.
 
 mod blob;
+mod compliance;
 mod page;
 mod query;
 
 pub use blob::{BlobStore, MemoryBlobStore, tampered};
+pub use compliance::{
+    BillTotalsRow, ComplianceInputs, ComplianceRead, DeadlineFactsRow, DocumentCategoryRow,
+    LedgerFactsRow, MatterFactsRow, PartyFactsRow, TaskCountsRow, TimeTotalsRow, WorkflowFactsRow,
+    issued_bill_statuses,
+};
 pub use page::{Cursor, Page, Paged};
 pub use query::{
     BillQuery, ContactQuery, DeadlineQuery, MatterQuery, StageCount, TaskQuery, WipBy, WorkQuery,
@@ -300,6 +306,31 @@ pub trait ReadTx {
     fn audit_records_for(&self, entity_id: Uuid) -> Result<Vec<AuditRecord>>;
     /// The recorded head of the audit chain.
     fn audit_head(&self) -> Result<Option<AuditHead>>;
+
+    // --- Compliance sweeps: matters in batches, and the figures behind their facts ---
+
+    /// The ids of the matters a compliance sweep covers: those `viewer` may see
+    /// ([`Viewer::can_see`]) that are not archived, in id order, after `after` (from the first
+    /// when `None`), at most `limit`. A sweep walks them batch by batch (keyset pagination:
+    /// pass the last id of one batch to get the next).
+    fn compliance_matters(
+        &self,
+        viewer: &Viewer,
+        after: Option<MatterId>,
+        limit: u32,
+    ) -> Result<Vec<MatterId>>;
+    /// The figures behind the compliance facts of matters (no access check): for each family
+    /// the rows documented on [`ComplianceInputs`] of the matters `read` lists for it, each
+    /// family read with one grouped query for all of them (never one per matter). Tasks count
+    /// as overdue when open and due before `today`.
+    fn compliance_inputs(
+        &self,
+        read: &ComplianceRead,
+        today: NaiveDate,
+    ) -> Result<ComplianceInputs>;
+    /// The rule overrides recorded on any of `matters`, in no particular order, read in one
+    /// query.
+    fn rule_overrides_of(&self, matters: &[MatterId]) -> Result<Vec<RuleOverrides>>;
 }
 
 /// Writes. Updates take the version the change was based on and fail with

@@ -8,7 +8,9 @@
 -- sorts or sums (a contact's addresses, a matter's status history, a deadline's trace); a few
 -- rarely-changed records with nested structure (settings, templates, rule packs, calendar
 -- entries, communications, documents, notes, tasks, deadlines, workflows) are JSON bodies with
--- typed key columns beside them.
+-- typed key columns beside them, including every figure the compliance facts read (so a sweep
+-- never parses a body). Those columns come before the body: a body that spills onto overflow
+-- pages is then never read by a query of the columns alone.
 --
 -- A new database is created from this script alone; an older one is upgraded to it by
 -- `upgrade`, which renames the old tables, runs this script and copies every row across.
@@ -231,6 +233,8 @@ CREATE TABLE matter_workflows (
     template_version INTEGER NOT NULL,
     stage            TEXT NOT NULL,
     stage_entered_on INTEGER NOT NULL,
+    -- The ids of the checklist items done, as a JSON array in id order (the compliance facts).
+    done_items       TEXT NOT NULL,
     body             TEXT NOT NULL,
     FOREIGN KEY (template_id, template_version) REFERENCES workflow_templates (id, version)
 ) STRICT;
@@ -277,14 +281,21 @@ CREATE INDEX notes_by_contact ON notes (contact_id, written_at) WHERE contact_id
 CREATE VIRTUAL TABLE notes_text USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
 
 CREATE TABLE documents (
-    id         BLOB PRIMARY KEY CHECK (length(id) = 16),
-    version    INTEGER NOT NULL,
-    matter_id  BLOB NOT NULL REFERENCES matters (id) ON DELETE CASCADE,
-    updated_at INTEGER NOT NULL,
-    body       TEXT NOT NULL
+    id             BLOB PRIMARY KEY CHECK (length(id) = 16),
+    version        INTEGER NOT NULL,
+    matter_id      BLOB NOT NULL REFERENCES matters (id) ON DELETE CASCADE,
+    updated_at     INTEGER NOT NULL,
+    category       TEXT NOT NULL,
+    status         TEXT NOT NULL,
+    -- When the first version was filed (NULL without a version).
+    first_filed_at INTEGER,
+    body           TEXT NOT NULL
 ) STRICT;
 
 CREATE INDEX documents_by_matter ON documents (matter_id, updated_at);
+-- The compliance facts count a matter's documents per category from this index alone.
+CREATE INDEX documents_by_category
+    ON documents (matter_id, category, status, first_filed_at);
 
 -- The text the caller supplied for each document's latest version.
 CREATE VIRTUAL TABLE documents_text USING fts5 (
@@ -325,6 +336,12 @@ CREATE TABLE deadlines (
     trigger_deadline BLOB,
     entered_on       INTEGER NOT NULL,
     created_at       INTEGER NOT NULL,
+    -- What the compliance facts read of a deadline: its title, rule, counting method and
+    -- number of reminders.
+    title            TEXT NOT NULL,
+    rule_id          TEXT NOT NULL,
+    counting_method  TEXT NOT NULL,
+    reminders        INTEGER NOT NULL,
     body             TEXT NOT NULL
 ) STRICT;
 

@@ -7,6 +7,8 @@ pub mod bills;
 pub mod client_money;
 pub mod communications;
 pub mod compliance;
+pub mod compliance_reference;
+pub mod compliance_sweep;
 pub mod conflicts;
 pub mod contacts;
 pub mod deadline_versions;
