@@ -9,8 +9,8 @@ use rusqlite::{Connection, params, params_from_iter};
 
 use crate::codec::{to_i64, to_json};
 use crate::error::{Db, unique};
-use crate::matter_list::visible_to;
-use crate::read::{many, one, where_clause};
+use crate::matter_list::on_visible_matter;
+use crate::read::{many, one};
 use crate::value::micros;
 use crate::write::versioned_update;
 
@@ -38,11 +38,8 @@ pub(crate) fn for_user(
     to: DateTime<Utc>,
     viewer: &Viewer,
 ) -> Result<Vec<Appointment>> {
-    let (matter_rule, mut params) = visible_to(viewer);
-    let visible = format!(
-        "(a.matter_id IS NULL OR a.matter_id IN (SELECT m.id FROM matters m{}))",
-        where_clause(&matter_rule)
-    );
+    let (rule, mut params) = on_visible_matter("a.matter_id", viewer);
+    let visible = format!("(a.matter_id IS NULL OR {rule})");
     params.push(Value::Blob(user.to_bytes().to_vec()));
     params.push(Value::Integer(micros(to)));
     params.push(Value::Integer(micros(from)));

@@ -16,9 +16,8 @@ use lexcase_sql::{Value, column_list, select_sql};
 use rusqlite::Connection;
 
 use crate::error::Db;
-use crate::matter_list::visible_to;
+use crate::matter_list::bill_visible;
 use crate::paging::{self, List};
-use crate::read::where_clause;
 use crate::records;
 use crate::work::from_sqlite;
 use crate::write::atomically;
@@ -98,13 +97,9 @@ pub(crate) fn bills(
     viewer: &Viewer,
     page: Page,
 ) -> Result<Paged<Bill>> {
-    let (matter_rule, params) = visible_to(viewer);
+    let (rule, params) = bill_visible(viewer);
     let mut args: Vec<Value<'_>> = params.into_iter().map(from_sqlite).collect();
-    let mut conditions = vec![format!(
-        "b.id NOT IN (SELECT bm.bill_id FROM bill_matters bm WHERE bm.matter_id NOT IN \
-         (SELECT m.id FROM matters m{}))",
-        where_clause(&matter_rule)
-    )];
+    let mut conditions = vec![rule];
     if let Some(client) = query.client {
         conditions.push("b.client_id = ?".into());
         args.push(Value::id(client));

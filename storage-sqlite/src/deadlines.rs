@@ -9,9 +9,9 @@ use rusqlite::{Connection, params};
 
 use crate::codec::{to_i64, to_json};
 use crate::error::{Db, unique};
-use crate::matter_list::visible_to;
+use crate::matter_list::on_visible_matter;
 use crate::paging::{self, List};
-use crate::read::{many, one, where_clause};
+use crate::read::{many, one};
 use crate::value::{day_number, micros};
 use crate::write::versioned_update;
 use lexcase_sql::keyset::SortKey;
@@ -39,11 +39,7 @@ pub(crate) fn deadlines(
     viewer: &Viewer,
     page: Page,
 ) -> Result<Paged<Deadline>> {
-    let (matter_rule, mut params) = visible_to(viewer);
-    let visible = format!(
-        "d.matter_id IN (SELECT m.id FROM matters m{})",
-        where_clause(&matter_rule)
-    );
+    let (visible, mut params) = on_visible_matter("d.matter_id", viewer);
     let mut conditions: Vec<&str> = vec![&visible];
     if let Some(matter) = query.matter {
         conditions.push("d.matter_id = ?");

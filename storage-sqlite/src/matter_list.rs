@@ -25,6 +25,46 @@ pub(crate) fn visible_to(viewer: &Viewer) -> (Vec<&'static str>, Vec<Value>) {
     MATTERS.visible_to(viewer)
 }
 
+/// The matters `viewer` may not see, as a subquery of their ids, with its parameters: those
+/// behind a wall for the viewer, and (unless the viewer sees restricted matters) the
+/// team-only matters the viewer is not on. It is small, so rows of any table are checked
+/// against it rather than against the (large) set of visible matters.
+pub(crate) fn hidden_from(viewer: &Viewer) -> (&'static str, Vec<Value>) {
+    let me = blob(viewer.user.to_bytes());
+    if viewer.sees_restricted {
+        (
+            "SELECT matter_id FROM matter_walls WHERE user_id = ?",
+            vec![me],
+        )
+    } else {
+        (
+            "SELECT matter_id FROM matter_walls WHERE user_id = ? \
+             UNION SELECT id FROM matters WHERE visibility = 'team' \
+             AND id NOT IN (SELECT matter_id FROM matter_members WHERE user_id = ?)",
+            vec![me.clone(), me],
+        )
+    }
+}
+
+/// `column` (a matter id) names a matter `viewer` may see: the rule of [`Viewer::can_see`]
+/// on any row that belongs to a matter.
+pub(crate) fn on_visible_matter(column: &str, viewer: &Viewer) -> (String, Vec<Value>) {
+    let (hidden, params) = hidden_from(viewer);
+    (format!("{column} NOT IN ({hidden})"), params)
+}
+
+/// A bill (aliased `b`) every matter of which `viewer` may see.
+pub(crate) fn bill_visible(viewer: &Viewer) -> (String, Vec<Value>) {
+    let (hidden, params) = hidden_from(viewer);
+    (
+        format!(
+            "NOT EXISTS (SELECT 1 FROM bill_matters bm WHERE bm.bill_id = b.id \
+             AND bm.matter_id IN ({hidden}))"
+        ),
+        params,
+    )
+}
+
 /// The columns a list is read from: the matters table, or the index of a person's matters.
 struct Source {
     from: &'static str,

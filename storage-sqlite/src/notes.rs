@@ -9,9 +9,9 @@ use rusqlite::{Connection, params, params_from_iter};
 
 use crate::codec::{to_i64, to_json};
 use crate::error::{Db, unique};
-use crate::matter_list::visible_to;
+use crate::matter_list::on_visible_matter;
 use crate::paging::{self, List};
-use crate::read::{count, many, one, where_clause};
+use crate::read::{count, many, one};
 use crate::value::micros;
 use crate::write::versioned_update;
 use lexcase_sql::keyset::SortKey;
@@ -96,13 +96,9 @@ impl FullText<'_> {
                 next: None,
             });
         }
-        let (matter_rule, matter_params) = visible_to(viewer);
+        let (visible, matter_params) = on_visible_matter("o.matter_id", viewer);
         let mut params = vec![Value::Text(match_expression(words))];
         params.extend(matter_params);
-        let visible = format!(
-            "o.matter_id IN (SELECT m.id FROM matters m{})",
-            where_clause(&matter_rule)
-        );
         let visible = if self.matterless_visible {
             format!("(o.matter_id IS NULL OR {visible})")
         } else {

@@ -15,33 +15,12 @@ use rusqlite::{Connection, Row, params_from_iter};
 use rust_decimal::Decimal;
 
 use crate::error::Db;
-use crate::matter_list::visible_to;
-use crate::read::where_clause;
+use crate::matter_list::{bill_visible, on_visible_matter};
 use crate::value::day_number;
 
-/// `column IN (the matters viewer may see)`, with its parameters.
+/// `column` names a matter `viewer` may see, with its parameters.
 fn visible(column: &str, viewer: &Viewer) -> (String, Vec<Value>) {
-    let (rule, params) = visible_to(viewer);
-    (
-        format!(
-            "{column} IN (SELECT m.id FROM matters m{})",
-            where_clause(&rule)
-        ),
-        params,
-    )
-}
-
-/// A bill counts when every matter it bills is visible (bills aliased `b`).
-fn bill_visible(viewer: &Viewer) -> (String, Vec<Value>) {
-    let (rule, params) = visible_to(viewer);
-    (
-        format!(
-            "b.id NOT IN (SELECT bm.bill_id FROM bill_matters bm WHERE bm.matter_id NOT IN \
-             (SELECT m.id FROM matters m{}))",
-            where_clause(&rule)
-        ),
-        params,
-    )
+    on_visible_matter(column, viewer)
 }
 
 fn id<T: From<uuid::Uuid>>(row: &Row<'_>, i: usize) -> rusqlite::Result<T> {

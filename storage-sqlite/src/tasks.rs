@@ -9,9 +9,9 @@ use rusqlite::{Connection, params};
 
 use crate::codec::{to_i64, to_json};
 use crate::error::{Db, unique};
-use crate::matter_list::visible_to;
+use crate::matter_list::on_visible_matter;
 use crate::paging::{self, List};
-use crate::read::{many, one, where_clause};
+use crate::read::{many, one};
 use crate::value::{day_number, micros};
 use crate::write::versioned_update;
 use lexcase_sql::keyset::SortKey;
@@ -40,11 +40,8 @@ pub(crate) fn tasks(
     page: Page,
 ) -> Result<Paged<Task>> {
     // A task on a matter follows the matter's visibility; tasks on no matter are for everyone.
-    let (matter_rule, mut params) = visible_to(viewer);
-    let visible = format!(
-        "(t.matter_id IS NULL OR t.matter_id IN (SELECT m.id FROM matters m{}))",
-        where_clause(&matter_rule)
-    );
+    let (rule, mut params) = on_visible_matter("t.matter_id", viewer);
+    let visible = format!("(t.matter_id IS NULL OR {rule})");
     let mut conditions: Vec<&str> = vec![&visible];
     if let Some(matter) = query.matter {
         conditions.push("t.matter_id = ?");

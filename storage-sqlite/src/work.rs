@@ -10,7 +10,7 @@ use lexcase_sql::{Record, Value, column_list, select_sql};
 use rusqlite::{Connection, params};
 
 use crate::error::Db;
-use crate::matter_list::visible_to;
+use crate::matter_list::on_visible_matter;
 use crate::paging::{self, List};
 use crate::read::where_clause;
 use crate::records;
@@ -41,11 +41,8 @@ fn conditions(query: &WorkQuery, viewer: Option<&Viewer>) -> (Vec<String>, Vec<V
     let mut conditions = Vec::new();
     let mut args = Vec::new();
     if let Some(viewer) = viewer {
-        let (matter_rule, params) = visible_to(viewer);
-        conditions.push(format!(
-            "w.matter_id IN (SELECT m.id FROM matters m{})",
-            where_clause(&matter_rule)
-        ));
+        let (rule, params) = on_visible_matter("w.matter_id", viewer);
+        conditions.push(rule);
         args.extend(params.into_iter().map(from_sqlite));
     }
     if let Some(matter) = query.matter {

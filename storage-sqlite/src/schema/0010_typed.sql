@@ -116,6 +116,8 @@ CREATE TABLE matters (
 CREATE INDEX matters_newest
     ON matters (created_at DESC, id DESC, status, visibility, practice_area_key);
 CREATE INDEX matters_by_status ON matters (status, created_at DESC, id DESC, visibility);
+-- The few team-only matters: what a viewer outside their teams may not see.
+CREATE INDEX matters_team_only ON matters (id) WHERE visibility = 'team';
 
 CREATE TABLE matter_team (
     matter_id BLOB NOT NULL REFERENCES matters (id) ON DELETE CASCADE,
