@@ -1,7 +1,7 @@
 //! Read and write transactions over a connection, implementing the store's traits.
 
 use std::ops::Deref;
-use std::sync::MutexGuard;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use lexcase::access::Viewer;
@@ -37,8 +37,10 @@ use rusqlite::Connection;
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
-use crate::error::Db;
+use crate::error::{Db, busy_timeout, is_busy, storage};
 use crate::lock::TimedGuard;
+use crate::queue::Turn;
+use crate::readers::PooledReader;
 use crate::{
     appointments, audit, bills, communications, compliance, conflict_index, deadlines, documents,
     keyed, matter_list, matters, notes, read, reports, tasks, trust, work, workflow, write,
@@ -47,9 +49,7 @@ use crate::{
 /// The connection a read transaction runs on.
 pub(crate) enum ReadConn<'a> {
     /// One of the store's pooled read-only connections.
-    Pooled(MutexGuard<'a, Connection>),
-    /// An extra read-only connection, opened because every pooled one was busy.
-    Extra(Box<Connection>),
+    Pooled(PooledReader<'a>),
     /// The single connection of an in-memory store.
     Shared(TimedGuard<'a, Connection>),
 }
@@ -59,7 +59,6 @@ impl Deref for ReadConn<'_> {
     fn deref(&self) -> &Connection {
         match self {
             ReadConn::Pooled(c) => c,
-            ReadConn::Extra(c) => c,
             ReadConn::Shared(c) => c,
         }
     }
@@ -110,20 +109,50 @@ impl Drop for SqliteReadTx<'_> {
 /// The head of the audit chain is read once and kept here until the commit writes it.
 pub(crate) struct SqliteWriteTx<'a> {
     conn: TimedGuard<'a, Connection>,
+    /// This writer's turn in the line of writers of the file (released after the connection's
+    /// transaction has ended: fields drop after [`Drop::drop`] rolled back).
+    _turn: Option<Turn<'a>>,
     head: std::cell::Cell<Option<audit::Head>>,
 }
 
+/// The longest pause before trying `BEGIN IMMEDIATE` again after SQLite reported contention.
+const MAX_RETRY_PAUSE: Duration = Duration::from_millis(20);
+
 impl<'a> SqliteWriteTx<'a> {
-    /// Begins an immediate transaction (takes SQLite's write lock now, waiting up to the busy
-    /// timeout for another process).
-    pub(crate) fn begin(conn: TimedGuard<'a, Connection>) -> Result<Self> {
+    /// Begins an immediate transaction (takes SQLite's write lock now). Contention reported by
+    /// SQLite (busy, locked, a snapshot to refresh) is retried until `deadline`: no statement
+    /// has run yet, so trying again is safe.
+    pub(crate) fn begin(
+        conn: TimedGuard<'a, Connection>,
+        turn: Option<Turn<'a>>,
+        deadline: Instant,
+        timeout: Duration,
+    ) -> Result<Self> {
         reset(&conn)?;
-        conn.prepare_cached("BEGIN IMMEDIATE")
-            .db()?
-            .execute([])
-            .db()?;
+        let mut pause = Duration::from_millis(1);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            conn.busy_timeout(left).db()?;
+            match conn.prepare_cached("BEGIN IMMEDIATE").db()?.execute([]) {
+                Ok(_) => {
+                    conn.busy_timeout(timeout).db()?;
+                    break;
+                }
+                Err(e) if is_busy(&e) => {
+                    reset(&conn)?;
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        return Err(busy_timeout(timeout));
+                    }
+                    std::thread::sleep(pause.min(left));
+                    pause = (pause * 2).min(MAX_RETRY_PAUSE);
+                }
+                Err(e) => return Err(storage(e)),
+            }
+        }
         Ok(Self {
             conn,
+            _turn: turn,
             head: std::cell::Cell::new(None),
         })
     }
