@@ -22,6 +22,13 @@ pub enum IncompatibleReason {
     NotLexcase,
     /// The file is not a readable database at all (damaged or another format).
     Corrupt,
+    /// The file is encrypted and no key was given.
+    KeyRequired,
+    /// The key given does not open the file (or its document contents).
+    WrongKey,
+    /// The firm's audit chain is sealed with its audit key, and the firm was opened without
+    /// it (or with another one): nothing can be written until it is given.
+    AuditKeyRequired,
 }
 
 impl fmt::Display for IncompatibleReason {
@@ -35,6 +42,11 @@ impl fmt::Display for IncompatibleReason {
             Self::Corrupt => {
                 f.write_str("the file is not a readable database (corrupt or foreign)")
             }
+            Self::KeyRequired => f.write_str("the database is encrypted: open it with its key"),
+            Self::WrongKey => f.write_str("the key does not open this database"),
+            Self::AuditKeyRequired => f.write_str(
+                "the audit chain is sealed with the firm's audit key: open the firm with that key",
+            ),
         }
     }
 }

@@ -172,7 +172,7 @@ impl<'a> SqliteWriteTx<'a> {
     }
 
     fn audit_head(&self) -> Result<Option<AuditHead>> {
-        Ok(self.chain_head()?.and_then(|(seq, hash)| {
+        Ok(self.chain_head()?.and_then(|(seq, hash, _)| {
             Some(AuditHead {
                 seq: u64::try_from(seq).ok()?,
                 hash: hex::encode(hash),
@@ -718,7 +718,10 @@ impl WriteTx for SqliteWriteTx<'_> {
     fn audit_chain_head(&self) -> Result<Option<(u64, lexcase::audit::Hash)>> {
         Ok(self
             .chain_head()?
-            .and_then(|(seq, hash)| Some((u64::try_from(seq).ok()?, hash))))
+            .and_then(|(seq, hash, _)| Some((u64::try_from(seq).ok()?, hash))))
+    }
+    fn audit_head_keyed(&self) -> Result<bool> {
+        Ok(self.chain_head()?.is_some_and(|(_, _, keyed)| keyed))
     }
     fn append_audit(&mut self, event: &AuditRecord) -> Result<()> {
         let head = audit::append(self.conn(), self.chain_head()?, event)?;

@@ -6,10 +6,12 @@ mod created;
 mod diff;
 pub mod encoding;
 mod event;
+mod key;
 mod record;
 
 pub use chain::{AuditVerification, BrokenLink, ChainVerifier, GENESIS_HASH};
 pub use created::created_changes;
 pub use diff::diff;
 pub use event::{AuditEvent, AuditHead, ChangeBatch, EntityKind, FieldChange};
+pub use key::{AuditKey, MIN_AUDIT_KEY_BYTES};
 pub use record::{AuditRecord, GENESIS, Hash, HashScheme};

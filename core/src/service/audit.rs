@@ -7,18 +7,18 @@ use uuid::Uuid;
 use super::Session;
 use super::context::ReadCtx;
 use crate::access::Capability;
-use crate::audit::{AuditEvent, AuditVerification, ChainVerifier, ChangeBatch, EntityKind};
+use crate::audit::{AuditEvent, AuditVerification, ChangeBatch, EntityKind};
 use crate::error::{LexcaseError, Result};
 use crate::ids::MatterId;
 
 /// Events read per batch while verifying or filtering.
-const BATCH: u32 = 1000;
+pub(super) const BATCH: u32 = 1000;
 
 /// The audit trail. Events about matters the actor may not see are left out; rates of other
 /// users are redacted for actors who may not see rates.
 #[derive(Debug)]
 pub struct AuditService<'s> {
-    session: &'s Session,
+    pub(super) session: &'s Session,
 }
 
 /// Decides, event by event, what the actor may see, remembering matter visibility.
@@ -87,21 +87,10 @@ impl<'s> AuditService<'s> {
     }
 
     /// Verifies the whole hash chain (needs `view_audit`); reports the first broken link.
+    /// Events sealed with the firm's audit key are checked with the key the firm was opened
+    /// with; without it they are reported in `key_needed_from`.
     pub fn verify(&self) -> Result<AuditVerification> {
-        self.session.read(|ctx| {
-            ctx.actor.require(Capability::ViewAudit)?;
-            let mut verifier = ChainVerifier::default();
-            let mut after = 0;
-            loop {
-                let events = ctx.tx.audit_records(after, BATCH)?;
-                let Some(last) = events.last() else { break };
-                after = last.seq;
-                if !events.iter().all(|e| verifier.check(e)) {
-                    break;
-                }
-            }
-            Ok(verifier.finish(ctx.tx.audit_head()?.as_ref()))
-        })
+        self.verify_chain(None)
     }
 
     /// The history of one entity (a matter, contact, user, or the firm with `Uuid::nil()`),

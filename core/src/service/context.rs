@@ -5,9 +5,9 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::access::{Capability, Viewer};
-use crate::audit::{AuditRecord, EntityKind};
+use crate::audit::{AuditKey, AuditRecord, EntityKind};
 use crate::contacts::Contact;
-use crate::error::{LexcaseError, Result};
+use crate::error::{IncompatibleReason, LexcaseError, Result};
 use crate::firm::FirmSettings;
 use crate::ids::{ContactId, MatterId, UserId};
 use crate::matters::Matter;
@@ -80,6 +80,8 @@ pub(crate) struct WriteCtx<'t> {
     pub actor: User,
     pub settings: FirmSettings,
     pub now: DateTime<Utc>,
+    /// The firm's audit key: events are sealed with it when given.
+    pub audit_key: Option<&'t AuditKey>,
 }
 
 impl WriteCtx<'_> {
@@ -128,6 +130,11 @@ impl WriteCtx<'_> {
         after: Option<&T>,
     ) -> Result<()> {
         let head = self.tx.audit_chain_head()?;
+        if self.audit_key.is_none() && self.tx.audit_head_keyed()? {
+            return Err(LexcaseError::IncompatibleDatabase {
+                reason: IncompatibleReason::AuditKeyRequired,
+            });
+        }
         let mut event = AuditRecord::of_change(
             self.now,
             self.actor.id,
@@ -138,7 +145,7 @@ impl WriteCtx<'_> {
             before,
             after,
         )?;
-        event.seal(head);
+        event.seal_with(head, self.audit_key);
         self.tx.append_audit(&event)
     }
 }

@@ -9,6 +9,7 @@
 mod aggregate;
 mod appointments;
 mod audit;
+mod audit_proof;
 mod bill_drafting;
 mod bill_exports;
 mod billing_terms;

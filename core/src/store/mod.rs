@@ -479,6 +479,18 @@ pub trait WriteTx: ReadTx {
             ))),
         }
     }
+    /// Whether the event at the head of the audit chain is sealed with the firm's audit key
+    /// ([`crate::audit::HashScheme::KeyedBinary`]): then every later event must be too. Stores
+    /// that keep the head in the transaction answer without reading the log.
+    fn audit_head_keyed(&self) -> Result<bool> {
+        let Some(head) = self.audit_head()? else {
+            return Ok(false);
+        };
+        Ok(self
+            .audit_records(head.seq.saturating_sub(1), 1)?
+            .first()
+            .is_some_and(|e| e.scheme == crate::audit::HashScheme::KeyedBinary))
+    }
     /// Appends a sealed audit event and moves the recorded head to it. The event must follow
     /// the head (`seq` = head + 1 and `prev_hash` = head hash, or seq 1 and the genesis hash on
     /// an empty log), else it is a conflict and nothing is written: the chain cannot fork.
