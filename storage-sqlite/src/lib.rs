@@ -44,6 +44,7 @@ mod read;
 mod readers;
 mod records;
 mod reports;
+mod state;
 mod store;
 mod tasks;
 mod trust;

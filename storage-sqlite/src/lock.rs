@@ -44,7 +44,11 @@ impl<T> TimedMutex<T> {
     }
 
     /// Waits until `deadline` for the value (`timeout` is named in the error).
-    pub(crate) fn lock_until(&self, deadline: Instant, timeout: Duration) -> Result<TimedGuard<'_, T>> {
+    pub(crate) fn lock_until(
+        &self,
+        deadline: Instant,
+        timeout: Duration,
+    ) -> Result<TimedGuard<'_, T>> {
         let mut line = self.line.lock().unwrap_or_else(PoisonError::into_inner);
         if !line.held && line.waiting.is_empty() {
             line.held = true;

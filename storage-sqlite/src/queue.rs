@@ -131,7 +131,11 @@ impl WriterQueue {
     /// Joins the line and waits until every writer that joined before has finished, or until
     /// `deadline` (an error naming `timeout`). `Ok(None)`: the queue could not be used this
     /// time; wait for SQLite's lock alone.
-    pub(crate) fn wait_turn(&self, deadline: Instant, timeout: Duration) -> Result<Option<Turn<'_>>> {
+    pub(crate) fn wait_turn(
+        &self,
+        deadline: Instant,
+        timeout: Duration,
+    ) -> Result<Option<Turn<'_>>> {
         if self.ticket.lock().is_err() {
             return Ok(None);
         }
@@ -167,7 +171,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("firm.lexcase");
         // Two handles stand in for two processes (locks belong to open files).
-        let (a, b) = (WriterQueue::open(&db).unwrap(), WriterQueue::open(&db).unwrap());
+        let (a, b) = (
+            WriterQueue::open(&db).unwrap(),
+            WriterQueue::open(&db).unwrap(),
+        );
         let long = Instant::now() + Duration::from_secs(5);
         let first = a.wait_turn(long, Duration::from_secs(5)).unwrap().unwrap();
         let soon = Instant::now() + Duration::from_millis(30);

@@ -122,9 +122,8 @@ impl SqliteStore {
                 ..
             } => {
                 let deadline = Instant::now() + self.busy_timeout;
-                let conn = readers.take(deadline, self.busy_timeout, || {
-                    open_reader(path, options)
-                })?;
+                let conn =
+                    readers.take(deadline, self.busy_timeout, || open_reader(path, options))?;
                 Ok(ReadConn::Pooled(conn))
             }
         }
@@ -149,7 +148,9 @@ impl Store for SqliteStore {
             Some(queue) => queue.wait_turn(deadline, timeout)?,
             None => None,
         };
-        Ok(Box::new(SqliteWriteTx::begin(conn, turn, deadline, timeout)?))
+        Ok(Box::new(SqliteWriteTx::begin(
+            conn, turn, deadline, timeout,
+        )?))
     }
 }
 

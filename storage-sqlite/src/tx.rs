@@ -507,6 +507,14 @@ macro_rules! read_tx {
             fn rule_overrides_of(&self, matters: &[MatterId]) -> Result<Vec<RuleOverrides>> {
                 compliance::overrides(self.conn(), matters)
             }
+            fn state_rows(
+                &self,
+                kind: lexcase::audit::EntityKind,
+                after: Option<Uuid>,
+                limit: u32,
+            ) -> Result<Vec<(Uuid, serde_json::Value)>> {
+                crate::state::rows(self.conn(), kind, after, limit)
+            }
         }
     };
 }

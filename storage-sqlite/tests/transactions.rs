@@ -199,7 +199,8 @@ fn readers_beyond_the_bound_wait_for_a_connection_and_never_block_the_writer() {
     insert_users(&*store, &[&user("Bob Baker")]);
     // A waiting reader gets the connection another thread gives back.
     let s = store.clone();
-    let waiter = std::thread::spawn(move || s.read().map(|r| r.users(Page::default()).unwrap().total));
+    let waiter =
+        std::thread::spawn(move || s.read().map(|r| r.users(Page::default()).unwrap().total));
     std::thread::sleep(Duration::from_millis(20));
     drop(readers);
     assert_eq!(waiter.join().unwrap().unwrap(), 2);

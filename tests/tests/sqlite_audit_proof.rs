@@ -32,12 +32,15 @@ fn admin(path: &Path, key: Option<&[u8]>) -> Session {
     firm.session_by_email(ADMIN).unwrap()
 }
 
-fn contacts(s: &Session, n: usize) {
-    for i in 0..n {
-        s.contacts()
-            .create(NewContact::person("Jane", &format!("Smith {i}")))
-            .unwrap();
-    }
+fn contacts(s: &Session, n: usize) -> Vec<lexcase::ContactId> {
+    (0..n)
+        .map(|i| {
+            s.contacts()
+                .create(NewContact::person("Jane", &format!("Smith {i}")))
+                .unwrap()
+                .id
+        })
+        .collect()
 }
 
 #[test]
@@ -129,12 +132,20 @@ fn a_keyed_chain_needs_its_key_to_verify_and_to_write() {
     let s = admin(&path, Some(&[8u8; 32]));
     let v = s.audit().verify().unwrap();
     assert_eq!(v.first_broken.unwrap().seq, unkeyed + 1);
-    assert!(s.contacts().create(NewContact::person("Wrong", "Key")).is_err());
+    assert!(
+        s.contacts()
+            .create(NewContact::person("Wrong", "Key"))
+            .is_err()
+    );
     let head = s.audit().head().unwrap().unwrap();
     drop(s);
 
     let s = admin(&path, Some(&key));
-    assert_eq!(s.audit().head().unwrap().unwrap(), head, "nothing was written");
+    assert_eq!(
+        s.audit().head().unwrap().unwrap(),
+        head,
+        "nothing was written"
+    );
     assert!(s.audit().verify().unwrap().is_intact());
 }
 
@@ -150,4 +161,49 @@ fn a_firm_keyed_from_initialisation_keys_every_event() {
     drop(s);
     let v = admin(&path, None).audit().verify().unwrap();
     assert_eq!((v.key_needed_from, v.events_checked), (Some(1), 0));
+}
+
+#[test]
+fn rows_edited_or_inserted_behind_the_store_are_found_by_verify_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("firm.lexcase");
+    let s = admin(&path, None);
+    let edited = contacts(&s, 3)[1];
+    let state = s.audit().verify_state().unwrap();
+    assert!(state.is_consistent(), "{:?}", state.unexplained);
+    assert!(state.rows_checked >= 4, "the admin and three contacts");
+    drop(s);
+
+    // Someone with the file edits a name and copies a contact under a new id; the chain is
+    // untouched, so `verify` cannot tell.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "UPDATE contacts SET family_name = 'Jones' WHERE id = ?1",
+        [edited.as_uuid().as_bytes()],
+    )
+    .unwrap();
+    conn.execute_batch(
+        "CREATE TEMP TABLE copy AS SELECT * FROM contacts LIMIT 1;
+         UPDATE copy SET id = randomblob(16);
+         INSERT INTO contacts SELECT * FROM copy;",
+    )
+    .unwrap();
+    drop(conn);
+
+    let s = admin(&path, None);
+    assert!(s.audit().verify().unwrap().is_intact());
+    let state = s.audit().verify_state().unwrap();
+    assert_eq!(state.unexplained_count, 2, "{:?}", state.unexplained);
+    let by_edit = state
+        .unexplained
+        .iter()
+        .find(|r| r.id == *edited.as_uuid())
+        .unwrap();
+    assert_eq!(by_edit.fields, ["family_name"]);
+    assert!(
+        state
+            .unexplained
+            .iter()
+            .any(|r| r.id != *edited.as_uuid() && r.fields.is_empty())
+    );
 }

@@ -105,7 +105,11 @@ fn several_processes_write_at_once_without_errors_or_losses() {
         );
     }
     assert_eq!(summaries.len(), writers as usize, "every writer finished");
-    assert!(errors.is_empty(), "calls failed: {:?}", &errors[..errors.len().min(5)]);
+    assert!(
+        errors.is_empty(),
+        "calls failed: {:?}",
+        &errors[..errors.len().min(5)]
+    );
     assert!(!acked.is_empty());
 
     let store = SqliteStore::open(&path, SqliteOptions::default()).unwrap();
@@ -114,7 +118,10 @@ fn several_processes_write_at_once_without_errors_or_losses() {
     {
         let tx = firm.store().read().unwrap();
         for id in &acked {
-            assert!(tx.contact(*id).unwrap().is_some(), "an acknowledged write was lost");
+            assert!(
+                tx.contact(*id).unwrap().is_some(),
+                "an acknowledged write was lost"
+            );
         }
     }
     let verification = admin.audit().verify().unwrap();

@@ -115,7 +115,11 @@ impl ChainVerifier {
                     .to_owned(),
             );
         }
-        if event.compute_hash_with(&self.prev_hash, self.key.as_ref()).ok() != Some(event.hash) {
+        if event
+            .compute_hash_with(&self.prev_hash, self.key.as_ref())
+            .ok()
+            != Some(event.hash)
+        {
             return Some(
                 "event content does not match its hash (edited, inserted or reordered, or \
                  another audit key)"
@@ -161,15 +165,14 @@ impl ChainVerifier {
     /// Compares the end of the chain with the stored head (and the anchor, if given) and
     /// returns the verdict.
     pub fn finish(mut self, head: Option<&AuditHead>) -> AuditVerification {
-        if self.broken.is_none() && self.key_needed_from.is_none() {
-            if let Some(anchor) = self.anchor.as_ref().filter(|a| !a.reached) {
-                self.broken = Some(BrokenLink {
-                    seq: self.expected_seq.min(anchor.seq),
-                    reason: "the log ends before the anchored head kept outside the file \
-                             (events removed from the end)"
-                        .to_owned(),
-                });
-            }
+        let unchecked = self.broken.is_some() || self.key_needed_from.is_some();
+        if let Some(anchor) = self.anchor.as_ref().filter(|a| !a.reached && !unchecked) {
+            self.broken = Some(BrokenLink {
+                seq: self.expected_seq.min(anchor.seq),
+                reason: "the log ends before the anchored head kept outside the file \
+                         (events removed from the end)"
+                    .to_owned(),
+            });
         }
         if self.broken.is_none() && self.key_needed_from.is_none() {
             let last = self.expected_seq - 1;
@@ -356,7 +359,10 @@ mod tests {
             e.seal(head);
             head = Some((e.seq, e.hash));
         }
-        assert!(verify_with(&rewritten, None, None).is_intact(), "hidden without an anchor");
+        assert!(
+            verify_with(&rewritten, None, None).is_intact(),
+            "hidden without an anchor"
+        );
         let v = verify_with(&rewritten, None, Some(&anchor));
         assert_eq!(v.first_broken.unwrap().seq, 4);
 

@@ -3,8 +3,8 @@
 
 use std::fmt;
 
-use hmac::digest::KeyInit;
 use hmac::Hmac;
+use hmac::digest::KeyInit;
 use sha2::{Digest, Sha256};
 
 use crate::error::{LexcaseError, Result};

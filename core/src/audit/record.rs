@@ -2,8 +2,8 @@
 //! the hash scheme that seals each event.
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use serde::Serialize;
 use hmac::Mac;
+use serde::Serialize;
 use sha2::digest::Update;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;

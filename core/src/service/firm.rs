@@ -80,12 +80,13 @@ impl Firm {
         }
         if let Some(head) = tx.audit_head()? {
             let last = tx.audit_records(head.seq.saturating_sub(1), 1)?;
-            if let Some(e) = last.first().filter(|e| e.scheme == HashScheme::KeyedBinary) {
-                if e.compute_hash_with(&e.prev_hash, Some(key)).ok() != Some(e.hash) {
-                    return Err(LexcaseError::IncompatibleDatabase {
-                        reason: crate::IncompatibleReason::AuditKeyRequired,
-                    });
-                }
+            let keyed = last.first().filter(|e| e.scheme == HashScheme::KeyedBinary);
+            if keyed
+                .is_some_and(|e| e.compute_hash_with(&e.prev_hash, Some(key)).ok() != Some(e.hash))
+            {
+                return Err(LexcaseError::IncompatibleDatabase {
+                    reason: crate::IncompatibleReason::AuditKeyRequired,
+                });
             }
         }
         self.key_checked.store(true, Ordering::Release);

@@ -186,6 +186,7 @@ pub fn rates_rounding_and_codes(store: SharedStore) {
         ErrorCode::Validation,
     );
     assert_eq!(f.audit_len(), before, "nothing was written");
+    f.assert_state_explained();
 }
 
 /// The timer runs, pauses, resumes and stops into an entry; one per user; time can come
@@ -279,6 +280,7 @@ pub fn timers_sources_and_expenses(store: SharedStore) {
     bad.unit_cost = gbp("1");
     bad.quantity = Decimal::ZERO;
     assert_invalid(time.record_expense(bad), "quantity");
+    f.assert_state_explained();
 }
 
 /// A timer whose matter was walled off from its user, or archived, cannot be stopped into an
@@ -313,5 +315,8 @@ pub fn timers_on_walled_or_archived_matters_can_be_discarded(store: SharedStore)
     assert!(time.stop_timer(None).is_err());
     time.discard_timer().unwrap();
     let next = f.matter("Next matter");
-    assert_eq!(time.start_timer(next.id, "New work").unwrap().matter, next.id);
+    assert_eq!(
+        time.start_timer(next.id, "New work").unwrap().matter,
+        next.id
+    );
 }

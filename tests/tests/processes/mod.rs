@@ -63,10 +63,10 @@ pub fn lines(child: &mut Child) -> Receiver<String> {
     std::thread::spawn(move || {
         for line in BufReader::new(out).lines() {
             let Ok(line) = line else { break };
-            if let Some(rest) = line.strip_prefix(MARK) {
-                if tx.send(rest.to_owned()).is_err() {
-                    break;
-                }
+            if let Some(rest) = line.strip_prefix(MARK)
+                && tx.send(rest.to_owned()).is_err()
+            {
+                break;
             }
         }
     });
@@ -104,4 +104,3 @@ pub fn session(path: &str, email: &str) -> Session {
 pub const ADMIN: &str = "ada.admin@smith.example";
 /// The fee earner's email in [`new_firm`].
 pub const FEE_EARNER: &str = "fern.earner@smith.example";
-
