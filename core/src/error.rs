@@ -22,9 +22,8 @@ pub enum IncompatibleReason {
     NotLexcase,
     /// The file is not a readable database at all (damaged or another format).
     Corrupt,
-    /// The file is encrypted and no key was given.
-    KeyRequired,
-    /// The key given does not open the file (or its document contents).
+    /// The key given does not open the file (an encrypted file opened without a key is
+    /// [`IncompatibleReason::Corrupt`]: it cannot be told from garbage).
     WrongKey,
     /// The firm's audit chain is sealed with its audit key, and the firm was opened without
     /// it (or with another one): nothing can be written until it is given.
@@ -42,7 +41,6 @@ impl fmt::Display for IncompatibleReason {
             Self::Corrupt => {
                 f.write_str("the file is not a readable database (corrupt or foreign)")
             }
-            Self::KeyRequired => f.write_str("the database is encrypted: open it with its key"),
             Self::WrongKey => f.write_str("the key does not open this database"),
             Self::AuditKeyRequired => f.write_str(
                 "the audit chain is sealed with the firm's audit key: open the firm with that key",

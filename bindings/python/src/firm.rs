@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use lexcase::access::Role;
+use lexcase::audit::AuditKey;
 use lexcase::firm::FirmSetup;
 use lexcase::service::Firm;
 use lexcase::users::NewUser;
@@ -27,9 +28,19 @@ use crate::users::PyUser;
 /// Document contents are kept in memory for `":memory:"`, and otherwise in the directory
 /// `<path>.blobs` beside the database file (created if missing; keep it with the file when
 /// copying or backing up the firm).
+///
+/// `audit_key` (at least 16 bytes, kept outside the file) seals the audit chain with
+/// HMAC-SHA256 from the next event on; once it is, the firm must be opened with the same key
+/// to write, and to verify the keyed events.
 #[pyfunction]
-#[pyo3(signature = (path, durability="full"))]
-pub fn open(py: Python<'_>, path: PathBuf, durability: &str) -> PyResult<PyFirm> {
+#[pyo3(signature = (path, durability="full", *, audit_key=None))]
+pub fn open(
+    py: Python<'_>,
+    path: PathBuf,
+    durability: &str,
+    audit_key: Option<&[u8]>,
+) -> PyResult<PyFirm> {
+    let audit_key = audit_key.map(AuditKey::new).transpose().map_err(to_py)?;
     let durability = match durability {
         "full" => Durability::Full,
         "normal" => Durability::Normal,
@@ -47,7 +58,11 @@ pub fn open(py: Python<'_>, path: PathBuf, durability: &str) -> PyResult<PyFirm>
     let firm = run(py, || {
         // The store first: a file that is not a lexcase database gets no blob directory.
         let store = SqliteStore::open(&path, options)?;
-        Ok(Firm::new(store).with_blobs(blobs_beside(&path)?))
+        let firm = Firm::new(store).with_blobs(blobs_beside(&path)?);
+        Ok(match audit_key {
+            Some(key) => firm.with_audit_key(key),
+            None => firm,
+        })
     })?;
     Ok(PyFirm {
         firm,
