@@ -1,18 +1,33 @@
 //! The filesystem blob store: document contents as files named by their SHA-256, written
-//! atomically (temporary file, fsync, rename, fsync of the directory) and verified on read.
+//! atomically (temporary file, fsync, rename, fsync of the directory) and verified on read;
+//! files 0600 and directories 0700; sealed with the database key when the firm is encrypted.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use lexcase::documents::ContentHash;
 use lexcase::store::{BlobStore, tampered};
 use lexcase::{LexcaseError, Result};
 
+use crate::blob_cipher::BlobCipher;
+use crate::key::DatabaseKey;
+
 /// Document contents under one directory: `<root>/<first two hex digits>/<hash>`.
 #[derive(Debug, Clone)]
 pub struct FsBlobStore {
     root: PathBuf,
+    cipher: Option<Arc<BlobCipher>>,
+}
+
+/// Creates `dir` (and its parents) for its owner only.
+fn private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
 }
 
 fn io(e: std::io::Error) -> LexcaseError {
@@ -23,8 +38,27 @@ impl FsBlobStore {
     /// A store rooted at `root`, created if missing.
     pub fn open(root: impl AsRef<Path>) -> Result<Self> {
         let root = root.as_ref().to_owned();
-        fs::create_dir_all(&root).map_err(io)?;
-        Ok(Self { root })
+        private_dir(&root).map_err(io)?;
+        Ok(Self { root, cipher: None })
+    }
+
+    /// A store rooted at `root` whose files are sealed with `key` (XChaCha20-Poly1305; the
+    /// address stays the SHA-256 of the plain contents). A file that does not open with the
+    /// key reads as an `IntegrityError`. Needs the `encryption` feature.
+    pub fn open_encrypted(root: impl AsRef<Path>, key: &DatabaseKey) -> Result<Self> {
+        let cipher = Arc::new(BlobCipher::new(key)?);
+        Ok(Self {
+            cipher: Some(cipher),
+            ..Self::open(root)?
+        })
+    }
+
+    /// The plain contents of a stored file (`None`: it does not open with the key).
+    fn decode(&self, stored: Vec<u8>, hash: &ContentHash) -> Option<Vec<u8>> {
+        match &self.cipher {
+            Some(cipher) => cipher.open(&stored, hash.as_str()),
+            None => Some(stored),
+        }
     }
 
     /// The directory the contents live in.
@@ -42,21 +76,26 @@ impl BlobStore for FsBlobStore {
     fn put(&self, bytes: &[u8]) -> Result<ContentHash> {
         let hash = ContentHash::of(bytes);
         let path = self.path_of(&hash);
-        match fs::read(&path) {
-            Ok(existing) if hash.matches(&existing) => return Ok(hash),
-            Ok(_) | Err(_) => {}
+        let existing = fs::read(&path).ok().and_then(|e| self.decode(e, &hash));
+        if existing.is_some_and(|e| hash.matches(&e)) {
+            return Ok(hash);
         }
+        let stored = match &self.cipher {
+            Some(cipher) => std::borrow::Cow::Owned(cipher.seal(bytes, hash.as_str())?),
+            None => std::borrow::Cow::Borrowed(bytes),
+        };
         let dir = path
             .parent()
             .ok_or_else(|| LexcaseError::storage("blob store: no directory"))?;
-        fs::create_dir_all(dir).map_err(io)?;
+        private_dir(dir).map_err(io)?;
         let temp = dir.join(format!(".{}.{}.tmp", hash.as_str(), uuid::Uuid::now_v7()));
         let written = (|| {
-            let mut file = OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&temp)?;
-            file.write_all(bytes)?;
+            let mut options = OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let mut file = options.open(&temp)?;
+            file.write_all(&stored)?;
             file.sync_all()?;
             fs::rename(&temp, &path)?;
             File::open(dir)?.sync_all()
@@ -73,11 +112,40 @@ impl BlobStore for FsBlobStore {
             ErrorKind::NotFound => LexcaseError::not_found("document contents"),
             _ => io(e),
         })?;
+        let bytes = self
+            .decode(bytes, hash)
+            .ok_or_else(|| LexcaseError::Integrity {
+                reason:
+                    "stored contents do not open with the database key (another key, or changed)"
+                        .into(),
+            })?;
         if !hash.matches(&bytes) {
             return Err(tampered(hash));
         }
         Ok(bytes)
     }
+}
+
+/// The blob store beside an encrypted database at `path` ([`blobs_beside`]), its files sealed
+/// with `key`. Needs the `encryption` feature.
+pub fn blobs_beside_encrypted(
+    path: impl AsRef<Path>,
+    key: &DatabaseKey,
+) -> Result<std::sync::Arc<dyn BlobStore>> {
+    let path = path.as_ref();
+    if path.as_os_str() == crate::MEMORY {
+        return blobs_beside(path);
+    }
+    Ok(std::sync::Arc::new(FsBlobStore::open_encrypted(
+        blob_dir(path),
+        key,
+    )?))
+}
+
+fn blob_dir(path: &Path) -> PathBuf {
+    let mut dir = path.as_os_str().to_owned();
+    dir.push(".blobs");
+    PathBuf::from(dir)
 }
 
 /// The default blob store for a database at `path`: in memory for `":memory:"`, else the
@@ -87,9 +155,7 @@ pub fn blobs_beside(path: impl AsRef<Path>) -> Result<std::sync::Arc<dyn BlobSto
     if path.as_os_str() == crate::MEMORY {
         return Ok(std::sync::Arc::new(lexcase::store::MemoryBlobStore::new()));
     }
-    let mut dir = path.as_os_str().to_owned();
-    dir.push(".blobs");
-    Ok(std::sync::Arc::new(FsBlobStore::open(PathBuf::from(dir))?))
+    Ok(std::sync::Arc::new(FsBlobStore::open(blob_dir(path))?))
 }
 
 #[cfg(test)]

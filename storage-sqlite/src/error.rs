@@ -49,6 +49,13 @@ pub(crate) fn on_open(error: rusqlite::Error) -> LexcaseError {
     }
 }
 
+/// The key given does not open the file.
+pub(crate) fn wrong_key() -> LexcaseError {
+    LexcaseError::IncompatibleDatabase {
+        reason: IncompatibleReason::WrongKey,
+    }
+}
+
 /// The file is not a readable database.
 pub(crate) fn corrupt() -> LexcaseError {
     LexcaseError::IncompatibleDatabase {

@@ -21,6 +21,7 @@
 mod appointments;
 mod audit;
 mod bills;
+mod blob_cipher;
 mod blobs;
 mod codec;
 mod communications;
@@ -30,6 +31,7 @@ mod deadlines;
 mod diagnostics;
 mod documents;
 mod error;
+mod key;
 mod keyed;
 mod lock;
 mod matter_list;
@@ -55,8 +57,9 @@ mod work;
 mod workflow;
 mod write;
 
-pub use blobs::{FsBlobStore, blobs_beside};
+pub use blobs::{FsBlobStore, blobs_beside, blobs_beside_encrypted};
 pub use diagnostics::ConnectionSettings;
+pub use key::{DatabaseKey, MIN_KEY_BYTES};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 pub use options::{Durability, SqliteOptions};
 pub use store::{MEMORY, SqliteStore};

@@ -10,6 +10,7 @@ use lexcase::store::{ReadTx, Store, WriteTx};
 use rusqlite::Connection;
 
 use crate::diagnostics::ConnectionSettings;
+use crate::key::DatabaseKey;
 use crate::lock::TimedMutex;
 use crate::open::{open_memory, open_reader, open_writer};
 use crate::options::SqliteOptions;
@@ -33,6 +34,8 @@ enum Backend {
         writer: TimedMutex<Connection>,
         /// The line writers of this file (in any process) take turns in.
         queue: Option<WriterQueue>,
+        /// The key of an encrypted file, for the readers opened later.
+        key: Option<Box<DatabaseKey>>,
     },
 }
 
@@ -63,7 +66,31 @@ impl SqliteStore {
     /// build is refused with [`lexcase::LexcaseError::IncompatibleDatabase`] and left exactly
     /// as it was. A lexcase database with an older schema is migrated.
     pub fn open(path: impl AsRef<Path>, options: SqliteOptions) -> Result<Self> {
-        let path = path.as_ref();
+        Self::open_with(path.as_ref(), options, None)
+    }
+
+    /// Opens (creating if absent) the encrypted database at `path` with `key` (SQLCipher:
+    /// every page is encrypted; see [`DatabaseKey`]). A file the key does not open — another
+    /// key, or a plain database — is refused with
+    /// [`lexcase::IncompatibleReason::WrongKey`] and left exactly as it was. Needs the
+    /// `encryption` feature ([`DatabaseKey::available`]); without it, a validation error.
+    /// Keep document contents encrypted too with [`crate::blobs_beside_encrypted`].
+    pub fn open_encrypted(
+        path: impl AsRef<Path>,
+        options: SqliteOptions,
+        key: &DatabaseKey,
+    ) -> Result<Self> {
+        if !DatabaseKey::available() {
+            return Err(crate::key::unavailable());
+        }
+        Self::open_with(path.as_ref(), options, Some(Box::new(key.clone())))
+    }
+
+    fn open_with(
+        path: &Path,
+        options: SqliteOptions,
+        key: Option<Box<DatabaseKey>>,
+    ) -> Result<Self> {
         if path.as_os_str() == MEMORY {
             return Ok(Self {
                 backend: Backend::Memory {
@@ -72,10 +99,10 @@ impl SqliteStore {
                 busy_timeout: options.busy_timeout,
             });
         }
-        let writer = open_writer(path, &options)?;
+        let writer = open_writer(path, &options, key.as_deref())?;
         let readers = ReaderPool::new(options.read_connections);
         // One reader now, so that a file a reader cannot open fails at open.
-        readers.put_back(open_reader(path, &options)?);
+        readers.put_back(open_reader(path, &options, key.as_deref())?);
         Ok(Self {
             backend: Backend::File {
                 path: path.to_owned(),
@@ -83,6 +110,7 @@ impl SqliteStore {
                 readers,
                 writer: TimedMutex::new(writer),
                 queue: WriterQueue::open(path),
+                key,
             },
             busy_timeout: options.busy_timeout,
         })
@@ -119,11 +147,13 @@ impl SqliteStore {
                 path,
                 options,
                 readers,
+                key,
                 ..
             } => {
                 let deadline = Instant::now() + self.busy_timeout;
-                let conn =
-                    readers.take(deadline, self.busy_timeout, || open_reader(path, options))?;
+                let conn = readers.take(deadline, self.busy_timeout, || {
+                    open_reader(path, options, key.as_deref())
+                })?;
                 Ok(ReadConn::Pooled(conn))
             }
         }

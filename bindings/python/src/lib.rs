@@ -209,6 +209,7 @@ fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<compliance_types::PyRuleOverride>()?;
     m.add_class::<compliance_types::PyRuleTestOutcome>()?;
     m.add("CORRESPONDENCE", lexcase::service::CORRESPONDENCE)?;
+    m.add("ENCRYPTION", lexcase_sqlite::DatabaseKey::available())?;
     Ok(())
 }
 

@@ -4,9 +4,8 @@ use std::time::SystemTime;
 
 use lexcase::audit::{
     AuditEvent as CoreAuditEvent, AuditHead as CoreAuditHead,
-    AuditVerification as CoreAuditVerification,
-    BrokenLink as CoreBrokenLink, ChangeBatch as CoreChangeBatch, EntityKind as CoreEntityKind,
-    FieldChange as CoreFieldChange,
+    AuditVerification as CoreAuditVerification, BrokenLink as CoreBrokenLink,
+    ChangeBatch as CoreChangeBatch, EntityKind as CoreEntityKind, FieldChange as CoreFieldChange,
 };
 use uuid::Uuid;
 

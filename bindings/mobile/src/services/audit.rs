@@ -38,7 +38,11 @@ impl AuditService {
     pub fn verify_against(&self, expected: AuditHead) -> Result<AuditVerification> {
         let expected = lexcase::audit::AuditHead::from(expected);
         if expected.hash_bytes().is_none() {
-            return Err(lexcase::LexcaseError::validation("expected", "the hash is not 64 hex digits").into());
+            return Err(lexcase::LexcaseError::validation(
+                "expected",
+                "the hash is not 64 hex digits",
+            )
+            .into());
         }
         Ok(self.session.audit().verify_against(&expected)?.into())
     }

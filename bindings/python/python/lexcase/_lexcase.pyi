@@ -27,6 +27,7 @@ __all__ = [
     "Blocker",
     "BrokenLink",
     "CORRESPONDENCE",
+    "ENCRYPTION",
     "ChangeBatch",
     "ChecklistItem",
     "Clash",
@@ -186,6 +187,7 @@ def open(
     path: str | os.PathLike[str],
     durability: Literal["full", "normal"] = "full",
     *,
+    key: bytes | None = None,
     audit_key: bytes | None = None,
 ) -> Firm:
     """Opens (creating if absent) the firm database at ``path``, or a private in-memory one for
@@ -198,6 +200,10 @@ def open(
     Document contents are kept in memory for ``":memory:"``, and otherwise in the directory
     ``<path>.blobs`` beside the database file (created if missing; keep it with the file when
     copying or backing up the firm).
+
+    ``key`` (at least 16 bytes; 32 random bytes are best) encrypts the database and the
+    document contents at rest; it is never stored. A file the key does not open raises
+    ``IncompatibleDatabaseError`` and is left untouched.
 
     ``audit_key`` (at least 16 bytes, kept outside the file) seals the audit chain with
     HMAC-SHA256 from the next event on; once it is, the firm must be opened with the same key
@@ -1871,6 +1877,8 @@ class AppointmentService:
 
 CORRESPONDENCE: Final[str]
 """The document category attachments of filed communications are filed under."""
+ENCRYPTION: Final[bool]
+"""Whether this build can encrypt at rest (``open(path, key=...)``)."""
 
 @final
 class Participant:

@@ -1,0 +1,47 @@
+"""Encryption at rest: lexcase.open(path, key=...)."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+import lexcase
+
+pytestmark = pytest.mark.skipif(not lexcase.ENCRYPTION, reason="built without encryption")
+
+
+def _firm(path: pathlib.Path, key: bytes) -> tuple[lexcase.Firm, lexcase.User]:
+    firm = lexcase.open(path, key=key)
+    admin = firm.initialise(
+        name="Smith & Co", currency="GBP", matter_number_format="{CLIENT3}-{SEQ:4}",
+        time_zone="Europe/London", admin_name="Ada Admin", admin_email="ada@smith.example",
+    )
+    return firm, admin
+
+
+def test_an_encrypted_firm_opens_only_with_its_key(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "firm.lexcase"
+    key = bytes(range(32))
+    firm, admin = _firm(path, key)
+    s = firm.session(admin.id)
+    s.contacts.create_person(given_name="Jane", family_name="Zanzibarova")
+    del s, firm
+
+    data = path.read_bytes()
+    assert not data.startswith(b"SQLite format 3")
+    assert b"Zanzibarova" not in data
+    assert (path.stat().st_mode & 0o777) == 0o600
+
+    again = lexcase.open(path, key=key)
+    assert again.session(admin.id).audit.verify().is_intact
+    del again
+
+    before = path.read_bytes()
+    with pytest.raises(lexcase.IncompatibleDatabaseError):
+        lexcase.open(path, key=b"another key of 32 bytes........!")
+    with pytest.raises(lexcase.IncompatibleDatabaseError):
+        lexcase.open(path)
+    assert path.read_bytes() == before
+    with pytest.raises(lexcase.ValidationError):
+        lexcase.open(path, key=b"short")
