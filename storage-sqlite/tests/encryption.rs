@@ -5,7 +5,6 @@
 
 use std::path::Path;
 
-use lexcase::{IncompatibleReason, LexcaseError};
 use lexcase_sqlite::{DatabaseKey, SqliteOptions, SqliteStore};
 
 fn key(byte: u8) -> DatabaseKey {
@@ -66,6 +65,7 @@ fn database_queue_and_blob_files_are_for_their_owner_only() {
 mod encrypted {
     use super::*;
     use lexcase::store::Store;
+    use lexcase::{IncompatibleReason, LexcaseError};
 
     fn incompatible(result: lexcase::Result<SqliteStore>) -> IncompatibleReason {
         match result {
