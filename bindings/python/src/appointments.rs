@@ -181,7 +181,7 @@ impl PyAppointmentService {
         &self,
         py: Python<'_>,
         id: Id<AppointmentId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         title: Option<String>,
         start: Option<LocalDateTimeArg>,
         end: Option<LocalDateTimeArg>,
@@ -238,7 +238,7 @@ impl PyAppointmentService {
         &self,
         py: Python<'_>,
         id: Id<AppointmentId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         original_start: &Bound<'_, PyAny>,
         cancel: bool,
         start: Option<LocalDateTimeArg>,
@@ -285,7 +285,7 @@ impl PyAppointmentService {
         &self,
         py: Python<'_>,
         id: Id<AppointmentId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
     ) -> PyResult<PyAppointment> {
         run(py, || self.0.appointments().cancel(id.0, expected_version)).map(PyAppointment)
     }
