@@ -56,7 +56,7 @@ fn schedule(
 /// The core names the end of a date range `to`; the Python argument is `to_date`.
 fn window_field(err: LexcaseError) -> LexcaseError {
     match err {
-        LexcaseError::Validation { field, reason } if field == "to" => {
+        LexcaseError::Validation { field, reason, .. } if field == "to" => {
             LexcaseError::validation("to_date", reason)
         }
         other => other,

@@ -28,9 +28,14 @@ fn card_error(card: usize, reason: &str) -> LexcaseError {
 /// Names the card in a validation error coming from the contact rules.
 fn in_card(card: usize, error: LexcaseError) -> LexcaseError {
     match error {
-        LexcaseError::Validation { field, reason } => LexcaseError::Validation {
+        LexcaseError::Validation {
+            field,
+            reason,
+            detail,
+        } => LexcaseError::Validation {
             field,
             reason: format!("card {card}: {reason}"),
+            detail,
         },
         other => other,
     }
