@@ -11,7 +11,7 @@ mod compliance;
 mod page;
 mod query;
 
-pub use blob::{BlobStore, MemoryBlobStore, tampered};
+pub use blob::{BlobStore, MemoryBlobStore, StagedBlob, Staging, tampered};
 pub use compliance::{
     BillTotalsRow, ComplianceInputs, ComplianceRead, DeadlineFactsRow, DocumentCategoryRow,
     LedgerFactsRow, MatterFactsRow, PartyFactsRow, TaskCountsRow, TimeTotalsRow, WorkflowFactsRow,
