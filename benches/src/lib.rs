@@ -11,6 +11,10 @@
 //! * [`build_matter`] gives a complete [`Matter`] aggregate (status history, parties, team,
 //!   access) for writing straight into the store with [`WriteTx::insert_matter`], as an import
 //!   or migration tool would, with no service checks and no audit.
+//!
+//! [`names`] draws names with a realistic, long-tailed distribution for conflict searches.
+
+pub mod names;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
