@@ -1,26 +1,18 @@
-//! The conflict-search index: every contact under the blocking keys of its name and the keys
-//! of its identifiers, and who is affiliated to whom.
+//! The conflict-search index: every contact under the keys of its name's index entry
+//! ([`lexcase::conflicts::index_name`]) and the keys of its identifiers, each row keeping the
+//! entry's normalised words and count of significant words; and who is affiliated to whom.
+//! The reads are in [`crate::conflict_reads`].
 
 use lexcase::contacts::Contact;
-use lexcase::matters::{ConflictCheck, PartyRole, identifier_key};
-use lexcase::{ContactId, MatterId, Result};
-use rusqlite::types::Value;
-use rusqlite::{Connection, params, params_from_iter};
+use lexcase::matters::{ConflictCheck, identifier_key};
+use lexcase::{MatterId, Result};
+use rusqlite::{Connection, params};
 
 use crate::error::Db;
 use crate::keyed;
 
 /// The keyed-record kind of a matter's conflict check (keyed by matter id).
 pub(crate) const CHECK: &str = "conflict_check";
-
-/// The keys a contact is found under.
-fn keys_of(contact: &Contact) -> Vec<String> {
-    let mut keys = lexcase::conflicts::blocking_keys(&contact.display_name());
-    keys.extend(contact.identifiers.iter().map(|i| identifier_key(&i.value)));
-    keys.sort();
-    keys.dedup();
-    keys
-}
 
 /// Rewrites a contact's rows in the index.
 pub(crate) fn index_contact(conn: &Connection, contact: &Contact) -> Result<()> {
@@ -33,13 +25,20 @@ pub(crate) fn index_contact(conn: &Connection, contact: &Contact) -> Result<()> 
         .db()?
         .execute([id])
         .db()?;
+    let entry = lexcase::conflicts::index_name(&contact.display_name());
+    let mut keys = entry.keys;
+    keys.extend(contact.identifiers.iter().map(|i| identifier_key(&i.value)));
+    keys.sort_unstable();
+    keys.dedup();
     let mut key = conn
         .prepare_cached(
-            "INSERT INTO contact_name_keys (key, contact_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            "INSERT INTO contact_name_keys (key, significant, contact_id, tokens) \
+             VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
         )
         .db()?;
-    for k in keys_of(contact) {
-        key.execute(params![k, id]).db()?;
+    for k in keys {
+        key.execute(params![k, entry.significant, id, entry.tokens])
+            .db()?;
     }
     let mut affiliation = conn
         .prepare_cached(
@@ -58,10 +57,13 @@ pub(crate) fn index_contact(conn: &Connection, contact: &Contact) -> Result<()> 
 /// Builds the index from the stored contacts when it is empty but contacts exist (a file
 /// migrated from an earlier schema).
 pub(crate) fn ensure_built(conn: &Connection) -> Result<()> {
-    let indexed: i64 = conn
-        .query_row("SELECT count(*) FROM contact_name_keys", [], |r| r.get(0))
+    // An existence check: counting the rows would read the whole index at every open.
+    let indexed: bool = conn
+        .query_row("SELECT EXISTS (SELECT 1 FROM contact_name_keys)", [], |r| {
+            r.get(0)
+        })
         .db()?;
-    if indexed > 0 {
+    if indexed {
         return Ok(());
     }
     crate::records::each(
@@ -70,69 +72,6 @@ pub(crate) fn ensure_built(conn: &Connection) -> Result<()> {
         &[],
         |contact: Contact| index_contact(conn, &contact),
     )
-}
-
-/// Contacts under any of `keys`.
-pub(crate) fn contacts_with_keys(
-    conn: &Connection,
-    keys: &[String],
-    limit: u32,
-) -> Result<Vec<(ContactId, String)>> {
-    if keys.is_empty() {
-        return Ok(Vec::new());
-    }
-    let marks = vec!["?"; keys.len()].join(", ");
-    let sql = format!(
-        "SELECT c.id, c.search_key FROM contacts c WHERE c.id IN \
-         (SELECT contact_id FROM contact_name_keys WHERE key IN ({marks})) \
-         ORDER BY c.id LIMIT {limit}"
-    );
-    let mut stmt = conn.prepare(&sql).db()?;
-    let rows = stmt
-        .query_map(
-            params_from_iter(keys.iter().map(|k| Value::Text(k.clone()))),
-            |r| Ok((r.get::<_, [u8; 16]>(0)?, r.get::<_, String>(1)?)),
-        )
-        .db()?;
-    rows.map(|r| r.db().map(|(id, name)| (ContactId::from_bytes(id), name)))
-        .collect()
-}
-
-/// Contacts affiliated to `contact`.
-pub(crate) fn affiliated_to(conn: &Connection, contact: ContactId) -> Result<Vec<ContactId>> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT DISTINCT contact_id FROM contact_affiliations WHERE other_id = ?1 ORDER BY contact_id",
-        )
-        .db()?;
-    let rows = stmt
-        .query_map([contact.to_bytes()], |r| r.get::<_, [u8; 16]>(0))
-        .db()?;
-    rows.map(|r| r.db().map(ContactId::from_bytes)).collect()
-}
-
-/// Every matter a contact is a party to, with the role.
-pub(crate) fn parties_of(
-    conn: &Connection,
-    contact: ContactId,
-) -> Result<Vec<(MatterId, PartyRole)>> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT DISTINCT matter_id, role FROM matter_parties WHERE contact_id = ?1 \
-             ORDER BY matter_id, role",
-        )
-        .db()?;
-    let rows = stmt
-        .query_map([contact.to_bytes()], |r| {
-            Ok((r.get::<_, [u8; 16]>(0)?, r.get::<_, String>(1)?))
-        })
-        .db()?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (matter, role) = row.db()?;
-        out.push((MatterId::from_bytes(matter), role.parse()?));
-    }
-    Ok(out)
 }
 
 /// A matter's conflict check.

@@ -25,6 +25,7 @@ mod blobs;
 mod codec;
 mod communications;
 mod conflict_index;
+mod conflict_reads;
 mod deadlines;
 mod diagnostics;
 mod documents;

@@ -77,6 +77,8 @@ macro_rules! conformance_tests {
             reports::hours_utilisation_realisation_and_wip,
             conflicts::search_finds_variants_affiliates_and_former_clients,
             conflicts::checks_are_stored_decided_and_rerun,
+            conflict_index::index_reads_follow_the_contract,
+            conflict_index::common_surnames_still_find_the_exact_person,
             compliance::packs_in_force_gate_opening_and_stages,
             compliance::firm_packs_are_tested_before_install,
         );

@@ -16,6 +16,7 @@ mod bills;
 mod client_money;
 mod communications;
 mod compliance;
+mod conflict_search;
 mod conflicts;
 mod contacts;
 mod context;

@@ -7,10 +7,12 @@
 //! enforce optimistic versions atomically and answer the queries below exactly as documented.
 
 mod blob;
+mod conflict;
 mod page;
 mod query;
 
 pub use blob::{BlobStore, MemoryBlobStore, tampered};
+pub use conflict::{ContactParty, NameCandidate};
 pub use page::{Page, Paged};
 pub use query::{
     BillQuery, ContactQuery, DeadlineQuery, MatterQuery, StageCount, TaskQuery, WipBy, WorkQuery,
@@ -33,7 +35,7 @@ use crate::ids::{
     AppointmentId, BillId, CommunicationId, ContactId, DeadlineId, DocumentId, ExpenseId, MatterId,
     NoteId, PaymentId, TaskId, TimeEntryId, TrustEntryId, UserId,
 };
-use crate::matters::{ConflictCheck, Matter, PartyRole, RuleOverrides};
+use crate::matters::{ConflictCheck, Matter, RuleOverrides};
 use crate::notes::{Note, NoteSubject};
 use crate::rules::RulePack;
 use crate::tasks::{DueAnchor, Task};
@@ -269,21 +271,6 @@ pub trait ReadTx {
     /// The reconciliation with the latest statement date.
     fn latest_reconciliation(&self) -> Result<Option<ReconciliationRecord>>;
 
-    /// Contacts indexed under any of `keys` (name blocking keys of
-    /// [`crate::conflicts::blocking_keys`] and [`crate::matters::identifier_key`]s), at most
-    /// `limit`, in id order, each with its folded name ([`Contact::search_key`]) so callers
-    /// can score names without reading whole contacts.
-    fn contacts_with_name_keys(
-        &self,
-        keys: &[String],
-        limit: u32,
-    ) -> Result<Vec<(ContactId, String)>>;
-    /// Contacts that name `contact` in one of their affiliations (its employees, its
-    /// subsidiaries), in id order.
-    fn contacts_affiliated_to(&self, contact: ContactId) -> Result<Vec<ContactId>>;
-    /// Every matter (any status) on which `contact` is a party, with the role, in matter id
-    /// order (no access check).
-    fn parties_of_contact(&self, contact: ContactId) -> Result<Vec<(MatterId, PartyRole)>>;
     /// The conflict check of a matter.
     fn conflict_check(&self, matter: MatterId) -> Result<Option<ConflictCheck>>;
     /// The rule overrides recorded on a matter.
@@ -300,6 +287,36 @@ pub trait ReadTx {
     fn audit_records_for(&self, entity_id: Uuid) -> Result<Vec<AuditRecord>>;
     /// The recorded head of the audit chain.
     fn audit_head(&self) -> Result<Option<AuditHead>>;
+
+    // Conflict search: the index of names and identifiers, and batched reads of what the
+    // contacts found are party to. Stores file each contact under the keys of
+    // [`crate::conflicts::index_name`] of its display name and the
+    // [`crate::matters::identifier_key`]s of its identifiers, keeping that entry's normalised
+    // words and count of significant words beside each key.
+
+    /// How many index entries are filed under any of `keys`, counting at most `cap` (a
+    /// contact under two of the keys counts twice): how selective the keys are.
+    fn count_conflict_keys(&self, keys: &[String], cap: u32) -> Result<u32>;
+    /// Every contact filed under any of `keys` whose name has at most `max_significant`
+    /// significant words (any number when `None`), once each, in id order.
+    fn conflict_candidates(
+        &self,
+        keys: &[String],
+        max_significant: Option<u16>,
+    ) -> Result<Vec<NameCandidate>>;
+    /// The contacts with these ids, in id order (ids not found are left out).
+    fn contacts_by_ids(&self, ids: &[ContactId]) -> Result<Vec<Contact>>;
+    /// Every matter (any status) on which any of `contacts` is a party, once per contact,
+    /// matter and role, ordered by contact id, matter id and role name (no access check).
+    fn parties_of_contacts(&self, contacts: &[ContactId]) -> Result<Vec<ContactParty>>;
+    /// The contacts that name any of `contacts` in one of their affiliations (employees,
+    /// subsidiaries), as (named contact, affiliated contact) pairs, each once, ordered by the
+    /// named contact's id then the other's.
+    fn affiliates_of_contacts(&self, contacts: &[ContactId])
+    -> Result<Vec<(ContactId, ContactId)>>;
+    /// Those of `matters` that exist and `viewer` may see ([`Viewer::can_see`]), once each,
+    /// in id order.
+    fn visible_matters(&self, matters: &[MatterId], viewer: &Viewer) -> Result<Vec<MatterId>>;
 }
 
 /// Writes. Updates take the version the change was based on and fail with

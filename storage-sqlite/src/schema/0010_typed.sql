@@ -66,11 +66,17 @@ CREATE TABLE contact_emails (
 
 CREATE INDEX contact_emails_by_contact ON contact_emails (contact_id);
 
--- The conflict-search index: name blocking keys and identifier keys of each contact.
+-- The conflict-search index: each contact under the keys of its name's index entry
+-- (`lexcase::conflicts::index_name`: blocking keys and initials) and of its identifiers. Every
+-- row keeps the name's normalised words and how many are significant, so a search reads and
+-- scores its candidates from this table alone, and can read under a key only the names with
+-- few significant words.
 CREATE TABLE contact_name_keys (
-    key        TEXT NOT NULL,
-    contact_id BLOB NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
-    PRIMARY KEY (key, contact_id)
+    key         TEXT NOT NULL,
+    significant INTEGER NOT NULL,
+    contact_id  BLOB NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    tokens      TEXT NOT NULL,
+    PRIMARY KEY (key, significant, contact_id)
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX contact_name_keys_by_contact ON contact_name_keys (contact_id);

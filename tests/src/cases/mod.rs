@@ -7,6 +7,7 @@ pub mod bills;
 pub mod client_money;
 pub mod communications;
 pub mod compliance;
+pub mod conflict_index;
 pub mod conflicts;
 pub mod contacts;
 pub mod docket;

@@ -1,0 +1,169 @@
+//! How a search reads the conflict index for one name: few entries, yet every name that
+//! [`super::score_normalised`] would match.
+//!
+//! A match pairs words one to one, and [`super::score_names`] returns one only when every
+//! significant word of the query is paired, or every significant word of the candidate is,
+//! and at least one pair joins two significant words (which then share a key of
+//! [`super::blocking_keys`]). A word pairs with a significant word through a shared key, or
+//! with an initial it starts with. So, with the query's significant words `q1 … qn` taken in
+//! any order (a search takes the most selective first) and `I` initials in the query, every
+//! match is
+//!
+//! * a name with the same words (the `n:` key), or
+//! * a name sharing a key with `q1`, or with an initial that starts `q1` (`i:` key) when
+//!   `n ≥ 2` — every query word paired; or
+//! * a name of `m` significant words, each paired with a different query word, at least
+//!   `m − I` of them through keys: it shares keys with that many different query words, so
+//!   with one of `q1 … q(n−m+I+1)`; under the keys of `qj` (`j ≥ 2`) only names with at most
+//!   `n − j + 1 + I` significant words need reading.
+//!
+//! The property test `plans_find_every_match` checks this against the scorer.
+
+use super::index::IndexedName;
+use super::keys::{covering_keys, whole_name_key};
+use super::normalise::{NormalisedName, normalise};
+use super::token::{Class, classify};
+
+/// One read of the index: every name filed under any of `keys`, keeping only names with at
+/// most `max_significant` significant words when that is set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Probe {
+    /// The keys to read.
+    pub keys: Vec<String>,
+    /// The most significant words a name read may have (`None`: any number).
+    pub max_significant: Option<u16>,
+}
+
+impl Probe {
+    /// Whether this probe reads the index entry `entry`.
+    pub fn reads(&self, entry: &IndexedName) -> bool {
+        self.max_significant
+            .is_none_or(|max| entry.significant <= max)
+            && self.keys.iter().any(|k| entry.keys.contains(k))
+    }
+}
+
+/// The reads that find every candidate for one searched name.
+#[derive(Debug, Clone)]
+pub struct SearchPlan {
+    query: NormalisedName,
+    /// The covering keys of each significant word, in query order.
+    words: Vec<Vec<String>>,
+    /// The first character of each significant word, in query order.
+    firsts: Vec<String>,
+    initials: usize,
+}
+
+impl SearchPlan {
+    /// The plan for searching `name`.
+    pub fn new(name: &str) -> Self {
+        let query = normalise(name);
+        let classes = classify(&query.tokens);
+        let mut words = Vec::new();
+        let mut firsts = Vec::new();
+        for token in classes.iter().filter(|t| t.class == Class::Significant) {
+            words.push(covering_keys(token));
+            firsts.push(token.text.chars().take(1).collect());
+        }
+        let initials = classes.iter().filter(|t| t.class == Class::Initial).count();
+        Self {
+            query,
+            words,
+            firsts,
+            initials,
+        }
+    }
+
+    /// The searched name, normalised.
+    pub fn query(&self) -> &NormalisedName {
+        &self.query
+    }
+
+    /// The keys of each significant word of the query (in query order): what a search counts
+    /// to take the most selective word first.
+    pub fn word_keys(&self) -> &[Vec<String>] {
+        &self.words
+    }
+
+    /// The probes, with the significant words taken in `order` (indexes into
+    /// [`Self::word_keys`]; missing or repeated indexes are made good in query order). Their
+    /// union holds every name the query matches, whatever the order.
+    pub fn probes(&self, order: &[usize]) -> Vec<Probe> {
+        let mut out = Vec::new();
+        if !self.query.tokens.is_empty() {
+            out.push(Probe {
+                keys: vec![whole_name_key(&self.query.tokens)],
+                max_significant: None,
+            });
+        }
+        let order = self.complete(order);
+        let n = order.len();
+        for (j, &w) in order.iter().enumerate() {
+            let max_significant = if j == 0 {
+                None
+            } else {
+                Some(u16::try_from(n - j + self.initials).unwrap_or(u16::MAX))
+            };
+            out.push(Probe {
+                keys: self.words[w].clone(),
+                max_significant,
+            });
+            if j == 0 && n >= 2 {
+                out.push(Probe {
+                    keys: vec![format!("i:{}", self.firsts[w])],
+                    max_significant: None,
+                });
+            }
+        }
+        out
+    }
+
+    /// `order` made a permutation of the word indexes: valid indexes first, once each, then
+    /// the others in query order.
+    fn complete(&self, order: &[usize]) -> Vec<usize> {
+        let n = self.words.len();
+        let mut out: Vec<usize> = Vec::with_capacity(n);
+        for w in order.iter().copied().chain(0..n) {
+            if w < n && !out.contains(&w) {
+                out.push(w);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Probe, SearchPlan};
+
+    #[test]
+    fn a_two_word_name_reads_its_rarer_word_whole_and_the_other_for_short_names() {
+        let plan = SearchPlan::new("John Smith");
+        assert_eq!(plan.word_keys()[0], ["s:J500", "p:john"]);
+        assert_eq!(plan.word_keys()[1], ["d:530", "p:smit"]);
+        assert_eq!(
+            plan.probes(&[1, 0]),
+            [
+                Probe {
+                    keys: vec!["n:john smith".into()],
+                    max_significant: None
+                },
+                Probe {
+                    keys: vec!["d:530".into(), "p:smit".into()],
+                    max_significant: None
+                },
+                Probe {
+                    keys: vec!["i:s".into()],
+                    max_significant: None
+                },
+                Probe {
+                    keys: vec!["s:J500".into(), "p:john".into()],
+                    max_significant: Some(1)
+                },
+            ]
+        );
+        assert_eq!(plan.probes(&[7, 1, 1]), plan.probes(&[1, 0]));
+        assert_eq!(SearchPlan::new(" ").probes(&[]), []);
+        assert_eq!(SearchPlan::new("J").probes(&[]).len(), 1);
+    }
+}
