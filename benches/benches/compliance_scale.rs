@@ -111,13 +111,25 @@ fn conflicts(count: u64, matters: u64, searches: u64) -> AnyResult<()> {
         share * 100.0
     );
     let session = bf.fee_earner(1)?;
+    let verbose = std::env::var_os("LEXCASE_BENCH_VERBOSE").is_some();
     let mut times = Vec::with_capacity(searches as usize);
     let mut hits = 0;
     for i in 0..searches {
         let q = names::conflict_query(i, count);
         let start = Instant::now();
-        hits += session.conflicts().search(&[q], &[])?.len();
-        times.push(start.elapsed());
+        let found = session
+            .conflicts()
+            .search(std::slice::from_ref(&q), &[])?
+            .len();
+        let took = start.elapsed();
+        if verbose {
+            eprintln!(
+                "{took:>10.2?} {found:>6} hits {:>7} candidates  {q}",
+                candidates(&bf, &q)?
+            );
+        }
+        hits += found;
+        times.push(took);
     }
     times.sort_unstable();
     println!(
@@ -128,4 +140,26 @@ fn conflicts(count: u64, matters: u64, searches: u64) -> AnyResult<()> {
         times.last().copied().unwrap_or_default()
     );
     Ok(())
+}
+
+/// How many contacts a search for `name` reads from the index (for `LEXCASE_BENCH_VERBOSE`
+/// output).
+fn candidates(bf: &BenchFirm, name: &str) -> AnyResult<usize> {
+    let store = bf.firm.store().clone();
+    let tx = store.read()?;
+    let plan = lexcase::conflicts::SearchPlan::new(name);
+    let mut order: Vec<(u32, usize)> = Vec::new();
+    for (w, keys) in plan.word_keys().iter().enumerate() {
+        order.push((tx.count_conflict_keys(keys, u32::MAX)?, w));
+    }
+    order.sort_unstable();
+    let order: Vec<usize> = order.into_iter().map(|(_, w)| w).collect();
+    let mut ids = std::collections::BTreeSet::new();
+    for probe in plan.probes(&order) {
+        tx.scan_conflict_index(&probe.keys, probe.max_significant, &mut |e| {
+            ids.insert(e.contact);
+            Ok(())
+        })?;
+    }
+    Ok(ids.len())
 }

@@ -1,7 +1,10 @@
 //! The conflict-search index: every contact under the keys of its name's index entry
 //! ([`lexcase::conflicts::index_name`]) and the keys of its identifiers, each row keeping the
-//! entry's normalised words and count of significant words; and who is affiliated to whom.
+//! display name, the entry's normalised words and count of significant words; and who is
+//! affiliated to whom.
 //! The reads are in [`crate::conflict_reads`].
+
+use std::collections::BTreeSet;
 
 use lexcase::contacts::Contact;
 use lexcase::matters::{ConflictCheck, identifier_key};
@@ -14,9 +17,22 @@ use crate::keyed;
 /// The keyed-record kind of a matter's conflict check (keyed by matter id).
 pub(crate) const CHECK: &str = "conflict_check";
 
-/// Rewrites a contact's rows in the index.
+/// Rewrites a contact's rows in the index, and the counts of the keys it leaves or joins.
 pub(crate) fn index_contact(conn: &Connection, contact: &Contact) -> Result<()> {
     let id = contact.id.to_bytes();
+    let name = contact.display_name();
+    let entry = lexcase::conflicts::index_name(&name);
+    let mut keys = entry.keys;
+    keys.extend(contact.identifiers.iter().map(|i| identifier_key(&i.value)));
+    keys.sort_unstable();
+    keys.dedup();
+    let old: BTreeSet<String> = {
+        let mut stmt = conn
+            .prepare_cached("SELECT key FROM contact_name_keys WHERE contact_id = ?1")
+            .db()?;
+        let rows = stmt.query_map([id], |r| r.get::<_, String>(0)).db()?;
+        rows.map(|r| r.db()).collect::<Result<_>>()?
+    };
     conn.prepare_cached("DELETE FROM contact_name_keys WHERE contact_id = ?1")
         .db()?
         .execute([id])
@@ -25,20 +41,32 @@ pub(crate) fn index_contact(conn: &Connection, contact: &Contact) -> Result<()> 
         .db()?
         .execute([id])
         .db()?;
-    let entry = lexcase::conflicts::index_name(&contact.display_name());
-    let mut keys = entry.keys;
-    keys.extend(contact.identifiers.iter().map(|i| identifier_key(&i.value)));
-    keys.sort_unstable();
-    keys.dedup();
-    let mut key = conn
+    let mut insert = conn
         .prepare_cached(
-            "INSERT INTO contact_name_keys (key, significant, contact_id, tokens) \
-             VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+            "INSERT INTO contact_name_keys (key, significant, contact_id, tokens, name) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
         )
         .db()?;
-    for k in keys {
-        key.execute(params![k, entry.significant, id, entry.tokens])
+    for k in &keys {
+        insert
+            .execute(params![k, entry.significant, id, entry.tokens, name])
             .db()?;
+    }
+    let new: BTreeSet<String> = keys.into_iter().collect();
+    let mut leave = conn
+        .prepare_cached("UPDATE contact_name_key_counts SET entries = entries - 1 WHERE key = ?1")
+        .db()?;
+    for k in old.difference(&new) {
+        leave.execute([k]).db()?;
+    }
+    let mut join = conn
+        .prepare_cached(
+            "INSERT INTO contact_name_key_counts (key, entries) VALUES (?1, 1) \
+             ON CONFLICT (key) DO UPDATE SET entries = entries + 1",
+        )
+        .db()?;
+    for k in new.difference(&old) {
+        join.execute([k]).db()?;
     }
     let mut affiliation = conn
         .prepare_cached(

@@ -1,20 +1,18 @@
-//! The conflict-search reads: candidates from the index (one range of its primary key per
-//! key, read without touching the contacts), and batched reads of the contacts, parties,
+//! The conflict-search reads: index entries (one range of its primary key per key, visited in
+//! place without touching the contacts), and batched reads of the contacts, parties,
 //! affiliates and visible matters of what matched. Lists of ids are bound in chunks of a
 //! fixed size (the last id repeated), so each statement is prepared once.
 
-use std::collections::HashSet;
-
-use lexcase::access::Viewer;
+use lexcase::access::{Viewer, Visibility};
 use lexcase::contacts::Contact;
-use lexcase::store::{ContactParty, NameCandidate};
+use lexcase::store::{ContactParty, IndexEntry};
 use lexcase::{ContactId, LexcaseError, MatterId, Result};
 use lexcase_sql::{Value as Column, select_sql};
 use rusqlite::types::Value;
 use rusqlite::{Connection, params, params_from_iter};
 
 use crate::error::Db;
-use crate::{matter_list, records};
+use crate::records;
 
 /// How many ids one statement binds.
 const CHUNK: usize = 100;
@@ -47,58 +45,48 @@ fn blob16(raw: &[u8]) -> Result<[u8; 16]> {
         .map_err(|_| LexcaseError::storage("a stored id is not 16 bytes"))
 }
 
-/// Index entries under any of `keys`, counting at most `cap`.
+/// Index entries under any of `keys` (from the counts kept beside the index), at most `cap`.
 pub(crate) fn count_keys(conn: &Connection, keys: &[String], cap: u32) -> Result<u32> {
     let mut stmt = conn
-        .prepare_cached(
-            "SELECT count(*) FROM \
-             (SELECT 1 FROM contact_name_keys WHERE key = ?1 LIMIT ?2)",
-        )
+        .prepare_cached("SELECT entries FROM contact_name_key_counts WHERE key = ?1")
         .db()?;
-    let mut total: u32 = 0;
+    let mut total: u64 = 0;
     for key in keys {
-        let left = cap.saturating_sub(total);
-        if left == 0 {
-            break;
+        let mut rows = stmt.query([key]).db()?;
+        if let Some(row) = rows.next().db()? {
+            total += u64::try_from(row.get::<_, i64>(0).db()?).unwrap_or(0);
         }
-        let n: u32 = stmt.query_row(params![key, left], |r| r.get(0)).db()?;
-        total = total.saturating_add(n);
     }
-    Ok(total)
+    Ok(u32::try_from(total).unwrap_or(u32::MAX).min(cap))
 }
 
-/// Every contact under any of `keys` whose name has at most `max_significant` significant
-/// words, once each, in id order.
-pub(crate) fn candidates(
+/// Visits every entry under any of `keys` whose name has at most `max_significant`
+/// significant words (once per key), reading the row in place.
+pub(crate) fn scan(
     conn: &Connection,
     keys: &[String],
     max_significant: Option<u16>,
-) -> Result<Vec<NameCandidate>> {
+    visit: &mut dyn FnMut(IndexEntry<'_>) -> Result<()>,
+) -> Result<()> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT contact_id, tokens, significant FROM contact_name_keys \
+            "SELECT contact_id, name, tokens, significant FROM contact_name_keys \
              WHERE key = ?1 AND significant <= ?2",
         )
         .db()?;
     let max = max_significant.map_or(i64::MAX, i64::from);
-    let mut seen: HashSet<[u8; 16]> = HashSet::new();
-    let mut out = Vec::new();
     for key in keys {
         let mut rows = stmt.query(params![key, max]).db()?;
         while let Some(row) = rows.next().db()? {
-            let id = blob16(row.get_ref(0).db()?.as_blob().db()?)?;
-            if !seen.insert(id) {
-                continue;
-            }
-            out.push(NameCandidate {
-                contact: ContactId::from_bytes(id),
-                tokens: row.get_ref(1).db()?.as_str().db()?.to_owned(),
-                significant: u16::try_from(row.get::<_, i64>(2).db()?).unwrap_or(u16::MAX),
-            });
+            visit(IndexEntry {
+                contact: ContactId::from_bytes(blob16(row.get_ref(0).db()?.as_blob().db()?)?),
+                name: row.get_ref(1).db()?.as_str().db()?,
+                tokens: row.get_ref(2).db()?.as_str().db()?,
+                significant: u16::try_from(row.get_ref(3).db()?.as_i64().db()?).unwrap_or(u16::MAX),
+            })?;
         }
     }
-    out.sort_unstable_by_key(|c| c.contact);
-    Ok(out)
+    Ok(())
 }
 
 /// The contacts with these ids, in id order.
@@ -169,18 +157,50 @@ pub(crate) fn affiliates(
     Ok(out)
 }
 
-/// Those of `matters` that exist and `viewer` may see, in id order.
+/// Those of `contacts` that name another contact in an affiliation, in id order.
+pub(crate) fn naming_others(conn: &Connection, contacts: &[ContactId]) -> Result<Vec<ContactId>> {
+    let sql = format!(
+        "SELECT DISTINCT contact_id FROM contact_affiliations \
+         WHERE contact_id IN ({}) ORDER BY contact_id",
+        marks()
+    );
+    let mut stmt = conn.prepare_cached(&sql).db()?;
+    let mut out = Vec::new();
+    for chunk in chunks(contacts, ContactId::to_bytes) {
+        let mut rows = stmt.query(params_from_iter(chunk.iter())).db()?;
+        while let Some(row) = rows.next().db()? {
+            out.push(ContactId::from_bytes(blob16(
+                row.get_ref(0).db()?.as_blob().db()?,
+            )?));
+        }
+    }
+    Ok(out)
+}
+
+/// Those of `matters` that exist and `viewer` may see, in id order: the rule of
+/// [`Viewer::can_see`] (as [`crate::matter_list`] applies it to lists), probed per matter
+/// through the walls and members indexes rather than by listing the viewer's matters.
 pub(crate) fn visible(
     conn: &Connection,
     matters: &[MatterId],
     viewer: &Viewer,
 ) -> Result<Vec<MatterId>> {
-    let (conditions, rule) = matter_list::visible_to(viewer);
-    let sql = format!(
-        "SELECT m.id FROM matters m WHERE m.id IN ({}) AND {} ORDER BY m.id",
-        marks(),
-        conditions.join(" AND ")
+    let mut sql = format!(
+        "SELECT m.id FROM matters m WHERE m.id IN ({}) AND NOT EXISTS \
+         (SELECT 1 FROM matter_walls w WHERE w.user_id = ? AND w.matter_id = m.id)",
+        marks()
     );
+    let me = Value::Blob(viewer.user.to_bytes().to_vec());
+    let mut rule = vec![me.clone()];
+    if !viewer.sees_restricted {
+        sql.push_str(
+            " AND (m.visibility = ? OR EXISTS (SELECT 1 FROM matter_members mm \
+             WHERE mm.matter_id = m.id AND mm.user_id = ?))",
+        );
+        rule.push(Value::Text(Visibility::Firm.as_str().to_owned()));
+        rule.push(me);
+    }
+    sql.push_str(" ORDER BY m.id");
     let mut stmt = conn.prepare_cached(&sql).db()?;
     let mut out = Vec::new();
     for chunk in chunks(matters, MatterId::to_bytes) {

@@ -19,7 +19,7 @@ use lexcase::notes::{Note, NoteSubject};
 use lexcase::reports::{FeeEarnerHours, WorkInProgress};
 use lexcase::rules::RulePack;
 use lexcase::store::{
-    BillQuery, ContactParty, ContactQuery, DeadlineQuery, MatterQuery, NameCandidate, Page, Paged,
+    BillQuery, ContactParty, ContactQuery, DeadlineQuery, IndexEntry, MatterQuery, Page, Paged,
     ReadTx, StageCount, TaskQuery, WipBy, WorkQuery, WriteTx,
 };
 use lexcase::tasks::{DueAnchor, Task};
@@ -451,12 +451,13 @@ macro_rules! read_tx {
             fn count_conflict_keys(&self, keys: &[String], cap: u32) -> Result<u32> {
                 conflict_reads::count_keys(self.conn(), keys, cap)
             }
-            fn conflict_candidates(
+            fn scan_conflict_index(
                 &self,
                 keys: &[String],
                 max_significant: Option<u16>,
-            ) -> Result<Vec<NameCandidate>> {
-                conflict_reads::candidates(self.conn(), keys, max_significant)
+                visit: &mut dyn FnMut(IndexEntry<'_>) -> Result<()>,
+            ) -> Result<()> {
+                conflict_reads::scan(self.conn(), keys, max_significant, visit)
             }
             fn contacts_by_ids(&self, ids: &[ContactId]) -> Result<Vec<Contact>> {
                 conflict_reads::contacts(self.conn(), ids)
@@ -469,6 +470,9 @@ macro_rules! read_tx {
                 contacts: &[ContactId],
             ) -> Result<Vec<(ContactId, ContactId)>> {
                 conflict_reads::affiliates(self.conn(), contacts)
+            }
+            fn contacts_naming_others(&self, contacts: &[ContactId]) -> Result<Vec<ContactId>> {
+                conflict_reads::naming_others(self.conn(), contacts)
             }
             fn visible_matters(
                 &self,

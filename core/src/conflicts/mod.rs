@@ -8,9 +8,11 @@
 //!   the candidates sharing a key with the query instead of every name.
 //! * [`index_name`] gives what a store keeps per name (keys, normalised words, how many are
 //!   significant) and [`SearchPlan`] the few reads of that index that find every name a query
-//!   matches, most selective word first.
+//!   matches, most selective word first; [`QuickFilter`] rejects most of what those reads
+//!   find without scoring it.
 //! * [`soundex`] is NARA Soundex (STANDARDS §6.3).
 
+mod filter;
 mod identifiers;
 mod index;
 mod keys;
@@ -22,6 +24,7 @@ mod soundex;
 mod tests;
 mod token;
 
+pub use filter::QuickFilter;
 pub use identifiers::score_identifiers;
 pub use index::{IndexedName, index_name};
 pub use keys::blocking_keys;

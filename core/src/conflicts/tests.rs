@@ -1,8 +1,8 @@
 //! Cross-module tests: STANDARDS §6.4 matching vectors and properties.
 
 use super::{
-    MATCH_THRESHOLD, MatchReason, SearchPlan, blocking_keys, index_name, normalise, score_names,
-    score_normalised,
+    MATCH_THRESHOLD, MatchReason, QuickFilter, SearchPlan, blocking_keys, index_name, normalise,
+    score_names, score_normalised,
 };
 use proptest::prelude::*;
 
@@ -245,6 +245,14 @@ proptest! {
                     "{} / {} in order {:?}: {:?} vs {:?}", q, c, order, plan.probes(&order), entry
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_quick_filter_never_rejects_a_match(q in name(), c in name()) {
+        if score_names(&q, &c).is_some() {
+            let filter = QuickFilter::new(&normalise(&q));
+            prop_assert!(filter.may_match(&index_name(&c).tokens), "{} / {}", q, c);
         }
     }
 

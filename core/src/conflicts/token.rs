@@ -38,37 +38,42 @@ impl Token<'_> {
 }
 
 /// Classifies `tokens`: low-weight words count as significant when a name has nothing else.
-pub(crate) fn classify(tokens: &[String]) -> Vec<Token<'_>> {
-    let mut out: Vec<Token<'_>> = tokens
-        .iter()
-        .map(|t| {
-            let len = t.chars().count();
-            let class = if len == 1 {
-                Class::Initial
-            } else if is_low_weight(t) {
-                Class::Low
-            } else {
-                Class::Significant
-            };
-            let alphabetic = t.bytes().all(|b| b.is_ascii_lowercase());
-            Token {
-                text: t,
-                class,
-                soundex: (alphabetic && len >= 3).then(|| soundex::code(t)).flatten(),
-                prefix: t
-                    .char_indices()
-                    .nth(4)
-                    .map(|(i, _)| &t[..i])
-                    .or((len == 4).then_some(t.as_str())),
-            }
-        })
-        .collect();
-    if !out.iter().any(|t| t.class == Class::Significant) {
-        for t in &mut out {
+pub(crate) fn classify<S: AsRef<str>>(tokens: &[S]) -> Vec<Token<'_>> {
+    let mut out: Vec<Token<'_>> = tokens.iter().map(|t| token(t.as_ref())).collect();
+    promote(&mut out);
+    out
+}
+
+/// One token's facts, before [`promote`] looks at the whole name.
+pub(crate) fn token(t: &str) -> Token<'_> {
+    let len = t.chars().count();
+    let class = if len == 1 {
+        Class::Initial
+    } else if is_low_weight(t) {
+        Class::Low
+    } else {
+        Class::Significant
+    };
+    let alphabetic = t.bytes().all(|b| b.is_ascii_lowercase());
+    Token {
+        text: t,
+        class,
+        soundex: (alphabetic && len >= 3).then(|| soundex::code(t)).flatten(),
+        prefix: t
+            .char_indices()
+            .nth(4)
+            .map(|(i, _)| &t[..i])
+            .or((len == 4).then_some(t)),
+    }
+}
+
+/// Makes low-weight words significant when the name has no significant word.
+pub(crate) fn promote(tokens: &mut [Token<'_>]) {
+    if !tokens.iter().any(|t| t.class == Class::Significant) {
+        for t in tokens {
             if t.class == Class::Low {
                 t.class = Class::Significant;
             }
         }
     }
-    out
 }

@@ -1,28 +1,46 @@
 //! The search behind conflict checks: names through the conflict index (most selective word
-//! first, candidates scored on their indexed words, only matches read), identifiers, the
-//! affiliates of what matched, and the matters of all of them — a few batched reads per
-//! search, none per candidate or per hit.
+//! first; every entry read is tested on its indexed words and only those that may match are
+//! scored, on the name the index keeps), identifiers, the affiliates of what matched, and the
+//! matters of all of them — a few batched reads per search, none per candidate or per hit.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::access::Viewer;
 use crate::conflicts::{
-    NameMatch, NormalisedName, SearchPlan, score_identifiers, score_names, score_normalised,
+    NameMatch, NormalisedName, QuickFilter, SearchPlan, score_identifiers, score_normalised,
 };
-use crate::contacts::{AffiliationKind, Contact};
+use crate::contacts::{Affiliation, AffiliationKind, Contact};
 use crate::error::Result;
 use crate::ids::{ContactId, MatterId};
 use crate::matters::{ConflictHit, identifier_key};
-use crate::store::{ContactParty, NameCandidate, ReadTx};
+use crate::store::{ContactParty, ReadTx};
 
-/// The most index entries counted for one word when looking for the most selective word;
-/// beyond it a word is "very common" and any rarer word goes first.
+/// Beyond this many index entries a word is "very common", and any order of such words will
+/// do.
 const COUNT_CAP: u32 = 1_000_000;
+
+/// A contact found: its id, display name and affiliations (read only for contacts that
+/// have some).
+struct Found {
+    id: ContactId,
+    name: String,
+    affiliations: Vec<Affiliation>,
+}
+
+impl From<Contact> for Found {
+    fn from(c: Contact) -> Self {
+        Self {
+            name: c.display_name(),
+            id: c.id,
+            affiliations: c.affiliations,
+        }
+    }
+}
 
 /// A contact that matched, and how.
 struct Matched {
     query: String,
-    contact: Contact,
+    contact: Found,
     found: NameMatch,
     via: Option<String>,
 }
@@ -34,70 +52,84 @@ fn relation(kind: AffiliationKind) -> &'static str {
     }
 }
 
-/// The significant words of the plan's query, most selective (fewest index entries) first.
-/// Each word is counted only up to the fewest entries seen so far.
+/// The significant words of the plan's query, most selective (fewest index entries) first,
+/// ties in query order.
 fn selective_order(tx: &dyn ReadTx, plan: &SearchPlan) -> Result<Vec<usize>> {
     let words = plan.word_keys();
     if words.len() < 2 {
         return Ok((0..words.len()).collect());
     }
     let mut counts = Vec::with_capacity(words.len());
-    let mut fewest = COUNT_CAP;
     for (w, keys) in words.iter().enumerate() {
-        let count = tx.count_conflict_keys(keys, fewest.saturating_add(1))?;
-        fewest = fewest.min(count);
-        counts.push((count, w));
+        counts.push((tx.count_conflict_keys(keys, COUNT_CAP)?, w));
     }
     counts.sort_unstable();
     Ok(counts.into_iter().map(|(_, w)| w).collect())
 }
 
-/// Whether the candidate's indexed words match the query (the same verdict as scoring its
-/// name: only an identical text scores differently, and identical texts have the same words).
-fn words_match(query: &NormalisedName, candidate: &NameCandidate) -> bool {
-    let words = NormalisedName {
-        tokens: candidate
-            .tokens
-            .split(' ')
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned)
-            .collect(),
-        original: String::new(),
-    };
-    score_normalised(query, &words).is_some()
-}
-
-/// The contacts whose names match `name`, in id order, with the match.
-fn name_matches(tx: &dyn ReadTx, name: &str) -> Result<Vec<(Contact, NameMatch)>> {
+/// The contacts whose names match `name`, in id order, with the match. Each index entry read
+/// is tested on its words ([`QuickFilter`]); those that pass are scored on the display name and
+/// words the index keeps (the words are the name's normalised words, written by the same code,
+/// so the score is that of the name).
+fn name_matches(tx: &dyn ReadTx, name: &str) -> Result<Vec<(Found, NameMatch)>> {
     let plan = SearchPlan::new(name);
+    let filter = QuickFilter::new(plan.query());
     let order = selective_order(tx, &plan)?;
-    let mut candidates = Vec::new();
+    let mut passing: BTreeMap<ContactId, NormalisedName> = BTreeMap::new();
     for probe in plan.probes(&order) {
-        candidates.extend(tx.conflict_candidates(&probe.keys, probe.max_significant)?);
+        tx.scan_conflict_index(&probe.keys, probe.max_significant, &mut |entry| {
+            if !passing.contains_key(&entry.contact) && filter.may_match(entry.tokens) {
+                let words = NormalisedName {
+                    tokens: entry
+                        .tokens
+                        .split(' ')
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                    original: entry.name.to_owned(),
+                };
+                passing.insert(entry.contact, words);
+            }
+            Ok(())
+        })?;
     }
-    candidates.sort_unstable_by_key(|c| c.contact);
-    candidates.dedup_by_key(|c| c.contact);
-    let passing: Vec<ContactId> = candidates
-        .iter()
-        .filter(|c| words_match(plan.query(), c))
-        .map(|c| c.contact)
-        .collect();
-    let mut out = Vec::with_capacity(passing.len());
-    for contact in tx.contacts_by_ids(&passing)? {
-        if let Some(m) = score_names(name, &contact.display_name()) {
-            out.push((contact, m));
+    let mut out = Vec::new();
+    for (id, words) in passing {
+        if let Some(m) = score_normalised(plan.query(), &words) {
+            let display = words.original;
+            let found = Found {
+                id,
+                name: display,
+                affiliations: Vec::new(),
+            };
+            out.push((found, m));
+        }
+    }
+    let ids: Vec<ContactId> = out.iter().map(|(f, _)| f.id).collect();
+    let naming = tx.contacts_naming_others(&ids)?;
+    if !naming.is_empty() {
+        let mut read: HashMap<ContactId, Contact> = tx
+            .contacts_by_ids(&naming)?
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect();
+        for (found, _) in &mut out {
+            if let Some(c) = read.remove(&found.id) {
+                found.affiliations = c.affiliations;
+            }
         }
     }
     Ok(out)
 }
 
 /// The contacts whose identifiers match `identifier`, in id order, with the match.
-fn identifier_matches(tx: &dyn ReadTx, identifier: &str) -> Result<Vec<(Contact, NameMatch)>> {
-    let ids: Vec<ContactId> = tx
-        .conflict_candidates(&[identifier_key(identifier)], None)?
-        .into_iter()
-        .map(|c| c.contact)
-        .collect();
+fn identifier_matches(tx: &dyn ReadTx, identifier: &str) -> Result<Vec<(Found, NameMatch)>> {
+    let mut ids = BTreeSet::new();
+    tx.scan_conflict_index(&[identifier_key(identifier)], None, &mut |entry| {
+        ids.insert(entry.contact);
+        Ok(())
+    })?;
+    let ids: Vec<ContactId> = ids.into_iter().collect();
     let mut out = Vec::new();
     for contact in tx.contacts_by_ids(&ids)? {
         let theirs: Vec<String> = contact
@@ -106,7 +138,7 @@ fn identifier_matches(tx: &dyn ReadTx, identifier: &str) -> Result<Vec<(Contact,
             .map(|i| i.value.clone())
             .collect();
         if let Some(m) = score_identifiers(&[identifier.to_owned()], &theirs) {
-            out.push((contact, m));
+            out.push((Found::from(contact), m));
         }
     }
     Ok(out)
@@ -133,10 +165,10 @@ fn affiliates(tx: &dyn ReadTx, found: &[Matched]) -> Result<Vec<Matched>> {
         .collect();
     let mut out = Vec::new();
     for m in found {
-        let name = m.contact.display_name();
+        let name = &m.contact.name;
         let through = |other: &Contact, via: String| Matched {
             query: m.query.clone(),
-            contact: other.clone(),
+            contact: Found::from(other.clone()),
             found: m.found.clone(),
             via: Some(via),
         };
@@ -211,7 +243,7 @@ pub(crate) fn search_hits(
         let hit = ConflictHit {
             query: m.query,
             contact: m.contact.id,
-            name: m.contact.display_name(),
+            name: m.contact.name,
             score: m.found.score,
             explanation: match &m.via {
                 Some(via) => format!("{} ({via})", m.found.explanation),

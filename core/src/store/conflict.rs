@@ -3,15 +3,18 @@
 use crate::ids::{ContactId, MatterId};
 use crate::matters::{MatterStatus, PartyRole};
 
-/// A contact found in the conflict index, with what its entry keeps
-/// ([`crate::conflicts::IndexedName`] of its display name), so that a search can score it
-/// without reading the contact.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameCandidate {
+/// One entry of the conflict index as a scan visits it: a contact filed under a key, with
+/// what the index keeps beside it, so that a search can test and score the name without
+/// reading the contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexEntry<'a> {
     /// The contact.
     pub contact: ContactId,
-    /// Its name's normalised words, joined by single spaces.
-    pub tokens: String,
+    /// Its display name.
+    pub name: &'a str,
+    /// Its display name's normalised words, joined by single spaces
+    /// ([`crate::conflicts::IndexedName::tokens`]).
+    pub tokens: &'a str,
     /// How many of those words are significant.
     pub significant: u16,
 }

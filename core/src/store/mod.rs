@@ -12,7 +12,7 @@ mod page;
 mod query;
 
 pub use blob::{BlobStore, MemoryBlobStore, tampered};
-pub use conflict::{ContactParty, NameCandidate};
+pub use conflict::{ContactParty, IndexEntry};
 pub use page::{Page, Paged};
 pub use query::{
     BillQuery, ContactQuery, DeadlineQuery, MatterQuery, StageCount, TaskQuery, WipBy, WorkQuery,
@@ -291,19 +291,22 @@ pub trait ReadTx {
     // Conflict search: the index of names and identifiers, and batched reads of what the
     // contacts found are party to. Stores file each contact under the keys of
     // [`crate::conflicts::index_name`] of its display name and the
-    // [`crate::matters::identifier_key`]s of its identifiers, keeping that entry's normalised
-    // words and count of significant words beside each key.
+    // [`crate::matters::identifier_key`]s of its identifiers, keeping its display name, that
+    // entry's normalised words and its count of significant words beside each key.
 
     /// How many index entries are filed under any of `keys`, counting at most `cap` (a
     /// contact under two of the keys counts twice): how selective the keys are.
     fn count_conflict_keys(&self, keys: &[String], cap: u32) -> Result<u32>;
-    /// Every contact filed under any of `keys` whose name has at most `max_significant`
-    /// significant words (any number when `None`), once each, in id order.
-    fn conflict_candidates(
+    /// Calls `visit` with every index entry filed under any of `keys` whose name has at most
+    /// `max_significant` significant words (any number when `None`): a contact filed under
+    /// several of the keys is visited once per key, in no particular order. An error from
+    /// `visit` ends the scan and is returned.
+    fn scan_conflict_index(
         &self,
         keys: &[String],
         max_significant: Option<u16>,
-    ) -> Result<Vec<NameCandidate>>;
+        visit: &mut dyn FnMut(IndexEntry<'_>) -> Result<()>,
+    ) -> Result<()>;
     /// The contacts with these ids, in id order (ids not found are left out).
     fn contacts_by_ids(&self, ids: &[ContactId]) -> Result<Vec<Contact>>;
     /// Every matter (any status) on which any of `contacts` is a party, once per contact,
@@ -314,6 +317,9 @@ pub trait ReadTx {
     /// named contact's id then the other's.
     fn affiliates_of_contacts(&self, contacts: &[ContactId])
     -> Result<Vec<(ContactId, ContactId)>>;
+    /// Those of `contacts` that name another contact in one of their affiliations, in id
+    /// order.
+    fn contacts_naming_others(&self, contacts: &[ContactId]) -> Result<Vec<ContactId>>;
     /// Those of `matters` that exist and `viewer` may see ([`Viewer::can_see`]), once each,
     /// in id order.
     fn visible_matters(&self, matters: &[MatterId], viewer: &Viewer) -> Result<Vec<MatterId>>;

@@ -68,18 +68,26 @@ CREATE INDEX contact_emails_by_contact ON contact_emails (contact_id);
 
 -- The conflict-search index: each contact under the keys of its name's index entry
 -- (`lexcase::conflicts::index_name`: blocking keys and initials) and of its identifiers. Every
--- row keeps the name's normalised words and how many are significant, so a search reads and
--- scores its candidates from this table alone, and can read under a key only the names with
--- few significant words.
+-- row keeps the display name, its normalised words and how many are significant, so a search
+-- tests and scores its candidates from this table alone, and can read under a key only the
+-- names with few significant words.
 CREATE TABLE contact_name_keys (
     key         TEXT NOT NULL,
     significant INTEGER NOT NULL,
     contact_id  BLOB NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
     tokens      TEXT NOT NULL,
+    name        TEXT NOT NULL,
     PRIMARY KEY (key, significant, contact_id)
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX contact_name_keys_by_contact ON contact_name_keys (contact_id);
+
+-- How many rows of the index each key has, kept by the writers beside the index, so that a
+-- search takes its most selective word first without counting.
+CREATE TABLE contact_name_key_counts (
+    key     TEXT PRIMARY KEY,
+    entries INTEGER NOT NULL CHECK (entries >= 0)
+) STRICT, WITHOUT ROWID;
 
 -- Who names whom in an affiliation, read from the named side.
 CREATE TABLE contact_affiliations (

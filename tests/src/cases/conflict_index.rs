@@ -7,10 +7,38 @@ use std::collections::BTreeSet;
 use lexcase::ContactId;
 use lexcase::access::Viewer;
 use lexcase::conflicts::score_names;
-use lexcase::contacts::{AffiliationKind, Contact, NewContact};
+use lexcase::contacts::{AffiliationKind, Contact, ContactChanges, NewContact};
 use lexcase::matters::{MatterStatus, PartyRole};
+use lexcase::store::ReadTx;
 
 use crate::fixture::{Fixture, SharedStore};
+
+/// An index entry as a scan visited it, owned.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Entry {
+    contact: ContactId,
+    name: String,
+    tokens: String,
+    significant: u16,
+}
+
+/// Every entry under `keys` (with at most `max` significant words), sorted.
+fn scan(tx: &dyn ReadTx, keys: &[&str], max: Option<u16>) -> Vec<Entry> {
+    let keys: Vec<String> = keys.iter().map(|k| (*k).to_owned()).collect();
+    let mut out = Vec::new();
+    tx.scan_conflict_index(&keys, max, &mut |e| {
+        out.push(Entry {
+            contact: e.contact,
+            name: e.name.to_owned(),
+            tokens: e.tokens.to_owned(),
+            significant: e.significant,
+        });
+        Ok(())
+    })
+    .unwrap();
+    out.sort();
+    out
+}
 
 /// Given names for the holders of a common surname.
 const GIVEN: [&str; 24] = [
@@ -20,9 +48,9 @@ const GIVEN: [&str; 24] = [
 ];
 
 /// The store answers the index reads as the trait documents them: keys with their counts,
-/// candidates once each in id order with their words and significance (and only the names
+/// entries once per key with the display name, words and significance (and only the names
 /// with few significant words when asked), contacts by ids, parties with their matter's
-/// number and status, affiliates, and the matters a viewer may see.
+/// number and status, affiliates both ways, and the matters a viewer may see.
 pub fn index_reads_follow_the_contract(store: SharedStore) {
     let f = Fixture::new(store.clone());
     let john = f.person("John", "Smith");
@@ -52,30 +80,44 @@ pub fn index_reads_follow_the_contract(store: SharedStore) {
         .unwrap();
     let r = store.read().unwrap();
 
-    assert_eq!(r.count_conflict_keys(&["d:530".into()], 100).unwrap(), 3);
-    assert_eq!(r.count_conflict_keys(&["d:530".into()], 2).unwrap(), 2);
-    let found = r
-        .conflict_candidates(&["d:530".into(), "t:smith".into()], None)
-        .unwrap();
-    let mut smiths = vec![john.id, initial.id, firm.id];
+    let count = |tx: &dyn ReadTx, keys: &[&str], cap| {
+        let keys: Vec<String> = keys.iter().map(|k| (*k).to_owned()).collect();
+        tx.count_conflict_keys(&keys, cap).unwrap()
+    };
+    assert_eq!(count(&*r, &["d:530"], 100), 3);
+    assert_eq!(count(&*r, &["d:530"], 2), 2);
+    assert_eq!(count(&*r, &["d:530", "t:smith", "t:nobody"], 100), 6);
+    // Every Smith is under both keys, so visited twice.
+    let found = scan(&*r, &["d:530", "t:smith"], None);
+    let mut smiths = [john.id, initial.id, firm.id].repeat(2);
     smiths.sort();
-    assert_eq!(found.iter().map(|c| c.contact).collect::<Vec<_>>(), smiths);
-    let johns = found.iter().find(|c| c.contact == john.id).unwrap();
+    assert_eq!(found.iter().map(|e| e.contact).collect::<Vec<_>>(), smiths);
+    let johns = found.iter().find(|e| e.contact == john.id).unwrap();
     assert_eq!(
-        (johns.tokens.as_str(), johns.significant),
-        ("john smith", 2)
+        (
+            johns.name.as_str(),
+            johns.tokens.as_str(),
+            johns.significant
+        ),
+        ("John Smith", "john smith", 2)
     );
-    let few: BTreeSet<ContactId> = r
-        .conflict_candidates(&["d:530".into()], Some(1))
-        .unwrap()
+    let few: BTreeSet<ContactId> = scan(&*r, &["d:530"], Some(1))
         .into_iter()
-        .map(|c| c.contact)
+        .map(|e| e.contact)
         .collect();
     assert_eq!(few, BTreeSet::from([initial.id, firm.id]));
-    let by_initial = r.conflict_candidates(&["i:j".into()], None).unwrap();
+    let by_initial = scan(&*r, &["i:j"], None);
     assert_eq!(by_initial.len(), 1);
-    assert_eq!(by_initial[0].contact, initial.id);
-    assert!(r.conflict_candidates(&[], None).unwrap().is_empty());
+    assert_eq!(
+        (by_initial[0].contact, by_initial[0].name.as_str()),
+        (initial.id, "J. Smith")
+    );
+    assert!(scan(&*r, &[], None).is_empty());
+    assert_eq!(
+        r.contacts_naming_others(&[firm.id, mary.id, john.id])
+            .unwrap(),
+        [mary.id]
+    );
 
     let ids = r
         .contacts_by_ids(&[mary.id, john.id, ContactId::new(), john.id])
@@ -113,6 +155,24 @@ pub fn index_reads_follow_the_contract(store: SharedStore) {
             .unwrap()
             .is_empty()
     );
+    drop(r);
+
+    // A new name moves the contact's entries, and the counts with them.
+    let changes = ContactChanges {
+        family_name: Some("Jones".into()),
+        ..Default::default()
+    };
+    f.admin
+        .contacts()
+        .update(john.id, john.version, changes)
+        .unwrap();
+    let r = store.read().unwrap();
+    assert_eq!(count(&*r, &["t:smith"], 100), 2);
+    assert_eq!(count(&*r, &["t:jones", "n:john jones"], 100), 3);
+    assert_eq!(scan(&*r, &["n:john smith"], None), []);
+    let jones = scan(&*r, &["n:john jones"], None);
+    assert_eq!(jones.len(), 1);
+    assert_eq!(jones[0].name, "John Jones");
 }
 
 /// Thousands of people share a surname: a search still finds exactly the names the scorer
