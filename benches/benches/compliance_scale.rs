@@ -156,7 +156,7 @@ fn candidates(bf: &BenchFirm, name: &str) -> AnyResult<usize> {
     let order: Vec<usize> = order.into_iter().map(|(_, w)| w).collect();
     let mut ids = std::collections::BTreeSet::new();
     for probe in plan.probes(&order) {
-        tx.scan_conflict_index(&probe.keys, probe.max_significant, &mut |e| {
+        tx.scan_conflict_index(&probe, &mut |e| {
             ids.insert(e.contact);
             Ok(())
         })?;

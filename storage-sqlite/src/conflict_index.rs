@@ -1,7 +1,7 @@
 //! The conflict-search index: every contact under the keys of its name's index entry
 //! ([`lexcase::conflicts::index_name`]) and the keys of its identifiers, each row keeping the
-//! display name, the entry's normalised words and count of significant words; and who is
-//! affiliated to whom.
+//! display name, the entry's normalised words and count of significant words, and the bits of
+//! the name's other words under that key; and who is affiliated to whom.
 //! The reads are in [`crate::conflict_reads`].
 
 use std::collections::BTreeSet;
@@ -22,10 +22,18 @@ pub(crate) fn index_contact(conn: &Connection, contact: &Contact) -> Result<()> 
     let id = contact.id.to_bytes();
     let name = contact.display_name();
     let entry = lexcase::conflicts::index_name(&name);
-    let mut keys = entry.keys;
-    keys.extend(contact.identifiers.iter().map(|i| identifier_key(&i.value)));
-    keys.sort_unstable();
-    keys.dedup();
+    // Identifier keys come from no word of the name: the bits of all its words go with them.
+    let mut keys: Vec<(String, u64)> = entry
+        .keys
+        .iter()
+        .map(|k| (k.key.clone(), k.other_words))
+        .collect();
+    for i in &contact.identifiers {
+        let key = identifier_key(&i.value);
+        if !keys.iter().any(|(k, _)| *k == key) {
+            keys.push((key, entry.words));
+        }
+    }
     let old: BTreeSet<String> = {
         let mut stmt = conn
             .prepare_cached("SELECT key FROM contact_name_keys WHERE contact_id = ?1")
@@ -43,16 +51,26 @@ pub(crate) fn index_contact(conn: &Connection, contact: &Contact) -> Result<()> 
         .db()?;
     let mut insert = conn
         .prepare_cached(
-            "INSERT INTO contact_name_keys (key, significant, contact_id, tokens, name) \
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO contact_name_keys \
+             (key, significant, contact_id, other_words, tokens, name) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )
         .db()?;
-    for k in &keys {
+    for (key, other_words) in &keys {
+        // The 64 bits as SQLite's signed integer, bit for bit.
+        let bits = i64::from_ne_bytes(other_words.to_ne_bytes());
         insert
-            .execute(params![k, entry.significant, id, entry.tokens, name])
+            .execute(params![
+                key,
+                entry.significant,
+                id,
+                bits,
+                entry.tokens,
+                name
+            ])
             .db()?;
     }
-    let new: BTreeSet<String> = keys.into_iter().collect();
+    let new: BTreeSet<String> = keys.into_iter().map(|(k, _)| k).collect();
     let mut leave = conn
         .prepare_cached("UPDATE contact_name_key_counts SET entries = entries - 1 WHERE key = ?1")
         .db()?;

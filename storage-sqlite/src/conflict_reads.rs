@@ -4,6 +4,7 @@
 //! fixed size (the last id repeated), so each statement is prepared once.
 
 use lexcase::access::{Viewer, Visibility};
+use lexcase::conflicts::Probe;
 use lexcase::contacts::Contact;
 use lexcase::store::{ContactParty, IndexEntry};
 use lexcase::{ContactId, LexcaseError, MatterId, Result};
@@ -60,23 +61,26 @@ pub(crate) fn count_keys(conn: &Connection, keys: &[String], cap: u32) -> Result
     Ok(u32::try_from(total).unwrap_or(u32::MAX).min(cap))
 }
 
-/// Visits every entry under any of `keys` whose name has at most `max_significant`
-/// significant words (once per key), reading the row in place.
+/// Visits every entry the probe reads (once per key), reading the row in place; the tests on
+/// significance and word bits run in SQL, on the row's leading columns.
 pub(crate) fn scan(
     conn: &Connection,
-    keys: &[String],
-    max_significant: Option<u16>,
+    probe: &Probe,
     visit: &mut dyn FnMut(IndexEntry<'_>) -> Result<()>,
 ) -> Result<()> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT contact_id, name, tokens, significant FROM contact_name_keys \
-             WHERE key = ?1 AND significant <= ?2",
+             WHERE key = ?1 AND significant <= ?2 \
+             AND (?3 IS NULL OR significant <= 1 OR (other_words & ?3) != 0)",
         )
         .db()?;
-    let max = max_significant.map_or(i64::MAX, i64::from);
-    for key in keys {
-        let mut rows = stmt.query(params![key, max]).db()?;
+    let max = probe.max_significant.map_or(i64::MAX, i64::from);
+    let sharing = probe
+        .sharing
+        .map(|bits| i64::from_ne_bytes(bits.to_ne_bytes()));
+    for key in &probe.keys {
+        let mut rows = stmt.query(params![key, max, sharing]).db()?;
         while let Some(row) = rows.next().db()? {
             visit(IndexEntry {
                 contact: ContactId::from_bytes(blob16(row.get_ref(0).db()?.as_blob().db()?)?),

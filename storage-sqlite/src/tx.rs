@@ -9,6 +9,7 @@ use lexcase::appointments::Appointment;
 use lexcase::audit::{AuditHead, AuditRecord};
 use lexcase::bills::{Bill, Payment};
 use lexcase::communications::Communication;
+use lexcase::conflicts::Probe;
 use lexcase::contacts::Contact;
 use lexcase::docket::{Deadline, DeadlineTrigger};
 use lexcase::documents::Document;
@@ -453,11 +454,10 @@ macro_rules! read_tx {
             }
             fn scan_conflict_index(
                 &self,
-                keys: &[String],
-                max_significant: Option<u16>,
+                probe: &Probe,
                 visit: &mut dyn FnMut(IndexEntry<'_>) -> Result<()>,
             ) -> Result<()> {
-                conflict_reads::scan(self.conn(), keys, max_significant, visit)
+                conflict_reads::scan(self.conn(), probe, visit)
             }
             fn contacts_by_ids(&self, ids: &[ContactId]) -> Result<Vec<Contact>> {
                 conflict_reads::contacts(self.conn(), ids)

@@ -26,9 +26,11 @@ mod token;
 
 pub use filter::QuickFilter;
 pub use identifiers::score_identifiers;
-pub use index::{IndexedName, index_name};
+pub use index::{IndexKey, IndexedName, index_name};
 pub use keys::blocking_keys;
 pub use normalise::{NormalisedName, normalise};
 pub use plan::{Probe, SearchPlan};
-pub use score::{MATCH_THRESHOLD, MatchReason, NameMatch, score_names, score_normalised};
+pub use score::{
+    MATCH_THRESHOLD, MatchReason, NameMatch, score_names, score_normalised, score_words,
+};
 pub use soundex::soundex;

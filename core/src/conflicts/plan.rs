@@ -17,29 +17,52 @@
 //!   with one of `q1 … q(n−m+I+1)`; under the keys of `qj` (`j ≥ 2`) only names with at most
 //!   `n − j + 1 + I` significant words need reading.
 //!
+//! And when the query has two significant words or more, a matching name of two significant
+//! words or more found under a key has a word other than the one the key comes from that is
+//! paired with a word or initial of the query (every query word is paired, or every word of
+//! the name is, one to one), and paired words share a bit: so the name's
+//! [`IndexKey::other_words`] under that key share a bit with the query's words
+//! ([`Probe::sharing`]), which a store tests without reading the name.
+//!
 //! The property test `plans_find_every_match` checks this against the scorer.
 
-use super::index::IndexedName;
+use super::index::{IndexKey, IndexedName};
 use super::keys::{covering_keys, whole_name_key};
 use super::normalise::{NormalisedName, normalise};
 use super::token::{Class, classify};
 
 /// One read of the index: every name filed under any of `keys`, keeping only names with at
-/// most `max_significant` significant words when that is set.
+/// most `max_significant` significant words when that is set, and only names with at most one
+/// significant word or whose [`IndexKey::other_words`] under the key share a bit with `sharing`
+/// when that is set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Probe {
     /// The keys to read.
     pub keys: Vec<String>,
     /// The most significant words a name read may have (`None`: any number).
     pub max_significant: Option<u16>,
+    /// Bits that a name of two significant words or more must share with its
+    /// [`IndexKey::other_words`] under the key (`None`: no such test).
+    pub sharing: Option<u64>,
 }
 
 impl Probe {
-    /// Whether this probe reads the index entry `entry`.
+    /// Whether this probe reads the index entry `entry` (under one of its keys or more).
     pub fn reads(&self, entry: &IndexedName) -> bool {
         self.max_significant
             .is_none_or(|max| entry.significant <= max)
-            && self.keys.iter().any(|k| entry.keys.contains(k))
+            && entry
+                .keys
+                .iter()
+                .any(|k| self.reads_key(k, entry.significant))
+    }
+
+    /// Whether this probe reads a name of `significant` significant words under `key`.
+    pub fn reads_key(&self, key: &IndexKey, significant: u16) -> bool {
+        self.keys.contains(&key.key)
+            && self
+                .sharing
+                .is_none_or(|bits| significant <= 1 || key.other_words & bits != 0)
     }
 }
 
@@ -52,6 +75,8 @@ pub struct SearchPlan {
     /// The first character of each significant word, in query order.
     firsts: Vec<String>,
     initials: usize,
+    /// The bits ([`IndexedName::words`]) of the query's significant words and initials.
+    bits: u64,
 }
 
 impl SearchPlan {
@@ -66,11 +91,16 @@ impl SearchPlan {
             firsts.push(token.text.chars().take(1).collect());
         }
         let initials = classes.iter().filter(|t| t.class == Class::Initial).count();
+        let bits = classes
+            .iter()
+            .filter(|t| t.class != Class::Low)
+            .fold(0, |b, t| b | t.bits());
         Self {
             query,
             words,
             firsts,
             initials,
+            bits,
         }
     }
 
@@ -94,6 +124,7 @@ impl SearchPlan {
             out.push(Probe {
                 keys: vec![whole_name_key(&self.query.tokens)],
                 max_significant: None,
+                sharing: None,
             });
         }
         let order = self.complete(order);
@@ -104,14 +135,17 @@ impl SearchPlan {
             } else {
                 Some(u16::try_from(n - j + self.initials).unwrap_or(u16::MAX))
             };
+            let sharing = (n >= 2).then_some(self.bits);
             out.push(Probe {
                 keys: self.words[w].clone(),
                 max_significant,
+                sharing,
             });
             if j == 0 && n >= 2 {
                 out.push(Probe {
                     keys: vec![format!("i:{}", self.firsts[w])],
                     max_significant: None,
+                    sharing,
                 });
             }
         }
@@ -141,26 +175,37 @@ mod tests {
         let plan = SearchPlan::new("John Smith");
         assert_eq!(plan.word_keys()[0], ["s:J500", "p:john"]);
         assert_eq!(plan.word_keys()[1], ["d:530", "p:smit"]);
+        let both = plan.bits;
         assert_eq!(
             plan.probes(&[1, 0]),
             [
                 Probe {
                     keys: vec!["n:john smith".into()],
-                    max_significant: None
+                    max_significant: None,
+                    sharing: None,
                 },
                 Probe {
                     keys: vec!["d:530".into(), "p:smit".into()],
-                    max_significant: None
+                    max_significant: None,
+                    sharing: Some(both),
                 },
                 Probe {
                     keys: vec!["i:s".into()],
-                    max_significant: None
+                    max_significant: None,
+                    sharing: Some(both),
                 },
                 Probe {
                     keys: vec!["s:J500".into(), "p:john".into()],
-                    max_significant: Some(1)
+                    max_significant: Some(1),
+                    sharing: Some(both),
                 },
             ]
+        );
+        assert!(
+            SearchPlan::new("Smith")
+                .probes(&[])
+                .iter()
+                .all(|p| p.sharing.is_none())
         );
         assert_eq!(plan.probes(&[7, 1, 1]), plan.probes(&[1, 0]));
         assert_eq!(SearchPlan::new(" ").probes(&[]), []);

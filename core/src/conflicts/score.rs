@@ -98,10 +98,20 @@ pub fn score_names(query: &str, candidate: &str) -> Option<NameMatch> {
 /// [`score_names`] on names already normalised, so a search normalises its query once (and a
 /// store may keep candidates normalised) instead of once per candidate. Same scores.
 pub fn score_normalised(q: &NormalisedName, c: &NormalisedName) -> Option<NameMatch> {
-    if q.tokens.is_empty() || c.tokens.is_empty() {
+    score_words(q, &c.tokens, &c.original)
+}
+
+/// [`score_normalised`] with the candidate given as its normalised `words` (borrowed, as a
+/// store keeps them) and its name as given, `original`. Same scores.
+pub fn score_words<S: AsRef<str>>(
+    q: &NormalisedName,
+    words: &[S],
+    original: &str,
+) -> Option<NameMatch> {
+    if q.tokens.is_empty() || words.is_empty() {
         return None;
     }
-    let (qt, ct) = (q.original.trim(), c.original.trim());
+    let (qt, ct) = (q.original.trim(), original.trim());
     if qt == ct {
         return Some(NameMatch {
             score: 1000,
@@ -109,7 +119,10 @@ pub fn score_normalised(q: &NormalisedName, c: &NormalisedName) -> Option<NameMa
             explanation: format!("“{qt}” and “{ct}” are identical"),
         });
     }
-    if q.tokens == c.tokens {
+    let same = |a: &[String], b: &[S]| {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.as_str() == y.as_ref())
+    };
+    if same(&q.tokens, words) {
         return Some(NameMatch {
             score: 950,
             reasons: vec![MatchReason::SameAfterNormalising],
@@ -120,7 +133,7 @@ pub fn score_normalised(q: &NormalisedName, c: &NormalisedName) -> Option<NameMa
         });
     }
     let mut qs: Vec<&str> = q.tokens.iter().map(String::as_str).collect();
-    let mut cs: Vec<&str> = c.tokens.iter().map(String::as_str).collect();
+    let mut cs: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
     qs.sort_unstable();
     cs.sort_unstable();
     if qs == cs {
@@ -133,7 +146,7 @@ pub fn score_normalised(q: &NormalisedName, c: &NormalisedName) -> Option<NameMa
         });
     }
     let qi = classify(&q.tokens);
-    let ci = classify(&c.tokens);
+    let ci = classify(words);
     let pairs = align(&qi, &ci);
     let anchored = pairs.iter().any(|p| {
         qi[p.query].class == Class::Significant
@@ -162,7 +175,7 @@ pub fn score_normalised(q: &NormalisedName, c: &NormalisedName) -> Option<NameMa
     if score < MATCH_THRESHOLD {
         return None;
     }
-    let single = q.tokens.len() == 1 && c.tokens.len() == 1;
+    let single = q.tokens.len() == 1 && words.len() == 1;
     Some(NameMatch {
         score,
         reasons: reasons(&qi, &ci, &pairs),

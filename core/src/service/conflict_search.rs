@@ -6,9 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::access::Viewer;
-use crate::conflicts::{
-    NameMatch, NormalisedName, QuickFilter, SearchPlan, score_identifiers, score_normalised,
-};
+use crate::conflicts::{NameMatch, Probe, QuickFilter, SearchPlan, score_identifiers, score_words};
 use crate::contacts::{Affiliation, AffiliationKind, Contact};
 use crate::error::Result;
 use crate::ids::{ContactId, MatterId};
@@ -75,36 +73,31 @@ fn name_matches(tx: &dyn ReadTx, name: &str) -> Result<Vec<(Found, NameMatch)>> 
     let plan = SearchPlan::new(name);
     let filter = QuickFilter::new(plan.query());
     let order = selective_order(tx, &plan)?;
-    let mut passing: BTreeMap<ContactId, NormalisedName> = BTreeMap::new();
+    let mut seen: HashSet<ContactId> = HashSet::new();
+    let mut matched: BTreeMap<ContactId, (String, NameMatch)> = BTreeMap::new();
     for probe in plan.probes(&order) {
-        tx.scan_conflict_index(&probe.keys, probe.max_significant, &mut |entry| {
-            if !passing.contains_key(&entry.contact) && filter.may_match(entry.tokens) {
-                let words = NormalisedName {
-                    tokens: entry
-                        .tokens
-                        .split(' ')
-                        .filter(|t| !t.is_empty())
-                        .map(str::to_owned)
-                        .collect(),
-                    original: entry.name.to_owned(),
-                };
-                passing.insert(entry.contact, words);
+        tx.scan_conflict_index(&probe, &mut |entry| {
+            // A contact filed under several of the keys is tested once.
+            if seen.insert(entry.contact) && filter.may_match(entry.tokens) {
+                let words: Vec<&str> = entry.tokens.split(' ').filter(|t| !t.is_empty()).collect();
+                if let Some(m) = score_words(plan.query(), &words, entry.name) {
+                    matched.insert(entry.contact, (entry.name.to_owned(), m));
+                }
             }
             Ok(())
         })?;
     }
-    let mut out = Vec::new();
-    for (id, words) in passing {
-        if let Some(m) = score_normalised(plan.query(), &words) {
-            let display = words.original;
+    let mut out: Vec<(Found, NameMatch)> = matched
+        .into_iter()
+        .map(|(id, (name, m))| {
             let found = Found {
                 id,
-                name: display,
+                name,
                 affiliations: Vec::new(),
             };
-            out.push((found, m));
-        }
-    }
+            (found, m)
+        })
+        .collect();
     let ids: Vec<ContactId> = out.iter().map(|(f, _)| f.id).collect();
     let naming = tx.contacts_naming_others(&ids)?;
     if !naming.is_empty() {
@@ -125,7 +118,12 @@ fn name_matches(tx: &dyn ReadTx, name: &str) -> Result<Vec<(Found, NameMatch)>> 
 /// The contacts whose identifiers match `identifier`, in id order, with the match.
 fn identifier_matches(tx: &dyn ReadTx, identifier: &str) -> Result<Vec<(Found, NameMatch)>> {
     let mut ids = BTreeSet::new();
-    tx.scan_conflict_index(&[identifier_key(identifier)], None, &mut |entry| {
+    let probe = Probe {
+        keys: vec![identifier_key(identifier)],
+        max_significant: None,
+        sharing: None,
+    };
+    tx.scan_conflict_index(&probe, &mut |entry| {
         ids.insert(entry.contact);
         Ok(())
     })?;

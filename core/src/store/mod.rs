@@ -26,6 +26,7 @@ use crate::appointments::Appointment;
 use crate::audit::{AuditHead, AuditRecord};
 use crate::bills::{Bill, Payment};
 use crate::communications::Communication;
+use crate::conflicts::Probe;
 use crate::contacts::Contact;
 use crate::docket::{Deadline, DeadlineTrigger};
 use crate::documents::Document;
@@ -292,19 +293,22 @@ pub trait ReadTx {
     // contacts found are party to. Stores file each contact under the keys of
     // [`crate::conflicts::index_name`] of its display name and the
     // [`crate::matters::identifier_key`]s of its identifiers, keeping its display name, that
-    // entry's normalised words and its count of significant words beside each key.
+    // entry's normalised words and count of significant words, and the key's
+    // [`crate::conflicts::IndexKey::other_words`] (the entry's `words` for identifier keys)
+    // beside each key.
 
     /// How many index entries are filed under any of `keys`, counting at most `cap` (a
     /// contact under two of the keys counts twice): how selective the keys are.
     fn count_conflict_keys(&self, keys: &[String], cap: u32) -> Result<u32>;
-    /// Calls `visit` with every index entry filed under any of `keys` whose name has at most
-    /// `max_significant` significant words (any number when `None`): a contact filed under
-    /// several of the keys is visited once per key, in no particular order. An error from
-    /// `visit` ends the scan and is returned.
+    /// Calls `visit` with every index entry the probe reads ([`Probe::reads_key`]): filed
+    /// under one of its keys, with at most its `max_significant` significant words, and, when
+    /// it has `sharing` bits, with at most one significant word or with
+    /// [`crate::conflicts::IndexKey::other_words`] under that key sharing one of those bits. A
+    /// contact is visited once per key it is read under, in no particular order. An error
+    /// from `visit` ends the scan and is returned.
     fn scan_conflict_index(
         &self,
-        keys: &[String],
-        max_significant: Option<u16>,
+        probe: &Probe,
         visit: &mut dyn FnMut(IndexEntry<'_>) -> Result<()>,
     ) -> Result<()>;
     /// The contacts with these ids, in id order (ids not found are left out).

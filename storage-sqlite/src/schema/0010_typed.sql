@@ -68,13 +68,15 @@ CREATE INDEX contact_emails_by_contact ON contact_emails (contact_id);
 
 -- The conflict-search index: each contact under the keys of its name's index entry
 -- (`lexcase::conflicts::index_name`: blocking keys and initials) and of its identifiers. Every
--- row keeps the display name, its normalised words and how many are significant, so a search
--- tests and scores its candidates from this table alone, and can read under a key only the
--- names with few significant words.
+-- row keeps the display name, its normalised words, how many are significant and the bits of
+-- the name's words other than the one the key comes from, so a search tests and scores its
+-- candidates from this table alone, and can skip under a key the names with too many
+-- significant words or whose other words have none of the bits it asks for.
 CREATE TABLE contact_name_keys (
     key         TEXT NOT NULL,
     significant INTEGER NOT NULL,
     contact_id  BLOB NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    other_words INTEGER NOT NULL,
     tokens      TEXT NOT NULL,
     name        TEXT NOT NULL,
     PRIMARY KEY (key, significant, contact_id)

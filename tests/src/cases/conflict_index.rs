@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use lexcase::ContactId;
 use lexcase::access::Viewer;
-use lexcase::conflicts::score_names;
+use lexcase::conflicts::{Probe, index_name, score_names};
 use lexcase::contacts::{AffiliationKind, Contact, ContactChanges, NewContact};
 use lexcase::matters::{MatterStatus, PartyRole};
 use lexcase::store::ReadTx;
@@ -24,9 +24,23 @@ struct Entry {
 
 /// Every entry under `keys` (with at most `max` significant words), sorted.
 fn scan(tx: &dyn ReadTx, keys: &[&str], max: Option<u16>) -> Vec<Entry> {
-    let keys: Vec<String> = keys.iter().map(|k| (*k).to_owned()).collect();
+    scan_sharing(tx, keys, max, None)
+}
+
+/// [`scan`], with only the names of one significant word or sharing `sharing` bits.
+fn scan_sharing(
+    tx: &dyn ReadTx,
+    keys: &[&str],
+    max_significant: Option<u16>,
+    sharing: Option<u64>,
+) -> Vec<Entry> {
+    let probe = Probe {
+        keys: keys.iter().map(|k| (*k).to_owned()).collect(),
+        max_significant,
+        sharing,
+    };
     let mut out = Vec::new();
-    tx.scan_conflict_index(&keys, max, &mut |e| {
+    tx.scan_conflict_index(&probe, &mut |e| {
         out.push(Entry {
             contact: e.contact,
             name: e.name.to_owned(),
@@ -113,6 +127,22 @@ pub fn index_reads_follow_the_contract(store: SharedStore) {
         (initial.id, "J. Smith")
     );
     assert!(scan(&*r, &[], None).is_empty());
+    // Sharing the bits of "John": John Smith, and the names of one significant word.
+    let john_bits = index_name("John").words;
+    let sharing: Vec<ContactId> = scan_sharing(&*r, &["t:smith"], None, Some(john_bits))
+        .into_iter()
+        .map(|e| e.contact)
+        .collect();
+    assert_eq!(sharing.len(), 3);
+    let mary_bits = index_name("Mary").words;
+    let sharing = scan_sharing(&*r, &["t:smith"], None, Some(mary_bits));
+    assert!(sharing.iter().all(|e| e.significant <= 1));
+    assert_eq!(sharing.len(), 2);
+    // The top bit survives the trip through the store's signed integers.
+    assert_eq!(
+        scan_sharing(&*r, &["t:smith"], Some(5), Some(1 << 63)).len(),
+        2
+    );
     assert_eq!(
         r.contacts_naming_others(&[firm.id, mary.id, john.id])
             .unwrap(),
