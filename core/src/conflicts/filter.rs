@@ -4,6 +4,7 @@
 //! others without building a score, so only the few that pass are scored.
 
 use super::normalise::NormalisedName;
+use super::score::{NameMatch, score_with};
 use super::token::{Class, Token, classify, promote, token};
 
 /// The query's side of the quick test, built once per searched name.
@@ -121,22 +122,42 @@ impl QuickFilter {
         self.judge(&classify(&theirs))
     }
 
+    /// Scores a candidate's normalised `words` and name as given (`original`) against
+    /// `query`, which must be the name this filter was built for: [`super::score_words`]
+    /// without classifying the query again.
+    pub fn score<S: AsRef<str>>(
+        &self,
+        query: &NormalisedName,
+        words: &[S],
+        original: &str,
+    ) -> Option<NameMatch> {
+        self.with_query(|q| score_with(query, q, words, original))
+    }
+
+    /// Calls `f` with the query's classified words (without allocating for up to [`WORDS`]).
+    fn with_query<T>(&self, f: impl FnOnce(&[Token<'_>]) -> T) -> T {
+        if self.words.len() <= WORDS {
+            let mut short = [token(""); WORDS];
+            for (slot, w) in short.iter_mut().zip(&self.words) {
+                *slot = w.view();
+            }
+            f(&short[..self.words.len()])
+        } else {
+            let long: Vec<Token<'_>> = self.words.iter().map(Word::view).collect();
+            f(&long)
+        }
+    }
+
     /// The test itself, on the candidate's classified words.
     fn judge(&self, c: &[Token<'_>]) -> bool {
         if c.is_empty() {
             return false;
         }
-        let mut short = [token(""); WORDS];
-        let long: Vec<Token<'_>>;
-        let q: &[Token<'_>] = if self.words.len() <= WORDS {
-            for (slot, w) in short.iter_mut().zip(&self.words) {
-                *slot = w.view();
-            }
-            &short[..self.words.len()]
-        } else {
-            long = self.words.iter().map(Word::view).collect();
-            &long
-        };
+        self.with_query(|q| Self::judge_with(q, c))
+    }
+
+    /// The test, with the query's classified words.
+    fn judge_with(q: &[Token<'_>], c: &[Token<'_>]) -> bool {
         let anchored = q.iter().any(|a| {
             a.class == Class::Significant
                 && c.iter()

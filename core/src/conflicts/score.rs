@@ -108,6 +108,17 @@ pub fn score_words<S: AsRef<str>>(
     words: &[S],
     original: &str,
 ) -> Option<NameMatch> {
+    score_with(q, &classify(&q.tokens), words, original)
+}
+
+/// [`score_words`] with the query's words already classified (`qi`, as [`classify`] gives
+/// them for `q.tokens`), so a search classifies its query once.
+pub(crate) fn score_with<S: AsRef<str>>(
+    q: &NormalisedName,
+    qi: &[Token<'_>],
+    words: &[S],
+    original: &str,
+) -> Option<NameMatch> {
     if q.tokens.is_empty() || words.is_empty() {
         return None;
     }
@@ -145,9 +156,8 @@ pub fn score_words<S: AsRef<str>>(
             explanation: format!("“{qt}” and “{ct}” have the same words in a different order"),
         });
     }
-    let qi = classify(&q.tokens);
     let ci = classify(words);
-    let pairs = align(&qi, &ci);
+    let pairs = align(qi, &ci);
     let anchored = pairs.iter().any(|p| {
         qi[p.query].class == Class::Significant
             && ci[p.candidate].class == Class::Significant
@@ -159,7 +169,7 @@ pub fn score_words<S: AsRef<str>>(
             .enumerate()
             .all(|(i, t)| t.class != Class::Significant || pairs.iter().any(|p| side(p) == i))
     };
-    if !anchored || !(covered(&qi, &|p| p.query) || covered(&ci, &|p| p.candidate)) {
+    if !anchored || !(covered(qi, &|p| p.query) || covered(&ci, &|p| p.candidate)) {
         return None;
     }
     let counted: Vec<u32> = pairs
@@ -169,7 +179,7 @@ pub fn score_words<S: AsRef<str>>(
         .collect();
     let mean = counted.iter().sum::<u32>() / u32::try_from(counted.len().max(1)).unwrap_or(1);
     let penalty =
-        unpaired_penalty(&qi, &pairs, |p| p.query) + unpaired_penalty(&ci, &pairs, |p| p.candidate);
+        unpaired_penalty(qi, &pairs, |p| p.query) + unpaired_penalty(&ci, &pairs, |p| p.candidate);
     let score = (900 * mean / 1000).saturating_sub(penalty);
     let score = u16::try_from(score).unwrap_or(0);
     if score < MATCH_THRESHOLD {
@@ -178,8 +188,8 @@ pub fn score_words<S: AsRef<str>>(
     let single = q.tokens.len() == 1 && words.len() == 1;
     Some(NameMatch {
         score,
-        reasons: reasons(&qi, &ci, &pairs),
-        explanation: explain(qt, ct, &qi, &ci, &pairs, single),
+        reasons: reasons(qi, &ci, &pairs),
+        explanation: explain(qt, ct, qi, &ci, &pairs, single),
     })
 }
 

@@ -257,6 +257,17 @@ proptest! {
     }
 
     #[test]
+    fn scoring_indexed_words_agrees(q in name(), c in name()) {
+        let query = normalise(&q);
+        let entry = index_name(&c);
+        let words: Vec<&str> = entry.tokens.split(' ').filter(|t| !t.is_empty()).collect();
+        prop_assert_eq!(
+            QuickFilter::new(&query).score(&query, &words, &c),
+            score_names(&q, &c)
+        );
+    }
+
+    #[test]
     fn matches_always_share_a_blocking_key(q in name(), c in name()) {
         if score_names(&q, &c).is_some() {
             let ck = blocking_keys(&c);

@@ -4,9 +4,10 @@
 //! matters of all of them — a few batched reads per search, none per candidate or per hit.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::access::Viewer;
-use crate::conflicts::{NameMatch, Probe, QuickFilter, SearchPlan, score_identifiers, score_words};
+use crate::conflicts::{NameMatch, Probe, QuickFilter, SearchPlan, score_identifiers};
 use crate::contacts::{Affiliation, AffiliationKind, Contact};
 use crate::error::Result;
 use crate::ids::{ContactId, MatterId};
@@ -16,6 +17,26 @@ use crate::store::{ContactParty, ReadTx};
 /// Beyond this many index entries a word is "very common", and any order of such words will
 /// do.
 const COUNT_CAP: u32 = 1_000_000;
+
+/// A hasher for the set of contacts a search has tested: ids are random bytes already, so
+/// folding them is enough (SipHash would cost more than the test it saves).
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// A contact found: its id, display name and affiliations (read only for contacts that
 /// have some).
@@ -73,14 +94,14 @@ fn name_matches(tx: &dyn ReadTx, name: &str) -> Result<Vec<(Found, NameMatch)>> 
     let plan = SearchPlan::new(name);
     let filter = QuickFilter::new(plan.query());
     let order = selective_order(tx, &plan)?;
-    let mut seen: HashSet<ContactId> = HashSet::new();
+    let mut seen: HashSet<ContactId, BuildHasherDefault<IdHasher>> = HashSet::default();
     let mut matched: BTreeMap<ContactId, (String, NameMatch)> = BTreeMap::new();
     for probe in plan.probes(&order) {
         tx.scan_conflict_index(&probe, &mut |entry| {
             // A contact filed under several of the keys is tested once.
             if seen.insert(entry.contact) && filter.may_match(entry.tokens) {
                 let words: Vec<&str> = entry.tokens.split(' ').filter(|t| !t.is_empty()).collect();
-                if let Some(m) = score_words(plan.query(), &words, entry.name) {
+                if let Some(m) = filter.score(plan.query(), &words, entry.name) {
                     matched.insert(entry.contact, (entry.name.to_owned(), m));
                 }
             }
