@@ -123,9 +123,9 @@ fn conflicts(count: u64, matters: u64, searches: u64) -> AnyResult<()> {
             .len();
         let took = start.elapsed();
         if verbose {
+            let (stepped, read) = candidates(&bf, &q)?;
             eprintln!(
-                "{took:>10.2?} {found:>6} hits {:>7} candidates  {q}",
-                candidates(&bf, &q)?
+                "{took:>10.2?} {found:>6} hits {read:>7} candidates {stepped:>7} entries  {q}"
             );
         }
         hits += found;
@@ -142,9 +142,9 @@ fn conflicts(count: u64, matters: u64, searches: u64) -> AnyResult<()> {
     Ok(())
 }
 
-/// How many contacts a search for `name` reads from the index (for `LEXCASE_BENCH_VERBOSE`
-/// output).
-fn candidates(bf: &BenchFirm, name: &str) -> AnyResult<usize> {
+/// How many index entries are filed under the keys a search for `name` reads, and how many
+/// contacts it reads from them (for `LEXCASE_BENCH_VERBOSE` output).
+fn candidates(bf: &BenchFirm, name: &str) -> AnyResult<(u32, usize)> {
     let store = bf.firm.store().clone();
     let tx = store.read()?;
     let plan = lexcase::conflicts::SearchPlan::new(name);
@@ -155,11 +155,13 @@ fn candidates(bf: &BenchFirm, name: &str) -> AnyResult<usize> {
     order.sort_unstable();
     let order: Vec<usize> = order.into_iter().map(|(_, w)| w).collect();
     let mut ids = std::collections::BTreeSet::new();
+    let mut stepped = 0;
     for probe in plan.probes(&order) {
+        stepped += tx.count_conflict_keys(&probe.keys, u32::MAX)?;
         tx.scan_conflict_index(&probe, &mut |e| {
             ids.insert(e.contact);
             Ok(())
         })?;
     }
-    Ok(ids.len())
+    Ok((stepped, ids.len()))
 }

@@ -17,7 +17,14 @@ use crate::keyed;
 /// The keyed-record kind of a matter's conflict check (keyed by matter id).
 pub(crate) const CHECK: &str = "conflict_check";
 
-/// Rewrites a contact's rows in the index, and the counts of the keys it leaves or joins.
+/// The digits family (`d:530|`) a key (`d:530|j`) belongs to.
+fn family_of(key: &str) -> Option<String> {
+    let end = key.find('|')?;
+    key.starts_with("d:").then(|| key[..=end].to_owned())
+}
+
+/// Rewrites a contact's rows in the index, and the counts of the keys and families it leaves
+/// or joins.
 pub(crate) fn index_contact(conn: &Connection, contact: &Contact) -> Result<()> {
     let id = contact.id.to_bytes();
     let name = contact.display_name();
@@ -41,6 +48,9 @@ pub(crate) fn index_contact(conn: &Connection, contact: &Contact) -> Result<()> 
         let rows = stmt.query_map([id], |r| r.get::<_, String>(0)).db()?;
         rows.map(|r| r.db()).collect::<Result<_>>()?
     };
+    // The families the old keys were in count once each, like the new ones.
+    let old_families: BTreeSet<String> = old.iter().filter_map(|k| family_of(k)).collect();
+    let old: BTreeSet<String> = old.into_iter().chain(old_families).collect();
     conn.prepare_cached("DELETE FROM contact_name_keys WHERE contact_id = ?1")
         .db()?
         .execute([id])
@@ -70,7 +80,11 @@ pub(crate) fn index_contact(conn: &Connection, contact: &Contact) -> Result<()> 
             ])
             .db()?;
     }
-    let new: BTreeSet<String> = keys.into_iter().map(|(k, _)| k).collect();
+    let new: BTreeSet<String> = keys
+        .into_iter()
+        .map(|(k, _)| k)
+        .chain(entry.families)
+        .collect();
     let mut leave = conn
         .prepare_cached("UPDATE contact_name_key_counts SET entries = entries - 1 WHERE key = ?1")
         .db()?;

@@ -62,33 +62,58 @@ pub(crate) fn count_keys(conn: &Connection, keys: &[String], cap: u32) -> Result
 }
 
 /// Visits every entry the probe reads (once per key), reading the row in place; the tests on
-/// significance and word bits run in SQL, on the row's leading columns.
+/// significance and word bits run in SQL, on the row's leading columns. A family of keys is
+/// read as the range of keys starting with it.
 pub(crate) fn scan(
     conn: &Connection,
     probe: &Probe,
     visit: &mut dyn FnMut(IndexEntry<'_>) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT contact_id, name, tokens, significant FROM contact_name_keys \
-             WHERE key = ?1 AND significant <= ?2 \
-             AND (?3 IS NULL OR significant <= 1 OR (other_words & ?3) != 0)",
-        )
-        .db()?;
     let max = probe.max_significant.map_or(i64::MAX, i64::from);
     let sharing = probe
         .sharing
         .map(|bits| i64::from_ne_bytes(bits.to_ne_bytes()));
+    let filter =
+        "significant <= ?3 AND (?4 IS NULL OR significant <= 1 OR (other_words & ?4) != 0)";
+    let mut exact = conn
+        .prepare_cached(&format!(
+            "SELECT contact_id, name, tokens, significant FROM contact_name_keys \
+             WHERE key = ?1 AND {filter}"
+        ))
+        .db()?;
     for key in &probe.keys {
-        let mut rows = stmt.query(params![key, max, sharing]).db()?;
-        while let Some(row) = rows.next().db()? {
-            visit(IndexEntry {
-                contact: ContactId::from_bytes(blob16(row.get_ref(0).db()?.as_blob().db()?)?),
-                name: row.get_ref(1).db()?.as_str().db()?,
-                tokens: row.get_ref(2).db()?.as_str().db()?,
-                significant: u16::try_from(row.get_ref(3).db()?.as_i64().db()?).unwrap_or(u16::MAX),
-            })?;
-        }
+        let rows = exact
+            .query(params![key, None::<String>, max, sharing])
+            .db()?;
+        visit_rows(rows, visit)?;
+    }
+    let mut range = conn
+        .prepare_cached(&format!(
+            "SELECT contact_id, name, tokens, significant FROM contact_name_keys \
+             WHERE key >= ?1 AND key < ?2 AND {filter}"
+        ))
+        .db()?;
+    for prefix in &probe.prefixes {
+        // Every key starting with the prefix sorts before it followed by the last character.
+        let end = format!("{prefix}\u{10FFFF}");
+        let rows = range.query(params![prefix, end, max, sharing]).db()?;
+        visit_rows(rows, visit)?;
+    }
+    Ok(())
+}
+
+/// Visits the rows of a scan.
+fn visit_rows(
+    mut rows: rusqlite::Rows<'_>,
+    visit: &mut dyn FnMut(IndexEntry<'_>) -> Result<()>,
+) -> Result<()> {
+    while let Some(row) = rows.next().db()? {
+        visit(IndexEntry {
+            contact: ContactId::from_bytes(blob16(row.get_ref(0).db()?.as_blob().db()?)?),
+            name: row.get_ref(1).db()?.as_str().db()?,
+            tokens: row.get_ref(2).db()?.as_str().db()?,
+            significant: u16::try_from(row.get_ref(3).db()?.as_i64().db()?).unwrap_or(u16::MAX),
+        })?;
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! What a store keeps for each name in its conflict index, so that a search can find and
 //! score candidates from the index alone.
 
-use super::keys::{whole_name_key, word_keys};
+use super::keys::{digits_family, whole_name_key, word_keys};
 use super::normalise::normalise;
 use super::token::{Class, classify};
 
@@ -21,9 +21,14 @@ pub struct IndexKey {
 /// each of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexedName {
-    /// The keys: the name's [`super::blocking_keys`] (in that order), then `i:<letter>` for
-    /// each initial of a name that also has a significant word ("J. Smith" is under `i:j`).
+    /// The keys: the name's [`super::blocking_keys`] (in that order) but its `d:` keys, which
+    /// are split by the name's other words ([`Self::families`]), then `i:<letter>` for each
+    /// initial of a name that also has a significant word ("J. Smith" is under `i:j`).
     pub keys: Vec<IndexKey>,
+    /// The families of digits keys the name is in (`d:530|`, see
+    /// [`super::SearchPlan`]): a store counts the names in each family, for a search to take
+    /// its most selective word first.
+    pub families: Vec<String>,
     /// The normalised words ([`super::NormalisedName::tokens`]) joined by single spaces; the
     /// words never contain spaces, so splitting on them gives the words back.
     pub tokens: String,
@@ -68,11 +73,40 @@ pub fn index_name(name: &str) -> IndexedName {
     if !normalised.tokens.is_empty() {
         file(whole_name_key(&normalised.tokens), words);
     }
+    let mut families: Vec<String> = Vec::new();
     for (i, token) in classes.iter().enumerate() {
-        if token.class == Class::Significant {
-            for key in word_keys(token) {
+        if token.class != Class::Significant {
+            continue;
+        }
+        for key in word_keys(token) {
+            if !key.starts_with("d:") {
                 file(key, others(i));
             }
+        }
+        let Some(digits) = token.digits() else {
+            continue;
+        };
+        let family = digits_family(digits);
+        if significant <= 1 {
+            file(format!("{family}*"), others(i));
+        } else {
+            for (k, other) in classes.iter().enumerate() {
+                if k == i || other.class == Class::Low {
+                    continue;
+                }
+                if let Some(c) = other.text.chars().next() {
+                    file(format!("{family}{c}"), others(i));
+                }
+                if let Some(e) = other.digits().filter(|_| other.class == Class::Significant) {
+                    file(
+                        format!("{family}~{}", String::from_utf8_lossy(&e)),
+                        others(i),
+                    );
+                }
+            }
+        }
+        if !families.contains(&family) {
+            families.push(family);
         }
     }
     if significant > 0 {
@@ -84,6 +118,7 @@ pub fn index_name(name: &str) -> IndexedName {
     }
     IndexedName {
         keys,
+        families,
         tokens: normalised.tokens.join(" "),
         significant: u16::try_from(significant).unwrap_or(u16::MAX),
         words,
@@ -105,8 +140,10 @@ mod tests {
         assert_eq!(e.tokens, "john a smith");
         assert_eq!(e.significant, 2);
         let mut expected = blocking_keys("Dr John A. Smith");
-        expected.push("i:a".into());
+        expected.retain(|k| k != "d:530");
+        expected.extend(["d:530|j".into(), "d:530|a".into(), "i:a".into()]);
         assert_eq!(keys("Dr John A. Smith"), expected);
+        assert_eq!(e.families, ["d:530|"]);
         let smith = index_name("Smith").words;
         let john = index_name("John").words;
         assert_ne!(e.words & smith, 0);
@@ -118,10 +155,11 @@ mod tests {
         assert_eq!(under("n:john a smith"), e.words);
         let e = index_name("Acme Holdings Ltd");
         assert_eq!((e.tokens.as_str(), e.significant), ("acme holdings", 1));
-        assert_eq!(
-            keys("Acme Holdings Ltd"),
-            blocking_keys("Acme Holdings Ltd")
-        );
+        let mut expected = blocking_keys("Acme Holdings Ltd");
+        expected.retain(|k| k != "d:250");
+        expected.push("d:250|*".into());
+        assert_eq!(keys("Acme Holdings Ltd"), expected);
+        assert!(keys("Catherine Smith").contains(&"d:365|~530".to_owned()));
         let e = index_name("Holdings Group");
         assert_eq!(e.significant, 2);
         let e = index_name("J");
@@ -130,5 +168,6 @@ mod tests {
         // A key two words give keeps the bits of both.
         let e = index_name("Smith Smith");
         assert_eq!(e.keys[1].other_words, smith);
+        assert!(keys("Smith Smith").contains(&"d:530|~530".to_owned()));
     }
 }

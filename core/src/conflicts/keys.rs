@@ -51,20 +51,27 @@ pub(crate) fn word_keys(token: &Token<'_>) -> Vec<String> {
     keys
 }
 
-/// The fewest keys of one significant word whose entries still cover every name sharing any
-/// of its [`word_keys`]: a name under `t:w` is under `s:` and `p:` of `w` when `w` has them,
-/// and a name under `s:` is under the `d:` of the same code. So: `d:`, else `s:`, else `t:`;
-/// and `p:`.
-pub(crate) fn covering_keys(token: &Token<'_>) -> Vec<String> {
+/// The keys of one significant word but its `d:` key, fewest first: `s:` (else `t:`) when the
+/// word has no Soundex digits — a name under `t:w` is under the `s:` of `w` — and `p:`.
+/// Names sharing the digits are found through the digits family ([`digits_family`]).
+pub(crate) fn strong_keys(token: &Token<'_>) -> Vec<String> {
     let mut keys = word_keys(token);
     let has = |keys: &[String], kind: &str| keys.iter().any(|k| k.starts_with(kind));
     if has(&keys, "d:") {
-        keys.retain(|k| !k.starts_with("s:"));
+        keys.retain(|k| !k.starts_with("s:") && !k.starts_with("d:"));
     }
     if has(&keys, "s:") || has(&keys, "d:") || has(&keys, "p:") {
         keys.retain(|k| !k.starts_with("t:"));
     }
     keys
+}
+
+/// The family of keys of the names with a word of Soundex digits `digits`: `d:530|`. The index
+/// files such a name under `d:530|*` when it has one significant word at most, else under
+/// `d:530|<c>` for the first character `c` of each of its other words (significant words and
+/// initials) and `d:530|~<digits>` for the Soundex digits of each other significant word.
+pub(crate) fn digits_family(digits: [u8; 3]) -> String {
+    format!("d:{}|", String::from_utf8_lossy(&digits))
 }
 
 #[cfg(test)]

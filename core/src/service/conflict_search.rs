@@ -141,6 +141,7 @@ fn identifier_matches(tx: &dyn ReadTx, identifier: &str) -> Result<Vec<(Found, N
     let mut ids = BTreeSet::new();
     let probe = Probe {
         keys: vec![identifier_key(identifier)],
+        prefixes: Vec::new(),
         max_significant: None,
         sharing: None,
     };

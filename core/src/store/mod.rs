@@ -298,10 +298,12 @@ pub trait ReadTx {
     // beside each key.
 
     /// How many index entries are filed under any of `keys`, counting at most `cap` (a
-    /// contact under two of the keys counts twice): how selective the keys are.
+    /// contact under two of the keys counts twice, and once for a family of keys such as
+    /// `d:530|`, [`crate::conflicts::IndexedName::families`]): how selective the keys are.
     fn count_conflict_keys(&self, keys: &[String], cap: u32) -> Result<u32>;
     /// Calls `visit` with every index entry the probe reads ([`Probe::reads_key`]): filed
-    /// under one of its keys, with at most its `max_significant` significant words, and, when
+    /// under one of its keys or under a key starting with one of its prefixes, with at most
+    /// its `max_significant` significant words, and, when
     /// it has `sharing` bits, with at most one significant word or with
     /// [`crate::conflicts::IndexKey::other_words`] under that key sharing one of those bits. A
     /// contact is visited once per key it is read under, in no particular order. An error

@@ -27,15 +27,18 @@ fn scan(tx: &dyn ReadTx, keys: &[&str], max: Option<u16>) -> Vec<Entry> {
     scan_sharing(tx, keys, max, None)
 }
 
-/// [`scan`], with only the names of one significant word or sharing `sharing` bits.
+/// [`scan`], with only the names of one significant word or sharing `sharing` bits. Keys
+/// ending in `|` are read as families (prefixes).
 fn scan_sharing(
     tx: &dyn ReadTx,
     keys: &[&str],
     max_significant: Option<u16>,
     sharing: Option<u64>,
 ) -> Vec<Entry> {
+    let (prefixes, keys): (Vec<&str>, Vec<&str>) = keys.iter().partition(|k| k.ends_with('|'));
     let probe = Probe {
         keys: keys.iter().map(|k| (*k).to_owned()).collect(),
+        prefixes: prefixes.iter().map(|k| (*k).to_owned()).collect(),
         max_significant,
         sharing,
     };
@@ -98,11 +101,12 @@ pub fn index_reads_follow_the_contract(store: SharedStore) {
         let keys: Vec<String> = keys.iter().map(|k| (*k).to_owned()).collect();
         tx.count_conflict_keys(&keys, cap).unwrap()
     };
-    assert_eq!(count(&*r, &["d:530"], 100), 3);
-    assert_eq!(count(&*r, &["d:530"], 2), 2);
-    assert_eq!(count(&*r, &["d:530", "t:smith", "t:nobody"], 100), 6);
-    // Every Smith is under both keys, so visited twice.
-    let found = scan(&*r, &["d:530", "t:smith"], None);
+    // The digits family counts each contact once, whichever of its keys they are under.
+    assert_eq!(count(&*r, &["d:530|"], 100), 3);
+    assert_eq!(count(&*r, &["d:530|"], 2), 2);
+    assert_eq!(count(&*r, &["d:530|", "t:smith", "t:nobody"], 100), 6);
+    // Every Smith is in the family and under t:smith, so visited twice.
+    let found = scan(&*r, &["d:530|", "t:smith"], None);
     let mut smiths = [john.id, initial.id, firm.id].repeat(2);
     smiths.sort();
     assert_eq!(found.iter().map(|e| e.contact).collect::<Vec<_>>(), smiths);
@@ -115,7 +119,19 @@ pub fn index_reads_follow_the_contract(store: SharedStore) {
         ),
         ("John Smith", "john smith", 2)
     );
-    let few: BTreeSet<ContactId> = scan(&*r, &["d:530"], Some(1))
+    let ids = |entries: Vec<Entry>| -> BTreeSet<ContactId> {
+        entries.into_iter().map(|e| e.contact).collect()
+    };
+    // Within the family: names of one significant word under `*`, others by their other words.
+    assert_eq!(
+        ids(scan(&*r, &["d:530|*"], None)),
+        BTreeSet::from([initial.id, firm.id])
+    );
+    assert_eq!(
+        ids(scan(&*r, &["d:530|j"], None)),
+        BTreeSet::from([john.id])
+    );
+    let few: BTreeSet<ContactId> = scan(&*r, &["d:530|"], Some(1))
         .into_iter()
         .map(|e| e.contact)
         .collect();
@@ -198,6 +214,8 @@ pub fn index_reads_follow_the_contract(store: SharedStore) {
         .unwrap();
     let r = store.read().unwrap();
     assert_eq!(count(&*r, &["t:smith"], 100), 2);
+    assert_eq!(count(&*r, &["d:530|"], 100), 2);
+    assert_eq!(count(&*r, &["d:520|"], 100), 2);
     assert_eq!(count(&*r, &["t:jones", "n:john jones"], 100), 3);
     assert_eq!(scan(&*r, &["n:john smith"], None), []);
     let jones = scan(&*r, &["n:john jones"], None);
