@@ -113,25 +113,33 @@ fn conflicts(count: u64, matters: u64, searches: u64) -> AnyResult<()> {
     let session = bf.fee_earner(1)?;
     let verbose = std::env::var_os("LEXCASE_BENCH_VERBOSE").is_some();
     let mut times = Vec::with_capacity(searches as usize);
+    let mut cpu = Vec::with_capacity(searches as usize);
     let mut hits = 0;
     for i in 0..searches {
         let q = names::conflict_query(i, count);
+        let cpu_start = thread_cpu();
         let start = Instant::now();
         let found = session
             .conflicts()
             .search(std::slice::from_ref(&q), &[])?
             .len();
         let took = start.elapsed();
+        let used = thread_cpu()
+            .zip(cpu_start)
+            .map(|(end, start)| end.saturating_sub(start));
+        cpu.extend(used);
         if verbose {
             let (stepped, read) = candidates(&bf, &q)?;
+            let used = used.unwrap_or_default();
             eprintln!(
-                "{took:>10.2?} {found:>6} hits {read:>7} candidates {stepped:>7} entries  {q}"
+                "{took:>10.2?} {used:>10.2?} cpu {found:>6} hits {read:>7} candidates {stepped:>7} entries  {q}"
             );
         }
         hits += found;
         times.push(took);
     }
     times.sort_unstable();
+    cpu.sort_unstable();
     println!(
         "| conflict search, one name, as a fee earner | {count} names, {searches} searches ({} hits on average) | p50 {:.2?}, p95 {:.2?}, max {:.2?} |",
         hits as u64 / searches.max(1),
@@ -139,7 +147,24 @@ fn conflicts(count: u64, matters: u64, searches: u64) -> AnyResult<()> {
         percentile(&times, 95),
         times.last().copied().unwrap_or_default()
     );
+    if !cpu.is_empty() {
+        println!(
+            "| the same, CPU time of the searching thread | | p50 {:.2?}, p95 {:.2?}, max {:.2?} |",
+            percentile(&cpu, 50),
+            percentile(&cpu, 95),
+            cpu.last().copied().unwrap_or_default()
+        );
+    }
     Ok(())
+}
+
+/// The CPU time the current thread has run for (Linux, from `/proc/thread-self/schedstat`):
+/// on a machine shared with other work, it shows what a search costs without the time spent
+/// waiting for a core.
+fn thread_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(nanos))
 }
 
 /// How many index entries are filed under the keys a search for `name` reads, and how many

@@ -137,12 +137,12 @@ pub(crate) fn contacts(conn: &Connection, ids: &[ContactId]) -> Result<Vec<Conta
 }
 
 /// Every matter party of these contacts with the matter's number and status, by contact,
-/// matter and role.
+/// matter and role (sorted and deduplicated here rather than through SQL's temporary trees).
 pub(crate) fn parties(conn: &Connection, contacts: &[ContactId]) -> Result<Vec<ContactParty>> {
     let sql = format!(
-        "SELECT DISTINCT p.contact_id, p.matter_id, p.role, m.number, m.status \
+        "SELECT p.contact_id, p.matter_id, p.role, m.number, m.status \
          FROM matter_parties p JOIN matters m ON m.id = p.matter_id \
-         WHERE p.contact_id IN ({}) ORDER BY p.contact_id, p.matter_id, p.role",
+         WHERE p.contact_id IN ({})",
         marks()
     );
     let mut stmt = conn.prepare_cached(&sql).db()?;
@@ -159,6 +159,10 @@ pub(crate) fn parties(conn: &Connection, contacts: &[ContactId]) -> Result<Vec<C
             });
         }
     }
+    out.sort_by(|a, b| {
+        (a.contact, a.matter, a.role.as_str()).cmp(&(b.contact, b.matter, b.role.as_str()))
+    });
+    out.dedup_by(|a, b| (a.contact, a.matter, a.role) == (b.contact, b.matter, b.role));
     Ok(out)
 }
 
