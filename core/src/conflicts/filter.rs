@@ -1,10 +1,12 @@
 //! A quick test a search runs on every index entry it reads: whether a candidate's indexed
-//! words could match the query at all. It never says no to a name [`super::score_normalised`]
-//! would match (property test `the_quick_filter_never_rejects_a_match`), and says no to most
-//! others without building a score, so only the few that pass are scored.
+//! words could match the query at all — some pair anchors, and every significant word of one
+//! name or the other can pair — without aligning them one to one or building a score. It
+//! never says no to a name [`super::score_normalised`] would match (property test
+//! `the_quick_filter_never_rejects_a_match`), and says no to most others, so only the few that
+//! pass are scored.
 
 use super::normalise::NormalisedName;
-use super::score::{NameMatch, score_with};
+use super::score::{NameMatch, compare_words, score_with};
 use super::token::{Class, Token, classify, promote, token};
 
 /// The query's side of the quick test, built once per searched name.
@@ -40,20 +42,11 @@ impl Word {
 /// The most words a name may have to be tested without allocating.
 const WORDS: usize = 8;
 
-/// Whether two significant words could pair: equal, one starting the other, or sharing a
-/// Soundex code, its digits or the first four characters (a superset of the pairs the scorer
-/// makes, which also needs the spelling to be close).
+/// Whether two significant words pair at all, as the scorer pairs them (equal, one starting
+/// the other, the same Soundex code, or spelled alike with a shared key): the spelling test
+/// runs only for words sharing a prefix or Soundex digits but not the code.
 fn could_pair(a: &Token<'_>, b: &Token<'_>) -> bool {
-    let (short, long) = if a.text.len() <= b.text.len() {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    a.text == b.text
-        || (short.prefix.is_some() && long.text.starts_with(short.text))
-        || (a.soundex.is_some() && a.soundex == b.soundex)
-        || (a.prefix.is_some() && a.prefix == b.prefix)
-        || (a.digits().is_some() && a.digits() == b.digits())
+    compare_words(a, b).is_some()
 }
 
 /// Whether word `a` of one name could pair with word `b` of the other for coverage: two

@@ -1,5 +1,9 @@
 //! What a store keeps for each name in its conflict index, so that a search can find and
 //! score candidates from the index alone.
+//!
+//! The entry is derived from the name by this crate's normalisation and keys: a release that
+//! changes either must have stores rebuild their index (as an upgrade does, writing every
+//! contact again), or searches would test old words against new rules.
 
 use super::keys::{digits_family, whole_name_key, word_keys};
 use super::normalise::normalise;

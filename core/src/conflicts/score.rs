@@ -59,7 +59,7 @@ pub struct NameMatch {
 
 /// How one query word matched one candidate word.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Kind {
+pub(crate) enum Kind {
     Equal,
     /// Jaro-Winkler per mille, and the Soundex code when that agrees too.
     Similar(u16, Option<[u8; 4]>),
@@ -258,7 +258,7 @@ fn compare(a: &Token<'_>, b: &Token<'_>) -> Option<(Kind, u16)> {
 /// How two significant words match. Spelling similarity counts only alongside a shared
 /// blocking key (Soundex, its digits or the first four letters), which keeps
 /// [`super::blocking_keys`] complete.
-fn compare_words(a: &Token<'_>, b: &Token<'_>) -> Option<(Kind, u16)> {
+pub(crate) fn compare_words(a: &Token<'_>, b: &Token<'_>) -> Option<(Kind, u16)> {
     if a.text == b.text {
         return Some((Kind::Equal, 1000));
     }

@@ -2,6 +2,11 @@
 //! first; every entry read is tested on its indexed words and only those that may match are
 //! scored, on the name the index keeps), identifiers, the affiliates of what matched, and the
 //! matters of all of them — a few batched reads per search, none per candidate or per hit.
+//!
+//! Recall is not bounded: the reads of [`SearchPlan`] hold every name the scorer matches
+//! (property-tested), and every one of them is scored, so a common surname with thousands of
+//! holders still finds the exact person. What a search costs grows with the names filed under
+//! the keys of its most selective word and with its hits, not with the number of contacts.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
