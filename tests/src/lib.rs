@@ -87,6 +87,8 @@ macro_rules! conformance_tests {
             scale::lists_page_by_cursor_as_by_offset,
             conflicts::search_finds_variants_affiliates_and_former_clients,
             conflicts::checks_are_stored_decided_and_rerun,
+            conflict_index::index_reads_follow_the_contract,
+            conflict_index::common_surnames_still_find_the_exact_person,
             compliance::packs_in_force_gate_opening_and_stages,
             compliance::firm_packs_are_tested_before_install,
             rule_failures::rules_that_fail_at_run_time_are_findings,

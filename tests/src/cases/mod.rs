@@ -9,6 +9,7 @@ pub mod communications;
 pub mod compliance;
 pub mod compliance_reference;
 pub mod compliance_sweep;
+pub mod conflict_index;
 pub mod conflicts;
 pub mod contacts;
 pub mod deadline_versions;
