@@ -166,6 +166,38 @@ mod encrypted {
             .path_of(&hash);
         assert!(!contains(&std::fs::read(&file).unwrap(), b"Acacia"));
 
+        // Staged contents are sealed already, and publish to what `get` opens.
+        let staged = blobs
+            .stage(b"Replies to requisitions: 12 Acacia Avenue")
+            .unwrap();
+        assert!(!staged.key.is_empty());
+        let waiting = file
+            .parent()
+            .unwrap()
+            .parent()
+            .unwrap()
+            .join(&staged.hash.as_str()[..2]);
+        let waiting = waiting.join(&staged.key);
+        assert!(!contains(&std::fs::read(&waiting).unwrap(), b"Acacia"));
+        assert!(
+            blobs.get(&staged.hash).is_err(),
+            "not readable while staged"
+        );
+        blobs.publish(&staged).unwrap();
+        blobs.publish(&staged).unwrap();
+        assert_eq!(
+            blobs.get(&staged.hash).unwrap(),
+            b"Replies to requisitions: 12 Acacia Avenue"
+        );
+        assert!(
+            blobs
+                .stage(b"Replies to requisitions: 12 Acacia Avenue")
+                .unwrap()
+                .key
+                .is_empty(),
+            "sealed contents already held are recognised"
+        );
+
         let other = lexcase_sqlite::blobs_beside_encrypted(&path, &key(2)).unwrap();
         assert_eq!(
             other.get(&hash).unwrap_err().code(),
