@@ -6,10 +6,12 @@ mod created;
 mod diff;
 pub mod encoding;
 mod event;
+mod feed_cipher;
 mod record;
 
 pub use chain::{AuditVerification, BrokenLink, ChainVerifier, GENESIS_HASH};
 pub use created::created_changes;
 pub use diff::diff;
 pub use event::{AuditEvent, AuditHead, ChangeBatch, EntityKind, FieldChange};
+pub use feed_cipher::FeedCipher;
 pub use record::{AuditRecord, GENESIS, Hash, HashScheme};

@@ -144,15 +144,25 @@ impl<'s> CommunicationService<'s> {
     /// blob store, files it (subject reference, else parties of exactly one live matter, else
     /// the unfiled queue with its candidates) and files attachments as `correspondence`
     /// documents. A Message-ID seen before returns the earlier communication and writes
-    /// nothing. Malformed mail is a validation error and writes nothing.
+    /// nothing; if the earlier one is on a matter the actor may not see it is a conflict (as
+    /// when a concurrent ingest of the same message wins), never the communication.
+    /// Malformed mail is a validation error and writes nothing.
     pub fn ingest_email(&self, raw: &[u8]) -> Result<IngestOutcome> {
         let mail = ParsedEmail::parse(raw)?;
         let blobs = blob_store(self.session)?;
         self.session.write(|ctx| {
             ctx.require(Capability::EditMatters)?;
             if let Some(id) = &mail.message_id
-                && let Some(earlier) = ctx.tx.communication_by_message_id(id)?
+                && let Some(mut earlier) = ctx.tx.communication_by_message_id(id)?
             {
+                if let Some(matter) = earlier.matter
+                    && ctx.matter(matter).is_err()
+                {
+                    return Err(LexcaseError::Conflict {
+                        reason: "a message with this Message-ID was already ingested".into(),
+                    });
+                }
+                earlier.candidates.retain(|m| ctx.matter(*m).is_ok());
                 return Ok(IngestOutcome {
                     communication: earlier,
                     duplicate: true,
@@ -203,7 +213,8 @@ impl<'s> CommunicationService<'s> {
     }
 
     /// Files a communication from the unfiled queue to `matter` (its attachments become
-    /// documents there). Filed communications are not moved.
+    /// documents there). Filed communications are not moved; one filed to a matter the actor
+    /// may not see is not found, as a missing one.
     pub fn file(
         &self,
         id: CommunicationId,
@@ -217,6 +228,11 @@ impl<'s> CommunicationService<'s> {
                 .tx
                 .communication(id)?
                 .ok_or_else(|| LexcaseError::not_found("communication"))?;
+            if let Some(filed) = before.matter
+                && ctx.matter(filed).is_err()
+            {
+                return Err(LexcaseError::not_found("communication"));
+            }
             if before.matter.is_some() {
                 return Err(LexcaseError::validation(
                     "matter",

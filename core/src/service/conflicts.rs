@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use super::Session;
 use super::context::{ReadCtx, WriteCtx, viewer_of};
+use super::disclosure::Disclosure;
 use crate::access::{Capability, Viewer};
 use crate::conflicts::{
     NameMatch, blocking_keys, normalise, score_identifiers, score_names, score_normalised,
@@ -184,16 +185,13 @@ pub(crate) fn search_hits(
     Ok(unique)
 }
 
-/// The hits as `viewer` may see them: details of matters they may not see are withheld.
+/// The hits as `viewer` may see them: details of matters they may not see are withheld (the
+/// rule of [`super::disclosure`]).
 fn as_seen(tx: &dyn ReadTx, viewer: &Viewer, hits: Vec<ConflictHit>) -> Result<Vec<ConflictHit>> {
+    let disclosure = Disclosure::new(tx, *viewer);
     hits.into_iter()
         .map(|hit| {
-            let visible = match hit.matter {
-                None => true,
-                Some(id) => tx
-                    .matter(id)?
-                    .is_some_and(|m| viewer.can_see(&m.access, m.team_users())),
-            };
+            let visible = disclosure.sees_all(&hit.matter)?;
             Ok(if visible { hit } else { hit.withheld() })
         })
         .collect()

@@ -9,6 +9,7 @@
 mod aggregate;
 mod appointments;
 mod audit;
+mod audit_filter;
 mod bill_drafting;
 mod bill_exports;
 mod billing_terms;
@@ -20,6 +21,7 @@ mod compliance_sweep;
 mod conflicts;
 mod contacts;
 mod context;
+mod disclosure;
 mod docket;
 mod docket_dates;
 mod documents;
