@@ -232,7 +232,11 @@ impl<'s> ClientMoneyService<'s> {
             }
             let ledgers = balances(&entries, currency)?;
             let matters: Vec<MatterId> = ledgers.iter().map(|l| l.matter).collect();
-            let cash_book = ledger_balance(&entries, currency)?;
+            // The cash book: every entry, ledger by ledger (a reversal undoes an entry of its
+            // own ledger, so the journal is not one ledger's balance).
+            let cash_book = ledgers.iter().try_fold(Money::zero(currency), |total, l| {
+                total.checked_add(l.balance)
+            })?;
             let reconciliation: Reconciliation = reconcile(&statement, cash_book, ledgers)?;
             let record = ReconciliationRecord {
                 reconciliation,
