@@ -101,6 +101,7 @@ macro_rules! conformance_tests {
             walls::the_feed_key_is_never_shown,
             walls::hidden_matters_are_exactly_those_the_rule_hides,
             walls::a_firm_wide_counter_keeps_walled_clients_out_of_new_numbers,
+            walls::every_read_of_every_service_keeps_a_walled_matter_hidden,
         );
     };
 }

@@ -6,7 +6,15 @@ mod feed;
 mod fixture;
 mod items;
 mod oracles;
+mod probes;
+mod probes_matters;
+mod probes_money;
 mod records;
+#[cfg(test)]
+mod scan;
+mod secret;
+mod walk;
+mod world;
 
 pub use feed::{
     a_firm_wide_counter_keeps_walled_clients_out_of_new_numbers,
@@ -25,3 +33,4 @@ pub use items::{
 pub use oracles::{
     hidden_and_missing_records_give_the_same_error, tasks_count_only_from_tasks_of_their_own_matter,
 };
+pub use walk::every_read_of_every_service_keeps_a_walled_matter_hidden;
