@@ -12,7 +12,7 @@ use super::fixture::{Walled, assert_feed_silent, day, feed, gbp};
 use super::records::{email, ingest, issue_bill, pay, receive, stranger_email};
 use crate::fixture::{SharedStore, assert_code};
 
-/// 1. A conflict check of a matter the partner may see that hits the walled matter: its
+/// Item 1: A conflict check of a matter the partner may see that hits the walled matter: its
 /// events name the walled matter's number, status and the party's role, so they belong to
 /// both matters and the partner sees neither them nor the details (only that a conflict
 /// exists).
@@ -68,7 +68,7 @@ pub fn conflict_checks_name_walled_matters_only_to_those_who_see_them(store: Sha
     }
 }
 
-/// 2. Ingesting again a message already filed to the walled matter used to return it (body,
+/// Item 2: Ingesting again a message already filed to the walled matter used to return it (body,
 /// subject, matter); now it is a conflict, as when a concurrent ingest wins.
 pub fn a_repeated_message_id_does_not_return_a_walled_communication(store: SharedStore) {
     let w = Walled::new(store);
@@ -87,7 +87,7 @@ pub fn a_repeated_message_id_does_not_return_a_walled_communication(store: Share
     assert!(again.duplicate && again.communication.id == filed.id);
 }
 
-/// 3. A bill on the open and the walled matter: its events used to be scoped to its first
+/// Item 3: A bill on the open and the walled matter: its events used to be scoped to its first
 /// matter only, so its lines (and the walled matter's work) reached the partner.
 pub fn a_bill_on_several_matters_is_hidden_from_anyone_walled_from_one(store: SharedStore) {
     let w = Walled::new(store);
@@ -105,7 +105,7 @@ pub fn a_bill_on_several_matters_is_hidden_from_anyone_walled_from_one(store: Sh
     assert!(format!("{:?}", feed(&w.f.accounts)).contains("Zephyr due diligence"));
 }
 
-/// 4. An unfiled email was audited with no matter and the feed needed no capability: anyone
+/// Item 4: An unfiled email was audited with no matter and the feed needed no capability: anyone
 /// read its body, even after it was filed to the walled matter. Now events of an unfiled
 /// communication need `edit_matters`, and once filed they follow its matter.
 pub fn unfiled_mail_in_the_feed_needs_edit_matters_and_follows_its_filing(store: SharedStore) {
@@ -132,7 +132,7 @@ pub fn unfiled_mail_in_the_feed_needs_edit_matters_and_follows_its_filing(store:
     assert!(format!("{:?}", feed(&w.f.fee_earner2)).contains("Zephyr board"));
 }
 
-/// 5. The statement of account and aged debt left walls out of account.
+/// Item 5: The statement of account and aged debt left walls out of account.
 pub fn statements_and_aged_debt_leave_out_walled_matters(store: SharedStore) {
     let w = Walled::new(store);
     let gbp_code = Currency::parse("GBP").unwrap();
@@ -169,7 +169,7 @@ pub fn statements_and_aged_debt_leave_out_walled_matters(store: SharedStore) {
     assert_eq!(walled_bill.kind, BillKind::Invoice);
 }
 
-/// 6. Reconciliation returned and audited every client ledger, walled ones included.
+/// Item 6: Reconciliation returned and audited every client ledger, walled ones included.
 pub fn reconciliation_covers_only_the_ledgers_the_actor_may_see(store: SharedStore) {
     let w = Walled::new(store);
     receive(&w, w.open.id, w.client.id, "100.00");
@@ -207,7 +207,7 @@ pub fn reconciliation_covers_only_the_ledgers_the_actor_may_see(store: SharedSto
     }
 }
 
-/// 7. Payments were audited with no matter, so their allocations reached every user who may
+/// Item 7: Payments were audited with no matter, so their allocations reached every user who may
 /// see rates; and a payment of a walled bill was returned by id.
 pub fn payments_follow_the_matters_of_the_bills_they_pay(store: SharedStore) {
     let w = Walled::new(store);

@@ -44,7 +44,7 @@ fn after(anchor: TaskId) -> Option<TaskDue> {
     })
 }
 
-/// 8. A task could count from a task on any matter: its due date revealed the walled task's,
+/// Item 8: A task could count from a task on any matter: its due date revealed the walled task's,
 /// and a cascade then moved tasks on walled matters. Now an anchor is a task of the same
 /// matter that the actor may see; a hidden one is not found, as a missing one.
 pub fn tasks_count_only_from_tasks_of_their_own_matter(store: SharedStore) {
@@ -68,7 +68,7 @@ pub fn tasks_count_only_from_tasks_of_their_own_matter(store: SharedStore) {
     assert_eq!(second.due_date, None);
 }
 
-/// 9. Hidden and missing records gave different errors: reversing client money, filing a
+/// Item 9: Hidden and missing records gave different errors: reversing client money, filing a
 /// communication that is already filed, the source of time, a chained deadline and the
 /// receipt of an expense. Each now fails as not found, alike.
 pub fn hidden_and_missing_records_give_the_same_error(store: SharedStore) {
