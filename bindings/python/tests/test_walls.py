@@ -128,15 +128,22 @@ def email(subject: str, body: str, message_id: str) -> bytes:
     ).encode()
 
 
-def walled_matter(office: Office, client: uuid.UUID, walled: list[uuid.UUID]) -> tuple[dict[str, uuid.UUID], list[str]]:
-    """A matter with data in every area, walled from `walled`; its ids and its secrets."""
-    admin, fe, accounts = office.admin, office.as_("fee_earner"), office.as_("accounts")
-    m = admin.matters.create(title="QXZ takeover", practice_area="corporate", clients=[client],
-                             responsible=office.users["fee_earner"].id, description="QXZ confidential")
+def new_walled_matter(office: Office, title: str, client: uuid.UUID, walled: list[uuid.UUID]) -> lexcase.Matter:
+    admin = office.admin
+    m = admin.matters.create(title=title, practice_area="corporate", clients=[client],
+                             responsible=office.users["fee_earner"].id, description=title)
     for user in walled:
         m = admin.matters.add_ethical_wall(m.id, m.version, user, "acts for the target")
-    zephyr = admin.contacts.create_organisation(name="Zephyr Holdings plc")
-    m = fe.matters.add_party(m.id, m.version, contact=zephyr.id, role="opposing_party")
+    return m
+
+
+def walled_matter(
+    office: Office, client: uuid.UUID, zephyr: uuid.UUID, walled: list[uuid.UUID]
+) -> tuple[dict[str, uuid.UUID], list[str]]:
+    """A matter with data in every area, walled from `walled`; its ids and its secrets."""
+    admin, fe, accounts = office.admin, office.as_("fee_earner"), office.as_("accounts")
+    m = new_walled_matter(office, "QXZ takeover", client, walled)
+    m = fe.matters.add_party(m.id, m.version, contact=zephyr, role="opposing_party")
     fe.conflicts.run(m.id)
     fe.workflow.start(m.id, "ew-residential-purchase")
     task = fe.tasks.create(title="QXZ data room", matter=m.id, due_on=D(2026, 12, 10))
@@ -162,7 +169,8 @@ def walled_matter(office: Office, client: uuid.UUID, walled: list[uuid.UUID]) ->
     payment = accounts.payments.record(client=client, received_on=D(2026, 11, 26), amount=Decimal("555.55"),
                                        reference="QXZ-PAY", allocations=[(bill.id, Decimal("555.55"))])
     entry = accounts.client_money.record(matter=m.id, client=client, kind="receipt", amount=Decimal("7351.29"),
-                                         date=D(2026, 11, 24), description="QXZ funds")
+                                         date=D(2026, 11, 24), description="QXZ funds",
+                                         counterparty="Quentin Quill")
     ids = {"matter": m.id, "task": task.id, "note": note.id, "document": doc.id, "appointment": appointment.id,
            "deadline": deadline.id, "communication": comm.communication.id, "time": time.id,
            "expense": expense.id, "bill": bill.id, "payment": payment.id}
@@ -187,10 +195,16 @@ def test_a_matter_behind_a_wall_leaves_no_trace_in_any_main_read(office: Office)
     bill = accounts.bills.transition(bill.id, bill.version, "approved")
     accounts.bills.issue(bill.id, bill.version)
     accounts.client_money.record(matter=open_matter.id, client=client.id, kind="receipt",
-                                 amount=Decimal("250"), date=D(2026, 11, 20), description="Funds")
+                                 amount=Decimal("250"), date=D(2026, 11, 20), description="Funds",
+                                 counterparty="Quentin Quill")
+
+    # The contacts the walled matter will name, and an earlier matter the two are walled from
+    # (being walled from something already, they are shown the feed's pseudonyms throughout).
+    zephyr = admin.contacts.create_organisation(name="Zephyr Holdings plc")
+    new_walled_matter(office, "Quill bid", client.id, [s.actor_id for s in walled])
 
     before = [firmwide(s, client.id, fee_earner) for s in walled]
-    ids, secrets = walled_matter(office, client.id, [s.actor_id() for s in walled])
+    ids, secrets = walled_matter(office, client.id, zephyr.id, [s.actor_id for s in walled])
     missing = {name: uuid.uuid4() for name in ids}
     for seen in before:
         assert not [x for x in secrets if any(x in a for a in seen.values())], "not secrets"
