@@ -102,6 +102,7 @@ macro_rules! conformance_tests {
             walls::hidden_matters_are_exactly_those_the_rule_hides,
             walls::a_firm_wide_counter_keeps_walled_clients_out_of_new_numbers,
             walls::every_read_of_every_service_keeps_a_walled_matter_hidden,
+            walls::events_written_before_full_scoping_stay_behind_the_wall,
         );
     };
 }

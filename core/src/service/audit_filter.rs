@@ -12,7 +12,7 @@ use super::disclosure::Disclosure;
 use crate::access::Capability;
 use crate::audit::{AuditEvent, EntityKind, FeedCipher};
 use crate::error::{LexcaseError, Result};
-use crate::ids::{CommunicationId, MatterId, PaymentId};
+use crate::ids::{BillId, CommunicationId, MatterId, PaymentId};
 
 /// What an entity whose matters can change after an event concerns now.
 #[derive(Clone, Default)]
@@ -99,6 +99,12 @@ impl<'c, 't> EventFilter<'c, 't> {
                 },
                 None => Now::default(),
             },
+            // A bill's matters never change, but events written before every event listed
+            // all its matters carry only the first.
+            EntityKind::Bill => Now {
+                matters: self.disclosure.bill_matters(BillId::from(id))?,
+                unfiled: false,
+            },
             _ => Now::default(),
         };
         self.now.insert(id, now.clone());
@@ -111,7 +117,16 @@ impl<'c, 't> EventFilter<'c, 't> {
             return Ok(None);
         }
         let kind = event.entity_kind;
-        if matches!(kind, EntityKind::Communication | EntityKind::Payment) {
+        // A reconciliation written before events listed its ledgers' matters names them all.
+        let legacy_reconciliation =
+            kind == EntityKind::ClientMoney && event.entity_id.is_nil() && event.matters.is_empty();
+        if legacy_reconciliation && !self.disclosure.hides_nothing()? {
+            return Ok(None);
+        }
+        if matches!(
+            kind,
+            EntityKind::Communication | EntityKind::Payment | EntityKind::Bill
+        ) {
             let now = self.now(kind, event.entity_id)?;
             let unfiled =
                 kind == EntityKind::Communication && (now.unfiled || now.matters.is_empty());

@@ -14,7 +14,8 @@
 //! - a communication: the matter it is filed to, or while unfiled the candidates it names;
 //! - a conflict check: the matter checked and every matter a hit names;
 //! - an audit event: the matters it recorded, and for an entity whose matters can change
-//!   after the event (a communication filed later, a payment allocated later) its matters now.
+//!   after the event (a communication filed later, a payment allocated later) its matters now
+//!   (and a bill's, for events written when they named only its first matter).
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};

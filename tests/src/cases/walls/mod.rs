@@ -5,6 +5,7 @@
 mod feed;
 mod fixture;
 mod items;
+mod legacy;
 mod oracles;
 mod probes;
 mod probes_matters;
@@ -30,6 +31,7 @@ pub use items::{
     statements_and_aged_debt_leave_out_walled_matters,
     unfiled_mail_in_the_feed_needs_edit_matters_and_follows_its_filing,
 };
+pub use legacy::events_written_before_full_scoping_stay_behind_the_wall;
 pub use oracles::{
     hidden_and_missing_records_give_the_same_error, tasks_count_only_from_tasks_of_their_own_matter,
 };
