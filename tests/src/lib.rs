@@ -109,6 +109,7 @@ macro_rules! conformance_tests {
             walls::a_firm_wide_counter_keeps_walled_clients_out_of_new_numbers,
             walls::every_read_of_every_service_keeps_a_walled_matter_hidden,
             walls::events_written_before_full_scoping_stay_behind_the_wall,
+            walls::a_count_of_candidates_is_not_shown_behind_a_wall,
         );
     };
 }

@@ -94,7 +94,8 @@ impl Payment {
     ///
     /// [`Currency::canonical`]: crate::money::Currency::canonical
     pub fn allocate(&mut self, mut allocation: Allocation) -> Result<()> {
-        allocation.amount = Money::new(allocation.amount, self.amount.currency, "allocations")?.amount;
+        allocation.amount =
+            Money::new(allocation.amount, self.amount.currency, "allocations")?.amount;
         if allocation.amount <= Decimal::ZERO {
             return Err(LexcaseError::validation(
                 "allocations",

@@ -51,6 +51,25 @@ fn cipher(ctx: &ReadCtx<'_>) -> Result<FeedCipher> {
     Ok(FeedCipher::new(&h.finalize().into()))
 }
 
+/// Leaves out of a communication's event the count of matters that could hold it (the
+/// `candidates_truncated` notice): counted over the matters its ingester could see, it may count
+/// one hidden from the viewer ([`super::communications`] does the same for the communication).
+fn withhold_candidate_count(event: &mut AuditEvent) {
+    let strip = |value: &mut Option<serde_json::Value>| {
+        if let Some(serde_json::Value::Array(notices)) = value {
+            notices
+                .retain(|n| n.get("kind").and_then(|k| k.as_str()) != Some("candidates_truncated"));
+        }
+    };
+    for change in event.changes.iter_mut().filter(|c| c.field == "notices") {
+        strip(&mut change.before);
+        strip(&mut change.after);
+    }
+    event
+        .changes
+        .retain(|c| c.field != "notices" || c.before != c.after);
+}
+
 impl<'c, 't> EventFilter<'c, 't> {
     /// The filter for the actor of `ctx`.
     pub fn new(ctx: &'c ReadCtx<'t>) -> Result<Self> {
@@ -133,6 +152,9 @@ impl<'c, 't> EventFilter<'c, 't> {
             if (unfiled && !self.reads_unfiled) || !self.disclosure.sees_all(&now.matters)? {
                 return Ok(None);
             }
+        }
+        if kind == EntityKind::Communication && !self.disclosure.hides_nothing()? {
+            withhold_candidate_count(&mut event);
         }
         let own = event.entity_id == Uuid::from(self.ctx.actor.id);
         let financial = matches!(

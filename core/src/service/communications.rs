@@ -3,11 +3,12 @@
 
 use super::Session;
 use super::context::{ReadCtx, WriteCtx};
+use super::disclosure::Disclosure;
 use super::documents::{blob_store, insert as insert_document};
 use crate::access::Capability;
 use crate::communications::{
-    Attachment, Communication, Direction, FilingMethod, NewCommunication, ParsedEmail,
-    ParticipantRole, matter_references,
+    Attachment, Communication, Direction, FilingMethod, IngestNotice, NewCommunication,
+    ParsedEmail, ParticipantRole, matter_references,
 };
 use crate::documents::NewDocument;
 use crate::error::{LexcaseError, Result};
@@ -53,6 +54,27 @@ fn file_attachments(
             None,
         )?;
         attachment.document = Some(doc.id);
+    }
+    Ok(())
+}
+
+/// A communication as a viewer may see it: the candidates they may not see are left out, and
+/// so is the count of matters that could hold it (counted over the matters its ingester could
+/// see, it may count one hidden from this viewer) unless nothing is hidden from them.
+fn as_seen(
+    comm: &mut Communication,
+    disclosure: &Disclosure<'_>,
+    sees: impl Fn(MatterId) -> bool,
+) -> Result<()> {
+    comm.candidates.retain(|m| sees(*m));
+    if comm
+        .notices
+        .iter()
+        .any(|n| matches!(n, IngestNotice::CandidatesTruncated { .. }))
+        && !disclosure.hides_nothing()?
+    {
+        comm.notices
+            .retain(|n| !matches!(n, IngestNotice::CandidatesTruncated { .. }));
     }
     Ok(())
 }
@@ -179,7 +201,7 @@ impl<'s> CommunicationService<'s> {
                         reason: "a message with this Message-ID was already ingested".into(),
                     });
                 }
-                earlier.candidates.retain(|m| ctx.matter(*m).is_ok());
+                as_seen(&mut earlier, &ctx.disclosure(), |m| ctx.matter(m).is_ok())?;
                 return Ok(IngestOutcome {
                     communication: earlier,
                     duplicate: true,
@@ -247,11 +269,14 @@ impl<'s> CommunicationService<'s> {
             }
             let mut attachments = before.attachments.clone();
             file_attachments(ctx, &mut attachments, matter)?;
-            ctx.amend(before, expected_version, "communication.filed", |c, ctx| {
-                c.file_to(matter, FilingMethod::Manual, ctx.actor.id, ctx.now);
-                c.attachments = attachments;
-                Ok(())
-            })
+            let mut after =
+                ctx.amend(before, expected_version, "communication.filed", |c, ctx| {
+                    c.file_to(matter, FilingMethod::Manual, ctx.actor.id, ctx.now);
+                    c.attachments = attachments;
+                    Ok(())
+                })?;
+            as_seen(&mut after, &ctx.disclosure(), |_| true)?;
+            Ok(after)
         })
     }
 
@@ -265,11 +290,9 @@ impl<'s> CommunicationService<'s> {
                 ctx.matter(matter)
                     .map_err(|_| LexcaseError::not_found("communication"))?;
             }
-            None => {
-                ctx.actor.require(Capability::EditMatters)?;
-                comm.candidates.retain(|m| ctx.matter(*m).is_ok());
-            }
+            None => ctx.actor.require(Capability::EditMatters)?,
         }
+        as_seen(&mut comm, &ctx.disclosure(), |m| ctx.matter(m).is_ok())?;
         Ok(comm)
     }
 
@@ -282,7 +305,12 @@ impl<'s> CommunicationService<'s> {
     pub fn of_matter(&self, matter: MatterId, page: Page) -> Result<Paged<Communication>> {
         self.session.read(|ctx| {
             ctx.matter(matter)?;
-            ctx.tx.communications_of_matter(matter, page)
+            let mut page = ctx.tx.communications_of_matter(matter, page)?;
+            let disclosure = ctx.disclosure();
+            for comm in &mut page.items {
+                as_seen(comm, &disclosure, |_| true)?;
+            }
+            Ok(page)
         })
     }
 
@@ -291,8 +319,9 @@ impl<'s> CommunicationService<'s> {
         self.session.read(|ctx| {
             ctx.actor.require(Capability::EditMatters)?;
             let mut queue = ctx.tx.unfiled_communications(page)?;
+            let disclosure = ctx.disclosure();
             for comm in &mut queue.items {
-                comm.candidates.retain(|m| ctx.matter(*m).is_ok());
+                as_seen(comm, &disclosure, |m| ctx.matter(m).is_ok())?;
             }
             Ok(queue)
         })

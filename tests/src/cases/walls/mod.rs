@@ -6,6 +6,7 @@ mod feed;
 mod fixture;
 mod items;
 mod legacy;
+mod notices;
 mod oracles;
 mod probes;
 mod probes_matters;
@@ -32,6 +33,7 @@ pub use items::{
     unfiled_mail_in_the_feed_needs_edit_matters_and_follows_its_filing,
 };
 pub use legacy::events_written_before_full_scoping_stay_behind_the_wall;
+pub use notices::a_count_of_candidates_is_not_shown_behind_a_wall;
 pub use oracles::{
     hidden_and_missing_records_give_the_same_error, tasks_count_only_from_tasks_of_their_own_matter,
 };
