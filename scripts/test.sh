@@ -54,6 +54,12 @@ if wants rust; then
     step "cargo test (default members)"
     cargo test
 
+    # Encryption at rest is a feature (SQLCipher with a vendored OpenSSL, ~3 min to build once):
+    # the store's own tests run again with it, as the Python wheel is built with it.
+    step "lexcase-sqlite with the encryption feature (clippy, tests)"
+    cargo clippy -p lexcase-sqlite --features encryption --all-targets -- -D warnings
+    cargo test -p lexcase-sqlite --features encryption
+
     # The examples a newcomer starts from must keep running, not only compiling.
     step "examples (quickstart on a new SQLite file, residential purchase, litigation calendar, billing cycle)"
     EXAMPLES_DIR=$(mktemp -d)

@@ -22,6 +22,12 @@ pub enum IncompatibleReason {
     NotLexcase,
     /// The file is not a readable database at all (damaged or another format).
     Corrupt,
+    /// The key given does not open the file (an encrypted file opened without a key is
+    /// [`IncompatibleReason::Corrupt`]: it cannot be told from garbage).
+    WrongKey,
+    /// The firm's audit chain is sealed with its audit key, and the firm was opened without
+    /// it (or with another one): nothing can be written until it is given.
+    AuditKeyRequired,
 }
 
 impl fmt::Display for IncompatibleReason {
@@ -35,6 +41,10 @@ impl fmt::Display for IncompatibleReason {
             Self::Corrupt => {
                 f.write_str("the file is not a readable database (corrupt or foreign)")
             }
+            Self::WrongKey => f.write_str("the key does not open this database"),
+            Self::AuditKeyRequired => f.write_str(
+                "the audit chain is sealed with the firm's audit key: open the firm with that key",
+            ),
         }
     }
 }

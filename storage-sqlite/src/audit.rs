@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use lexcase::audit::{AuditHead, AuditRecord, GENESIS};
+use lexcase::audit::{AuditHead, AuditRecord, GENESIS, HashScheme};
 use lexcase::{LexcaseError, Result};
 use lexcase_sql::audit::AuditRow;
 use lexcase_sql::{Value, column_list};
@@ -13,21 +13,28 @@ use uuid::Uuid;
 use crate::error::Db;
 use crate::records;
 
-/// Where the head of the chain stands: `(seq, hash)`.
-pub(crate) type Head = Option<(i64, [u8; 32])>;
+/// Where the head of the chain stands: `(seq, hash, whether that event is keyed)`.
+pub(crate) type Head = Option<(i64, [u8; 32], bool)>;
 
-/// The recorded head.
+/// The recorded head, and whether its event is sealed with the audit key.
 pub(crate) fn stored_head(conn: &Connection) -> Result<Head> {
-    conn.prepare_cached("SELECT seq, hash FROM audit_head WHERE id = 1")
-        .db()?
-        .query_row([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, [u8; 32]>(1)?)))
-        .optional()
-        .db()
+    conn.prepare_cached(
+        "SELECT h.seq, h.hash, l.scheme FROM audit_head h \
+         LEFT JOIN audit_log l ON l.seq = h.seq WHERE h.id = 1",
+    )
+    .db()?
+    .query_row([], |r| {
+        let scheme = r.get::<_, Option<i64>>(2)?;
+        let keyed = scheme == Some(i64::from(HashScheme::KeyedBinary.code()));
+        Ok((r.get::<_, i64>(0)?, r.get::<_, [u8; 32]>(1)?, keyed))
+    })
+    .optional()
+    .db()
 }
 
 /// Writes `head` as the recorded head.
 pub(crate) fn write_head(conn: &Connection, head: Head) -> Result<()> {
-    if let Some((seq, hash)) = head {
+    if let Some((seq, hash, _)) = head {
         conn.prepare_cached(
             "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?1, ?2) \
              ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
@@ -45,7 +52,7 @@ pub(crate) fn write_head(conn: &Connection, head: Head) -> Result<()> {
 pub(crate) fn append(conn: &Connection, head: Head, event: &AuditRecord) -> Result<Head> {
     let follows = match head {
         None => event.seq == 1 && event.prev_hash == GENESIS,
-        Some((seq, hash)) => {
+        Some((seq, hash, _)) => {
             i64::try_from(event.seq).ok() == seq.checked_add(1) && event.prev_hash == hash
         }
     };
@@ -62,6 +69,7 @@ pub(crate) fn append(conn: &Connection, head: Head, event: &AuditRecord) -> Resu
     Ok(Some((
         i64::try_from(event.seq).map_err(|_| LexcaseError::storage("audit sequence overflow"))?,
         event.hash,
+        event.scheme == HashScheme::KeyedBinary,
     )))
 }
 
@@ -99,7 +107,7 @@ pub(crate) fn events_for(conn: &Connection, entity_id: Uuid) -> Result<Vec<Audit
 
 /// The recorded head.
 pub(crate) fn head(conn: &Connection) -> Result<Option<AuditHead>> {
-    Ok(stored_head(conn)?.and_then(|(seq, hash)| {
+    Ok(stored_head(conn)?.and_then(|(seq, hash, _)| {
         Some(AuditHead {
             seq: u64::try_from(seq).ok()?,
             hash: hex::encode(hash),

@@ -1,13 +1,19 @@
-//! The filesystem blob store: document contents as files named by their SHA-256, written
-//! atomically (temporary file, fsync, rename, fsync of the directory) and verified on read.
+//! The filesystem blob store: document contents as files named by their SHA-256, staged
+//! (a hidden file beside their place, fsync) and published atomically (rename, fsync of the
+//! directory), verified on read; files 0600 and directories 0700; sealed with the database key
+//! when the firm is encrypted (when staged, so no plain copy ever reaches the disk).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use lexcase::documents::ContentHash;
 use lexcase::store::{BlobStore, StagedBlob, tampered};
 use lexcase::{LexcaseError, Result};
+
+use crate::blob_cipher::BlobCipher;
+use crate::key::DatabaseKey;
 
 /// The ending of a staged file's name.
 const STAGED: &str = ".staged";
@@ -15,10 +21,21 @@ const STAGED: &str = ".staged";
 const ABANDONED: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
 
 /// Document contents under one directory: `<root>/<first two hex digits>/<hash>`; contents
-/// staged by a command in progress wait beside their place under a hidden name.
+/// staged by a command in progress wait beside their place under a hidden name (sealed
+/// already when the store is encrypted).
 #[derive(Debug, Clone)]
 pub struct FsBlobStore {
     root: PathBuf,
+    cipher: Option<Arc<BlobCipher>>,
+}
+
+/// Creates `dir` (and its parents) for its owner only.
+fn private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
 }
 
 fn io(e: std::io::Error) -> LexcaseError {
@@ -29,10 +46,30 @@ impl FsBlobStore {
     /// A store rooted at `root`, created if missing.
     pub fn open(root: impl AsRef<Path>) -> Result<Self> {
         let root = root.as_ref().to_owned();
-        fs::create_dir_all(&root).map_err(io)?;
-        let store = Self { root };
+        private_dir(&root).map_err(io)?;
+        let store = Self { root, cipher: None };
         store.collect_abandoned(ABANDONED);
         Ok(store)
+    }
+
+    /// A store rooted at `root` whose files are sealed with `key` (XChaCha20-Poly1305; the
+    /// address stays the SHA-256 of the plain contents). Contents are sealed when staged; a
+    /// file that does not open with the key reads as an `IntegrityError`. Needs the
+    /// `encryption` feature.
+    pub fn open_encrypted(root: impl AsRef<Path>, key: &DatabaseKey) -> Result<Self> {
+        let cipher = Arc::new(BlobCipher::new(key)?);
+        Ok(Self {
+            cipher: Some(cipher),
+            ..Self::open(root)?
+        })
+    }
+
+    /// The plain contents of a stored file (`None`: it does not open with the key).
+    fn decode(&self, stored: Vec<u8>, hash: &ContentHash) -> Option<Vec<u8>> {
+        match &self.cipher {
+            Some(cipher) => cipher.open(&stored, hash.as_str()),
+            None => Some(stored),
+        }
     }
 
     /// Removes staged files older than `age`: left by a process that stopped between staging
@@ -70,9 +107,13 @@ impl FsBlobStore {
 }
 
 impl FsBlobStore {
-    /// Whether the file at `path` holds exactly the contents with `hash`.
-    fn holds(path: &Path, hash: &ContentHash) -> bool {
-        fs::read(path).is_ok_and(|existing| hash.matches(&existing))
+    /// Whether the file at `path` holds exactly the contents with `hash` (opening with the
+    /// key when the store is encrypted).
+    fn holds(&self, path: &Path, hash: &ContentHash) -> bool {
+        fs::read(path)
+            .ok()
+            .and_then(|existing| self.decode(existing, hash))
+            .is_some_and(|existing| hash.matches(&existing))
     }
 
     /// Where staged contents wait: a hidden file beside their final place.
@@ -88,24 +129,29 @@ impl BlobStore for FsBlobStore {
     fn stage(&self, bytes: &[u8]) -> Result<StagedBlob> {
         let hash = ContentHash::of(bytes);
         let path = self.path_of(&hash);
-        if Self::holds(&path, &hash) {
+        if self.holds(&path, &hash) {
             return Ok(StagedBlob::new(bytes, ""));
         }
+        let stored = match &self.cipher {
+            Some(cipher) => std::borrow::Cow::Owned(cipher.seal(bytes, hash.as_str())?),
+            None => std::borrow::Cow::Borrowed(bytes),
+        };
         let dir = path
             .parent()
             .ok_or_else(|| LexcaseError::storage("blob store: no directory"))?;
-        fs::create_dir_all(dir).map_err(io)?;
+        private_dir(dir).map_err(io)?;
         let staged = StagedBlob::new(
             bytes,
             format!(".{}.{}{STAGED}", hash.as_str(), uuid::Uuid::now_v7()),
         );
         let temp = dir.join(&staged.key);
         let written = (|| {
-            let mut file = OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&temp)?;
-            file.write_all(bytes)?;
+            let mut options = OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let mut file = options.open(&temp)?;
+            file.write_all(&stored)?;
             file.sync_all()
         })();
         if let Err(e) = written {
@@ -126,7 +172,7 @@ impl BlobStore for FsBlobStore {
         match fs::rename(&temp, &path) {
             Ok(()) => File::open(dir).and_then(|d| d.sync_all()).map_err(io),
             // Published already (a retried command): the contents are in place.
-            Err(e) if e.kind() == ErrorKind::NotFound && Self::holds(&path, &staged.hash) => Ok(()),
+            Err(e) if e.kind() == ErrorKind::NotFound && self.holds(&path, &staged.hash) => Ok(()),
             Err(e) => Err(io(e)),
         }
     }
@@ -142,11 +188,40 @@ impl BlobStore for FsBlobStore {
             ErrorKind::NotFound => LexcaseError::not_found("document contents"),
             _ => io(e),
         })?;
+        let bytes = self
+            .decode(bytes, hash)
+            .ok_or_else(|| LexcaseError::Integrity {
+                reason:
+                    "stored contents do not open with the database key (another key, or changed)"
+                        .into(),
+            })?;
         if !hash.matches(&bytes) {
             return Err(tampered(hash));
         }
         Ok(bytes)
     }
+}
+
+/// The blob store beside an encrypted database at `path` ([`blobs_beside`]), its files sealed
+/// with `key`. Needs the `encryption` feature.
+pub fn blobs_beside_encrypted(
+    path: impl AsRef<Path>,
+    key: &DatabaseKey,
+) -> Result<std::sync::Arc<dyn BlobStore>> {
+    let path = path.as_ref();
+    if path.as_os_str() == crate::MEMORY {
+        return blobs_beside(path);
+    }
+    Ok(std::sync::Arc::new(FsBlobStore::open_encrypted(
+        blob_dir(path),
+        key,
+    )?))
+}
+
+fn blob_dir(path: &Path) -> PathBuf {
+    let mut dir = path.as_os_str().to_owned();
+    dir.push(".blobs");
+    PathBuf::from(dir)
 }
 
 /// The default blob store for a database at `path`: in memory for `":memory:"`, else the
@@ -156,9 +231,7 @@ pub fn blobs_beside(path: impl AsRef<Path>) -> Result<std::sync::Arc<dyn BlobSto
     if path.as_os_str() == crate::MEMORY {
         return Ok(std::sync::Arc::new(lexcase::store::MemoryBlobStore::new()));
     }
-    let mut dir = path.as_os_str().to_owned();
-    dir.push(".blobs");
-    Ok(std::sync::Arc::new(FsBlobStore::open(PathBuf::from(dir))?))
+    Ok(std::sync::Arc::new(FsBlobStore::open(blob_dir(path))?))
 }
 
 #[cfg(test)]

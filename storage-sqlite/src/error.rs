@@ -1,17 +1,36 @@
 //! Translation of SQLite errors into lexcase errors. Messages name what failed, never data.
 
+use std::time::Duration;
+
 use lexcase::{IncompatibleReason, LexcaseError, Result};
 use rusqlite::ErrorCode;
 use rusqlite::types::FromSqlError;
 
-/// The message of a storage error caused by lock contention.
-pub(crate) const LOCKED: &str =
-    "database is locked: another transaction held it longer than the busy timeout";
+/// The message of a storage error when SQLite stayed busy through its whole busy timeout.
+pub(crate) const BUSY: &str = "timed out waiting for other transactions on the database \
+     (they held it longer than the busy timeout, SqliteOptions::busy_timeout)";
+
+/// The error of a transaction that waited its whole busy timeout for the transactions ahead.
+pub(crate) fn busy_timeout(timeout: Duration) -> LexcaseError {
+    LexcaseError::storage(format!(
+        "timed out after {} ms waiting for other transactions on the database \
+         (they held it longer than the busy timeout, SqliteOptions::busy_timeout)",
+        timeout.as_millis()
+    ))
+}
+
+/// Whether SQLite refused for contention (busy or locked), so that trying again may succeed.
+pub(crate) fn is_busy(error: &rusqlite::Error) -> bool {
+    matches!(
+        error.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    )
+}
 
 /// Converts a SQLite failure into [`LexcaseError::Storage`].
 pub(crate) fn storage(error: rusqlite::Error) -> LexcaseError {
     match error.sqlite_error_code() {
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => LexcaseError::storage(LOCKED),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => LexcaseError::storage(BUSY),
         Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
             LexcaseError::storage("the database file is damaged")
         }
@@ -27,6 +46,13 @@ pub(crate) fn on_open(error: rusqlite::Error) -> LexcaseError {
     match error.sqlite_error_code() {
         Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => corrupt(),
         _ => storage(error),
+    }
+}
+
+/// The key given does not open the file.
+pub(crate) fn wrong_key() -> LexcaseError {
+    LexcaseError::IncompatibleDatabase {
+        reason: IncompatibleReason::WrongKey,
     }
 }
 

@@ -1,18 +1,29 @@
-//! A mutex whose lock gives up after a timeout, so that a transaction started while another is
-//! held by the same thread fails with "database is locked" instead of hanging for ever.
+//! A fair mutex whose lock gives up after a timeout: threads get the value in the order they
+//! asked, and a transaction started while another is held by the same thread fails with a
+//! busy-timeout error instead of hanging for ever.
 
+use std::collections::VecDeque;
 use std::ops::{Deref, DerefMut};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use lexcase::{LexcaseError, Result};
+use lexcase::Result;
 
-use crate::error::LOCKED;
+use crate::error::busy_timeout;
 
-/// A value that one holder at a time may use, waited for up to a timeout.
+/// Who holds the value and who waits for it, in arrival order.
+#[derive(Debug, Default)]
+struct Line {
+    held: bool,
+    waiting: VecDeque<u64>,
+    next: u64,
+}
+
+/// A value that one holder at a time may use, waited for up to a timeout, handed to waiters
+/// in the order they came (a holder that releases and asks again queues behind them).
 #[derive(Debug)]
 pub(crate) struct TimedMutex<T> {
-    held: Mutex<bool>,
+    line: Mutex<Line>,
     released: Condvar,
     value: Mutex<T>,
 }
@@ -21,7 +32,7 @@ impl<T> TimedMutex<T> {
     /// Wraps `value`.
     pub(crate) fn new(value: T) -> Self {
         Self {
-            held: Mutex::new(false),
+            line: Mutex::new(Line::default()),
             released: Condvar::new(),
             value: Mutex::new(value),
         }
@@ -29,16 +40,44 @@ impl<T> TimedMutex<T> {
 
     /// Waits up to `timeout` for the value.
     pub(crate) fn lock(&self, timeout: Duration) -> Result<TimedGuard<'_, T>> {
-        let held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
-        let (mut held, _) = self
-            .released
-            .wait_timeout_while(held, timeout, |held| *held)
-            .unwrap_or_else(PoisonError::into_inner);
-        if *held {
-            return Err(LexcaseError::storage(LOCKED));
+        self.lock_until(Instant::now() + timeout, timeout)
+    }
+
+    /// Waits until `deadline` for the value (`timeout` is named in the error).
+    pub(crate) fn lock_until(
+        &self,
+        deadline: Instant,
+        timeout: Duration,
+    ) -> Result<TimedGuard<'_, T>> {
+        let mut line = self.line.lock().unwrap_or_else(PoisonError::into_inner);
+        if !line.held && line.waiting.is_empty() {
+            line.held = true;
+        } else {
+            let me = line.next;
+            line.next = line.next.wrapping_add(1);
+            line.waiting.push_back(me);
+            loop {
+                let now = Instant::now();
+                if now >= deadline {
+                    line.waiting.retain(|w| *w != me);
+                    drop(line);
+                    // The first in line may have changed: let it look.
+                    self.released.notify_all();
+                    return Err(busy_timeout(timeout));
+                }
+                line = self
+                    .released
+                    .wait_timeout(line, deadline - now)
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .0;
+                if !line.held && line.waiting.front() == Some(&me) {
+                    line.waiting.pop_front();
+                    line.held = true;
+                    break;
+                }
+            }
         }
-        *held = true;
-        drop(held);
+        drop(line);
         // Only the holder of the flag locks `value`, so this waits at most for the previous
         // holder's guard to finish dropping.
         let value = self.value.lock().unwrap_or_else(PoisonError::into_inner);
@@ -67,13 +106,14 @@ impl<T> DerefMut for TimedGuard<'_, T> {
 
 impl<T> Drop for TimedGuard<'_, T> {
     fn drop(&mut self) {
-        let mut held = self
+        let mut line = self
             .owner
-            .held
+            .line
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        *held = false;
-        self.owner.released.notify_one();
+        line.held = false;
+        drop(line);
+        self.owner.released.notify_all();
     }
 }
 
@@ -103,5 +143,27 @@ mod tests {
         drop(g);
         t.join().unwrap();
         assert_eq!(*m.lock(Duration::ZERO).unwrap(), 1);
+    }
+
+    #[test]
+    fn waiters_are_served_in_arrival_order() {
+        let m = std::sync::Arc::new(TimedMutex::new(Vec::new()));
+        let g = m.lock(Duration::ZERO).unwrap();
+        let threads: Vec<_> = (0..4)
+            .map(|i| {
+                let m = m.clone();
+                let t = std::thread::spawn(move || {
+                    m.lock(Duration::from_secs(10)).unwrap().push(i);
+                });
+                // Each waiter queues before the next starts.
+                std::thread::sleep(Duration::from_millis(30));
+                t
+            })
+            .collect();
+        drop(g);
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert_eq!(*m.lock(Duration::ZERO).unwrap(), vec![0, 1, 2, 3]);
     }
 }

@@ -39,8 +39,9 @@ pub(crate) fn hidden_from(viewer: &Viewer) -> (&'static str, Vec<Value>) {
     } else {
         (
             "SELECT matter_id FROM matter_walls WHERE user_id = ? \
-             UNION SELECT id FROM matters WHERE visibility = 'team' \
-             AND id NOT IN (SELECT matter_id FROM matter_members WHERE user_id = ?)",
+             UNION SELECT t.id FROM matters t WHERE t.visibility = 'team' \
+             AND NOT EXISTS (SELECT 1 FROM matter_members v \
+             WHERE v.matter_id = t.id AND v.user_id = ?)",
             vec![me.clone(), me],
         )
     }
@@ -90,6 +91,9 @@ struct Source {
     /// The row's matter is not behind a wall for the viewer (bound: the viewer).
     not_walled: &'static str,
     /// The row's matter is firm-visible or the viewer is on it (bound: `firm`, the viewer).
+    /// Correlated on the members' primary key, so only team-only rows cost a probe: an `IN`
+    /// over the viewer's memberships would build that whole set first (360 ms for a partner
+    /// on 580 000 of 1 000 000 matters, against 8 ms).
     open_to_viewer: &'static str,
 }
 
@@ -100,8 +104,8 @@ const MATTERS: Source = Source {
     area: "m.practice_area_key",
     keys: &[SortKey::desc("m.created_at"), SortKey::desc("m.id")],
     not_walled: "m.id NOT IN (SELECT matter_id FROM matter_walls WHERE user_id = ?)",
-    open_to_viewer: "(m.visibility = ? OR m.id IN \
-                     (SELECT matter_id FROM matter_members WHERE user_id = ?))",
+    open_to_viewer: "(m.visibility = ? OR EXISTS (SELECT 1 FROM matter_members v \
+                     WHERE v.matter_id = m.id AND v.user_id = ?))",
 };
 
 const MEMBERS: Source = Source {
@@ -114,8 +118,8 @@ const MEMBERS: Source = Source {
         SortKey::desc("mm.matter_id"),
     ],
     not_walled: "mm.matter_id NOT IN (SELECT matter_id FROM matter_walls WHERE user_id = ?)",
-    open_to_viewer: "(mm.visibility = ? OR mm.matter_id IN \
-                     (SELECT matter_id FROM matter_members WHERE user_id = ?))",
+    open_to_viewer: "(mm.visibility = ? OR EXISTS (SELECT 1 FROM matter_members v \
+                     WHERE v.matter_id = mm.matter_id AND v.user_id = ?))",
 };
 
 impl Source {

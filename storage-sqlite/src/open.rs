@@ -8,7 +8,8 @@ use std::path::Path;
 use lexcase::{LexcaseError, Result};
 use rusqlite::{Connection, OpenFlags};
 
-use crate::error::{Db, corrupt, on_open};
+use crate::error::{Db, corrupt, on_open, wrong_key};
+use crate::key::DatabaseKey;
 use crate::migrations::{check, inspect, migrate};
 use crate::options::SqliteOptions;
 
@@ -24,8 +25,9 @@ fn io_error(error: &std::io::Error) -> LexcaseError {
 
 /// Refuses an existing file that is not a usable lexcase database, without writing to it:
 /// first by its header bytes, then through a read-only connection (which, unlike a read-write
-/// one, never checkpoints or otherwise rewrites a foreign file when it closes).
-fn check_existing(path: &Path) -> Result<()> {
+/// one, never checkpoints or otherwise rewrites a foreign file when it closes). An encrypted
+/// file has no readable header: with a key, the read-only connection decides.
+fn check_existing(path: &Path, key: Option<&DatabaseKey>) -> Result<()> {
     let len = match std::fs::metadata(path) {
         Ok(meta) => meta.len(),
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(()),
@@ -35,16 +37,32 @@ fn check_existing(path: &Path) -> Result<()> {
         return Ok(());
     }
     let mut header = [0u8; 16];
+    let bad = || {
+        if key.is_some() {
+            wrong_key()
+        } else {
+            corrupt()
+        }
+    };
     match File::open(path).and_then(|mut f| f.read_exact(&mut header)) {
-        Ok(()) if &header == SQLITE_MAGIC => {}
+        // A plain database given a key: the key does not open it.
+        Ok(()) if &header == SQLITE_MAGIC && key.is_some() => return Err(wrong_key()),
+        Ok(()) if &header == SQLITE_MAGIC || key.is_some() => {}
         Ok(()) => return Err(corrupt()),
-        Err(e) if e.kind() == ErrorKind::UnexpectedEof => return Err(corrupt()),
+        Err(e) if e.kind() == ErrorKind::UnexpectedEof => return Err(bad()),
         Err(e) => return Err(io_error(&e)),
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let keyed = |conn: Connection| -> Result<Connection> {
+        if let Some(key) = key {
+            key.apply(&conn)?;
+        }
+        Ok(conn)
+    };
     match Connection::open_with_flags(path, flags)
         .map_err(on_open)
-        .and_then(|conn| inspect(&conn))
+        .and_then(keyed)
+        .and_then(|conn| inspect(&conn).map_err(|e| if key.is_some() { keyed_error(e) } else { e }))
     {
         Ok(state) => check(state).map(|_| ()),
         Err(e @ LexcaseError::IncompatibleDatabase { .. }) => Err(e),
@@ -54,16 +72,49 @@ fn check_existing(path: &Path) -> Result<()> {
     }
 }
 
+/// A file that SQLCipher cannot read with the key given was opened with another key (or is
+/// not a database at all, which cannot be told apart).
+fn keyed_error(error: LexcaseError) -> LexcaseError {
+    match error {
+        LexcaseError::IncompatibleDatabase { .. } => wrong_key(),
+        other => other,
+    }
+}
+
+/// Creates the database file, readable and writable by its owner only, if it is absent
+/// (SQLite gives its `-wal` and `-shm` files the same permissions).
+fn create_private(path: &Path) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
+        // Let SQLite report what is wrong with the path.
+        Err(_) => Ok(()),
+    }
+}
+
 /// Opens, checks, configures and migrates the writer connection of a file database.
-pub(crate) fn open_writer(path: &Path, options: &SqliteOptions) -> Result<Connection> {
-    check_existing(path)?;
+pub(crate) fn open_writer(
+    path: &Path,
+    options: &SqliteOptions,
+    key: Option<&DatabaseKey>,
+) -> Result<Connection> {
+    check_existing(path, key)?;
+    create_private(path)?;
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags).map_err(on_open)?;
+    if let Some(key) = key {
+        key.apply(&conn)?;
+    }
     conn.busy_timeout(options.busy_timeout).db()?;
     // Check again on this connection before the first write (journal mode is one).
-    check(inspect(&conn)?)?;
+    let state = inspect(&conn).map_err(|e| if key.is_some() { keyed_error(e) } else { e })?;
+    check(state)?;
     let mode: String = conn
         .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
         .map_err(on_open)?;
@@ -87,9 +138,16 @@ pub(crate) fn open_writer(path: &Path, options: &SqliteOptions) -> Result<Connec
 }
 
 /// Opens a read-only connection to a file the writer has opened (and migrated).
-pub(crate) fn open_reader(path: &Path, options: &SqliteOptions) -> Result<Connection> {
+pub(crate) fn open_reader(
+    path: &Path,
+    options: &SqliteOptions,
+    key: Option<&DatabaseKey>,
+) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(on_open)?;
+    if let Some(key) = key {
+        key.apply(&conn)?;
+    }
     conn.busy_timeout(options.busy_timeout).db()?;
     configure(&conn)?;
     conn.pragma_update(None, "cache_size", -8_192).db()?;

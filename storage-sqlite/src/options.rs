@@ -1,4 +1,4 @@
-//! How a store is opened: durability, busy timeout, size of the reader pool.
+//! How a store is opened: durability, busy timeout, bound of the reader pool.
 
 use std::time::Duration;
 
@@ -29,11 +29,19 @@ impl Durability {
 pub struct SqliteOptions {
     /// Commit durability (file databases). Default [`Durability::Full`].
     pub durability: Durability,
-    /// How long to wait for the write lock (another writer in this or another process) before
-    /// failing with a "database is locked" storage error. Default 5 seconds.
+    /// The longest a call waits to start its transaction, in all: for the writers ahead of it
+    /// (in this or another process, served in the order they asked), or for a free read
+    /// connection. Past it the call fails with a storage error ("timed out … busy timeout")
+    /// and nothing is written. Default 30 seconds.
+    ///
+    /// A write waits for the transactions that asked before it and no others, so with `n`
+    /// processes writing at once a call waits about `n - 1` transactions (milliseconds for
+    /// lexcase's commands); only a transaction held longer than this timeout (a very large
+    /// import, a program holding a write transaction open) makes the ones behind it fail.
     pub busy_timeout: Duration,
-    /// How many idle read-only connections a file store keeps for read transactions. More
-    /// concurrent readers are served by opening extra connections. Default 4.
+    /// The most read-only connections a file store opens (at least one); read transactions
+    /// beyond that many at once wait for one to end (up to `busy_timeout`). Readers never
+    /// block writers (WAL). Default 4.
     pub read_connections: usize,
 }
 
@@ -41,7 +49,7 @@ impl Default for SqliteOptions {
     fn default() -> Self {
         Self {
             durability: Durability::Full,
-            busy_timeout: Duration::from_secs(5),
+            busy_timeout: Duration::from_secs(30),
             read_connections: 4,
         }
     }

@@ -3,17 +3,19 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, TryLockError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use lexcase::Result;
 use lexcase::store::{ReadTx, Store, WriteTx};
 use rusqlite::Connection;
 
 use crate::diagnostics::ConnectionSettings;
+use crate::key::DatabaseKey;
 use crate::lock::TimedMutex;
 use crate::open::{open_memory, open_reader, open_writer};
 use crate::options::SqliteOptions;
+use crate::queue::WriterQueue;
+use crate::readers::ReaderPool;
 use crate::tx::{ReadConn, SqliteReadTx, SqliteWriteTx};
 
 /// The path that opens an in-memory database.
@@ -28,16 +30,29 @@ enum Backend {
         options: SqliteOptions,
         // Field order matters: readers close first, so the writer is the last connection and
         // checkpoints the WAL into the main file (and removes it) when the store is dropped.
-        readers: Vec<Mutex<Connection>>,
+        readers: ReaderPool,
         writer: TimedMutex<Connection>,
+        /// The line writers of this file (in any process) take turns in.
+        queue: Option<WriterQueue>,
+        /// The key of an encrypted file, for the readers opened later.
+        key: Option<Box<DatabaseKey>>,
     },
 }
 
 /// A lexcase store in one SQLite file (or in memory).
 ///
 /// Write transactions are serialised on one connection (`BEGIN IMMEDIATE`); read transactions
-/// run on read-only connections, each on a consistent snapshot, concurrently with the writer.
-/// In memory, all transactions share one connection and run one at a time.
+/// run on read-only connections, each on a consistent snapshot, concurrently with the writer
+/// (a reader never blocks a writer, nor a writer a reader). In memory, all transactions share
+/// one connection and run one at a time.
+///
+/// Writers are served in the order they asked, within a process and across processes on the
+/// same file (a queue of lock files in `<file>.writers/`), so a call waits for the writers that
+/// came before it and no longer: at most [`SqliteOptions::busy_timeout`] in all, after which it
+/// fails with a storage error. Contention that SQLite reports before a transaction has run a
+/// statement is retried inside the store until then. At most
+/// [`SqliteOptions::read_connections`] read transactions run at once; more wait for one to
+/// end, also up to the busy timeout.
 pub struct SqliteStore {
     backend: Backend,
     busy_timeout: Duration,
@@ -51,7 +66,31 @@ impl SqliteStore {
     /// build is refused with [`lexcase::LexcaseError::IncompatibleDatabase`] and left exactly
     /// as it was. A lexcase database with an older schema is migrated.
     pub fn open(path: impl AsRef<Path>, options: SqliteOptions) -> Result<Self> {
-        let path = path.as_ref();
+        Self::open_with(path.as_ref(), options, None)
+    }
+
+    /// Opens (creating if absent) the encrypted database at `path` with `key` (SQLCipher:
+    /// every page is encrypted; see [`DatabaseKey`]). A file the key does not open — another
+    /// key, or a plain database — is refused with
+    /// [`lexcase::IncompatibleReason::WrongKey`] and left exactly as it was. Needs the
+    /// `encryption` feature ([`DatabaseKey::available`]); without it, a validation error.
+    /// Keep document contents encrypted too with [`crate::blobs_beside_encrypted`].
+    pub fn open_encrypted(
+        path: impl AsRef<Path>,
+        options: SqliteOptions,
+        key: &DatabaseKey,
+    ) -> Result<Self> {
+        if !DatabaseKey::available() {
+            return Err(crate::key::unavailable());
+        }
+        Self::open_with(path.as_ref(), options, Some(Box::new(key.clone())))
+    }
+
+    fn open_with(
+        path: &Path,
+        options: SqliteOptions,
+        key: Option<Box<DatabaseKey>>,
+    ) -> Result<Self> {
         if path.as_os_str() == MEMORY {
             return Ok(Self {
                 backend: Backend::Memory {
@@ -60,16 +99,18 @@ impl SqliteStore {
                 busy_timeout: options.busy_timeout,
             });
         }
-        let writer = open_writer(path, &options)?;
-        let readers = (0..options.read_connections)
-            .map(|_| open_reader(path, &options).map(Mutex::new))
-            .collect::<Result<_>>()?;
+        let writer = open_writer(path, &options, key.as_deref())?;
+        let readers = ReaderPool::new(options.read_connections);
+        // One reader now, so that a file a reader cannot open fails at open.
+        readers.put_back(open_reader(path, &options, key.as_deref())?);
         Ok(Self {
             backend: Backend::File {
                 path: path.to_owned(),
                 options,
                 readers,
                 writer: TimedMutex::new(writer),
+                queue: WriterQueue::open(path),
+                key,
             },
             busy_timeout: options.busy_timeout,
         })
@@ -106,18 +147,14 @@ impl SqliteStore {
                 path,
                 options,
                 readers,
+                key,
                 ..
             } => {
-                for slot in readers {
-                    match slot.try_lock() {
-                        Ok(conn) => return Ok(ReadConn::Pooled(conn)),
-                        Err(TryLockError::Poisoned(p)) => {
-                            return Ok(ReadConn::Pooled(p.into_inner()));
-                        }
-                        Err(TryLockError::WouldBlock) => {}
-                    }
-                }
-                Ok(ReadConn::Extra(Box::new(open_reader(path, options)?)))
+                let deadline = Instant::now() + self.busy_timeout;
+                let conn = readers.take(deadline, self.busy_timeout, || {
+                    open_reader(path, options, key.as_deref())
+                })?;
+                Ok(ReadConn::Pooled(conn))
             }
         }
     }
@@ -129,12 +166,20 @@ impl Store for SqliteStore {
     }
 
     fn write(&self) -> Result<Box<dyn WriteTx + '_>> {
-        let writer = match &self.backend {
-            Backend::Memory { conn } => conn,
-            Backend::File { writer, .. } => writer,
+        let timeout = self.busy_timeout;
+        let deadline = Instant::now() + timeout;
+        let (writer, queue) = match &self.backend {
+            Backend::Memory { conn } => (conn, None),
+            Backend::File { writer, queue, .. } => (writer, queue.as_ref()),
+        };
+        // In this process first, then in the line of all processes, then SQLite's lock.
+        let conn = writer.lock_until(deadline, timeout)?;
+        let turn = match queue {
+            Some(queue) => queue.wait_turn(deadline, timeout)?,
+            None => None,
         };
         Ok(Box::new(SqliteWriteTx::begin(
-            writer.lock(self.busy_timeout)?,
+            conn, turn, deadline, timeout,
         )?))
     }
 }

@@ -1,7 +1,7 @@
 //! Read and write transactions over a connection, implementing the store's traits.
 
 use std::ops::Deref;
-use std::sync::MutexGuard;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use lexcase::access::Viewer;
@@ -38,8 +38,10 @@ use rusqlite::Connection;
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
-use crate::error::Db;
+use crate::error::{Db, busy_timeout, is_busy, storage};
 use crate::lock::TimedGuard;
+use crate::queue::Turn;
+use crate::readers::PooledReader;
 use crate::{
     appointments, audit, bills, communications, compliance, conflict_index, conflict_reads,
     deadlines, documents, keyed, matter_list, matters, notes, read, reports, tasks, trust, work,
@@ -49,9 +51,7 @@ use crate::{
 /// The connection a read transaction runs on.
 pub(crate) enum ReadConn<'a> {
     /// One of the store's pooled read-only connections.
-    Pooled(MutexGuard<'a, Connection>),
-    /// An extra read-only connection, opened because every pooled one was busy.
-    Extra(Box<Connection>),
+    Pooled(PooledReader<'a>),
     /// The single connection of an in-memory store.
     Shared(TimedGuard<'a, Connection>),
 }
@@ -61,7 +61,6 @@ impl Deref for ReadConn<'_> {
     fn deref(&self) -> &Connection {
         match self {
             ReadConn::Pooled(c) => c,
-            ReadConn::Extra(c) => c,
             ReadConn::Shared(c) => c,
         }
     }
@@ -112,20 +111,50 @@ impl Drop for SqliteReadTx<'_> {
 /// The head of the audit chain is read once and kept here until the commit writes it.
 pub(crate) struct SqliteWriteTx<'a> {
     conn: TimedGuard<'a, Connection>,
+    /// This writer's turn in the line of writers of the file (released after the connection's
+    /// transaction has ended: fields drop after [`Drop::drop`] rolled back).
+    _turn: Option<Turn<'a>>,
     head: std::cell::Cell<Option<audit::Head>>,
 }
 
+/// The longest pause before trying `BEGIN IMMEDIATE` again after SQLite reported contention.
+const MAX_RETRY_PAUSE: Duration = Duration::from_millis(20);
+
 impl<'a> SqliteWriteTx<'a> {
-    /// Begins an immediate transaction (takes SQLite's write lock now, waiting up to the busy
-    /// timeout for another process).
-    pub(crate) fn begin(conn: TimedGuard<'a, Connection>) -> Result<Self> {
+    /// Begins an immediate transaction (takes SQLite's write lock now). Contention reported by
+    /// SQLite (busy, locked, a snapshot to refresh) is retried until `deadline`: no statement
+    /// has run yet, so trying again is safe.
+    pub(crate) fn begin(
+        conn: TimedGuard<'a, Connection>,
+        turn: Option<Turn<'a>>,
+        deadline: Instant,
+        timeout: Duration,
+    ) -> Result<Self> {
         reset(&conn)?;
-        conn.prepare_cached("BEGIN IMMEDIATE")
-            .db()?
-            .execute([])
-            .db()?;
+        let mut pause = Duration::from_millis(1);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            conn.busy_timeout(left).db()?;
+            match conn.prepare_cached("BEGIN IMMEDIATE").db()?.execute([]) {
+                Ok(_) => {
+                    conn.busy_timeout(timeout).db()?;
+                    break;
+                }
+                Err(e) if is_busy(&e) => {
+                    reset(&conn)?;
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        return Err(busy_timeout(timeout));
+                    }
+                    std::thread::sleep(pause.min(left));
+                    pause = (pause * 2).min(MAX_RETRY_PAUSE);
+                }
+                Err(e) => return Err(storage(e)),
+            }
+        }
         Ok(Self {
             conn,
+            _turn: turn,
             head: std::cell::Cell::new(None),
         })
     }
@@ -145,7 +174,7 @@ impl<'a> SqliteWriteTx<'a> {
     }
 
     fn audit_head(&self) -> Result<Option<AuditHead>> {
-        Ok(self.chain_head()?.and_then(|(seq, hash)| {
+        Ok(self.chain_head()?.and_then(|(seq, hash, _)| {
             Some(AuditHead {
                 seq: u64::try_from(seq).ok()?,
                 hash: hex::encode(hash),
@@ -470,6 +499,14 @@ macro_rules! read_tx {
             fn rule_overrides_of(&self, matters: &[MatterId]) -> Result<Vec<RuleOverrides>> {
                 compliance::overrides(self.conn(), matters)
             }
+            fn state_rows(
+                &self,
+                kind: lexcase::audit::EntityKind,
+                after: Option<Uuid>,
+                limit: u32,
+            ) -> Result<Vec<(Uuid, serde_json::Value)>> {
+                crate::state::rows(self.conn(), kind, after, limit)
+            }
             fn count_conflict_keys(&self, keys: &[String], cap: u32) -> Result<u32> {
                 conflict_reads::count_keys(self.conn(), keys, cap)
             }
@@ -713,7 +750,10 @@ impl WriteTx for SqliteWriteTx<'_> {
     fn audit_chain_head(&self) -> Result<Option<(u64, lexcase::audit::Hash)>> {
         Ok(self
             .chain_head()?
-            .and_then(|(seq, hash)| Some((u64::try_from(seq).ok()?, hash))))
+            .and_then(|(seq, hash, _)| Some((u64::try_from(seq).ok()?, hash))))
+    }
+    fn audit_head_keyed(&self) -> Result<bool> {
+        Ok(self.chain_head()?.is_some_and(|(_, _, keyed)| keyed))
     }
     fn append_audit(&mut self, event: &AuditRecord) -> Result<()> {
         let head = audit::append(self.conn(), self.chain_head()?, event)?;

@@ -151,7 +151,7 @@ fn file_connections_run_wal_with_foreign_keys_and_full_sync_by_default() {
     assert_eq!(s.journal_mode, "wal");
     assert!(s.foreign_keys);
     assert_eq!(s.synchronous, 2, "FULL");
-    assert_eq!(s.busy_timeout_ms, 5000);
+    assert_eq!(s.busy_timeout_ms, 30_000);
     assert_eq!(s.application_id, APPLICATION_ID);
     assert_eq!(SqliteOptions::default().durability, Durability::Full);
     // WAL is a property of the file: a fresh connection sees it too.

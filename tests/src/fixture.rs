@@ -173,6 +173,14 @@ impl Fixture {
             .map_or(0, |h| h.seq)
     }
 
+    /// Asserts that every stored row is what its audit events say (`verify_state`).
+    #[track_caller]
+    pub fn assert_state_explained(&self) {
+        let state = self.admin.audit().verify_state().unwrap();
+        assert!(state.rows_checked > 0);
+        assert!(state.is_consistent(), "{:#?}", state.unexplained);
+    }
+
     /// All matters the session may see.
     pub fn visible_total(session: &Session) -> u64 {
         session

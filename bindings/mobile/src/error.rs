@@ -20,6 +20,10 @@ pub enum IncompatibleReason {
     NotLexcase,
     /// The file is not a readable database at all (damaged or another format).
     Corrupt,
+    /// The key given does not open the file.
+    WrongKey,
+    /// The audit chain is sealed with the firm's audit key, which was not given.
+    AuditKeyRequired,
 }
 
 impl From<lexcase::IncompatibleReason> for IncompatibleReason {
@@ -29,6 +33,8 @@ impl From<lexcase::IncompatibleReason> for IncompatibleReason {
             Core::TooNew { found, supported } => Self::TooNew { found, supported },
             Core::NotLexcase => Self::NotLexcase,
             Core::Corrupt => Self::Corrupt,
+            Core::WrongKey => Self::WrongKey,
+            Core::AuditKeyRequired => Self::AuditKeyRequired,
         }
     }
 }
@@ -39,6 +45,8 @@ impl From<IncompatibleReason> for lexcase::IncompatibleReason {
             IncompatibleReason::TooNew { found, supported } => Self::TooNew { found, supported },
             IncompatibleReason::NotLexcase => Self::NotLexcase,
             IncompatibleReason::Corrupt => Self::Corrupt,
+            IncompatibleReason::WrongKey => Self::WrongKey,
+            IncompatibleReason::AuditKeyRequired => Self::AuditKeyRequired,
         }
     }
 }

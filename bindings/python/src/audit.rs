@@ -7,6 +7,7 @@ use lexcase::service::Session;
 use pyo3::prelude::*;
 use uuid::Uuid;
 
+use crate::audit_proof::{PyAuditHead, PyStateVerification};
 use crate::convert::{Id, json_to_py, repr, run};
 
 /// One changed field of an audit event: its dotted path and the values before and after, as
@@ -221,10 +222,28 @@ impl PyAuditVerification {
         self.0.first_broken.clone().map(PyBrokenLink)
     }
 
+    /// The first event sealed with the firm's audit key when the firm was opened without it
+    /// (it and the events after it were not checked), or `None`.
+    #[getter]
+    fn key_needed_from(&self) -> Option<u64> {
+        self.0.key_needed_from
+    }
+
+    /// The first event checked that is sealed with the audit key, or `None`.
+    #[getter]
+    fn keyed_from(&self) -> Option<u64> {
+        self.0.keyed_from
+    }
+
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         repr(
             slf.as_any(),
-            &["is_intact", "events_checked", "first_broken"],
+            &[
+                "is_intact",
+                "events_checked",
+                "first_broken",
+                "key_needed_from",
+            ],
         )
     }
 }
@@ -236,9 +255,34 @@ pub struct PyAuditService(pub Session);
 
 #[pymethods]
 impl PyAuditService {
-    /// Verifies the whole hash chain (needs `view_audit`) and names the first broken link.
-    fn verify(&self, py: Python<'_>) -> PyResult<PyAuditVerification> {
-        run(py, || self.0.audit().verify()).map(PyAuditVerification)
+    /// Verifies the whole hash chain (needs `view_audit`) and names the first broken link;
+    /// with `expected_head` (a head exported earlier and kept outside the file) also that the
+    /// chain still passes through it unchanged.
+    #[pyo3(signature = (expected_head=None))]
+    fn verify(
+        &self,
+        py: Python<'_>,
+        expected_head: Option<PyRef<'_, PyAuditHead>>,
+    ) -> PyResult<PyAuditVerification> {
+        let anchor = expected_head.map(|h| h.0.clone());
+        run(py, || match &anchor {
+            Some(anchor) => self.0.audit().verify_against(anchor),
+            None => self.0.audit().verify(),
+        })
+        .map(PyAuditVerification)
+    }
+
+    /// The head of the chain to anchor outside the file, or `None` before the first event
+    /// (needs `view_audit`).
+    fn head(&self, py: Python<'_>) -> PyResult<Option<PyAuditHead>> {
+        run(py, || self.0.audit().head()).map(|h| h.map(PyAuditHead))
+    }
+
+    /// Compares the stored rows (users, contacts, matters, time, expenses, bills, payments,
+    /// client money) with the replay of their audit events and lists the rows no event
+    /// explains (needs `view_audit`).
+    fn verify_state(&self, py: Python<'_>) -> PyResult<PyStateVerification> {
+        run(py, || self.0.audit().verify_state()).map(PyStateVerification)
     }
 
     /// The history of one entity (the id of a matter, contact, user, task, note, document,

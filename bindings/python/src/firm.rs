@@ -3,11 +3,14 @@
 use std::path::PathBuf;
 
 use lexcase::access::Role;
+use lexcase::audit::AuditKey;
 use lexcase::firm::FirmSetup;
 use lexcase::service::Firm;
 use lexcase::users::NewUser;
 use lexcase::{LexcaseError, UserId};
-use lexcase_sqlite::{Durability, SqliteOptions, SqliteStore, blobs_beside};
+use lexcase_sqlite::{
+    DatabaseKey, Durability, SqliteOptions, SqliteStore, blobs_beside, blobs_beside_encrypted,
+};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -27,9 +30,26 @@ use crate::users::PyUser;
 /// Document contents are kept in memory for `":memory:"`, and otherwise in the directory
 /// `<path>.blobs` beside the database file (created if missing; keep it with the file when
 /// copying or backing up the firm).
+///
+/// `key` (at least 16 bytes; 32 random bytes are best) encrypts the database (SQLCipher) and
+/// the document contents at rest; it is never stored. A file the key does not open raises
+/// `IncompatibleDatabaseError` and is left untouched (an encrypted file opened without a key
+/// reads as corrupt). `lexcase.ENCRYPTION` says whether this build can encrypt.
+///
+/// `audit_key` (at least 16 bytes, kept outside the file) seals the audit chain with
+/// HMAC-SHA256 from the next event on; once it is, the firm must be opened with the same key
+/// to write, and to verify the keyed events.
 #[pyfunction]
-#[pyo3(signature = (path, durability="full"))]
-pub fn open(py: Python<'_>, path: PathBuf, durability: &str) -> PyResult<PyFirm> {
+#[pyo3(signature = (path, durability="full", *, key=None, audit_key=None))]
+pub fn open(
+    py: Python<'_>,
+    path: PathBuf,
+    durability: &str,
+    key: Option<&[u8]>,
+    audit_key: Option<&[u8]>,
+) -> PyResult<PyFirm> {
+    let key = key.map(DatabaseKey::new).transpose().map_err(to_py)?;
+    let audit_key = audit_key.map(AuditKey::new).transpose().map_err(to_py)?;
     let durability = match durability {
         "full" => Durability::Full,
         "normal" => Durability::Normal,
@@ -46,8 +66,15 @@ pub fn open(py: Python<'_>, path: PathBuf, durability: &str) -> PyResult<PyFirm>
     };
     let firm = run(py, || {
         // The store first: a file that is not a lexcase database gets no blob directory.
-        let store = SqliteStore::open(&path, options)?;
-        Ok(Firm::new(store).with_blobs(blobs_beside(&path)?))
+        let firm = match &key {
+            Some(key) => Firm::new(SqliteStore::open_encrypted(&path, options, key)?)
+                .with_blobs(blobs_beside_encrypted(&path, key)?),
+            None => Firm::new(SqliteStore::open(&path, options)?).with_blobs(blobs_beside(&path)?),
+        };
+        Ok(match audit_key {
+            Some(key) => firm.with_audit_key(key),
+            None => firm,
+        })
     })?;
     Ok(PyFirm {
         firm,

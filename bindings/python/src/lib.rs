@@ -21,6 +21,7 @@ use pyo3::prelude::*;
 pub mod appointment_types;
 pub mod appointments;
 pub mod audit;
+mod audit_proof;
 pub mod bill_types;
 pub mod billing;
 pub mod communication_types;
@@ -159,6 +160,9 @@ fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<audit::PyChangeBatch>()?;
     m.add_class::<audit::PyAuditVerification>()?;
     m.add_class::<audit::PyBrokenLink>()?;
+    m.add_class::<audit_proof::PyAuditHead>()?;
+    m.add_class::<audit_proof::PyStateVerification>()?;
+    m.add_class::<audit_proof::PyUnexplainedRow>()?;
     m.add_class::<workflow_types::PyWorkflowTemplate>()?;
     m.add_class::<workflow_types::PyStage>()?;
     m.add_class::<workflow_types::PyChecklistItem>()?;
@@ -207,6 +211,7 @@ fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<compliance_types::PyRuleOverride>()?;
     m.add_class::<compliance_types::PyRuleTestOutcome>()?;
     m.add("CORRESPONDENCE", lexcase::service::CORRESPONDENCE)?;
+    m.add("ENCRYPTION", lexcase_sqlite::DatabaseKey::available())?;
     Ok(())
 }
 

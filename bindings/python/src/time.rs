@@ -275,6 +275,12 @@ impl PyTimeService {
         run(py, || self.0.time().stop_timer(narrative.as_deref())).map(PyTimeEntry)
     }
 
+    /// Discards the acting user's timer without recording its time, whatever became of its
+    /// matter (walled off, archived); returns the discarded timer.
+    fn discard_timer(&self, py: Python<'_>) -> PyResult<PyTimer> {
+        run(py, || self.0.time().discard_timer()).map(PyTimer)
+    }
+
     /// Records an expense (`tax="vatable_cost"`) or a disbursement (`tax="disbursement"`).
     /// `unit_cost` is in `currency`, by default the matter's (another is refused).
     #[pyo3(signature = (*, matter, date, description, unit_cost, quantity=None, expense_code=None, vendor=String::new(), receipt=None, tax="vatable_cost", billable=true, currency=None))]

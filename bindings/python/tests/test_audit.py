@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import pathlib
 import uuid
 
 import pytest
@@ -94,3 +95,48 @@ def test_rates_in_the_feed_are_redacted_for_a_paralegal(office: Office) -> None:
     events = office.as_("paralegal").audit.history(fee_earner.id)
     rate = next(c for c in events[0].changes if c.field.startswith("default_rate"))
     assert rate.after == "[redacted]"
+
+
+def test_head_anchoring_and_state_verification(office: Office) -> None:
+    audit = office.admin.audit
+    office.matter()
+    head = audit.head()
+    assert head is not None and head.seq > 0 and len(head.hash) == 64
+    anchored = lexcase.AuditHead.parse(str(head))
+    assert anchored == head
+    office.matter()
+    v = audit.verify(expected_head=anchored)
+    assert v.is_intact and v.key_needed_from is None and v.keyed_from is None
+    assert audit.verify().events_checked == v.events_checked
+    other = lexcase.AuditHead.parse(f"{head.seq}:{'0' * 64}")
+    broken = audit.verify(expected_head=other)
+    assert not broken.is_intact
+    assert broken.first_broken is not None and broken.first_broken.seq == head.seq
+    with pytest.raises(lexcase.ValidationError):
+        lexcase.AuditHead.parse("not a head")
+
+    state = audit.verify_state()
+    assert state.is_consistent and state.unexplained_count == 0
+    assert state.rows_checked > 0 and "time_entry" in state.kinds
+    assert state.unexplained == []
+
+
+def test_a_keyed_chain_needs_its_key(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "firm.lexcase"
+    key = b"k" * 32
+    firm = lexcase.open(path, audit_key=key)
+    admin = firm.initialise(
+        name="Smith & Co", currency="GBP", matter_number_format="{CLIENT3}-{SEQ:4}",
+        time_zone="Europe/London", admin_name="Ada Admin", admin_email="ada@smith.example",
+    )
+    v = firm.session(admin.id).audit.verify()
+    assert v.is_intact and v.keyed_from == 1
+    del firm
+
+    unkeyed = lexcase.open(path).session(admin.id)
+    v = unkeyed.audit.verify()
+    assert not v.is_intact and v.key_needed_from == 1 and v.first_broken is None
+    with pytest.raises(lexcase.IncompatibleDatabaseError):
+        unkeyed.contacts.create_person(given_name="Jane", family_name="Smith")
+    with pytest.raises(lexcase.ValidationError):
+        lexcase.open(path, audit_key=b"short")

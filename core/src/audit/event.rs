@@ -123,11 +123,31 @@ impl AuditHead {
         }
     }
 
+    /// Reads a head written by its [`std::fmt::Display`] form, `<seq>:<hash in hex>` (for
+    /// example from an email or a backup log where it was anchored).
+    pub fn parse(text: &str) -> crate::Result<Self> {
+        let invalid = || crate::LexcaseError::validation("head", "expected <seq>:<64 hex digits>");
+        let (seq, hash) = text.trim().split_once(':').ok_or_else(invalid)?;
+        let head = Self {
+            seq: seq.trim().parse().map_err(|_| invalid())?,
+            hash: hash.trim().to_ascii_lowercase(),
+        };
+        head.hash_bytes().ok_or_else(invalid)?;
+        Ok(head)
+    }
+
     /// The hash as bytes (`None` if it is not 64 hex digits).
     pub fn hash_bytes(&self) -> Option<super::Hash> {
         let mut out = [0u8; 32];
         hex::decode_to_slice(&self.hash, &mut out).ok()?;
         Some(out)
+    }
+}
+
+impl std::fmt::Display for AuditHead {
+    /// `<seq>:<hash in hex>`, read back by [`AuditHead::parse`].
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.seq, self.hash)
     }
 }
 

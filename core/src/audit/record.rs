@@ -2,12 +2,14 @@
 //! the hash scheme that seals each event.
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use hmac::Mac;
 use serde::Serialize;
+use sha2::digest::Update;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::encoding::{EventContext, decode_changes, encode_changes};
-use super::{AuditEvent, EntityKind, FieldChange};
+use super::{AuditEvent, AuditKey, EntityKind, FieldChange};
 use crate::error::{LexcaseError, Result};
 use crate::ids::{EventId, MatterId, UserId};
 
@@ -26,6 +28,9 @@ pub enum HashScheme {
     /// SHA-256 over the previous hash and the binary encoding of the event; the changes are
     /// kept in [`super::encoding`]'s form.
     Binary,
+    /// HMAC-SHA256 with the firm's [`AuditKey`] over the same bytes as [`HashScheme::Binary`]:
+    /// recomputing (or checking) the hash needs the key, which the file does not hold.
+    KeyedBinary,
 }
 
 impl HashScheme {
@@ -34,6 +39,7 @@ impl HashScheme {
         match self {
             HashScheme::Json => 1,
             HashScheme::Binary => 2,
+            HashScheme::KeyedBinary => 3,
         }
     }
 
@@ -42,6 +48,7 @@ impl HashScheme {
         match code {
             1 => Ok(HashScheme::Json),
             2 => Ok(HashScheme::Binary),
+            3 => Ok(HashScheme::KeyedBinary),
             _ => Err(LexcaseError::storage(
                 "a stored audit event has an unknown hash scheme",
             )),
@@ -93,8 +100,8 @@ struct JsonCanonical<'a> {
     changes: &'a [FieldChange],
 }
 
-fn put_len(hasher: &mut Sha256, len: usize) {
-    hasher.update((len as u64).to_be_bytes());
+fn put_len(hasher: &mut impl Update, len: usize) {
+    hasher.update(&(len as u64).to_be_bytes());
 }
 
 impl AuditRecord {
@@ -156,56 +163,90 @@ impl AuditRecord {
 
     /// Links this event after `head` (`None`: the first event) and seals it with its hash.
     pub fn seal(&mut self, head: Option<(u64, Hash)>) {
+        self.seal_with(head, None);
+    }
+
+    /// Links this event after `head` and seals it: with HMAC-SHA256 under `key`
+    /// ([`HashScheme::KeyedBinary`]) when one is given, else with SHA-256.
+    pub fn seal_with(&mut self, head: Option<(u64, Hash)>, key: Option<&AuditKey>) {
         let (seq, prev) = head.map_or((1, GENESIS), |(seq, hash)| (seq + 1, hash));
         self.seq = seq;
         self.prev_hash = prev;
-        self.hash = self.compute_hash(&prev).unwrap_or(GENESIS);
+        if key.is_some() && self.scheme == HashScheme::Binary {
+            self.scheme = HashScheme::KeyedBinary;
+        }
+        self.hash = self.compute_hash_with(&prev, key).unwrap_or(GENESIS);
     }
 
-    /// This event's hash when it follows an event whose hash is `prev`.
+    /// This event's hash when it follows an event whose hash is `prev` (a keyed event needs
+    /// the key: see [`AuditRecord::compute_hash_with`]).
     pub fn compute_hash(&self, prev: &Hash) -> Result<Hash> {
-        let mut hasher = Sha256::new();
+        self.compute_hash_with(prev, None)
+    }
+
+    /// This event's hash when it follows an event whose hash is `prev`; `key` is needed for a
+    /// [`HashScheme::KeyedBinary`] event (without it, a validation error on `audit_key`).
+    pub fn compute_hash_with(&self, prev: &Hash, key: Option<&AuditKey>) -> Result<Hash> {
         match self.scheme {
-            HashScheme::Json => {
-                let changes: Vec<FieldChange> = serde_json::from_slice(&self.changes)
-                    .map_err(|_| LexcaseError::storage("a stored audit event is unreadable"))?;
-                let canonical = JsonCanonical {
-                    seq: self.seq,
-                    id: &self.id,
-                    at: self.at.to_rfc3339_opts(SecondsFormat::Micros, true),
-                    actor: &self.actor,
-                    entity_kind: self.entity_kind.as_str(),
-                    entity_id: &self.entity_id,
-                    matter: self.matters.first(),
-                    action: &self.action,
-                    changes: &changes,
-                };
-                let body = serde_json::to_vec(&canonical)
-                    .map_err(|_| LexcaseError::storage("an audit event cannot be encoded"))?;
-                hasher.update(hex::encode(prev).as_bytes());
-                hasher.update(b"\n");
-                hasher.update(&body);
-            }
+            HashScheme::Json => self.json_hash(prev),
             HashScheme::Binary => {
-                hasher.update(prev);
-                hasher.update(self.seq.to_be_bytes());
-                hasher.update(self.id.to_bytes());
-                hasher.update(self.at.timestamp_micros().to_be_bytes());
-                hasher.update(self.actor.to_bytes());
-                let kind = self.entity_kind.as_str();
-                put_len(&mut hasher, kind.len());
-                hasher.update(kind.as_bytes());
-                hasher.update(self.entity_id.as_bytes());
-                put_len(&mut hasher, self.matters.len());
-                for matter in &self.matters {
-                    hasher.update(matter.to_bytes());
-                }
-                put_len(&mut hasher, self.action.len());
-                hasher.update(self.action.as_bytes());
-                put_len(&mut hasher, self.changes.len());
-                hasher.update(&self.changes);
+                let mut hasher = Sha256::new();
+                self.feed_binary(prev, &mut hasher);
+                Ok(hasher.finalize().into())
+            }
+            HashScheme::KeyedBinary => {
+                let key = key.ok_or_else(|| {
+                    LexcaseError::validation("audit_key", "a keyed audit event needs the audit key")
+                })?;
+                let mut mac = key.mac();
+                self.feed_binary(prev, &mut mac);
+                Ok(mac.finalize().into_bytes().into())
             }
         }
+    }
+
+    /// Feeds what a binary hash covers: the previous hash and every field of the event.
+    fn feed_binary(&self, prev: &Hash, hasher: &mut impl Update) {
+        hasher.update(prev);
+        hasher.update(&self.seq.to_be_bytes());
+        hasher.update(&self.id.to_bytes());
+        hasher.update(&self.at.timestamp_micros().to_be_bytes());
+        hasher.update(&self.actor.to_bytes());
+        let kind = self.entity_kind.as_str();
+        put_len(hasher, kind.len());
+        hasher.update(kind.as_bytes());
+        hasher.update(self.entity_id.as_bytes());
+        put_len(hasher, self.matters.len());
+        for matter in &self.matters {
+            hasher.update(&matter.to_bytes());
+        }
+        put_len(hasher, self.action.len());
+        hasher.update(self.action.as_bytes());
+        put_len(hasher, self.changes.len());
+        hasher.update(&self.changes);
+    }
+
+    /// The hash of an event written before schema 10 ([`HashScheme::Json`]).
+    fn json_hash(&self, prev: &Hash) -> Result<Hash> {
+        let changes: Vec<FieldChange> = serde_json::from_slice(&self.changes)
+            .map_err(|_| LexcaseError::storage("a stored audit event is unreadable"))?;
+        let canonical = JsonCanonical {
+            seq: self.seq,
+            id: &self.id,
+            at: self.at.to_rfc3339_opts(SecondsFormat::Micros, true),
+            actor: &self.actor,
+            entity_kind: self.entity_kind.as_str(),
+            entity_id: &self.entity_id,
+            matter: self.matters.first(),
+            action: &self.action,
+            changes: &changes,
+        };
+        let body = serde_json::to_vec(&canonical)
+            .map_err(|_| LexcaseError::storage("an audit event cannot be encoded"))?;
+        let mut hasher = Sha256::new();
+        Digest::update(&mut hasher, hex::encode(prev).as_bytes());
+        Digest::update(&mut hasher, b"\n");
+        Digest::update(&mut hasher, &body);
         Ok(hasher.finalize().into())
     }
 
@@ -214,7 +255,9 @@ impl AuditRecord {
         match self.scheme {
             HashScheme::Json => serde_json::from_slice(&self.changes)
                 .map_err(|_| LexcaseError::storage("a stored audit event is unreadable")),
-            HashScheme::Binary => decode_changes(&self.changes, &self.context()),
+            HashScheme::Binary | HashScheme::KeyedBinary => {
+                decode_changes(&self.changes, &self.context())
+            }
         }
     }
 

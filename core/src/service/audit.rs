@@ -4,12 +4,11 @@ use uuid::Uuid;
 
 use super::Session;
 use super::audit_filter::EventFilter;
-use crate::access::Capability;
-use crate::audit::{AuditEvent, AuditVerification, ChainVerifier, ChangeBatch};
+use crate::audit::{AuditEvent, AuditVerification, ChangeBatch};
 use crate::error::{LexcaseError, Result};
 
 /// Events read per batch while verifying or filtering.
-const BATCH: u32 = 1000;
+pub(super) const BATCH: u32 = 1000;
 
 /// The audit trail. An event is shown only to a viewer who may see every matter it concerns
 /// (and, for a communication filed later or a payment allocated later, every matter it
@@ -22,7 +21,7 @@ const BATCH: u32 = 1000;
 /// [`crate::audit::FeedCipher`]); auditors who see every event see the real chain.
 #[derive(Debug)]
 pub struct AuditService<'s> {
-    session: &'s Session,
+    pub(super) session: &'s Session,
 }
 
 impl<'s> AuditService<'s> {
@@ -31,21 +30,10 @@ impl<'s> AuditService<'s> {
     }
 
     /// Verifies the whole hash chain (needs `view_audit`); reports the first broken link.
+    /// Events sealed with the firm's audit key are checked with the key the firm was opened
+    /// with; without it they are reported in `key_needed_from`.
     pub fn verify(&self) -> Result<AuditVerification> {
-        self.session.read(|ctx| {
-            ctx.actor.require(Capability::ViewAudit)?;
-            let mut verifier = ChainVerifier::default();
-            let mut after = 0;
-            loop {
-                let events = ctx.tx.audit_records(after, BATCH)?;
-                let Some(last) = events.last() else { break };
-                after = last.seq;
-                if !events.iter().all(|e| verifier.check(e)) {
-                    break;
-                }
-            }
-            Ok(verifier.finish(ctx.tx.audit_head()?.as_ref()))
-        })
+        self.verify_chain(None)
     }
 
     /// The history of one entity (a matter, contact, user, or the firm with `Uuid::nil()`),

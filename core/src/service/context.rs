@@ -6,9 +6,9 @@ use uuid::Uuid;
 
 use super::disclosure::{Disclosure, dedup};
 use crate::access::{Capability, Viewer};
-use crate::audit::{AuditRecord, EntityKind};
+use crate::audit::{AuditKey, AuditRecord, EntityKind};
 use crate::contacts::Contact;
-use crate::error::{LexcaseError, Result};
+use crate::error::{IncompatibleReason, LexcaseError, Result};
 use crate::firm::FirmSettings;
 use crate::ids::{ContactId, MatterId, UserId};
 use crate::matters::Matter;
@@ -86,6 +86,8 @@ pub(crate) struct WriteCtx<'t> {
     pub actor: User,
     pub settings: FirmSettings,
     pub now: DateTime<Utc>,
+    /// The firm's audit key: events are sealed with it when given.
+    pub audit_key: Option<&'t AuditKey>,
 }
 
 impl WriteCtx<'_> {
@@ -141,6 +143,11 @@ impl WriteCtx<'_> {
         after: Option<&T>,
     ) -> Result<()> {
         let head = self.tx.audit_chain_head()?;
+        if self.audit_key.is_none() && self.tx.audit_head_keyed()? {
+            return Err(LexcaseError::IncompatibleDatabase {
+                reason: IncompatibleReason::AuditKeyRequired,
+            });
+        }
         let mut event = AuditRecord::of_change(
             self.now,
             self.actor.id,
@@ -151,7 +158,7 @@ impl WriteCtx<'_> {
             before,
             after,
         )?;
-        event.seal(head);
+        event.seal_with(head, self.audit_key);
         self.tx.append_audit(&event)
     }
 }

@@ -1,6 +1,7 @@
 //! The firm handle and sessions.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::context::{ReadCtx, WriteCtx, load_actor, load_settings};
 use super::{
@@ -10,6 +11,7 @@ use super::{
     TaskService, TimeService, UserService, WorkflowService,
 };
 use crate::access::Role;
+use crate::audit::{AuditKey, HashScheme};
 use crate::clock::{Clock, SystemClock};
 use crate::error::{LexcaseError, Result};
 use crate::firm::{FirmSettings, FirmSetup};
@@ -23,6 +25,9 @@ pub struct Firm {
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
     blobs: Option<Arc<dyn BlobStore>>,
+    audit_key: Option<Arc<AuditKey>>,
+    /// Whether the audit key was checked against the head of the chain.
+    key_checked: Arc<AtomicBool>,
 }
 
 impl std::fmt::Debug for Firm {
@@ -43,7 +48,49 @@ impl Firm {
             store,
             clock,
             blobs: None,
+            audit_key: None,
+            key_checked: Arc::new(AtomicBool::new(false)),
         }
+    }
+
+    /// The same firm with its audit chain sealed with `key` (HMAC-SHA256) from the next event
+    /// on: recomputing the chain after an edit then needs the key, which is kept outside the
+    /// file and given each time the firm is opened. Once an event is keyed, a firm opened
+    /// without the key (or with another one) can no longer write
+    /// ([`crate::IncompatibleReason::AuditKeyRequired`]), and `verify` without it reports the
+    /// keyed events it could not check.
+    pub fn with_audit_key(mut self, key: AuditKey) -> Self {
+        self.audit_key = Some(Arc::new(key));
+        self.key_checked = Arc::new(AtomicBool::new(false));
+        self
+    }
+
+    /// The audit key the firm was opened with, if any.
+    pub(crate) fn audit_key(&self) -> Option<&AuditKey> {
+        self.audit_key.as_deref()
+    }
+
+    /// Refuses a key other than the one the head of the chain is sealed with (checked once).
+    fn check_audit_key(&self, tx: &dyn crate::store::WriteTx) -> Result<()> {
+        let Some(key) = self.audit_key.as_deref() else {
+            return Ok(());
+        };
+        if self.key_checked.load(Ordering::Acquire) {
+            return Ok(());
+        }
+        if let Some(head) = tx.audit_head()? {
+            let last = tx.audit_records(head.seq.saturating_sub(1), 1)?;
+            let keyed = last.first().filter(|e| e.scheme == HashScheme::KeyedBinary);
+            if keyed
+                .is_some_and(|e| e.compute_hash_with(&e.prev_hash, Some(key)).ok() != Some(e.hash))
+            {
+                return Err(LexcaseError::IncompatibleDatabase {
+                    reason: crate::IncompatibleReason::AuditKeyRequired,
+                });
+            }
+        }
+        self.key_checked.store(true, Ordering::Release);
+        Ok(())
     }
 
     /// The same firm with document contents kept in `blobs`.
@@ -107,6 +154,7 @@ impl Firm {
             actor: admin.clone(),
             settings: settings.clone(),
             now,
+            audit_key: self.audit_key(),
         };
         ctx.create(settings, "firm.initialised")?;
         let admin = ctx.create(admin, "user.created")?;
@@ -270,12 +318,14 @@ impl Session {
         let mut tx = self.firm.store.write()?;
         let actor = load_actor(&*tx, self.actor)?;
         let settings = load_settings(&*tx)?;
+        self.firm.check_audit_key(&*tx)?;
         let now = self.firm.clock.now();
         let out = f(&mut WriteCtx {
             tx: &mut *tx,
             actor,
             settings,
             now,
+            audit_key: self.firm.audit_key(),
         })?;
         tx.commit()?;
         Ok(out)

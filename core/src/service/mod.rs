@@ -10,6 +10,8 @@ mod aggregate;
 mod appointments;
 mod audit;
 mod audit_filter;
+mod audit_proof;
+mod audit_state;
 mod bill_drafting;
 mod bill_exports;
 mod billing_terms;

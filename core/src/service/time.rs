@@ -348,6 +348,28 @@ impl<'s> TimeService<'s> {
         })
     }
 
+    /// Discards the actor's timer without recording its time, whatever became of its matter
+    /// since it started (closed, archived, or walled off from the actor): a timer that can no
+    /// longer be stopped into an entry never blocks the next one. Returns the discarded timer.
+    pub fn discard_timer(&self) -> Result<Timer> {
+        self.session.write(|ctx| {
+            let timer = ctx
+                .tx
+                .timer(ctx.actor.id)?
+                .ok_or_else(|| LexcaseError::not_found("timer"))?;
+            ctx.tx.delete_timer(timer.user, timer.version)?;
+            ctx.record(
+                crate::audit::EntityKind::User,
+                timer.user.into(),
+                vec![timer.matter],
+                "timer.discarded",
+                Some(&timer),
+                None,
+            )?;
+            Ok(timer)
+        })
+    }
+
     /// Records an expense or disbursement (its codes are checked like time's).
     pub fn record_expense(&self, new: NewExpense) -> Result<Expense> {
         self.session.write(|ctx| {

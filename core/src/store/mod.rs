@@ -301,6 +301,25 @@ pub trait ReadTx {
     /// The recorded head of the audit chain.
     fn audit_head(&self) -> Result<Option<AuditHead>>;
 
+    // --- State verification: every row of a kind, in pages ---
+
+    /// The rows of the records of `kind` with ids above `after` (from the first when `None`),
+    /// in id order, at most `limit`, each as its id and its serde form (no access check), for
+    /// [`crate::service::AuditService::verify_state`]. Kinds checked: users, contacts,
+    /// matters, time entries, expenses, bills, payments and client-money entries; other kinds
+    /// return nothing. Stores that cannot list rows say so with a storage error.
+    fn state_rows(
+        &self,
+        kind: crate::audit::EntityKind,
+        after: Option<Uuid>,
+        limit: u32,
+    ) -> Result<Vec<(Uuid, serde_json::Value)>> {
+        let _ = (kind, after, limit);
+        Err(crate::LexcaseError::storage(
+            "this store cannot list rows for state verification",
+        ))
+    }
+
     // --- Compliance sweeps: matters in batches, and the figures behind their facts ---
 
     /// The ids of the matters a compliance sweep covers: those `viewer` may see
@@ -512,6 +531,18 @@ pub trait WriteTx: ReadTx {
                 })?,
             ))),
         }
+    }
+    /// Whether the event at the head of the audit chain is sealed with the firm's audit key
+    /// ([`crate::audit::HashScheme::KeyedBinary`]): then every later event must be too. Stores
+    /// that keep the head in the transaction answer without reading the log.
+    fn audit_head_keyed(&self) -> Result<bool> {
+        let Some(head) = self.audit_head()? else {
+            return Ok(false);
+        };
+        Ok(self
+            .audit_records(head.seq.saturating_sub(1), 1)?
+            .first()
+            .is_some_and(|e| e.scheme == crate::audit::HashScheme::KeyedBinary))
     }
     /// Appends a sealed audit event and moves the recorded head to it. The event must follow
     /// the head (`seq` = head + 1 and `prev_hash` = head hash, or seq 1 and the genesis hash on

@@ -251,6 +251,7 @@ pub fn draft_issue_and_settle(store: SharedStore) {
         .aged_debt(day("2026-12-31"), Currency::parse("GBP").unwrap())
         .unwrap();
     assert_eq!(aged.total.amount, Decimal::ZERO);
+    f.assert_state_explained();
 }
 
 /// Void and reissue keep the numbering gapless; fixed fees and contingency fees; reading
@@ -351,4 +352,5 @@ pub fn void_reissue_and_arrangements(store: SharedStore) {
         "discount",
     );
     assert_eq!(f.audit_len(), before, "nothing was written");
+    f.assert_state_explained();
 }

@@ -186,4 +186,5 @@ pub fn ledger_guard_override_and_reconciliation(store: SharedStore) {
     let mut usd = entry(TrustEntryKind::Receipt, "1", None);
     usd.amount = Money::new(Decimal::ONE, Currency::parse("USD").unwrap(), "x").unwrap();
     assert_invalid(money.record(usd, None), "amount");
+    f.assert_state_explained();
 }

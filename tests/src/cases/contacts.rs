@@ -109,6 +109,7 @@ pub fn create_update_and_prefix_search(store: SharedStore) {
         f.read_only.contacts().get(lexcase::ContactId::new()),
         ErrorCode::NotFound,
     );
+    f.assert_state_explained();
 }
 
 /// Persons work for organisations; organisations are subsidiaries of organisations; no cycles.
@@ -208,6 +209,7 @@ pub fn affiliations_check_kinds_and_cycles(store: SharedStore) {
         c.remove_affiliation(jane.id, jane.version, AffiliationKind::WorksFor, acme.id),
         ErrorCode::NotFound,
     );
+    f.assert_state_explained();
 }
 
 /// Identity verification needs a date and method when verified; no future dates.
@@ -261,6 +263,7 @@ pub fn identity_verification_is_recorded(store: SharedStore) {
         ),
         ErrorCode::PermissionDenied,
     );
+    f.assert_state_explained();
 }
 
 /// Garbage in any contact field is refused and nothing is written.

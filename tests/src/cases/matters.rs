@@ -98,6 +98,7 @@ pub fn lifecycle_with_dates_and_history(store: SharedStore) {
             "matter.archived"
         ]
     );
+    f.assert_state_explained();
 }
 
 /// Parties in typed roles, counsel acting for a party, one contact in different roles.
@@ -192,6 +193,7 @@ pub fn parties_roles_and_links(store: SharedStore) {
             .add_party(m.id, m.version, jones.id, PartyRole::Witness, None, None),
         ErrorCode::PermissionDenied,
     );
+    f.assert_state_explained();
 }
 
 /// Team members with matter roles; "my matters" covers responsible, originating and team.
@@ -248,6 +250,7 @@ pub fn team_and_my_matters(store: SharedStore) {
         .unwrap();
     assert_eq!(moved.responsible, f.fee_earner2.actor_id());
     assert_eq!(mine(&f.fee_earner2), 1);
+    f.assert_state_explained();
 }
 
 /// Every filter, combined filters, free text over number, title and party names, pages.
@@ -508,6 +511,7 @@ pub fn custom_fields_are_typed(store: SharedStore) {
         ErrorCode::NotFound,
     );
     assert_eq!(f.read_only.matters().get(m.id).unwrap(), m);
+    f.assert_state_explained();
 }
 
 /// Named key dates are set, moved and removed.
@@ -556,6 +560,7 @@ pub fn key_dates(store: SharedStore) {
         moved.changes[0].after,
         Some(serde_json::json!("2026-11-29"))
     );
+    f.assert_state_explained();
 }
 
 /// Every field of a new or changed matter refuses garbage; nothing is written.

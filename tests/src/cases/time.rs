@@ -186,6 +186,7 @@ pub fn rates_rounding_and_codes(store: SharedStore) {
         ErrorCode::Validation,
     );
     assert_eq!(f.audit_len(), before, "nothing was written");
+    f.assert_state_explained();
 }
 
 /// The timer runs, pauses, resumes and stops into an entry; one per user; time can come
@@ -279,6 +280,45 @@ pub fn timers_sources_and_expenses(store: SharedStore) {
     bad.unit_cost = gbp("1");
     bad.quantity = Decimal::ZERO;
     assert_invalid(time.record_expense(bad), "quantity");
+    f.assert_state_explained();
+}
+
+/// A timer whose matter was walled off from its user, or archived, cannot be stopped into an
+/// entry any more, but it can be discarded, so that the user can start another.
+pub fn timers_on_walled_or_archived_matters_can_be_discarded(store: SharedStore) {
+    let f = Fixture::new(store);
+    let time = f.fee_earner2.time();
+    let walled = f.matter("Walled matter");
+    time.start_timer(walled.id, "Drafting").unwrap();
+    f.admin
+        .matters()
+        .add_ethical_wall(
+            walled.id,
+            walled.version,
+            Fixture::id(&f.fee_earner2),
+            "acted for the other side",
+        )
+        .unwrap();
+    assert_code(time.stop_timer(None), ErrorCode::NotFound);
+    assert!(time.start_timer(f.matter("Other").id, "x").is_err());
+    let discarded = time.discard_timer().unwrap();
+    assert_eq!(discarded.matter, walled.id);
+    assert!(time.timer().unwrap().is_none());
+    assert_code(time.discard_timer(), ErrorCode::NotFound);
+
+    let archived = f.matter("Archived matter");
+    time.start_timer(archived.id, "Reading").unwrap();
+    f.admin
+        .matters()
+        .archive(archived.id, archived.version, None)
+        .unwrap();
+    assert!(time.stop_timer(None).is_err());
+    time.discard_timer().unwrap();
+    let next = f.matter("Next matter");
+    assert_eq!(
+        time.start_timer(next.id, "New work").unwrap().matter,
+        next.id
+    );
 }
 
 /// A negative rate (time of negative value) is refused when recording and when changing an

@@ -102,6 +102,7 @@ pub fn rates_are_hidden_without_view_rates(store: SharedStore) {
             .iter()
             .all(|c| c.after == Some(serde_json::json!("[redacted]")))
     );
+    f.assert_state_explained();
 }
 
 /// The firm cannot lose its last active admin.

@@ -3,9 +3,9 @@
 use std::time::SystemTime;
 
 use lexcase::audit::{
-    AuditEvent as CoreAuditEvent, AuditVerification as CoreAuditVerification,
-    BrokenLink as CoreBrokenLink, ChangeBatch as CoreChangeBatch, EntityKind as CoreEntityKind,
-    FieldChange as CoreFieldChange,
+    AuditEvent as CoreAuditEvent, AuditHead as CoreAuditHead,
+    AuditVerification as CoreAuditVerification, BrokenLink as CoreBrokenLink,
+    ChangeBatch as CoreChangeBatch, EntityKind as CoreEntityKind, FieldChange as CoreFieldChange,
 };
 use uuid::Uuid;
 
@@ -159,6 +159,11 @@ pub struct AuditVerification {
     pub events_checked: u64,
     /// The first broken link, or null if the chain is intact.
     pub first_broken: Option<BrokenLink>,
+    /// The first event sealed with the firm's audit key when it was not given (it and the
+    /// events after it were not checked), or null.
+    pub key_needed_from: Option<u64>,
+    /// The first event checked that is sealed with the audit key, or null.
+    pub keyed_from: Option<u64>,
 }
 
 impl From<CoreAuditVerification> for AuditVerification {
@@ -167,12 +172,40 @@ impl From<CoreAuditVerification> for AuditVerification {
         let CoreAuditVerification {
             events_checked,
             first_broken,
+            key_needed_from,
+            keyed_from,
         } = verification;
         Self {
             intact,
             events_checked,
             first_broken: first_broken.map(BrokenLink::from),
+            key_needed_from,
+            keyed_from,
         }
+    }
+}
+
+/// The head of the audit chain: the last event's sequence number and hash, to anchor outside
+/// the file and give back to `verifyAgainst` later.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct AuditHead {
+    /// Sequence number of the last event.
+    pub seq: u64,
+    /// Its hash (hex).
+    pub hash: String,
+}
+
+impl From<CoreAuditHead> for AuditHead {
+    fn from(head: CoreAuditHead) -> Self {
+        let CoreAuditHead { seq, hash } = head;
+        Self { seq, hash }
+    }
+}
+
+impl From<AuditHead> for CoreAuditHead {
+    fn from(head: AuditHead) -> Self {
+        let AuditHead { seq, hash } = head;
+        Self { seq, hash }
     }
 }
 

@@ -27,7 +27,9 @@ pub use appointments::{
     Appointment, AppointmentChanges, AppointmentKind, AppointmentStatus, Attendee, Clash,
     NewAppointment, Occurrence, OccurrenceChange, OccurrenceException, RecurrenceChange, Schedule,
 };
-pub use audit::{AuditEvent, AuditVerification, BrokenLink, ChangeBatch, EntityKind, FieldChange};
+pub use audit::{
+    AuditEvent, AuditHead, AuditVerification, BrokenLink, ChangeBatch, EntityKind, FieldChange,
+};
 pub use bills::{
     AgedDebt, Allocation, Bill, BillKind, BillLine, BillPage, BillQuery, BillStatus, BillTotals,
     ContingencyBasis, Discount, DraftRequest, FeeArrangement, LineKind, LineTotals, NewPayment,

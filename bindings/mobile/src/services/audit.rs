@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::convert::all;
 use crate::error::Result;
-use crate::records::{AuditEvent, AuditVerification, ChangeBatch};
+use crate::records::{AuditEvent, AuditHead, AuditVerification, ChangeBatch};
 
 /// The audit trail. Events about matters the actor may not see are left out; rates of other
 /// users are redacted for actors who may not see rates.
@@ -25,6 +25,26 @@ impl AuditService {
     /// Verifies the whole hash chain (needs `view_audit`); reports the first broken link.
     pub fn verify(&self) -> Result<AuditVerification> {
         Ok(self.session.audit().verify()?.into())
+    }
+
+    /// The head of the chain (null before the first event), to anchor outside the file: in
+    /// backups, an email (needs `view_audit`).
+    pub fn head(&self) -> Result<Option<AuditHead>> {
+        Ok(self.session.audit().head()?.map(AuditHead::from))
+    }
+
+    /// Verifies the chain and that it still passes through `expected`, a head exported
+    /// earlier and kept outside the file: a rewritten or cut tail is found there.
+    pub fn verify_against(&self, expected: AuditHead) -> Result<AuditVerification> {
+        let expected = lexcase::audit::AuditHead::from(expected);
+        if expected.hash_bytes().is_none() {
+            return Err(lexcase::LexcaseError::validation(
+                "expected",
+                "the hash is not 64 hex digits",
+            )
+            .into());
+        }
+        Ok(self.session.audit().verify_against(&expected)?.into())
     }
 
     /// The history of one entity (a matter, contact, user, or the firm with the nil UUID),

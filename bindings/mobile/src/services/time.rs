@@ -128,6 +128,12 @@ impl TimeService {
         Ok(self.session.time().stop_timer(narrative.as_deref())?.into())
     }
 
+    /// Discards the actor's timer without recording its time, whatever became of its matter
+    /// (walled off, archived); returns the discarded timer.
+    pub fn discard_timer(&self) -> Result<Timer> {
+        Ok(self.session.time().discard_timer()?.into())
+    }
+
     /// Records an expense or disbursement.
     pub fn record_expense(&self, new: NewExpense) -> Result<Expense> {
         Ok(self.session.time().record_expense(new.try_into()?)?.into())

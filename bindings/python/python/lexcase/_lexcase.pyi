@@ -16,6 +16,7 @@ __all__ = [
     "AppointmentService",
     "Attachment",
     "AuditEvent",
+    "AuditHead",
     "AuditService",
     "AuditVerification",
     "Bill",
@@ -26,6 +27,7 @@ __all__ = [
     "Blocker",
     "BrokenLink",
     "CORRESPONDENCE",
+    "ENCRYPTION",
     "ChangeBatch",
     "ChecklistItem",
     "Clash",
@@ -109,6 +111,7 @@ __all__ = [
     "SettingsService",
     "Stage",
     "StageCount",
+    "StateVerification",
     "StageMove",
     "StageMoveResult",
     "StaleVersionError",
@@ -124,6 +127,7 @@ __all__ = [
     "TimeService",
     "Timer",
     "TraceStep",
+    "UnexplainedRow",
     "User",
     "UserService",
     "UtbmsCode",
@@ -181,7 +185,11 @@ def version() -> str:
     """The version of the lexcase engine, e.g. ``"0.1.0"``."""
 
 def open(
-    path: str | os.PathLike[str], durability: Literal["full", "normal"] = "full"
+    path: str | os.PathLike[str],
+    durability: Literal["full", "normal"] = "full",
+    *,
+    key: bytes | None = None,
+    audit_key: bytes | None = None,
 ) -> Firm:
     """Opens (creating if absent) the firm database at ``path``, or a private in-memory one for
     ``":memory:"``. ``durability="full"`` (the default) makes every commit survive a power cut;
@@ -193,6 +201,14 @@ def open(
     Document contents are kept in memory for ``":memory:"``, and otherwise in the directory
     ``<path>.blobs`` beside the database file (created if missing; keep it with the file when
     copying or backing up the firm).
+
+    ``key`` (at least 16 bytes; 32 random bytes are best) encrypts the database and the
+    document contents at rest; it is never stored. A file the key does not open raises
+    ``IncompatibleDatabaseError`` and is left untouched.
+
+    ``audit_key`` (at least 16 bytes, kept outside the file) seals the audit chain with
+    HMAC-SHA256 from the next event on; once it is, the firm must be opened with the same key
+    to write, and to verify the keyed events.
     """
 
 # ---------------------------------------------------------------- errors
@@ -1008,13 +1024,64 @@ class AuditVerification:
     def events_checked(self) -> int: ...
     @property
     def first_broken(self) -> BrokenLink | None: ...
+    @property
+    def key_needed_from(self) -> int | None: ...
+    @property
+    def keyed_from(self) -> int | None: ...
+
+@final
+class AuditHead:
+    """The head of the audit chain, to anchor outside the file (``str(head)`` is
+    ``"<seq>:<hash>"``)."""
+
+    @staticmethod
+    def parse(text: str) -> AuditHead: ...
+    @property
+    def seq(self) -> int: ...
+    @property
+    def hash(self) -> str: ...
+
+@final
+class UnexplainedRow:
+    """A stored row whose state no audit event explains."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def fields(self) -> builtins.list[str]: ...
+    @property
+    def reason(self) -> str: ...
+
+@final
+class StateVerification:
+    """The outcome of comparing stored rows with the replay of their audit events."""
+
+    @property
+    def is_consistent(self) -> bool: ...
+    @property
+    def kinds(self) -> builtins.list[str]: ...
+    @property
+    def rows_checked(self) -> int: ...
+    @property
+    def unexplained_count(self) -> int: ...
+    @property
+    def unexplained(self) -> builtins.list[UnexplainedRow]: ...
 
 @final
 class AuditService:
     """The audit trail and change feed (``session.audit``)."""
 
-    def verify(self) -> AuditVerification:
-        """Verifies the whole hash chain (needs ``view_audit``)."""
+    def verify(self, expected_head: AuditHead | None = None) -> AuditVerification:
+        """Verifies the whole hash chain (needs ``view_audit``); with ``expected_head``, also
+        that the chain still passes through it unchanged."""
+
+    def head(self) -> AuditHead | None:
+        """The head of the chain to anchor outside the file."""
+
+    def verify_state(self) -> StateVerification:
+        """Compares stored rows with the replay of their audit events."""
 
     def history(self, entity_id: uuid.UUID) -> builtins.list[AuditEvent]:
         """The history of one entity, oldest first."""
@@ -1815,6 +1882,8 @@ class AppointmentService:
 
 CORRESPONDENCE: Final[str]
 """The document category attachments of filed communications are filed under."""
+ENCRYPTION: Final[bool]
+"""Whether this build can encrypt at rest (``open(path, key=...)``)."""
 
 @final
 class Participant:
@@ -2944,6 +3013,8 @@ class TimeService:
         """Resumes the paused timer."""
     def stop_timer(self, narrative: str | None = None) -> TimeEntry:
         """Stops the timer into a time entry (at least one second)."""
+    def discard_timer(self) -> Timer:
+        """Discards the timer without recording its time, whatever became of its matter."""
     def record_expense(
         self,
         *,

@@ -159,6 +159,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
     (
         "TimeService",
         &[
+            "discard_timer",
             "record",
             "record_many",
             "record_for",

@@ -18,6 +18,38 @@ fn audit_and_matters() -> Vec<Read> {
                 "chain verification counts every event of the firm (its owner keeps it as is)",
             ),
         },
+        Read {
+            service: "AuditService",
+            method: "head",
+            probe: Probe::Disclosed(
+                |s, _| out(s.audit().head()),
+                "the head to anchor outside the file is the last event of the firm's whole chain \
+                 (needs view_audit, like verify)",
+            ),
+        },
+        Read {
+            service: "AuditService",
+            method: "verify_against",
+            probe: Probe::Disclosed(
+                |s, _| {
+                    let audit = s.audit();
+                    out(audit.head().and_then(|head| match head {
+                        Some(head) => audit.verify_against(&head).map(Some),
+                        None => Ok(None),
+                    }))
+                },
+                "verification against an anchored head counts every event of the firm, as verify",
+            ),
+        },
+        Read {
+            service: "AuditService",
+            method: "verify_state",
+            probe: Probe::Disclosed(
+                |s, _| out(s.audit().verify_state()),
+                "the check of every row of the file counts every row (needs view_audit; rows no \
+                 event explains are listed by kind, id and field, never values)",
+            ),
+        },
         addressed("AuditService", "history", |s, _, i| {
             let ids = [
                 i.matter.into(),

@@ -47,6 +47,24 @@ class AuditTest {
     }
 
     @Test
+    fun anAnchoredHeadIsExportedAndVerifiedAgainst() {
+        withFirm {
+            matter(person("Jane", "Smith"))
+            val head = admin.audit().head()!!
+            assertEquals(64, head.hash.length)
+            matter(person("John", "Doe"))
+            val verification = admin.audit().verifyAgainst(head)
+            assertTrue(verification.intact)
+            assertNull(verification.keyNeededFrom)
+
+            val rewritten = admin.audit().verifyAgainst(head.copy(hash = "0".repeat(64)))
+            assertFalse(rewritten.intact)
+            assertEquals(head.seq, rewritten.firstBroken!!.seq)
+            assertThrows<LexcaseException.Validation> { admin.audit().verifyAgainst(head.copy(hash = "xyz")) }
+        }
+    }
+
+    @Test
     fun historyListsActionsWithTheirChangesAsJson() {
         withFirm {
             val m = matter(person("Jane", "Smith"))

@@ -1,0 +1,84 @@
+//! Every row of a kind, in id order and pages, in its serde form: what `verify_state` compares
+//! with the replay of the audit trail.
+
+use lexcase::audit::EntityKind;
+use lexcase::{LexcaseError, Result};
+use rusqlite::Connection;
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::error::Db;
+use crate::{bills, matters, read, trust, work};
+
+/// The table that holds the records of `kind`, if it is a kind that is checked.
+fn table(kind: EntityKind) -> Option<&'static str> {
+    Some(match kind {
+        EntityKind::User => "users",
+        EntityKind::Contact => "contacts",
+        EntityKind::Matter => "matters",
+        EntityKind::TimeEntry => "time_entries",
+        EntityKind::Expense => "expenses",
+        EntityKind::Bill => "bills",
+        EntityKind::Payment => "payments",
+        EntityKind::ClientMoney => "client_money_entries",
+        _ => return None,
+    })
+}
+
+fn json<T: Serialize>(id: Uuid, record: Option<T>) -> Result<Option<(Uuid, serde_json::Value)>> {
+    record
+        .map(|r| {
+            serde_json::to_value(r)
+                .map(|v| (id, v))
+                .map_err(|_| LexcaseError::storage("a stored record cannot be encoded"))
+        })
+        .transpose()
+}
+
+/// One record of `kind` by id, in its serde form.
+fn load(
+    conn: &Connection,
+    kind: EntityKind,
+    id: Uuid,
+) -> Result<Option<(Uuid, serde_json::Value)>> {
+    match kind {
+        EntityKind::User => json(id, read::user(conn, id.into())?),
+        EntityKind::Contact => json(id, read::contact(conn, id.into())?),
+        EntityKind::Matter => json(id, matters::matter(conn, id.into())?),
+        EntityKind::TimeEntry => json(id, work::get::<lexcase::timekeeping::TimeEntry>(conn, id)?),
+        EntityKind::Expense => json(id, work::get::<lexcase::timekeeping::Expense>(conn, id)?),
+        EntityKind::Bill => json(id, bills::bill(conn, id.into())?),
+        EntityKind::Payment => json(id, bills::payment(conn, id.into())?),
+        EntityKind::ClientMoney => json(id, trust::entry(conn, id.into())?),
+        _ => Ok(None),
+    }
+}
+
+/// Up to `limit` records of `kind` with ids above `after`, in id order.
+pub(crate) fn rows(
+    conn: &Connection,
+    kind: EntityKind,
+    after: Option<Uuid>,
+    limit: u32,
+) -> Result<Vec<(Uuid, serde_json::Value)>> {
+    let Some(table) = table(kind) else {
+        return Ok(Vec::new());
+    };
+    let after = after.map_or([0u8; 16], |id| *id.as_bytes());
+    let ids = conn
+        .prepare_cached(&format!(
+            "SELECT id FROM {table} WHERE id > ?1 ORDER BY id LIMIT ?2"
+        ))
+        .db()?
+        .query_map(rusqlite::params![after, i64::from(limit)], |r| {
+            r.get::<_, [u8; 16]>(0)
+        })
+        .db()?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .db()?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        out.extend(load(conn, kind, Uuid::from_bytes(id))?);
+    }
+    Ok(out)
+}
