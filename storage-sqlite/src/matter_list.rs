@@ -47,6 +47,20 @@ pub(crate) fn hidden_from(viewer: &Viewer) -> (&'static str, Vec<Value>) {
     }
 }
 
+/// The ids of the matters `viewer` may not see ([`hidden_from`]), in id order.
+pub(crate) fn hidden_matters(conn: &Connection, viewer: &Viewer) -> Result<Vec<MatterId>> {
+    let (hidden, params) = hidden_from(viewer);
+    let sql = format!("SELECT matter_id FROM ({hidden}) ORDER BY 1");
+    let mut stmt = conn.prepare_cached(&sql).db()?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(params)).db()?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().db()? {
+        let bytes: [u8; 16] = row.get(0).db()?;
+        out.push(MatterId::from(uuid::Uuid::from_bytes(bytes)));
+    }
+    Ok(out)
+}
+
 /// `column` (a matter id) names a matter `viewer` may see: the rule of [`Viewer::can_see`]
 /// on any row that belongs to a matter.
 pub(crate) fn on_visible_matter(column: &str, viewer: &Viewer) -> (String, Vec<Value>) {

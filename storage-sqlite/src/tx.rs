@@ -230,6 +230,9 @@ macro_rules! read_tx {
             ) -> Result<Paged<Matter>> {
                 matter_list::matters(self.conn(), query, viewer, page)
             }
+            fn matters_hidden_from(&self, viewer: &Viewer) -> Result<Vec<MatterId>> {
+                matter_list::hidden_matters(self.conn(), viewer)
+            }
             fn workflow_template(
                 &self,
                 id: &str,

@@ -95,6 +95,22 @@ macro_rules! conformance_tests {
             rule_failures::rules_that_fail_at_run_time_are_findings,
             rule_failures::packs_are_checked_for_budget_and_capability_first,
             compliance_sweep::sweep_facts_match_one_matter_at_a_time,
+            walls::conflict_checks_name_walled_matters_only_to_those_who_see_them,
+            walls::a_repeated_message_id_does_not_return_a_walled_communication,
+            walls::a_bill_on_several_matters_is_hidden_from_anyone_walled_from_one,
+            walls::unfiled_mail_in_the_feed_needs_edit_matters_and_follows_its_filing,
+            walls::statements_and_aged_debt_leave_out_walled_matters,
+            walls::reconciliation_covers_only_the_ledgers_the_actor_may_see,
+            walls::payments_follow_the_matters_of_the_bills_they_pay,
+            walls::tasks_count_only_from_tasks_of_their_own_matter,
+            walls::hidden_and_missing_records_give_the_same_error,
+            walls::the_feed_hides_gaps_from_viewers_who_may_not_see_every_event,
+            walls::the_feed_key_is_never_shown,
+            walls::hidden_matters_are_exactly_those_the_rule_hides,
+            walls::a_firm_wide_counter_keeps_walled_clients_out_of_new_numbers,
+            walls::every_read_of_every_service_keeps_a_walled_matter_hidden,
+            walls::events_written_before_full_scoping_stay_behind_the_wall,
+            walls::a_count_of_candidates_is_not_shown_behind_a_wall,
         );
     };
 }

@@ -55,7 +55,8 @@ pub struct PyAuditEvent(pub AuditEvent);
 
 #[pymethods]
 impl PyAuditEvent {
-    /// Position in the chain, from 1, gapless.
+    /// Position in the chain, from 1, gapless, for viewers who may see every event; for others
+    /// a pseudonym (the same for the event each time, usable as a cursor, in no order).
     #[getter]
     fn seq(&self) -> u64 {
         self.0.seq
@@ -116,13 +117,14 @@ impl PyAuditEvent {
         self.0.changes.iter().cloned().map(PyFieldChange).collect()
     }
 
-    /// Hash of the previous event (hex).
+    /// Hash of the previous event (hex); empty for viewers who may not see every event.
     #[getter]
     fn prev_hash(&self) -> &str {
         &self.0.prev_hash
     }
 
-    /// SHA-256 (hex) over `prev_hash` and this event.
+    /// SHA-256 (hex) over `prev_hash` and this event; empty for viewers who may not see every
+    /// event.
     #[getter]
     fn hash(&self) -> &str {
         &self.0.hash

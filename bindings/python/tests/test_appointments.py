@@ -235,7 +235,9 @@ def test_history_records_each_action(office: Office) -> None:
         "appointment.cancelled",
     ]
     assert all(e.entity_kind == "appointment" and e.entity_id == a.id for e in events)
-    assert office.admin.audit.history(a.id) == events
+    # The admin sees the real chain; the fee earner (no view_audit) sees the same events with
+    # pseudonyms for their sequence numbers.
+    assert [e.id for e in office.admin.audit.history(a.id)] == [e.id for e in events]
     # A cancelled entry leaves the agenda and takes no more changes.
     me = office.users["fee_earner"].id
     assert (

@@ -74,7 +74,10 @@ pub struct FieldChange {
 /// One audit event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEvent {
-    /// Position in the chain, from 1, gapless.
+    /// Position in the chain, from 1, gapless — as shown to viewers who may see every event.
+    /// Others are shown a pseudonym: a number that is the same for one event every time, can
+    /// be passed back as a cursor, but says nothing about order or gaps
+    /// ([`super::FeedCipher`]).
     pub seq: u64,
     /// Identifier.
     pub id: EventId,
@@ -93,9 +96,11 @@ pub struct AuditEvent {
     pub action: String,
     /// The changed fields.
     pub changes: Vec<FieldChange>,
-    /// Hash of the previous event (hex), or [`super::GENESIS_HASH`].
+    /// Hash of the previous event (hex), or [`super::GENESIS_HASH`]; empty for viewers who
+    /// may not see every event.
     pub prev_hash: String,
-    /// SHA-256 (hex) over the previous hash and the encoding of this event.
+    /// SHA-256 (hex) over the previous hash and the encoding of this event; empty for viewers
+    /// who may not see every event.
     pub hash: String,
 }
 
@@ -151,7 +156,7 @@ impl std::fmt::Display for AuditHead {
 pub struct ChangeBatch {
     /// Events after the cursor that the user may see, in order.
     pub events: Vec<AuditEvent>,
-    /// Pass this as the cursor next time.
+    /// Pass this as the cursor next time (for viewers shown pseudonyms, a new value each call).
     pub next_cursor: u64,
     /// Whether more events may follow right away.
     pub more: bool,

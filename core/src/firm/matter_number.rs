@@ -5,8 +5,16 @@
 //! for persons — upper case, padded with
 //! `X`), `{YYYY}`, `{YY}`, `{MM}` (opening date in the firm's zone), `{SEQ}` or `{SEQ:n}` (a
 //! counter, zero-padded to `n` digits). The counter runs separately for each distinct rendered
-//! prefix: `SMI-0001`, `SMI-0002`, `JON-0001`; `2026/1` … then `2027/1`. `{{` and `}}` are
-//! literal braces. Exactly one `{SEQ}` is required.
+//! prefix: `SMI-0001`, `SMI-0002`, `JON-0001`; `2026/1` … then `2027/1`. `{FIRMSEQ}` or
+//! `{FIRMSEQ:n}` is a counter the client letters do not split (still split by year or month
+//! if the format has them): `SMI-0001`, `JON-0002`, `SMI-0003`. `{{` and `}}` are literal
+//! braces. Exactly one `{SEQ}` or `{FIRMSEQ}` is required.
+//!
+//! Under ethical walls, a per-client counter tells whoever opens a matter how many matters
+//! earlier clients with the same three letters have — including matters hidden from them
+//! (`QUI-0002` says a `QUI-0001` exists). Firms with walls use a format whose counter is
+//! firm-wide (`{YYYY}/{SEQ}`, `{CLIENT3}-{FIRMSEQ:5}`): a new number then says only how many
+//! matters the firm opened (that period), never for whom.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -21,7 +29,11 @@ enum Piece {
     Year4,
     Year2,
     Month,
-    Seq { width: usize },
+    /// The counter; `shared` when the client letters do not split it (`{FIRMSEQ}`).
+    Seq {
+        width: usize,
+        shared: bool,
+    },
 }
 
 /// A parsed matter-number format.
@@ -95,7 +107,7 @@ impl MatterNumberFormat {
             .filter(|p| matches!(p, Piece::Seq { .. }))
             .count();
         if seqs != 1 {
-            return Err(err("must contain exactly one {SEQ} token"));
+            return Err(err("must contain exactly one {SEQ} or {FIRMSEQ} token"));
         }
         Ok(Self {
             source: source.to_owned(),
@@ -110,14 +122,25 @@ impl MatterNumberFormat {
             "YYYY" => Piece::Year4,
             "YY" => Piece::Year2,
             "MM" => Piece::Month,
-            "SEQ" => Piece::Seq { width: 1 },
-            t => match t.strip_prefix("SEQ:") {
-                Some(w) => match w.parse::<usize>() {
-                    Ok(width @ 1..=9) => Piece::Seq { width },
-                    _ => return Err(err("SEQ width must be 1 to 9".into())),
-                },
-                None => return Err(err("unknown token (or unclosed '{')".into())),
+            "SEQ" => Piece::Seq {
+                width: 1,
+                shared: false,
             },
+            "FIRMSEQ" => Piece::Seq {
+                width: 1,
+                shared: true,
+            },
+            t => {
+                let (width, shared) = match (t.strip_prefix("SEQ:"), t.strip_prefix("FIRMSEQ:")) {
+                    (Some(w), _) => (w, false),
+                    (_, Some(w)) => (w, true),
+                    _ => return Err(err("unknown token (or unclosed '{')".into())),
+                };
+                match width.parse::<usize>() {
+                    Ok(width @ 1..=9) => Piece::Seq { width, shared },
+                    _ => return Err(err("SEQ width must be 1 to 9".into())),
+                }
+            }
         })
     }
 
@@ -126,9 +149,14 @@ impl MatterNumberFormat {
         &self.source
     }
 
-    /// The key of the counter this matter draws from: the rendering with `{SEQ}` left open.
+    /// The key of the counter this matter draws from: the rendering with `{SEQ}` left open
+    /// (and with `{FIRMSEQ}` the client letters too).
     pub fn sequence_key(&self, ctx: &MatterNumberContext<'_>) -> String {
-        self.render_with(ctx, "{SEQ}")
+        let shared = self
+            .pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Seq { shared: true, .. }));
+        self.render_with(ctx, "{SEQ}", shared)
     }
 
     /// Renders the number for sequence value `seq`.
@@ -137,18 +165,19 @@ impl MatterNumberFormat {
             .pieces
             .iter()
             .find_map(|p| match p {
-                Piece::Seq { width } => Some(*width),
+                Piece::Seq { width, .. } => Some(*width),
                 _ => None,
             })
             .unwrap_or(1);
-        self.render_with(ctx, &format!("{seq:0width$}"))
+        self.render_with(ctx, &format!("{seq:0width$}"), false)
     }
 
-    fn render_with(&self, ctx: &MatterNumberContext<'_>, seq: &str) -> String {
+    fn render_with(&self, ctx: &MatterNumberContext<'_>, seq: &str, open_client: bool) -> String {
         let mut out = String::new();
         for piece in &self.pieces {
             match piece {
                 Piece::Literal(s) => out.push_str(s),
+                Piece::Client3 if open_client => out.push_str("{CLIENT3}"),
                 Piece::Client3 => out.push_str(&client3(ctx.client_name)),
                 Piece::Year4 => out.push_str(&format!("{:04}", ctx.date.year())),
                 Piece::Year2 => out.push_str(&format!("{:02}", ctx.date.year().rem_euclid(100))),
@@ -217,6 +246,19 @@ mod tests {
         assert_eq!(f.sequence_key(&ctx("x")), "2026/{SEQ}");
         let f = MatterNumberFormat::parse("M{YY}{MM}-{SEQ:3}{{x}}").unwrap();
         assert_eq!(f.render(&ctx("x"), 5), "M2611-005{x}");
+    }
+
+    #[test]
+    fn a_firm_wide_counter_is_not_split_by_the_client() {
+        let f = MatterNumberFormat::parse("{CLIENT3}-{FIRMSEQ:5}").unwrap();
+        assert_eq!(f.render(&ctx("Quill"), 2), "QUI-00002");
+        assert_eq!(f.sequence_key(&ctx("Quill")), "{CLIENT3}-{SEQ}");
+        assert_eq!(f.sequence_key(&ctx("Smith")), f.sequence_key(&ctx("Quill")));
+        let f = MatterNumberFormat::parse("{YYYY}-{CLIENT3}-{FIRMSEQ}").unwrap();
+        assert_eq!(f.sequence_key(&ctx("Smith")), "2026-{CLIENT3}-{SEQ}");
+        for bad in ["{FIRMSEQ}{SEQ}", "{FIRMSEQ:0}", "{FIRMSEQ:x}"] {
+            assert!(MatterNumberFormat::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::{CustomFieldDefinition, MatterNumberFormat};
+use super::{CustomFieldDefinition, FeedKey, MatterNumberFormat};
 use crate::calendar::{HolidayCalendar, HolidayList, WeekendsOnly};
 use crate::error::{LexcaseError, Result};
 use crate::money::Currency;
@@ -26,6 +26,10 @@ pub struct FirmSettings {
     /// The firm's holidays, skipped (with weekends) when counting business days.
     #[serde(default)]
     pub holidays: Option<HolidayList>,
+    /// The secret that keys the change feed's pseudonyms (made at initialisation; `None` for
+    /// firms set up before it existed, and in every copy the services show or audit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feed_key: Option<FeedKey>,
     /// Optimistic-concurrency version.
     pub version: u64,
 }
@@ -53,10 +57,19 @@ impl FirmSettings {
             time_zone: setup.time_zone.trim().to_owned(),
             custom_fields: Vec::new(),
             holidays: None,
+            feed_key: Some(FeedKey::random()),
             version: 1,
         };
         settings.zone()?;
         Ok(settings)
+    }
+
+    /// The settings as shown to users and recorded in the audit trail: without the feed key.
+    pub fn without_secrets(&self) -> Self {
+        Self {
+            feed_key: None,
+            ..self.clone()
+        }
     }
 
     /// The firm's time zone.

@@ -2,6 +2,8 @@
 //! the change to a copy, bump the version, store it, and record the audit event — so a failed
 //! change leaves nothing behind and every stored change has its event.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -18,7 +20,7 @@ use crate::firm::FirmSettings;
 use crate::ids::MatterId;
 use crate::matters::{ConflictCheck, Matter, RuleOverrides};
 use crate::notes::Note;
-use crate::store::WriteTx;
+use crate::store::{ReadTx, WriteTx};
 use crate::tasks::Task;
 use crate::timekeeping::{
     BillingTerms, Expense, FirmBillingSettings, TermsScope, TimeEntry, Timer,
@@ -43,9 +45,14 @@ pub(crate) trait Aggregate: Clone + Serialize {
     fn bump(&mut self);
     /// The id the audit trail files the event under.
     fn entity_id(&self) -> Uuid;
-    /// The matter the event belongs to, for access filtering of the feed.
-    fn matter_scope(&self) -> Option<MatterId> {
-        None
+    /// Every matter the value concerns (its events belong to each, for access filtering of
+    /// the feed; see [`super::disclosure`]), the main one first.
+    fn matter_scope(&self, _tx: &dyn ReadTx) -> Result<Vec<MatterId>> {
+        Ok(Vec::new())
+    }
+    /// The value as its audit event records it (secrets left out).
+    fn audited(&self) -> Cow<'_, Self> {
+        Cow::Borrowed(self)
     }
     /// Inserts a new aggregate.
     fn insert(&self, tx: &mut dyn WriteTx) -> Result<()>;
@@ -57,13 +64,14 @@ impl WriteCtx<'_> {
     /// Stores a new aggregate and records `action`.
     pub fn create<T: Aggregate>(&mut self, value: T, action: &str) -> Result<T> {
         value.insert(self.tx)?;
+        let matters = value.matter_scope(self.tx)?;
         self.record(
             value.kind(),
             value.entity_id(),
-            value.matter_scope(),
+            matters,
             action,
             None,
-            Some(&value),
+            Some(value.audited().as_ref()),
         )?;
         Ok(value)
     }
@@ -82,13 +90,16 @@ impl WriteCtx<'_> {
         change(&mut after, self)?;
         after.bump();
         after.update(self.tx, expected)?;
+        // The event shows the value before and after: it concerns the matters of both.
+        let mut matters = after.matter_scope(self.tx)?;
+        matters.extend(before.matter_scope(self.tx)?);
         self.record(
             after.kind(),
             after.entity_id(),
-            after.matter_scope(),
+            matters,
             action,
-            Some(&before),
-            Some(&after),
+            Some(before.audited().as_ref()),
+            Some(after.audited().as_ref()),
         )?;
         Ok(after)
     }
@@ -110,9 +121,9 @@ macro_rules! aggregate {
             fn entity_id(&self) -> Uuid {
                 self.id.into()
             }
-            fn matter_scope(&self) -> Option<MatterId> {
+            fn matter_scope(&self, _tx: &dyn ReadTx) -> Result<Vec<MatterId>> {
                 let $it = self;
-                $matter
+                Ok($matter.into_iter().collect())
             }
             fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
                 tx.$insert(self)
@@ -195,7 +206,7 @@ aggregate!(
     EntityKind::Communication,
     insert_communication,
     update_communication,
-    |c| c.matter
+    |c| c.matter.into_iter().chain(c.candidates.iter().copied())
 );
 
 aggregate!(
@@ -221,16 +232,32 @@ aggregate!(
     EntityKind::Bill,
     insert_bill,
     update_bill,
-    |b| b.matters.first().copied()
+    |b| b.matters.clone()
 );
-aggregate!(
-    Payment,
-    "payment",
-    EntityKind::Payment,
-    insert_payment,
-    update_payment,
-    |_p| None
-);
+
+/// A payment concerns the matters of the bills it is allocated to.
+impl Aggregate for Payment {
+    const ENTITY: &'static str = "payment";
+    const KIND: EntityKind = EntityKind::Payment;
+    fn version(&self) -> u64 {
+        self.version
+    }
+    fn bump(&mut self) {
+        self.version += 1;
+    }
+    fn entity_id(&self) -> Uuid {
+        self.id.into()
+    }
+    fn matter_scope(&self, tx: &dyn ReadTx) -> Result<Vec<MatterId>> {
+        super::disclosure::payment_matters(tx, self)
+    }
+    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
+        tx.insert_payment(self)
+    }
+    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
+        tx.update_payment(self, expected)
+    }
+}
 
 /// Client-money entries are append-only: an update is refused.
 impl Aggregate for TrustEntry {
@@ -245,8 +272,8 @@ impl Aggregate for TrustEntry {
     fn entity_id(&self) -> Uuid {
         self.id.into()
     }
-    fn matter_scope(&self) -> Option<MatterId> {
-        Some(self.matter)
+    fn matter_scope(&self, _tx: &dyn ReadTx) -> Result<Vec<MatterId>> {
+        Ok(vec![self.matter])
     }
     fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
         tx.insert_trust_entry(self)
@@ -276,9 +303,9 @@ macro_rules! single_record {
                 let $it = self;
                 $id
             }
-            fn matter_scope(&self) -> Option<MatterId> {
+            fn matter_scope(&self, _tx: &dyn ReadTx) -> Result<Vec<MatterId>> {
                 let $it = self;
-                $matter
+                Ok($matter.into_iter().collect())
             }
             fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
                 tx.$put(self, None)
@@ -290,15 +317,31 @@ macro_rules! single_record {
     };
 }
 
-// The firm's settings and its billing defaults: one record each, filed under the nil id.
-single_record!(
-    FirmSettings,
-    "firm",
-    EntityKind::Firm,
-    put_firm_settings,
-    |_s| Uuid::nil(),
-    None
-);
+/// The firm's settings: one record, filed under the nil id; the feed key is never audited.
+impl Aggregate for FirmSettings {
+    const ENTITY: &'static str = "firm";
+    const KIND: EntityKind = EntityKind::Firm;
+    fn version(&self) -> u64 {
+        self.version
+    }
+    fn bump(&mut self) {
+        self.version += 1;
+    }
+    fn entity_id(&self) -> Uuid {
+        Uuid::nil()
+    }
+    fn audited(&self) -> Cow<'_, Self> {
+        Cow::Owned(self.without_secrets())
+    }
+    fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
+        tx.put_firm_settings(self, None)
+    }
+    fn update(&self, tx: &mut dyn WriteTx, expected: u64) -> Result<()> {
+        tx.put_firm_settings(self, Some(expected))
+    }
+}
+
+// The firm's billing defaults: one record, filed under the nil id.
 single_record!(
     FirmBillingSettings,
     "billing settings",
@@ -317,14 +360,15 @@ single_record!(
     Some(t.matter)
 );
 
-// A matter's conflict check is audited in the matter's history.
+// A matter's conflict check is audited in the matter's history; it concerns the matter
+// checked and every matter a hit names.
 single_record!(
     ConflictCheck,
     "conflict check",
     EntityKind::Matter,
     put_conflict_check,
     |c| c.matter.into(),
-    Some(c.matter)
+    std::iter::once(c.matter).chain(c.hits.iter().filter_map(|h| h.matter))
 );
 
 // A matter's rule overrides are audited in the matter's history.
@@ -359,11 +403,11 @@ impl Aggregate for BillingTerms {
             TermsScope::Client(c) => c.into(),
         }
     }
-    fn matter_scope(&self) -> Option<MatterId> {
-        match self.scope {
-            TermsScope::Matter(m) => Some(m),
-            TermsScope::Client(_) => None,
-        }
+    fn matter_scope(&self, _tx: &dyn ReadTx) -> Result<Vec<MatterId>> {
+        Ok(match self.scope {
+            TermsScope::Matter(m) => vec![m],
+            TermsScope::Client(_) => Vec::new(),
+        })
     }
     fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
         tx.put_billing_terms(self, None)
@@ -386,8 +430,8 @@ impl Aggregate for WorkflowProgress {
     fn entity_id(&self) -> Uuid {
         self.matter.into()
     }
-    fn matter_scope(&self) -> Option<MatterId> {
-        Some(self.matter)
+    fn matter_scope(&self, _tx: &dyn ReadTx) -> Result<Vec<MatterId>> {
+        Ok(vec![self.matter])
     }
     fn insert(&self, tx: &mut dyn WriteTx) -> Result<()> {
         tx.insert_matter_workflow(self)

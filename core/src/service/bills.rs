@@ -55,7 +55,7 @@ struct WorkMoved<'a> {
 
 /// Moves the work on `bill` (its lines and the time it covers) from `from` to `to`, linking
 /// it to the bill (or unlinking it when it returns to unbilled), audited as one event on the
-/// bill listing the work.
+/// bill listing the work, concerning every matter of the bill.
 pub(crate) fn move_work(
     ctx: &mut WriteCtx<'_>,
     bill: &Bill,
@@ -76,7 +76,7 @@ pub(crate) fn move_work(
     ctx.record(
         crate::audit::EntityKind::Bill,
         bill.id.into(),
-        bill.matters.first().copied(),
+        bill.matters.clone(),
         "bill.work_moved",
         None,
         Some(&moved),
@@ -90,10 +90,7 @@ pub(crate) fn load_bill(ctx: &WriteCtx<'_>, id: BillId) -> Result<Bill> {
         .tx
         .bill(id)?
         .ok_or_else(|| LexcaseError::not_found("bill"))?;
-    for matter in &bill.matters {
-        ctx.matter(*matter)
-            .map_err(|_| LexcaseError::not_found("bill"))?;
-    }
+    ctx.disclosure().require_all(&bill.matters, "bill")?;
     Ok(bill)
 }
 
@@ -260,10 +257,7 @@ impl<'s> BillService<'s> {
             .tx
             .bill(id)?
             .ok_or_else(|| LexcaseError::not_found("bill"))?;
-        for matter in &bill.matters {
-            ctx.matter(*matter)
-                .map_err(|_| LexcaseError::not_found("bill"))?;
-        }
+        ctx.disclosure().require_all(&bill.matters, "bill")?;
         Ok(bill)
     }
 

@@ -159,7 +159,8 @@ impl<'s> ClientMoneyService<'s> {
         })
     }
 
-    /// Reverses an entry (a correction: nothing is ever deleted), with the reason.
+    /// Reverses an entry (a correction: nothing is ever deleted), with the reason. An entry on
+    /// a matter the actor may not see is not found, as a missing one.
     pub fn reverse(
         &self,
         id: TrustEntryId,
@@ -169,9 +170,13 @@ impl<'s> ClientMoneyService<'s> {
     ) -> Result<TrustEntry> {
         let target = self.session.read(|ctx| {
             ctx.actor.require(Capability::ManageClientMoney)?;
-            ctx.tx
+            let entry = ctx
+                .tx
                 .trust_entry(id)?
-                .ok_or_else(|| LexcaseError::not_found("trust_entry"))
+                .ok_or_else(|| LexcaseError::not_found("trust_entry"))?;
+            ctx.disclosure()
+                .require_all([&entry.matter], "trust_entry")?;
+            Ok(entry)
         })?;
         self.record(
             NewTrustEntry::reversing(&target, date, reason),
@@ -206,18 +211,32 @@ impl<'s> ClientMoneyService<'s> {
 
     /// Reconciles three ways as at the statement date (adjusted bank balance, cash book, sum
     /// of client ledgers, with the differences itemised) and keeps it, signed off by the actor.
+    ///
+    /// It covers the ledgers the actor may see: for someone who may see every matter (who
+    /// should sign the firm's reconciliation off) that is the whole client account; for
+    /// someone behind a wall the cash book and the ledgers leave the hidden matters out, so
+    /// it balances only against the part of the bank balance those ledgers hold. Its audit
+    /// event concerns every matter of the ledgers covered.
     pub fn reconcile(&self, statement: BankStatement) -> Result<ReconciliationRecord> {
         self.session.write(|ctx| {
             ctx.require(Capability::ManageClientMoney)?;
             let currency = statement.balance.currency;
-            let entries: Vec<TrustEntry> = ctx
-                .tx
-                .trust_entries_until(statement.date)?
-                .into_iter()
-                .filter(|e| e.amount.currency == currency)
-                .collect();
+            let mut entries: Vec<TrustEntry> = Vec::new();
+            {
+                let disclosure = ctx.disclosure();
+                for e in ctx.tx.trust_entries_until(statement.date)? {
+                    if e.amount.currency == currency && disclosure.sees(e.matter)? {
+                        entries.push(e);
+                    }
+                }
+            }
             let ledgers = balances(&entries, currency)?;
-            let cash_book = ledger_balance(&entries, currency)?;
+            let matters: Vec<MatterId> = ledgers.iter().map(|l| l.matter).collect();
+            // The cash book: every entry, ledger by ledger (a reversal undoes an entry of its
+            // own ledger, so the journal is not one ledger's balance).
+            let cash_book = ledgers.iter().try_fold(Money::zero(currency), |total, l| {
+                total.checked_add(l.balance)
+            })?;
             let reconciliation: Reconciliation = reconcile(&statement, cash_book, ledgers)?;
             let record = ReconciliationRecord {
                 reconciliation,
@@ -229,7 +248,7 @@ impl<'s> ClientMoneyService<'s> {
             ctx.record(
                 crate::audit::EntityKind::ClientMoney,
                 uuid::Uuid::nil(),
-                None,
+                matters,
                 "client_money.reconciled",
                 None,
                 Some(&record),

@@ -3,11 +3,12 @@
 
 use super::Session;
 use super::context::{ReadCtx, WriteCtx};
+use super::disclosure::Disclosure;
 use super::documents::{blob_store, insert as insert_document};
 use crate::access::Capability;
 use crate::communications::{
-    Attachment, Communication, Direction, FilingMethod, NewCommunication, ParsedEmail,
-    ParticipantRole, matter_references,
+    Attachment, Communication, Direction, FilingMethod, IngestNotice, NewCommunication,
+    ParsedEmail, ParticipantRole, matter_references,
 };
 use crate::documents::NewDocument;
 use crate::error::{LexcaseError, Result};
@@ -53,6 +54,27 @@ fn file_attachments(
             None,
         )?;
         attachment.document = Some(doc.id);
+    }
+    Ok(())
+}
+
+/// A communication as a viewer may see it: the candidates they may not see are left out, and
+/// so is the count of matters that could hold it (counted over the matters its ingester could
+/// see, it may count one hidden from this viewer) unless nothing is hidden from them.
+fn as_seen(
+    comm: &mut Communication,
+    disclosure: &Disclosure<'_>,
+    sees: impl Fn(MatterId) -> bool,
+) -> Result<()> {
+    comm.candidates.retain(|m| sees(*m));
+    if comm
+        .notices
+        .iter()
+        .any(|n| matches!(n, IngestNotice::CandidatesTruncated { .. }))
+        && !disclosure.hides_nothing()?
+    {
+        comm.notices
+            .retain(|n| !matches!(n, IngestNotice::CandidatesTruncated { .. }));
     }
     Ok(())
 }
@@ -144,10 +166,12 @@ impl<'s> CommunicationService<'s> {
     /// blob store, files it (subject reference, else parties of exactly one live matter, else
     /// the unfiled queue with its candidates) and files attachments as `correspondence`
     /// documents. A Message-ID seen before returns the earlier communication and writes
-    /// nothing. Malformed or cut-off mail is a validation error and writes nothing; what does
-    /// not fit (a bad recipient address, a body over 1 MiB, more than 50 candidate matters) is
-    /// shortened and listed in the communication's notices. The contents are written before
-    /// the writer lock is taken and kept only if the message is filed.
+    /// nothing; if the earlier one is on a matter the actor may not see it is a conflict (as
+    /// when a concurrent ingest of the same message wins), never the communication.
+    /// Malformed or cut-off mail is a validation error and writes nothing; what does not fit (a
+    /// bad recipient address, a body over 1 MiB, more than 50 candidate matters) is shortened
+    /// and listed in the communication's notices. The contents are written before the writer
+    /// lock is taken and kept only if the message is filed.
     pub fn ingest_email(&self, raw: &[u8]) -> Result<IngestOutcome> {
         let mail = ParsedEmail::parse(raw)?;
         let mut staging = Staging::new(blob_store(self.session)?);
@@ -168,8 +192,16 @@ impl<'s> CommunicationService<'s> {
         self.session.write(|ctx| {
             ctx.require(Capability::EditMatters)?;
             if let Some(id) = &mail.message_id
-                && let Some(earlier) = ctx.tx.communication_by_message_id(id)?
+                && let Some(mut earlier) = ctx.tx.communication_by_message_id(id)?
             {
+                if let Some(matter) = earlier.matter
+                    && ctx.matter(matter).is_err()
+                {
+                    return Err(LexcaseError::Conflict {
+                        reason: "a message with this Message-ID was already ingested".into(),
+                    });
+                }
+                as_seen(&mut earlier, &ctx.disclosure(), |m| ctx.matter(m).is_ok())?;
                 return Ok(IngestOutcome {
                     communication: earlier,
                     duplicate: true,
@@ -209,7 +241,8 @@ impl<'s> CommunicationService<'s> {
     }
 
     /// Files a communication from the unfiled queue to `matter` (its attachments become
-    /// documents there). Filed communications are not moved.
+    /// documents there). Filed communications are not moved; one filed to a matter the actor
+    /// may not see is not found, as a missing one.
     pub fn file(
         &self,
         id: CommunicationId,
@@ -223,6 +256,11 @@ impl<'s> CommunicationService<'s> {
                 .tx
                 .communication(id)?
                 .ok_or_else(|| LexcaseError::not_found("communication"))?;
+            if let Some(filed) = before.matter
+                && ctx.matter(filed).is_err()
+            {
+                return Err(LexcaseError::not_found("communication"));
+            }
             if before.matter.is_some() {
                 return Err(LexcaseError::validation(
                     "matter",
@@ -231,11 +269,14 @@ impl<'s> CommunicationService<'s> {
             }
             let mut attachments = before.attachments.clone();
             file_attachments(ctx, &mut attachments, matter)?;
-            ctx.amend(before, expected_version, "communication.filed", |c, ctx| {
-                c.file_to(matter, FilingMethod::Manual, ctx.actor.id, ctx.now);
-                c.attachments = attachments;
-                Ok(())
-            })
+            let mut after =
+                ctx.amend(before, expected_version, "communication.filed", |c, ctx| {
+                    c.file_to(matter, FilingMethod::Manual, ctx.actor.id, ctx.now);
+                    c.attachments = attachments;
+                    Ok(())
+                })?;
+            as_seen(&mut after, &ctx.disclosure(), |_| true)?;
+            Ok(after)
         })
     }
 
@@ -249,11 +290,9 @@ impl<'s> CommunicationService<'s> {
                 ctx.matter(matter)
                     .map_err(|_| LexcaseError::not_found("communication"))?;
             }
-            None => {
-                ctx.actor.require(Capability::EditMatters)?;
-                comm.candidates.retain(|m| ctx.matter(*m).is_ok());
-            }
+            None => ctx.actor.require(Capability::EditMatters)?,
         }
+        as_seen(&mut comm, &ctx.disclosure(), |m| ctx.matter(m).is_ok())?;
         Ok(comm)
     }
 
@@ -266,7 +305,12 @@ impl<'s> CommunicationService<'s> {
     pub fn of_matter(&self, matter: MatterId, page: Page) -> Result<Paged<Communication>> {
         self.session.read(|ctx| {
             ctx.matter(matter)?;
-            ctx.tx.communications_of_matter(matter, page)
+            let mut page = ctx.tx.communications_of_matter(matter, page)?;
+            let disclosure = ctx.disclosure();
+            for comm in &mut page.items {
+                as_seen(comm, &disclosure, |_| true)?;
+            }
+            Ok(page)
         })
     }
 
@@ -275,8 +319,9 @@ impl<'s> CommunicationService<'s> {
         self.session.read(|ctx| {
             ctx.actor.require(Capability::EditMatters)?;
             let mut queue = ctx.tx.unfiled_communications(page)?;
+            let disclosure = ctx.disclosure();
             for comm in &mut queue.items {
-                comm.candidates.retain(|m| ctx.matter(*m).is_ok());
+                as_seen(comm, &disclosure, |m| ctx.matter(m).is_ok())?;
             }
             Ok(queue)
         })

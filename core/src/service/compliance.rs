@@ -215,7 +215,7 @@ impl<'s> ComplianceService<'s> {
             ctx.record(
                 crate::audit::EntityKind::Firm,
                 uuid::Uuid::nil(),
-                None,
+                Vec::new(),
                 "rules.packs_in_force",
                 Some(&before),
                 Some(&ids),
@@ -284,7 +284,7 @@ impl<'s> ComplianceService<'s> {
             ctx.record(
                 crate::audit::EntityKind::Firm,
                 uuid::Uuid::nil(),
-                None,
+                Vec::new(),
                 "rules.pack_installed",
                 None,
                 Some(&pack),

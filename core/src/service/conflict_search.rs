@@ -11,6 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::disclosure::Disclosure;
 use crate::access::Viewer;
 use crate::conflicts::{NameMatch, Probe, QuickFilter, SearchPlan, score_identifiers};
 use crate::contacts::{Affiliation, AffiliationKind, Contact};
@@ -305,20 +306,18 @@ pub(crate) fn search_hits(
     Ok(hits)
 }
 
-/// The hits as `viewer` may see them: details of matters they may not see are withheld.
+/// The hits as `viewer` may see them: details of matters they may not see are withheld (the
+/// rule of [`super::disclosure`]: the matters hidden from the viewer, read once).
 pub(crate) fn as_seen(
     tx: &dyn ReadTx,
     viewer: &Viewer,
     hits: Vec<ConflictHit>,
 ) -> Result<Vec<ConflictHit>> {
-    let matters: BTreeSet<MatterId> = hits.iter().filter_map(|h| h.matter).collect();
-    let matters: Vec<MatterId> = matters.into_iter().collect();
-    let visible: HashSet<MatterId> = tx.visible_matters(&matters, viewer)?.into_iter().collect();
-    Ok(hits
-        .into_iter()
-        .map(|hit| match hit.matter {
-            Some(id) if !visible.contains(&id) => hit.withheld(),
-            _ => hit,
+    let disclosure = Disclosure::new(tx, *viewer);
+    hits.into_iter()
+        .map(|hit| {
+            let visible = disclosure.sees_all(&hit.matter)?;
+            Ok(if visible { hit } else { hit.withheld() })
         })
-        .collect())
+        .collect()
 }

@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
+use super::disclosure::{Disclosure, dedup};
 use crate::access::{Capability, Viewer};
 use crate::audit::{AuditKey, AuditRecord, EntityKind};
 use crate::contacts::Contact;
@@ -59,6 +60,11 @@ impl ReadCtx<'_> {
     pub fn matter(&self, id: MatterId) -> Result<Matter> {
         visible_matter(self.tx, &self.viewer(), id)
     }
+
+    /// What the actor may see of records that concern several matters, for this call.
+    pub fn disclosure(&self) -> Disclosure<'_> {
+        Disclosure::new(self.tx, self.viewer())
+    }
 }
 
 pub(crate) fn viewer_of(actor: &User) -> Viewer {
@@ -100,6 +106,11 @@ impl WriteCtx<'_> {
         visible_matter(self.tx, &viewer_of(&self.actor), id)
     }
 
+    /// What the actor may see of records that concern several matters, for this command.
+    pub fn disclosure(&self) -> Disclosure<'_> {
+        Disclosure::new(&*self.tx, viewer_of(&self.actor))
+    }
+
     /// A contact that must exist.
     pub fn contact(&self, id: ContactId) -> Result<Contact> {
         self.tx
@@ -119,12 +130,14 @@ impl WriteCtx<'_> {
         Ok(user)
     }
 
-    /// Appends the audit event of a change, chained after the current head.
+    /// Appends the audit event of a change, chained after the current head. `matters` are
+    /// every matter the change concerns, the main one first (repeats are dropped): the feed
+    /// shows the event only to viewers who may see all of them.
     pub fn record<T: Serialize>(
         &mut self,
         entity_kind: EntityKind,
         entity_id: Uuid,
-        matter: Option<MatterId>,
+        matters: Vec<MatterId>,
         action: &str,
         before: Option<&T>,
         after: Option<&T>,
@@ -140,7 +153,7 @@ impl WriteCtx<'_> {
             self.actor.id,
             entity_kind,
             entity_id,
-            matter.into_iter().collect(),
+            dedup(matters),
             action,
             before,
             after,

@@ -48,9 +48,11 @@ fn check_links(ctx: &WriteCtx<'_>, deadline: &Deadline, matter: &Matter) -> Resu
         }
     }
     if let DeadlineTrigger::Deadline { id } = &deadline.trigger {
+        // A deadline on a matter the actor may not see is not found, as a missing one.
         let source = ctx
             .tx
             .deadline(*id)?
+            .filter(|d| ctx.matter(d.matter).is_ok())
             .ok_or_else(|| LexcaseError::not_found("deadline"))?;
         if source.matter != deadline.matter {
             return Err(LexcaseError::validation(

@@ -124,9 +124,10 @@ impl Firm {
         Ok(self.store.read()?.firm_settings()?.is_some())
     }
 
-    /// The firm's settings (name, currency, number format, zone, custom fields).
+    /// The firm's settings (name, currency, number format, zone, custom fields; never the
+    /// feed key).
     pub fn settings(&self) -> Result<FirmSettings> {
-        load_settings(&*self.store.read()?)
+        Ok(load_settings(&*self.store.read()?)?.without_secrets())
     }
 
     /// Sets up a new firm and its first administrator, in one audited transaction.

@@ -9,6 +9,7 @@
 mod aggregate;
 mod appointments;
 mod audit;
+mod audit_filter;
 mod audit_proof;
 mod audit_state;
 mod bill_drafting;
@@ -23,6 +24,7 @@ mod conflict_search;
 mod conflicts;
 mod contacts;
 mod context;
+mod disclosure;
 mod docket;
 mod docket_dates;
 mod documents;

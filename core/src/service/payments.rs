@@ -17,7 +17,9 @@ use crate::money::Currency;
 use crate::reports::{AgedDebt, aged_debt_of, aging_bounds};
 use crate::validate;
 
-/// Payments, write-offs, statements and aged debt (all need `manage_billing`).
+/// Payments, write-offs, statements and aged debt (all need `manage_billing`). A payment
+/// concerns the matters of the bills it is allocated to: it is shown only to a viewer who may
+/// see all of them (see [`super::disclosure`]); otherwise it is not found, as a missing one.
 #[derive(Debug)]
 pub struct PaymentService<'s> {
     session: &'s Session,
@@ -61,9 +63,14 @@ impl<'s> PaymentService<'s> {
     pub fn get(&self, id: PaymentId) -> Result<Payment> {
         self.session.read(|ctx| {
             ctx.actor.require(Capability::ManageBilling)?;
-            ctx.tx
+            let payment = ctx
+                .tx
                 .payment(id)?
-                .ok_or_else(|| LexcaseError::not_found("payment"))
+                .ok_or_else(|| LexcaseError::not_found("payment"))?;
+            if !ctx.disclosure().sees_payment(&payment)? {
+                return Err(LexcaseError::not_found("payment"));
+            }
+            Ok(payment)
         })
     }
 
@@ -81,6 +88,9 @@ impl<'s> PaymentService<'s> {
                 .tx
                 .payment(id)?
                 .ok_or_else(|| LexcaseError::not_found("payment"))?;
+            if !ctx.disclosure().sees_payment(&before)? {
+                return Err(LexcaseError::not_found("payment"));
+            }
             let allocation = Allocation { bill, amount };
             let after = ctx.amend(before, expected_version, "payment.allocated", |p, _| {
                 p.allocate(allocation)
@@ -108,18 +118,25 @@ impl<'s> PaymentService<'s> {
     }
 
     /// A client's statement of account in `currency`: issued invoices and credit notes,
-    /// payments and write-offs, oldest first, with the running balance.
+    /// payments and write-offs, oldest first, with the running balance. It is the statement
+    /// of what the actor may see: a bill on a matter they may not see is left out, and so is
+    /// a payment allocated to one; the balance and the money on account are those of the
+    /// entries shown.
     pub fn statement(&self, client: ContactId, currency: Currency) -> Result<StatementOfAccount> {
         self.session.read(|ctx| {
             ctx.actor.require(Capability::ManageBilling)?;
             ctx.tx
                 .contact(client)?
                 .ok_or_else(|| LexcaseError::not_found("contact"))?;
+            let disclosure = ctx.disclosure();
             let mut events: Vec<(NaiveDate, u8, String, Decimal, Decimal)> = Vec::new();
             for bill in ctx.tx.bills_of_client(client)? {
                 let (Some(issued), Some(number)) = (bill.issued_on, bill.number.clone()) else {
                     continue;
                 };
+                if !disclosure.sees_all(&bill.matters)? {
+                    continue;
+                }
                 if bill.currency != currency || bill.status == crate::bills::BillStatus::Void {
                     continue;
                 }
@@ -155,7 +172,7 @@ impl<'s> PaymentService<'s> {
             }
             let mut on_account = Decimal::ZERO;
             for p in ctx.tx.payments_of_client(client)? {
-                if p.amount.currency != currency {
+                if p.amount.currency != currency || !disclosure.sees_payment(&p)? {
                     continue;
                 }
                 on_account += p.unallocated();

@@ -32,10 +32,10 @@ impl<'s> SettingsService<'s> {
         Self { session }
     }
 
-    /// The current settings.
+    /// The current settings (without the feed key, which is never shown).
     pub fn get(&self) -> Result<FirmSettings> {
         self.session
-            .read(|ctx| super::context::load_settings(ctx.tx))
+            .read(|ctx| Ok(super::context::load_settings(ctx.tx)?.without_secrets()))
     }
 
     fn change(
@@ -47,7 +47,8 @@ impl<'s> SettingsService<'s> {
         self.session.write(|ctx| {
             ctx.require(Capability::ManageFirm)?;
             let before = ctx.settings.clone();
-            ctx.amend(before, expected_version, action, |s, _| f(s))
+            let after = ctx.amend(before, expected_version, action, |s, _| f(s))?;
+            Ok(after.without_secrets())
         })
     }
 

@@ -27,14 +27,34 @@ pub(crate) fn resolve(
     let anchor_date = match due.anchor() {
         None => None,
         Some(DueAnchor::KeyDate(name)) => matter.and_then(|m| m.key_dates.get(name).copied()),
-        Some(DueAnchor::Task(id)) => {
-            ctx.tx
-                .task(*id)?
-                .ok_or_else(|| LexcaseError::not_found("task"))?
-                .due_date
-        }
+        Some(DueAnchor::Task(id)) => anchor_task(ctx, task.matter, *id)?.due_date,
     };
     due.resolve(anchor_date, ctx.settings.calendar())
+}
+
+/// The task a due date of a task on `matter` counts from: one the actor may see (else not
+/// found, as a missing one) on the same matter (or, for a task on no matter, on none) — so a
+/// due date never reveals, nor a cascade moves, a task on a matter the actor may not see.
+pub(crate) fn anchor_task(
+    ctx: &WriteCtx<'_>,
+    matter: Option<MatterId>,
+    anchor: TaskId,
+) -> Result<Task> {
+    let task = ctx
+        .tx
+        .task(anchor)?
+        .ok_or_else(|| LexcaseError::not_found("task"))?;
+    if let Some(on) = task.matter {
+        ctx.matter(on)
+            .map_err(|_| LexcaseError::not_found("task"))?;
+    }
+    if task.matter != matter {
+        return Err(LexcaseError::validation(
+            "due",
+            "a task counts from a task of the same matter",
+        ));
+    }
+    Ok(task)
 }
 
 /// Refuses a rule on `task` that counts from a task which (transitively) counts from `task`.
@@ -74,7 +94,8 @@ pub(crate) fn ensure_no_cycle(
 }
 
 /// After `anchor` moved, gives every task counting from it (transitively) its new due date,
-/// each change audited.
+/// each change audited. Only tasks on the anchor's matter move (a task on another matter
+/// that counted from it before anchors were kept to one matter is left alone).
 pub(crate) fn cascade(
     ctx: &mut WriteCtx<'_>,
     anchor: DueAnchor,
@@ -84,6 +105,9 @@ pub(crate) fn cascade(
     let mut moved = 0;
     while let Some((anchor, matter)) = queue.pop_front() {
         for task in ctx.tx.tasks_anchored_to(&anchor, matter)? {
+            if task.matter != matter {
+                continue;
+            }
             let on_matter = task
                 .matter
                 .map(|id| ctx.tx.matter(id))

@@ -64,9 +64,7 @@ pub(crate) fn insert(
     check_assignee(ctx, new.assignee, matter)?;
     let mut task = Task::create(new, checklist_item, ctx.actor.id, ctx.now)?;
     if let Some(DueAnchor::Task(anchor)) = task.due.as_ref().and_then(|d| d.anchor()) {
-        ctx.tx
-            .task(*anchor)?
-            .ok_or_else(|| LexcaseError::not_found("task"))?;
+        task_dates::anchor_task(ctx, task.matter, *anchor)?;
     }
     task.due_date = task_dates::resolve(ctx, &task, matter)?;
     ctx.create(task, "task.created")

@@ -37,22 +37,44 @@ fn work_matter(ctx: &WriteCtx<'_>, matter: MatterId) -> Result<Matter> {
     Ok(matter)
 }
 
-/// Checks that a linked source exists on the same matter.
+/// The matter of a source the actor may see: a source on a matter they may not see, or an
+/// unfiled communication without `edit_matters` (which reads the unfiled queue), is not found,
+/// as a missing one.
+fn source_matter(
+    actor: &User,
+    sees: impl Fn(MatterId) -> bool,
+    source: TimeSource,
+    on: Option<MatterId>,
+) -> Result<Option<MatterId>> {
+    let hidden = match on {
+        Some(m) => !sees(m),
+        None => {
+            matches!(source, TimeSource::Communication(_)) && !actor.can(Capability::EditMatters)
+        }
+    };
+    if hidden {
+        return Err(LexcaseError::not_found("source"));
+    }
+    Ok(on)
+}
+
+/// Checks that a linked source exists, is visible, and is on the same matter.
 fn check_source(ctx: &WriteCtx<'_>, source: TimeSource, matter: MatterId) -> Result<()> {
-    let source_matter = match source {
+    let on = match source {
         TimeSource::Typed | TimeSource::Timer => return Ok(()),
         TimeSource::Communication(id) => ctx.tx.communication(id)?.map(|c| c.matter),
         TimeSource::Task(id) => ctx.tx.task(id)?.map(|t| t.matter),
         TimeSource::Appointment(id) => ctx.tx.appointment(id)?.map(|a| a.matter),
-    };
-    match source_matter {
-        None => Err(LexcaseError::not_found("source")),
-        Some(m) if m == Some(matter) => Ok(()),
-        Some(_) => Err(LexcaseError::validation(
+    }
+    .ok_or_else(|| LexcaseError::not_found("source"))?;
+    let on = source_matter(&ctx.actor, |m| ctx.matter(m).is_ok(), source, on)?;
+    if on != Some(matter) {
+        return Err(LexcaseError::validation(
             "source",
             "the source is not on the same matter",
-        )),
+        ));
     }
+    Ok(())
 }
 
 /// What recording needs to know about matters and fee earners, loaded once per command (a
@@ -166,10 +188,9 @@ impl<'s> TimeService<'s> {
                     ));
                 }
             };
-            let (matter, date, title) = found.ok_or_else(|| LexcaseError::not_found("source"))?;
-            let matter = matter
+            let (on, date, title) = found.ok_or_else(|| LexcaseError::not_found("source"))?;
+            let matter = source_matter(&ctx.actor, |m| ctx.matter(m).is_ok(), source, on)?
                 .ok_or_else(|| LexcaseError::validation("source", "the source is on no matter"))?;
-            ctx.matter(matter)?;
             Ok((matter, date, title))
         })?;
         let mut new = NewTimeEntry::new(matter, date, seconds, narrative.unwrap_or(&title));
@@ -316,7 +337,7 @@ impl<'s> TimeService<'s> {
             ctx.record(
                 crate::audit::EntityKind::User,
                 timer.user.into(),
-                Some(timer.matter),
+                vec![timer.matter],
                 "timer.stopped",
                 Some(&timer),
                 None,
@@ -340,7 +361,7 @@ impl<'s> TimeService<'s> {
             ctx.record(
                 crate::audit::EntityKind::User,
                 timer.user.into(),
-                Some(timer.matter),
+                vec![timer.matter],
                 "timer.discarded",
                 Some(&timer),
                 None,
@@ -363,6 +384,7 @@ impl<'s> TimeService<'s> {
                 let receipt = ctx
                     .tx
                     .document(doc)?
+                    .filter(|d| ctx.matter(d.matter).is_ok())
                     .ok_or_else(|| LexcaseError::not_found("document"))?;
                 if receipt.matter != matter.id {
                     return Err(LexcaseError::validation(

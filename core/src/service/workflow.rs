@@ -39,7 +39,7 @@ pub(crate) fn register(ctx: &mut WriteCtx<'_>, template: &WorkflowTemplate) -> R
     ctx.record(
         EntityKind::Firm,
         uuid::Uuid::nil(),
-        None,
+        Vec::new(),
         "workflow.template_registered",
         None,
         Some(template),

@@ -85,6 +85,12 @@ pub trait ReadTx {
     /// `total` counts only those too.
     fn matters(&self, query: &MatterQuery, viewer: &Viewer, page: Page) -> Result<Paged<Matter>>;
 
+    /// The matters `viewer` may not see (the complement of [`Viewer::can_see`]: those behind a
+    /// wall for them and, unless they see restricted matters, the team-only matters they are
+    /// not on), in id order. Services load it once per call to decide what of a record that
+    /// concerns several matters (an audit event, a bill, a payment, a ledger) the viewer sees.
+    fn matters_hidden_from(&self, viewer: &Viewer) -> Result<Vec<MatterId>>;
+
     /// A workflow template by id: the given version, or the highest when `version` is `None`.
     fn workflow_template(&self, id: &str, version: Option<u32>)
     -> Result<Option<WorkflowTemplate>>;

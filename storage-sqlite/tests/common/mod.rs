@@ -26,14 +26,18 @@ pub fn gbp() -> Currency {
     Currency::parse("GBP").unwrap()
 }
 
+/// The same settings every call (a fixed feed key, where a new firm gets a random one).
 pub fn settings() -> FirmSettings {
-    FirmSettings::from_setup(&FirmSetup {
-        name: "Smith & Co".into(),
-        default_currency: "GBP".into(),
-        matter_number_format: "{CLIENT3}-{SEQ:4}".into(),
-        time_zone: "Europe/London".into(),
-    })
-    .unwrap()
+    FirmSettings {
+        feed_key: Some(lexcase::firm::FeedKey::from_bytes([7; 32])),
+        ..FirmSettings::from_setup(&FirmSetup {
+            name: "Smith & Co".into(),
+            default_currency: "GBP".into(),
+            matter_number_format: "{CLIENT3}-{SEQ:4}".into(),
+            time_zone: "Europe/London".into(),
+        })
+        .unwrap()
+    }
 }
 
 pub fn user(name: &str) -> User {

@@ -29,4 +29,5 @@ pub mod store;
 pub mod tasks;
 pub mod time;
 pub mod users;
+pub mod walls;
 pub mod workflow;

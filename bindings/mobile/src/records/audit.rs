@@ -76,7 +76,8 @@ impl From<CoreFieldChange> for FieldChange {
 /// One audit event.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct AuditEvent {
-    /// Position in the chain, from 1, gapless.
+    /// Position in the chain, from 1, gapless, for viewers who may see every event; for others
+    /// a pseudonym (the same for the event each time, usable as a cursor, in no order).
     pub seq: u64,
     /// Identifier.
     pub id: Uuid,
@@ -94,9 +95,10 @@ pub struct AuditEvent {
     pub action: String,
     /// The changed fields.
     pub changes: Vec<FieldChange>,
-    /// Hash of the previous event (hex).
+    /// Hash of the previous event (hex); empty for viewers who may not see every event.
     pub prev_hash: String,
-    /// SHA-256 (hex) over `prev_hash` and this event.
+    /// SHA-256 (hex) over `prev_hash` and this event; empty for viewers who may not see every
+    /// event.
     pub hash: String,
 }
 

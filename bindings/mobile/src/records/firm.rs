@@ -137,6 +137,7 @@ impl From<CoreFirmSettings> for FirmSettings {
             time_zone,
             custom_fields,
             holidays,
+            feed_key: _,
             version,
         } = settings;
         Self {
