@@ -23,6 +23,7 @@ use lexcase::store::{
     Paged, ReadTx, StageCount, TaskQuery, WipBy, WorkQuery, WriteTx,
 };
 use lexcase::tasks::{DueAnchor, Task};
+use lexcase::templates::{BillRendering, DocumentTemplate, Letterhead, OutputFormat};
 use lexcase::timekeeping::{
     BillingTerms, Expense, FirmBillingSettings, TermsScope, TimeEntry, Timer, WorkStatus,
 };
@@ -478,6 +479,23 @@ macro_rules! read_tx {
             fn rule_overrides_of(&self, matters: &[MatterId]) -> Result<Vec<RuleOverrides>> {
                 compliance::overrides(self.conn(), matters)
             }
+            fn document_templates(&self) -> Result<Vec<DocumentTemplate>> {
+                keyed::all(self.conn(), keyed::DOCUMENT_TEMPLATE)
+            }
+            fn letterhead(&self) -> Result<Option<Letterhead>> {
+                keyed::get(self.conn(), keyed::LETTERHEAD, keyed::FIRM_KEY)
+            }
+            fn bill_rendering(
+                &self,
+                bill: BillId,
+                format: OutputFormat,
+            ) -> Result<Option<BillRendering>> {
+                keyed::get(
+                    self.conn(),
+                    keyed::BILL_RENDERING,
+                    &format!("{bill}#{format}"),
+                )
+            }
         }
     };
 }
@@ -695,6 +713,24 @@ impl WriteTx for SqliteWriteTx<'_> {
         let head = audit::append(self.conn(), self.chain_head()?, event)?;
         self.head.set(Some(head));
         Ok(())
+    }
+    fn put_document_template(&mut self, template: &DocumentTemplate) -> Result<()> {
+        let key = keyed::template_key(&template.id, template.version);
+        keyed::replace(self.conn(), keyed::DOCUMENT_TEMPLATE, &key, template)
+    }
+    fn put_letterhead(&mut self, letterhead: &Letterhead, expected: Option<u64>) -> Result<()> {
+        keyed::put(
+            self.conn(),
+            keyed::LETTERHEAD,
+            keyed::FIRM_KEY,
+            letterhead,
+            letterhead.version,
+            expected,
+        )
+    }
+    fn insert_bill_rendering(&mut self, rendering: &BillRendering) -> Result<()> {
+        let key = format!("{}#{}", rendering.bill, rendering.format);
+        keyed::put(self.conn(), keyed::BILL_RENDERING, &key, rendering, 1, None)
     }
     fn commit(self: Box<Self>) -> Result<()> {
         // The head moves once per transaction, to the last event appended.

@@ -7,22 +7,28 @@ use super::{
     AppointmentService, AuditService, BillService, ClientMoneyService, CommunicationService,
     ComplianceService, ConflictService, ContactService, DocketService, DocumentService,
     InterchangeService, MatterService, NoteService, PaymentService, ReportService, SettingsService,
-    TaskService, TimeService, UserService, WorkflowService,
+    TaskService, TemplateService, TimeService, UserService, WorkflowService,
 };
 use crate::access::Role;
 use crate::clock::{Clock, SystemClock};
+use crate::communications::MailTransport;
 use crate::error::{LexcaseError, Result};
 use crate::firm::{FirmSettings, FirmSetup};
 use crate::ids::UserId;
 use crate::store::{BlobStore, Store};
+use crate::templates::TemplateEngine;
 use crate::users::{NewUser, User};
 
-/// A firm: one store and a clock. Cheap to clone; share it between threads.
+/// A firm: one store and a clock, and optionally a blob store for document contents, a
+/// template engine for documents and email, and a mail transport. Cheap to clone; share it
+/// between threads.
 #[derive(Clone)]
 pub struct Firm {
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
     blobs: Option<Arc<dyn BlobStore>>,
+    engine: Option<Arc<dyn TemplateEngine>>,
+    mailer: Option<Arc<dyn MailTransport>>,
 }
 
 impl std::fmt::Debug for Firm {
@@ -43,6 +49,8 @@ impl Firm {
             store,
             clock,
             blobs: None,
+            engine: None,
+            mailer: None,
         }
     }
 
@@ -55,6 +63,29 @@ impl Firm {
     /// The blob store for document contents, if configured.
     pub fn blobs(&self) -> Option<&Arc<dyn BlobStore>> {
         self.blobs.as_ref()
+    }
+
+    /// The same firm rendering documents and email with `engine` (`lexcase-render`).
+    pub fn with_engine(mut self, engine: Arc<dyn TemplateEngine>) -> Self {
+        self.engine = Some(engine);
+        self
+    }
+
+    /// The template engine, if configured.
+    pub fn engine(&self) -> Option<&Arc<dyn TemplateEngine>> {
+        self.engine.as_ref()
+    }
+
+    /// The same firm sending email through `mailer` (SMTP with `lexcase-smtp`, or the
+    /// application's own means).
+    pub fn with_mail_transport(mut self, mailer: Arc<dyn MailTransport>) -> Self {
+        self.mailer = Some(mailer);
+        self
+    }
+
+    /// The mail transport, if configured.
+    pub fn mail_transport(&self) -> Option<&Arc<dyn MailTransport>> {
+        self.mailer.as_ref()
     }
 
     /// The store, for adapters' own tools (benchmarks, maintenance).
@@ -255,6 +286,11 @@ impl Session {
     /// Firm settings and custom-field definitions.
     pub fn settings(&self) -> SettingsService<'_> {
         SettingsService::new(self)
+    }
+
+    /// Document and email templates, the merge fields they may name, and the letterhead.
+    pub fn templates(&self) -> TemplateService<'_> {
+        TemplateService::new(self)
     }
 
     /// Runs a query in a read transaction.
