@@ -83,6 +83,7 @@ pub(crate) fn build(ctx: &ReadCtx<'_>, scope: &ModelScope, today: NaiveDate) -> 
     let mut model = MergeModel {
         firm: FirmFields::of(&settings, &letterhead, locale),
         today: locale.date(today),
+        today_iso: today.to_string(),
         sender: FeeEarnerFields::of(&ctx.actor, "", locale),
         matter: None,
         client: None,

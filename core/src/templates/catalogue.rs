@@ -84,6 +84,15 @@ impl FieldCatalogue {
         self.paths.contains(&normalise(path))
     }
 
+    /// Whether `path` is a field with nothing under it (text, a number, a flag).
+    pub fn is_leaf(&self, path: &str) -> bool {
+        let path = normalise(path);
+        self.paths.contains(&path)
+            && !self.paths.range(path.clone()..).nth(1).is_some_and(|next| {
+                next.starts_with(&format!("{path}.")) || next.starts_with(&format!("{path}["))
+            })
+    }
+
     /// The top-level names (`firm`, `matter`, …) this kind may use.
     pub fn roots(&self) -> Vec<&str> {
         self.paths
@@ -146,6 +155,9 @@ mod tests {
         assert!(!letter.knows("bill.total"));
         assert!(letter.knows("matter.responsible.name"));
         assert!(letter.roots().contains(&"fee_earners"));
+        assert!(letter.is_leaf("matter.title"));
+        assert!(!letter.is_leaf("matter"));
+        assert!(!letter.is_leaf("clients"));
         assert!(letter.sample().bill.is_none());
         let statement = FieldCatalogue::for_kind(TemplateKind::Statement);
         assert!(statement.knows("statement.entries[].balance"));

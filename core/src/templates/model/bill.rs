@@ -39,8 +39,8 @@ pub struct BillFields {
     pub tax_name: String,
     /// The tax rate, e.g. "20%".
     pub tax_rate: String,
-    /// The discount on the whole bill in words: "Discount (10%)" or "Discount" (empty when
-    /// there is none).
+    /// The bill's discounts (its own and its lines') in words: "Discount (10%)" when it is
+    /// only a percentage off the whole bill, else "Discount"; empty when there is none.
     pub discount_label: String,
     /// The lines, in order.
     pub lines: Vec<BillLineFields>,
@@ -175,9 +175,11 @@ impl BillFields {
             currency: c.code().to_owned(),
             tax_name: bill.tax_name.clone(),
             discount_label: match bill.discount {
-                Some(Discount::Percent(p)) => format!("Discount ({}%)", p.normalize()),
-                Some(Discount::Amount(_)) => "Discount".to_owned(),
-                None => String::new(),
+                _ if bill.totals.discount.is_zero() => String::new(),
+                Some(Discount::Percent(p)) if bill.lines.iter().all(|l| l.discount.is_none()) => {
+                    format!("Discount ({}%)", p.normalize())
+                }
+                _ => "Discount".to_owned(),
             },
             lines: bill.lines.iter().map(line).collect(),
             tax_rate: tax_rate.clone(),

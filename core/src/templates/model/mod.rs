@@ -34,6 +34,8 @@ pub struct MergeModel {
     pub firm: FirmFields,
     /// Today in the firm's zone, written out (the date of a letter).
     pub today: String,
+    /// Today as an ISO 8601 date, `2026-03-31` (the PDF's creation date).
+    pub today_iso: String,
     /// The user rendering or sending the document (a letter's signatory).
     pub sender: FeeEarnerFields,
     /// The matter (null for a statement rendered without one).

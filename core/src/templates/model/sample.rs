@@ -38,8 +38,10 @@ fn fee_earner(name: &str, email: &str, matter_role: &str) -> FeeEarnerFields {
     }
 }
 
-fn line(number: u32, kind: &str, description: &str, net: &str, tax: &str) -> BillLineFields {
+/// A sample line: gross, its share of a 10% bill discount, net, tax and total.
+fn line(number: u32, kind: &str, description: &str, figures: [&str; 5]) -> BillLineFields {
     let fee = kind == "time";
+    let [gross, bill_discount, net, tax, total] = figures;
     BillLineFields {
         number,
         kind: s(kind),
@@ -48,14 +50,14 @@ fn line(number: u32, kind: &str, description: &str, net: &str, tax: &str) -> Bil
         date: s("2 March 2026"),
         description: s(description),
         fee_earner: if fee { s("Ada Sample") } else { String::new() },
-        quantity: s("1.50"),
-        unit_price: s("£250.00"),
-        gross: s(net),
+        quantity: if fee { s("1.50") } else { s("1.00") },
+        unit_price: if fee { s("£250.00") } else { s("£20.00") },
+        gross: s(gross),
         discount: s("£0.00"),
-        bill_discount: s("£0.00"),
+        bill_discount: s(bill_discount),
         net: s(net),
         tax: s(tax),
-        total: s(net),
+        total: s(total),
         tax_rate: if fee { s("20%") } else { String::new() },
         taxable: fee,
     }
@@ -78,6 +80,7 @@ pub fn sample() -> MergeModel {
             currency: s("GBP"),
         },
         today: s("31 March 2026"),
+        today_iso: s("2026-03-31"),
         sender: ada.clone(),
         matter: Some(MatterFields {
             number: s("SAM-0001"),
@@ -150,18 +153,28 @@ pub fn sample() -> MergeModel {
             tax_rate: s("20%"),
             discount_label: s("Discount (10%)"),
             lines: vec![
-                line(1, "time", "Reviewing the contract", "£375.00", "£75.00"),
-                line(2, "disbursement", "Land Registry fee", "£20.00", "£0.00"),
+                line(
+                    1,
+                    "time",
+                    "Reviewing the contract",
+                    ["£375.00", "£37.50", "£337.50", "£67.50", "£405.00"],
+                ),
+                line(
+                    2,
+                    "disbursement",
+                    "Land Registry fee",
+                    ["£20.00", "£2.00", "£18.00", "£0.00", "£18.00"],
+                ),
             ],
             gross: s("£395.00"),
-            discount: s("£0.00"),
-            net: s("£395.00"),
-            tax: s("£75.00"),
-            total: s("£470.00"),
+            discount: s("£39.50"),
+            net: s("£355.50"),
+            tax: s("£67.50"),
+            total: s("£423.00"),
             paid: s("£100.00"),
             credited: s("£0.00"),
             written_off: s("£0.00"),
-            outstanding: s("£370.00"),
+            outstanding: s("£323.00"),
             credits: s("INV000000"),
         }),
         payments: vec![PaymentFields {
@@ -176,11 +189,11 @@ pub fn sample() -> MergeModel {
             entries: vec![StatementEntryFields {
                 date: s("31 March 2026"),
                 description: s("Invoice INV000001"),
-                debit: s("£470.00"),
+                debit: s("£423.00"),
                 credit: s("£100.00"),
-                balance: s("£370.00"),
+                balance: s("£323.00"),
             }],
-            balance: s("£370.00"),
+            balance: s("£323.00"),
             on_account: s("£0.00"),
         }),
     }
