@@ -117,8 +117,11 @@ impl MailTransport for SmtpTransport {
             .collect::<Result<Vec<_>>>()?;
         let envelope = SmtpEnvelope::new(Some(from), to)
             .map_err(|_| LexcaseError::validation("to", "an email needs a recipient"))?;
+        // lettre ends DATA with CRLF "." CRLF of its own; the message's last line ending is
+        // that first CRLF, so the server receives exactly `message`.
+        let data = message.strip_suffix(b"\r\n").unwrap_or(message);
         self.inner
-            .send_raw(&envelope, message)
+            .send_raw(&envelope, data)
             .map(|_| ())
             .map_err(|e| delivery(&e))
     }

@@ -30,6 +30,8 @@ pub struct World {
     pub firm: Firm,
     pub admin: Session,
     pub fern: Session,
+    /// A partner: sees rates, so bills.
+    pub paul: Session,
     pub matter: Matter,
     pub client: lexcase::ContactId,
     pub bill: Bill,
@@ -230,6 +232,7 @@ pub fn world_in(place: &Place) -> World {
         firm,
         admin,
         fern,
+        paul,
         matter,
         client: client.id,
         bill,
