@@ -32,10 +32,18 @@ fn a_template_naming_an_unknown_field_is_refused_with_the_field_named() {
     let err = w
         .admin
         .templates()
-        .install(letter(1, "Dear {{ client.name }},\nyour matter {{ matter.nmuber }}"))
+        .install(letter(
+            1,
+            "Dear {{ client.name }},\nyour matter {{ matter.nmuber }}",
+        ))
         .unwrap_err();
     match &err {
-        LexcaseError::Template { template, part, field, .. } => {
+        LexcaseError::Template {
+            template,
+            part,
+            field,
+            ..
+        } => {
             assert_eq!(template, "chaser");
             assert_eq!(part, "text");
             assert_eq!(field.as_deref(), Some("matter.nmuber"));
@@ -52,7 +60,10 @@ fn a_template_naming_an_unknown_field_is_refused_with_the_field_named() {
         matches!(&err, LexcaseError::Template { field: Some(f), part, .. } if f == "parties[].contact.nmae" && part == "typst"),
         "{err:?}"
     );
-    assert!(w.admin.templates().versions("chaser").is_err(), "nothing installed");
+    assert!(
+        w.admin.templates().versions("chaser").is_err(),
+        "nothing installed"
+    );
 }
 
 #[test]
@@ -60,18 +71,33 @@ fn templates_are_versioned_listed_previewed_and_retired() {
     let w = world();
     let t = w.admin.templates();
     let builtins: Vec<String> = t.list().unwrap().into_iter().map(|t| t.id).collect();
-    for id in ["client_care_letter", "cover_email", "invoice", "matter_report", "statement"] {
+    for id in [
+        "client_care_letter",
+        "cover_email",
+        "invoice",
+        "matter_report",
+        "statement",
+    ] {
         assert!(builtins.contains(&id.to_owned()), "{id}");
     }
-    let v1 = t.install(letter(1, "Dear {{ client.salutation }}")).unwrap();
+    let v1 = t
+        .install(letter(1, "Dear {{ client.salutation }}"))
+        .unwrap();
     assert_eq!(v1.installed_by, Some(w.admin.actor_id()));
     let err = t.install(letter(1, "again")).unwrap_err();
     assert_eq!(err.code(), ErrorCode::Validation, "a version must rise");
-    t.install(letter(2, "{{ client.salutation }}, about {{ matter.number }}")).unwrap();
+    t.install(letter(
+        2,
+        "{{ client.salutation }}, about {{ matter.number }}",
+    ))
+    .unwrap();
     assert_eq!(t.get("chaser", None).unwrap().version, 2);
     assert_eq!(t.versions("chaser").unwrap().len(), 2);
     let preview = t.preview("chaser", None, OutputFormat::Text).unwrap();
-    assert_eq!(String::from_utf8(preview).unwrap(), "Dear Ms Sample, about SAM-0001");
+    assert_eq!(
+        String::from_utf8(preview).unwrap(),
+        "Dear Ms Sample, about SAM-0001"
+    );
     // Overriding a built-in with a higher version.
     let invoice = t.install(NewTemplate {
         id: "invoice".into(),
@@ -92,15 +118,28 @@ fn templates_are_versioned_listed_previewed_and_retired() {
     let err = w
         .fern
         .documents()
-        .render(RenderRequest::new("chaser", OutputFormat::Text, RenderSubject::Matter(w.matter.id)))
+        .render(RenderRequest::new(
+            "chaser",
+            OutputFormat::Text,
+            RenderSubject::Matter(w.matter.id),
+        ))
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Validation);
-    assert!(t.list().unwrap().iter().any(|x| x.id == "chaser" && x.retired));
+    assert!(
+        t.list()
+            .unwrap()
+            .iter()
+            .any(|x| x.id == "chaser" && x.retired)
+    );
     t.install(letter(3, "Back")).unwrap();
     let out = w
         .fern
         .documents()
-        .render(RenderRequest::new("chaser", OutputFormat::Text, RenderSubject::Matter(w.matter.id)))
+        .render(RenderRequest::new(
+            "chaser",
+            OutputFormat::Text,
+            RenderSubject::Matter(w.matter.id),
+        ))
         .unwrap();
     assert_eq!(out.bytes, b"Back");
     // A built-in can be retired too.
@@ -135,19 +174,34 @@ fn only_the_firms_managers_install_and_anyone_may_read() {
     let w = world();
     let err = w.fern.templates().install(letter(1, "x")).unwrap_err();
     assert_eq!(err.code(), ErrorCode::PermissionDenied);
-    assert_eq!(w.fern.templates().retire("invoice").unwrap_err().code(), ErrorCode::PermissionDenied);
-    let err = w.fern.templates().set_letterhead(Letterhead::default()).unwrap_err();
+    assert_eq!(
+        w.fern.templates().retire("invoice").unwrap_err().code(),
+        ErrorCode::PermissionDenied
+    );
+    let err = w
+        .fern
+        .templates()
+        .set_letterhead(Letterhead::default())
+        .unwrap_err();
     assert_eq!(err.code(), ErrorCode::PermissionDenied);
     assert!(!w.fern.templates().list().unwrap().is_empty());
     let fields = w.fern.templates().fields(TemplateKind::Invoice);
     assert!(fields.contains(&"bill.lines[].gross".to_owned()));
-    assert!(!w.fern.templates().fields(TemplateKind::ClientCareLetter).contains(&"bill".to_owned()));
+    assert!(
+        !w.fern
+            .templates()
+            .fields(TemplateKind::ClientCareLetter)
+            .contains(&"bill".to_owned())
+    );
     let subject = w
         .fern
         .templates()
         .preview_part("cover_email", None, TemplatePart::Subject)
         .unwrap();
-    assert_eq!(String::from_utf8(subject).unwrap(), "SAM-0001: Purchase of 12 Acacia Avenue - invoice INV000001");
+    assert_eq!(
+        String::from_utf8(subject).unwrap(),
+        "SAM-0001: Purchase of 12 Acacia Avenue - invoice INV000001"
+    );
 }
 
 #[test]
@@ -209,8 +263,16 @@ fn a_statement_of_account_shows_every_entry() {
         for e in &statement.entries {
             let amount = if e.debit.is_zero() { e.credit } else { e.debit };
             assert!(
-                line_with(&text, &[&e.date.format("%-d %B %Y").to_string(), &e.description, &money("£", amount), &money("£", e.balance)])
-                    .is_some(),
+                line_with(
+                    &text,
+                    &[
+                        &e.date.format("%-d %B %Y").to_string(),
+                        &e.description,
+                        &money("£", amount),
+                        &money("£", e.balance)
+                    ]
+                )
+                .is_some(),
                 "{} not found in:\n{text}",
                 e.description
             );
@@ -241,32 +303,53 @@ fn a_client_care_letter_and_a_matter_report_are_filed_to_the_matter() {
         .fern
         .documents()
         .render(
-            RenderRequest::new("client_care_letter", OutputFormat::Pdf, RenderSubject::Matter(w.matter.id))
-                .filed(FileAs::default()),
+            RenderRequest::new(
+                "client_care_letter",
+                OutputFormat::Pdf,
+                RenderSubject::Matter(w.matter.id),
+            )
+            .filed(FileAs::default()),
         )
         .unwrap();
     let doc = letter.document.unwrap();
     assert_eq!(doc.category, "client_care_letter");
-    assert_eq!(doc.name, format!("Client care letter {}.pdf", w.matter.number));
+    assert_eq!(
+        doc.name,
+        format!("Client care letter {}.pdf", w.matter.number)
+    );
     if let Some(text) = pdf_text(&letter.bytes) {
         assert!(text.contains("Dear Jane Smith"));
-        assert!(text.contains("Legal Ombudsman"), "England & Wales complaints wording");
+        assert!(
+            text.contains("Legal Ombudsman"),
+            "England & Wales complaints wording"
+        );
         assert!(text.contains("£250.00 an hour"));
-        assert!(text.contains("30 November 2026"), "dated today in the firm's order");
+        assert!(
+            text.contains("30 November 2026"),
+            "dated today in the firm's order"
+        );
     }
     // Searchable by the text of its letter.
-    let found = w.fern.documents().search("ombudsman", lexcase::store::Page::default()).unwrap();
+    let found = w
+        .fern
+        .documents()
+        .search("ombudsman", lexcase::store::Page::default())
+        .unwrap();
     assert_eq!(found.total, 1);
     // A new version of the same document.
     let again = w
         .fern
         .documents()
         .render(
-            RenderRequest::new("client_care_letter", OutputFormat::Html, RenderSubject::Matter(w.matter.id))
-                .filed(FileAs {
-                    new_version_of: Some((doc.id, doc.version)),
-                    ..FileAs::default()
-                }),
+            RenderRequest::new(
+                "client_care_letter",
+                OutputFormat::Html,
+                RenderSubject::Matter(w.matter.id),
+            )
+            .filed(FileAs {
+                new_version_of: Some((doc.id, doc.version)),
+                ..FileAs::default()
+            }),
         )
         .unwrap();
     let doc = again.document.unwrap();
@@ -275,7 +358,11 @@ fn a_client_care_letter_and_a_matter_report_are_filed_to_the_matter() {
     let report = w
         .fern
         .documents()
-        .render(RenderRequest::new("matter_report", OutputFormat::Text, RenderSubject::Matter(w.matter.id)))
+        .render(RenderRequest::new(
+            "matter_report",
+            OutputFormat::Text,
+            RenderSubject::Matter(w.matter.id),
+        ))
         .unwrap();
     let report = String::from_utf8(report.bytes).unwrap();
     assert!(report.starts_with(&w.matter.number));
@@ -283,7 +370,11 @@ fn a_client_care_letter_and_a_matter_report_are_filed_to_the_matter() {
     let err = w
         .fern
         .documents()
-        .render(RenderRequest::new("invoice", OutputFormat::Pdf, RenderSubject::Matter(w.matter.id)))
+        .render(RenderRequest::new(
+            "invoice",
+            OutputFormat::Pdf,
+            RenderSubject::Matter(w.matter.id),
+        ))
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Validation);
 }
@@ -302,13 +393,19 @@ fn errors_on_real_data_never_quote_it() {
             text: Some("x".into()),
             html: None,
             // Fails only when the client is not the sample's.
-            typst: Some("#if data.client.name != \"Jane Sample\" { panic(data.client.name) }".into()),
+            typst: Some(
+                "#if data.client.name != \"Jane Sample\" { panic(data.client.name) }".into(),
+            ),
         })
         .unwrap();
     let err = w
         .fern
         .documents()
-        .render(RenderRequest::new("boom", OutputFormat::Pdf, RenderSubject::Matter(w.matter.id)))
+        .render(RenderRequest::new(
+            "boom",
+            OutputFormat::Pdf,
+            RenderSubject::Matter(w.matter.id),
+        ))
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Template);
     assert!(!format!("{err:?}").contains("Jane Smith"), "{err:?}");

@@ -2,6 +2,8 @@
 //! unknown field is refused with the field named, in every part and wherever it hides; HTML
 //! is escaped; PDF is deterministic.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use lexcase::templates::{
     DocumentTemplate, FieldCatalogue, NewTemplate, TemplateEngine, TemplateKind, TemplatePart,
     builtin_templates,

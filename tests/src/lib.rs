@@ -88,6 +88,10 @@ macro_rules! conformance_tests {
             rule_failures::rules_that_fail_at_run_time_are_findings,
             rule_failures::packs_are_checked_for_budget_and_capability_first,
             compliance_sweep::sweep_facts_match_one_matter_at_a_time,
+            outputs::templates_letterhead_and_renderings_round_trip,
+            outputs::templates_install_list_and_retire_through_the_service,
+            outputs::sent_email_is_recorded_with_its_bytes_and_failures_record_nothing,
+            outputs::replies_file_to_their_thread_before_any_other_rule,
         );
     };
 }

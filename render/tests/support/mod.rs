@@ -247,7 +247,7 @@ pub fn money(symbol: &str, amount: Decimal) -> String {
     let (whole, cents) = text.split_once('.').unwrap();
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);

@@ -19,6 +19,7 @@ pub mod firm;
 pub mod interchange;
 pub mod matters;
 pub mod notes;
+pub mod outputs;
 pub mod recurrence_bounds;
 pub mod reports;
 pub mod rule_failures;
