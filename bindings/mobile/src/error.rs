@@ -65,8 +65,10 @@ pub enum LexcaseError {
     Validation {
         /// The field (or argument) that was refused.
         field: String,
-        /// Why it was refused.
+        /// Why it was refused (no client data).
         reason: String,
+        /// The values behind the refusal, when they help (never in the message).
+        detail: Option<ErrorDetail>,
     },
     /// The acting user lacks the capability for this action.
     #[error("permission denied: {action}")]
@@ -118,6 +120,71 @@ pub enum LexcaseError {
         /// Why the file is refused.
         reason: IncompatibleReason,
     },
+    /// A document or email template was refused: it does not parse, names a merge field the
+    /// model does not have, or fails when rendered. The reason never quotes merged data.
+    #[error("template {template} ({part}): {reason}")]
+    Template {
+        /// The template's id.
+        template: String,
+        /// The part that failed: `subject`, `text`, `html` or `typst`.
+        part: String,
+        /// The line of that part, when known (from 1).
+        line: Option<u32>,
+        /// The merge field at fault, e.g. `matter.titel`, when one is.
+        field: Option<String>,
+        /// Why (no client data).
+        reason: String,
+    },
+    /// A message could not be handed to the mail transport. Nothing was recorded.
+    #[error("delivery failed: {reason}")]
+    Delivery {
+        /// What went wrong (never an address).
+        reason: String,
+        /// Whether retrying the same message cannot succeed.
+        permanent: bool,
+        /// The SMTP reply code, when the server gave one.
+        code: Option<u16>,
+    },
+}
+
+/// Values behind a refusal, kept out of its message because they may be client data.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum ErrorDetail {
+    /// A withdrawal larger than the client ledger's balance.
+    Overdraw {
+        /// What the ledger holds.
+        balance: crate::records::Money,
+        /// What was to be taken out.
+        withdrawal: crate::records::Money,
+    },
+    /// An amount larger than what a bill still owes.
+    Outstanding {
+        /// What the bill still owes.
+        outstanding: crate::records::Money,
+    },
+    /// Text refused as an email address.
+    Address {
+        /// The text.
+        address: String,
+    },
+}
+
+impl From<lexcase::ErrorDetail> for ErrorDetail {
+    fn from(detail: lexcase::ErrorDetail) -> Self {
+        match detail {
+            lexcase::ErrorDetail::Overdraw {
+                balance,
+                withdrawal,
+            } => Self::Overdraw {
+                balance: balance.into(),
+                withdrawal: withdrawal.into(),
+            },
+            lexcase::ErrorDetail::Outstanding { outstanding } => Self::Outstanding {
+                outstanding: outstanding.into(),
+            },
+            lexcase::ErrorDetail::Address { address } => Self::Address { address },
+        }
+    }
 }
 
 impl From<lexcase::LexcaseError> for LexcaseError {
@@ -127,7 +194,15 @@ impl From<lexcase::LexcaseError> for LexcaseError {
             Core::NotFound { entity } => Self::NotFound {
                 entity: entity.to_owned(),
             },
-            Core::Validation { field, reason } => Self::Validation { field, reason },
+            Core::Validation {
+                field,
+                reason,
+                detail,
+            } => Self::Validation {
+                field,
+                reason,
+                detail: detail.map(|d| ErrorDetail::from(*d)),
+            },
             Core::PermissionDenied { action } => Self::PermissionDenied { action },
             Core::InvalidTransition { entity, from, to } => Self::InvalidTransition {
                 entity: entity.to_owned(),
@@ -148,6 +223,28 @@ impl From<lexcase::LexcaseError> for LexcaseError {
             Core::Integrity { reason } => Self::Integrity { reason },
             Core::IncompatibleDatabase { reason } => Self::IncompatibleDatabase {
                 reason: reason.into(),
+            },
+            Core::Template {
+                template,
+                part,
+                line,
+                field,
+                reason,
+            } => Self::Template {
+                template,
+                part,
+                line,
+                field,
+                reason,
+            },
+            Core::Delivery {
+                reason,
+                permanent,
+                code,
+            } => Self::Delivery {
+                reason,
+                permanent,
+                code,
             },
         }
     }
@@ -193,6 +290,14 @@ mod tests {
             Core::IncompatibleDatabase {
                 reason: lexcase::IncompatibleReason::Corrupt,
             },
+            Core::Template {
+                template: "invoice".into(),
+                part: "html".into(),
+                line: Some(3),
+                field: Some("bill.totl".into()),
+                reason: "unknown field bill.totl".into(),
+            },
+            Core::delivery("connection lost", false, Some(421)),
         ];
         for core in cases {
             let binding = LexcaseError::from(core.clone());

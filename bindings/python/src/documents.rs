@@ -92,7 +92,7 @@ impl PyDocumentService {
         &self,
         py: Python<'py>,
         id: Id<DocumentId>,
-        version: Option<u32>,
+        #[pyo3(from_py_with = crate::ints::version)] version: Option<u32>,
     ) -> PyResult<Bound<'py, PyBytes>> {
         let bytes = run(py, || self.0.documents().contents(id.0, version))?;
         Ok(PyBytes::new(py, &bytes))
@@ -105,7 +105,7 @@ impl PyDocumentService {
         &self,
         py: Python<'_>,
         id: Id<DocumentId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         contents: &[u8],
         media_type: &str,
         text: Option<&str>,
@@ -123,7 +123,7 @@ impl PyDocumentService {
         &self,
         py: Python<'_>,
         id: Id<DocumentId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         status: &str,
     ) -> PyResult<PyDocument> {
         let status = parse::<DocumentStatus>(status)?;
@@ -207,8 +207,8 @@ impl PyDocumentService {
         &self,
         py: Python<'_>,
         matter: Id<MatterId>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;
@@ -224,8 +224,8 @@ impl PyDocumentService {
         &self,
         py: Python<'_>,
         text: &str,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;

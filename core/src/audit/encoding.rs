@@ -8,6 +8,9 @@
 //! strings found in [`DICTIONARY`] take one or two bytes. Decoding gives back exactly the JSON
 //! that was encoded: a string is only packed when unpacking it reproduces it.
 //!
+//! Strings that are decimals as rust_decimal writes them ("250.00") keep their mantissa and
+//! scale.
+//!
 //! A value that repeats a field of the event itself (the entity's id, the actor, the first
 //! matter, the event's instant: a created record's `id`, `recorded_by`, `matter`,
 //! `recorded_at`) takes one byte: it refers back to the event ([`EventContext`]).
@@ -42,6 +45,7 @@ const EVENT_ENTITY: u8 = 13;
 const EVENT_ACTOR: u8 = 14;
 const EVENT_MATTER: u8 = 15;
 const EVENT_AT: u8 = 16;
+const DECIMAL: u8 = 17;
 
 const BEFORE: u8 = 1;
 pub(super) const AFTER: u8 = 2;
@@ -278,10 +282,24 @@ pub(super) fn put_string(out: &mut Vec<u8>, context: &EventContext, s: &str) {
         out.push(INSTANT);
         put_varint(out, zigzag(secs));
         put_varint(out, u64::from(nanos));
+    } else if let Some(d) = as_decimal(s) {
+        out.push(DECIMAL);
+        put_varint(out, zigzag(d.mantissa() as i64));
+        out.push(d.scale() as u8);
     } else {
         out.push(STRING);
         put_bytes(out, s.as_bytes());
     }
+}
+
+/// A decimal written as rust_decimal writes it (money, rates, quantities: "250.00",
+/// "-0.5"), small enough for an i64 mantissa.
+fn as_decimal(s: &str) -> Option<rust_decimal::Decimal> {
+    if s.is_empty() || s.len() > 24 || !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let d: rust_decimal::Decimal = s.parse().ok()?;
+    (i64::try_from(d.mantissa()).is_ok() && d.to_string() == s).then_some(d)
 }
 
 fn epoch() -> NaiveDate {
@@ -394,6 +412,14 @@ impl Reader<'_> {
                 Value::Number(Number::from_f64(f64::from_be_bytes(bytes)).ok_or_else(corrupt)?)
             }
             STRING => Value::String(self.text()?),
+            DECIMAL => {
+                let mantissa = unzigzag(self.varint()?);
+                let scale = u32::from(self.byte()?);
+                let d =
+                    rust_decimal::Decimal::try_from_i128_with_scale(i128::from(mantissa), scale)
+                        .map_err(|_| corrupt())?;
+                Value::String(d.to_string())
+            }
             EVENT_ENTITY => Value::String(self.context.entity.clone()),
             EVENT_ACTOR => Value::String(self.context.actor.clone()),
             EVENT_MATTER => Value::String(self.context.matter.clone().ok_or_else(corrupt)?),

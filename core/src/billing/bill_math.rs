@@ -79,7 +79,9 @@ pub struct LineTotals {
 /// The computed amounts of a bill; each total is the sum of its lines.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BillTotals {
-    /// Per line, in input order.
+    /// Per line, in input order (each line carries its own copy, so the bill's JSON leaves
+    /// this list out).
+    #[serde(skip_serializing, default)]
     pub lines: Vec<LineTotals>,
     /// Sum of line gross.
     pub gross: Decimal,

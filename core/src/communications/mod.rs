@@ -10,13 +10,15 @@
 mod communication;
 mod email;
 mod kinds;
+mod notice;
 mod outbound;
 mod reference;
 mod transport;
 
-pub use communication::{Attachment, Communication, NewCommunication};
+pub use communication::{Attachment, Communication, MAX_BODY, MAX_CANDIDATES, NewCommunication};
 pub use email::{EmailAttachment, MAX_EMAIL_SIZE, ParsedEmail};
 pub use kinds::{Channel, Direction, FilingMethod, Participant, ParticipantRole};
+pub use notice::IngestNotice;
 pub use outbound::{
     ComposedAttachment, ComposedEmail, MAX_OUTBOUND_ATTACHMENTS, MAX_RECIPIENTS, Mailbox,
     OutboundAttachment, OutboundEmail, Recipient, new_message_id,

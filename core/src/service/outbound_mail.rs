@@ -21,6 +21,7 @@ use crate::communications::{
 use crate::documents::{ContentHash, Document};
 use crate::error::{LexcaseError, Result};
 use crate::matters::Matter;
+use crate::store::Staging;
 use crate::templates::{TemplateEngine, TemplateKind, TemplatePart};
 use crate::validate;
 
@@ -395,12 +396,17 @@ impl CommunicationService<'_> {
             rendered,
             mut communication,
         } = self.draft(email)?;
-        let blobs = blob_store(self.session())?;
-        // Stored first (content-addressed): a failed send leaves at most unreferenced blobs.
-        let raw = blobs.put(&message.raw)?;
+        // Staged before the send and the write, published as the write's last step: a failed
+        // send or a refused command leaves nothing readable behind. A matter document's
+        // contents are published already.
+        let mut staging = Staging::new(blob_store(self.session())?);
+        let raw = staging.add(&message.raw)?;
         let mut hashes = Vec::with_capacity(message.attachments.len());
         for a in &message.attachments {
-            hashes.push(blobs.put(&a.bytes)?);
+            hashes.push(match a.document {
+                Some(_) => ContentHash::of(&a.bytes),
+                None => staging.add(&a.bytes)?,
+            });
         }
         transport.send(&message.envelope(), &message.raw)?;
         let matter = email.matter;
@@ -445,6 +451,7 @@ impl CommunicationService<'_> {
             communication.recorded_at = ctx.now;
             communication.filed_at = Some(ctx.now);
             let communication = ctx.create(communication.clone(), "communication.sent")?;
+            staging.publish()?;
             Ok(SentEmail {
                 communication,
                 message: message.clone(),

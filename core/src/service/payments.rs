@@ -134,6 +134,9 @@ pub(crate) fn statement_of(
     currency: Currency,
 ) -> Result<StatementOfAccount> {
     ctx.actor.require(Capability::ManageBilling)?;
+    ctx.tx
+        .contact(client)?
+        .ok_or_else(|| LexcaseError::not_found("contact"))?;
     let mut events: Vec<(NaiveDate, u8, String, Decimal, Decimal)> = Vec::new();
     for bill in ctx.tx.bills_of_client(client)? {
         let (Some(issued), Some(number)) = (bill.issued_on, bill.number.clone()) else {

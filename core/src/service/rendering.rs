@@ -18,7 +18,7 @@ use crate::documents::{ContentHash, Document, NewDocument};
 use crate::error::{LexcaseError, Result};
 use crate::ids::{BillId, ContactId, DocumentId, MatterId};
 use crate::money::Currency;
-use crate::store::BlobStore;
+use crate::store::{BlobStore, Staging};
 use crate::templates::{
     BillRendering, DocumentTemplate, MergeModel, OutputFormat, RenderedDocument, TemplateEngine,
     TemplateKind, TemplatePart,
@@ -411,8 +411,11 @@ impl DocumentService<'_> {
         if !keeps && request.file.is_none() {
             return Ok(out);
         }
+        // Staged before the write, published as its last step (a refused command leaves
+        // nothing readable behind).
         let blobs = blob_store(session)?;
-        blobs.put(&out.bytes)?;
+        let mut staging = Staging::new(Arc::clone(&blobs));
+        staging.add(&out.bytes)?;
         let text = match (format, prepared.template.part(TemplatePart::Text)) {
             (OutputFormat::Text, _) => Some(String::from_utf8_lossy(&out.bytes).into_owned()),
             (_, Some(_)) if engine.supports(TemplatePart::Text) => render_part(
@@ -427,7 +430,7 @@ impl DocumentService<'_> {
         };
         let size = out.bytes.len() as u64;
         let (existing, document) = session.write(|ctx| {
-            record(
+            let recorded = record(
                 ctx,
                 &prepared,
                 &Output {
@@ -438,7 +441,12 @@ impl DocumentService<'_> {
                     file_name: &out.file_name,
                 },
                 request.file.as_ref(),
-            )
+            )?;
+            if recorded.0.is_none() {
+                // Another user's kept rendering is filed instead of these bytes otherwise.
+                staging.publish()?;
+            }
+            Ok(recorded)
         })?;
         if let Some(kept) = existing {
             // Another user kept a rendering first: theirs is the bill's.

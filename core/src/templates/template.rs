@@ -115,6 +115,7 @@ impl NewTemplate {
     /// Reads a template from TOML (the fields of [`NewTemplate`]; parts as multi-line
     /// strings).
     pub fn from_toml(source: &str) -> Result<Self> {
+        validate::import_size("template", source, validate::MAX_DEFINITION_BYTES)?;
         toml::from_str(source).map_err(|e| {
             LexcaseError::validation("template", format!("not a template: {}", e.message()))
         })
@@ -208,6 +209,21 @@ impl DocumentTemplate {
         if new.version == 0 {
             return Err(LexcaseError::validation("version", "must be 1 or more"));
         }
+        // The whole definition, however it arrived (TOML, JSON, a Python dict), is bounded
+        // like every other definition a firm installs.
+        let size: usize = [&new.subject, &new.text, &new.html, &new.typst]
+            .into_iter()
+            .flatten()
+            .map(|p| p.len())
+            .sum::<usize>()
+            + new.id.len()
+            + new.name.len();
+        if size > validate::MAX_DEFINITION_BYTES {
+            return Err(LexcaseError::validation(
+                "template",
+                format!("longer than {} bytes", validate::MAX_DEFINITION_BYTES),
+            ));
+        }
         let template = Self {
             id: check_id(&new.id)?,
             version: new.version,
@@ -281,6 +297,32 @@ mod tests {
             html: None,
             typst: None,
         }
+    }
+
+    #[test]
+    fn definitions_are_bounded_before_parsing() {
+        let huge = format!(
+            "id = \"x\"\n#{}",
+            " ".repeat(crate::validate::MAX_DEFINITION_BYTES)
+        );
+        let err = NewTemplate::from_toml(&huge).unwrap_err();
+        assert_eq!(err.code(), crate::ErrorCode::Validation);
+        assert!(err.to_string().contains("template"), "{err}");
+        let part = "x".repeat(MAX_PART);
+        let whole = NewTemplate {
+            subject: Some("s".into()),
+            text: Some(part.clone()),
+            html: Some(part.clone()),
+            typst: Some(part),
+            ..new(TemplateKind::Letter)
+        };
+        assert!(DocumentTemplate::create(whole.clone(), None, None).is_ok());
+        let over = NewTemplate {
+            name: "X".repeat(MAX_PART),
+            ..whole
+        };
+        let err = DocumentTemplate::create(over, None, None).unwrap_err();
+        assert!(err.to_string().contains("template"), "{err}");
     }
 
     #[test]
