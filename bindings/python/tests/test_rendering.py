@@ -46,7 +46,8 @@ def test_reprints_are_byte_identical_and_html_is_escaped() -> None:
                               typst="= Invoice #data.bill.number")
     again = b.admin.documents.render("invoice", bill=b.bill.id)
     assert again.reprint and again.content == first.content and again.template_version == 1
-    html = b.admin.documents.render("invoice", format="html", bill=b.bill.id)
+    # Version 2 has no HTML part: the HTML comes from version 1, asked for by number.
+    html = b.admin.documents.render("invoice", format="html", bill=b.bill.id, version=1)
     assert b"Harbour &amp; Vale LLP" in html.content
     assert money(b.bill.totals.total).encode() in html.content
 
@@ -83,7 +84,7 @@ def test_templates_are_firm_data() -> None:
     assert e.value.field == "matter.nmuber" and e.value.part == "text"
     assert e.value.template == "chaser" and e.value.code == "template"
     installed = t.install_toml('id = "chaser"\nversion = 1\nkind = "letter"\nname = "Chaser"\n'
-                               'text = "Dear {{ client.salutation }}"\n')
+                               'text = "{{ client.salutation }}"\n')
     assert installed.version == 1 and installed.parts == ["text"]
     assert t.preview("chaser", "text") == b"Dear Ms Sample"
     assert t.preview("invoice").startswith(b"%PDF-")
