@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of lexcase: Rust (fmt, clippy, tests), the Python binding (pytest, stub drift)
 # and the Kotlin binding (JUnit on the JVM), and checks the Swift binding is generated.
-# Installs what it needs on a fresh machine that has Rust, Python 3, a JDK (17+) and Maven.
+# Installs what it needs on a fresh machine that has Rust, Python 3, a JDK (17+) and Maven
+# (Python tools in .venv, poppler-utils with apt-get when pdftotext is missing).
 #
 #   scripts/test.sh                  # everything (what CI runs)
 #   scripts/test.sh rust python      # only some parts: rust, python, kotlin
@@ -42,6 +43,21 @@ end_step() {
     step_name=""
 }
 
+# pdftotext (poppler-utils) reads rendered PDFs back independently in the Rust, Python and
+# Kotlin tests, which then require it (LEXCASE_REQUIRE_PDFTOTEXT); installed with apt-get if
+# missing.
+need_pdftotext() {
+    if ! command -v pdftotext > /dev/null; then
+        step "poppler-utils (pdftotext) via apt-get"
+        local sudo=()
+        [ "$(id -u)" -eq 0 ] || sudo=(sudo -n)
+        "${sudo[@]}" apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends poppler-utils
+    fi
+    export LEXCASE_REQUIRE_PDFTOTEXT=1
+}
+need_pdftotext
+
 # ---------------------------------------------------------------- Rust
 if wants rust; then
     step "cargo fmt --check"
@@ -61,7 +77,7 @@ if wants rust; then
     cargo test -p lexcase-sqlite --features encryption
 
     # The examples a newcomer starts from must keep running, not only compiling.
-    step "examples (quickstart on a new SQLite file, residential purchase, litigation calendar, billing cycle)"
+    step "examples (quickstart on a new SQLite file, residential purchase, litigation calendar, billing cycle, client output)"
     EXAMPLES_DIR=$(mktemp -d)
     cargo run --quiet --example quickstart -- "$EXAMPLES_DIR/quickstart.lexcase" > "$EXAMPLES_DIR/quickstart.out"
     tail -n 2 "$EXAMPLES_DIR/quickstart.out"
@@ -71,6 +87,8 @@ if wants rust; then
     tail -n 1 "$EXAMPLES_DIR/litigation.out"
     cargo run --quiet --example billing_cycle > "$EXAMPLES_DIR/billing.out"
     tail -n 1 "$EXAMPLES_DIR/billing.out"
+    cargo run --quiet --example client_output -- "$EXAMPLES_DIR" > "$EXAMPLES_DIR/output.out"
+    tail -n 1 "$EXAMPLES_DIR/output.out"
     rm -rf "$EXAMPLES_DIR"
 fi
 

@@ -141,6 +141,32 @@ pub enum LexcaseError {
         /// Why the file is refused.
         reason: IncompatibleReason,
     },
+    /// A document or email template was refused: it does not parse, names a merge field the
+    /// model does not have, or fails when rendered. The reason never quotes merged data.
+    #[error("template {template} ({part}): {reason}")]
+    Template {
+        /// The template's id.
+        template: String,
+        /// The part that failed: `subject`, `text`, `html` or `typst`.
+        part: String,
+        /// The line of that part, when known (from 1).
+        line: Option<u32>,
+        /// The merge field at fault, e.g. `matter.titel`, when one is.
+        field: Option<String>,
+        /// Why (no client data).
+        reason: String,
+    },
+    /// A message could not be handed to the mail transport. Nothing was recorded.
+    #[error("delivery failed: {reason}")]
+    Delivery {
+        /// What went wrong (never an address or the server's own text, which may quote one).
+        reason: String,
+        /// Whether retrying the same message cannot succeed (a 5xx reply, a refused
+        /// recipient) as opposed to a transient failure (a 4xx reply, a lost connection).
+        permanent: bool,
+        /// The SMTP reply code, when the server gave one.
+        code: Option<u16>,
+    },
 }
 
 /// Stable machine codes, one per [`LexcaseError`] variant.
@@ -164,6 +190,10 @@ pub enum ErrorCode {
     Integrity,
     /// See [`LexcaseError::IncompatibleDatabase`].
     IncompatibleDatabase,
+    /// See [`LexcaseError::Template`].
+    Template,
+    /// See [`LexcaseError::Delivery`].
+    Delivery,
 }
 
 impl ErrorCode {
@@ -179,6 +209,8 @@ impl ErrorCode {
             Self::Storage => "storage",
             Self::Integrity => "integrity",
             Self::IncompatibleDatabase => "incompatible_database",
+            Self::Template => "template",
+            Self::Delivery => "delivery",
         }
     }
 }
@@ -196,6 +228,8 @@ impl LexcaseError {
             Self::Storage { .. } => ErrorCode::Storage,
             Self::Integrity { .. } => ErrorCode::Integrity,
             Self::IncompatibleDatabase { .. } => ErrorCode::IncompatibleDatabase,
+            Self::Template { .. } => ErrorCode::Template,
+            Self::Delivery { .. } => ErrorCode::Delivery,
         }
     }
 
@@ -232,6 +266,30 @@ impl LexcaseError {
     pub fn storage(message: impl Into<String>) -> Self {
         Self::Storage {
             message: message.into(),
+        }
+    }
+
+    /// A template error on `part` of template `template`.
+    pub fn template(
+        template: impl Into<String>,
+        part: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> Self {
+        Self::Template {
+            template: template.into(),
+            part: part.into(),
+            line: None,
+            field: None,
+            reason: reason.into(),
+        }
+    }
+
+    /// A delivery failure.
+    pub fn delivery(reason: impl Into<String>, permanent: bool, code: Option<u16>) -> Self {
+        Self::Delivery {
+            reason: reason.into(),
+            permanent,
+            code,
         }
     }
 

@@ -40,6 +40,7 @@ pub mod rules;
 pub mod service;
 pub mod store;
 pub mod tasks;
+pub mod templates;
 pub mod text;
 pub mod timekeeping;
 pub mod trust;

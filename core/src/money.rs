@@ -43,6 +43,20 @@ impl Currency {
         amount
     }
 
+    /// The symbol documents print: `£`, `$`, `€`, `¥` and `₹` for GBP, USD, EUR, JPY and
+    /// INR, and the code itself for every other currency (a bare `$` or `kr` would be
+    /// ambiguous).
+    pub fn symbol(&self) -> &'static str {
+        match self.code() {
+            "GBP" => "£",
+            "USD" => "$",
+            "EUR" => "€",
+            "JPY" => "¥",
+            "INR" => "₹",
+            code => code,
+        }
+    }
+
     /// Digits after the decimal point of the currency's minor unit (2 for GBP, 0 for JPY).
     pub fn minor_unit_digits(&self) -> u32 {
         // `parse` admits only currencies with an exponent.

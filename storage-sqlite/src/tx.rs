@@ -24,6 +24,7 @@ use lexcase::store::{
     IndexEntry, MatterQuery, Page, Paged, ReadTx, StageCount, TaskQuery, WipBy, WorkQuery, WriteTx,
 };
 use lexcase::tasks::{DueAnchor, Task};
+use lexcase::templates::{BillRendering, DocumentTemplate, Letterhead, OutputFormat};
 use lexcase::timekeeping::{
     BillingTerms, Expense, FirmBillingSettings, TermsScope, TimeEntry, Timer, WorkStatus,
 };
@@ -507,6 +508,23 @@ macro_rules! read_tx {
             ) -> Result<Vec<(Uuid, serde_json::Value)>> {
                 crate::state::rows(self.conn(), kind, after, limit)
             }
+            fn document_templates(&self) -> Result<Vec<DocumentTemplate>> {
+                keyed::all(self.conn(), keyed::DOCUMENT_TEMPLATE)
+            }
+            fn letterhead(&self) -> Result<Option<Letterhead>> {
+                keyed::get(self.conn(), keyed::LETTERHEAD, keyed::FIRM_KEY)
+            }
+            fn bill_rendering(
+                &self,
+                bill: BillId,
+                format: OutputFormat,
+            ) -> Result<Option<BillRendering>> {
+                keyed::get(
+                    self.conn(),
+                    keyed::BILL_RENDERING,
+                    &format!("{bill}#{format}"),
+                )
+            }
             fn count_conflict_keys(&self, keys: &[String], cap: u32) -> Result<u32> {
                 conflict_reads::count_keys(self.conn(), keys, cap)
             }
@@ -759,6 +777,24 @@ impl WriteTx for SqliteWriteTx<'_> {
         let head = audit::append(self.conn(), self.chain_head()?, event)?;
         self.head.set(Some(head));
         Ok(())
+    }
+    fn put_document_template(&mut self, template: &DocumentTemplate) -> Result<()> {
+        let key = keyed::template_key(&template.id, template.version);
+        keyed::replace(self.conn(), keyed::DOCUMENT_TEMPLATE, &key, template)
+    }
+    fn put_letterhead(&mut self, letterhead: &Letterhead, expected: Option<u64>) -> Result<()> {
+        keyed::put(
+            self.conn(),
+            keyed::LETTERHEAD,
+            keyed::FIRM_KEY,
+            letterhead,
+            letterhead.version,
+            expected,
+        )
+    }
+    fn insert_bill_rendering(&mut self, rendering: &BillRendering) -> Result<()> {
+        let key = format!("{}#{}", rendering.bill, rendering.format);
+        keyed::put(self.conn(), keyed::BILL_RENDERING, &key, rendering, 1, None)
     }
     fn commit(self: Box<Self>) -> Result<()> {
         // The head moves once per transaction, to the last event appended.

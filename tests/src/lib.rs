@@ -111,6 +111,10 @@ macro_rules! conformance_tests {
             walls::every_read_of_every_service_keeps_a_walled_matter_hidden,
             walls::events_written_before_full_scoping_stay_behind_the_wall,
             walls::a_count_of_candidates_is_not_shown_behind_a_wall,
+            outputs::templates_letterhead_and_renderings_round_trip,
+            outputs::templates_install_list_and_retire_through_the_service,
+            outputs::sent_email_is_recorded_with_its_bytes_and_failures_record_nothing,
+            outputs::replies_file_to_their_thread_before_any_other_rule,
         );
     };
 }

@@ -128,6 +128,31 @@ pub enum LexcaseError {
         /// Why the file is refused.
         reason: IncompatibleReason,
     },
+    /// A document or email template was refused: it does not parse, names a merge field the
+    /// model does not have, or fails when rendered. The reason never quotes merged data.
+    #[error("template {template} ({part}): {reason}")]
+    Template {
+        /// The template's id.
+        template: String,
+        /// The part that failed: `subject`, `text`, `html` or `typst`.
+        part: String,
+        /// The line of that part, when known (from 1).
+        line: Option<u32>,
+        /// The merge field at fault, e.g. `matter.titel`, when one is.
+        field: Option<String>,
+        /// Why (no client data).
+        reason: String,
+    },
+    /// A message could not be handed to the mail transport. Nothing was recorded.
+    #[error("delivery failed: {reason}")]
+    Delivery {
+        /// What went wrong (never an address).
+        reason: String,
+        /// Whether retrying the same message cannot succeed.
+        permanent: bool,
+        /// The SMTP reply code, when the server gave one.
+        code: Option<u16>,
+    },
 }
 
 /// Values behind a refusal, kept out of its message because they may be client data.
@@ -207,6 +232,28 @@ impl From<lexcase::LexcaseError> for LexcaseError {
             Core::IncompatibleDatabase { reason } => Self::IncompatibleDatabase {
                 reason: reason.into(),
             },
+            Core::Template {
+                template,
+                part,
+                line,
+                field,
+                reason,
+            } => Self::Template {
+                template,
+                part,
+                line,
+                field,
+                reason,
+            },
+            Core::Delivery {
+                reason,
+                permanent,
+                code,
+            } => Self::Delivery {
+                reason,
+                permanent,
+                code,
+            },
         }
     }
 }
@@ -251,6 +298,14 @@ mod tests {
             Core::IncompatibleDatabase {
                 reason: lexcase::IncompatibleReason::Corrupt,
             },
+            Core::Template {
+                template: "invoice".into(),
+                part: "html".into(),
+                line: Some(3),
+                field: Some("bill.totl".into()),
+                reason: "unknown field bill.totl".into(),
+            },
+            Core::delivery("connection lost", false, Some(421)),
         ];
         for core in cases {
             let binding = LexcaseError::from(core.clone());

@@ -6,6 +6,7 @@ use lexcase_sqlite::{SqliteOptions, SqliteStore, blobs_beside};
 use uuid::Uuid;
 
 use crate::error::Result;
+use crate::mail::{ForeignTransport, MailSender, SmtpSettings};
 use crate::records::{Durability, FirmSettings, FirmSetup, NewUser, User};
 use crate::session::Session;
 
@@ -33,8 +34,29 @@ impl Firm {
         // After the store: a file that is refused gets no blob directory beside it.
         let blobs = blobs_beside(&path)?;
         Ok(Arc::new(Self {
-            firm: lexcase::service::Firm::new(store).with_blobs(blobs),
+            firm: lexcase::service::Firm::new(store)
+                .with_blobs(blobs)
+                .with_engine(Arc::new(lexcase_render::Engine::new())),
         }))
+    }
+
+    /// The same firm sending email through an SMTP server (`communications().sendEmail`).
+    /// The password is kept in memory only.
+    pub fn with_smtp(&self, settings: SmtpSettings) -> Result<Arc<Self>> {
+        let smtp = lexcase_smtp::SmtpTransport::new(&settings.into())?;
+        Ok(Arc::new(Self {
+            firm: self.firm.clone().with_mail_transport(Arc::new(smtp)),
+        }))
+    }
+
+    /// The same firm sending email through the app's own `sender`.
+    pub fn with_mail_sender(&self, sender: Arc<dyn MailSender>) -> Arc<Self> {
+        Arc::new(Self {
+            firm: self
+                .firm
+                .clone()
+                .with_mail_transport(Arc::new(ForeignTransport(sender))),
+        })
     }
 
     /// Whether the firm has been set up (`initialise`).

@@ -4,7 +4,10 @@
 //! [`Session`] for a user, and work through its namespaces (`users()`, `contacts()`,
 //! `matters()`, `workflow()`, `tasks()`, `notes()`, `documents()`, `appointments()`,
 //! `communications()`, `docket()`, `interchange()`, `audit()`, `settings()`, `time()`,
-//! `bills()`, `payments()`, `clientMoney()`, `reports()`, `conflicts()`, `compliance()`).
+//! `bills()`, `payments()`, `clientMoney()`, `reports()`, `conflicts()`, `compliance()`,
+//! `templates()`). Documents render from firm templates (`documents().render`, text, HTML and
+//! PDF); email is sent from a matter (`communications().sendEmail`) through SMTP
+//! (`Firm.withSmtp`) or the app's own `MailSender` (`Firm.withMailSender`, `sendEmailWith`).
 //! Deadline rules can also be computed without a database: `builtinRule`, `computeDeadline`;
 //! compliance packs are read by `compliancePackFromToml` and `compliancePackFromJson`
 //! (`builtinCompliancePacks`); durations are read and written by `parseDuration` and
@@ -45,6 +48,7 @@ mod custom_types;
 mod deadlines;
 mod error;
 mod firm;
+mod mail;
 pub mod records;
 mod services;
 mod session;
@@ -58,11 +62,12 @@ pub use deadlines::{
 };
 pub use error::{IncompatibleReason, LexcaseError};
 pub use firm::Firm;
+pub use mail::{MailSendError, MailSender, SmtpSecurity, SmtpSettings};
 pub use services::{
     AppointmentService, AuditService, BillService, ClientMoneyService, CommunicationService,
     ComplianceService, ConflictService, ContactService, DocketService, DocumentService,
     InterchangeService, MatterService, NoteService, PaymentService, ReportService, SettingsService,
-    TaskService, TimeService, UserService, WorkflowService,
+    TaskService, TemplateService, TimeService, UserService, WorkflowService,
 };
 pub use session::Session;
 

@@ -8,7 +8,7 @@ use crate::services::{
     AppointmentService, AuditService, BillService, ClientMoneyService, CommunicationService,
     ComplianceService, ConflictService, ContactService, DocketService, DocumentService,
     InterchangeService, MatterService, NoteService, PaymentService, ReportService, SettingsService,
-    TaskService, TimeService, UserService, WorkflowService,
+    TaskService, TemplateService, TimeService, UserService, WorkflowService,
 };
 
 /// Work done by one acting user. Every call re-reads the user, so a role change or
@@ -74,6 +74,11 @@ impl Session {
     /// Documents filed to matters: versions, status, verified contents and search.
     pub fn documents(&self) -> Arc<DocumentService> {
         Arc::new(DocumentService::new(self.session.clone()))
+    }
+
+    /// Document and email templates, the merge fields they may name, the letterhead.
+    pub fn templates(&self) -> Arc<TemplateService> {
+        Arc::new(TemplateService::new(self.session.clone()))
     }
 
     /// The calendar: appointments, hearings and meetings, agendas and clashes.

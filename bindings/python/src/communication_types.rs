@@ -193,7 +193,8 @@ impl PyIngestNotice {
 /// `email`, `phone`, `letter`, `meeting`, `message` or `portal`; `direction` `inbound`,
 /// `outbound` or `internal`; `filing` how it reached its matter: `recorded`, `reference` (the
 /// subject named the matter's number), `parties` (its people are parties to exactly one open
-/// matter) or `manual` (filed from the unfiled queue), `None` while unfiled.
+/// matter), `manual` (filed from the unfiled queue), `reply` (it answers a message sent from
+/// or filed to the matter) or `sent` (sent from the matter), `None` while unfiled.
 #[pyclass(frozen, eq, module = "lexcase", name = "Communication")]
 #[derive(Clone, PartialEq)]
 pub struct PyCommunication(pub Communication);

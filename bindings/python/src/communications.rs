@@ -1,20 +1,52 @@
 //! `session.communications`.
 
-use lexcase::communications::{Channel, Direction, NewCommunication};
+use lexcase::communications::{Channel, Direction, NewCommunication, OutboundEmail};
 use lexcase::service::Session;
-use lexcase::{CommunicationId, LexcaseError, MatterId};
+use lexcase::{BillId, CommunicationId, LexcaseError, MatterId};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use crate::communication_types::{ParticipantArg, PyCommunication, PyIngestOutcome};
 use crate::convert::{Id, InstantArg, id_opt, page, parse, run};
 use crate::errors::to_py;
+use crate::mail_sender::PySender;
+use crate::outbound_types::{PyComposedEmail, PyOutgoingAttachment, PySentEmail, RecipientArg};
 use crate::page::PyPage;
+
+/// An outgoing email from keyword arguments.
+fn outbound(
+    matter: Id<MatterId>,
+    to: Vec<RecipientArg>,
+    cc: Vec<RecipientArg>,
+    bcc: Vec<RecipientArg>,
+    template: Option<String>,
+    subject: Option<String>,
+    body: Option<String>,
+    bill: Option<Id<BillId>>,
+    attachments: Vec<PyRef<'_, PyOutgoingAttachment>>,
+    in_reply_to: Option<Id<CommunicationId>>,
+) -> OutboundEmail {
+    let list = |v: Vec<RecipientArg>| v.into_iter().map(|r| r.0).collect();
+    OutboundEmail {
+        matter: matter.0,
+        to: list(to),
+        cc: list(cc),
+        bcc: list(bcc),
+        template,
+        subject,
+        body,
+        bill: id_opt(bill),
+        attachments: attachments.iter().map(|a| a.0.clone()).collect(),
+        in_reply_to: id_opt(in_reply_to),
+    }
+}
 
 /// The communication log (`session.communications`): calls, letters, meetings and messages
 /// recorded by hand, and emails ingested from their raw bytes and filed to their matter
-/// automatically (the matter number in the subject, else the one open matter the sender or
-/// recipients are parties to, else the unfiled queue with the candidate matters). A
+/// automatically (a reply to a message sent from or filed to a matter first, then the matter
+/// number in the subject, else the one open matter the sender or recipients are parties to,
+/// else the unfiled queue with the candidate matters), and email sent from a matter. A
 /// communication on a matter follows the matter's visibility; recording, ingesting, filing
 /// and the unfiled queue need `edit_matters`. Contents are `bytes`.
 #[pyclass(frozen, module = "lexcase", name = "CommunicationService")]
@@ -73,6 +105,89 @@ impl PyCommunicationService {
                 .file(id.0, expected_version, matter.0)
         })
         .map(PyCommunication)
+    }
+
+    /// Composes an email on `matter` without sending or recording it: recipients (`Recipient`
+    /// or address `str`), the subject and body from an email `template` (with `bill` as a
+    /// merge field when given) or as given, attachments (`OutgoingAttachment`), and the
+    /// RFC 5322 message with a Message-ID in the firm's domain.
+    #[pyo3(signature = (matter, *, to, cc=Vec::new(), bcc=Vec::new(), template=None, subject=None, body=None, bill=None, attachments=Vec::new(), in_reply_to=None))]
+    fn compose_email(
+        &self,
+        py: Python<'_>,
+        matter: Id<MatterId>,
+        to: Vec<RecipientArg>,
+        cc: Vec<RecipientArg>,
+        bcc: Vec<RecipientArg>,
+        template: Option<String>,
+        subject: Option<String>,
+        body: Option<String>,
+        bill: Option<Id<BillId>>,
+        attachments: Vec<PyRef<'_, PyOutgoingAttachment>>,
+        in_reply_to: Option<Id<CommunicationId>>,
+    ) -> PyResult<PyComposedEmail> {
+        let email = outbound(
+            matter,
+            to,
+            cc,
+            bcc,
+            template,
+            subject,
+            body,
+            bill,
+            attachments,
+            in_reply_to,
+        );
+        run(py, || self.0.communications().compose_email(&email)).map(PyComposedEmail)
+    }
+
+    /// Composes an email (as `compose_email`), sends it through `sender` (a callable
+    /// `sender(envelope_from, envelope_to, message)`) or else the firm's transport
+    /// (`Firm.with_smtp` / `Firm.with_mail_sender`), and records it on the matter as an
+    /// outgoing communication keeping the exact bytes sent, rendered attachments filed as
+    /// documents, in one audited command. A transport failure raises `DeliveryError` and
+    /// records nothing.
+    #[pyo3(signature = (matter, *, to, cc=Vec::new(), bcc=Vec::new(), template=None, subject=None, body=None, bill=None, attachments=Vec::new(), in_reply_to=None, sender=None))]
+    fn send_email(
+        &self,
+        py: Python<'_>,
+        matter: Id<MatterId>,
+        to: Vec<RecipientArg>,
+        cc: Vec<RecipientArg>,
+        bcc: Vec<RecipientArg>,
+        template: Option<String>,
+        subject: Option<String>,
+        body: Option<String>,
+        bill: Option<Id<BillId>>,
+        attachments: Vec<PyRef<'_, PyOutgoingAttachment>>,
+        in_reply_to: Option<Id<CommunicationId>>,
+        sender: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<PySentEmail> {
+        let email = outbound(
+            matter,
+            to,
+            cc,
+            bcc,
+            template,
+            subject,
+            body,
+            bill,
+            attachments,
+            in_reply_to,
+        );
+        let sent = match sender {
+            Some(sender) => {
+                if !sender.is_callable() {
+                    return Err(PyTypeError::new_err("expected a callable sender"));
+                }
+                let sender = PySender(sender.unbind());
+                run(py, || {
+                    self.0.communications().send_email_with(&email, &sender)
+                })?
+            }
+            None => run(py, || self.0.communications().send_email(&email))?,
+        };
+        Ok(PySentEmail(sent))
     }
 
     /// A communication by id.

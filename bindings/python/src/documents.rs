@@ -1,14 +1,54 @@
 //! `session.documents`.
 
 use lexcase::documents::{DocumentStatus, NewDocument};
-use lexcase::service::Session;
-use lexcase::{DocumentId, MatterId};
+use lexcase::money::Currency;
+use lexcase::service::{FileAs, RenderRequest, RenderSubject, Session};
+use lexcase::templates::{OutputFormat, TemplateKind};
+use lexcase::{BillId, ContactId, DocumentId, LexcaseError, MatterId};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-use crate::convert::{Id, page, parse, run};
+use crate::convert::{Id, id_opt, page, parse, run};
 use crate::document_types::PyDocument;
+use crate::errors::to_py;
 use crate::page::PyPage;
+use crate::template_types::PyRenderedDocument;
+
+/// What a document is about, from keyword arguments: a bill; a client's statement in a
+/// currency (with a matter to file it to); or a matter.
+fn subject(
+    matter: Option<Id<MatterId>>,
+    bill: Option<Id<BillId>>,
+    client: Option<Id<ContactId>>,
+    currency: Option<&str>,
+) -> PyResult<RenderSubject> {
+    match (bill, client) {
+        (Some(bill), None) => Ok(RenderSubject::Bill(bill.0)),
+        (None, Some(client)) => {
+            let currency = currency.ok_or_else(|| {
+                to_py(LexcaseError::validation(
+                    "currency",
+                    "a statement needs a currency",
+                ))
+            })?;
+            Ok(RenderSubject::Statement {
+                client: client.0,
+                currency: Currency::parse(currency).map_err(to_py)?,
+                matter: id_opt(matter),
+            })
+        }
+        (None, None) => matter.map(|m| RenderSubject::Matter(m.0)).ok_or_else(|| {
+            to_py(LexcaseError::validation(
+                "subject",
+                "give a matter, a bill, or a client and currency",
+            ))
+        }),
+        (Some(_), Some(_)) => Err(to_py(LexcaseError::validation(
+            "subject",
+            "give a bill or a client, not both",
+        ))),
+    }
+}
 
 /// Documents (`session.documents`) filed to matters, with numbered versions whose contents
 /// live in the firm's blob store. They follow their matter's visibility; filing and changing
@@ -93,6 +133,72 @@ impl PyDocumentService {
                 .set_status(id.0, expected_version, status)
         })
         .map(PyDocument)
+    }
+
+    /// Renders a document from firm template `template` in `format` (`pdf`, `html` or
+    /// `text`) about a `matter`, a `bill`, or a `client`'s statement in `currency`; with
+    /// `file=True` files it to the matter in the same audited command (as a new document named
+    /// `name` in `category`, or as a new version of `new_version_of` at `expected_version`).
+    /// An issued bill's first rendering in a format is kept, and later ones return those
+    /// bytes (`reprint=True`), so a reprint is byte-identical.
+    #[pyo3(signature = (template, *, format="pdf", matter=None, bill=None, client=None, currency=None, version=None, file=false, name=None, category=None, new_version_of=None, expected_version=None))]
+    fn render(
+        &self,
+        py: Python<'_>,
+        template: &str,
+        format: &str,
+        matter: Option<Id<MatterId>>,
+        bill: Option<Id<BillId>>,
+        client: Option<Id<ContactId>>,
+        currency: Option<&str>,
+        version: Option<u32>,
+        file: bool,
+        name: Option<String>,
+        category: Option<String>,
+        new_version_of: Option<Id<DocumentId>>,
+        expected_version: Option<u64>,
+    ) -> PyResult<PyRenderedDocument> {
+        let new_version_of = match (new_version_of, expected_version) {
+            (Some(id), Some(v)) => Some((id.0, v)),
+            (None, None) => None,
+            _ => {
+                return Err(to_py(LexcaseError::validation(
+                    "expected_version",
+                    "give new_version_of and expected_version together",
+                )));
+            }
+        };
+        let request = RenderRequest {
+            template: template.to_owned(),
+            version,
+            format: parse::<OutputFormat>(format)?,
+            subject: subject(matter, bill, client, currency)?,
+            file: (file || new_version_of.is_some()).then_some(FileAs {
+                name,
+                category,
+                new_version_of,
+            }),
+        };
+        run(py, || self.0.documents().render(request)).map(PyRenderedDocument)
+    }
+
+    /// The merge model (as JSON text) a template of `kind` prints about a `matter`, a `bill`
+    /// or a `client`'s statement in `currency`: what template authors write against.
+    #[pyo3(signature = (kind, *, matter=None, bill=None, client=None, currency=None))]
+    fn merge_model(
+        &self,
+        py: Python<'_>,
+        kind: &str,
+        matter: Option<Id<MatterId>>,
+        bill: Option<Id<BillId>>,
+        client: Option<Id<ContactId>>,
+        currency: Option<&str>,
+    ) -> PyResult<String> {
+        let kind = parse::<TemplateKind>(kind)?;
+        let subject = subject(matter, bill, client, currency)?;
+        let model = run(py, || self.0.documents().merge_model(kind, &subject))?;
+        serde_json::to_string_pretty(&model)
+            .map_err(|_| to_py(LexcaseError::storage("the merge model cannot be written")))
     }
 
     /// A matter's documents, newest first.

@@ -72,6 +72,19 @@ create_exception!(
     "The database file was written by a newer lexcase or is not a lexcase database."
 );
 
+create_exception!(
+    lexcase,
+    TemplateError,
+    LexcaseError,
+    "A document or email template was refused: it does not parse, names a merge field its kind does not have, or failed when rendered."
+);
+create_exception!(
+    lexcase,
+    DeliveryError,
+    LexcaseError,
+    "A message could not be handed to the mail transport; nothing was recorded."
+);
+
 /// Makes `ValidationError` a subclass of both `LexcaseError` and `ValueError`.
 ///
 /// `create_exception!` takes a single base class (PyO3 issue #4979 tracks multiple bases), so
@@ -90,7 +103,8 @@ pub fn ensure_validation_error_is_value_error(py: Python<'_>) -> PyResult<()> {
 ///
 /// The message is the core's `Display` text (never client data). Every exception carries
 /// `code` (the stable [`lexcase::ErrorCode`] string) and the variant's fields as attributes:
-/// `entity`, `field`, `reason`, `action`, `from_state`, `to_state`, `expected`, `actual`.
+/// `entity`, `field`, `reason`, `action`, `from_state`, `to_state`, `expected`, `actual`,
+/// `template`, `part`, `line`, `permanent`, `smtp_code`.
 pub fn to_py(err: CoreError) -> PyErr {
     // If building the exception fails (out of memory), raise that failure instead.
     Python::attach(|py| build(py, &err).unwrap_or_else(|failure| failure))
@@ -189,6 +203,37 @@ fn build(py: Python<'_>, err: &CoreError) -> PyResult<PyErr> {
             py.get_type::<IncompatibleDatabaseError>(),
             vec![("reason", reason.to_string().into_pyobject(py)?.into_any())],
         ),
+        CoreError::Template {
+            template,
+            part,
+            line,
+            field,
+            reason,
+        } => (
+            py.get_type::<TemplateError>(),
+            vec![
+                ("template", template.into_pyobject(py)?.into_any()),
+                ("part", part.into_pyobject(py)?.into_any()),
+                ("line", line.into_pyobject(py)?.into_any()),
+                ("field", field.into_pyobject(py)?.into_any()),
+                ("reason", reason.into_pyobject(py)?.into_any()),
+            ],
+        ),
+        CoreError::Delivery {
+            reason,
+            permanent,
+            code,
+        } => (
+            py.get_type::<DeliveryError>(),
+            vec![
+                ("reason", reason.into_pyobject(py)?.into_any()),
+                (
+                    "permanent",
+                    permanent.into_pyobject(py)?.to_owned().into_any(),
+                ),
+                ("smtp_code", code.into_pyobject(py)?.into_any()),
+            ],
+        ),
     };
     let exception = class.call1((err.to_string(),))?;
     exception.setattr("code", err.code().as_str())?;
@@ -221,6 +266,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "IncompatibleDatabaseError",
         py.get_type::<IncompatibleDatabaseError>(),
     )?;
+    m.add("TemplateError", py.get_type::<TemplateError>())?;
+    m.add("DeliveryError", py.get_type::<DeliveryError>())?;
     Ok(())
 }
 

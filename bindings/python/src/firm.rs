@@ -1,6 +1,7 @@
 //! `lexcase.open` and `Firm`.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use lexcase::access::Role;
 use lexcase::audit::AuditKey;
@@ -11,11 +12,13 @@ use lexcase::{LexcaseError, UserId};
 use lexcase_sqlite::{
     DatabaseKey, Durability, SqliteOptions, SqliteStore, blobs_beside, blobs_beside_encrypted,
 };
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 use crate::convert::{Id, decimal_opt, run};
 use crate::errors::to_py;
+use crate::mail_sender::PySender;
 use crate::session::PySession;
 use crate::settings::PyFirmSettings;
 use crate::users::PyUser;
@@ -29,7 +32,9 @@ use crate::users::PyUser;
 ///
 /// Document contents are kept in memory for `":memory:"`, and otherwise in the directory
 /// `<path>.blobs` beside the database file (created if missing; keep it with the file when
-/// copying or backing up the firm).
+/// copying or backing up the firm). Documents and email are rendered from the firm's
+/// templates (text, HTML and PDF); email is sent once a transport is set with `with_smtp` or
+/// `with_mail_sender`.
 ///
 /// `key` (at least 16 bytes; 32 random bytes are best) encrypts the database (SQLCipher) and
 /// the document contents at rest; it is never stored. A file the key does not open raises
@@ -71,6 +76,7 @@ pub fn open(
                 .with_blobs(blobs_beside_encrypted(&path, key)?),
             None => Firm::new(SqliteStore::open(&path, options)?).with_blobs(blobs_beside(&path)?),
         };
+        let firm = firm.with_engine(Arc::new(lexcase_render::Engine::new()));
         Ok(match audit_key {
             Some(key) => firm.with_audit_key(key),
             None => firm,
@@ -143,6 +149,55 @@ impl PyFirm {
     /// them), who must exist and be active.
     fn session_by_email(&self, py: Python<'_>, email: &str) -> PyResult<PySession> {
         run(py, || self.firm.session_by_email(email)).map(PySession)
+    }
+
+    /// The same firm sending email through an SMTP server: `security` is `starttls` (port
+    /// 587, STARTTLS required), `tls` (port 465) or `none` (a relay on this machine only;
+    /// credentials are refused with it). The password is kept in memory only.
+    #[pyo3(signature = (host, port=587, *, security="starttls", username=None, password=None, hello_name=None, timeout_seconds=60))]
+    fn with_smtp(
+        &self,
+        host: &str,
+        port: u16,
+        security: &str,
+        username: Option<String>,
+        password: Option<String>,
+        hello_name: Option<String>,
+        timeout_seconds: u64,
+    ) -> PyResult<PyFirm> {
+        let config = lexcase_smtp::SmtpConfig {
+            username,
+            password,
+            hello_name,
+            timeout_seconds,
+            ..lexcase_smtp::SmtpConfig::new(
+                host,
+                port,
+                lexcase_smtp::Security::parse(security).map_err(to_py)?,
+            )
+        };
+        let smtp = lexcase_smtp::SmtpTransport::new(&config).map_err(to_py)?;
+        Ok(PyFirm {
+            firm: self.firm.clone().with_mail_transport(Arc::new(smtp)),
+            path: self.path.clone(),
+        })
+    }
+
+    /// The same firm sending email by calling `sender(envelope_from, envelope_to, message)`
+    /// (`str`, `list[str]`, `bytes`): for applications that deliver mail their own way. The
+    /// message must be delivered exactly as given; an exception raised by `sender` fails the
+    /// send (`DeliveryError`) and nothing is recorded.
+    fn with_mail_sender(&self, sender: Bound<'_, PyAny>) -> PyResult<PyFirm> {
+        if !sender.is_callable() {
+            return Err(PyTypeError::new_err("expected a callable sender"));
+        }
+        Ok(PyFirm {
+            firm: self
+                .firm
+                .clone()
+                .with_mail_transport(Arc::new(PySender(sender.unbind()))),
+            path: self.path.clone(),
+        })
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -41,17 +41,21 @@ pub mod errors;
 pub mod firm;
 pub mod interchange;
 mod ints;
+mod mail_sender;
 pub mod matter_types;
 pub mod matters;
 mod money_args;
 pub mod note_types;
 pub mod notes;
+pub mod outbound_types;
 pub mod page;
 pub mod rule_version_types;
 pub mod session;
 pub mod settings;
 pub mod task_types;
 pub mod tasks;
+pub mod template_types;
+pub mod templates;
 pub mod time;
 pub mod time_types;
 pub mod users;
@@ -59,8 +63,9 @@ pub mod workflow;
 pub mod workflow_types;
 
 pub use errors::{
-    ConflictError, IncompatibleDatabaseError, IntegrityError, InvalidTransitionError, LexcaseError,
-    NotFoundError, PermissionDeniedError, StaleVersionError, StorageError, ValidationError,
+    ConflictError, DeliveryError, IncompatibleDatabaseError, IntegrityError,
+    InvalidTransitionError, LexcaseError, NotFoundError, PermissionDeniedError, StaleVersionError,
+    StorageError, TemplateError, ValidationError,
 };
 
 /// The version of the lexcase engine, e.g. `"0.1.0"`.
@@ -107,6 +112,16 @@ fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<tasks::PyTaskService>()?;
     m.add_class::<notes::PyNoteService>()?;
     m.add_class::<documents::PyDocumentService>()?;
+    m.add_class::<templates::PyTemplateService>()?;
+    m.add_class::<template_types::PyDocumentTemplate>()?;
+    m.add_class::<template_types::PyLetterhead>()?;
+    m.add_class::<template_types::PyRenderedDocument>()?;
+    m.add_class::<outbound_types::PyRecipient>()?;
+    m.add_class::<outbound_types::PyOutgoingAttachment>()?;
+    m.add_class::<outbound_types::PyMailbox>()?;
+    m.add_class::<outbound_types::PyComposedAttachment>()?;
+    m.add_class::<outbound_types::PyComposedEmail>()?;
+    m.add_class::<outbound_types::PySentEmail>()?;
     m.add_class::<appointments::PyAppointmentService>()?;
     m.add_class::<communications::PyCommunicationService>()?;
     m.add_class::<docket::PyDocketService>()?;

@@ -18,6 +18,7 @@ use crate::matters::PyMatterService;
 use crate::notes::PyNoteService;
 use crate::settings::PySettingsService;
 use crate::tasks::PyTaskService;
+use crate::templates::PyTemplateService;
 use crate::time::PyTimeService;
 use crate::users::PyUserService;
 use crate::workflow::PyWorkflowService;
@@ -156,6 +157,12 @@ impl PySession {
     #[getter]
     fn compliance(&self) -> PyComplianceService {
         PyComplianceService(self.0.clone())
+    }
+
+    /// Document and email templates, the merge fields they may name, the letterhead.
+    #[getter]
+    fn templates(&self) -> PyTemplateService {
+        PyTemplateService(self.0.clone())
     }
 
     fn __repr__(&self) -> String {

@@ -13,6 +13,10 @@ use crate::validate;
 /// The largest message accepted (50 MiB).
 pub const MAX_EMAIL_SIZE: usize = 50 * 1024 * 1024;
 
+/// The most thread references kept of one message: the newest (the end of a long References
+/// header).
+pub const MAX_REFERENCES: usize = 50;
+
 /// A file attached to an email.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmailAttachment {
@@ -31,6 +35,8 @@ pub struct ParsedEmail {
     pub message_id: Option<String>,
     /// The Message-ID it replies to.
     pub in_reply_to: Option<String>,
+    /// The Message-IDs of the thread it continues (the References header), oldest first.
+    pub references: Vec<String>,
     /// When it was sent (the Date header); `None` when absent.
     pub sent_at: Option<DateTime<Utc>>,
     /// Decoded subject.
@@ -267,6 +273,19 @@ impl ParsedEmail {
         Ok(Self {
             message_id: message.message_id().map(one_line).filter(|m| !m.is_empty()),
             in_reply_to: message.in_reply_to().as_text().map(one_line),
+            references: message
+                .references()
+                .as_text_list()
+                .unwrap_or_default()
+                .iter()
+                .map(|r| one_line(r))
+                .filter(|r| !r.is_empty())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .take(MAX_REFERENCES)
+                .rev()
+                .collect(),
             sent_at,
             subject: clip(&subject, validate::MAX_LINE),
             body: truncated(body, MAX_BODY),
@@ -288,6 +307,7 @@ Subject: =?UTF-8?B?UmU6IFtTTUktMDAwMV0gQ29tcGxldGlvbiDigJMgZGF0ZQ==?=\r\n\
 Date: Thu, 26 Nov 2026 16:05:00 +0000\r\n\
 Message-ID: <abc123@example.com>\r\n\
 In-Reply-To: <prev@firm.example>\r\n\
+References: <root@firm.example>\r\n <prev@firm.example>\r\n\
 MIME-Version: 1.0\r\n\
 Content-Type: multipart/mixed; boundary=\"XYZ\"\r\n\
 \r\n\
@@ -309,6 +329,10 @@ JVBERi0xLjQK\r\n\
         assert_eq!(mail.subject, "Re: [SMI-0001] Completion – date");
         assert_eq!(mail.message_id.as_deref(), Some("abc123@example.com"));
         assert_eq!(mail.in_reply_to.as_deref(), Some("prev@firm.example"));
+        assert_eq!(
+            mail.references,
+            vec!["root@firm.example", "prev@firm.example"]
+        );
         assert_eq!(
             mail.sent_at.unwrap().to_rfc3339(),
             "2026-11-26T16:05:00+00:00"

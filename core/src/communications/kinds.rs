@@ -117,6 +117,11 @@ pub enum FilingMethod {
     Parties,
     /// Filed by hand from the unfiled queue.
     Manual,
+    /// Ingested: it answers (In-Reply-To or References) a message sent from or filed to the
+    /// matter. Checked before every other rule.
+    Reply,
+    /// Sent from the matter by lexcase (the exact bytes sent are kept).
+    Sent,
 }
 
 crate::names::stable_names!(FilingMethod, "filing", "filing method", {
@@ -124,4 +129,6 @@ crate::names::stable_names!(FilingMethod, "filing", "filing method", {
     Reference = "reference",
     Parties = "parties",
     Manual = "manual",
+    Reply = "reply",
+    Sent = "sent",
 });

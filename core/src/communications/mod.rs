@@ -4,16 +4,24 @@
 //! participants, subject, body and attachments, filed to a matter or waiting in the unfiled
 //! queue with the matters it might belong to. [`ParsedEmail::parse`] reads raw RFC 5322 bytes
 //! (MIME multipart, encoded words, attachments); [`matter_references`] finds the tokens of a
-//! subject line that may be matter numbers.
+//! subject line that may be matter numbers. [`ComposedEmail`] is an outgoing message built
+//! from an [`OutboundEmail`], handed to a [`MailTransport`].
 
 mod communication;
 mod email;
 mod kinds;
 mod notice;
+mod outbound;
 mod reference;
+mod transport;
 
 pub use communication::{Attachment, Communication, MAX_BODY, MAX_CANDIDATES, NewCommunication};
 pub use email::{EmailAttachment, MAX_EMAIL_SIZE, ParsedEmail};
 pub use kinds::{Channel, Direction, FilingMethod, Participant, ParticipantRole};
 pub use notice::IngestNotice;
+pub use outbound::{
+    ComposedAttachment, ComposedEmail, MAX_OUTBOUND_ATTACHMENTS, MAX_RECIPIENTS, Mailbox,
+    OutboundAttachment, OutboundEmail, Recipient, new_message_id,
+};
 pub use reference::matter_references;
+pub use transport::{Envelope, MailTransport};

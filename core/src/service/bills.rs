@@ -249,7 +249,8 @@ impl<'s> BillService<'s> {
         })
     }
 
-    fn visible(ctx: &ReadCtx<'_>, id: BillId) -> Result<Bill> {
+    /// A bill the actor may see: they manage billing or see rates, and see all its matters.
+    pub(crate) fn visible(ctx: &ReadCtx<'_>, id: BillId) -> Result<Bill> {
         if !ctx.actor.can(Capability::ManageBilling) {
             ctx.actor.require(Capability::ViewRates)?;
         }

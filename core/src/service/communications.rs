@@ -109,14 +109,38 @@ fn identify(ctx: &WriteCtx<'_>, comm: &mut Communication) -> Result<Vec<ContactI
     Ok(contacts)
 }
 
-/// Where an email belongs: the first subject token that is the number of a matter the actor
-/// may file to; else the one live matter its outside participants are parties to; else the
-/// queue, with the candidates.
+/// The Message-IDs an email answers, nearest first: In-Reply-To, then References from the
+/// newest back, each once.
+fn thread_of(mail: &ParsedEmail) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for id in mail.in_reply_to.iter().chain(mail.references.iter().rev()) {
+        if !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    }
+    ids
+}
+
+/// Where an email belongs: the matter of the nearest message of its thread that was sent from
+/// or filed to a matter the actor may file to; else the first subject token that is the
+/// number of such a matter; else the one live matter its outside participants are parties to;
+/// else the queue, with the candidates.
 fn filing_for(
     ctx: &WriteCtx<'_>,
+    thread: &[String],
     subject: &str,
     contacts: &[ContactId],
 ) -> Result<Result<(MatterId, FilingMethod), Vec<MatterId>>> {
+    for id in thread {
+        if let Some(earlier) = ctx.tx.communication_by_message_id(id)?
+            && let Some(matter) = earlier.matter
+            && ctx
+                .matter(matter)
+                .is_ok_and(|m| m.ensure_editable().is_ok())
+        {
+            return Ok(Ok((matter, FilingMethod::Reply)));
+        }
+    }
     for token in matter_references(subject) {
         if let Some(matter) = ctx.tx.matter_by_number(&token)?
             && ctx.matter(matter.id).is_ok()
@@ -142,6 +166,10 @@ impl<'s> CommunicationService<'s> {
         Self { session }
     }
 
+    pub(crate) fn session(&self) -> &'s Session {
+        self.session
+    }
+
     /// Records a call, letter, meeting or message (on a matter, or into the unfiled queue).
     pub fn record(&self, new: NewCommunication) -> Result<Communication> {
         self.session.write(|ctx| {
@@ -163,8 +191,10 @@ impl<'s> CommunicationService<'s> {
     }
 
     /// Ingests one raw RFC 5322 message: keeps the original bytes and the attachments in the
-    /// blob store, files it (subject reference, else parties of exactly one live matter, else
-    /// the unfiled queue with its candidates) and files attachments as `correspondence`
+    /// blob store, files it (a reply — its In-Reply-To or References name a message sent from
+    /// or filed to a matter — to that matter, before any other rule; else a subject
+    /// reference; else parties of exactly one live matter; else the unfiled queue with its
+    /// candidates) and files attachments as `correspondence`
     /// documents. A Message-ID seen before returns the earlier communication and writes
     /// nothing; if the earlier one is on a matter the actor may not see it is a conflict (as
     /// when a concurrent ingest of the same message wins), never the communication.
@@ -224,7 +254,7 @@ impl<'s> CommunicationService<'s> {
             comm.notices = mail.notices.clone();
             comm.set_attachments(attachments.clone())?;
             let contacts = identify(ctx, &mut comm)?;
-            match filing_for(ctx, &comm.subject, &contacts)? {
+            match filing_for(ctx, &thread_of(&mail), &comm.subject, &contacts)? {
                 Ok((matter, how)) => {
                     comm.file_to(matter, how, ctx.actor.id, ctx.now);
                     file_attachments(ctx, &mut comm.attachments, matter)?;

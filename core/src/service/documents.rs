@@ -59,6 +59,10 @@ impl<'s> DocumentService<'s> {
         Self { session }
     }
 
+    pub(crate) fn session(&self) -> &'s Session {
+        self.session
+    }
+
     fn blobs(&self) -> Result<Arc<dyn BlobStore>> {
         blob_store(self.session)
     }

@@ -8,18 +8,22 @@ use super::{
     AppointmentService, AuditService, BillService, ClientMoneyService, CommunicationService,
     ComplianceService, ConflictService, ContactService, DocketService, DocumentService,
     InterchangeService, MatterService, NoteService, PaymentService, ReportService, SettingsService,
-    TaskService, TimeService, UserService, WorkflowService,
+    TaskService, TemplateService, TimeService, UserService, WorkflowService,
 };
 use crate::access::Role;
 use crate::audit::{AuditKey, HashScheme};
 use crate::clock::{Clock, SystemClock};
+use crate::communications::MailTransport;
 use crate::error::{LexcaseError, Result};
 use crate::firm::{FirmSettings, FirmSetup};
 use crate::ids::UserId;
 use crate::store::{BlobStore, Store};
+use crate::templates::TemplateEngine;
 use crate::users::{NewUser, User};
 
-/// A firm: one store and a clock. Cheap to clone; share it between threads.
+/// A firm: one store and a clock, and optionally a blob store for document contents, a
+/// template engine for documents and email, and a mail transport. Cheap to clone; share it
+/// between threads.
 #[derive(Clone)]
 pub struct Firm {
     store: Arc<dyn Store>,
@@ -28,6 +32,8 @@ pub struct Firm {
     audit_key: Option<Arc<AuditKey>>,
     /// Whether the audit key was checked against the head of the chain.
     key_checked: Arc<AtomicBool>,
+    engine: Option<Arc<dyn TemplateEngine>>,
+    mailer: Option<Arc<dyn MailTransport>>,
 }
 
 impl std::fmt::Debug for Firm {
@@ -50,6 +56,8 @@ impl Firm {
             blobs: None,
             audit_key: None,
             key_checked: Arc::new(AtomicBool::new(false)),
+            engine: None,
+            mailer: None,
         }
     }
 
@@ -102,6 +110,29 @@ impl Firm {
     /// The blob store for document contents, if configured.
     pub fn blobs(&self) -> Option<&Arc<dyn BlobStore>> {
         self.blobs.as_ref()
+    }
+
+    /// The same firm rendering documents and email with `engine` (`lexcase-render`).
+    pub fn with_engine(mut self, engine: Arc<dyn TemplateEngine>) -> Self {
+        self.engine = Some(engine);
+        self
+    }
+
+    /// The template engine, if configured.
+    pub fn engine(&self) -> Option<&Arc<dyn TemplateEngine>> {
+        self.engine.as_ref()
+    }
+
+    /// The same firm sending email through `mailer` (SMTP with `lexcase-smtp`, or the
+    /// application's own means).
+    pub fn with_mail_transport(mut self, mailer: Arc<dyn MailTransport>) -> Self {
+        self.mailer = Some(mailer);
+        self
+    }
+
+    /// The mail transport, if configured.
+    pub fn mail_transport(&self) -> Option<&Arc<dyn MailTransport>> {
+        self.mailer.as_ref()
     }
 
     /// The store, for adapters' own tools (benchmarks, maintenance).
@@ -304,6 +335,11 @@ impl Session {
     /// Firm settings and custom-field definitions.
     pub fn settings(&self) -> SettingsService<'_> {
         SettingsService::new(self)
+    }
+
+    /// Document and email templates, the merge fields they may name, and the letterhead.
+    pub fn templates(&self) -> TemplateService<'_> {
+        TemplateService::new(self)
     }
 
     /// Runs a query in a read transaction.

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::Session;
 use super::bills::load_bill;
-use super::context::WriteCtx;
+use super::context::{ReadCtx, WriteCtx};
 use crate::access::Capability;
 use crate::bills::{
     Allocation, Bill, BillKind, NewPayment, Payment, Settlement, StatementEntry, StatementOfAccount,
@@ -123,88 +123,7 @@ impl<'s> PaymentService<'s> {
     /// a payment allocated to one; the balance and the money on account are those of the
     /// entries shown.
     pub fn statement(&self, client: ContactId, currency: Currency) -> Result<StatementOfAccount> {
-        self.session.read(|ctx| {
-            ctx.actor.require(Capability::ManageBilling)?;
-            ctx.tx
-                .contact(client)?
-                .ok_or_else(|| LexcaseError::not_found("contact"))?;
-            let disclosure = ctx.disclosure();
-            let mut events: Vec<(NaiveDate, u8, String, Decimal, Decimal)> = Vec::new();
-            for bill in ctx.tx.bills_of_client(client)? {
-                let (Some(issued), Some(number)) = (bill.issued_on, bill.number.clone()) else {
-                    continue;
-                };
-                if !disclosure.sees_all(&bill.matters)? {
-                    continue;
-                }
-                if bill.currency != currency || bill.status == crate::bills::BillStatus::Void {
-                    continue;
-                }
-                match bill.kind {
-                    BillKind::Invoice => {
-                        events.push((
-                            issued,
-                            0,
-                            format!("Invoice {number}"),
-                            bill.totals.total,
-                            Decimal::ZERO,
-                        ));
-                        if !bill.written_off.is_zero() {
-                            events.push((
-                                issued,
-                                3,
-                                format!("Written off on {number}"),
-                                Decimal::ZERO,
-                                bill.written_off,
-                            ));
-                        }
-                    }
-                    BillKind::CreditNote => {
-                        events.push((
-                            issued,
-                            1,
-                            format!("Credit note {number}"),
-                            Decimal::ZERO,
-                            -bill.totals.total,
-                        ));
-                    }
-                }
-            }
-            let mut on_account = Decimal::ZERO;
-            for p in ctx.tx.payments_of_client(client)? {
-                if p.amount.currency != currency || !disclosure.sees_payment(&p)? {
-                    continue;
-                }
-                on_account += p.unallocated();
-                let text = match p.reference.as_str() {
-                    "" => "Payment received".to_owned(),
-                    r => format!("Payment received ({r})"),
-                };
-                events.push((p.received_on, 2, text, Decimal::ZERO, p.amount.amount));
-            }
-            events.sort_by_key(|e| (e.0, e.1));
-            let mut balance = Decimal::ZERO;
-            let entries = events
-                .into_iter()
-                .map(|(date, _, description, debit, credit)| {
-                    balance += debit - credit;
-                    StatementEntry {
-                        date,
-                        description,
-                        debit,
-                        credit,
-                        balance,
-                    }
-                })
-                .collect();
-            Ok(StatementOfAccount {
-                client,
-                currency,
-                entries,
-                balance,
-                on_account,
-            })
-        })
+        self.session.read(|ctx| statement_of(ctx, client, currency))
     }
 
     /// Aged debt of issued invoices in `currency` as at a day (0–30, 31–60, 61–90, 90+ days
@@ -218,4 +137,93 @@ impl<'s> PaymentService<'s> {
             aged_debt_of(buckets, as_of, currency)
         })
     }
+}
+
+/// A client's statement of account in `currency` (needs `manage_billing`): issued invoices
+/// and credit notes, payments and write-offs, oldest first, with the running balance.
+pub(crate) fn statement_of(
+    ctx: &ReadCtx<'_>,
+    client: ContactId,
+    currency: Currency,
+) -> Result<StatementOfAccount> {
+    ctx.actor.require(Capability::ManageBilling)?;
+    ctx.tx
+        .contact(client)?
+        .ok_or_else(|| LexcaseError::not_found("contact"))?;
+    let disclosure = ctx.disclosure();
+    let mut events: Vec<(NaiveDate, u8, String, Decimal, Decimal)> = Vec::new();
+    for bill in ctx.tx.bills_of_client(client)? {
+        let (Some(issued), Some(number)) = (bill.issued_on, bill.number.clone()) else {
+            continue;
+        };
+        if !disclosure.sees_all(&bill.matters)? {
+            continue;
+        }
+        if bill.currency != currency || bill.status == crate::bills::BillStatus::Void {
+            continue;
+        }
+        match bill.kind {
+            BillKind::Invoice => {
+                events.push((
+                    issued,
+                    0,
+                    format!("Invoice {number}"),
+                    bill.totals.total,
+                    Decimal::ZERO,
+                ));
+                if !bill.written_off.is_zero() {
+                    events.push((
+                        issued,
+                        3,
+                        format!("Written off on {number}"),
+                        Decimal::ZERO,
+                        bill.written_off,
+                    ));
+                }
+            }
+            BillKind::CreditNote => {
+                events.push((
+                    issued,
+                    1,
+                    format!("Credit note {number}"),
+                    Decimal::ZERO,
+                    -bill.totals.total,
+                ));
+            }
+        }
+    }
+    let mut on_account = Decimal::ZERO;
+    for p in ctx.tx.payments_of_client(client)? {
+        if p.amount.currency != currency || !disclosure.sees_payment(&p)? {
+            continue;
+        }
+        on_account += p.unallocated();
+        let text = match p.reference.as_str() {
+            "" => "Payment received".to_owned(),
+            r => format!("Payment received ({r})"),
+        };
+        events.push((p.received_on, 2, text, Decimal::ZERO, p.amount.amount));
+    }
+    events.sort_by_key(|e| (e.0, e.1));
+    let mut balance = Decimal::ZERO;
+    let entries = events
+        .into_iter()
+        .map(|(date, _, description, debit, credit)| {
+            balance += debit - credit;
+            StatementEntry {
+                date,
+                description,
+                debit,
+                credit,
+                balance,
+            }
+        })
+        .collect();
+    Ok(StatementOfAccount {
+        client,
+        currency,
+        entries,
+        balance,
+        on_account,
+    })
 }

@@ -46,6 +46,7 @@ use crate::matters::{ConflictCheck, Matter, RuleOverrides};
 use crate::notes::{Note, NoteSubject};
 use crate::rules::RulePack;
 use crate::tasks::{DueAnchor, Task};
+use crate::templates::{BillRendering, DocumentTemplate, Letterhead, OutputFormat};
 use crate::timekeeping::{
     BillingTerms, Expense, FirmBillingSettings, TermsScope, TimeEntry, Timer,
 };
@@ -344,6 +345,18 @@ pub trait ReadTx {
     /// The rule overrides recorded on any of `matters`, in no particular order, read in one
     /// query.
     fn rule_overrides_of(&self, matters: &[MatterId]) -> Result<Vec<RuleOverrides>>;
+
+    // --- Documents from firm templates: the templates, the letterhead, the renderings kept
+    // with issued bills (keyed bodies, like rule packs) ---
+
+    /// Every stored version of the firm's document templates (installed ones, and built-ins
+    /// the firm retired), ordered by id then version.
+    fn document_templates(&self) -> Result<Vec<DocumentTemplate>>;
+    /// The firm's letterhead (`None` until first saved).
+    fn letterhead(&self) -> Result<Option<Letterhead>>;
+    /// The rendering kept with an issued bill in `format`.
+    fn bill_rendering(&self, bill: BillId, format: OutputFormat) -> Result<Option<BillRendering>>;
+
     // Conflict search: the index of names and identifiers, and batched reads of what the
     // contacts found are party to. Stores file each contact under the keys of
     // [`crate::conflicts::index_name`] of its display name and the
@@ -552,4 +565,20 @@ pub trait WriteTx: ReadTx {
     fn append_audit(&mut self, event: &AuditRecord) -> Result<()>;
     /// Commits everything written in this transaction.
     fn commit(self: Box<Self>) -> Result<()>;
+
+    // --- Documents from firm templates ---
+
+    /// Stores a template version: inserted, or replacing the stored one of the same id and
+    /// version (retiring it).
+    fn put_document_template(&mut self, template: &DocumentTemplate) -> Result<()>;
+    /// Stores the letterhead: insert when `expected_version` is `None` (a conflict if one
+    /// exists), else a versioned update.
+    fn put_letterhead(
+        &mut self,
+        letterhead: &Letterhead,
+        expected_version: Option<u64>,
+    ) -> Result<()>;
+    /// Keeps the rendering of an issued bill ([`crate::LexcaseError::Conflict`] if one is kept
+    /// for that bill and format: the first one stays).
+    fn insert_bill_rendering(&mut self, rendering: &BillRendering) -> Result<()>;
 }

@@ -21,6 +21,7 @@ pub mod interchange;
 pub mod matters;
 pub mod notes;
 pub mod ordinary_mail;
+pub mod outputs;
 pub mod recurrence_bounds;
 pub mod reports;
 pub mod rule_failures;

@@ -74,6 +74,10 @@ mirror_enum! {
         Parties,
         /// Filed by hand from the unfiled queue.
         Manual,
+        /// Ingested: it answers a message sent from or filed to the matter.
+        Reply,
+        /// Sent from the matter by lexcase (the exact bytes sent are kept).
+        Sent,
     }
 }
 

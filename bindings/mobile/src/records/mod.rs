@@ -19,6 +19,7 @@ mod notes;
 mod reports;
 mod rule_versions;
 mod tasks;
+mod templates;
 mod time;
 mod users;
 mod workflow;
@@ -77,6 +78,11 @@ pub use rule_versions::{DeadlineQuestion, RuleVersion};
 pub use tasks::{
     Assignee, AssigneeChange, DueAnchor, DueChange, NewTask, Priority, Task, TaskChanges, TaskDue,
     TaskPage, TaskStatus,
+};
+pub use templates::{
+    ComposedAttachment, ComposedEmail, DocumentTemplate, FileAs, Letterhead, Locale, Mailbox,
+    NewTemplate, OutboundAttachment, OutboundEmail, OutputFormat, Recipient, RenderRequest,
+    RenderSubject, RenderedDocument, SentEmail, TemplateKind, TemplatePart,
 };
 pub use time::{
     Aggregation, Billability, BillingTerms, CodeChange, CodePolicy, CodeSet, Expense,

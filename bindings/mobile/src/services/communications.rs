@@ -1,11 +1,17 @@
 //! The communication log: recording calls, letters and meetings, ingesting email and filing it
 //! to its matter, the unfiled queue.
 
+use std::sync::Arc;
+
 use lexcase::service::Session;
 use uuid::Uuid;
 
 use crate::error::{LexcaseError, Result};
-use crate::records::{Communication, CommunicationPage, IngestOutcome, NewCommunication, Page};
+use crate::mail::{ForeignTransport, MailSender};
+use crate::records::{
+    Communication, CommunicationPage, ComposedEmail, IngestOutcome, NewCommunication,
+    OutboundEmail, Page, SentEmail,
+};
 
 /// Communications. One filed to a matter follows the matter's visibility (for a user who may
 /// not see the matter it does not exist); recording, ingesting, filing and the unfiled queue
@@ -89,5 +95,43 @@ impl CommunicationService {
             entity: "attachment".to_owned(),
         })?;
         Ok(self.session.communications().attachment(id.into(), index)?)
+    }
+
+    /// Composes an email on a matter without sending or recording it: recipients (parties,
+    /// contacts or any address), subject and body (from an email template and the merge model,
+    /// or as given), attachments (matter documents, or documents rendered now), and the
+    /// RFC 5322 message with a Message-ID in the firm's domain. Needs `edit_matters`.
+    pub fn compose_email(&self, email: OutboundEmail) -> Result<ComposedEmail> {
+        Ok(self
+            .session
+            .communications()
+            .compose_email(&email.into())?
+            .into())
+    }
+
+    /// Sends an email from a matter through the firm's transport (`Firm.withSmtp` or
+    /// `Firm.withMailSender`; none is a `Validation` error on `transport`) and records it on the
+    /// matter, filed as `SENT`, with the exact bytes sent, rendered attachments filed as
+    /// documents, in one audited command. A failed delivery is a `Delivery` error and records
+    /// nothing.
+    pub fn send_email(&self, email: OutboundEmail) -> Result<SentEmail> {
+        Ok(self
+            .session
+            .communications()
+            .send_email(&email.into())?
+            .into())
+    }
+
+    /// As `sendEmail`, through `sender` for this one message.
+    pub fn send_email_with(
+        &self,
+        email: OutboundEmail,
+        sender: Arc<dyn MailSender>,
+    ) -> Result<SentEmail> {
+        Ok(self
+            .session
+            .communications()
+            .send_email_with(&email.into(), &ForeignTransport(sender))?
+            .into())
     }
 }

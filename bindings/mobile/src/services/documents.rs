@@ -4,7 +4,10 @@ use lexcase::service::Session;
 use uuid::Uuid;
 
 use crate::error::Result;
-use crate::records::{Document, DocumentPage, DocumentStatus, NewDocument, Page};
+use crate::records::{
+    Document, DocumentPage, DocumentStatus, NewDocument, Page, RenderRequest, RenderSubject,
+    RenderedDocument, TemplateKind,
+};
 
 /// Documents. They follow their matter's visibility (for a user who may not see the matter its
 /// documents do not exist); filing and changing need `edit_matters`. Contents go to the firm's
@@ -110,5 +113,24 @@ impl DocumentService {
             .documents()
             .search(&text, page.try_into()?)?
             .into())
+    }
+
+    /// Renders a document from a firm template — text, HTML, or PDF/A-2b typeset with Typst —
+    /// about a matter, a bill or a statement, and files it to the matter when `file` is given
+    /// (in the same audited command). An issued bill's first rendering in a format is kept
+    /// with the bill: later renderings return those bytes (`reprint`), byte-identical.
+    pub fn render(&self, request: RenderRequest) -> Result<RenderedDocument> {
+        Ok(self.session.documents().render(request.try_into()?)?.into())
+    }
+
+    /// The merge model a template of `kind` would print about `subject`, as JSON: what
+    /// template authors write against.
+    pub fn merge_model(&self, kind: TemplateKind, subject: RenderSubject) -> Result<String> {
+        let model = self
+            .session
+            .documents()
+            .merge_model(kind.into(), &subject.try_into()?)?;
+        serde_json::to_string_pretty(&model)
+            .map_err(|e| lexcase::LexcaseError::storage(e.to_string()).into())
     }
 }

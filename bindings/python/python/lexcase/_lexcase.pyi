@@ -5,7 +5,7 @@ import datetime
 import os
 import types
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Final, Generic, Literal, TypeVar, Union, final
 
@@ -40,6 +40,8 @@ __all__ = [
     "ComplianceRule",
     "ComplianceService",
     "ComplianceTest",
+    "ComposedAttachment",
+    "ComposedEmail",
     "ComputedDeadline",
     "ConflictCheck",
     "ConflictError",
@@ -52,9 +54,11 @@ __all__ = [
     "DeadlineReminder",
     "DeadlineRule",
     "Decision",
+    "DeliveryError",
     "DocketService",
     "Document",
     "DocumentService",
+    "DocumentTemplate",
     "DocumentVersion",
     "Email",
     "EthicalWall",
@@ -76,7 +80,9 @@ __all__ = [
     "ItemCompletion",
     "ItemStatus",
     "LedgerBalance",
+    "Letterhead",
     "LexcaseError",
+    "Mailbox",
     "MatchReason",
     "Matter",
     "MatterCompliance",
@@ -90,6 +96,7 @@ __all__ = [
     "NoteService",
     "Occurrence",
     "OccurrenceException",
+    "OutgoingAttachment",
     "Page",
     "Participant",
     "Party",
@@ -98,15 +105,18 @@ __all__ = [
     "PermissionDeniedError",
     "Phone",
     "PostalAddress",
+    "Recipient",
     "ReconciliationDifference",
     "ReconciliationDue",
     "ReconciliationRecord",
+    "RenderedDocument",
     "ReportService",
     "RoundingPolicy",
     "RuleOverride",
     "RulePack",
     "RuleTestOutcome",
     "RuleVersion",
+    "SentEmail",
     "Session",
     "SettingsService",
     "Stage",
@@ -123,6 +133,8 @@ __all__ = [
     "Task",
     "TaskService",
     "TeamMember",
+    "TemplateError",
+    "TemplateService",
     "TimeEntry",
     "TimeService",
     "Timer",
@@ -156,6 +168,8 @@ _T_co = TypeVar("_T_co", covariant=True)
 
 # An exact amount: never a float.
 _Amount = Union[Decimal, str, int]
+# A caller's own way of sending mail: (envelope_from, envelope_to, message) -> None.
+_Sender = Callable[[str, list[str], bytes], object]
 # A custom-field value as read back from a matter.
 _CustomValue = Union[str, int, bool, Decimal, datetime.date, uuid.UUID]
 # A custom-field value as set: the same, or None to clear the field.
@@ -271,6 +285,26 @@ class IncompatibleDatabaseError(StorageError):
 class IntegrityError(StorageError):
     """Stored data no longer matches its checksum (a document's contents were changed)."""
 
+class TemplateError(LexcaseError):
+    """A document or email template was refused: it does not parse, names a merge field its
+    kind does not have, or failed when rendered."""
+
+    template: str
+    part: str
+    """``subject``, ``text``, ``html`` or ``typst``."""
+    line: int | None
+    field: str | None
+    """The merge field at fault, e.g. ``matter.titel``."""
+    reason: str
+
+class DeliveryError(LexcaseError):
+    """A message could not be handed to the mail transport; nothing was recorded."""
+
+    reason: str
+    permanent: bool
+    """Whether retrying cannot succeed (a 5xx reply, a refused recipient)."""
+    smtp_code: int | None
+
 # ---------------------------------------------------------------- firm and session
 
 @final
@@ -304,6 +338,24 @@ class Firm:
 
     def session_by_email(self, email: str) -> Session:
         """A session acting as the user with this email, who must exist and be active."""
+
+    def with_smtp(
+        self,
+        host: str,
+        port: int = 587,
+        *,
+        security: Literal["starttls", "tls", "none"] = "starttls",
+        username: str | None = None,
+        password: str | None = None,
+        hello_name: str | None = None,
+        timeout_seconds: int = 60,
+    ) -> Firm:
+        """The same firm sending email through an SMTP server (``none`` only for a relay on
+        this machine; credentials are refused with it)."""
+
+    def with_mail_sender(self, sender: _Sender) -> Firm:
+        """The same firm sending email by calling ``sender(envelope_from, envelope_to,
+        message)``; an exception it raises fails the send with ``DeliveryError``."""
 
 @final
 class Session:
@@ -395,6 +447,10 @@ class Session:
     @property
     def interchange(self) -> InterchangeService:
         """Interchange: calendars as iCalendar, contacts as vCard."""
+
+    @property
+    def templates(self) -> TemplateService:
+        """Document and email templates, the merge fields they may name, the letterhead."""
 
 @final
 class Page(Generic[_T_co]):
@@ -1652,6 +1708,38 @@ class DocumentService:
         """Documents whose indexed text contains every word of ``text`` as a prefix, on
         matters the acting user may see, best match first."""
 
+    def render(
+        self,
+        template: str,
+        *,
+        format: Literal["pdf", "html", "text"] = "pdf",
+        matter: uuid.UUID | None = None,
+        bill: uuid.UUID | None = None,
+        client: uuid.UUID | None = None,
+        currency: str | None = None,
+        version: int | None = None,
+        file: bool = False,
+        name: str | None = None,
+        category: str | None = None,
+        new_version_of: uuid.UUID | None = None,
+        expected_version: int | None = None,
+    ) -> RenderedDocument:
+        """Renders a document from a firm template about a matter, a bill or a client's
+        statement, filing it to the matter when ``file=True``; an issued bill's reprint is
+        byte-identical."""
+
+    def merge_model(
+        self,
+        kind: str,
+        *,
+        matter: uuid.UUID | None = None,
+        bill: uuid.UUID | None = None,
+        client: uuid.UUID | None = None,
+        currency: str | None = None,
+    ) -> str:
+        """The merge model (JSON text) a template of ``kind`` prints about a matter, a bill or
+        a client's statement."""
+
 # ---------------------------------------------------------------- appointments
 
 @final
@@ -1939,7 +2027,7 @@ class Communication:
     def candidates(self) -> list[uuid.UUID]: ...
     @property
     def filing(self) -> str | None:
-        """``recorded``, ``reference``, ``parties`` or ``manual``; ``None`` while unfiled."""
+        """``recorded``, ``reference``, ``parties``, ``manual``, ``reply`` or ``sent``; ``None`` while unfiled."""
     @property
     def channel(self) -> str:
         """``email``, ``phone``, ``letter``, ``meeting``, ``message`` or ``portal``."""
@@ -2042,6 +2130,301 @@ class CommunicationService:
 
     def attachment(self, id: uuid.UUID, index: int) -> bytes:
         """The contents of attachment ``index``, verified against their hash."""
+
+    def compose_email(
+        self,
+        matter: uuid.UUID,
+        *,
+        to: Sequence[Recipient | str],
+        cc: Sequence[Recipient | str] = ...,
+        bcc: Sequence[Recipient | str] = ...,
+        template: str | None = None,
+        subject: str | None = None,
+        body: str | None = None,
+        bill: uuid.UUID | None = None,
+        attachments: Sequence[OutgoingAttachment] = ...,
+        in_reply_to: uuid.UUID | None = None,
+    ) -> ComposedEmail:
+        """Composes an email on ``matter`` without sending or recording it."""
+
+    def send_email(
+        self,
+        matter: uuid.UUID,
+        *,
+        to: Sequence[Recipient | str],
+        cc: Sequence[Recipient | str] = ...,
+        bcc: Sequence[Recipient | str] = ...,
+        template: str | None = None,
+        subject: str | None = None,
+        body: str | None = None,
+        bill: uuid.UUID | None = None,
+        attachments: Sequence[OutgoingAttachment] = ...,
+        in_reply_to: uuid.UUID | None = None,
+        sender: _Sender | None = None,
+    ) -> SentEmail:
+        """Sends an email from ``matter`` (through ``sender`` or the firm's transport) and
+        records it with the exact bytes sent; a transport failure raises ``DeliveryError`` and
+        records nothing."""
+
+# ---------------------------------------------------------------- documents from templates
+
+@final
+class DocumentTemplate:
+    """A document or email template, built in or installed by the firm."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def kind(self) -> str:
+        """``invoice``, ``statement``, ``client_care_letter``, ``matter_report``, ``letter``
+        or ``email``."""
+    @property
+    def name(self) -> str: ...
+    @property
+    def subject(self) -> str | None: ...
+    @property
+    def text(self) -> str | None: ...
+    @property
+    def html(self) -> str | None: ...
+    @property
+    def typst(self) -> str | None: ...
+    @property
+    def parts(self) -> list[str]:
+        """The parts it has: ``subject``, ``text``, ``html``, ``typst``."""
+    @property
+    def builtin(self) -> bool: ...
+    @property
+    def retired(self) -> bool: ...
+    @property
+    def installed_by(self) -> uuid.UUID | None: ...
+    @property
+    def installed_at(self) -> datetime.datetime | None: ...
+
+@final
+class Letterhead:
+    """What the firm's documents print about it, and how."""
+
+    @property
+    def address(self) -> list[str]: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def phone(self) -> str | None: ...
+    @property
+    def website(self) -> str | None: ...
+    @property
+    def vat_number(self) -> str | None: ...
+    @property
+    def regulation(self) -> str | None: ...
+    @property
+    def payment_details(self) -> list[str]: ...
+    @property
+    def locale(self) -> str | None:
+        """``en-GB``, ``en-US``, or ``None`` (follows the firm's zone and currency)."""
+    @property
+    def mail_domain(self) -> str | None: ...
+    @property
+    def version(self) -> int: ...
+
+@final
+class RenderedDocument:
+    """A rendered document and the document it was filed as."""
+
+    @property
+    def content(self) -> bytes: ...
+    @property
+    def format(self) -> str: ...
+    @property
+    def media_type(self) -> str: ...
+    @property
+    def file_name(self) -> str: ...
+    @property
+    def template(self) -> str: ...
+    @property
+    def template_version(self) -> int: ...
+    @property
+    def hash(self) -> str: ...
+    @property
+    def document(self) -> Document | None: ...
+    @property
+    def reprint(self) -> bool:
+        """Whether these are an issued bill's kept bytes."""
+
+@final
+class TemplateService:
+    """Document and email templates (``session.templates``), versioned firm data."""
+
+    def list(self) -> builtins.list[DocumentTemplate]:
+        """The current version of every template, built-in and installed, in id order."""
+
+    def versions(self, id: str) -> builtins.list[DocumentTemplate]:
+        """Every version of template ``id``, lowest first."""
+
+    def get(self, id: str, version: int | None = None) -> DocumentTemplate:
+        """Template ``id`` at ``version`` (the current one with ``None``)."""
+
+    def fields(self, kind: str) -> builtins.list[str]:
+        """The merge fields a template of ``kind`` may name."""
+
+    def check(
+        self,
+        *,
+        id: str,
+        version: int,
+        kind: str,
+        name: str,
+        subject: str | None = None,
+        text: str | None = None,
+        html: str | None = None,
+        typst: str | None = None,
+    ) -> DocumentTemplate:
+        """Checks a template without installing it."""
+
+    def install(
+        self,
+        *,
+        id: str,
+        version: int,
+        kind: str,
+        name: str,
+        subject: str | None = None,
+        text: str | None = None,
+        html: str | None = None,
+        typst: str | None = None,
+    ) -> DocumentTemplate:
+        """Installs a template version (above every version of the same id)."""
+
+    def install_toml(self, source: str) -> DocumentTemplate:
+        """Installs a template written as TOML."""
+
+    def retire(self, id: str) -> DocumentTemplate:
+        """Retires template ``id``: it renders no new documents."""
+
+    def preview(
+        self, id: str, format: Literal["pdf", "html", "text"] = "pdf", *, version: int | None = None
+    ) -> bytes:
+        """Renders template ``id`` with a sample of invented people and figures."""
+
+    def preview_part(self, id: str, part: str, *, version: int | None = None) -> bytes:
+        """Renders one part of template ``id`` with the sample."""
+
+    def letterhead(self) -> Letterhead:
+        """The firm's letterhead (empty until set, version 0)."""
+
+    def set_letterhead(
+        self,
+        *,
+        expected_version: int,
+        address: Sequence[str] = ...,
+        email: str | None = None,
+        phone: str | None = None,
+        website: str | None = None,
+        vat_number: str | None = None,
+        regulation: str | None = None,
+        payment_details: Sequence[str] = ...,
+        locale: Literal["en-GB", "en-US"] | None = None,
+        mail_domain: str | None = None,
+    ) -> Letterhead:
+        """Replaces the letterhead (``expected_version`` 0 before the first save)."""
+
+# ---------------------------------------------------------------- outgoing email
+
+@final
+class Recipient:
+    """Who an email goes to."""
+
+    @staticmethod
+    def party(id: uuid.UUID) -> Recipient:
+        """A party to the matter, at their first email address."""
+    @staticmethod
+    def contact(id: uuid.UUID) -> Recipient:
+        """A contact, at their first email address."""
+    @staticmethod
+    def address(email: str, name: str = "") -> Recipient:
+        """Any address."""
+
+@final
+class OutgoingAttachment:
+    """A file to attach to an outgoing email."""
+
+    @staticmethod
+    def document(id: uuid.UUID, version: int | None = None) -> OutgoingAttachment:
+        """A version of one of the matter's documents (the latest with ``None``)."""
+    @staticmethod
+    def rendered(
+        template: str, format: Literal["pdf", "html", "text"] = "pdf", bill: uuid.UUID | None = None
+    ) -> OutgoingAttachment:
+        """A document rendered now (and filed to the matter with the send)."""
+
+@final
+class Mailbox:
+    """A named address of a message."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def contact(self) -> uuid.UUID | None: ...
+
+@final
+class ComposedAttachment:
+    """A file of a composed message."""
+
+    @property
+    def file_name(self) -> str: ...
+    @property
+    def media_type(self) -> str: ...
+    @property
+    def content(self) -> bytes: ...
+    @property
+    def document(self) -> uuid.UUID | None: ...
+
+@final
+class ComposedEmail:
+    """An outgoing message; ``raw`` is exactly what the transport is handed."""
+
+    @property
+    def message_id(self) -> str: ...
+    @property
+    def sender(self) -> Mailbox: ...
+    @property
+    def to(self) -> list[Mailbox]: ...
+    @property
+    def cc(self) -> list[Mailbox]: ...
+    @property
+    def bcc(self) -> list[Mailbox]: ...
+    @property
+    def envelope_to(self) -> list[str]: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def html(self) -> str | None: ...
+    @property
+    def attachments(self) -> list[ComposedAttachment]: ...
+    @property
+    def in_reply_to(self) -> str | None: ...
+    @property
+    def references(self) -> list[str]: ...
+    @property
+    def date(self) -> datetime.datetime: ...
+    @property
+    def raw(self) -> bytes: ...
+
+@final
+class SentEmail:
+    """What sending an email did."""
+
+    @property
+    def communication(self) -> Communication: ...
+    @property
+    def message(self) -> ComposedEmail: ...
+    @property
+    def documents(self) -> list[Document]: ...
 
 # ---------------------------------------------------------------- docket and rules
 

@@ -11,6 +11,7 @@ mod oracles;
 mod probes;
 mod probes_matters;
 mod probes_money;
+mod probes_outputs;
 mod records;
 #[cfg(test)]
 mod scan;

@@ -82,6 +82,7 @@ pub fn firmwide(service: &'static str, method: &'static str, probe: Firmwide) ->
 pub fn reads() -> Vec<Read> {
     let mut reads = super::probes_matters::reads();
     reads.extend(super::probes_money::reads());
+    reads.extend(super::probes_outputs::reads());
     reads
 }
 
@@ -108,7 +109,16 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("ClientMoneyService", &["record", "reverse", "reconcile"]),
-    ("CommunicationService", &["record", "ingest_email", "file"]),
+    (
+        "CommunicationService",
+        &[
+            "record",
+            "ingest_email",
+            "file",
+            "send_email",
+            "send_email_with",
+        ],
+    ),
     ("ComplianceService", &["set_packs_in_force", "install_pack"]),
     ("ConflictService", &["run", "decide"]),
     (
@@ -123,7 +133,10 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("DocketService", &["add", "update", "complete", "vacate"]),
-    ("DocumentService", &["add", "add_version", "set_status"]),
+    (
+        "DocumentService",
+        &["add", "add_version", "set_status", "render"],
+    ),
     ("InterchangeService", &["import_contacts"]),
     (
         "MatterService",
@@ -156,6 +169,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         &["update", "set_holidays", "define_custom_field"],
     ),
     ("TaskService", &["create", "update", "set_status"]),
+    ("TemplateService", &["install", "retire", "set_letterhead"]),
     (
         "TimeService",
         &[

@@ -154,7 +154,7 @@ fn every_public_service_method_is_a_probed_read_or_a_command() {
         *n.entry(m.0.as_str()).or_default() += 1;
         n
     });
-    assert_eq!(per_service.len(), 20, "{per_service:?}");
+    assert_eq!(per_service.len(), 21, "{per_service:?}");
     println!(
         "{} read methods of {} services probed; {} commands",
         probed.len(),
