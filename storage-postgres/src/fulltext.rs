@@ -51,11 +51,10 @@ pub(crate) fn vector(text: &str) -> String {
         }
         let position = (i + 1).min(MAX_POSITION);
         match positions.get_mut(word) {
-            Some(list) => {
-                if list.len() < MAX_POSITIONS && list.last() != Some(&position) {
-                    list.push(position);
-                }
+            Some(list) if list.len() < MAX_POSITIONS && list.last() != Some(&position) => {
+                list.push(position);
             }
+            Some(_) => {}
             None if bytes + word.len() <= MAX_LEXEME_BYTES => {
                 bytes += word.len();
                 positions.insert(word, vec![position]);

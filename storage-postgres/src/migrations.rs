@@ -231,3 +231,87 @@ mod tests {
         );
     }
 }
+
+/// Migrations applied to a real server (skipped without `LEXCASE_TEST_PG_OWNER_URL`).
+#[cfg(test)]
+mod on_a_server {
+    use super::*;
+
+    /// A connection of the owner, and a schema of its own for the test (dropped first).
+    fn fresh(schema: &str) -> Option<(Client, MigrateOptions)> {
+        let url = std::env::var("LEXCASE_TEST_PG_OWNER_URL").ok()?;
+        let mut client = crate::database::config(&url, schema)
+            .unwrap()
+            .connect(postgres::NoTls)
+            .unwrap();
+        client
+            .batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
+            .unwrap();
+        let options = MigrateOptions {
+            schema: schema.into(),
+            app_role: None,
+        };
+        Some((client, options))
+    }
+
+    fn version(client: &mut Client, schema: &str) -> i64 {
+        check(&inspect(client, schema).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn applies_only_the_pending_migrations_and_refuses_newer_schemas() {
+        let schema = format!("unit_steps_{}", std::process::id());
+        let Some((mut client, options)) = fresh(&schema) else {
+            return;
+        };
+        let one = ["CREATE TABLE a (x int);"];
+        let two = [
+            one[0],
+            "ALTER TABLE a ADD COLUMN y text; INSERT INTO a VALUES (1, 'y');",
+        ];
+        assert_eq!(migrate_client(&mut client, &options, &one).unwrap(), 0);
+        client
+            .batch_execute(&format!("INSERT INTO {schema}.a VALUES (7)"))
+            .unwrap();
+        // Migration 1 is not run again (it would fail: table a exists).
+        assert_eq!(migrate_client(&mut client, &options, &two).unwrap(), 1);
+        let rows: i64 = client
+            .query_one(&format!("SELECT count(*) FROM {schema}.a"), &[])
+            .unwrap()
+            .get(0);
+        assert_eq!(rows, 2);
+        // A build that knows only migration 1 refuses the schema and leaves it as it is.
+        match migrate_client(&mut client, &options, &one).unwrap_err() {
+            LexcaseError::IncompatibleDatabase {
+                reason: IncompatibleReason::TooNew { found, supported },
+            } => assert_eq!((found, supported), (2, 1)),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            check_against(&inspect(&mut client, &schema).unwrap(), 2).unwrap(),
+            2
+        );
+        client
+            .batch_execute(&format!("DROP SCHEMA {schema} CASCADE"))
+            .unwrap();
+    }
+
+    #[test]
+    fn a_failing_migration_changes_nothing() {
+        let schema = format!("unit_failing_{}", std::process::id());
+        let Some((mut client, options)) = fresh(&schema) else {
+            return;
+        };
+        let broken = ["CREATE TABLE a (x int);", "THIS IS NOT SQL;"];
+        assert!(migrate_client(&mut client, &options, &broken).is_err());
+        let state = inspect(&mut client, &schema).unwrap();
+        assert_eq!(
+            state,
+            SchemaState {
+                objects: 0,
+                recorded: None
+            }
+        );
+        assert_eq!(version(&mut client, &schema), 0);
+    }
+}
