@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test of lexcase: Rust (fmt, clippy, tests), the Python binding (pytest, stub drift)
-# and the Kotlin binding (JUnit on the JVM), and checks the Swift binding is generated.
-# Installs what it needs on a fresh machine that has Rust, Python 3, a JDK (17+) and Maven.
+# Runs every test of lexcase: Rust (fmt, clippy, tests, the conformance suite on SQLite and on
+# PostgreSQL), the Python binding (pytest on SQLite and PostgreSQL, stub drift) and the Kotlin
+# binding (JUnit on the JVM), and checks the Swift binding is generated.
+# Installs what it needs on a fresh machine that has Rust, Python 3, a JDK (17+) and Maven:
+# PostgreSQL 15 comes from apt-get where it is missing.
 #
 #   scripts/test.sh                  # everything (what CI runs)
-#   scripts/test.sh rust python      # only some parts: rust, python, kotlin
+#   scripts/test.sh rust python      # only some parts: rust, python, kotlin, postgres
+#   scripts/test.sh postgres         # the PostgreSQL store alone (its tests and the conformance suite)
+#
+# For the Rust and Python parts a throwaway PostgreSQL cluster is created under target/ (as the
+# `postgres` user when run as root), on a free loopback port, and stopped and removed on exit,
+# also on failure. Set LEXCASE_TEST_PG_URL (and LEXCASE_TEST_PG_OWNER_URL) to use an existing
+# database instead.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -14,11 +22,14 @@ PARTS=("$@")
 [ ${#PARTS[@]} -gt 0 ] || PARTS=(rust python kotlin)
 for part in "${PARTS[@]}"; do
     case $part in
-        rust | python | kotlin) ;;
-        *) echo "unknown part '$part' (expected: rust, python, kotlin)" >&2; exit 2 ;;
+        rust | python | kotlin | postgres) ;;
+        *) echo "unknown part '$part' (expected: rust, python, kotlin, postgres)" >&2; exit 2 ;;
     esac
 done
 wants() { [[ " ${PARTS[*]} " == *" $1 "* ]]; }
+
+# shellcheck source=scripts/postgres.sh
+. "$ROOT/scripts/postgres.sh"
 
 if [ "${CI:-}" = true ]; then
     # A fresh clone builds once: incremental compilation only costs time there.
@@ -41,6 +52,25 @@ end_step() {
     fi
     step_name=""
 }
+
+# ---------------------------------------------------------------- PostgreSQL
+if wants rust || wants python || wants postgres; then
+    step "postgres: a throwaway cluster (roles lexcase_owner and lexcase_app, database lexcase_test)"
+    if [ -n "${LEXCASE_TEST_PG_URL:-}" ]; then
+        echo "using the database of LEXCASE_TEST_PG_URL"
+    else
+        pg_install
+        pg_start_cluster main
+        trap pg_stop_all EXIT
+        pg_test_database main
+    fi
+fi
+
+if wants postgres && ! wants rust; then
+    step "postgres: the store's tests and the conformance suite on PostgreSQL"
+    cargo test -p lexcase-postgres
+    cargo test -p lexcase-conformance --test postgres_conformance
+fi
 
 # ---------------------------------------------------------------- Rust
 if wants rust; then

@@ -27,9 +27,19 @@ use crate::users::PyUser;
 /// Document contents are kept in memory for `":memory:"`, and otherwise in the directory
 /// `<path>.blobs` beside the database file (created if missing; keep it with the file when
 /// copying or backing up the firm).
+///
+/// With a PostgreSQL URL (`postgresql://user@host/db`) and `firm` (its id, a `uuid.UUID` or
+/// its text), opens that firm of the shared database, creating it if the database does not
+/// hold it yet; document contents are kept in the database. The schema is migrated on first
+/// use. Firms opened on the same URL share one pool of connections.
 #[pyfunction]
-#[pyo3(signature = (path, durability="full"))]
-pub fn open(py: Python<'_>, path: PathBuf, durability: &str) -> PyResult<PyFirm> {
+#[pyo3(signature = (path, durability="full", *, firm=None))]
+pub fn open(
+    py: Python<'_>,
+    path: PathBuf,
+    durability: &str,
+    firm: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyFirm> {
     let durability = match durability {
         "full" => Durability::Full,
         "normal" => Durability::Normal,
@@ -40,6 +50,32 @@ pub fn open(py: Python<'_>, path: PathBuf, durability: &str) -> PyResult<PyFirm>
             )));
         }
     };
+    let text = path.to_str().unwrap_or_default();
+    if crate::backends::is_postgres_url(text) {
+        let firm = crate::backends::firm_id(firm)?;
+        if durability != Durability::Full {
+            return Err(to_py(LexcaseError::validation(
+                "durability",
+                "applies to SQLite files; on PostgreSQL the server's settings decide",
+            )));
+        }
+        let url = text.to_owned();
+        let opened = run(py, || crate::backends::open_postgres(&url, firm))?;
+        return Ok(PyFirm {
+            firm: opened,
+            repr: format!(
+                "Firm(url={}, firm={})",
+                PyString::new(py, &crate::backends::without_credentials(text)).repr()?,
+                PyString::new(py, &firm.to_string()).repr()?
+            ),
+        });
+    }
+    if firm.is_some() {
+        return Err(to_py(LexcaseError::validation(
+            "firm",
+            "a firm id is given with a PostgreSQL URL only (a file holds one firm)",
+        )));
+    }
     let options = SqliteOptions {
         durability,
         ..SqliteOptions::default()
@@ -51,16 +87,20 @@ pub fn open(py: Python<'_>, path: PathBuf, durability: &str) -> PyResult<PyFirm>
     })?;
     Ok(PyFirm {
         firm,
-        path: path.display().to_string(),
+        repr: format!(
+            "Firm(path={})",
+            PyString::new(py, &path.display().to_string()).repr()?
+        ),
     })
 }
 
-/// A firm: one database. Set it up once with `initialise`, then act through a `Session` for a
-/// user. Share it freely between threads.
+/// A firm: one database (or one firm of a PostgreSQL database). Set it up once with
+/// `initialise`, then act through a `Session` for a user. Share it freely between threads.
 #[pyclass(frozen, module = "lexcase", name = "Firm")]
 pub struct PyFirm {
     firm: Firm,
-    path: String,
+    /// What `repr` shows: the path, or the URL without credentials and the firm's id.
+    repr: String,
 }
 
 #[pymethods]
@@ -118,10 +158,7 @@ impl PyFirm {
         run(py, || self.firm.session_by_email(email)).map(PySession)
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!(
-            "Firm(path={})",
-            PyString::new(py, &self.path).repr()?
-        ))
+    fn __repr__(&self) -> String {
+        self.repr.clone()
     }
 }
