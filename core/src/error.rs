@@ -39,6 +39,28 @@ impl fmt::Display for IncompatibleReason {
     }
 }
 
+/// Values behind a refusal, kept out of its message because they may be client data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorDetail {
+    /// A withdrawal larger than the client ledger's balance.
+    Overdraw {
+        /// What the ledger holds.
+        balance: crate::money::Money,
+        /// What was to be taken out.
+        withdrawal: crate::money::Money,
+    },
+    /// An amount larger than what a bill still owes.
+    Outstanding {
+        /// What the bill still owes.
+        outstanding: crate::money::Money,
+    },
+    /// Text refused as an email address.
+    Address {
+        /// The text.
+        address: String,
+    },
+}
+
 /// Every error lexcase returns. Match on the variant, or on [`LexcaseError::code`] across FFI.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LexcaseError {
@@ -53,8 +75,11 @@ pub enum LexcaseError {
     Validation {
         /// The field (or argument) that was refused.
         field: String,
-        /// Why it was refused.
+        /// Why it was refused (no client data).
         reason: String,
+        /// The values behind the refusal, when they help the caller (they may be client data,
+        /// so they are never part of the message).
+        detail: Option<Box<ErrorDetail>>,
     },
     /// The acting user lacks the capability for this action.
     #[error("permission denied: {action}")]
@@ -169,6 +194,20 @@ impl LexcaseError {
         Self::Validation {
             field: field.into(),
             reason: reason.into(),
+            detail: None,
+        }
+    }
+
+    /// A validation error for `field` with the values behind it.
+    pub fn refused(
+        field: impl Into<String>,
+        reason: impl Into<String>,
+        detail: ErrorDetail,
+    ) -> Self {
+        Self::Validation {
+            field: field.into(),
+            reason: reason.into(),
+            detail: Some(Box::new(detail)),
         }
     }
 

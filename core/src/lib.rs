@@ -47,7 +47,7 @@ pub mod users;
 pub mod validate;
 pub mod workflow;
 
-pub use error::{ErrorCode, IncompatibleReason, LexcaseError, Result};
+pub use error::{ErrorCode, ErrorDetail, IncompatibleReason, LexcaseError, Result};
 pub use ids::{
     AppointmentId, BillId, CommunicationId, ContactId, DeadlineId, DocumentId, EventId, ExpenseId,
     MatterId, NoteId, PartyId, PaymentId, TaskId, TimeEntryId, TrustEntryId, UserId,

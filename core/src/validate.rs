@@ -15,6 +15,24 @@ pub const MAX_LINE: usize = 300;
 /// The longest multi-line text field (descriptions, reasons) accepted, in characters.
 pub const MAX_TEXT: usize = 20_000;
 
+/// The largest definition (a compliance or deadline rule pack, a workflow template, a holiday
+/// calendar) accepted for parsing, in bytes.
+pub const MAX_DEFINITION_BYTES: usize = 1024 * 1024;
+/// The largest data file (vCards, a LEDES invoice file) accepted for parsing, in bytes.
+pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Refuses an input longer than `max` bytes before any parsing starts, so the work an import
+/// does is bounded by what the firm allows, not by what a file holds.
+pub fn import_size(field: &str, text: &str, max: usize) -> Result<()> {
+    if text.len() > max {
+        return Err(LexcaseError::validation(
+            field,
+            format!("longer than {max} bytes"),
+        ));
+    }
+    Ok(())
+}
+
 /// Trims and checks a required single-line text: not empty, not too long, no control characters.
 pub fn required_line(field: &str, value: &str) -> Result<String> {
     let value = value.trim();
@@ -156,6 +174,50 @@ mod tests {
         assert!(date("due", ok.succ_opt().unwrap()).is_err());
         assert!(date("due", NaiveDate::MIN).is_err());
         assert!(date("due", "0001-01-01".parse().unwrap()).is_ok());
+    }
+
+    /// Each import is refused on its size alone: the error names the size, not what a parser
+    /// would have said about the contents.
+    #[test]
+    fn every_import_is_bounded_before_parsing() {
+        fn refused_for_size<T: std::fmt::Debug>(result: Result<T>, field: &str) {
+            match result.unwrap_err() {
+                LexcaseError::Validation {
+                    field: f, reason, ..
+                } => {
+                    assert_eq!(f, field);
+                    assert!(reason.starts_with("longer than"), "{reason}");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        let definition = " ".repeat(MAX_DEFINITION_BYTES + 1);
+        let data = " ".repeat(MAX_IMPORT_BYTES + 1);
+        refused_for_size(crate::rules::RulePack::from_toml(&definition), "rule_pack");
+        refused_for_size(crate::rules::RulePack::from_json(&definition), "rule_pack");
+        refused_for_size(
+            crate::deadlines::RulePack::from_toml(&definition),
+            "rule_pack",
+        );
+        refused_for_size(
+            crate::deadlines::RulePack::from_json(&definition),
+            "rule_pack",
+        );
+        refused_for_size(
+            crate::workflow::WorkflowTemplate::from_toml(&definition),
+            "template",
+        );
+        refused_for_size(
+            crate::workflow::WorkflowTemplate::from_json(&definition),
+            "template",
+        );
+        refused_for_size(
+            crate::calendar::HolidayList::from_json(&definition),
+            "calendar",
+        );
+        refused_for_size(crate::interchange::parse_vcards(&data), "vcard");
+        refused_for_size(crate::billing::parse_ledes_1998b(&data), "ledes");
+        assert!(import_size("x", &" ".repeat(10), 10).is_ok());
     }
 
     #[test]

@@ -87,6 +87,7 @@ macro_rules! conformance_tests {
             interchange::contacts_round_trip_through_vcard,
             time::rates_rounding_and_codes,
             time::timers_sources_and_expenses,
+            time::negative_rates_and_unknown_clients_are_refused,
             bills::draft_issue_and_settle,
             bills::void_reissue_and_arrangements,
             client_money::ledger_guard_override_and_reconciliation,

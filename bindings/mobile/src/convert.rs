@@ -54,6 +54,7 @@ pub(crate) fn utc(at: SystemTime, field: &str) -> Result<DateTime<Utc>, LexcaseE
     let out_of_range = || LexcaseError::Validation {
         field: field.to_owned(),
         reason: "instant out of range".to_owned(),
+        detail: None,
     };
     let (secs, nanos) = match at.duration_since(UNIX_EPOCH) {
         Ok(after) => (

@@ -56,6 +56,7 @@ fn unreadable(field: &str, reason: &str) -> LexcaseError {
     LexcaseError::Validation {
         field: field.to_owned(),
         reason: reason.to_owned(),
+        detail: None,
     }
 }
 

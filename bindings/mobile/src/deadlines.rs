@@ -20,6 +20,7 @@ pub fn builtin_rule(id: String) -> Result<DeadlineRule> {
         .ok_or_else(|| LexcaseError::Validation {
             field: "rule".to_owned(),
             reason: "no built-in rule has this id".to_owned(),
+            detail: None,
         })
 }
 

@@ -65,8 +65,10 @@ pub enum LexcaseError {
     Validation {
         /// The field (or argument) that was refused.
         field: String,
-        /// Why it was refused.
+        /// Why it was refused (no client data).
         reason: String,
+        /// The values behind the refusal, when they help (never in the message).
+        detail: Option<ErrorDetail>,
     },
     /// The acting user lacks the capability for this action.
     #[error("permission denied: {action}")]
@@ -120,6 +122,46 @@ pub enum LexcaseError {
     },
 }
 
+/// Values behind a refusal, kept out of its message because they may be client data.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum ErrorDetail {
+    /// A withdrawal larger than the client ledger's balance.
+    Overdraw {
+        /// What the ledger holds.
+        balance: crate::records::Money,
+        /// What was to be taken out.
+        withdrawal: crate::records::Money,
+    },
+    /// An amount larger than what a bill still owes.
+    Outstanding {
+        /// What the bill still owes.
+        outstanding: crate::records::Money,
+    },
+    /// Text refused as an email address.
+    Address {
+        /// The text.
+        address: String,
+    },
+}
+
+impl From<lexcase::ErrorDetail> for ErrorDetail {
+    fn from(detail: lexcase::ErrorDetail) -> Self {
+        match detail {
+            lexcase::ErrorDetail::Overdraw {
+                balance,
+                withdrawal,
+            } => Self::Overdraw {
+                balance: balance.into(),
+                withdrawal: withdrawal.into(),
+            },
+            lexcase::ErrorDetail::Outstanding { outstanding } => Self::Outstanding {
+                outstanding: outstanding.into(),
+            },
+            lexcase::ErrorDetail::Address { address } => Self::Address { address },
+        }
+    }
+}
+
 impl From<lexcase::LexcaseError> for LexcaseError {
     fn from(error: lexcase::LexcaseError) -> Self {
         use lexcase::LexcaseError as Core;
@@ -127,7 +169,15 @@ impl From<lexcase::LexcaseError> for LexcaseError {
             Core::NotFound { entity } => Self::NotFound {
                 entity: entity.to_owned(),
             },
-            Core::Validation { field, reason } => Self::Validation { field, reason },
+            Core::Validation {
+                field,
+                reason,
+                detail,
+            } => Self::Validation {
+                field,
+                reason,
+                detail: detail.map(|d| ErrorDetail::from(*d)),
+            },
             Core::PermissionDenied { action } => Self::PermissionDenied { action },
             Core::InvalidTransition { entity, from, to } => Self::InvalidTransition {
                 entity: entity.to_owned(),

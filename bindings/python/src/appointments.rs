@@ -56,7 +56,7 @@ fn schedule(
 /// The core names the end of a date range `to`; the Python argument is `to_date`.
 fn window_field(err: LexcaseError) -> LexcaseError {
     match err {
-        LexcaseError::Validation { field, reason } if field == "to" => {
+        LexcaseError::Validation { field, reason, .. } if field == "to" => {
             LexcaseError::validation("to_date", reason)
         }
         other => other,
@@ -181,7 +181,7 @@ impl PyAppointmentService {
         &self,
         py: Python<'_>,
         id: Id<AppointmentId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         title: Option<String>,
         start: Option<LocalDateTimeArg>,
         end: Option<LocalDateTimeArg>,
@@ -238,7 +238,7 @@ impl PyAppointmentService {
         &self,
         py: Python<'_>,
         id: Id<AppointmentId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         original_start: &Bound<'_, PyAny>,
         cancel: bool,
         start: Option<LocalDateTimeArg>,
@@ -285,7 +285,7 @@ impl PyAppointmentService {
         &self,
         py: Python<'_>,
         id: Id<AppointmentId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
     ) -> PyResult<PyAppointment> {
         run(py, || self.0.appointments().cancel(id.0, expected_version)).map(PyAppointment)
     }

@@ -249,7 +249,12 @@ impl PyAuditService {
     /// Events after `cursor` (0 for the beginning) that the acting user may see, in order, at
     /// most `limit` (1 to 1000).
     #[pyo3(signature = (cursor=0, limit=100))]
-    fn changes_since(&self, py: Python<'_>, cursor: u64, limit: u32) -> PyResult<PyChangeBatch> {
+    fn changes_since(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = crate::ints::cursor)] cursor: u64,
+        #[pyo3(from_py_with = crate::ints::limit_u32)] limit: u32,
+    ) -> PyResult<PyChangeBatch> {
         run(py, || self.0.audit().changes_since(cursor, limit)).map(PyChangeBatch)
     }
 }

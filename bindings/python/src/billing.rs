@@ -110,8 +110,8 @@ impl PyBillService {
         client: Option<Id<ContactId>>,
         matter: Option<Id<MatterId>>,
         status: Option<&str>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let query = BillQuery {
@@ -130,7 +130,7 @@ impl PyBillService {
         &self,
         py: Python<'_>,
         id: Id<BillId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         percent: Option<Dec>,
         amount: Option<Dec>,
     ) -> PyResult<PyBill> {
@@ -147,8 +147,8 @@ impl PyBillService {
         &self,
         py: Python<'_>,
         id: Id<BillId>,
-        expected_version: u64,
-        number: u32,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::number)] number: u32,
         percent: Option<Dec>,
         amount: Option<Dec>,
     ) -> PyResult<PyBill> {
@@ -167,7 +167,7 @@ impl PyBillService {
         &self,
         py: Python<'_>,
         id: Id<BillId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         description: String,
         amount: Dec,
         taxable: bool,
@@ -185,8 +185,8 @@ impl PyBillService {
         &self,
         py: Python<'_>,
         id: Id<BillId>,
-        expected_version: u64,
-        number: u32,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::number)] number: u32,
     ) -> PyResult<PyBill> {
         run(py, || {
             self.0.bills().remove_line(id.0, expected_version, number)
@@ -200,7 +200,7 @@ impl PyBillService {
         &self,
         py: Python<'_>,
         id: Id<BillId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         to: &str,
     ) -> PyResult<PyBill> {
         let to = parse::<BillStatus>(to)?;
@@ -208,7 +208,12 @@ impl PyBillService {
     }
 
     /// Issues an approved bill: the next gapless number, today's date, the due date.
-    fn issue(&self, py: Python<'_>, id: Id<BillId>, expected_version: u64) -> PyResult<PyBill> {
+    fn issue(
+        &self,
+        py: Python<'_>,
+        id: Id<BillId>,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
+    ) -> PyResult<PyBill> {
         run(py, || self.0.bills().issue(id.0, expected_version)).map(PyBill)
     }
 
@@ -217,7 +222,7 @@ impl PyBillService {
         &self,
         py: Python<'_>,
         id: Id<BillId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         reason: &str,
     ) -> PyResult<PyBill> {
         run(py, || self.0.bills().void(id.0, expected_version, reason)).map(PyBill)
@@ -230,7 +235,7 @@ impl PyBillService {
         &self,
         py: Python<'_>,
         invoice: Id<BillId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         amount: Dec,
         reason: &str,
     ) -> PyResult<PyBill> {
@@ -312,7 +317,7 @@ impl PyPaymentService {
         &self,
         py: Python<'_>,
         id: Id<PaymentId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         bill: Id<BillId>,
         amount: Dec,
     ) -> PyResult<PyPayment> {
@@ -330,7 +335,7 @@ impl PyPaymentService {
         &self,
         py: Python<'_>,
         bill: Id<BillId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         amount: Dec,
         reason: &str,
     ) -> PyResult<PyBill> {

@@ -64,7 +64,7 @@ impl PyCommunicationService {
         &self,
         py: Python<'_>,
         id: Id<CommunicationId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         matter: Id<MatterId>,
     ) -> PyResult<PyCommunication> {
         run(py, || {
@@ -86,8 +86,8 @@ impl PyCommunicationService {
         &self,
         py: Python<'_>,
         matter: Id<MatterId>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;
@@ -100,8 +100,8 @@ impl PyCommunicationService {
     fn unfiled(
         &self,
         py: Python<'_>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;
@@ -127,7 +127,7 @@ impl PyCommunicationService {
         &self,
         py: Python<'py>,
         id: Id<CommunicationId>,
-        index: i64,
+        #[pyo3(from_py_with = crate::ints::index)] index: i64,
     ) -> PyResult<Bound<'py, PyBytes>> {
         let index = usize::try_from(index)
             .map_err(|_| to_py(LexcaseError::validation("index", "must not be negative")))?;

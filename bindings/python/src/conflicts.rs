@@ -55,8 +55,8 @@ impl PyConflictService {
         &self,
         py: Python<'_>,
         matter: Id<MatterId>,
-        expected_version: u64,
-        hit: usize,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::hit)] hit: usize,
         disposition: &str,
         note: &str,
     ) -> PyResult<PyConflictCheck> {

@@ -125,7 +125,7 @@ impl PyDocketService {
         &self,
         py: Python<'_>,
         id: Id<DeadlineId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         title: Option<String>,
         trigger_date: Option<DateArg>,
         trigger_at: Option<InstantArg>,
@@ -171,7 +171,7 @@ impl PyDocketService {
         &self,
         py: Python<'_>,
         id: Id<DeadlineId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
     ) -> PyResult<PyDeadline> {
         run(py, || self.0.docket().complete(id.0, expected_version)).map(PyDeadline)
     }
@@ -181,7 +181,7 @@ impl PyDocketService {
         &self,
         py: Python<'_>,
         id: Id<DeadlineId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         reason: &str,
     ) -> PyResult<PyDeadline> {
         run(py, || {
@@ -201,8 +201,8 @@ impl PyDocketService {
         open_only: bool,
         due_from: Option<DateArg>,
         due_to: Option<DateArg>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let query = DeadlineQuery {
@@ -225,8 +225,8 @@ impl PyDocketService {
         &self,
         py: Python<'_>,
         day: DateArg,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;

@@ -158,7 +158,7 @@ impl PyDeadlineRule {
         id: String,
         title: String,
         citation: String,
-        period_amount: u32,
+        #[pyo3(from_py_with = crate::ints::period_amount)] period_amount: u32,
         period_unit: &str,
         direction: &str,
         method: &str,

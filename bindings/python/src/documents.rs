@@ -52,7 +52,7 @@ impl PyDocumentService {
         &self,
         py: Python<'py>,
         id: Id<DocumentId>,
-        version: Option<u32>,
+        #[pyo3(from_py_with = crate::ints::version)] version: Option<u32>,
     ) -> PyResult<Bound<'py, PyBytes>> {
         let bytes = run(py, || self.0.documents().contents(id.0, version))?;
         Ok(PyBytes::new(py, &bytes))
@@ -65,7 +65,7 @@ impl PyDocumentService {
         &self,
         py: Python<'_>,
         id: Id<DocumentId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         contents: &[u8],
         media_type: &str,
         text: Option<&str>,
@@ -83,7 +83,7 @@ impl PyDocumentService {
         &self,
         py: Python<'_>,
         id: Id<DocumentId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         status: &str,
     ) -> PyResult<PyDocument> {
         let status = parse::<DocumentStatus>(status)?;
@@ -101,8 +101,8 @@ impl PyDocumentService {
         &self,
         py: Python<'_>,
         matter: Id<MatterId>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;
@@ -118,8 +118,8 @@ impl PyDocumentService {
         &self,
         py: Python<'_>,
         text: &str,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;

@@ -96,17 +96,56 @@ pub fn to_py(err: CoreError) -> PyErr {
     Python::attach(|py| build(py, &err).unwrap_or_else(|failure| failure))
 }
 
+/// The values behind a refusal as a dict (`kind` and its values; money as `Decimal` amounts
+/// with their `currency`), or `None`.
+fn detail_dict<'py>(
+    py: Python<'py>,
+    detail: Option<&lexcase::ErrorDetail>,
+) -> PyResult<Bound<'py, PyAny>> {
+    use lexcase::ErrorDetail;
+    let Some(detail) = detail else {
+        return Ok(py.None().into_bound(py));
+    };
+    let dict = pyo3::types::PyDict::new(py);
+    match detail {
+        ErrorDetail::Overdraw {
+            balance,
+            withdrawal,
+        } => {
+            dict.set_item("kind", "overdraw")?;
+            dict.set_item("balance", balance.amount)?;
+            dict.set_item("withdrawal", withdrawal.amount)?;
+            dict.set_item("currency", balance.currency.code())?;
+        }
+        ErrorDetail::Outstanding { outstanding } => {
+            dict.set_item("kind", "outstanding")?;
+            dict.set_item("outstanding", outstanding.amount)?;
+            dict.set_item("currency", outstanding.currency.code())?;
+        }
+        ErrorDetail::Address { address } => {
+            dict.set_item("kind", "address")?;
+            dict.set_item("address", address)?;
+        }
+    }
+    Ok(dict.into_any())
+}
+
 fn build(py: Python<'_>, err: &CoreError) -> PyResult<PyErr> {
     let (class, attrs): (Bound<'_, PyType>, Vec<(&str, Bound<'_, PyAny>)>) = match err {
         CoreError::NotFound { entity } => (
             py.get_type::<NotFoundError>(),
             vec![("entity", entity.into_pyobject(py)?.into_any())],
         ),
-        CoreError::Validation { field, reason } => (
+        CoreError::Validation {
+            field,
+            reason,
+            detail,
+        } => (
             py.get_type::<ValidationError>(),
             vec![
                 ("field", field.into_pyobject(py)?.into_any()),
                 ("reason", reason.into_pyobject(py)?.into_any()),
+                ("detail", detail_dict(py, detail.as_deref())?),
             ],
         ),
         CoreError::PermissionDenied { action } => (

@@ -40,6 +40,7 @@ pub mod documents;
 pub mod errors;
 pub mod firm;
 pub mod interchange;
+mod ints;
 pub mod matter_types;
 pub mod matters;
 mod money_args;

@@ -135,8 +135,8 @@ impl PyMatterService {
         fee_earner: Option<Id<UserId>>,
         client: Option<Id<ContactId>>,
         text: Option<String>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let filter = MatterFilter {
@@ -157,8 +157,8 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         status: Option<&str>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let status = parse_opt::<MatterStatus>(status)?;
@@ -175,7 +175,7 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         id: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         title: Option<String>,
         description: Option<String>,
         practice_area: Option<String>,
@@ -220,7 +220,12 @@ impl PyMatterService {
     /// Pending → open (the date opened is today in the firm's time zone). With compliance
     /// packs in force, blocking rules without an override refuse it (`ValidationError` on
     /// `rules`, naming them).
-    fn open(&self, py: Python<'_>, id: Id<MatterId>, expected_version: u64) -> PyResult<PyMatter> {
+    fn open(
+        &self,
+        py: Python<'_>,
+        id: Id<MatterId>,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
+    ) -> PyResult<PyMatter> {
         run(py, || self.0.matters().open(id.0, expected_version)).map(PyMatter)
     }
 
@@ -230,7 +235,7 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         id: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         reason: &str,
     ) -> PyResult<PyMatter> {
         run(py, || {
@@ -247,7 +252,7 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         id: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         reason: Option<String>,
     ) -> PyResult<PyMatter> {
         run(py, || {
@@ -261,7 +266,7 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         id: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         reason: &str,
     ) -> PyResult<PyMatter> {
         run(py, || {
@@ -276,7 +281,7 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         id: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         reason: Option<String>,
     ) -> PyResult<PyMatter> {
         run(py, || {
@@ -291,7 +296,7 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         id: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         contact: Id<ContactId>,
         role: &str,
         acting_for: Option<Id<PartyId>>,
@@ -316,7 +321,7 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         id: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         party: Id<PartyId>,
     ) -> PyResult<PyMatter> {
         run(py, || {
@@ -332,7 +337,7 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         id: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         party: Id<PartyId>,
         role: &str,
     ) -> PyResult<PyMatter> {
@@ -350,7 +355,7 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         id: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         party: Id<PartyId>,
         acting_for: Option<Id<PartyId>>,
     ) -> PyResult<PyMatter> {
@@ -370,7 +375,7 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         id: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         user: Id<UserId>,
         role: &str,
     ) -> PyResult<PyMatter> {
@@ -388,7 +393,7 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         id: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         user: Id<UserId>,
     ) -> PyResult<PyMatter> {
         run(py, || {
@@ -404,7 +409,7 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         id: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         name: &str,
         date: Option<DateArg>,
     ) -> PyResult<PyMatter> {
@@ -424,7 +429,7 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         id: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         key: &str,
         value: &Bound<'_, PyAny>,
     ) -> PyResult<PyMatter> {
@@ -442,7 +447,7 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         id: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         visibility: &str,
     ) -> PyResult<PyMatter> {
         let visibility = parse::<Visibility>(visibility)?;
@@ -459,7 +464,7 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         id: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         user: Id<UserId>,
         reason: &str,
     ) -> PyResult<PyMatter> {
@@ -476,7 +481,7 @@ impl PyMatterService {
         &self,
         py: Python<'_>,
         id: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         user: Id<UserId>,
     ) -> PyResult<PyMatter> {
         run(py, || {

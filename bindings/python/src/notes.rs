@@ -48,7 +48,7 @@ impl PyNoteService {
         &self,
         py: Python<'_>,
         id: Id<NoteId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         body: &str,
     ) -> PyResult<PyNote> {
         run(py, || self.0.notes().edit(id.0, expected_version, body)).map(PyNote)
@@ -60,8 +60,8 @@ impl PyNoteService {
         &self,
         py: Python<'_>,
         matter: Id<MatterId>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;
@@ -75,8 +75,8 @@ impl PyNoteService {
         &self,
         py: Python<'_>,
         contact: Id<ContactId>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;
@@ -91,8 +91,8 @@ impl PyNoteService {
         &self,
         py: Python<'_>,
         text: &str,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;

@@ -137,7 +137,7 @@ impl PySettingsService {
     fn update(
         &self,
         py: Python<'_>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         name: Option<String>,
         default_currency: Option<String>,
         matter_number_format: Option<String>,
@@ -157,7 +157,7 @@ impl PySettingsService {
     fn define_custom_field(
         &self,
         py: Python<'_>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         key: String,
         label: String,
         kind: &str,
@@ -184,7 +184,7 @@ impl PySettingsService {
     fn set_holidays(
         &self,
         py: Python<'_>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         calendar_id: &str,
         dates: &Bound<'_, PyAny>,
     ) -> PyResult<PyFirmSettings> {
@@ -202,7 +202,11 @@ impl PySettingsService {
     }
 
     /// Removes the firm's holiday calendar: business days are Monday to Friday.
-    fn clear_holidays(&self, py: Python<'_>, expected_version: u64) -> PyResult<PyFirmSettings> {
+    fn clear_holidays(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
+    ) -> PyResult<PyFirmSettings> {
         run(py, || {
             self.0.settings().set_holidays(expected_version, None)
         })

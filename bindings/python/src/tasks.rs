@@ -120,7 +120,7 @@ impl PyTaskService {
         due_on: Option<DateArg>,
         due_from_key_date: Option<String>,
         due_from_task: Option<Id<TaskId>>,
-        due_days: i32,
+        #[pyo3(from_py_with = crate::ints::due_days)] due_days: i32,
         due_unit: &str,
     ) -> PyResult<PyTask> {
         let new = NewTask {
@@ -154,7 +154,7 @@ impl PyTaskService {
         &self,
         py: Python<'_>,
         id: Id<TaskId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         title: Option<String>,
         description: Option<String>,
         assignee_user: Given<Option<Id<UserId>>>,
@@ -163,7 +163,7 @@ impl PyTaskService {
         due_on: Given<Option<DateArg>>,
         due_from_key_date: Given<Option<String>>,
         due_from_task: Given<Option<Id<TaskId>>>,
-        due_days: i32,
+        #[pyo3(from_py_with = crate::ints::due_days)] due_days: i32,
         due_unit: &str,
     ) -> PyResult<PyTask> {
         let assignee = if assignee_user.is_set() || assignee_contact.is_set() {
@@ -209,7 +209,7 @@ impl PyTaskService {
         &self,
         py: Python<'_>,
         id: Id<TaskId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         status: &str,
     ) -> PyResult<PyTask> {
         let status = parse::<TaskStatus>(status)?;
@@ -224,8 +224,8 @@ impl PyTaskService {
     fn mine(
         &self,
         py: Python<'_>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;
@@ -238,8 +238,8 @@ impl PyTaskService {
     fn team(
         &self,
         py: Python<'_>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;
@@ -252,8 +252,8 @@ impl PyTaskService {
     fn overdue(
         &self,
         py: Python<'_>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;
@@ -266,8 +266,8 @@ impl PyTaskService {
     fn due_this_week(
         &self,
         py: Python<'_>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;
@@ -281,8 +281,8 @@ impl PyTaskService {
         &self,
         py: Python<'_>,
         matter: Id<MatterId>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;

@@ -38,7 +38,7 @@ pub fn parse_duration(text: &str) -> PyResult<u32> {
 
 /// Seconds as text, e.g. `4800` → `"1h20m"` (`"0m"` for 0).
 #[pyfunction]
-pub fn format_duration(seconds: u32) -> String {
+pub fn format_duration(#[pyo3(from_py_with = crate::ints::seconds_u32)] seconds: u32) -> String {
     lexcase::billing::format_duration(seconds)
 }
 
@@ -163,7 +163,7 @@ impl PyTimeService {
         &self,
         py: Python<'_>,
         id: Id<TimeEntryId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         date: Option<DateArg>,
         duration: Option<DurationArg>,
         narrative: Option<String>,
@@ -208,7 +208,7 @@ impl PyTimeService {
         &self,
         py: Python<'_>,
         id: Id<TimeEntryId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
     ) -> PyResult<PyTimeEntry> {
         run(py, || self.0.time().write_off(id.0, expected_version)).map(PyTimeEntry)
     }
@@ -225,8 +225,8 @@ impl PyTimeService {
         to_date: Option<DateArg>,
         status: Option<&str>,
         bill: Option<Id<BillId>>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let query = WorkQuery {
@@ -325,7 +325,7 @@ impl PyTimeService {
         &self,
         py: Python<'_>,
         id: Id<ExpenseId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         date: Option<DateArg>,
         description: Option<String>,
         quantity: Option<Dec>,
@@ -381,8 +381,8 @@ impl PyTimeService {
         to_date: Option<DateArg>,
         status: Option<&str>,
         bill: Option<Id<BillId>>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let query = WorkQuery {
@@ -420,7 +420,7 @@ impl PyTimeService {
         py: Python<'_>,
         client: Option<Id<ContactId>>,
         matter: Option<Id<MatterId>>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         rate: Option<Dec>,
         user_rates: BTreeMap<Uuid, Dec>,
         rounding: Option<PyRef<'_, PyRoundingPolicy>>,
@@ -464,14 +464,14 @@ impl PyTimeService {
     fn set_billing_settings(
         &self,
         py: Python<'_>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         rounding: Option<PyRef<'_, PyRoundingPolicy>>,
         activity_rates: Option<BTreeMap<String, Dec>>,
         tax_name: Option<String>,
         tax_rate: Option<Dec>,
         law_firm_id: Option<String>,
         invoice_number_format: Option<String>,
-        payment_terms_days: Option<u32>,
+        #[pyo3(from_py_with = crate::ints::payment_terms_days)] payment_terms_days: Option<u32>,
         reconciliation: Option<&str>,
         currency: Option<String>,
     ) -> PyResult<PyFirmBillingSettings> {

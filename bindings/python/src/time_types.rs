@@ -29,9 +29,9 @@ impl PyRoundingPolicy {
     #[new]
     #[pyo3(signature = (*, increment_minutes=6, mode="up", minimum_minutes=0, aggregation="per_entry"))]
     fn new(
-        increment_minutes: u32,
+        #[pyo3(from_py_with = crate::ints::increment_minutes)] increment_minutes: u32,
         mode: &str,
-        minimum_minutes: u32,
+        #[pyo3(from_py_with = crate::ints::minimum_minutes)] minimum_minutes: u32,
         aggregation: &str,
     ) -> PyResult<Self> {
         let policy = RoundingPolicy {
@@ -69,7 +69,7 @@ impl PyRoundingPolicy {
     }
 
     /// The seconds charged for `seconds` of work taken alone.
-    fn round_entry(&self, seconds: u64) -> u64 {
+    fn round_entry(&self, #[pyo3(from_py_with = crate::ints::seconds_u64)] seconds: u64) -> u64 {
         self.0.round_entry(seconds)
     }
 

@@ -135,8 +135,8 @@ impl PyUserService {
     fn list(
         &self,
         py: Python<'_>,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;
@@ -151,7 +151,7 @@ impl PyUserService {
         &self,
         py: Python<'_>,
         id: Id<UserId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         name: Option<String>,
         email: Option<String>,
         role: Option<&str>,

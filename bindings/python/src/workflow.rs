@@ -42,7 +42,7 @@ impl PyWorkflowService {
         &self,
         py: Python<'_>,
         id: &str,
-        version: Option<u32>,
+        #[pyo3(from_py_with = crate::ints::version)] version: Option<u32>,
     ) -> PyResult<PyWorkflowTemplate> {
         run(py, || self.0.workflow().template(id, version)).map(PyWorkflowTemplate)
     }
@@ -66,7 +66,7 @@ impl PyWorkflowService {
         py: Python<'_>,
         matter: Id<MatterId>,
         template_id: &str,
-        version: Option<u32>,
+        #[pyo3(from_py_with = crate::ints::version)] version: Option<u32>,
     ) -> PyResult<PyWorkflowProgress> {
         run(py, || {
             self.0.workflow().start(matter.0, template_id, version)
@@ -85,7 +85,7 @@ impl PyWorkflowService {
         &self,
         py: Python<'_>,
         matter: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         item: &str,
         note: Option<&str>,
     ) -> PyResult<PyWorkflowProgress> {
@@ -102,7 +102,7 @@ impl PyWorkflowService {
         &self,
         py: Python<'_>,
         matter: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         item: &str,
     ) -> PyResult<PyWorkflowProgress> {
         run(py, || {
@@ -120,8 +120,8 @@ impl PyWorkflowService {
         &self,
         py: Python<'_>,
         matter: Id<MatterId>,
-        expected_version: u64,
-        to_version: u32,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::to_version)] to_version: u32,
     ) -> PyResult<(PyWorkflowProgress, Vec<String>)> {
         run(py, || {
             self.0
@@ -138,7 +138,7 @@ impl PyWorkflowService {
         &self,
         py: Python<'_>,
         matter: Id<MatterId>,
-        expected_version: u64,
+        #[pyo3(from_py_with = crate::ints::expected_version)] expected_version: u64,
         stage: &str,
         override_reason: Option<&str>,
     ) -> PyResult<PyStageMoveResult> {
@@ -167,9 +167,9 @@ impl PyWorkflowService {
     fn stuck(
         &self,
         py: Python<'_>,
-        days: u32,
-        offset: i64,
-        limit: i64,
+        #[pyo3(from_py_with = crate::ints::days_u32)] days: u32,
+        #[pyo3(from_py_with = crate::ints::offset)] offset: i64,
+        #[pyo3(from_py_with = crate::ints::limit)] limit: i64,
         after: Option<String>,
     ) -> PyResult<PyPage> {
         let page = page(offset, limit, after)?;

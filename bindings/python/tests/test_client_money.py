@@ -51,6 +51,14 @@ def test_ledger_guard_override_and_reconciliation(office: Office) -> None:
     with pytest.raises(lexcase.ValidationError) as err:
         entry(accounts, "payment", Decimal("4000"))
     assert err.value.field == "amount"
+    # The amounts are client data: in `detail`, never in the message.
+    assert "3800" not in str(err.value) and "4000" not in str(err.value)
+    assert err.value.detail == {
+        "kind": "overdraw",
+        "balance": Decimal("3800.00"),
+        "withdrawal": Decimal("4000.00"),
+        "currency": "GBP",
+    }
     with pytest.raises(lexcase.PermissionDeniedError):
         entry(accounts, "payment", Decimal("4000"), override_reason="completion monies")
     overdrawn = entry(office.as_("partner"), "payment", Decimal("4000"),

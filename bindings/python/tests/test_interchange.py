@@ -235,3 +235,19 @@ def test_a_bad_card_imports_nothing(office: Office) -> None:
     with pytest.raises(lexcase.ValidationError):
         s.interchange.import_contacts(HAND_WRITTEN.replace("VERSION:4.0", "VERSION:3.0", 1))
     assert s.contacts.search().total == before
+
+
+def test_every_import_is_bounded_before_parsing(office: Office) -> None:
+    """An oversized import is refused on its size, before a parser sees it."""
+    data = " " * (16 * 1024 * 1024 + 1)
+    definition = " " * (1024 * 1024 + 1)
+    calls: list[tuple[str, Any]] = [
+        ("vcard", lambda: office.admin.interchange.import_contacts(data)),
+        ("rule_pack", lambda: lexcase.rule_pack_from_toml(definition)),
+        ("rule_pack", lambda: lexcase.compliance_pack_from_json(definition)),
+    ]
+    for field, call in calls:
+        with pytest.raises(lexcase.ValidationError) as err:
+            call()
+        assert err.value.field == field
+        assert "longer than" in str(err.value)

@@ -18,7 +18,7 @@ fn utc(s: &str) -> DateTime<Utc> {
 
 fn field_of(r: crate::Result<Recurrence>) -> String {
     match r {
-        Err(LexcaseError::Validation { field, reason }) => format!("{field}: {reason}"),
+        Err(LexcaseError::Validation { field, reason, .. }) => format!("{field}: {reason}"),
         other => panic!("expected a validation error, got {other:?}"),
     }
 }

@@ -6,7 +6,7 @@ use rust_decimal_macros::dec;
 
 fn refused(text: &str) -> String {
     match parse_duration(text).unwrap_err() {
-        crate::LexcaseError::Validation { field, reason } => {
+        crate::LexcaseError::Validation { field, reason, .. } => {
             assert_eq!(field, "duration");
             reason
         }

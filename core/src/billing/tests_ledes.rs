@@ -14,7 +14,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn refusal(result: crate::Result<impl std::fmt::Debug>) -> (String, String) {
     match result.unwrap_err() {
-        crate::LexcaseError::Validation { field, reason } => (field, reason),
+        crate::LexcaseError::Validation { field, reason, .. } => (field, reason),
         other => panic!("{other:?}"),
     }
 }

@@ -192,9 +192,15 @@ impl Bill {
             return Err(LexcaseError::validation("amount", "must be more than zero"));
         }
         if amount > self.outstanding() {
-            return Err(LexcaseError::validation(
+            return Err(LexcaseError::refused(
                 "amount",
-                format!("more than the {} outstanding", self.outstanding()),
+                "more than the bill still owes",
+                crate::ErrorDetail::Outstanding {
+                    outstanding: Money {
+                        amount: self.outstanding(),
+                        currency: self.currency,
+                    },
+                },
             ));
         }
         match kind {

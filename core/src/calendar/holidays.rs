@@ -60,6 +60,7 @@ impl HolidayList {
 
     /// Parses a calendar from JSON: `{"id": "...", "dates": ["2026-12-25", ...]}`.
     pub fn from_json(text: &str) -> Result<Self> {
+        crate::validate::import_size("calendar", text, crate::validate::MAX_DEFINITION_BYTES)?;
         let raw: Self = serde_json::from_str(text)
             .map_err(|e| LexcaseError::validation("calendar", format!("does not parse: {e}")))?;
         Self::new(&raw.id, raw.dates)

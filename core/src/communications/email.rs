@@ -54,7 +54,13 @@ fn participants(role: ParticipantRole, address: Option<&Address<'_>>) -> Result<
         .filter_map(|a| a.address.as_deref().map(|addr| (a.name.as_deref(), addr)))
         .map(|(name, addr)| {
             let addr = crate::validate::email("address", addr).map_err(|_| {
-                malformed(format!("{} address {addr:?} is not an email address", role))
+                LexcaseError::refused(
+                    "email",
+                    format!("a {role} address is not an email address"),
+                    crate::ErrorDetail::Address {
+                        address: addr.to_owned(),
+                    },
+                )
             })?;
             Participant::new(role, name.unwrap_or(""), &addr)
         })

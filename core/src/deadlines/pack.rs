@@ -36,6 +36,7 @@ pub struct RulePack {
 impl RulePack {
     /// Parses and validates a pack from TOML (`[[rules]]` tables).
     pub fn from_toml(text: &str) -> Result<Self> {
+        validate::import_size("rule_pack", text, validate::MAX_DEFINITION_BYTES)?;
         let pack: Self = toml::from_str(text)
             .map_err(|e| LexcaseError::validation("rule_pack", format!("does not parse: {e}")))?;
         pack.validate()?;
@@ -44,6 +45,7 @@ impl RulePack {
 
     /// Parses and validates a pack from JSON.
     pub fn from_json(text: &str) -> Result<Self> {
+        validate::import_size("rule_pack", text, validate::MAX_DEFINITION_BYTES)?;
         let pack: Self = serde_json::from_str(text)
             .map_err(|e| LexcaseError::validation("rule_pack", format!("does not parse: {e}")))?;
         pack.validate()?;

@@ -111,7 +111,7 @@ fn a_trigger_no_version_covers_is_refused() {
     let mut rule = versioned();
     rule.versions.remove(1);
     match due(&rule, "2025-06-01") {
-        Err(LexcaseError::Validation { field, reason }) => {
+        Err(LexcaseError::Validation { field, reason, .. }) => {
             assert_eq!(field, "trigger");
             assert!(reason.contains("no version"), "{reason}");
         }

@@ -28,9 +28,14 @@ fn card_error(card: usize, reason: &str) -> LexcaseError {
 /// Names the card in a validation error coming from the contact rules.
 fn in_card(card: usize, error: LexcaseError) -> LexcaseError {
     match error {
-        LexcaseError::Validation { field, reason } => LexcaseError::Validation {
+        LexcaseError::Validation {
+            field,
+            reason,
+            detail,
+        } => LexcaseError::Validation {
             field,
             reason: format!("card {card}: {reason}"),
+            detail,
         },
         other => other,
     }
@@ -213,6 +218,7 @@ fn joined_notes(notes: &[String]) -> Option<String> {
 /// validation error naming the card number, when a card lacks FN or END, when VERSION:4.0 is
 /// not the line right after BEGIN, or when a value breaks the contact rules.
 pub fn parse_vcards(text: &str) -> Result<Vec<ImportedCard>> {
+    crate::validate::import_size("vcard", text, crate::validate::MAX_IMPORT_BYTES)?;
     let unfolded = unfold(text.trim_start_matches('\u{feff}'));
     let mut cards: Vec<Vec<&str>> = Vec::new();
     let mut current: Option<Vec<&str>> = None;

@@ -186,10 +186,16 @@ fn syntax_error(id: Option<String>, format: &str, problem: &str) -> crate::Lexca
     crate::LexcaseError::validation("rule_pack", reason)
 }
 
+/// A pack's text is bounded before it is parsed.
+fn definition_size(text: &str) -> Result<()> {
+    crate::validate::import_size("rule_pack", text, crate::validate::MAX_DEFINITION_BYTES)
+}
+
 impl RulePack {
     /// Parses and checks a pack written in TOML. See [`CompiledPacks::new`](super::CompiledPacks::new)
     /// for the checks.
     pub fn from_toml(text: &str) -> Result<Self> {
+        definition_size(text)?;
         let pack: RulePack = toml::from_str(text).map_err(|e| {
             let id = toml::from_str::<toml::Table>(text)
                 .ok()
@@ -202,6 +208,7 @@ impl RulePack {
 
     /// Parses and checks a pack written in JSON.
     pub fn from_json(text: &str) -> Result<Self> {
+        definition_size(text)?;
         let pack: RulePack = serde_json::from_str(text).map_err(|e| {
             let id = serde_json::from_str::<serde_json::Value>(text)
                 .ok()

@@ -476,12 +476,15 @@ impl<'s> BillService<'s> {
         self.session.write(|ctx| {
             let original = load_bill(ctx, invoice)?;
             if amount <= Decimal::ZERO || amount > original.outstanding() {
-                return Err(LexcaseError::validation(
+                return Err(LexcaseError::refused(
                     "amount",
-                    format!(
-                        "more than zero and at most the {} outstanding",
-                        original.outstanding()
-                    ),
+                    "more than zero and at most what the bill still owes",
+                    crate::ErrorDetail::Outstanding {
+                        outstanding: crate::money::Money {
+                            amount: original.outstanding(),
+                            currency: original.currency,
+                        },
+                    },
                 ));
             }
             let net = amount / (Decimal::ONE + original.tax_rate);

@@ -112,6 +112,9 @@ impl<'s> PaymentService<'s> {
     pub fn statement(&self, client: ContactId, currency: Currency) -> Result<StatementOfAccount> {
         self.session.read(|ctx| {
             ctx.actor.require(Capability::ManageBilling)?;
+            ctx.tx
+                .contact(client)?
+                .ok_or_else(|| LexcaseError::not_found("contact"))?;
             let mut events: Vec<(NaiveDate, u8, String, Decimal, Decimal)> = Vec::new();
             for bill in ctx.tx.bills_of_client(client)? {
                 let (Some(issued), Some(number)) = (bill.issued_on, bill.number.clone()) else {

@@ -175,6 +175,14 @@ pub struct TimeEntryChanges {
     pub rate: Option<Money>,
 }
 
+/// Refuses a negative hourly rate (time of negative value: credits are bill adjustments).
+fn check_rate(rate: &Money) -> Result<()> {
+    if rate.amount.is_sign_negative() && !rate.amount.is_zero() {
+        return Err(LexcaseError::validation("rate", "must not be negative"));
+    }
+    Ok(())
+}
+
 /// Checks a duration in seconds: more than zero, at most 24 hours.
 pub(crate) fn checked_seconds(seconds: u32) -> Result<u32> {
     if seconds == 0 || seconds > MAX_ENTRY_SECONDS {
@@ -197,6 +205,7 @@ impl TimeEntry {
         by: UserId,
         now: DateTime<Utc>,
     ) -> Result<Self> {
+        check_rate(&rate.0)?;
         let mut entry = Self {
             id: TimeEntryId::new(),
             matter: new.matter,
@@ -252,6 +261,7 @@ impl TimeEntry {
             self.billability = billability;
         }
         if let Some(rate) = changes.rate {
+            check_rate(&rate)?;
             if rate.currency != self.rate.currency {
                 return Err(LexcaseError::validation(
                     "rate",

@@ -104,12 +104,14 @@ pub fn check_withdrawal(
         None => None,
     };
     reason.map(Some).ok_or_else(|| {
-        LexcaseError::validation(
+        LexcaseError::refused(
             "amount",
-            format!(
-                "the withdrawal would take the client ledger below zero (balance {balance}, \
-                 withdrawal {withdrawal}); an authorised override with a reason is needed"
-            ),
+            "the withdrawal would take the client ledger below zero; an authorised override \
+             with a reason is needed",
+            crate::ErrorDetail::Overdraw {
+                balance,
+                withdrawal,
+            },
         )
     })
 }
@@ -191,10 +193,15 @@ mod tests {
     #[test]
     fn guard_refuses_without_reason_and_returns_the_reason() {
         let err = check_withdrawal(gbp(dec!(10)), gbp(dec!(10.01)), None).unwrap_err();
+        // The amounts are client data: in the error's detail, never in its message.
         assert!(
-            matches!(&err, LexcaseError::Validation { field, reason }
-                if field == "amount" && reason.contains("below zero")
-                && reason.contains("balance 10.00 GBP") && reason.contains("withdrawal 10.01 GBP")),
+            matches!(&err, LexcaseError::Validation { field, reason, detail }
+            if field == "amount" && reason.contains("below zero")
+            && !err.to_string().contains("10.0")
+            && detail.as_deref() == Some(&crate::ErrorDetail::Overdraw {
+                balance: gbp(dec!(10)),
+                withdrawal: gbp(dec!(10.01)),
+            })),
             "{err}"
         );
         assert!(check_withdrawal(gbp(dec!(10)), gbp(dec!(11)), Some("  ")).is_err());

@@ -193,12 +193,14 @@ fn slug(field: &str, value: &str, extra: u8) -> Result<()> {
 impl WorkflowTemplate {
     /// Parses a template from TOML and checks it.
     pub fn from_toml(text: &str) -> Result<Self> {
+        crate::validate::import_size("template", text, crate::validate::MAX_DEFINITION_BYTES)?;
         let raw: serde_json::Value = toml::from_str(text).map_err(unparsable)?;
         Self::from_value(raw)
     }
 
     /// Parses a template from JSON and checks it.
     pub fn from_json(text: &str) -> Result<Self> {
+        crate::validate::import_size("template", text, crate::validate::MAX_DEFINITION_BYTES)?;
         let raw: serde_json::Value = serde_json::from_str(text).map_err(unparsable)?;
         Self::from_value(raw)
     }

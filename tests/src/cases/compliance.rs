@@ -52,7 +52,7 @@ pub fn packs_in_force_gate_opening_and_stages(store: SharedStore) {
     let m = fresh("Purchase of 1 Elm Road", "Olive", "Quartermaine");
     let blocked = fe.open(m.id, m.version).unwrap_err();
     assert!(
-        matches!(&blocked, lexcase::LexcaseError::Validation { field, reason } if field == "rules" && reason.contains("conflict_check_cleared"))
+        matches!(&blocked, lexcase::LexcaseError::Validation { field, reason, .. } if field == "rules" && reason.contains("conflict_check_cleared"))
     );
     let check = f.fee_earner.conflicts().run(m.id).unwrap();
     assert_eq!(check.status(), "clear");

@@ -63,7 +63,7 @@ pub fn rules_that_fail_at_run_time_are_findings(store: SharedStore) {
 
     let blocked = f.fee_earner.matters().open(m.id, m.version).unwrap_err();
     assert!(
-        matches!(&blocked, lexcase::LexcaseError::Validation { field, reason } if field == "rules" && reason.contains("divide")),
+        matches!(&blocked, lexcase::LexcaseError::Validation { field, reason, .. } if field == "rules" && reason.contains("divide")),
         "{blocked:?}"
     );
     let opened = f
@@ -139,7 +139,7 @@ pub fn packs_are_checked_for_budget_and_capability_first(store: SharedStore) {
         "[1, 2].all(a, [1, 2].all(b, [1, 2].all(c, [1, 2].all(d, a + b + c + d > 0))))",
     );
     match RulePack::from_toml(&nested) {
-        Err(lexcase::LexcaseError::Validation { field, reason }) => {
+        Err(lexcase::LexcaseError::Validation { field, reason, .. }) => {
             assert_eq!(field, "rule_pack");
             assert!(reason.contains("budget"), "{reason}");
         }

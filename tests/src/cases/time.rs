@@ -280,3 +280,40 @@ pub fn timers_sources_and_expenses(store: SharedStore) {
     bad.quantity = Decimal::ZERO;
     assert_invalid(time.record_expense(bad), "quantity");
 }
+
+/// A negative rate (time of negative value) is refused when recording and when changing an
+/// entry, and nothing is written; a statement for a client that does not exist is not found
+/// (not an empty statement).
+pub fn negative_rates_and_unknown_clients_are_refused(store: SharedStore) {
+    let f = Fixture::new(store);
+    let m = f.matter("Smith v Jones");
+    let before = f.audit_len();
+    let mut negative = NewTimeEntry::new(m.id, day("2026-11-02"), 600, "Work");
+    negative.rate = Some(gbp("-250"));
+    assert_invalid(f.fee_earner.time().record(negative.clone()), "rate");
+    assert_invalid(f.fee_earner.time().record_many(vec![negative]), "rate");
+    assert_eq!(f.audit_len(), before, "nothing was written");
+    let e = f
+        .fee_earner
+        .time()
+        .record(NewTimeEntry::new(m.id, day("2026-11-02"), 600, "Work"))
+        .unwrap();
+    assert_invalid(
+        f.fee_earner.time().update(
+            e.id,
+            e.version,
+            TimeEntryChanges {
+                rate: Some(gbp("-1")),
+                ..TimeEntryChanges::default()
+            },
+        ),
+        "rate",
+    );
+    assert_eq!(f.fee_earner.time().get(e.id).unwrap().version, e.version);
+    assert_code(
+        f.accounts
+            .payments()
+            .statement(lexcase::ContactId::new(), Currency::parse("GBP").unwrap()),
+        ErrorCode::NotFound,
+    );
+}

@@ -233,6 +233,7 @@ impl TryFrom<RuleTest> for CoreRuleTest {
         let facts = serde_json::from_str(&facts).map_err(|e| LexcaseError::Validation {
             field: "facts".to_owned(),
             reason: format!("test {name}: facts are not JSON: {e}"),
+            detail: None,
         })?;
         Ok(Self {
             name,
@@ -306,6 +307,7 @@ impl TryFrom<CompliancePack> for CoreRulePack {
         let text = serde_json::to_string(&pack).map_err(|e| LexcaseError::Validation {
             field: "rule_pack".to_owned(),
             reason: format!("JSON: {e}"),
+            detail: None,
         })?;
         Ok(Self::from_json(&text)?)
     }

@@ -973,6 +973,7 @@ impl TryFrom<BillingTerms> for CoreBillingTerms {
                 return Err(LexcaseError::Validation {
                     field: "user_rates".to_owned(),
                     reason: "one rate per user".to_owned(),
+                    detail: None,
                 });
             }
         }

@@ -226,10 +226,14 @@ class NotFoundError(LexcaseError):
     entity: str
 
 class ValidationError(LexcaseError, ValueError):
-    """Input was rejected by a domain rule. Also a ValueError."""
+    """Input was rejected by a domain rule. Also a ValueError. The message never holds client
+    data; ``detail`` holds the values behind the refusal when they help (a dict with ``kind``:
+    ``overdraw`` with ``balance``, ``withdrawal`` and ``currency``; ``outstanding`` with
+    ``outstanding`` and ``currency``; ``address`` with ``address``), else ``None``."""
 
     field: str
     reason: str
+    detail: dict[str, object] | None
 
 class PermissionDeniedError(LexcaseError):
     """The acting user may not perform this action."""

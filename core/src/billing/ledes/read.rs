@@ -30,6 +30,7 @@ use crate::error::{LexcaseError, Result};
 /// Errors are validation errors whose field is the LEDES column name (or `header`, `file`,
 /// `line`) and whose reason starts with the file line number, e.g. `line 3: ...`.
 pub fn parse_ledes_1998b(text: &str) -> Result<Vec<LedesInvoice>> {
+    crate::validate::import_size("ledes", text, crate::validate::MAX_IMPORT_BYTES)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines: Vec<&str> = text
         .split('\n')
