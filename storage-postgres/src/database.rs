@@ -87,7 +87,16 @@ impl PgDatabase {
                 schema: options.schema.clone(),
                 app_role: None,
             };
-            migrate_client(&mut client, &migrate, crate::migrations::all())?;
+            migrate_client(&mut client, &migrate, crate::migrations::all()).map_err(
+                |e| match e {
+                    LexcaseError::Storage { .. } => LexcaseError::storage(format!(
+                        "the schema is at version {from} and this role could not migrate it to {}: \
+                     run lexcase_postgres::migrate as the schema's owner",
+                        crate::SCHEMA_VERSION
+                    )),
+                    other => other,
+                },
+            )?;
         }
         drop(client);
         let pool = r2d2::Pool::builder()

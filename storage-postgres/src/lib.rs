@@ -36,6 +36,31 @@
 //! [`PgOptions::lock_timeout`]); readers work on snapshots beside them. Optimistic versions
 //! and the audit chain therefore hold across processes without SERIALIZABLE.
 //!
+//! A transient failure (a broken connection, a serialization failure or a deadlock) while a
+//! transaction begins, or in the short transactions the store runs whole (document contents),
+//! is retried inside the store. Writes run at READ COMMITTED behind the firm lock, so they meet
+//! neither; reads run at REPEATABLE READ, READ ONLY, which never fails to serialize.
+//!
+//! # Columns and search
+//!
+//! The columns are the records of `lexcase-sql`: ids `uuid`, dates `date`, instants
+//! `timestamptz` (microseconds), exact decimals `numeric` (scale kept), money that reports sum
+//! `bigint` millionths (`sum()` is exact; PostgreSQL returns it as `numeric`), flags `boolean`,
+//! JSON detail and bodies `text`, hashes and encoded audit changes `bytea`. Text that lists sort
+//! is `COLLATE "C"`, so orders and `lower()` are those of SQLite's `NOCASE`, whatever the
+//! server's locale. Notes and documents are searched through a `tsvector` of their words as
+//! [`lexcase::text::fold`] folds them (case, accents, punctuation ignored), built by the store:
+//! every search word matches as a prefix, best match first. No extension is needed.
+//!
+//! # Citus
+//!
+//! Every table is ready to be distributed by `firm_id` and colocated with `firms`: primary
+//! keys, unique constraints and foreign keys all include it, and every statement filters every
+//! table it names by `firm_id = $1`, so each routes to one shard group. The firm's write lock is
+//! a row lock on the firm's row (not an advisory lock), so it holds across coordinators.
+//! `schema_version` is the one table without a firm. Row security reads `lexcase.firm`, set
+//! with `SET LOCAL` so that `citus.propagate_set_commands = 'local'` carries it to the workers.
+//!
 //! ```no_run
 //! use lexcase::store::Store;
 //! use lexcase_postgres::{PgDatabase, PgOptions};

@@ -230,12 +230,13 @@ fn get<'r, T: postgres::types::FromSql<'r>>(
     row.try_get::<_, Option<T>>(index).map_err(|_| bad("value"))
 }
 
-/// A numeric sum as an integer (PostgreSQL sums `bigint` as `numeric`).
+/// A numeric sum as an integer (PostgreSQL sums `bigint` as `numeric`, exactly).
 fn integral(d: Decimal) -> Result<i64> {
     if !d.fract().is_zero() {
         return Err(bad("integer"));
     }
-    i64::try_from(d.trunc()).map_err(|_| bad("integer"))
+    i64::try_from(d.trunc())
+        .map_err(|_| LexcaseError::validation("amount", "the total is too large"))
 }
 
 /// A result row read through the shared records.

@@ -15,6 +15,7 @@ use lexcase::contacts::NewContact;
 use lexcase::matters::MatterChanges;
 use lexcase::notes::NoteSubject;
 use lexcase::service::Firm;
+use lexcase::store::Store;
 use lexcase::{MatterId, UserId};
 use lexcase_conformance::fixture::Fixture;
 use uuid::Uuid;
@@ -136,4 +137,45 @@ fn worker() {
     }
     println!("updated={updated}");
     println!("stale={stale}");
+}
+
+/// A writer of a firm waits for the firm's other writer (from any connection) rather than
+/// failing, up to the lock timeout; writers of other firms and readers do not wait at all.
+#[test]
+fn writers_of_one_firm_take_turns_and_other_firms_do_not_wait() {
+    let Some(url) = support::app_url() else {
+        return support::skipped("writers_take_turns");
+    };
+    support::database();
+    let options = lexcase_postgres::PgOptions {
+        lock_timeout: std::time::Duration::from_millis(300),
+        ..lexcase_postgres::PgOptions::default()
+    };
+    let db = lexcase_postgres::PgDatabase::connect(&url, options).unwrap();
+    let x = db.open_firm(Uuid::now_v7()).unwrap();
+    let y = db.open_firm(Uuid::now_v7()).unwrap();
+    let mut held = x.write().unwrap();
+    assert_eq!(held.next_sequence("K").unwrap(), 1);
+    // Another firm writes, and anyone reads, while firm X's writer holds its lock.
+    let mut other = y.write().unwrap();
+    assert_eq!(other.next_sequence("K").unwrap(), 1);
+    other.commit().unwrap();
+    assert!(x.read().unwrap().firm_settings().unwrap().is_none());
+    // A second writer of firm X waits for the first: here past the (short) lock timeout.
+    let started = std::time::Instant::now();
+    let err = x.write().err().unwrap();
+    assert_eq!(err.code(), ErrorCode::Storage);
+    assert!(err.to_string().contains("locked"), "{err}");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(250));
+    // Within the timeout it gets its turn and sees the first writer's work.
+    let turn = x.clone();
+    let waiter = std::thread::spawn(move || {
+        let mut tx = turn.write().unwrap();
+        let n = tx.next_sequence("K").unwrap();
+        tx.commit().unwrap();
+        n
+    });
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    held.commit().unwrap();
+    assert_eq!(waiter.join().unwrap(), 2);
 }
