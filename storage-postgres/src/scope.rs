@@ -89,6 +89,17 @@ impl<'a> Scope<'a> {
         result.map_err(|e| map(self.fail(e)))
     }
 
+    /// The types of `sql`'s parameters (`$1` first), as the server inferred them.
+    pub(crate) fn param_types(&mut self, sql: &str) -> Result<Vec<postgres::types::Type>> {
+        match self.conn.prepare(sql) {
+            Ok(statement) => Ok(statement.params().to_vec()),
+            Err(e) => {
+                self.conn.failed = true;
+                Err(e)
+            }
+        }
+    }
+
     /// Every row `sql` returns.
     pub(crate) fn rows(&mut self, sql: &str, args: &[Arg<'_>]) -> Result<Vec<Row>> {
         self.run(sql, args, storage, |c, s, p| c.query(s, p))

@@ -13,7 +13,7 @@ use std::error::Error;
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use lexcase::{LexcaseError, Result};
 use lexcase_sql::{Kind, Value};
-use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
+use postgres::types::{IsNull, Kind as PgKind, ToSql, Type, to_sql_checked};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
@@ -43,6 +43,8 @@ pub(crate) enum Arg<'a> {
     Ids(Vec<Uuid>),
     /// Texts, as `text[]`.
     Texts(Vec<String>),
+    /// One column of many rows, as an array of the column's type (`unnest` inserts).
+    Column(Vec<Value<'a>>),
 }
 
 impl<'a> From<Value<'a>> for Arg<'a> {
@@ -164,49 +166,84 @@ fn text_to_sql(
     }
 }
 
+/// Encodes `value` as `ty`.
+fn value_to_sql(
+    value: &Value<'_>,
+    ty: &Type,
+    out: &mut bytes::BytesMut,
+) -> std::result::Result<IsNull, BoxError> {
+    match value {
+        Value::Null => Ok(IsNull::Yes),
+        Value::Bool(b) => match *ty {
+            Type::BOOL => b.to_sql(ty, out),
+            _ => int_to_sql(i64::from(*b), ty, out),
+        },
+        Value::Int(i) => int_to_sql(*i, ty, out),
+        Value::Text(s) | Value::Json(s) => text_to_sql(s, ty, out),
+        Value::Bytes(b) => match *ty {
+            Type::BYTEA => b.as_ref().to_sql(ty, out),
+            Type::UUID => Uuid::from_slice(b)?.to_sql(ty, out),
+            _ => Err(mismatch(ty)),
+        },
+        Value::Id(u) => match *ty {
+            Type::UUID => u.to_sql(ty, out),
+            Type::BYTEA => u.as_bytes().as_slice().to_sql(ty, out),
+            _ => Err(mismatch(ty)),
+        },
+        Value::Date(d) => match *ty {
+            Type::DATE => d.to_sql(ty, out),
+            _ => int_to_sql(day_number(*d), ty, out),
+        },
+        Value::Instant(t) => match *ty {
+            Type::TIMESTAMPTZ => t.to_sql(ty, out),
+            Type::TIMESTAMP => t.naive_utc().to_sql(ty, out),
+            _ => int_to_sql(t.timestamp_micros(), ty, out),
+        },
+        Value::Decimal(d) => match *ty {
+            Type::NUMERIC => d.to_sql(ty, out),
+            Type::TEXT | Type::VARCHAR => d.to_string().to_sql(ty, out),
+            _ => Err(mismatch(ty)),
+        },
+    }
+}
+
+/// Encodes `values` as a one-dimensional array of `ty`'s element type.
+fn column_to_sql(
+    values: &[Value<'_>],
+    ty: &Type,
+    out: &mut bytes::BytesMut,
+) -> std::result::Result<IsNull, BoxError> {
+    let PgKind::Array(member) = ty.kind() else {
+        return Err(mismatch(ty));
+    };
+    let dimension = postgres_protocol::types::ArrayDimension {
+        len: i32::try_from(values.len())?,
+        lower_bound: 1,
+    };
+    postgres_protocol::types::array_to_sql(
+        Some(dimension),
+        member.oid(),
+        values.iter(),
+        |v, buf| match value_to_sql(v, member, buf)? {
+            IsNull::No => Ok(postgres_protocol::IsNull::No),
+            IsNull::Yes => Ok(postgres_protocol::IsNull::Yes),
+        },
+        out,
+    )?;
+    Ok(IsNull::No)
+}
+
 impl ToSql for Arg<'_> {
     fn to_sql(
         &self,
         ty: &Type,
         out: &mut bytes::BytesMut,
     ) -> std::result::Result<IsNull, BoxError> {
-        let value = match self {
-            Arg::Ids(ids) => return ids.to_sql(ty, out),
-            Arg::Texts(texts) => return texts.to_sql(ty, out),
-            Arg::Value(v) => v,
-        };
-        match value {
-            Value::Null => Ok(IsNull::Yes),
-            Value::Bool(b) => match *ty {
-                Type::BOOL => b.to_sql(ty, out),
-                _ => int_to_sql(i64::from(*b), ty, out),
-            },
-            Value::Int(i) => int_to_sql(*i, ty, out),
-            Value::Text(s) | Value::Json(s) => text_to_sql(s, ty, out),
-            Value::Bytes(b) => match *ty {
-                Type::BYTEA => b.as_ref().to_sql(ty, out),
-                Type::UUID => Uuid::from_slice(b)?.to_sql(ty, out),
-                _ => Err(mismatch(ty)),
-            },
-            Value::Id(u) => match *ty {
-                Type::UUID => u.to_sql(ty, out),
-                Type::BYTEA => u.as_bytes().as_slice().to_sql(ty, out),
-                _ => Err(mismatch(ty)),
-            },
-            Value::Date(d) => match *ty {
-                Type::DATE => d.to_sql(ty, out),
-                _ => int_to_sql(day_number(*d), ty, out),
-            },
-            Value::Instant(t) => match *ty {
-                Type::TIMESTAMPTZ => t.to_sql(ty, out),
-                Type::TIMESTAMP => t.naive_utc().to_sql(ty, out),
-                _ => int_to_sql(t.timestamp_micros(), ty, out),
-            },
-            Value::Decimal(d) => match *ty {
-                Type::NUMERIC => d.to_sql(ty, out),
-                Type::TEXT | Type::VARCHAR => d.to_string().to_sql(ty, out),
-                _ => Err(mismatch(ty)),
-            },
+        match self {
+            Arg::Ids(ids) => ids.to_sql(ty, out),
+            Arg::Texts(texts) => texts.to_sql(ty, out),
+            Arg::Column(values) => column_to_sql(values, ty, out),
+            Arg::Value(v) => value_to_sql(v, ty, out),
         }
     }
 
@@ -345,5 +382,10 @@ mod tests {
         assert!(Arg::text("a\0b").to_sql(&Type::TEXT, &mut out).is_err());
         let id = Arg::Value(Value::Bytes(Cow::Owned(vec![7; 16])));
         assert!(id.to_sql(&Type::UUID, &mut out).is_ok());
+        let column = Arg::Column(vec![Value::Int(1), Value::Null, Value::Int(3)]);
+        assert!(column.to_sql(&Type::INT8_ARRAY, &mut out).is_ok());
+        assert!(column.to_sql(&Type::INT8, &mut out).is_err());
+        let dates = Arg::Column(vec![Value::Date(NaiveDate::MIN), Value::Text("x".into())]);
+        assert!(dates.to_sql(&Type::DATE_ARRAY, &mut out).is_err());
     }
 }
