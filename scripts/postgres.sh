@@ -1,8 +1,8 @@
 # Throwaway PostgreSQL clusters for the tests, sourced by scripts/test.sh.
 #
 # pg_install                 installs PostgreSQL 15 with apt-get where it is missing
-# pg_start_cluster NAME      initdb + start under target/pg-NAME-<pid> on a free loopback port;
-#                            sets PG_PORT_<NAME> and PG_DIR_<NAME>
+# pg_start_cluster NAME      initdb + start under target/pg-NAME-<pid> on a free loopback port
+#                            (PG_EXTRA_CONF: more -c settings); sets PG_PORT_<NAME> and PG_DIR_<NAME>
 # pg_test_database NAME      creates the roles and the database the tests use, and exports
 #                            LEXCASE_TEST_PG_URL, _OWNER_URL, _SUPERUSER_URL and _APP_ROLE
 # pg_stop_all                stops every cluster started here and removes its directory
@@ -58,7 +58,8 @@ pg_start_cluster() {
     # Durability is not what these tests measure: no fsync, asynchronous commits.
     pg_as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
         "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir \
-         -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+         -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 \
+         ${PG_EXTRA_CONF:-}" \
         >/dev/null || { cat "$dir/server.log" >&2; return 1; }
     printf -v "PG_PORT_${name^^}" '%s' "$port"
     printf -v "PG_DIR_${name^^}" '%s' "$dir"
