@@ -13,7 +13,7 @@
 //!   or migration tool would, with no service checks and no audit.
 //!
 //! The store-scale comparison (`benches/store_scale.rs`) adds: [`names`] (a realistic,
-//! Zipf-like distribution of names), [`work`] (time entries, bills, payments and client money
+//! Zipf-like distribution of names, also drawn for conflict searches at scale), [`work`] (time entries, bills, payments and client money
 //! over two years), [`raw`] (the hand-written rusqlite program it is compared with) and
 //! [`report`] (tables, ratios and targets).
 

@@ -16,10 +16,13 @@
 //! Everything is a pure function of the row number, like the rest of the bench data.
 
 use std::sync::OnceLock;
+use std::time::Instant;
 
-use lexcase::contacts::{ContactKind, Email, NewContact};
+use lexcase::contacts::{Contact, ContactKind, Email, NewContact};
+use lexcase::store::Store;
+use lexcase::{ContactId, Result};
 
-use crate::{mix, new_contact};
+use crate::{Load, mix, new_contact};
 
 /// Number of distinct family names drawn from.
 pub const SURNAMES: usize = 8_000;
@@ -521,6 +524,32 @@ pub fn conflict_query(k: u64, contacts: u64) -> String {
         2 => name.to_uppercase(),
         _ => name,
     }
+}
+
+/// Writes [`zipf_contact`]`(0..n)` straight into the store, `batch` per transaction, as
+/// [`crate::contacts_raw`] does: no permission checks, no audit events.
+pub fn zipf_contacts_raw(store: &dyn Store, n: u64, batch: u64) -> Result<(Vec<ContactId>, Load)> {
+    let mut ids = Vec::with_capacity(n as usize);
+    let start = Instant::now();
+    let mut i = 0;
+    while i < n {
+        let end = (i + batch.max(1)).min(n);
+        let mut tx = store.write()?;
+        for k in i..end {
+            let contact = Contact::create(zipf_contact(k), chrono::Utc::now())?;
+            tx.insert_contact(&contact)?;
+            ids.push(contact.id);
+        }
+        tx.commit()?;
+        i = end;
+    }
+    Ok((
+        ids,
+        Load {
+            rows: n,
+            elapsed: start.elapsed(),
+        },
+    ))
 }
 
 /// How concentrated the drawn names are, for the report: the share of the `n` first

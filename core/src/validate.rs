@@ -71,6 +71,22 @@ pub fn text(field: &str, value: &str) -> Result<String> {
             format!("longer than {MAX_TEXT} characters"),
         ));
     }
+    printable_text(field, value)
+}
+
+/// Checks a long multi-line text (the body of a communication) of at most `max_bytes` of
+/// UTF-8, with no control characters other than newlines and tabs.
+pub fn long_text(field: &str, value: &str, max_bytes: usize) -> Result<String> {
+    if value.len() > max_bytes {
+        return Err(LexcaseError::validation(
+            field,
+            format!("longer than {max_bytes} bytes"),
+        ));
+    }
+    printable_text(field, value)
+}
+
+fn printable_text(field: &str, value: &str) -> Result<String> {
     if value
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))

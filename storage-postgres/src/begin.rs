@@ -220,7 +220,8 @@ impl TxConn {
     }
 }
 
-/// Whether firm `firm` exists, creating it first when `create`.
+/// Whether firm `firm` exists, creating it first when `create`; contents it staged and
+/// abandoned are collected.
 pub(crate) fn firm_row(shared: &Shared, firm: Uuid, create: bool) -> Result<bool> {
     short(shared, firm, false, |scope| {
         if create {
@@ -229,8 +230,17 @@ pub(crate) fn firm_row(shared: &Shared, firm: Uuid, create: bool) -> Result<bool
                 &[],
             )?;
         }
-        Ok(scope
+        let exists = scope
             .row("SELECT 1 FROM firms WHERE firm_id = $1", &[])?
-            .is_some())
+            .is_some();
+        if exists {
+            // Contents staged a day ago belong to no command: their process stopped.
+            scope.execute(
+                "DELETE FROM blob_staging WHERE firm_id = $1 \
+                 AND staged_at < now() - interval '1 day'",
+                &[],
+            )?;
+        }
+        Ok(exists)
     })
 }

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use lexcase::documents::ContentHash;
-use lexcase::store::{BlobStore, tampered};
+use lexcase::store::{BlobStore, StagedBlob, tampered};
 use lexcase::{LexcaseError, Result};
 use lexcase_sql::Value;
 use uuid::Uuid;
@@ -36,24 +36,116 @@ fn bytes(b: &[u8]) -> Arg<'_> {
     Arg::Value(Value::Bytes(Cow::Borrowed(b)))
 }
 
-impl BlobStore for PgBlobStore {
-    fn put(&self, contents: &[u8]) -> Result<ContentHash> {
-        let hash = ContentHash::of(contents);
-        let key = raw(&hash)?;
-        let size = i64::try_from(contents.len())
-            .map_err(|_| LexcaseError::validation("contents", "too large"))?;
+fn unreadable() -> LexcaseError {
+    LexcaseError::storage("stored contents are unreadable")
+}
+
+impl PgBlobStore {
+    /// Removes contents staged more than `age` ago: left by a process that stopped between
+    /// staging and publishing (a command in progress publishes within seconds).
+    pub fn collect_abandoned(&self, age: std::time::Duration) -> Result<u64> {
+        let seconds = i64::try_from(age.as_secs()).unwrap_or(i64::MAX);
         short(&self.shared, self.firm, false, |scope| {
-            // Stored contents that no longer match are replaced (a repair); matching ones are
-            // left alone.
             scope.execute(
-                "INSERT INTO blobs (firm_id, hash, size, contents) VALUES ($1, ?, ?, ?) \
-                 ON CONFLICT (firm_id, hash) DO UPDATE \
-                 SET size = excluded.size, contents = excluded.contents \
-                 WHERE blobs.contents IS DISTINCT FROM excluded.contents",
-                &[bytes(&key), Arg::int(size), bytes(contents)],
+                "DELETE FROM blob_staging WHERE firm_id = $1 \
+                 AND staged_at < now() - make_interval(secs => ?::bigint)",
+                &[Arg::int(seconds)],
             )
+        })
+    }
+
+    /// How many contents are staged and not yet published or discarded.
+    pub fn staged_count(&self) -> Result<u64> {
+        short(&self.shared, self.firm, true, |scope| {
+            scope.count("SELECT count(*) FROM blob_staging WHERE firm_id = $1", &[])
+        })
+    }
+}
+
+impl BlobStore for PgBlobStore {
+    fn stage(&self, contents: &[u8]) -> Result<StagedBlob> {
+        let hash = ContentHash::of(contents);
+        let raw_hash = raw(&hash)?;
+        let key = Uuid::now_v7();
+        let staged = short(&self.shared, self.firm, false, |scope| {
+            // Contents already published (and intact) need no second copy.
+            let held = scope
+                .row(
+                    "SELECT 1 FROM blobs WHERE firm_id = $1 AND hash = ? \
+                     AND sha256(contents) = hash",
+                    &[bytes(&raw_hash)],
+                )?
+                .is_some();
+            if held {
+                return Ok(false);
+            }
+            scope.execute(
+                "INSERT INTO blob_staging (firm_id, key, hash, contents) VALUES ($1, ?, ?, ?)",
+                &[Arg::id(key), bytes(&raw_hash), bytes(contents)],
+            )?;
+            Ok(true)
         })?;
-        Ok(hash)
+        let key = if staged {
+            key.to_string()
+        } else {
+            String::new()
+        };
+        Ok(StagedBlob::new(contents, key))
+    }
+
+    fn publish(&self, staged: &StagedBlob) -> Result<()> {
+        let raw_hash = raw(&staged.hash)?;
+        let key = match staged.key.as_str() {
+            "" => None,
+            k => Some(
+                Uuid::parse_str(k)
+                    .map_err(|_| LexcaseError::validation("staged", "not a staging key"))?,
+            ),
+        };
+        short(&self.shared, self.firm, false, |scope| {
+            if let Some(key) = key {
+                // Copied and forgotten in one transaction. Stored contents that no longer match
+                // their hash are replaced (a repair); matching ones are left alone.
+                scope.execute(
+                    "INSERT INTO blobs (firm_id, hash, size, contents) \
+                     SELECT firm_id, hash, length(contents), contents FROM blob_staging \
+                     WHERE firm_id = $1 AND key = ? \
+                     ON CONFLICT (firm_id, hash) DO UPDATE \
+                     SET size = excluded.size, contents = excluded.contents \
+                     WHERE blobs.contents IS DISTINCT FROM excluded.contents",
+                    &[Arg::id(key)],
+                )?;
+                scope.execute(
+                    "DELETE FROM blob_staging WHERE firm_id = $1 AND key = ?",
+                    &[Arg::id(key)],
+                )?;
+            }
+            // Published now or before (a retried command): the contents must be in place.
+            let held = scope
+                .row(
+                    "SELECT 1 FROM blobs WHERE firm_id = $1 AND hash = ?",
+                    &[bytes(&raw_hash)],
+                )?
+                .is_some();
+            if held {
+                Ok(())
+            } else {
+                Err(LexcaseError::storage("staged contents are gone"))
+            }
+        })
+    }
+
+    fn discard(&self, staged: &StagedBlob) {
+        let Ok(key) = Uuid::parse_str(&staged.key) else {
+            return;
+        };
+        // Best effort: what is left behind is collected when the firm is next opened.
+        let _ = short(&self.shared, self.firm, false, |scope| {
+            scope.execute(
+                "DELETE FROM blob_staging WHERE firm_id = $1 AND key = ?",
+                &[Arg::id(key)],
+            )
+        });
     }
 
     fn get(&self, hash: &ContentHash) -> Result<Vec<u8>> {
@@ -66,7 +158,7 @@ impl BlobStore for PgBlobStore {
                 Some(row) => row
                     .try_get::<_, Vec<u8>>(0)
                     .map(Some)
-                    .map_err(|_| LexcaseError::storage("stored contents are unreadable")),
+                    .map_err(|_| unreadable()),
                 None => Ok(None),
             }
         })?;

@@ -1,28 +1,56 @@
-//! The conflict-search index: every contact under the blocking keys of its name and the keys
-//! of its identifiers, and who is affiliated to whom.
+//! The conflict-search index: every contact under the keys of its name's index entry
+//! ([`lexcase::conflicts::index_name`]) and the keys of its identifiers, each row keeping the
+//! display name, the entry's normalised words and count of significant words, and the bits of
+//! the name's other words under that key; the count of rows under each key and family of keys;
+//! and who is affiliated to whom. The reads are in [`crate::conflict_reads`].
+
+use std::collections::BTreeSet;
 
 use lexcase::contacts::Contact;
-use lexcase::matters::{ConflictCheck, PartyRole, identifier_key};
-use lexcase::{ContactId, LexcaseError, MatterId, Result};
+use lexcase::matters::{ConflictCheck, identifier_key};
+use lexcase::{MatterId, Result};
+use lexcase_sql::Value;
 use uuid::Uuid;
 
-use crate::communications::ids;
 use crate::keyed::{self, CONFLICT_CHECK};
-use crate::scope::Scope;
+use crate::scope::{Scope, text};
 use crate::value::Arg;
 
-/// The keys a contact is found under.
-fn keys_of(contact: &Contact) -> Vec<String> {
-    let mut keys = lexcase::conflicts::blocking_keys(&contact.display_name());
-    keys.extend(contact.identifiers.iter().map(|i| identifier_key(&i.value)));
-    keys.sort();
-    keys.dedup();
-    keys
+/// The digits family (`d:530|`) a key (`d:530|j`) belongs to.
+fn family_of(key: &str) -> Option<String> {
+    let end = key.find('|')?;
+    key.starts_with("d:").then(|| key[..=end].to_owned())
 }
 
-/// Rewrites a contact's rows in the index.
+/// Rewrites a contact's rows in the index, and the counts of the keys and families it leaves
+/// or joins.
 pub(crate) fn index_contact(scope: &mut Scope<'_>, contact: &Contact) -> Result<()> {
     let id = [Arg::id(contact.id)];
+    let name = contact.display_name();
+    let entry = lexcase::conflicts::index_name(&name);
+    // Identifier keys come from no word of the name: the bits of all its words go with them.
+    let mut keys: Vec<(String, u64)> = entry
+        .keys
+        .iter()
+        .map(|k| (k.key.clone(), k.other_words))
+        .collect();
+    for i in &contact.identifiers {
+        let key = identifier_key(&i.value);
+        if !keys.iter().any(|(k, _)| *k == key) {
+            keys.push((key, entry.words));
+        }
+    }
+    let old: BTreeSet<String> = scope
+        .rows(
+            "SELECT key FROM contact_name_keys WHERE firm_id = $1 AND contact_id = ?",
+            &id,
+        )?
+        .iter()
+        .map(|r| text(r, 0).map(str::to_owned))
+        .collect::<Result<_>>()?;
+    // The families the old keys were in count once each, like the new ones.
+    let old_families: BTreeSet<String> = old.iter().filter_map(|k| family_of(k)).collect();
+    let old: BTreeSet<String> = old.into_iter().chain(old_families).collect();
     scope.execute(
         "DELETE FROM contact_name_keys WHERE firm_id = $1 AND contact_id = ?",
         &id,
@@ -31,12 +59,48 @@ pub(crate) fn index_contact(scope: &mut Scope<'_>, contact: &Contact) -> Result<
         "DELETE FROM contact_affiliations WHERE firm_id = $1 AND contact_id = ?",
         &id,
     )?;
-    let keys = keys_of(contact);
     if !keys.is_empty() {
+        // The 64 bits as PostgreSQL's signed bigint, bit for bit.
+        let bits: Vec<Value<'_>> = keys
+            .iter()
+            .map(|(_, b)| Value::Int(i64::from_ne_bytes(b.to_ne_bytes())))
+            .collect();
         scope.execute(
-            "INSERT INTO contact_name_keys (firm_id, key, contact_id) \
-             SELECT $1::uuid, k, ?::uuid FROM unnest(?::text[]) AS k",
-            &[Arg::id(contact.id), Arg::Texts(keys)],
+            "INSERT INTO contact_name_keys \
+             (firm_id, key, significant, contact_id, other_words, tokens, name) \
+             SELECT $1::uuid, k.key, ?::integer, ?::uuid, k.bits, ?::text, ?::text \
+             FROM unnest(?::text[], ?::bigint[]) AS k (key, bits)",
+            &[
+                Arg::int(i64::from(entry.significant)),
+                Arg::id(contact.id),
+                Arg::text(&entry.tokens),
+                Arg::text(&name),
+                Arg::Texts(keys.iter().map(|(k, _)| k.clone()).collect()),
+                Arg::Column(bits),
+            ],
+        )?;
+    }
+    let new: BTreeSet<String> = keys
+        .into_iter()
+        .map(|(k, _)| k)
+        .chain(entry.families)
+        .collect();
+    let leave: Vec<String> = old.difference(&new).cloned().collect();
+    if !leave.is_empty() {
+        scope.execute(
+            "UPDATE contact_name_key_counts SET entries = entries - 1 \
+             WHERE firm_id = $1 AND key = ANY(?)",
+            &[Arg::Texts(leave)],
+        )?;
+    }
+    let join: Vec<String> = new.difference(&old).cloned().collect();
+    if !join.is_empty() {
+        scope.execute(
+            "INSERT INTO contact_name_key_counts (firm_id, key, entries) \
+             SELECT $1::uuid, k, 1 FROM unnest(?::text[]) AS k \
+             ON CONFLICT (firm_id, key) DO UPDATE \
+             SET entries = contact_name_key_counts.entries + 1",
+            &[Arg::Texts(join)],
         )?;
     }
     if !contact.affiliations.is_empty() {
@@ -57,62 +121,6 @@ pub(crate) fn index_contact(scope: &mut Scope<'_>, contact: &Contact) -> Result<
         )?;
     }
     Ok(())
-}
-
-/// Contacts under any of `keys`, at most `limit`, in id order, with their folded names.
-pub(crate) fn contacts_with_keys(
-    scope: &mut Scope<'_>,
-    keys: &[String],
-    limit: u32,
-) -> Result<Vec<(ContactId, String)>> {
-    if keys.is_empty() {
-        return Ok(Vec::new());
-    }
-    let rows = scope.rows(
-        "SELECT c.id, c.search_key FROM contacts c WHERE c.firm_id = $1 AND c.id IN \
-         (SELECT k.contact_id FROM contact_name_keys k WHERE k.firm_id = $1 AND k.key = ANY(?)) \
-         ORDER BY c.id LIMIT ?",
-        &[Arg::Texts(keys.to_vec()), Arg::int(i64::from(limit))],
-    )?;
-    let bad = || LexcaseError::storage("a stored contact is unreadable");
-    rows.iter()
-        .map(|r| {
-            Ok((
-                ContactId::from(r.try_get::<_, Uuid>(0).map_err(|_| bad())?),
-                r.try_get::<_, String>(1).map_err(|_| bad())?,
-            ))
-        })
-        .collect()
-}
-
-/// Contacts affiliated to `contact`.
-pub(crate) fn affiliated_to(scope: &mut Scope<'_>, contact: ContactId) -> Result<Vec<ContactId>> {
-    let rows = scope.rows(
-        "SELECT DISTINCT contact_id FROM contact_affiliations WHERE firm_id = $1 AND other_id = ? \
-         ORDER BY contact_id",
-        &[Arg::id(contact)],
-    )?;
-    ids(&rows)
-}
-
-/// Every matter a contact is a party to, with the role.
-pub(crate) fn parties_of(
-    scope: &mut Scope<'_>,
-    contact: ContactId,
-) -> Result<Vec<(MatterId, PartyRole)>> {
-    let rows = scope.rows(
-        "SELECT DISTINCT matter_id, role FROM matter_parties WHERE firm_id = $1 \
-         AND contact_id = ? ORDER BY matter_id, role",
-        &[Arg::id(contact)],
-    )?;
-    let bad = || LexcaseError::storage("a stored party is unreadable");
-    let mut out = Vec::with_capacity(rows.len());
-    for row in &rows {
-        let matter: Uuid = row.try_get(0).map_err(|_| bad())?;
-        let role: &str = row.try_get(1).map_err(|_| bad())?;
-        out.push((MatterId::from(matter), role.parse()?));
-    }
-    Ok(out)
 }
 
 /// A matter's conflict check.

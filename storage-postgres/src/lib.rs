@@ -80,6 +80,7 @@ mod blobs;
 mod communications;
 mod compliance;
 mod conflict_index;
+mod conflict_reads;
 mod connection;
 mod database;
 mod deadlines;

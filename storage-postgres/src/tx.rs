@@ -8,18 +8,19 @@ use lexcase::appointments::Appointment;
 use lexcase::audit::{AuditHead, AuditRecord};
 use lexcase::bills::{Bill, Payment};
 use lexcase::communications::Communication;
+use lexcase::conflicts::Probe;
 use lexcase::contacts::Contact;
 use lexcase::docket::{Deadline, DeadlineTrigger};
 use lexcase::documents::Document;
 use lexcase::firm::FirmSettings;
-use lexcase::matters::{ConflictCheck, Matter, PartyRole, RuleOverrides};
+use lexcase::matters::{ConflictCheck, Matter, RuleOverrides};
 use lexcase::money::Currency;
 use lexcase::notes::{Note, NoteSubject};
 use lexcase::reports::{FeeEarnerHours, WorkInProgress};
 use lexcase::rules::RulePack;
 use lexcase::store::{
-    BillQuery, ComplianceInputs, ComplianceRead, ContactQuery, DeadlineQuery, MatterQuery, Page,
-    Paged, ReadTx, StageCount, TaskQuery, WipBy, WorkQuery, WriteTx,
+    BillQuery, ComplianceInputs, ComplianceRead, ContactParty, ContactQuery, DeadlineQuery,
+    IndexEntry, MatterQuery, Page, Paged, ReadTx, StageCount, TaskQuery, WipBy, WorkQuery, WriteTx,
 };
 use lexcase::tasks::{DueAnchor, Task};
 use lexcase::timekeeping::{
@@ -37,8 +38,9 @@ use uuid::Uuid;
 
 use crate::begin::TxConn;
 use crate::{
-    appointments, audit, bills, communications, compliance, conflict_index, deadlines, documents,
-    keyed, matter_list, matters, notes, read, reports, tasks, trust, work, workflow, write,
+    appointments, audit, bills, communications, compliance, conflict_index, conflict_reads,
+    deadlines, documents, keyed, matter_list, matters, notes, read, reports, tasks, trust, work,
+    workflow, write,
 };
 
 /// A read transaction: a snapshot taken when it starts, released on drop.
@@ -355,19 +357,6 @@ macro_rules! read_tx {
             fn latest_reconciliation(&self) -> Result<Option<ReconciliationRecord>> {
                 keyed::latest(&mut self.tx.scope()?, keyed::RECONCILIATION)
             }
-            fn contacts_with_name_keys(
-                &self,
-                keys: &[String],
-                limit: u32,
-            ) -> Result<Vec<(ContactId, String)>> {
-                conflict_index::contacts_with_keys(&mut self.tx.scope()?, keys, limit)
-            }
-            fn contacts_affiliated_to(&self, contact: ContactId) -> Result<Vec<ContactId>> {
-                conflict_index::affiliated_to(&mut self.tx.scope()?, contact)
-            }
-            fn parties_of_contact(&self, contact: ContactId) -> Result<Vec<(MatterId, PartyRole)>> {
-                conflict_index::parties_of(&mut self.tx.scope()?, contact)
-            }
             fn conflict_check(&self, matter: MatterId) -> Result<Option<ConflictCheck>> {
                 conflict_index::check(&mut self.tx.scope()?, matter)
             }
@@ -413,6 +402,38 @@ macro_rules! read_tx {
             }
             fn rule_overrides_of(&self, matters: &[MatterId]) -> Result<Vec<RuleOverrides>> {
                 compliance::overrides(&mut self.tx.scope()?, matters)
+            }
+            fn count_conflict_keys(&self, keys: &[String], cap: u32) -> Result<u32> {
+                conflict_reads::count_keys(&mut self.tx.scope()?, keys, cap)
+            }
+            fn scan_conflict_index(
+                &self,
+                probe: &Probe,
+                visit: &mut dyn FnMut(IndexEntry<'_>) -> Result<()>,
+            ) -> Result<()> {
+                conflict_reads::scan(&mut self.tx.scope()?, probe, visit)
+            }
+            fn contacts_by_ids(&self, ids: &[ContactId]) -> Result<Vec<Contact>> {
+                conflict_reads::contacts(&mut self.tx.scope()?, ids)
+            }
+            fn parties_of_contacts(&self, contacts: &[ContactId]) -> Result<Vec<ContactParty>> {
+                conflict_reads::parties(&mut self.tx.scope()?, contacts)
+            }
+            fn affiliates_of_contacts(
+                &self,
+                contacts: &[ContactId],
+            ) -> Result<Vec<(ContactId, ContactId)>> {
+                conflict_reads::affiliates(&mut self.tx.scope()?, contacts)
+            }
+            fn contacts_naming_others(&self, contacts: &[ContactId]) -> Result<Vec<ContactId>> {
+                conflict_reads::naming_others(&mut self.tx.scope()?, contacts)
+            }
+            fn visible_matters(
+                &self,
+                matters: &[MatterId],
+                viewer: &Viewer,
+            ) -> Result<Vec<MatterId>> {
+                conflict_reads::visible(&mut self.tx.scope()?, matters, viewer)
             }
         }
     };

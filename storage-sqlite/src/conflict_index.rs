@@ -1,11 +1,15 @@
-//! The conflict-search index: every contact under the blocking keys of its name and the keys
-//! of its identifiers, and who is affiliated to whom.
+//! The conflict-search index: every contact under the keys of its name's index entry
+//! ([`lexcase::conflicts::index_name`]) and the keys of its identifiers, each row keeping the
+//! display name, the entry's normalised words and count of significant words, and the bits of
+//! the name's other words under that key; and who is affiliated to whom.
+//! The reads are in [`crate::conflict_reads`].
+
+use std::collections::BTreeSet;
 
 use lexcase::contacts::Contact;
-use lexcase::matters::{ConflictCheck, PartyRole, identifier_key};
-use lexcase::{ContactId, MatterId, Result};
-use rusqlite::types::Value;
-use rusqlite::{Connection, params, params_from_iter};
+use lexcase::matters::{ConflictCheck, identifier_key};
+use lexcase::{MatterId, Result};
+use rusqlite::{Connection, params};
 
 use crate::error::Db;
 use crate::keyed;
@@ -13,18 +17,40 @@ use crate::keyed;
 /// The keyed-record kind of a matter's conflict check (keyed by matter id).
 pub(crate) const CHECK: &str = "conflict_check";
 
-/// The keys a contact is found under.
-fn keys_of(contact: &Contact) -> Vec<String> {
-    let mut keys = lexcase::conflicts::blocking_keys(&contact.display_name());
-    keys.extend(contact.identifiers.iter().map(|i| identifier_key(&i.value)));
-    keys.sort();
-    keys.dedup();
-    keys
+/// The digits family (`d:530|`) a key (`d:530|j`) belongs to.
+fn family_of(key: &str) -> Option<String> {
+    let end = key.find('|')?;
+    key.starts_with("d:").then(|| key[..=end].to_owned())
 }
 
-/// Rewrites a contact's rows in the index.
+/// Rewrites a contact's rows in the index, and the counts of the keys and families it leaves
+/// or joins.
 pub(crate) fn index_contact(conn: &Connection, contact: &Contact) -> Result<()> {
     let id = contact.id.to_bytes();
+    let name = contact.display_name();
+    let entry = lexcase::conflicts::index_name(&name);
+    // Identifier keys come from no word of the name: the bits of all its words go with them.
+    let mut keys: Vec<(String, u64)> = entry
+        .keys
+        .iter()
+        .map(|k| (k.key.clone(), k.other_words))
+        .collect();
+    for i in &contact.identifiers {
+        let key = identifier_key(&i.value);
+        if !keys.iter().any(|(k, _)| *k == key) {
+            keys.push((key, entry.words));
+        }
+    }
+    let old: BTreeSet<String> = {
+        let mut stmt = conn
+            .prepare_cached("SELECT key FROM contact_name_keys WHERE contact_id = ?1")
+            .db()?;
+        let rows = stmt.query_map([id], |r| r.get::<_, String>(0)).db()?;
+        rows.map(|r| r.db()).collect::<Result<_>>()?
+    };
+    // The families the old keys were in count once each, like the new ones.
+    let old_families: BTreeSet<String> = old.iter().filter_map(|k| family_of(k)).collect();
+    let old: BTreeSet<String> = old.into_iter().chain(old_families).collect();
     conn.prepare_cached("DELETE FROM contact_name_keys WHERE contact_id = ?1")
         .db()?
         .execute([id])
@@ -33,13 +59,46 @@ pub(crate) fn index_contact(conn: &Connection, contact: &Contact) -> Result<()> 
         .db()?
         .execute([id])
         .db()?;
-    let mut key = conn
+    let mut insert = conn
         .prepare_cached(
-            "INSERT INTO contact_name_keys (key, contact_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            "INSERT INTO contact_name_keys \
+             (key, significant, contact_id, other_words, tokens, name) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )
         .db()?;
-    for k in keys_of(contact) {
-        key.execute(params![k, id]).db()?;
+    for (key, other_words) in &keys {
+        // The 64 bits as SQLite's signed integer, bit for bit.
+        let bits = i64::from_ne_bytes(other_words.to_ne_bytes());
+        insert
+            .execute(params![
+                key,
+                entry.significant,
+                id,
+                bits,
+                entry.tokens,
+                name
+            ])
+            .db()?;
+    }
+    let new: BTreeSet<String> = keys
+        .into_iter()
+        .map(|(k, _)| k)
+        .chain(entry.families)
+        .collect();
+    let mut leave = conn
+        .prepare_cached("UPDATE contact_name_key_counts SET entries = entries - 1 WHERE key = ?1")
+        .db()?;
+    for k in old.difference(&new) {
+        leave.execute([k]).db()?;
+    }
+    let mut join = conn
+        .prepare_cached(
+            "INSERT INTO contact_name_key_counts (key, entries) VALUES (?1, 1) \
+             ON CONFLICT (key) DO UPDATE SET entries = entries + 1",
+        )
+        .db()?;
+    for k in new.difference(&old) {
+        join.execute([k]).db()?;
     }
     let mut affiliation = conn
         .prepare_cached(
@@ -58,10 +117,13 @@ pub(crate) fn index_contact(conn: &Connection, contact: &Contact) -> Result<()> 
 /// Builds the index from the stored contacts when it is empty but contacts exist (a file
 /// migrated from an earlier schema).
 pub(crate) fn ensure_built(conn: &Connection) -> Result<()> {
-    let indexed: i64 = conn
-        .query_row("SELECT count(*) FROM contact_name_keys", [], |r| r.get(0))
+    // An existence check: counting the rows would read the whole index at every open.
+    let indexed: bool = conn
+        .query_row("SELECT EXISTS (SELECT 1 FROM contact_name_keys)", [], |r| {
+            r.get(0)
+        })
         .db()?;
-    if indexed > 0 {
+    if indexed {
         return Ok(());
     }
     crate::records::each(
@@ -70,69 +132,6 @@ pub(crate) fn ensure_built(conn: &Connection) -> Result<()> {
         &[],
         |contact: Contact| index_contact(conn, &contact),
     )
-}
-
-/// Contacts under any of `keys`.
-pub(crate) fn contacts_with_keys(
-    conn: &Connection,
-    keys: &[String],
-    limit: u32,
-) -> Result<Vec<(ContactId, String)>> {
-    if keys.is_empty() {
-        return Ok(Vec::new());
-    }
-    let marks = vec!["?"; keys.len()].join(", ");
-    let sql = format!(
-        "SELECT c.id, c.search_key FROM contacts c WHERE c.id IN \
-         (SELECT contact_id FROM contact_name_keys WHERE key IN ({marks})) \
-         ORDER BY c.id LIMIT {limit}"
-    );
-    let mut stmt = conn.prepare(&sql).db()?;
-    let rows = stmt
-        .query_map(
-            params_from_iter(keys.iter().map(|k| Value::Text(k.clone()))),
-            |r| Ok((r.get::<_, [u8; 16]>(0)?, r.get::<_, String>(1)?)),
-        )
-        .db()?;
-    rows.map(|r| r.db().map(|(id, name)| (ContactId::from_bytes(id), name)))
-        .collect()
-}
-
-/// Contacts affiliated to `contact`.
-pub(crate) fn affiliated_to(conn: &Connection, contact: ContactId) -> Result<Vec<ContactId>> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT DISTINCT contact_id FROM contact_affiliations WHERE other_id = ?1 ORDER BY contact_id",
-        )
-        .db()?;
-    let rows = stmt
-        .query_map([contact.to_bytes()], |r| r.get::<_, [u8; 16]>(0))
-        .db()?;
-    rows.map(|r| r.db().map(ContactId::from_bytes)).collect()
-}
-
-/// Every matter a contact is a party to, with the role.
-pub(crate) fn parties_of(
-    conn: &Connection,
-    contact: ContactId,
-) -> Result<Vec<(MatterId, PartyRole)>> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT DISTINCT matter_id, role FROM matter_parties WHERE contact_id = ?1 \
-             ORDER BY matter_id, role",
-        )
-        .db()?;
-    let rows = stmt
-        .query_map([contact.to_bytes()], |r| {
-            Ok((r.get::<_, [u8; 16]>(0)?, r.get::<_, String>(1)?))
-        })
-        .db()?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (matter, role) = row.db()?;
-        out.push((MatterId::from_bytes(matter), role.parse()?));
-    }
-    Ok(out)
 }
 
 /// A matter's conflict check.

@@ -26,6 +26,7 @@ mod codec;
 mod communications;
 mod compliance;
 mod conflict_index;
+mod conflict_reads;
 mod deadlines;
 mod diagnostics;
 mod documents;

@@ -105,6 +105,7 @@ fn a_new_file_is_stamped_with_our_id_and_the_schema_version() {
         "communications",
         "contact_affiliations",
         "contact_emails",
+        "contact_name_key_counts",
         "contact_name_keys",
         "contacts",
         "deadlines",

@@ -1,8 +1,10 @@
 //! `Communication` and its parts: `Participant` (constructible from Python, passed to
-//! `record`), `Attachment` and `IngestOutcome`.
+//! `record`), `Attachment`, `IngestNotice` and `IngestOutcome`.
 
 use chrono::{DateTime, Utc};
-use lexcase::communications::{Attachment, Communication, Participant, ParticipantRole};
+use lexcase::communications::{
+    Attachment, Communication, IngestNotice, Participant, ParticipantRole,
+};
 use lexcase::service::IngestOutcome;
 use lexcase::{ContactId, UserId};
 use pyo3::exceptions::PyTypeError;
@@ -141,6 +143,52 @@ impl PyAttachment {
     }
 }
 
+/// One thing ingestion left out or shortened. `kind` is `address_skipped` (a recipient whose
+/// address is not an email address: `role` and `address` say which), `subject_truncated`
+/// (`count` characters, 300 kept), `body_truncated` (`count` bytes, 1 MiB kept),
+/// `participants_truncated` or `candidates_truncated` (`count` found, 500 or 50 kept).
+#[pyclass(frozen, eq, module = "lexcase", name = "IngestNotice")]
+#[derive(Clone, PartialEq)]
+pub struct PyIngestNotice(pub IngestNotice);
+
+#[pymethods]
+impl PyIngestNotice {
+    /// What was left out or shortened.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.kind()
+    }
+
+    /// Where a skipped address stood: `to`, `cc` or `bcc`.
+    #[getter]
+    fn role(&self) -> Option<&'static str> {
+        match &self.0 {
+            IngestNotice::AddressSkipped { role, .. } => Some(role.as_str()),
+            _ => None,
+        }
+    }
+
+    /// A skipped address as written.
+    #[getter]
+    fn address(&self) -> Option<&str> {
+        match &self.0 {
+            IngestNotice::AddressSkipped { address, .. } => Some(address),
+            _ => None,
+        }
+    }
+
+    /// The whole length of a shortened text, or how many participants or candidates there
+    /// were.
+    #[getter]
+    fn count(&self) -> Option<u64> {
+        self.0.count()
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        repr(slf.as_any(), &["kind", "role", "address", "count"])
+    }
+}
+
 /// One communication: an email, call, letter, meeting, message or portal post. `channel` is
 /// `email`, `phone`, `letter`, `meeting`, `message` or `portal`; `direction` `inbound`,
 /// `outbound` or `internal`; `filing` how it reached its matter: `recorded`, `reference` (the
@@ -269,6 +317,12 @@ impl PyCommunication {
     #[getter]
     fn filed_at(&self) -> Option<DateTime<Utc>> {
         self.0.filed_at
+    }
+
+    /// What ingestion left out or shortened (empty for most).
+    #[getter]
+    fn notices(&self) -> Vec<PyIngestNotice> {
+        self.0.notices.iter().cloned().map(PyIngestNotice).collect()
     }
 
     /// Optimistic-concurrency version.

@@ -185,6 +185,7 @@ fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<communication_types::PyParticipant>()?;
     m.add_class::<communication_types::PyAttachment>()?;
     m.add_class::<communication_types::PyIngestOutcome>()?;
+    m.add_class::<communication_types::PyIngestNotice>()?;
     m.add_class::<docket_types::PyDeadline>()?;
     m.add_class::<docket_types::PyDeadlineReminder>()?;
     m.add_class::<docket_types::PyDeadlineRule>()?;

@@ -177,6 +177,36 @@ def test_malformed_mail_is_a_validation_error(office: Office, raw: bytes) -> Non
     assert office.admin.communications.unfiled().total == 0
 
 
+def test_ordinary_mail_is_accepted_and_shortening_noted(office: Office) -> None:
+    """A long body with form feeds and one bad recipient: kept, normalised, noted."""
+    msg = EmailMessage()
+    msg["From"] = "jose@example.com"
+    msg["To"] = "fee_earner@smith.example, Wrong <wrong@@example>"
+    msg["Subject"] = "Report on title"
+    msg["Message-ID"] = "<long@example.com>"
+    msg.set_content("Title is good.\f\n" * 20_000)
+    out = office.admin.communications.ingest_email(msg.as_bytes())
+    c = out.communication
+    assert len(c.body) > 200_000 and "\f" not in c.body
+    assert [p.address for p in c.participants] == ["jose@example.com", "fee_earner@smith.example"]
+    (notice,) = c.notices
+    assert (notice.kind, notice.role, notice.address, notice.count) == (
+        "address_skipped",
+        "to",
+        "wrong@@example",
+        None,
+    )
+    assert office.admin.communications.get(c.id).notices == c.notices
+
+
+def test_mail_cut_off_in_transit_is_refused(office: Office) -> None:
+    raw = email(subject="Contract", message_id="cut@example.com")
+    with pytest.raises(lexcase.ValidationError) as err:
+        office.admin.communications.ingest_email(raw[: len(raw) - 40])
+    assert err.value.field == "email" and "cut off" in str(err.value)
+    assert office.admin.communications.unfiled().total == 0
+
+
 def test_a_recorded_phone_call(office: Office) -> None:
     client = office.client()
     m = office.matter(client=client)

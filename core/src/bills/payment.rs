@@ -89,8 +89,13 @@ impl Payment {
         self.amount.amount - self.allocations.iter().map(|a| a.amount).sum::<Decimal>()
     }
 
-    /// Allocates part of the payment to a bill (more than zero, at most what is unallocated).
-    pub fn allocate(&mut self, allocation: Allocation) -> Result<()> {
+    /// Allocates part of the payment to a bill (more than zero, at most what is unallocated),
+    /// the amount kept in the payment currency's canonical form ([`Currency::canonical`]).
+    ///
+    /// [`Currency::canonical`]: crate::money::Currency::canonical
+    pub fn allocate(&mut self, mut allocation: Allocation) -> Result<()> {
+        allocation.amount =
+            Money::new(allocation.amount, self.amount.currency, "allocations")?.amount;
         if allocation.amount <= Decimal::ZERO {
             return Err(LexcaseError::validation(
                 "allocations",
@@ -157,6 +162,18 @@ mod tests {
                 prop_assert_eq!(allocated + p.unallocated(), p.amount.amount);
             }
         }
+    }
+
+    /// An allocation reads back as the store keeps it: "500" of a GBP payment is 500.00.
+    #[test]
+    fn an_allocation_is_kept_in_the_currency_canonical_form() {
+        let mut p = payment(100_000);
+        p.allocate(Allocation {
+            bill: BillId::new(),
+            amount: Decimal::new(500, 0),
+        })
+        .unwrap();
+        assert_eq!(p.allocations[0].amount.to_string(), "500.00");
     }
 
     #[test]

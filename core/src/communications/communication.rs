@@ -3,17 +3,19 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Channel, Direction, FilingMethod, Participant};
+use super::{Channel, Direction, FilingMethod, IngestNotice, Participant};
 use crate::documents::ContentHash;
-use crate::error::{LexcaseError, Result};
+use crate::error::Result;
 use crate::ids::{CommunicationId, DocumentId, MatterId, UserId};
 use crate::validate;
 
-const MAX_PARTICIPANTS: usize = 500;
+/// The most participants a communication keeps.
+pub const MAX_PARTICIPANTS: usize = 500;
 const MAX_ATTACHMENTS: usize = 200;
-const MAX_CANDIDATES: usize = 50;
-/// The longest body kept (1 MiB of text).
-const MAX_BODY: usize = 1024 * 1024;
+/// The most matters an unfiled communication keeps as candidates.
+pub const MAX_CANDIDATES: usize = 50;
+/// The longest body kept: 1 MiB of UTF-8 text.
+pub const MAX_BODY: usize = 1024 * 1024;
 
 /// A file that came with a communication: its contents are in the blob store, and once the
 /// communication is on a matter, a document of that matter holds them too.
@@ -70,6 +72,9 @@ pub struct Communication {
     pub filed_by: Option<UserId>,
     /// When.
     pub filed_at: Option<DateTime<Utc>>,
+    /// What ingestion left out or shortened (empty for most).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<IngestNotice>,
     /// Optimistic-concurrency version.
     pub version: u64,
 }
@@ -103,10 +108,7 @@ impl Communication {
     ) -> Result<Self> {
         validate::bounded("participants", &new.participants, MAX_PARTICIPANTS)?;
         let subject = validate::optional_line("subject", &new.subject)?.unwrap_or_default();
-        let body = validate::text("body", &new.body)?;
-        if body.len() > MAX_BODY {
-            return Err(LexcaseError::validation("body", "more than 1 MiB of text"));
-        }
+        let body = validate::long_text("body", &new.body, MAX_BODY)?;
         let filed = new.matter.is_some();
         Ok(Self {
             id: CommunicationId::new(),
@@ -127,6 +129,7 @@ impl Communication {
             recorded_at: now,
             filed_by: filed.then_some(by),
             filed_at: filed.then_some(now),
+            notices: Vec::new(),
             version: 1,
         })
     }
@@ -138,11 +141,16 @@ impl Communication {
         Ok(())
     }
 
-    /// Leaves it unfiled with the matters it might belong to.
-    pub fn set_candidates(&mut self, candidates: Vec<MatterId>) -> Result<()> {
-        validate::bounded("candidates", &candidates, MAX_CANDIDATES)?;
+    /// Leaves it unfiled with the matters it might belong to (given oldest first): beyond
+    /// [`MAX_CANDIDATES`], the most recent are kept and the shortening is noted.
+    pub fn set_candidates(&mut self, mut candidates: Vec<MatterId>) {
+        if candidates.len() > MAX_CANDIDATES {
+            self.notices.push(IngestNotice::CandidatesTruncated {
+                found: candidates.len() as u64,
+            });
+            candidates.drain(..candidates.len() - MAX_CANDIDATES);
+        }
         self.candidates = candidates;
-        Ok(())
     }
 
     /// Files it to `matter` (refiling moves it; the history keeps where it was).

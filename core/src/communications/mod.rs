@@ -9,9 +9,11 @@
 mod communication;
 mod email;
 mod kinds;
+mod notice;
 mod reference;
 
-pub use communication::{Attachment, Communication, NewCommunication};
+pub use communication::{Attachment, Communication, MAX_BODY, MAX_CANDIDATES, NewCommunication};
 pub use email::{EmailAttachment, MAX_EMAIL_SIZE, ParsedEmail};
 pub use kinds::{Channel, Direction, FilingMethod, Participant, ParticipantRole};
+pub use notice::IngestNotice;
 pub use reference::matter_references;

@@ -1,7 +1,7 @@
 //! Blocking keys: what a store indexes each name under so a search reads few candidates.
 
 use super::normalise::normalise;
-use super::token::{Class, classify};
+use super::token::{Class, Token, classify};
 
 /// The keys a store indexes `name` under; a search looks up the query's keys and scores only
 /// the names sharing one. Deduplicated, in a stable order:
@@ -19,25 +19,59 @@ pub fn blocking_keys(name: &str) -> Vec<String> {
     if normalised.tokens.is_empty() {
         return Vec::new();
     }
-    let mut keys = vec![format!("n:{}", normalised.tokens.join(" "))];
+    let mut keys = vec![whole_name_key(&normalised.tokens)];
     for token in classify(&normalised.tokens) {
-        if token.class != Class::Significant {
-            continue;
-        }
-        keys.push(format!("t:{}", token.text));
-        if let Some(code) = token.soundex {
-            keys.push(format!("s:{}", String::from_utf8_lossy(&code)));
-        }
-        if let Some(digits) = token.digits() {
-            keys.push(format!("d:{}", String::from_utf8_lossy(&digits)));
-        }
-        if let Some(prefix) = token.prefix {
-            keys.push(format!("p:{prefix}"));
+        if token.class == Class::Significant {
+            keys.extend(word_keys(&token));
         }
     }
     let mut seen = std::collections::HashSet::with_capacity(keys.len());
     keys.retain(|k| seen.insert(k.clone()));
     keys
+}
+
+/// The `n:` key of a name's normalised tokens.
+pub(crate) fn whole_name_key(tokens: &[String]) -> String {
+    format!("n:{}", tokens.join(" "))
+}
+
+/// The keys of one significant word: `t:`, `s:`, `d:` and `p:` as [`blocking_keys`] gives
+/// them, in that order.
+pub(crate) fn word_keys(token: &Token<'_>) -> Vec<String> {
+    let mut keys = vec![format!("t:{}", token.text)];
+    if let Some(code) = token.soundex {
+        keys.push(format!("s:{}", String::from_utf8_lossy(&code)));
+    }
+    if let Some(digits) = token.digits() {
+        keys.push(format!("d:{}", String::from_utf8_lossy(&digits)));
+    }
+    if let Some(prefix) = token.prefix {
+        keys.push(format!("p:{prefix}"));
+    }
+    keys
+}
+
+/// The keys of one significant word but its `d:` key, fewest first: `s:` (else `t:`) when the
+/// word has no Soundex digits — a name under `t:w` is under the `s:` of `w` — and `p:`.
+/// Names sharing the digits are found through the digits family ([`digits_family`]).
+pub(crate) fn strong_keys(token: &Token<'_>) -> Vec<String> {
+    let mut keys = word_keys(token);
+    let has = |keys: &[String], kind: &str| keys.iter().any(|k| k.starts_with(kind));
+    if has(&keys, "d:") {
+        keys.retain(|k| !k.starts_with("s:") && !k.starts_with("d:"));
+    }
+    if has(&keys, "s:") || has(&keys, "d:") || has(&keys, "p:") {
+        keys.retain(|k| !k.starts_with("t:"));
+    }
+    keys
+}
+
+/// The family of keys of the names with a word of Soundex digits `digits`: `d:530|`. The index
+/// files such a name under `d:530|*` when it has one significant word at most, else under
+/// `d:530|<c>` for the first character `c` of each of its other words (significant words and
+/// initials) and `d:530|~<digits>` for the Soundex digits of each other significant word.
+pub(crate) fn digits_family(digits: [u8; 3]) -> String {
+    format!("d:{}|", String::from_utf8_lossy(&digits))
 }
 
 #[cfg(test)]

@@ -59,7 +59,7 @@ pub struct NameMatch {
 
 /// How one query word matched one candidate word.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Kind {
+pub(crate) enum Kind {
     Equal,
     /// Jaro-Winkler per mille, and the Soundex code when that agrees too.
     Similar(u16, Option<[u8; 4]>),
@@ -98,10 +98,31 @@ pub fn score_names(query: &str, candidate: &str) -> Option<NameMatch> {
 /// [`score_names`] on names already normalised, so a search normalises its query once (and a
 /// store may keep candidates normalised) instead of once per candidate. Same scores.
 pub fn score_normalised(q: &NormalisedName, c: &NormalisedName) -> Option<NameMatch> {
-    if q.tokens.is_empty() || c.tokens.is_empty() {
+    score_words(q, &c.tokens, &c.original)
+}
+
+/// [`score_normalised`] with the candidate given as its normalised `words` (borrowed, as a
+/// store keeps them) and its name as given, `original`. Same scores.
+pub fn score_words<S: AsRef<str>>(
+    q: &NormalisedName,
+    words: &[S],
+    original: &str,
+) -> Option<NameMatch> {
+    score_with(q, &classify(&q.tokens), words, original)
+}
+
+/// [`score_words`] with the query's words already classified (`qi`, as [`classify`] gives
+/// them for `q.tokens`), so a search classifies its query once.
+pub(crate) fn score_with<S: AsRef<str>>(
+    q: &NormalisedName,
+    qi: &[Token<'_>],
+    words: &[S],
+    original: &str,
+) -> Option<NameMatch> {
+    if q.tokens.is_empty() || words.is_empty() {
         return None;
     }
-    let (qt, ct) = (q.original.trim(), c.original.trim());
+    let (qt, ct) = (q.original.trim(), original.trim());
     if qt == ct {
         return Some(NameMatch {
             score: 1000,
@@ -109,7 +130,10 @@ pub fn score_normalised(q: &NormalisedName, c: &NormalisedName) -> Option<NameMa
             explanation: format!("“{qt}” and “{ct}” are identical"),
         });
     }
-    if q.tokens == c.tokens {
+    let same = |a: &[String], b: &[S]| {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.as_str() == y.as_ref())
+    };
+    if same(&q.tokens, words) {
         return Some(NameMatch {
             score: 950,
             reasons: vec![MatchReason::SameAfterNormalising],
@@ -120,7 +144,7 @@ pub fn score_normalised(q: &NormalisedName, c: &NormalisedName) -> Option<NameMa
         });
     }
     let mut qs: Vec<&str> = q.tokens.iter().map(String::as_str).collect();
-    let mut cs: Vec<&str> = c.tokens.iter().map(String::as_str).collect();
+    let mut cs: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
     qs.sort_unstable();
     cs.sort_unstable();
     if qs == cs {
@@ -132,9 +156,8 @@ pub fn score_normalised(q: &NormalisedName, c: &NormalisedName) -> Option<NameMa
             explanation: format!("“{qt}” and “{ct}” have the same words in a different order"),
         });
     }
-    let qi = classify(&q.tokens);
-    let ci = classify(&c.tokens);
-    let pairs = align(&qi, &ci);
+    let ci = classify(words);
+    let pairs = align(qi, &ci);
     let anchored = pairs.iter().any(|p| {
         qi[p.query].class == Class::Significant
             && ci[p.candidate].class == Class::Significant
@@ -146,7 +169,7 @@ pub fn score_normalised(q: &NormalisedName, c: &NormalisedName) -> Option<NameMa
             .enumerate()
             .all(|(i, t)| t.class != Class::Significant || pairs.iter().any(|p| side(p) == i))
     };
-    if !anchored || !(covered(&qi, &|p| p.query) || covered(&ci, &|p| p.candidate)) {
+    if !anchored || !(covered(qi, &|p| p.query) || covered(&ci, &|p| p.candidate)) {
         return None;
     }
     let counted: Vec<u32> = pairs
@@ -156,17 +179,17 @@ pub fn score_normalised(q: &NormalisedName, c: &NormalisedName) -> Option<NameMa
         .collect();
     let mean = counted.iter().sum::<u32>() / u32::try_from(counted.len().max(1)).unwrap_or(1);
     let penalty =
-        unpaired_penalty(&qi, &pairs, |p| p.query) + unpaired_penalty(&ci, &pairs, |p| p.candidate);
+        unpaired_penalty(qi, &pairs, |p| p.query) + unpaired_penalty(&ci, &pairs, |p| p.candidate);
     let score = (900 * mean / 1000).saturating_sub(penalty);
     let score = u16::try_from(score).unwrap_or(0);
     if score < MATCH_THRESHOLD {
         return None;
     }
-    let single = q.tokens.len() == 1 && c.tokens.len() == 1;
+    let single = q.tokens.len() == 1 && words.len() == 1;
     Some(NameMatch {
         score,
-        reasons: reasons(&qi, &ci, &pairs),
-        explanation: explain(qt, ct, &qi, &ci, &pairs, single),
+        reasons: reasons(qi, &ci, &pairs),
+        explanation: explain(qt, ct, qi, &ci, &pairs, single),
     })
 }
 
@@ -235,7 +258,7 @@ fn compare(a: &Token<'_>, b: &Token<'_>) -> Option<(Kind, u16)> {
 /// How two significant words match. Spelling similarity counts only alongside a shared
 /// blocking key (Soundex, its digits or the first four letters), which keeps
 /// [`super::blocking_keys`] complete.
-fn compare_words(a: &Token<'_>, b: &Token<'_>) -> Option<(Kind, u16)> {
+pub(crate) fn compare_words(a: &Token<'_>, b: &Token<'_>) -> Option<(Kind, u16)> {
     if a.text == b.text {
         return Some((Kind::Equal, 1000));
     }

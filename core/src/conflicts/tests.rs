@@ -1,7 +1,8 @@
 //! Cross-module tests: STANDARDS §6.4 matching vectors and properties.
 
 use super::{
-    MATCH_THRESHOLD, MatchReason, blocking_keys, normalise, score_names, score_normalised,
+    MATCH_THRESHOLD, MatchReason, QuickFilter, SearchPlan, blocking_keys, index_name, normalise,
+    score_names, score_normalised,
 };
 use proptest::prelude::*;
 
@@ -216,7 +217,56 @@ fn name() -> impl Strategy<Value = String> {
     })
 }
 
+/// Every order of `0..n`.
+fn permutations(n: usize) -> Vec<Vec<usize>> {
+    if n == 0 {
+        return vec![Vec::new()];
+    }
+    let mut out = Vec::new();
+    for rest in permutations(n - 1) {
+        for at in 0..=rest.len() {
+            let mut p = rest.clone();
+            p.insert(at, n - 1);
+            out.push(p);
+        }
+    }
+    out
+}
+
 proptest! {
+    #[test]
+    fn plans_find_every_match(q in name(), c in name()) {
+        if score_names(&q, &c).is_some() {
+            let plan = SearchPlan::new(&q);
+            let entry = index_name(&c);
+            for order in permutations(plan.word_keys().len()) {
+                prop_assert!(
+                    plan.probes(&order).iter().any(|p| p.reads(&entry)),
+                    "{} / {} in order {:?}: {:?} vs {:?}", q, c, order, plan.probes(&order), entry
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_filter_never_rejects_a_match(q in name(), c in name()) {
+        if score_names(&q, &c).is_some() {
+            let filter = QuickFilter::new(&normalise(&q));
+            prop_assert!(filter.may_match(&index_name(&c).tokens), "{} / {}", q, c);
+        }
+    }
+
+    #[test]
+    fn scoring_indexed_words_agrees(q in name(), c in name()) {
+        let query = normalise(&q);
+        let entry = index_name(&c);
+        let words: Vec<&str> = entry.tokens.split(' ').filter(|t| !t.is_empty()).collect();
+        prop_assert_eq!(
+            QuickFilter::new(&query).score(&query, &words, &c),
+            score_names(&q, &c)
+        );
+    }
+
     #[test]
     fn matches_always_share_a_blocking_key(q in name(), c in name()) {
         if score_names(&q, &c).is_some() {

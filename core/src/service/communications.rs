@@ -12,7 +12,7 @@ use crate::communications::{
 use crate::documents::NewDocument;
 use crate::error::{LexcaseError, Result};
 use crate::ids::{CommunicationId, ContactId, MatterId};
-use crate::store::{Page, Paged};
+use crate::store::{Page, Paged, Staging};
 
 /// The document category attachments are filed under.
 pub const CORRESPONDENCE: &str = "correspondence";
@@ -144,10 +144,27 @@ impl<'s> CommunicationService<'s> {
     /// blob store, files it (subject reference, else parties of exactly one live matter, else
     /// the unfiled queue with its candidates) and files attachments as `correspondence`
     /// documents. A Message-ID seen before returns the earlier communication and writes
-    /// nothing. Malformed mail is a validation error and writes nothing.
+    /// nothing. Malformed or cut-off mail is a validation error and writes nothing; what does
+    /// not fit (a bad recipient address, a body over 1 MiB, more than 50 candidate matters) is
+    /// shortened and listed in the communication's notices. The contents are written before
+    /// the writer lock is taken and kept only if the message is filed.
     pub fn ingest_email(&self, raw: &[u8]) -> Result<IngestOutcome> {
         let mail = ParsedEmail::parse(raw)?;
-        let blobs = blob_store(self.session)?;
+        let mut staging = Staging::new(blob_store(self.session)?);
+        let raw_hash = staging.add(raw)?;
+        let attachments = mail
+            .attachments
+            .iter()
+            .map(|a| {
+                Ok(Attachment {
+                    file_name: a.file_name.clone(),
+                    media_type: a.media_type.clone(),
+                    size: a.contents.len() as u64,
+                    hash: staging.add(&a.contents)?,
+                    document: None,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
         self.session.write(|ctx| {
             ctx.require(Capability::EditMatters)?;
             if let Some(id) = &mail.message_id
@@ -171,32 +188,21 @@ impl<'s> CommunicationService<'s> {
                 Communication::create(new, FilingMethod::Reference, ctx.actor.id, ctx.now)?;
             comm.message_id = mail.message_id.clone();
             comm.in_reply_to = mail.in_reply_to.clone();
-            // Content-addressed: a failed command leaves at most unreferenced blobs.
-            comm.raw = Some(blobs.put(raw)?);
-            let attachments = mail
-                .attachments
-                .iter()
-                .map(|a| {
-                    Ok(Attachment {
-                        file_name: a.file_name.clone(),
-                        media_type: a.media_type.clone(),
-                        size: a.contents.len() as u64,
-                        hash: blobs.put(&a.contents)?,
-                        document: None,
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            comm.set_attachments(attachments)?;
+            comm.raw = Some(raw_hash.clone());
+            comm.notices = mail.notices.clone();
+            comm.set_attachments(attachments.clone())?;
             let contacts = identify(ctx, &mut comm)?;
             match filing_for(ctx, &comm.subject, &contacts)? {
                 Ok((matter, how)) => {
                     comm.file_to(matter, how, ctx.actor.id, ctx.now);
                     file_attachments(ctx, &mut comm.attachments, matter)?;
                 }
-                Err(candidates) => comm.set_candidates(candidates)?,
+                Err(candidates) => comm.set_candidates(candidates),
             }
+            let communication = ctx.create(comm, "communication.ingested")?;
+            staging.publish()?;
             Ok(IngestOutcome {
-                communication: ctx.create(comm, "communication.ingested")?,
+                communication,
                 duplicate: false,
             })
         })

@@ -5,20 +5,14 @@
 use std::collections::BTreeSet;
 
 use super::Session;
+use super::conflict_search::{as_seen, search_hits};
 use super::context::{ReadCtx, WriteCtx, viewer_of};
-use crate::access::{Capability, Viewer};
-use crate::conflicts::{
-    NameMatch, blocking_keys, normalise, score_identifiers, score_names, score_normalised,
-};
-use crate::contacts::{AffiliationKind, Contact};
+use crate::access::Capability;
 use crate::error::{LexcaseError, Result};
 use crate::ids::MatterId;
-use crate::matters::{ConflictCheck, ConflictHit, HitDisposition, Matter, identifier_key};
+use crate::matters::{ConflictCheck, ConflictHit, HitDisposition, Matter};
 use crate::store::ReadTx;
 use crate::validate;
-
-/// The most candidate contacts one searched name is scored against.
-const MAX_CANDIDATES: u32 = 20_000;
 
 /// Conflict checks. Searching and running checks need `open_matters` or `edit_matters`;
 /// clearing a hit needs the same, waiving or declining needs `manage_matter_access`.
@@ -27,188 +21,16 @@ pub struct ConflictService<'s> {
     session: &'s Session,
 }
 
-/// A contact that matched, and how.
-struct Matched {
-    query: String,
-    contact: Contact,
-    found: NameMatch,
-    via: Option<String>,
-}
-
-fn relation(kind: AffiliationKind) -> &'static str {
-    match kind {
-        AffiliationKind::WorksFor => "works for",
-        AffiliationKind::SubsidiaryOf => "is a subsidiary of",
-    }
-}
-
-/// The contacts a name or identifier search finds, with the contacts affiliated to them.
-fn matched_contacts(
-    tx: &dyn ReadTx,
-    names: &[String],
-    identifiers: &[String],
-) -> Result<Vec<Matched>> {
-    let mut found = Vec::new();
-    for name in names {
-        let query = normalise(name);
-        for (id, key) in tx.contacts_with_name_keys(&blocking_keys(name), MAX_CANDIDATES)? {
-            // Score the indexed name first; read the contact only when it matches.
-            if score_normalised(&query, &normalise(&key)).is_none() {
-                continue;
-            }
-            let Some(contact) = tx.contact(id)? else {
-                continue;
-            };
-            if let Some(m) = score_names(name, &contact.display_name()) {
-                found.push(Matched {
-                    query: name.clone(),
-                    contact,
-                    found: m,
-                    via: None,
-                });
-            }
-        }
-    }
-    for identifier in identifiers {
-        for (id, _) in tx.contacts_with_name_keys(&[identifier_key(identifier)], MAX_CANDIDATES)? {
-            let Some(contact) = tx.contact(id)? else {
-                continue;
-            };
-            let theirs: Vec<String> = contact
-                .identifiers
-                .iter()
-                .map(|i| i.value.clone())
-                .collect();
-            if let Some(m) = score_identifiers(std::slice::from_ref(identifier), &theirs) {
-                found.push(Matched {
-                    query: identifier.clone(),
-                    contact,
-                    found: m,
-                    via: None,
-                });
-            }
-        }
-    }
-    let mut affiliates = Vec::new();
-    for m in &found {
-        let name = m.contact.display_name();
-        for a in &m.contact.affiliations {
-            if let Some(other) = tx.contact(a.other)? {
-                let via = format!("{name} {} {}", relation(a.kind), other.display_name());
-                affiliates.push(Matched {
-                    query: m.query.clone(),
-                    contact: other,
-                    found: m.found.clone(),
-                    via: Some(via),
-                });
-            }
-        }
-        for id in tx.contacts_affiliated_to(m.contact.id)? {
-            let Some(other) = tx.contact(id)? else {
-                continue;
-            };
-            let kind = other
-                .affiliations
-                .iter()
-                .find(|a| a.other == m.contact.id)
-                .map_or("is affiliated to", |a| relation(a.kind));
-            let via = format!("{} {kind} {name}", other.display_name());
-            affiliates.push(Matched {
-                query: m.query.clone(),
-                contact: other,
-                found: m.found.clone(),
-                via: Some(via),
-            });
-        }
-    }
-    found.extend(affiliates);
-    Ok(found)
-}
-
-/// Every hit of a search: each matched contact on each matter it is a party to (or on none),
-/// leaving out `exclude` (the matter being checked), best first, without duplicates.
-pub(crate) fn search_hits(
-    tx: &dyn ReadTx,
-    names: &[String],
-    identifiers: &[String],
-    exclude: Option<MatterId>,
-) -> Result<Vec<ConflictHit>> {
-    let mut hits: Vec<ConflictHit> = Vec::new();
-    for m in matched_contacts(tx, names, identifiers)? {
-        let hit = ConflictHit {
-            query: m.query.clone(),
-            contact: m.contact.id,
-            name: m.contact.display_name(),
-            score: m.found.score,
-            explanation: match &m.via {
-                Some(via) => format!("{} ({via})", m.found.explanation),
-                None => m.found.explanation.clone(),
-            },
-            reasons: m.found.reasons.clone(),
-            matter: None,
-            matter_number: None,
-            matter_status: None,
-            role: None,
-            via: m.via.clone(),
-            withheld: false,
-            decision: None,
-        };
-        let all = tx.parties_of_contact(m.contact.id)?;
-        if all.is_empty() {
-            // On file but on no matter (a prospective client, a contact of the firm).
-            hits.push(hit);
-            continue;
-        }
-        // A party of the matter being checked is no hit on that matter itself.
-        let parties = all
-            .into_iter()
-            .filter(|(matter, _)| Some(*matter) != exclude);
-        for (matter, role) in parties {
-            let on = tx.matter(matter)?;
-            hits.push(ConflictHit {
-                matter: Some(matter),
-                matter_number: on.as_ref().map(|m| m.number.clone()),
-                matter_status: on.as_ref().map(|m| m.status.as_str().to_owned()),
-                role: Some(role.as_str().to_owned()),
-                ..hit.clone()
-            });
-        }
-    }
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.name.cmp(&b.name)));
-    let mut unique: Vec<ConflictHit> = Vec::with_capacity(hits.len());
-    for hit in hits {
-        if !unique.iter().any(|u| u.same_as(&hit)) {
-            unique.push(hit);
-        }
-    }
-    Ok(unique)
-}
-
-/// The hits as `viewer` may see them: details of matters they may not see are withheld.
-fn as_seen(tx: &dyn ReadTx, viewer: &Viewer, hits: Vec<ConflictHit>) -> Result<Vec<ConflictHit>> {
-    hits.into_iter()
-        .map(|hit| {
-            let visible = match hit.matter {
-                None => true,
-                Some(id) => tx
-                    .matter(id)?
-                    .is_some_and(|m| viewer.can_see(&m.access, m.team_users())),
-            };
-            Ok(if visible { hit } else { hit.withheld() })
-        })
-        .collect()
-}
-
 /// The names and identifiers a matter's check searches: every party's name and every
 /// identifier of every party.
 fn search_terms(tx: &dyn ReadTx, matter: &Matter) -> Result<(Vec<String>, Vec<String>)> {
     let mut names = BTreeSet::new();
     let mut identifiers = BTreeSet::new();
-    for party in &matter.parties {
-        if let Some(contact) = tx.contact(party.contact)? {
-            names.insert(contact.display_name());
-            identifiers.extend(contact.identifiers.iter().map(|i| i.value.clone()));
-        }
+    let parties: BTreeSet<_> = matter.parties.iter().map(|p| p.contact).collect();
+    let parties: Vec<_> = parties.into_iter().collect();
+    for contact in tx.contacts_by_ids(&parties)? {
+        names.insert(contact.display_name());
+        identifiers.extend(contact.identifiers.iter().map(|i| i.value.clone()));
     }
     Ok((
         names.into_iter().collect(),

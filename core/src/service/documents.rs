@@ -8,7 +8,7 @@ use crate::access::Capability;
 use crate::documents::{ContentHash, Document, DocumentStatus, NewDocument};
 use crate::error::{LexcaseError, Result};
 use crate::ids::{DocumentId, MatterId};
-use crate::store::{BlobStore, Page, Paged};
+use crate::store::{BlobStore, Page, Paged, Staging};
 
 /// Documents. They follow their matter's visibility; filing and changing need `edit_matters`.
 /// Contents go to the firm's blob store first (content-addressed, so a failed filing leaves at
@@ -72,10 +72,13 @@ impl<'s> DocumentService<'s> {
     /// search. A document of a category a workflow item asks for ticks that item.
     pub fn add(&self, new: NewDocument, contents: &[u8], text: Option<&str>) -> Result<Document> {
         let text = checked_text(text)?;
-        let hash = self.blobs()?.put(contents)?;
+        let mut staging = Staging::new(self.blobs()?);
+        let hash = staging.add(contents)?;
         self.session.write(|ctx| {
             Self::editable(ctx, new.matter)?;
-            insert(ctx, new, hash, contents.len() as u64, text.as_deref())
+            let doc = insert(ctx, new, hash, contents.len() as u64, text.as_deref())?;
+            staging.publish()?;
+            Ok(doc)
         })
     }
 
@@ -112,7 +115,8 @@ impl<'s> DocumentService<'s> {
         text: Option<&str>,
     ) -> Result<Document> {
         let text = checked_text(text)?;
-        let hash = self.blobs()?.put(contents)?;
+        let mut staging = Staging::new(self.blobs()?);
+        let hash = staging.add(contents)?;
         self.change(id, expected_version, "document.version_added", |d, ctx| {
             d.add_version(
                 hash,
@@ -122,7 +126,8 @@ impl<'s> DocumentService<'s> {
                 ctx.now,
             )?;
             ctx.tx
-                .index_document_text(d.id, text.as_deref().unwrap_or(""))
+                .index_document_text(d.id, text.as_deref().unwrap_or(""))?;
+            staging.publish()
         })
     }
 

@@ -17,6 +17,7 @@ mod client_money;
 mod communications;
 mod compliance;
 mod compliance_sweep;
+mod conflict_search;
 mod conflicts;
 mod contacts;
 mod context;

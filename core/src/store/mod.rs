@@ -8,15 +8,17 @@
 
 mod blob;
 mod compliance;
+mod conflict;
 mod page;
 mod query;
 
-pub use blob::{BlobStore, MemoryBlobStore, tampered};
+pub use blob::{BlobStore, MemoryBlobStore, StagedBlob, Staging, tampered};
 pub use compliance::{
     BillTotalsRow, ComplianceInputs, ComplianceRead, DeadlineFactsRow, DocumentCategoryRow,
     LedgerFactsRow, MatterFactsRow, PartyFactsRow, TaskCountsRow, TimeTotalsRow, WorkflowFactsRow,
     issued_bill_statuses,
 };
+pub use conflict::{ContactParty, IndexEntry};
 pub use page::{Cursor, Page, Paged};
 pub use query::{
     BillQuery, ContactQuery, DeadlineQuery, MatterQuery, StageCount, TaskQuery, WipBy, WorkQuery,
@@ -30,6 +32,7 @@ use crate::appointments::Appointment;
 use crate::audit::{AuditHead, AuditRecord};
 use crate::bills::{Bill, Payment};
 use crate::communications::Communication;
+use crate::conflicts::Probe;
 use crate::contacts::Contact;
 use crate::docket::{Deadline, DeadlineTrigger};
 use crate::documents::Document;
@@ -39,7 +42,7 @@ use crate::ids::{
     AppointmentId, BillId, CommunicationId, ContactId, DeadlineId, DocumentId, ExpenseId, MatterId,
     NoteId, PaymentId, TaskId, TimeEntryId, TrustEntryId, UserId,
 };
-use crate::matters::{ConflictCheck, Matter, PartyRole, RuleOverrides};
+use crate::matters::{ConflictCheck, Matter, RuleOverrides};
 use crate::notes::{Note, NoteSubject};
 use crate::rules::RulePack;
 use crate::tasks::{DueAnchor, Task};
@@ -275,21 +278,6 @@ pub trait ReadTx {
     /// The reconciliation with the latest statement date.
     fn latest_reconciliation(&self) -> Result<Option<ReconciliationRecord>>;
 
-    /// Contacts indexed under any of `keys` (name blocking keys of
-    /// [`crate::conflicts::blocking_keys`] and [`crate::matters::identifier_key`]s), at most
-    /// `limit`, in id order, each with its folded name ([`Contact::search_key`]) so callers
-    /// can score names without reading whole contacts.
-    fn contacts_with_name_keys(
-        &self,
-        keys: &[String],
-        limit: u32,
-    ) -> Result<Vec<(ContactId, String)>>;
-    /// Contacts that name `contact` in one of their affiliations (its employees, its
-    /// subsidiaries), in id order.
-    fn contacts_affiliated_to(&self, contact: ContactId) -> Result<Vec<ContactId>>;
-    /// Every matter (any status) on which `contact` is a party, with the role, in matter id
-    /// order (no access check).
-    fn parties_of_contact(&self, contact: ContactId) -> Result<Vec<(MatterId, PartyRole)>>;
     /// The conflict check of a matter.
     fn conflict_check(&self, matter: MatterId) -> Result<Option<ConflictCheck>>;
     /// The rule overrides recorded on a matter.
@@ -331,6 +319,46 @@ pub trait ReadTx {
     /// The rule overrides recorded on any of `matters`, in no particular order, read in one
     /// query.
     fn rule_overrides_of(&self, matters: &[MatterId]) -> Result<Vec<RuleOverrides>>;
+    // Conflict search: the index of names and identifiers, and batched reads of what the
+    // contacts found are party to. Stores file each contact under the keys of
+    // [`crate::conflicts::index_name`] of its display name and the
+    // [`crate::matters::identifier_key`]s of its identifiers, keeping its display name, that
+    // entry's normalised words and count of significant words, and the key's
+    // [`crate::conflicts::IndexKey::other_words`] (the entry's `words` for identifier keys)
+    // beside each key.
+
+    /// How many index entries are filed under any of `keys`, counting at most `cap` (a
+    /// contact under two of the keys counts twice, and once for a family of keys such as
+    /// `d:530|`, [`crate::conflicts::IndexedName::families`]): how selective the keys are.
+    fn count_conflict_keys(&self, keys: &[String], cap: u32) -> Result<u32>;
+    /// Calls `visit` with every index entry the probe reads ([`Probe::reads_key`]): filed
+    /// under one of its keys or under a key starting with one of its prefixes, with at most
+    /// its `max_significant` significant words, and, when
+    /// it has `sharing` bits, with at most one significant word or with
+    /// [`crate::conflicts::IndexKey::other_words`] under that key sharing one of those bits. A
+    /// contact is visited once per key it is read under, in no particular order. An error
+    /// from `visit` ends the scan and is returned.
+    fn scan_conflict_index(
+        &self,
+        probe: &Probe,
+        visit: &mut dyn FnMut(IndexEntry<'_>) -> Result<()>,
+    ) -> Result<()>;
+    /// The contacts with these ids, in id order (ids not found are left out).
+    fn contacts_by_ids(&self, ids: &[ContactId]) -> Result<Vec<Contact>>;
+    /// Every matter (any status) on which any of `contacts` is a party, once per contact,
+    /// matter and role, ordered by contact id, matter id and role name (no access check).
+    fn parties_of_contacts(&self, contacts: &[ContactId]) -> Result<Vec<ContactParty>>;
+    /// The contacts that name any of `contacts` in one of their affiliations (employees,
+    /// subsidiaries), as (named contact, affiliated contact) pairs, each once, ordered by the
+    /// named contact's id then the other's.
+    fn affiliates_of_contacts(&self, contacts: &[ContactId])
+    -> Result<Vec<(ContactId, ContactId)>>;
+    /// Those of `contacts` that name another contact in one of their affiliations, in id
+    /// order.
+    fn contacts_naming_others(&self, contacts: &[ContactId]) -> Result<Vec<ContactId>>;
+    /// Those of `matters` that exist and `viewer` may see ([`Viewer::can_see`]), once each,
+    /// in id order.
+    fn visible_matters(&self, matters: &[MatterId], viewer: &Viewer) -> Result<Vec<MatterId>>;
 }
 
 /// Writes. Updates take the version the change was based on and fail with

@@ -79,15 +79,35 @@ CREATE TABLE contact_emails (
 
 CREATE INDEX contact_emails_by_contact ON contact_emails (firm_id, contact_id);
 
+-- The conflict-search index: each contact under the keys of its name's index entry
+-- (`lexcase::conflicts::index_name`: blocking keys and initials) and of its identifiers. Every
+-- row keeps the display name, its normalised words, how many are significant and the bits of
+-- the name's words other than the one the key comes from, so a search tests and scores its
+-- candidates from this table alone. Keys sort byte by byte (COLLATE "C"), so a family of keys
+-- is one range of the primary key.
 CREATE TABLE contact_name_keys (
-    firm_id    uuid NOT NULL,
-    key        text NOT NULL,
-    contact_id uuid NOT NULL,
-    PRIMARY KEY (firm_id, key, contact_id),
+    firm_id     uuid NOT NULL,
+    key         text COLLATE "C" NOT NULL,
+    significant integer NOT NULL,
+    contact_id  uuid NOT NULL,
+    other_words bigint NOT NULL,
+    tokens      text NOT NULL,
+    name        text NOT NULL,
+    PRIMARY KEY (firm_id, key, significant, contact_id),
     FOREIGN KEY (firm_id, contact_id) REFERENCES contacts (firm_id, id) ON DELETE CASCADE
 );
 
 CREATE INDEX contact_name_keys_by_contact ON contact_name_keys (firm_id, contact_id);
+
+-- How many rows of the index each key (and each family of keys) has, kept by the writers, so
+-- that a search takes its most selective word first without counting.
+CREATE TABLE contact_name_key_counts (
+    firm_id uuid NOT NULL,
+    key     text COLLATE "C" NOT NULL,
+    entries bigint NOT NULL CHECK (entries >= 0),
+    PRIMARY KEY (firm_id, key),
+    FOREIGN KEY (firm_id) REFERENCES firms (firm_id) ON DELETE CASCADE
+);
 
 CREATE TABLE contact_affiliations (
     firm_id    uuid NOT NULL,
@@ -617,4 +637,17 @@ CREATE TABLE blobs (
     size     bigint NOT NULL,
     contents bytea NOT NULL,
     PRIMARY KEY (firm_id, hash)
+);
+
+-- Contents staged by a command in progress (`BlobStore::stage`, before the command takes the
+-- firm's write lock), copied into `blobs` when the command publishes them and deleted when it
+-- ends. A row older than a day belongs to no command (its process stopped) and is collected
+-- when the firm is opened.
+CREATE TABLE blob_staging (
+    firm_id   uuid NOT NULL,
+    key       uuid NOT NULL,
+    hash      bytea NOT NULL CHECK (length(hash) = 32),
+    contents  bytea NOT NULL,
+    staged_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (firm_id, key)
 );

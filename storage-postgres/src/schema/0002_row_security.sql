@@ -45,6 +45,12 @@ CREATE POLICY firm_isolation ON contact_name_keys
     USING (firm_id = NULLIF(current_setting('lexcase.firm', true), '')::uuid)
     WITH CHECK (firm_id = NULLIF(current_setting('lexcase.firm', true), '')::uuid);
 
+ALTER TABLE contact_name_key_counts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE contact_name_key_counts FORCE ROW LEVEL SECURITY;
+CREATE POLICY firm_isolation ON contact_name_key_counts
+    USING (firm_id = NULLIF(current_setting('lexcase.firm', true), '')::uuid)
+    WITH CHECK (firm_id = NULLIF(current_setting('lexcase.firm', true), '')::uuid);
+
 ALTER TABLE contact_affiliations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE contact_affiliations FORCE ROW LEVEL SECURITY;
 CREATE POLICY firm_isolation ON contact_affiliations
@@ -212,5 +218,11 @@ CREATE POLICY firm_appends ON client_money_entries FOR INSERT
 ALTER TABLE blobs ENABLE ROW LEVEL SECURITY;
 ALTER TABLE blobs FORCE ROW LEVEL SECURITY;
 CREATE POLICY firm_isolation ON blobs
+    USING (firm_id = NULLIF(current_setting('lexcase.firm', true), '')::uuid)
+    WITH CHECK (firm_id = NULLIF(current_setting('lexcase.firm', true), '')::uuid);
+
+ALTER TABLE blob_staging ENABLE ROW LEVEL SECURITY;
+ALTER TABLE blob_staging FORCE ROW LEVEL SECURITY;
+CREATE POLICY firm_isolation ON blob_staging
     USING (firm_id = NULLIF(current_setting('lexcase.firm', true), '')::uuid)
     WITH CHECK (firm_id = NULLIF(current_setting('lexcase.firm', true), '')::uuid);

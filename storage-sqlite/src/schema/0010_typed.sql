@@ -68,14 +68,30 @@ CREATE TABLE contact_emails (
 
 CREATE INDEX contact_emails_by_contact ON contact_emails (contact_id);
 
--- The conflict-search index: name blocking keys and identifier keys of each contact.
+-- The conflict-search index: each contact under the keys of its name's index entry
+-- (`lexcase::conflicts::index_name`: blocking keys and initials) and of its identifiers. Every
+-- row keeps the display name, its normalised words, how many are significant and the bits of
+-- the name's words other than the one the key comes from, so a search tests and scores its
+-- candidates from this table alone, and can skip under a key the names with too many
+-- significant words or whose other words have none of the bits it asks for.
 CREATE TABLE contact_name_keys (
-    key        TEXT NOT NULL,
-    contact_id BLOB NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
-    PRIMARY KEY (key, contact_id)
+    key         TEXT NOT NULL,
+    significant INTEGER NOT NULL,
+    contact_id  BLOB NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    other_words INTEGER NOT NULL,
+    tokens      TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    PRIMARY KEY (key, significant, contact_id)
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX contact_name_keys_by_contact ON contact_name_keys (contact_id);
+
+-- How many rows of the index each key has, kept by the writers beside the index, so that a
+-- search takes its most selective word first without counting.
+CREATE TABLE contact_name_key_counts (
+    key     TEXT PRIMARY KEY,
+    entries INTEGER NOT NULL CHECK (entries >= 0)
+) STRICT, WITHOUT ROWID;
 
 -- Who names whom in an affiliation, read from the named side.
 CREATE TABLE contact_affiliations (

@@ -5,7 +5,7 @@ use std::time::SystemTime;
 
 use lexcase::communications::{
     Attachment as CoreAttachment, Channel as CoreChannel, Communication as CoreCommunication,
-    Direction as CoreDirection, FilingMethod as CoreFilingMethod,
+    Direction as CoreDirection, FilingMethod as CoreFilingMethod, IngestNotice as CoreIngestNotice,
     NewCommunication as CoreNewCommunication, Participant as CoreParticipant,
     ParticipantRole as CoreParticipantRole,
 };
@@ -74,6 +74,55 @@ mirror_enum! {
         Parties,
         /// Filed by hand from the unfiled queue.
         Manual,
+    }
+}
+
+/// One thing ingestion left out or shortened (the original message is kept whole).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum IngestNotice {
+    /// A recipient whose address is not an email address was left out.
+    AddressSkipped {
+        /// Where it stood (to, cc or bcc).
+        role: ParticipantRole,
+        /// The address as written.
+        address: String,
+    },
+    /// The subject was longer than 300 characters; the first 300 are kept.
+    SubjectTruncated {
+        /// The whole subject's length in characters.
+        chars: u64,
+    },
+    /// The body was longer than 1 MiB; the first 1 MiB is kept.
+    BodyTruncated {
+        /// The whole body's length in bytes.
+        bytes: u64,
+    },
+    /// More than 500 participants; the first 500 are kept.
+    ParticipantsTruncated {
+        /// How many the message named.
+        found: u64,
+    },
+    /// More than 50 open matters could hold it; the 50 newest are kept as candidates.
+    CandidatesTruncated {
+        /// How many could hold it.
+        found: u64,
+    },
+}
+
+impl From<CoreIngestNotice> for IngestNotice {
+    fn from(notice: CoreIngestNotice) -> Self {
+        match notice {
+            CoreIngestNotice::AddressSkipped { role, address } => Self::AddressSkipped {
+                role: role.into(),
+                address,
+            },
+            CoreIngestNotice::SubjectTruncated { chars } => Self::SubjectTruncated { chars },
+            CoreIngestNotice::BodyTruncated { bytes } => Self::BodyTruncated { bytes },
+            CoreIngestNotice::ParticipantsTruncated { found } => {
+                Self::ParticipantsTruncated { found }
+            }
+            CoreIngestNotice::CandidatesTruncated { found } => Self::CandidatesTruncated { found },
+        }
     }
 }
 
@@ -210,6 +259,8 @@ pub struct Communication {
     pub filed_by: Option<Uuid>,
     /// When.
     pub filed_at: Option<SystemTime>,
+    /// What ingestion left out or shortened (empty for most).
+    pub notices: Vec<IngestNotice>,
     /// Optimistic-concurrency version: pass it back to changes.
     pub version: u64,
 }
@@ -236,6 +287,7 @@ impl From<CoreCommunication> for Communication {
             recorded_at,
             filed_by,
             filed_at,
+            notices,
             version,
         } = comm;
         Self {
@@ -257,6 +309,7 @@ impl From<CoreCommunication> for Communication {
             recorded_at: instant(recorded_at),
             filed_by: filed_by.map(Uuid::from),
             filed_at: filed_at.map(instant),
+            notices: all(notices),
             version,
         }
     }

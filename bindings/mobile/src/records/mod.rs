@@ -41,8 +41,8 @@ pub use client_money::{
 pub(crate) use common::currency;
 pub use common::{Money, Page};
 pub use communications::{
-    Attachment, Channel, Communication, CommunicationPage, Direction, FilingMethod, IngestOutcome,
-    NewCommunication, Participant, ParticipantRole,
+    Attachment, Channel, Communication, CommunicationPage, Direction, FilingMethod, IngestNotice,
+    IngestOutcome, NewCommunication, Participant, ParticipantRole,
 };
 pub use compliance::{
     Checkpoint, CompliancePack, ComplianceRule, Finding, FindingKind, MatterCompliance,

@@ -66,6 +66,7 @@ __all__ = [
     "Identifier",
     "IdentityVerification",
     "IncompatibleDatabaseError",
+    "IngestNotice",
     "IngestOutcome",
     "IntegrityError",
     "InterchangeService",
@@ -1917,7 +1918,28 @@ class Communication:
     @property
     def filed_at(self) -> datetime.datetime | None: ...
     @property
+    def notices(self) -> list[IngestNotice]:
+        """What ingestion left out or shortened (empty for most)."""
+    @property
     def version(self) -> int: ...
+
+@final
+class IngestNotice:
+    """One thing ingestion left out or shortened (the original message is kept whole)."""
+
+    @property
+    def kind(self) -> str:
+        """``address_skipped``, ``subject_truncated``, ``body_truncated``,
+        ``participants_truncated`` or ``candidates_truncated``."""
+    @property
+    def role(self) -> str | None:
+        """Where a skipped address stood: ``to``, ``cc`` or ``bcc``."""
+    @property
+    def address(self) -> str | None:
+        """A skipped address as written."""
+    @property
+    def count(self) -> int | None:
+        """The whole length of a shortened text, or how many participants or candidates."""
 
 @final
 class IngestOutcome:

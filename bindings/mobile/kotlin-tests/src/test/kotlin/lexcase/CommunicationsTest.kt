@@ -245,4 +245,23 @@ class CommunicationsTest {
             }
         }
     }
+
+    @Test
+    fun aBadRecipientIsSkippedAndNotedAndACutOffMessageRefused() {
+        withFirm {
+            val raw = String(email("Completion", "notice@example.com"), Charsets.UTF_8)
+                .replace("Cc: <carol@example.org>", "Cc: Wrong <wrong@@example>")
+                .toByteArray(Charsets.UTF_8)
+            val comm = feeEarner.communications().ingestEmail(raw).communication
+            assertEquals(
+                listOf(IngestNotice.AddressSkipped(ParticipantRole.CC, "wrong@@example")),
+                comm.notices,
+            )
+            assertEquals(2, comm.participants.size)
+            val cut = assertThrows<LexcaseException.Validation> {
+                feeEarner.communications().ingestEmail(raw.copyOf(raw.size - 20))
+            }
+            assertEquals("email", cut.field)
+        }
+    }
 }
