@@ -85,20 +85,26 @@ citus_start_cluster() {
             pg_start_cluster "$node"
     done
     coordinator=$PG_PORT_CITUS0
+    # The database and the extension on every node; then the workers join the coordinator.
     for port in "$PG_PORT_CITUS0" "$PG_PORT_CITUS1" "$PG_PORT_CITUS2"; do
-        # Roles are per node; the database and the extension must exist on every node.
-        citus_psql "$port" -d postgres <<'SQL'
-CREATE ROLE lexcase_owner LOGIN;
-CREATE ROLE lexcase_app LOGIN;
-CREATE DATABASE lexcase_test OWNER lexcase_owner;
-SQL
+        citus_psql "$port" -d postgres -c 'CREATE DATABASE lexcase_test'
         citus_psql "$port" -d lexcase_test -c 'CREATE EXTENSION citus'
     done
-    citus_psql "$coordinator" -d lexcase_test <<SQL
+    citus_psql "$coordinator" -d lexcase_test -o /dev/null <<SQL
 SELECT citus_set_coordinator_host('127.0.0.1', $coordinator);
 SELECT citus_add_node('127.0.0.1', $PG_PORT_CITUS1);
 SELECT citus_add_node('127.0.0.1', $PG_PORT_CITUS2);
 SQL
+    # Roles made on the coordinator once the workers are in: Citus creates them on every node
+    # and knows them as its own (a role made on each node by hand would be re-created by Citus
+    # when the owner distributes a table, which a role that is no superuser may not do).
+    citus_psql "$coordinator" -d lexcase_test <<'SQL'
+CREATE ROLE lexcase_owner LOGIN;
+CREATE ROLE lexcase_app LOGIN;
+SQL
+    for port in "$PG_PORT_CITUS0" "$PG_PORT_CITUS1" "$PG_PORT_CITUS2"; do
+        citus_psql "$port" -d postgres -c 'ALTER DATABASE lexcase_test OWNER TO lexcase_owner'
+    done
     export LEXCASE_TEST_CITUS_URL="postgresql://lexcase_app@127.0.0.1:$coordinator/lexcase_test"
     export LEXCASE_TEST_CITUS_OWNER_URL="postgresql://lexcase_owner@127.0.0.1:$coordinator/lexcase_test"
     export LEXCASE_TEST_CITUS_SUPERUSER_URL="postgresql://postgres@127.0.0.1:$coordinator/lexcase_test"

@@ -9,6 +9,7 @@ use crate::matter_list::on_visible_matter;
 use crate::records::versioned_update;
 use crate::scope::{Scope, to_json};
 use crate::value::Arg;
+use lexcase_sql::Value;
 
 /// A calendar entry by id.
 pub(crate) fn appointment(scope: &mut Scope<'_>, id: AppointmentId) -> Result<Option<Appointment>> {
@@ -82,10 +83,15 @@ fn write_users(scope: &mut Scope<'_>, appointment: &Appointment) -> Result<()> {
         .collect();
     users.sort();
     users.dedup();
-    scope.execute(
-        "INSERT INTO appointment_users (firm_id, appointment_id, user_id) \
-         SELECT $1::uuid, ?::uuid, u FROM unnest(?::uuid[]) AS u",
-        &[Arg::id(appointment.id), Arg::ids(&users)],
+    let rows: Vec<Vec<Value<'_>>> = users
+        .iter()
+        .map(|u| vec![Value::Id(appointment.id.into()), Value::Id((*u).into())])
+        .collect();
+    scope.insert_rows(
+        "INSERT INTO appointment_users (firm_id, appointment_id, user_id)",
+        &["uuid", "uuid"],
+        &rows,
+        "",
     )?;
     Ok(())
 }

@@ -137,29 +137,51 @@ impl From<postgres::Error> for BeginError {
 
 /// Begins a read transaction of `firm` on a snapshot taken now.
 pub(crate) fn begin_read(shared: &Shared, firm: Uuid) -> Result<TxConn> {
-    let sql = format!(
-        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL lexcase.firm = '{firm}'; \
-         SELECT 1"
-    );
+    let statements = [
+        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY".to_owned(),
+        format!("SET LOCAL lexcase.firm = '{firm}'"),
+        "SELECT 1".to_owned(),
+    ];
     begin_with(shared, firm, |conn| {
         conn.in_tx = true;
-        conn.client.batch_execute(&sql)?;
+        run(shared, conn, &statements)?;
         Ok(())
     })
+}
+
+/// Runs `statements` (without parameters) in order and returns what the last one returned:
+/// in one round trip on PostgreSQL; one by one on Citus, which passes each `SET LOCAL` on to
+/// the workers by its query text (a batch would be passed on whole).
+pub(crate) fn run(
+    shared: &Shared,
+    conn: &mut PgConn,
+    statements: &[String],
+) -> std::result::Result<Vec<SimpleQueryMessage>, postgres::Error> {
+    if !shared.citus {
+        return conn.client.simple_query(&statements.join("; "));
+    }
+    let mut last = Vec::new();
+    for statement in statements {
+        last = conn.client.simple_query(statement)?;
+    }
+    Ok(last)
 }
 
 /// Begins the write transaction of `firm`: waits (up to the lock timeout) for the firm's
 /// write lock. A firm the database does not hold is not found.
 pub(crate) fn begin_write(shared: &Shared, firm: Uuid) -> Result<TxConn> {
-    let sql = format!(
-        "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lexcase.firm = '{firm}'; \
-         SET LOCAL lock_timeout = {}; \
-         SELECT 1 FROM firms WHERE firm_id = '{firm}' FOR NO KEY UPDATE",
-        shared.options.lock_timeout.as_millis().max(1)
-    );
+    let statements = [
+        "BEGIN ISOLATION LEVEL READ COMMITTED".to_owned(),
+        format!("SET LOCAL lexcase.firm = '{firm}'"),
+        format!(
+            "SET LOCAL lock_timeout = {}",
+            shared.options.lock_timeout.as_millis().max(1)
+        ),
+        format!("SELECT 1 FROM firms WHERE firm_id = '{firm}' FOR NO KEY UPDATE"),
+    ];
     begin_with(shared, firm, |conn| {
         conn.in_tx = true;
-        let locked = rows_of(&conn.client.simple_query(&sql)?);
+        let locked = rows_of(&run(shared, conn, &statements)?);
         if locked == 1 {
             Ok(())
         } else {
@@ -189,11 +211,13 @@ pub(crate) fn short<T>(
         let tx = if read_only {
             begin_read(shared, firm)?
         } else {
-            let sql =
-                format!("BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lexcase.firm = '{firm}'");
+            let statements = [
+                "BEGIN ISOLATION LEVEL READ COMMITTED".to_owned(),
+                format!("SET LOCAL lexcase.firm = '{firm}'"),
+            ];
             begin_with(shared, firm, |conn| {
                 conn.in_tx = true;
-                conn.client.batch_execute(&sql)?;
+                run(shared, conn, &statements)?;
                 Ok(())
             })?
         };

@@ -6,6 +6,7 @@ use lexcase::contacts::Contact;
 use lexcase::matters::MatterStatus;
 use lexcase::store::{Page, Paged};
 use lexcase::{CommunicationId, ContactId, LexcaseError, MatterId, Result};
+use lexcase_sql::Value;
 use lexcase_sql::keyset::SortKey;
 use uuid::Uuid;
 
@@ -136,10 +137,15 @@ pub(crate) fn index_contact_emails(scope: &mut Scope<'_>, contact: &Contact) -> 
         .collect();
     emails.sort();
     emails.dedup();
-    scope.execute(
-        "INSERT INTO contact_emails (firm_id, email, contact_id) \
-         SELECT $1::uuid, e, ?::uuid FROM unnest(?::text[]) AS e",
-        &[Arg::id(contact.id), Arg::Texts(emails)],
+    let rows: Vec<Vec<Value<'_>>> = emails
+        .into_iter()
+        .map(|e| vec![Value::Text(e.into()), Value::Id(contact.id.into())])
+        .collect();
+    scope.insert_rows(
+        "INSERT INTO contact_emails (firm_id, email, contact_id)",
+        &["text", "uuid"],
+        &rows,
+        "",
     )?;
     Ok(())
 }

@@ -59,27 +59,27 @@ pub(crate) fn index_contact(scope: &mut Scope<'_>, contact: &Contact) -> Result<
         "DELETE FROM contact_affiliations WHERE firm_id = $1 AND contact_id = ?",
         &id,
     )?;
-    if !keys.is_empty() {
-        // The 64 bits as PostgreSQL's signed bigint, bit for bit.
-        let bits: Vec<Value<'_>> = keys
-            .iter()
-            .map(|(_, b)| Value::Int(i64::from_ne_bytes(b.to_ne_bytes())))
-            .collect();
-        scope.execute(
-            "INSERT INTO contact_name_keys \
-             (firm_id, key, significant, contact_id, other_words, tokens, name) \
-             SELECT $1::uuid, k.key, ?::integer, ?::uuid, k.bits, ?::text, ?::text \
-             FROM unnest(?::text[], ?::bigint[]) AS k (key, bits)",
-            &[
-                Arg::int(i64::from(entry.significant)),
-                Arg::id(contact.id),
-                Arg::text(&entry.tokens),
-                Arg::text(&name),
-                Arg::Texts(keys.iter().map(|(k, _)| k.clone()).collect()),
-                Arg::Column(bits),
-            ],
-        )?;
-    }
+    // The 64 bits as PostgreSQL's signed bigint, bit for bit.
+    let rows: Vec<Vec<Value<'_>>> = keys
+        .iter()
+        .map(|(key, bits)| {
+            vec![
+                Value::text(key),
+                Value::Int(i64::from(entry.significant)),
+                Value::Id(contact.id.into()),
+                Value::Int(i64::from_ne_bytes(bits.to_ne_bytes())),
+                Value::text(&entry.tokens),
+                Value::text(&name),
+            ]
+        })
+        .collect();
+    scope.insert_rows(
+        "INSERT INTO contact_name_keys \
+         (firm_id, key, significant, contact_id, other_words, tokens, name)",
+        &["text", "integer", "uuid", "bigint", "text", "text"],
+        &rows,
+        "",
+    )?;
     let new: BTreeSet<String> = keys
         .into_iter()
         .map(|(k, _)| k)
@@ -93,33 +93,37 @@ pub(crate) fn index_contact(scope: &mut Scope<'_>, contact: &Contact) -> Result<
             &[Arg::Texts(leave)],
         )?;
     }
-    let join: Vec<String> = new.difference(&old).cloned().collect();
-    if !join.is_empty() {
-        scope.execute(
-            "INSERT INTO contact_name_key_counts (firm_id, key, entries) \
-             SELECT $1::uuid, k, 1 FROM unnest(?::text[]) AS k \
-             ON CONFLICT (firm_id, key) DO UPDATE \
-             SET entries = contact_name_key_counts.entries + 1",
-            &[Arg::Texts(join)],
-        )?;
-    }
-    if !contact.affiliations.is_empty() {
-        let others: Vec<Uuid> = contact
-            .affiliations
-            .iter()
-            .map(|a| a.other.into())
-            .collect();
-        let kinds: Vec<String> = contact
-            .affiliations
-            .iter()
-            .map(|a| a.kind.as_str().to_owned())
-            .collect();
-        scope.execute(
-            "INSERT INTO contact_affiliations (firm_id, other_id, contact_id, kind) \
-             SELECT DISTINCT $1::uuid, o, ?::uuid, k FROM unnest(?::uuid[], ?::text[]) AS a (o, k)",
-            &[Arg::id(contact.id), Arg::Ids(others), Arg::Texts(kinds)],
-        )?;
-    }
+    let join: Vec<Vec<Value<'_>>> = new
+        .difference(&old)
+        .map(|k| vec![Value::text(k), Value::Int(1)])
+        .collect();
+    scope.insert_rows(
+        "INSERT INTO contact_name_key_counts (firm_id, key, entries)",
+        &["text", "bigint"],
+        &join,
+        "ON CONFLICT (firm_id, key) DO UPDATE SET entries = contact_name_key_counts.entries + 1",
+    )?;
+    let affiliations: BTreeSet<(Uuid, &str)> = contact
+        .affiliations
+        .iter()
+        .map(|a| (a.other.into(), a.kind.as_str()))
+        .collect();
+    let rows: Vec<Vec<Value<'_>>> = affiliations
+        .into_iter()
+        .map(|(other, kind)| {
+            vec![
+                Value::Id(other),
+                Value::Id(contact.id.into()),
+                Value::text(kind),
+            ]
+        })
+        .collect();
+    scope.insert_rows(
+        "INSERT INTO contact_affiliations (firm_id, other_id, contact_id, kind)",
+        &["uuid", "uuid", "text"],
+        &rows,
+        "",
+    )?;
     Ok(())
 }
 

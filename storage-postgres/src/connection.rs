@@ -27,6 +27,8 @@ pub(crate) struct PgConn {
     pub(crate) transient: bool,
     /// The connection is in a state the store cannot vouch for: the pool drops it.
     pub(crate) broken: bool,
+    /// The server is a Citus coordinator.
+    pub(crate) citus: bool,
 }
 
 impl std::fmt::Debug for PgConn {
@@ -39,8 +41,9 @@ impl std::fmt::Debug for PgConn {
 }
 
 impl PgConn {
-    fn new(client: Client) -> Self {
+    fn new(client: Client, citus: bool) -> Self {
         Self {
+            citus,
             client,
             statements: HashMap::new(),
             in_tx: false,
@@ -75,11 +78,6 @@ impl PgConn {
         Ok(())
     }
 
-    /// Runs `sql` (statements without parameters) as one batch.
-    pub(crate) fn batch(&mut self, sql: &str) -> Result<()> {
-        self.client.batch_execute(sql).db()
-    }
-
     /// Rolls back the open transaction, if any; a connection that cannot is dropped by the
     /// pool.
     pub(crate) fn end(&mut self) {
@@ -98,6 +96,8 @@ impl PgConn {
 #[derive(Debug)]
 pub(crate) struct Manager {
     pub(crate) config: Config,
+    /// The server is a Citus coordinator.
+    pub(crate) citus: bool,
 }
 
 impl r2d2::ManageConnection for Manager {
@@ -105,7 +105,9 @@ impl r2d2::ManageConnection for Manager {
     type Error = postgres::Error;
 
     fn connect(&self) -> std::result::Result<PgConn, postgres::Error> {
-        self.config.connect(NoTls).map(PgConn::new)
+        self.config
+            .connect(NoTls)
+            .map(|client| PgConn::new(client, self.citus))
     }
 
     fn is_valid(&self, conn: &mut PgConn) -> std::result::Result<(), postgres::Error> {

@@ -19,6 +19,8 @@ use crate::store::PgStore;
 pub(crate) struct Shared {
     pub(crate) pool: r2d2::Pool<Manager>,
     pub(crate) options: PgOptions,
+    /// Whether the database is a Citus coordinator.
+    pub(crate) citus: bool,
 }
 
 /// The connection settings of `url`, with `schema` first on the search path.
@@ -98,15 +100,30 @@ impl PgDatabase {
                 },
             )?;
         }
+        let citus = crate::migrations::is_citus(&mut client)?;
         drop(client);
+        let mut config = config;
+        if citus {
+            // Row security on the workers reads `lexcase.firm`, which each transaction sets with
+            // SET LOCAL: Citus passes such settings on to the workers' connections.
+            let options = format!(
+                "{} -c citus.propagate_set_commands=local",
+                config.get_options().unwrap_or_default()
+            );
+            config.options(&options);
+        }
         let pool = r2d2::Pool::builder()
             .max_size(options.max_connections.max(1))
             .min_idle(Some(0))
             .connection_timeout(options.connection_timeout)
             .test_on_check_out(false)
-            .build_unchecked(Manager { config });
+            .build_unchecked(Manager { config, citus });
         Ok(Self {
-            shared: Arc::new(Shared { pool, options }),
+            shared: Arc::new(Shared {
+                pool,
+                options,
+                citus,
+            }),
         })
     }
 
@@ -128,6 +145,11 @@ impl PgDatabase {
     /// The contents store of firm `firm` (document contents in the database).
     pub fn blobs(&self, firm: Uuid) -> PgBlobStore {
         PgBlobStore::new(self.shared.clone(), firm)
+    }
+
+    /// Whether the database is a Citus coordinator (its tables distributed by firm).
+    pub fn is_citus(&self) -> bool {
+        self.shared.citus
     }
 
     /// The options the database was opened with.

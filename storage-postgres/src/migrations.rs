@@ -168,11 +168,67 @@ pub(crate) fn migrate_client(
         )
         .db()?;
     }
+    if is_citus(&mut tx)? {
+        distribute(&mut tx, schema)?;
+    }
     if let Some(role) = role {
         grant(&mut tx, schema, role)?;
     }
     tx.commit().db()?;
     Ok(from)
+}
+
+/// Whether the database is a Citus coordinator (the `citus` extension is installed).
+pub(crate) fn is_citus(client: &mut impl GenericClient) -> Result<bool> {
+    Ok(client
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')",
+            &[],
+        )
+        .db()?
+        .get(0))
+}
+
+/// On Citus, distributes every table of `schema` not distributed yet (idempotent): the
+/// firm-scoped tables by `firm_id`, all colocated with `firms` (so a firm's rows of every
+/// table sit in one shard group and each statement of the store, which names its firm, runs
+/// on one worker); tables without a firm (`schema_version`, and any global catalogue) as
+/// reference tables copied to every node. Tables are taken in the order they were created, which is the order
+/// their foreign keys need.
+fn distribute(tx: &mut postgres::Transaction<'_>, schema: &str) -> Result<()> {
+    let pending = tx
+        .query(
+            "SELECT c.relname, EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid \
+             AND a.attname = 'firm_id' AND NOT a.attisdropped) \
+             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+             WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') \
+             AND NOT EXISTS (SELECT 1 FROM pg_dist_partition d WHERE d.logicalrelid = c.oid) \
+             ORDER BY c.relname <> 'firms', c.oid",
+            &[&schema],
+        )
+        .db()?;
+    let firms = format!("{schema}.firms");
+    let has_firms = tx
+        .query_one("SELECT to_regclass($1) IS NOT NULL", &[&firms])
+        .db()?
+        .get::<_, bool>(0);
+    for row in pending {
+        let table: String = row.get(0);
+        let by_firm: bool = row.get(1);
+        let qualified = format!("{schema}.{}", identifier("table", &table)?);
+        let statement = match table.as_str() {
+            _ if !by_firm || !has_firms => {
+                "SELECT create_reference_table($1::text::regclass)".to_owned()
+            }
+            "firms" => "SELECT create_distributed_table($1::text::regclass, 'firm_id')".to_owned(),
+            _ => format!(
+                "SELECT create_distributed_table($1::text::regclass, 'firm_id', \
+                 colocate_with => '{schema}.firms')"
+            ),
+        };
+        tx.execute(&statement, &[&qualified]).db()?;
+    }
+    Ok(())
 }
 
 /// Grants `role` the use of `schema`'s tables (idempotent).

@@ -170,24 +170,6 @@ pub(crate) fn insert<R: Record>(
     }
 }
 
-/// `INSERT INTO table (firm_id, columns) SELECT $1, * FROM unnest(?::type[], …)` for `R`,
-/// given the types of the one-row insert's parameters (the firm's first): every row of a list
-/// in one statement, whatever its length.
-fn insert_many_sql<R: Record>(types: &[postgres::types::Type]) -> String {
-    let arrays: Vec<String> = types
-        .iter()
-        .skip(1)
-        .map(|t| format!("?::{}[]", t.name()))
-        .collect();
-    format!(
-        "INSERT INTO {} (firm_id, {}) SELECT $1::uuid, u.* FROM unnest({}) AS u \
-         ON CONFLICT DO NOTHING",
-        R::TABLE,
-        column_list::<R>(None),
-        arrays.join(", ")
-    )
-}
-
 /// Inserts every record of a list (child rows, whose keys their parent decides) in one
 /// statement: each column bound as one array. A row that is not inserted leaves its parent
 /// half written: the transaction is failed.
@@ -203,18 +185,26 @@ pub(crate) fn insert_all<R: Record>(scope: &mut Scope<'_>, records: &[R]) -> Res
         }
         many => {
             let single = statement("insert", R::TABLE, insert_sql::<R>);
-            let types = scope.param_types(single)?;
-            let sql = statement("insert many", R::TABLE, || insert_many_sql::<R>(&types));
-            let mut columns: Vec<Vec<Value<'_>>> = (0..R::COLUMNS.len())
-                .map(|_| Vec::with_capacity(many.len()))
+            let types: Vec<String> = scope
+                .param_types(single)?
+                .iter()
+                .skip(1)
+                .map(|t| t.name().to_owned())
                 .collect();
-            for record in many {
-                for (column, value) in columns.iter_mut().zip(record.values()?) {
-                    column.push(value);
-                }
-            }
-            let args: Vec<Arg<'_>> = columns.into_iter().map(Arg::Column).collect();
-            if usize::try_from(scope.execute(sql, &args)?).ok() == Some(many.len()) {
+            let types: Vec<&str> = types.iter().map(String::as_str).collect();
+            let head = statement("insert head", R::TABLE, || {
+                format!(
+                    "INSERT INTO {} (firm_id, {})",
+                    R::TABLE,
+                    column_list::<R>(None)
+                )
+            });
+            let rows = many
+                .iter()
+                .map(Record::values)
+                .collect::<Result<Vec<_>>>()?;
+            let inserted = scope.insert_rows(head, &types, &rows, "ON CONFLICT DO NOTHING")?;
+            if usize::try_from(inserted).ok() == Some(many.len()) {
                 return Ok(());
             }
         }

@@ -5,7 +5,7 @@
 use std::cell::RefMut;
 
 use lexcase::{LexcaseError, Result};
-use lexcase_sql::{Cols, Record};
+use lexcase_sql::{Cols, Record, Value};
 use postgres::Row;
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::ToSql;
@@ -137,6 +137,62 @@ impl<'a> Scope<'a> {
             Some(e) => Err(e),
             None => Ok(()),
         }
+    }
+
+    /// Inserts `rows` with one statement, `head` naming the table and its columns
+    /// (`INSERT INTO t (firm_id, a, b)`, the firm's id first and given by the store), `types`
+    /// the SQL types of the other columns and `tail` what follows (`ON CONFLICT …`); the
+    /// number of rows inserted. On PostgreSQL each column is bound as one array and the rows
+    /// come from `unnest`, so the statement has one shape whatever the number of rows. On
+    /// Citus the rows are a multi-row `VALUES`, which Citus sends to the firm's shard as an
+    /// INSERT; an `INSERT … SELECT` from `unnest` it would copy in with COPY, which row
+    /// security refuses.
+    pub(crate) fn insert_rows(
+        &mut self,
+        head: &str,
+        types: &[&str],
+        rows: &[Vec<Value<'_>>],
+        tail: &str,
+    ) -> Result<u64> {
+        if rows.is_empty() {
+            return Ok(0);
+        }
+        if rows.iter().any(|r| r.len() != types.len()) {
+            return Err(LexcaseError::storage(
+                "a row to insert has the wrong columns",
+            ));
+        }
+        if !self.conn.citus {
+            let arrays: Vec<String> = types.iter().map(|t| format!("?::{t}[]")).collect();
+            let sql = format!(
+                "{head} SELECT $1::uuid, u.* FROM unnest({}) AS u {tail}",
+                arrays.join(", ")
+            );
+            let columns: Vec<Arg<'_>> = (0..types.len())
+                .map(|i| Arg::Column(rows.iter().map(|r| r[i].clone()).collect()))
+                .collect();
+            return self.execute(&sql, &columns);
+        }
+        // Bound parameters are at most 65535 a statement: a long list goes in several.
+        let per_statement = (60_000 / types.len().max(1)).max(1);
+        let mut inserted = 0;
+        for chunk in rows.chunks(per_statement) {
+            let row = format!(
+                "($1::uuid, {})",
+                types
+                    .iter()
+                    .map(|t| format!("?::{t}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            let sql = format!("{head} VALUES {} {tail}", vec![row; chunk.len()].join(", "));
+            let args: Vec<Arg<'_>> = chunk
+                .iter()
+                .flat_map(|r| r.iter().cloned().map(Arg::Value))
+                .collect();
+            inserted += self.execute(&sql, &args)?;
+        }
+        Ok(inserted)
     }
 
     /// The single integer a `SELECT count(*)` (or any one-`bigint` query) returns.

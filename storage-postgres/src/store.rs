@@ -46,23 +46,29 @@ impl PgStore {
         PgBlobStore::new(self.shared.clone(), self.firm)
     }
 
-    /// Runs `f` on a connection of the pool that acts for this firm (`lexcase.firm` set for the
-    /// session), outside any transaction of the store: for maintenance, and to show what row
-    /// security lets such a session see. The setting is reset and any transaction `f` left
-    /// open is rolled back afterwards.
+    /// Runs `f` on a connection of the pool inside one transaction of this firm
+    /// (`SET LOCAL lexcase.firm`, which on Citus reaches the workers too): for maintenance,
+    /// and to show what row security lets such a session see. What `f` changes is committed
+    /// when it returns, or nothing if a statement failed (PostgreSQL aborts the transaction:
+    /// wrap a statement expected to fail in a savepoint). `f` must not end the transaction.
     pub fn with_session<T>(&self, f: impl FnOnce(&mut postgres::Client) -> T) -> Result<T> {
         let mut conn = self.shared.pool.get().db()?;
         conn.reset()?;
-        conn.batch(&format!("SET lexcase.firm = '{}'", self.firm))?;
+        conn.in_tx = true;
+        let statements = [
+            "BEGIN".to_owned(),
+            format!("SET LOCAL lexcase.firm = '{}'", self.firm),
+        ];
+        if let Err(e) = crate::begin::run(&self.shared, &mut conn, &statements) {
+            conn.end();
+            return Err(crate::error::storage(e));
+        }
         let out = f(&mut conn.client);
         // Whatever `f` did, the connection goes back to the pool as it was.
-        if conn
-            .client
-            .batch_execute("ROLLBACK; RESET lexcase.firm")
-            .is_err()
-        {
+        if conn.client.batch_execute("COMMIT").is_err() {
             conn.broken = true;
         }
+        conn.in_tx = false;
         Ok(out)
     }
 }
