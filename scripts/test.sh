@@ -1,35 +1,41 @@
 #!/usr/bin/env bash
-# Runs every test of lexcase: Rust (fmt, clippy, tests, the conformance suite on SQLite and on
-# PostgreSQL), the Python binding (pytest on SQLite and PostgreSQL, stub drift) and the Kotlin
-# binding (JUnit on the JVM), and checks the Swift binding is generated.
+# Runs every test of lexcase: Rust (fmt, clippy, tests, the conformance suite on SQLite, on
+# PostgreSQL and on a Citus cluster), the Python binding (pytest on SQLite and PostgreSQL, stub
+# drift) and the Kotlin binding (JUnit on the JVM), and checks the Swift binding is generated.
 # Installs what it needs on a fresh machine that has Rust, Python 3, a JDK (17+) and Maven:
-# PostgreSQL 15 comes from apt-get where it is missing.
+# PostgreSQL 15 and Citus's build dependencies come from apt-get where they are missing, and
+# Citus is built from ../shared/vendor/citus once into ~/.cache/lexcase (LEXCASE_CITUS_CACHE)
+# and reused from there.
 #
 #   scripts/test.sh                  # everything (what CI runs)
-#   scripts/test.sh rust python      # only some parts: rust, python, kotlin, postgres
+#   scripts/test.sh rust python      # only some parts: rust, python, kotlin, postgres, citus
 #   scripts/test.sh postgres         # the PostgreSQL store alone (its tests and the conformance suite)
+#   scripts/test.sh citus            # the same on a Citus coordinator with two workers
 #
 # For the Rust and Python parts a throwaway PostgreSQL cluster is created under target/ (as the
 # `postgres` user when run as root), on a free loopback port, and stopped and removed on exit,
-# also on failure. Set LEXCASE_TEST_PG_URL (and LEXCASE_TEST_PG_OWNER_URL) to use an existing
-# database instead.
+# also on failure; for the citus part, three more (a coordinator and two workers). Set
+# LEXCASE_TEST_PG_URL (and LEXCASE_TEST_PG_OWNER_URL) to use an existing database instead.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
 PARTS=("$@")
-[ ${#PARTS[@]} -gt 0 ] || PARTS=(rust python kotlin)
+[ ${#PARTS[@]} -gt 0 ] || PARTS=(rust python kotlin citus)
 for part in "${PARTS[@]}"; do
     case $part in
-        rust | python | kotlin | postgres) ;;
-        *) echo "unknown part '$part' (expected: rust, python, kotlin, postgres)" >&2; exit 2 ;;
+        rust | python | kotlin | postgres | citus) ;;
+        *) echo "unknown part '$part' (expected: rust, python, kotlin, postgres, citus)" >&2; exit 2 ;;
     esac
 done
 wants() { [[ " ${PARTS[*]} " == *" $1 "* ]]; }
 
 # shellcheck source=scripts/postgres.sh
 . "$ROOT/scripts/postgres.sh"
+# shellcheck source=scripts/citus.sh
+. "$ROOT/scripts/citus.sh"
+trap pg_stop_all EXIT
 
 if [ "${CI:-}" = true ]; then
     # A fresh clone builds once: incremental compilation only costs time there.
@@ -61,9 +67,16 @@ if wants rust || wants python || wants postgres; then
     else
         pg_install
         pg_start_cluster main
-        trap pg_stop_all EXIT
         pg_test_database main
     fi
+fi
+
+# ---------------------------------------------------------------- Citus
+if wants citus; then
+    step "citus: build Citus once (cached) and start a coordinator with two workers"
+    pg_install
+    citus_install
+    citus_start_cluster
 fi
 
 if wants postgres && ! wants rust; then
@@ -96,6 +109,20 @@ if wants rust; then
     cargo run --quiet --example billing_cycle > "$EXAMPLES_DIR/billing.out"
     tail -n 1 "$EXAMPLES_DIR/billing.out"
     rm -rf "$EXAMPLES_DIR"
+fi
+
+# The suite on Citus runs in `cargo test` above when both parts are asked for; the store's own
+# tests (tenancy, row security, blobs, four writer processes, migrations) run against the
+# cluster here.
+if wants citus; then
+    if ! wants rust; then
+        step "citus: the conformance suite, sharding and routing on Citus"
+        cargo test -p lexcase-conformance --test citus_conformance
+    fi
+    step "citus: the PostgreSQL store's own tests on Citus"
+    LEXCASE_TEST_PG_URL=$LEXCASE_TEST_CITUS_URL LEXCASE_TEST_PG_OWNER_URL=$LEXCASE_TEST_CITUS_OWNER_URL \
+        LEXCASE_TEST_PG_SUPERUSER_URL=$LEXCASE_TEST_CITUS_SUPERUSER_URL \
+        cargo test -p lexcase-postgres --tests
 fi
 
 # ---------------------------------------------------------------- Python binding
