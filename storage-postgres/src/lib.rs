@@ -54,12 +54,15 @@
 //!
 //! # Citus
 //!
-//! Every table is ready to be distributed by `firm_id` and colocated with `firms`: primary
-//! keys, unique constraints and foreign keys all include it, and every statement filters every
-//! table it names by `firm_id = $1`, so each routes to one shard group. The firm's write lock is
-//! a row lock on the firm's row (not an advisory lock), so it holds across coordinators.
-//! `schema_version` is the one table without a firm. Row security reads `lexcase.firm`, set
-//! with `SET LOCAL` so that `citus.propagate_set_commands = 'local'` carries it to the workers.
+//! On a Citus coordinator, [`migrate`] distributes every table by `firm_id`, colocated with
+//! `firms` (primary keys, unique constraints and foreign keys all include it), and makes the
+//! tables without a firm (`schema_version`) reference tables. Every statement filters every
+//! table it names by `firm_id = $1`, so each routes to one shard. The firm's write lock is a
+//! row lock on the firm's row (not an advisory lock), so it holds across coordinators. Row
+//! security reads `lexcase.firm`, set with `SET LOCAL` as a statement of its own: on Citus the
+//! store's connections set `citus.propagate_set_commands = 'local'`, which forwards it to the
+//! workers. Lists of child rows go in as one multi-row `VALUES` there (Citus would copy the
+//! rows of an `INSERT … SELECT` in with COPY, which row security refuses).
 //!
 //! ```no_run
 //! use lexcase::store::Store;
