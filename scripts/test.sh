@@ -1,25 +1,41 @@
 #!/usr/bin/env bash
-# Runs every test of lexcase: Rust (fmt, clippy, tests), the Python binding (pytest, stub drift)
-# and the Kotlin binding (JUnit on the JVM), and checks the Swift binding is generated.
-# Installs what it needs on a fresh machine that has Rust, Python 3, a JDK (17+) and Maven
-# (Python tools in .venv, poppler-utils with apt-get when pdftotext is missing).
+# Runs every test of lexcase: Rust (fmt, clippy, tests, the conformance suite on SQLite, on
+# PostgreSQL and on a Citus cluster), the Python binding (pytest on SQLite and PostgreSQL, stub
+# drift) and the Kotlin binding (JUnit on the JVM), and checks the Swift binding is generated.
+# Installs what it needs on a fresh machine that has Rust, Python 3, a JDK (17+) and Maven:
+# Python tools in .venv, poppler-utils with apt-get when pdftotext is missing, PostgreSQL 15
+# and Citus's build dependencies from apt-get where they are missing, and Citus built from
+# ../shared/vendor/citus once into ~/.cache/lexcase (LEXCASE_CITUS_CACHE) and reused from there.
 #
 #   scripts/test.sh                  # everything (what CI runs)
-#   scripts/test.sh rust python      # only some parts: rust, python, kotlin
+#   scripts/test.sh rust python      # only some parts: rust, python, kotlin, postgres, citus
+#   scripts/test.sh postgres         # the PostgreSQL store alone (its tests and the conformance suite)
+#   scripts/test.sh citus            # the same on a Citus coordinator with two workers
+#
+# For the Rust and Python parts a throwaway PostgreSQL cluster is created under target/ (as the
+# `postgres` user when run as root), on a free loopback port, and stopped and removed on exit,
+# also on failure; for the citus part, three more (a coordinator and two workers). Set
+# LEXCASE_TEST_PG_URL (and LEXCASE_TEST_PG_OWNER_URL) to use an existing database instead.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
 PARTS=("$@")
-[ ${#PARTS[@]} -gt 0 ] || PARTS=(rust python kotlin)
+[ ${#PARTS[@]} -gt 0 ] || PARTS=(rust python kotlin citus)
 for part in "${PARTS[@]}"; do
     case $part in
-        rust | python | kotlin) ;;
-        *) echo "unknown part '$part' (expected: rust, python, kotlin)" >&2; exit 2 ;;
+        rust | python | kotlin | postgres | citus) ;;
+        *) echo "unknown part '$part' (expected: rust, python, kotlin, postgres, citus)" >&2; exit 2 ;;
     esac
 done
 wants() { [[ " ${PARTS[*]} " == *" $1 "* ]]; }
+
+# shellcheck source=scripts/postgres.sh
+. "$ROOT/scripts/postgres.sh"
+# shellcheck source=scripts/citus.sh
+. "$ROOT/scripts/citus.sh"
+trap pg_stop_all EXIT
 
 if [ "${CI:-}" = true ]; then
     # A fresh clone builds once: incremental compilation only costs time there.
@@ -58,6 +74,32 @@ need_pdftotext() {
 }
 need_pdftotext
 
+# ---------------------------------------------------------------- PostgreSQL
+if wants rust || wants python || wants postgres; then
+    step "postgres: a throwaway cluster (roles lexcase_owner and lexcase_app, database lexcase_test)"
+    if [ -n "${LEXCASE_TEST_PG_URL:-}" ]; then
+        echo "using the database of LEXCASE_TEST_PG_URL"
+    else
+        pg_install
+        pg_start_cluster main
+        pg_test_database main
+    fi
+fi
+
+# ---------------------------------------------------------------- Citus
+if wants citus; then
+    step "citus: build Citus once (cached) and start a coordinator with two workers"
+    pg_install
+    citus_install
+    citus_start_cluster
+fi
+
+if wants postgres && ! wants rust; then
+    step "postgres: the store's tests and the conformance suite on PostgreSQL"
+    cargo test -p lexcase-postgres
+    cargo test -p lexcase-conformance --test postgres_conformance
+fi
+
 # ---------------------------------------------------------------- Rust
 if wants rust; then
     step "cargo fmt --check"
@@ -90,6 +132,20 @@ if wants rust; then
     cargo run --quiet --example client_output -- "$EXAMPLES_DIR" > "$EXAMPLES_DIR/output.out"
     tail -n 1 "$EXAMPLES_DIR/output.out"
     rm -rf "$EXAMPLES_DIR"
+fi
+
+# The suite on Citus runs in `cargo test` above when both parts are asked for; the store's own
+# tests (tenancy, row security, blobs, four writer processes, migrations) run against the
+# cluster here.
+if wants citus; then
+    if ! wants rust; then
+        step "citus: the conformance suite, sharding and routing on Citus"
+        cargo test -p lexcase-conformance --test citus_conformance
+    fi
+    step "citus: the PostgreSQL store's own tests on Citus"
+    LEXCASE_TEST_PG_URL=$LEXCASE_TEST_CITUS_URL LEXCASE_TEST_PG_OWNER_URL=$LEXCASE_TEST_CITUS_OWNER_URL \
+        LEXCASE_TEST_PG_SUPERUSER_URL=$LEXCASE_TEST_CITUS_SUPERUSER_URL \
+        cargo test -p lexcase-postgres --tests
 fi
 
 # ---------------------------------------------------------------- Python binding

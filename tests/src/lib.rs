@@ -13,10 +13,21 @@ pub mod cases;
 pub mod fixture;
 
 /// Writes one `#[test]` per conformance case, each on a new store from `$make`.
+///
+/// With `skip = $why`, a closure returning `Option<String>`, each test first asks it and, given
+/// a reason, reports the case as skipped and passes (for stores that need a server the
+/// machine may not have):
+///
+/// ```ignore
+/// lexcase_conformance::conformance_tests!(make, skip = || server_url().is_none().then(|| "no server".into()));
+/// ```
 #[macro_export]
 macro_rules! conformance_tests {
     ($make:expr) => {
-        $crate::__conformance_cases!($make;
+        $crate::conformance_tests!($make, skip = || None::<String>);
+    };
+    ($make:expr, skip = $skip:expr) => {
+        $crate::__conformance_cases!($make; $skip;
             store::settings_round_trip,
             store::ids_and_aggregates_round_trip,
             store::stale_version_is_refused,
@@ -24,6 +35,7 @@ macro_rules! conformance_tests {
             store::duplicate_keys_conflict,
             store::sequences_are_gapless_per_key,
             store::audit_head_follows_appends,
+            store::every_type_round_trips_at_its_extremes,
             firm::initialises_once,
             firm::matter_numbers_follow_the_format,
             firm::settings_need_manage_firm_and_validate,
@@ -122,10 +134,14 @@ macro_rules! conformance_tests {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __conformance_cases {
-    ($make:expr; $($module:ident :: $case:ident),* $(,)?) => {
+    ($make:expr; $skip:expr; $($module:ident :: $case:ident),* $(,)?) => {
         $(
             #[test]
             fn $case() {
+                if let Some(why) = ($skip)() {
+                    eprintln!("{}: skipped: {why}", stringify!($case));
+                    return;
+                }
                 $crate::cases::$module::$case(($make)());
             }
         )*

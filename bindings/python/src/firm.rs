@@ -44,14 +44,21 @@ use crate::users::PyUser;
 /// `audit_key` (at least 16 bytes, kept outside the file) seals the audit chain with
 /// HMAC-SHA256 from the next event on; once it is, the firm must be opened with the same key
 /// to write, and to verify the keyed events.
+///
+/// With a PostgreSQL URL (`postgresql://user@host/db`) and `firm` (its id, a `uuid.UUID` or
+/// its text), opens that firm of the shared database, creating it if the database does not
+/// hold it yet; document contents are kept in the database. The schema is migrated on first
+/// use. Firms opened on the same URL share one pool of connections. `key` applies to SQLite
+/// files only (a PostgreSQL server encrypts its own storage); `audit_key` applies to both.
 #[pyfunction]
-#[pyo3(signature = (path, durability="full", *, key=None, audit_key=None))]
+#[pyo3(signature = (path, durability="full", *, key=None, audit_key=None, firm=None))]
 pub fn open(
     py: Python<'_>,
     path: PathBuf,
     durability: &str,
     key: Option<&[u8]>,
     audit_key: Option<&[u8]>,
+    firm: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyFirm> {
     let key = key.map(DatabaseKey::new).transpose().map_err(to_py)?;
     let audit_key = audit_key.map(AuditKey::new).transpose().map_err(to_py)?;
@@ -65,35 +72,74 @@ pub fn open(
             )));
         }
     };
+    // Every firm renders from its templates, and seals its chain when given the audit key.
+    let finish = |firm: Firm| {
+        let firm = firm.with_engine(Arc::new(lexcase_render::Engine::new()));
+        match audit_key {
+            Some(key) => firm.with_audit_key(key),
+            None => firm,
+        }
+    };
+    let text = path.to_str().unwrap_or_default();
+    if crate::backends::is_postgres_url(text) {
+        let firm = crate::backends::firm_id(firm)?;
+        if durability != Durability::Full {
+            return Err(to_py(LexcaseError::validation(
+                "durability",
+                "applies to SQLite files; on PostgreSQL the server's settings decide",
+            )));
+        }
+        if key.is_some() {
+            return Err(to_py(LexcaseError::validation(
+                "key",
+                "applies to SQLite files; a PostgreSQL server encrypts its own storage",
+            )));
+        }
+        let url = text.to_owned();
+        let opened = run(py, || crate::backends::open_postgres(&url, firm))?;
+        return Ok(PyFirm {
+            firm: finish(opened),
+            repr: format!(
+                "Firm(url={}, firm={})",
+                PyString::new(py, &crate::backends::without_credentials(text)).repr()?,
+                PyString::new(py, &firm.to_string()).repr()?
+            ),
+        });
+    }
+    if firm.is_some() {
+        return Err(to_py(LexcaseError::validation(
+            "firm",
+            "a firm id is given with a PostgreSQL URL only (a file holds one firm)",
+        )));
+    }
     let options = SqliteOptions {
         durability,
         ..SqliteOptions::default()
     };
-    let firm = run(py, || {
+    let opened = run(py, || {
         // The store first: a file that is not a lexcase database gets no blob directory.
-        let firm = match &key {
+        Ok(match &key {
             Some(key) => Firm::new(SqliteStore::open_encrypted(&path, options, key)?)
                 .with_blobs(blobs_beside_encrypted(&path, key)?),
             None => Firm::new(SqliteStore::open(&path, options)?).with_blobs(blobs_beside(&path)?),
-        };
-        let firm = firm.with_engine(Arc::new(lexcase_render::Engine::new()));
-        Ok(match audit_key {
-            Some(key) => firm.with_audit_key(key),
-            None => firm,
         })
     })?;
     Ok(PyFirm {
-        firm,
-        path: path.display().to_string(),
+        firm: finish(opened),
+        repr: format!(
+            "Firm(path={})",
+            PyString::new(py, &path.display().to_string()).repr()?
+        ),
     })
 }
 
-/// A firm: one database. Set it up once with `initialise`, then act through a `Session` for a
-/// user. Share it freely between threads.
+/// A firm: one database (or one firm of a PostgreSQL database). Set it up once with
+/// `initialise`, then act through a `Session` for a user. Share it freely between threads.
 #[pyclass(frozen, module = "lexcase", name = "Firm")]
 pub struct PyFirm {
     firm: Firm,
-    path: String,
+    /// What `repr` shows: the path, or the URL without credentials and the firm's id.
+    repr: String,
 }
 
 #[pymethods]
@@ -179,7 +225,7 @@ impl PyFirm {
         let smtp = lexcase_smtp::SmtpTransport::new(&config).map_err(to_py)?;
         Ok(PyFirm {
             firm: self.firm.clone().with_mail_transport(Arc::new(smtp)),
-            path: self.path.clone(),
+            repr: self.repr.clone(),
         })
     }
 
@@ -196,14 +242,11 @@ impl PyFirm {
                 .firm
                 .clone()
                 .with_mail_transport(Arc::new(PySender(sender.unbind()))),
-            path: self.path.clone(),
+            repr: self.repr.clone(),
         })
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!(
-            "Firm(path={})",
-            PyString::new(py, &self.path).repr()?
-        ))
+    fn __repr__(&self) -> String {
+        self.repr.clone()
     }
 }

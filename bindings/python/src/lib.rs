@@ -22,6 +22,7 @@ pub mod appointment_types;
 pub mod appointments;
 pub mod audit;
 mod audit_proof;
+mod backends;
 pub mod bill_types;
 pub mod billing;
 pub mod communication_types;
@@ -79,6 +80,7 @@ fn version() -> &'static str {
 fn lexcase_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add_function(wrap_pyfunction!(firm::open, m)?)?;
+    m.add_function(wrap_pyfunction!(backends::migrate_postgres, m)?)?;
     m.add_function(wrap_pyfunction!(docket_types::rule_pack_from_toml, m)?)?;
     m.add_function(wrap_pyfunction!(docket_types::rule_pack_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(docket_types::builtin_rule_packs, m)?)?;

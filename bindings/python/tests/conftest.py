@@ -1,7 +1,11 @@
-"""Fixtures: a firm on an in-memory database with one user in every role."""
+"""Fixtures: a firm with one user in every role, on an in-memory SQLite database and, when
+``LEXCASE_TEST_PG_URL`` names a PostgreSQL database (``scripts/test.sh`` starts one), on a new
+firm of that database too: every test taking ``office`` (or ``backend``) runs on both."""
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -10,12 +14,34 @@ import pytest
 
 import lexcase
 
+PG_URL = os.environ.get("LEXCASE_TEST_PG_URL")
+PG_OWNER_URL = os.environ.get("LEXCASE_TEST_PG_OWNER_URL")
+BACKENDS = ["sqlite"] + (["postgres"] if PG_URL else [])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def postgres_schema() -> None:
+    """Migrates the PostgreSQL test database once, as its owner, granting the application role
+    (as a deployment does); without an owner URL the application role migrates it itself."""
+    if PG_URL and PG_OWNER_URL:
+        lexcase.migrate_postgres(
+            PG_OWNER_URL, app_role=os.environ.get("LEXCASE_TEST_PG_APP_ROLE", "lexcase_app")
+        )
+
 ROLES = ("admin", "partner", "fee_earner", "paralegal", "secretary", "accounts", "read_only")
 
 
-def new_firm(path: str = ":memory:") -> tuple[lexcase.Firm, lexcase.User]:
+def open_new(backend: str = "sqlite") -> lexcase.Firm:
+    """A new, empty firm: in memory, or a new firm of the PostgreSQL test database."""
+    if backend == "postgres":
+        assert PG_URL is not None
+        return lexcase.open(PG_URL, firm=uuid.uuid4())
+    return lexcase.open(":memory:")
+
+
+def new_firm(path: str = ":memory:", backend: str = "sqlite") -> tuple[lexcase.Firm, lexcase.User]:
     """An initialised firm and its first admin."""
-    firm = lexcase.open(path)
+    firm = open_new(backend) if path == ":memory:" else lexcase.open(path)
     admin = firm.initialise(
         name="Smith & Partners LLP",
         currency="GBP",
@@ -64,9 +90,16 @@ class Office:
         )
 
 
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The store a test runs on: ``sqlite``, and ``postgres`` when a database is configured."""
+    name: str = request.param
+    return name
+
+
 @pytest.fixture
-def office() -> Iterator[Office]:
-    firm, admin = new_firm()
+def office(backend: str) -> Iterator[Office]:
+    firm, admin = new_firm(backend=backend)
     session = firm.session(admin.id)
     users = {"admin": admin}
     for role in ROLES[1:]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import lexcase
-from conftest import new_firm
+from conftest import PG_URL, new_firm
 
 
 def test_memory_firm_starts_uninitialised_and_is_set_up_once() -> None:
@@ -115,3 +115,56 @@ def test_a_deactivated_user_cannot_act() -> None:
         bobs.users.me()
     with pytest.raises(lexcase.PermissionDeniedError):
         firm.session(bob.id)
+
+
+def test_a_firm_id_goes_with_a_postgres_url_only() -> None:
+    # Refused before anything is opened or connected.
+    with pytest.raises(lexcase.ValidationError) as err:
+        lexcase.open(":memory:", firm=uuid.uuid4())
+    assert err.value.field == "firm"
+    url = "postgresql://nobody@127.0.0.1:1/nowhere"
+    with pytest.raises(lexcase.ValidationError) as err:
+        lexcase.open(url)
+    assert err.value.field == "firm"
+    with pytest.raises(lexcase.ValidationError):
+        lexcase.open(url, firm="not a uuid")
+    with pytest.raises(TypeError):
+        lexcase.open(url, firm=42)  # type: ignore[arg-type]
+    with pytest.raises(lexcase.ValidationError) as err:
+        lexcase.open(url, "normal", firm=uuid.uuid4())
+    assert err.value.field == "durability"
+
+
+@pytest.mark.skipif(PG_URL is None, reason="LEXCASE_TEST_PG_URL is not set")
+def test_postgres_firms_are_opened_by_id_and_keep_their_contents() -> None:
+    assert PG_URL is not None
+    firm_id = uuid.uuid4()
+    firm = lexcase.open(PG_URL, firm=firm_id)
+    assert repr(firm).startswith("Firm(url='postgresql://") and "@" not in repr(firm)
+    assert repr(firm).endswith(f"firm='{firm_id}')")
+    assert not firm.is_initialised()
+    admin = firm.initialise(
+        name="Smith & Partners LLP",
+        currency="GBP",
+        matter_number_format="{CLIENT3}-{SEQ:4}",
+        time_zone="Europe/London",
+        admin_name="Ada Admin",
+        admin_email="ada@smith.example",
+    )
+    s = firm.session(admin.id)
+    client = s.contacts.create_person(given_name="Jane", family_name="Smith")
+    m = s.matters.create(
+        title="Purchase", practice_area="conveyancing", clients=[client.id], responsible=admin.id
+    )
+    d = s.documents.add(
+        m.id, name="TA6", category="TA6", media_type="application/pdf", contents=b"signed TA6"
+    )
+    # The same firm opened again (its id as text) finds everything, contents included.
+    again = lexcase.open(PG_URL, firm=str(firm_id))
+    s2 = again.session(admin.id)
+    assert s2.matters.get(m.id).number == m.number
+    assert s2.documents.contents(d.id) == b"signed TA6"
+    assert s2.audit.verify().is_intact
+    # Another firm of the same database is a new, empty firm.
+    other = lexcase.open(PG_URL, firm=uuid.uuid4())
+    assert not other.is_initialised()

@@ -8,8 +8,11 @@
 //! the start's month or year. A start moved by a whole number of INTERVALs of periods (to the
 //! first instant of the month or year for monthly and yearly rules, whose days differ in
 //! number) therefore lands on a period the original series has too, and every period from
-//! there on is the same. BYSETPOS picks within one period, so it is unaffected; occurrences
-//! of the first, moved period that fall before the new start are before the window anyway.
+//! there on is the same. BYSETPOS picks within one period, but the crate picks within the
+//! first period only among the days from the start on (a weekly rule started on a Saturday
+//! has no second day in its first week), so a rule with BYSETPOS is moved one INTERVAL less:
+//! its first, shortened period then ends before the window. Other occurrences of the first,
+//! moved period that fall before the new start are before the window anyway.
 //! A rule with COUNT is not moved (its count runs from the original start), nor a set with
 //! more than one rule or with extra or excluded dates, nor an HOURLY, MINUTELY or SECONDLY
 //! rule that filters days (BYDAY, BYMONTHDAY, BYMONTH, BYYEARDAY, BYWEEKNO, BYSETPOS): the
@@ -117,7 +120,8 @@ pub(crate) fn fast_forward(
     }
     // Whole INTERVALs of periods that fit before the target; fewer when the local time
     // they land on does not exist (a clock change).
-    let mut intervals = periods(local_start, target, freq) / interval;
+    let short_first_period = i64::from(!rule.get_by_set_pos().is_empty());
+    let mut intervals = periods(local_start, target, freq) / interval - short_first_period;
     while intervals >= 1 {
         let moved_start = moved(local_start, freq, intervals.checked_mul(interval)?)?;
         if let Some(new_start) = tz.from_local_datetime(&moved_start).earliest() {

@@ -154,6 +154,7 @@ __all__ = [
     "compliance_pack_from_json",
     "compliance_pack_from_toml",
     "format_duration",
+    "migrate_postgres",
     "open",
     "parse_duration",
     "rule_pack_from_json",
@@ -198,12 +199,20 @@ _Json = Union[None, bool, int, float, str, list["_Json"], dict[str, "_Json"]]
 def version() -> str:
     """The version of the lexcase engine, e.g. ``"0.1.0"``."""
 
+def migrate_postgres(url: str, *, app_role: str | None = None) -> int:
+    """Brings lexcase's schema in the PostgreSQL database at ``url`` up to date, connecting as
+    the role that owns it (or may create it), and grants ``app_role`` (a login role for the
+    application, which must exist) what the application needs and nothing more. Returns the
+    schema version it found. A schema that is not lexcase's, or is newer, raises
+    ``IncompatibleDatabaseError`` and is left as it was."""
+
 def open(
     path: str | os.PathLike[str],
     durability: Literal["full", "normal"] = "full",
     *,
     key: bytes | None = None,
     audit_key: bytes | None = None,
+    firm: uuid.UUID | str | None = None,
 ) -> Firm:
     """Opens (creating if absent) the firm database at ``path``, or a private in-memory one for
     ``":memory:"``. ``durability="full"`` (the default) makes every commit survive a power cut;
@@ -223,6 +232,12 @@ def open(
     ``audit_key`` (at least 16 bytes, kept outside the file) seals the audit chain with
     HMAC-SHA256 from the next event on; once it is, the firm must be opened with the same key
     to write, and to verify the keyed events.
+
+    With a PostgreSQL URL (``"postgresql://user@host/db"``) and ``firm`` (its id, a
+    :class:`uuid.UUID` or its text), opens that firm of the shared database, creating it if the
+    database does not hold it yet; document contents are kept in the database. The schema is
+    migrated on first use. Firms opened on the same URL share one pool of connections.
+    ``key`` applies to SQLite files only; ``audit_key`` applies to both.
     """
 
 # ---------------------------------------------------------------- errors
@@ -309,7 +324,7 @@ class DeliveryError(LexcaseError):
 
 @final
 class Firm:
-    """A firm: one database. Set it up once with ``initialise``, then act through a ``Session``
+    """A firm: one database (or one firm of a PostgreSQL database). Set it up once with ``initialise``, then act through a ``Session``
     for a user. Share it freely between threads."""
 
     def is_initialised(self) -> bool:
