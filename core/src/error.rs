@@ -141,6 +141,17 @@ pub enum LexcaseError {
         /// Why the file is refused.
         reason: IncompatibleReason,
     },
+    /// A firm archive cannot be imported: it is not an archive, is damaged or cut off (a
+    /// member missing, a hash or count that does not match, a line that does not parse), or
+    /// was written by a newer lexcase. Nothing was written.
+    #[error("invalid archive: {reason}")]
+    InvalidArchive {
+        /// What is wrong (a member name at most, no client data).
+        reason: String,
+    },
+    /// The caller's progress callback asked to stop: the call ended and wrote nothing.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 /// Stable machine codes, one per [`LexcaseError`] variant.
@@ -164,6 +175,10 @@ pub enum ErrorCode {
     Integrity,
     /// See [`LexcaseError::IncompatibleDatabase`].
     IncompatibleDatabase,
+    /// See [`LexcaseError::InvalidArchive`].
+    InvalidArchive,
+    /// See [`LexcaseError::Cancelled`].
+    Cancelled,
 }
 
 impl ErrorCode {
@@ -179,6 +194,8 @@ impl ErrorCode {
             Self::Storage => "storage",
             Self::Integrity => "integrity",
             Self::IncompatibleDatabase => "incompatible_database",
+            Self::InvalidArchive => "invalid_archive",
+            Self::Cancelled => "cancelled",
         }
     }
 }
@@ -196,6 +213,8 @@ impl LexcaseError {
             Self::Storage { .. } => ErrorCode::Storage,
             Self::Integrity { .. } => ErrorCode::Integrity,
             Self::IncompatibleDatabase { .. } => ErrorCode::IncompatibleDatabase,
+            Self::InvalidArchive { .. } => ErrorCode::InvalidArchive,
+            Self::Cancelled => ErrorCode::Cancelled,
         }
     }
 
@@ -232,6 +251,13 @@ impl LexcaseError {
     pub fn storage(message: impl Into<String>) -> Self {
         Self::Storage {
             message: message.into(),
+        }
+    }
+
+    /// An invalid-archive error.
+    pub fn invalid_archive(reason: impl Into<String>) -> Self {
+        Self::InvalidArchive {
+            reason: reason.into(),
         }
     }
 

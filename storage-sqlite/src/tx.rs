@@ -504,6 +504,14 @@ macro_rules! read_tx {
             ) -> Result<Vec<(Uuid, serde_json::Value)>> {
                 crate::state::rows(self.conn(), kind, after, limit)
             }
+            fn archive_records(
+                &self,
+                kind: lexcase::store::RecordKind,
+                after: Option<&str>,
+                limit: u32,
+            ) -> Result<Vec<lexcase::store::ArchiveRecord>> {
+                crate::archive::records(self.conn(), kind, after, limit)
+            }
             fn count_conflict_keys(&self, keys: &[String], cap: u32) -> Result<u32> {
                 conflict_reads::count_keys(self.conn(), keys, cap)
             }
@@ -743,6 +751,9 @@ impl WriteTx for SqliteWriteTx<'_> {
     }
     fn next_sequence(&mut self, key: &str) -> Result<u64> {
         write::next_sequence(self.conn(), key)
+    }
+    fn restore_sequence(&mut self, key: &str, value: u64) -> Result<()> {
+        crate::archive::restore_sequence(self.conn(), key, value)
     }
     fn audit_chain_head(&self) -> Result<Option<(u64, lexcase::audit::Hash)>> {
         Ok(self

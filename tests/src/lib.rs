@@ -96,6 +96,23 @@ macro_rules! conformance_tests {
             rule_failures::packs_are_checked_for_budget_and_capability_first,
             compliance_sweep::sweep_facts_match_one_matter_at_a_time,
         );
+        $crate::__conformance_store_cases!($make;
+            archive::firm_round_trips_byte_identically,
+            archive::bad_or_cancelled_imports_write_nothing,
+        );
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __conformance_store_cases {
+    ($make:expr; $($module:ident :: $case:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $case() {
+                $crate::cases::$module::$case(&$make);
+            }
+        )*
     };
 }
 

@@ -128,6 +128,16 @@ pub enum LexcaseError {
         /// Why the file is refused.
         reason: IncompatibleReason,
     },
+    /// A firm archive is not one, is damaged or cut off, or is newer than this build; nothing
+    /// was written.
+    #[error("invalid archive: {reason}")]
+    InvalidArchive {
+        /// What is wrong.
+        reason: String,
+    },
+    /// The progress callback cancelled the call; nothing was written.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 /// Values behind a refusal, kept out of its message because they may be client data.
@@ -207,6 +217,8 @@ impl From<lexcase::LexcaseError> for LexcaseError {
             Core::IncompatibleDatabase { reason } => Self::IncompatibleDatabase {
                 reason: reason.into(),
             },
+            Core::InvalidArchive { reason } => Self::InvalidArchive { reason },
+            Core::Cancelled => Self::Cancelled,
         }
     }
 }

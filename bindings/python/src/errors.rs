@@ -72,6 +72,19 @@ create_exception!(
     "The database file was written by a newer lexcase or is not a lexcase database."
 );
 
+create_exception!(
+    lexcase,
+    InvalidArchiveError,
+    LexcaseError,
+    "A firm archive is not one, is damaged or cut off, or is newer than this lexcase; nothing was written."
+);
+create_exception!(
+    lexcase,
+    CancelledError,
+    LexcaseError,
+    "The progress callback cancelled the call; nothing was written."
+);
+
 /// Makes `ValidationError` a subclass of both `LexcaseError` and `ValueError`.
 ///
 /// `create_exception!` takes a single base class (PyO3 issue #4979 tracks multiple bases), so
@@ -189,6 +202,11 @@ fn build(py: Python<'_>, err: &CoreError) -> PyResult<PyErr> {
             py.get_type::<IncompatibleDatabaseError>(),
             vec![("reason", reason.to_string().into_pyobject(py)?.into_any())],
         ),
+        CoreError::InvalidArchive { reason } => (
+            py.get_type::<InvalidArchiveError>(),
+            vec![("reason", reason.into_pyobject(py)?.into_any())],
+        ),
+        CoreError::Cancelled => (py.get_type::<CancelledError>(), vec![]),
     };
     let exception = class.call1((err.to_string(),))?;
     exception.setattr("code", err.code().as_str())?;
@@ -221,6 +239,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "IncompatibleDatabaseError",
         py.get_type::<IncompatibleDatabaseError>(),
     )?;
+    m.add("InvalidArchiveError", py.get_type::<InvalidArchiveError>())?;
+    m.add("CancelledError", py.get_type::<CancelledError>())?;
     Ok(())
 }
 
