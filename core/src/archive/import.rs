@@ -391,7 +391,7 @@ pub fn import<R: Read + Seek>(
         read_member(&mut zip, member(name)?, |line| {
             apply(name, *content, line, None, &mut chain, &mut referenced)?;
             done += 1;
-            if done % 500 == 0 {
+            if done.is_multiple_of(500) {
                 report(progress, "import.check", done, Some(total))?;
             }
             Ok(())
@@ -454,7 +454,7 @@ pub fn import<R: Read + Seek>(
                 &mut referenced,
             )?;
             done += 1;
-            if done % 500 == 0 {
+            if done.is_multiple_of(500) {
                 report(progress, "import.write", done, Some(total))?;
             }
             Ok(())
