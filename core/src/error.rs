@@ -167,6 +167,17 @@ pub enum LexcaseError {
         /// The SMTP reply code, when the server gave one.
         code: Option<u16>,
     },
+    /// A firm archive cannot be imported: it is not an archive, is damaged or cut off (a
+    /// member missing, a hash or count that does not match, a line that does not parse), or
+    /// was written by a newer lexcase. Nothing was written.
+    #[error("invalid archive: {reason}")]
+    InvalidArchive {
+        /// What is wrong (a member name at most, no client data).
+        reason: String,
+    },
+    /// The caller's progress callback asked to stop: the call ended and wrote nothing.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 /// Stable machine codes, one per [`LexcaseError`] variant.
@@ -194,6 +205,10 @@ pub enum ErrorCode {
     Template,
     /// See [`LexcaseError::Delivery`].
     Delivery,
+    /// See [`LexcaseError::InvalidArchive`].
+    InvalidArchive,
+    /// See [`LexcaseError::Cancelled`].
+    Cancelled,
 }
 
 impl ErrorCode {
@@ -211,6 +226,8 @@ impl ErrorCode {
             Self::IncompatibleDatabase => "incompatible_database",
             Self::Template => "template",
             Self::Delivery => "delivery",
+            Self::InvalidArchive => "invalid_archive",
+            Self::Cancelled => "cancelled",
         }
     }
 }
@@ -230,6 +247,8 @@ impl LexcaseError {
             Self::IncompatibleDatabase { .. } => ErrorCode::IncompatibleDatabase,
             Self::Template { .. } => ErrorCode::Template,
             Self::Delivery { .. } => ErrorCode::Delivery,
+            Self::InvalidArchive { .. } => ErrorCode::InvalidArchive,
+            Self::Cancelled => ErrorCode::Cancelled,
         }
     }
 
@@ -280,6 +299,13 @@ impl LexcaseError {
             part: part.into(),
             line: None,
             field: None,
+            reason: reason.into(),
+        }
+    }
+
+    /// An invalid-archive error.
+    pub fn invalid_archive(reason: impl Into<String>) -> Self {
+        Self::InvalidArchive {
             reason: reason.into(),
         }
     }

@@ -16,6 +16,7 @@
 
 pub mod access;
 pub mod appointments;
+pub mod archive;
 pub mod audit;
 pub mod billing;
 pub mod bills;
@@ -35,6 +36,7 @@ pub mod matters;
 pub mod money;
 mod names;
 pub mod notes;
+pub mod progress;
 pub mod reports;
 pub mod rules;
 pub mod service;

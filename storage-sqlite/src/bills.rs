@@ -34,7 +34,7 @@ fn marks(n: usize) -> String {
 
 /// Puts bills together from their heads: one query for all their matters, one for all their
 /// lines.
-fn assemble(conn: &Connection, heads: Vec<BillHead>) -> Result<Vec<Bill>> {
+pub(crate) fn assemble(conn: &Connection, heads: Vec<BillHead>) -> Result<Vec<Bill>> {
     if heads.is_empty() {
         return Ok(Vec::new());
     }
@@ -189,7 +189,10 @@ pub(crate) fn update(conn: &Connection, bill: &Bill, expected: u64) -> Result<()
 }
 
 /// Puts payments together from their heads and their allocations.
-fn assemble_payments(conn: &Connection, heads: Vec<PaymentHead>) -> Result<Vec<Payment>> {
+pub(crate) fn assemble_payments(
+    conn: &Connection,
+    heads: Vec<PaymentHead>,
+) -> Result<Vec<Payment>> {
     if heads.is_empty() {
         return Ok(Vec::new());
     }

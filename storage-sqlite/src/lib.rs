@@ -19,6 +19,7 @@
 //! ```
 
 mod appointments;
+mod archive;
 mod audit;
 mod bills;
 mod blob_cipher;

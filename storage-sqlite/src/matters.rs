@@ -116,7 +116,7 @@ fn cached_select<R: Record>(alias: &str, filter: &str) -> String {
 }
 
 /// Reads the child rows of `heads` (one query per child table) and puts the matters together.
-fn assemble(conn: &Connection, heads: Vec<MatterHead<'static>>) -> Result<Vec<Matter>> {
+pub(crate) fn assemble(conn: &Connection, heads: Vec<MatterHead<'static>>) -> Result<Vec<Matter>> {
     let ids: Vec<Value<'_>> = heads.iter().map(|h| Value::id(h.0.id)).collect();
     let filter = if ids.len() == 1 {
         "WHERE matter_id = ?".to_owned()

@@ -525,6 +525,14 @@ macro_rules! read_tx {
                     &format!("{bill}#{format}"),
                 )
             }
+            fn archive_records(
+                &self,
+                kind: lexcase::store::RecordKind,
+                after: Option<&str>,
+                limit: u32,
+            ) -> Result<Vec<lexcase::store::ArchiveRecord>> {
+                crate::archive::records(self.conn(), kind, after, limit)
+            }
             fn count_conflict_keys(&self, keys: &[String], cap: u32) -> Result<u32> {
                 conflict_reads::count_keys(self.conn(), keys, cap)
             }
@@ -764,6 +772,9 @@ impl WriteTx for SqliteWriteTx<'_> {
     }
     fn next_sequence(&mut self, key: &str) -> Result<u64> {
         write::next_sequence(self.conn(), key)
+    }
+    fn restore_sequence(&mut self, key: &str, value: u64) -> Result<()> {
+        crate::archive::restore_sequence(self.conn(), key, value)
     }
     fn audit_chain_head(&self) -> Result<Option<(u64, lexcase::audit::Hash)>> {
         Ok(self

@@ -128,6 +128,23 @@ macro_rules! conformance_tests {
             outputs::sent_email_is_recorded_with_its_bytes_and_failures_record_nothing,
             outputs::replies_file_to_their_thread_before_any_other_rule,
         );
+        $crate::__conformance_store_cases!($make;
+            archive::firm_round_trips_byte_identically,
+            archive::bad_or_cancelled_imports_write_nothing,
+        );
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __conformance_store_cases {
+    ($make:expr; $($module:ident :: $case:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $case() {
+                $crate::cases::$module::$case(&$make);
+            }
+        )*
     };
 }
 

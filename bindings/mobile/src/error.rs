@@ -153,6 +153,16 @@ pub enum LexcaseError {
         /// The SMTP reply code, when the server gave one.
         code: Option<u16>,
     },
+    /// A firm archive is not one, is damaged or cut off, or is newer than this build; nothing
+    /// was written.
+    #[error("invalid archive: {reason}")]
+    InvalidArchive {
+        /// What is wrong.
+        reason: String,
+    },
+    /// The progress callback cancelled the call; nothing was written.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 /// Values behind a refusal, kept out of its message because they may be client data.
@@ -254,6 +264,8 @@ impl From<lexcase::LexcaseError> for LexcaseError {
                 permanent,
                 code,
             },
+            Core::InvalidArchive { reason } => Self::InvalidArchive { reason },
+            Core::Cancelled => Self::Cancelled,
         }
     }
 }

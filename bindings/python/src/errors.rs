@@ -84,6 +84,18 @@ create_exception!(
     LexcaseError,
     "A message could not be handed to the mail transport; nothing was recorded."
 );
+create_exception!(
+    lexcase,
+    InvalidArchiveError,
+    LexcaseError,
+    "A firm archive is not one, is damaged or cut off, or is newer than this lexcase; nothing was written."
+);
+create_exception!(
+    lexcase,
+    CancelledError,
+    LexcaseError,
+    "The progress callback cancelled the call; nothing was written."
+);
 
 /// Makes `ValidationError` a subclass of both `LexcaseError` and `ValueError`.
 ///
@@ -234,6 +246,11 @@ fn build(py: Python<'_>, err: &CoreError) -> PyResult<PyErr> {
                 ("smtp_code", code.into_pyobject(py)?.into_any()),
             ],
         ),
+        CoreError::InvalidArchive { reason } => (
+            py.get_type::<InvalidArchiveError>(),
+            vec![("reason", reason.into_pyobject(py)?.into_any())],
+        ),
+        CoreError::Cancelled => (py.get_type::<CancelledError>(), vec![]),
     };
     let exception = class.call1((err.to_string(),))?;
     exception.setattr("code", err.code().as_str())?;
@@ -268,6 +285,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add("TemplateError", py.get_type::<TemplateError>())?;
     m.add("DeliveryError", py.get_type::<DeliveryError>())?;
+    m.add("InvalidArchiveError", py.get_type::<InvalidArchiveError>())?;
+    m.add("CancelledError", py.get_type::<CancelledError>())?;
     Ok(())
 }
 

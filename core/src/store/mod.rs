@@ -6,12 +6,14 @@
 //! without committing rolls it back. Adapters keep no business rules; they persist aggregates,
 //! enforce optimistic versions atomically and answer the queries below exactly as documented.
 
+mod archive;
 mod blob;
 mod compliance;
 mod conflict;
 mod page;
 mod query;
 
+pub use archive::{ArchiveRecord, RecordKind};
 pub use blob::{BlobStore, MemoryBlobStore, StagedBlob, Staging, tampered};
 pub use compliance::{
     BillTotalsRow, ComplianceInputs, ComplianceRead, DeadlineFactsRow, DocumentCategoryRow,
@@ -321,6 +323,24 @@ pub trait ReadTx {
         ))
     }
 
+    // --- Firm archives: every record of a kind, in pages ---
+
+    /// Up to `limit` records of `kind` whose key sorts after `after` (from the first when
+    /// `None`), in key order, read a page at a time with one query per page (or a few batched
+    /// ones), never one per record (no access check): what [`crate::archive`] exports. Stores
+    /// that cannot list records say so with a storage error.
+    fn archive_records(
+        &self,
+        kind: RecordKind,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<ArchiveRecord>> {
+        let _ = (kind, after, limit);
+        Err(crate::LexcaseError::storage(
+            "this store cannot list records for an archive",
+        ))
+    }
+
     // --- Compliance sweeps: matters in batches, and the figures behind their facts ---
 
     /// The ids of the matters a compliance sweep covers: those `viewer` may see
@@ -532,6 +552,15 @@ pub trait WriteTx: ReadTx {
     fn insert_reconciliation(&mut self, record: &ReconciliationRecord) -> Result<()>;
     /// Returns the next value (from 1) of the named counter, gaplessly.
     fn next_sequence(&mut self, key: &str) -> Result<u64>;
+    /// Sets the named counter's last value (an archive import into an empty store: the next
+    /// [`WriteTx::next_sequence`] returns `value + 1`). Stores that cannot say so with a
+    /// storage error.
+    fn restore_sequence(&mut self, key: &str, value: u64) -> Result<()> {
+        let _ = (key, value);
+        Err(crate::LexcaseError::storage(
+            "this store cannot restore counters from an archive",
+        ))
+    }
     /// The head of the audit chain as this transaction sees it, as its sequence number and hash
     /// (stores that keep the head in the transaction answer without reading it again).
     fn audit_chain_head(&self) -> Result<Option<(u64, crate::audit::Hash)>> {

@@ -41,7 +41,7 @@ fn gbp(s: &str) -> Money {
 }
 
 /// The matters of the case, each with data in different fact families.
-struct Matters {
+pub(crate) struct Matters {
     purchase: Matter,
     litigation: Matter,
     closed: Matter,
@@ -258,7 +258,7 @@ fn purchase(f: &Fixture) -> Matter {
     f.fee_earner.matters().get(m.id).unwrap()
 }
 
-fn build(f: &Fixture) -> Matters {
+pub(crate) fn build(f: &Fixture) -> Matters {
     let fe = f.fee_earner.matters();
     let purchase = purchase(f);
 

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod appointments;
+pub mod archive;
 pub mod audit;
 pub mod bills;
 pub mod client_money;

@@ -1,0 +1,90 @@
+//! Progress of long calls (export, import, sweeps, batch imports) and how a caller cancels them.
+//!
+//! A long call reports [`ProgressUpdate`]s to a [`Progress`] callback: the phase it is in, how
+//! much of it is done and, when known, how much there is. The callback answers [`Flow`]:
+//! [`Flow::Cancel`] makes the call stop at that point with [`LexcaseError::Cancelled`],
+//! leaving nothing half-written (the write transaction is rolled back, staged contents are
+//! discarded). Any closure `FnMut(ProgressUpdate) -> Flow` is a [`Progress`].
+
+use crate::error::{LexcaseError, Result};
+
+/// How far a long call has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProgressUpdate {
+    /// What the call is doing, a stable name such as `export.records` or `import.audit`.
+    pub phase: &'static str,
+    /// How many items of this phase are done.
+    pub done: u64,
+    /// How many items the phase has, when known in advance.
+    pub total: Option<u64>,
+}
+
+/// What a progress callback asks of the call reporting to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// Go on.
+    Continue,
+    /// Stop now: the call fails with [`LexcaseError::Cancelled`] and writes nothing.
+    Cancel,
+}
+
+/// A progress callback.
+pub trait Progress {
+    /// Receives one update; the answer says whether the call goes on.
+    fn update(&mut self, update: ProgressUpdate) -> Flow;
+}
+
+impl<F: FnMut(ProgressUpdate) -> Flow> Progress for F {
+    fn update(&mut self, update: ProgressUpdate) -> Flow {
+        self(update)
+    }
+}
+
+/// A callback that hears nothing and never cancels (what the calls without `_with_progress`
+/// use).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Silent;
+
+impl Progress for Silent {
+    fn update(&mut self, _update: ProgressUpdate) -> Flow {
+        Flow::Continue
+    }
+}
+
+/// Reports `done` of `total` in `phase` to `progress`: an error when it asks to cancel.
+pub fn report(
+    progress: &mut dyn Progress,
+    phase: &'static str,
+    done: u64,
+    total: Option<u64>,
+) -> Result<()> {
+    match progress.update(ProgressUpdate { phase, done, total }) {
+        Flow::Continue => Ok(()),
+        Flow::Cancel => Err(LexcaseError::Cancelled),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closure_cancels_and_silent_never_does() {
+        let mut seen = Vec::new();
+        let mut stop_at_two = |u: ProgressUpdate| {
+            seen.push(u.done);
+            if u.done >= 2 {
+                Flow::Cancel
+            } else {
+                Flow::Continue
+            }
+        };
+        assert!(report(&mut stop_at_two, "p", 1, Some(3)).is_ok());
+        assert_eq!(
+            report(&mut stop_at_two, "p", 2, Some(3)),
+            Err(LexcaseError::Cancelled)
+        );
+        assert_eq!(seen, vec![1, 2]);
+        assert!(report(&mut Silent, "p", 9, None).is_ok());
+    }
+}
