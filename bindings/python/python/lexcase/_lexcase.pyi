@@ -27,7 +27,7 @@ __all__ = [
     "Blocker",
     "BrokenLink",
     "CORRESPONDENCE",
-    "ENCRYPTION",
+    "CancelledError",
     "ChangeBatch",
     "ChecklistItem",
     "Clash",
@@ -60,6 +60,7 @@ __all__ = [
     "DocumentService",
     "DocumentTemplate",
     "DocumentVersion",
+    "ENCRYPTION",
     "Email",
     "EthicalWall",
     "Expense",
@@ -76,6 +77,7 @@ __all__ = [
     "IngestOutcome",
     "IntegrityError",
     "InterchangeService",
+    "InvalidArchiveError",
     "InvalidTransitionError",
     "ItemCompletion",
     "ItemStatus",
@@ -121,10 +123,10 @@ __all__ = [
     "SettingsService",
     "Stage",
     "StageCount",
-    "StateVerification",
     "StageMove",
     "StageMoveResult",
     "StaleVersionError",
+    "StateVerification",
     "StatementEntry",
     "StatementOfAccount",
     "StatusChange",
@@ -319,6 +321,14 @@ class DeliveryError(LexcaseError):
     permanent: bool
     """Whether retrying cannot succeed (a 5xx reply, a refused recipient)."""
     smtp_code: int | None
+
+class InvalidArchiveError(LexcaseError):
+    """A firm archive is not one, is damaged or cut off, or is newer than this lexcase; nothing was written."""
+
+    reason: str
+
+class CancelledError(LexcaseError):
+    """The progress callback cancelled the call; nothing was written."""
 
 # ---------------------------------------------------------------- firm and session
 
