@@ -27,7 +27,7 @@ const BILL_UNIQUE: &[Unique] = &[Unique {
 
 /// Puts bills together from their heads: one query for all their matters, one for all their
 /// lines.
-fn assemble(scope: &mut Scope<'_>, heads: Vec<BillHead>) -> Result<Vec<Bill>> {
+pub(crate) fn assemble(scope: &mut Scope<'_>, heads: Vec<BillHead>) -> Result<Vec<Bill>> {
     if heads.is_empty() {
         return Ok(Vec::new());
     }
@@ -168,7 +168,10 @@ pub(crate) fn update(scope: &mut Scope<'_>, bill: &Bill, expected: u64) -> Resul
 }
 
 /// Puts payments together from their heads and their allocations.
-fn assemble_payments(scope: &mut Scope<'_>, heads: Vec<PaymentHead>) -> Result<Vec<Payment>> {
+pub(crate) fn assemble_payments(
+    scope: &mut Scope<'_>,
+    heads: Vec<PaymentHead>,
+) -> Result<Vec<Payment>> {
     if heads.is_empty() {
         return Ok(Vec::new());
     }

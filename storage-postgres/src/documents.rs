@@ -122,13 +122,19 @@ pub(crate) fn update(scope: &mut Scope<'_>, document: &Document, expected: u64) 
     )
 }
 
-/// Replaces a document's searchable words (none for empty text).
+/// Replaces a document's searchable text (none when it is only white space, as on SQLite) and
+/// the words built from it (none for text without words).
 pub(crate) fn index_text(scope: &mut Scope<'_>, document: DocumentId, text: &str) -> Result<()> {
     let words = vector(text);
     let words = (!words.is_empty()).then_some(words);
+    let kept = (!text.trim().is_empty()).then_some(text);
     scope.execute(
-        "UPDATE documents SET words = ?::text::tsvector WHERE firm_id = $1 AND id = ?",
-        &[Arg::opt_text(words.as_deref()), Arg::id(document)],
+        "UPDATE documents SET words = ?::text::tsvector, text = ? WHERE firm_id = $1 AND id = ?",
+        &[
+            Arg::opt_text(words.as_deref()),
+            Arg::opt_text(kept),
+            Arg::id(document),
+        ],
     )?;
     Ok(())
 }

@@ -76,6 +76,7 @@
 //! ```
 
 mod appointments;
+mod archive;
 mod audit;
 mod begin;
 mod bills;

@@ -95,7 +95,10 @@ pub(crate) fn by_ids(scope: &mut Scope<'_>, ids: &[MatterId]) -> Result<Vec<Matt
 }
 
 /// Reads the child rows of `heads` (one query per child table) and puts the matters together.
-fn assemble(scope: &mut Scope<'_>, heads: Vec<MatterHead<'static>>) -> Result<Vec<Matter>> {
+pub(crate) fn assemble(
+    scope: &mut Scope<'_>,
+    heads: Vec<MatterHead<'static>>,
+) -> Result<Vec<Matter>> {
     if heads.is_empty() {
         return Ok(Vec::new());
     }

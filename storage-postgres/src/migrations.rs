@@ -21,6 +21,7 @@ pub const APPLICATION: &str = "lexcase";
 const MIGRATIONS: &[&str] = &[
     include_str!("schema/0001_tables.sql"),
     include_str!("schema/0002_row_security.sql"),
+    include_str!("schema/0003_document_text.sql"),
 ];
 
 /// Every migration of this build.

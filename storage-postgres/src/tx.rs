@@ -464,6 +464,14 @@ macro_rules! read_tx {
                     &format!("{bill}#{format}"),
                 )
             }
+            fn archive_records(
+                &self,
+                kind: lexcase::store::RecordKind,
+                after: Option<&str>,
+                limit: u32,
+            ) -> Result<Vec<lexcase::store::ArchiveRecord>> {
+                crate::archive::records(&mut self.tx.scope()?, kind, after, limit)
+            }
         }
     };
 }
@@ -688,6 +696,9 @@ impl WriteTx for PgWriteTx {
     }
     fn next_sequence(&mut self, key: &str) -> Result<u64> {
         write::next_sequence(&mut self.tx.scope()?, key)
+    }
+    fn restore_sequence(&mut self, key: &str, value: u64) -> Result<()> {
+        crate::archive::restore_sequence(&mut self.tx.scope()?, key, value)
     }
     fn audit_chain_head(&self) -> Result<Option<(u64, lexcase::audit::Hash)>> {
         Ok(self
