@@ -68,7 +68,8 @@ citus_install() {
     if ! cmp -s "$CITUS_CACHE/root$pkglibdir/citus.so" "$pkglibdir/citus.so" \
         || ! cmp -s "$CITUS_CACHE/root$sharedir/extension/citus.control" "$sharedir/extension/citus.control"; then
         echo "installing Citus $CITUS_VERSION from $CITUS_CACHE into $pkglibdir and $sharedir"
-        "${sudo[@]}" cp -a "$CITUS_CACHE/root/." /
+        # Replaced, never rewritten in place: a running server keeps the library it mapped.
+        "${sudo[@]}" cp -a --remove-destination "$CITUS_CACHE/root/." /
     fi
 }
 

@@ -144,6 +144,42 @@ pub struct PyFirm {
 
 #[pymethods]
 impl PyFirm {
+    /// Writes the whole firm to a new archive file at `path` (a zip of JSON Lines per record
+    /// kind, the document contents and the audit log with its head; it refuses a file that
+    /// exists) and returns its manifest as a dict. `progress(phase, done, total)` is called as
+    /// it goes (`total` is `None` when not known in advance); returning `False` — or raising —
+    /// cancels: `CancelledError` (or the callable's exception) and no file is left.
+    #[pyo3(signature = (path, *, progress=None))]
+    fn export_archive(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let mut reporter = crate::archive::PyProgress::new(progress);
+        let result = py.detach(|| crate::archive::export(&self.firm, &path, &mut reporter));
+        let manifest = reporter.finish(result)?;
+        json_to_py(py, &manifest)
+    }
+
+    /// Reads the archive file at `path` into this firm, whose store must be empty (a new file
+    /// or firm), and returns its manifest as a dict. The whole archive is checked before
+    /// anything is written (a damaged, cut-off or newer archive raises `InvalidArchiveError`),
+    /// then it is written in one transaction: records, contents and the audit chain exactly
+    /// as exported. `progress` as for `export_archive`; a cancelled import writes nothing.
+    #[pyo3(signature = (path, *, progress=None))]
+    fn import_archive(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let mut reporter = crate::archive::PyProgress::new(progress);
+        let result = py.detach(|| crate::archive::import(&self.firm, &path, &mut reporter));
+        let manifest = reporter.finish(result)?;
+        json_to_py(py, &manifest)
+    }
+
     /// Whether the firm has been set up.
     fn is_initialised(&self, py: Python<'_>) -> PyResult<bool> {
         run(py, || self.firm.is_initialised())
@@ -249,4 +285,9 @@ impl PyFirm {
     fn __repr__(&self) -> String {
         self.repr.clone()
     }
+}
+
+/// A JSON text as Python data (`json.loads`).
+fn json_to_py(py: Python<'_>, text: &str) -> PyResult<Py<PyAny>> {
+    Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
 }

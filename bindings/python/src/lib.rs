@@ -20,6 +20,7 @@ use pyo3::prelude::*;
 
 pub mod appointment_types;
 pub mod appointments;
+mod archive;
 pub mod audit;
 mod audit_proof;
 mod backends;

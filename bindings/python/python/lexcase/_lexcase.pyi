@@ -173,6 +173,7 @@ _T_co = TypeVar("_T_co", covariant=True)
 _Amount = Union[Decimal, str, int]
 # A caller's own way of sending mail: (envelope_from, envelope_to, message) -> None.
 _Sender = Callable[[str, list[str], bytes], object]
+_Progress = Callable[[str, int, int | None], object]
 # A custom-field value as read back from a matter.
 _CustomValue = Union[str, int, bool, Decimal, datetime.date, uuid.UUID]
 # A custom-field value as set: the same, or None to clear the field.
@@ -336,6 +337,24 @@ class CancelledError(LexcaseError):
 class Firm:
     """A firm: one database (or one firm of a PostgreSQL database). Set it up once with ``initialise``, then act through a ``Session``
     for a user. Share it freely between threads."""
+
+    def export_archive(
+        self, path: str | os.PathLike[str], *, progress: _Progress | None = None
+    ) -> dict[str, object]:
+        """Writes the whole firm to a new archive file at ``path`` (a zip of JSON Lines per record
+        kind, the document contents and the audit log with its head; a file that exists is
+        refused) and returns its manifest. ``progress(phase, done, total)`` is called as it goes
+        (``total`` is ``None`` when not known in advance); returning ``False`` or raising cancels:
+        ``CancelledError`` (or the callable's exception) and no file is left."""
+
+    def import_archive(
+        self, path: str | os.PathLike[str], *, progress: _Progress | None = None
+    ) -> dict[str, object]:
+        """Reads the archive file at ``path`` into this firm, whose store must be empty, and
+        returns its manifest. The whole archive is checked before anything is written (a damaged,
+        cut-off or newer archive raises ``InvalidArchiveError``), then written in one
+        transaction: records, contents and the audit chain exactly as exported. ``progress`` as
+        for ``export_archive``; a cancelled import writes nothing."""
 
     def is_initialised(self) -> bool:
         """Whether the firm has been set up."""
