@@ -34,13 +34,13 @@
 //! | `LEXCASE_BENCH_PG_OWNER_URL` | the app URL | the schema owner: migrates lexcase (granting the app role) and holds the raw schema |
 //! | `LEXCASE_BENCH_CITUS_URL`, `LEXCASE_BENCH_CITUS_OWNER_URL` | - | the same on a Citus coordinator (raw tables are plain coordinator tables) |
 //! | `LEXCASE_BENCH_MATTERS` | 2 000 | matters (and contacts) |
-//! | `LEXCASE_BENCH_ENTRIES` | 100 000 | time entries ingested |
+//! | `LEXCASE_BENCH_ENTRIES` | 30 000 | time entries ingested (lexcase's batches slow down as the store grows on PostgreSQL: see benches/RESULTS.md) |
 //! | `LEXCASE_BENCH_BATCH` | 5 000 | entries per `record_many` / raw transaction |
-//! | `LEXCASE_BENCH_SINGLE` | 500 | entries one per durable command |
-//! | `LEXCASE_BENCH_BILLS` | 2 000 | bills asked for |
+//! | `LEXCASE_BENCH_SINGLE` | 300 | entries one per durable command |
+//! | `LEXCASE_BENCH_BILLS` | 500 | bills asked for |
 //! | `LEXCASE_BENCH_RUNS` | 5 | runs per report query (median) |
 //! | `LEXCASE_BENCH_LIST_RUNS` | 20 | runs per list query (median) |
-//! | `LEXCASE_BENCH_WRITES` | 200 | one-entry commands per writer process |
+//! | `LEXCASE_BENCH_WRITES` | 100 | one-entry commands per writer process |
 //! | `LEXCASE_BENCH_WRITERS` | `1,2,4,8` | writer process counts |
 //!
 //! Durability is the server's (`scripts/bench-pg.sh` starts its clusters with `fsync`,
@@ -110,13 +110,13 @@ impl Config {
             .unwrap_or_else(|| if bench { vec![1, 2, 4, 8] } else { vec![1, 2] });
         Self {
             matters: size("LEXCASE_BENCH_MATTERS", 2_000, 100),
-            entries: size("LEXCASE_BENCH_ENTRIES", 100_000, 1_000),
+            entries: size("LEXCASE_BENCH_ENTRIES", 30_000, 1_000),
             batch: size("LEXCASE_BENCH_BATCH", 5_000, 500),
-            single: size("LEXCASE_BENCH_SINGLE", 500, 10),
-            bills: size("LEXCASE_BENCH_BILLS", 2_000, 20),
+            single: size("LEXCASE_BENCH_SINGLE", 300, 10),
+            bills: size("LEXCASE_BENCH_BILLS", 500, 20),
             runs: size("LEXCASE_BENCH_RUNS", 5, 1) as usize,
             list_runs: size("LEXCASE_BENCH_LIST_RUNS", 20, 2) as usize,
-            writes: size("LEXCASE_BENCH_WRITES", 200, 5),
+            writes: size("LEXCASE_BENCH_WRITES", 100, 5),
             writers,
         }
     }
@@ -180,6 +180,8 @@ struct Results {
     loads: Table,
     checks: Table,
     writers: Table,
+    /// lexcase's ingest batches, in order.
+    batches: Vec<Duration>,
 }
 
 impl Results {
@@ -196,6 +198,7 @@ impl Results {
                 "lexcase, all on one firm",
                 "ratio",
             ]),
+            batches: Vec::new(),
         }
     }
 
@@ -303,6 +306,7 @@ fn run(cfg: &Config, t: &Server) -> AnyResult<Results> {
     ));
     let (mut t_raw, mut t_lex) = (Duration::ZERO, Duration::ZERO);
     let (mut i, mut b) = (0, 0);
+    let mut batches = Vec::new();
     while i < cfg.entries {
         let end = (i + cfg.batch).min(cfg.entries);
         clock.set(noon(plan.entry(end - 1).date));
@@ -317,12 +321,19 @@ fn run(cfg: &Config, t: &Server) -> AnyResult<Results> {
             } else {
                 let new = (i..end).map(|k| plan.entry(k).to_new(&plan)).collect();
                 admin.time().record_many(new)?;
-                t_lex += start.elapsed();
+                let took = start.elapsed();
+                t_lex += took;
+                batches.push(took);
             }
         }
         i = end;
         b += 1;
+        progress(&format!(
+            "  {i} entries; lexcase's last batch {}",
+            duration(batches.last().copied().unwrap_or_default())
+        ));
     }
+    results.batches = batches;
     results.compare(
         format!(
             "bulk time-entry ingest, {} entries in batches of {} (lexcase: `record_many` with audit)",
@@ -883,6 +894,11 @@ fn print_report(cfg: &Config, t: &Server, results: &Results, took: Duration) {
     );
     println!("Ratio: lexcase ÷ raw (throughputs: higher is better; times: lower is better).\n");
     print!("{}", comparison_table(&results.comparisons).render());
+    let shown: Vec<String> = results.batches.iter().map(|t| duration(*t)).collect();
+    println!(
+        "\nlexcase's ingest batches, in order: {}.",
+        shown.join(", ")
+    );
     println!("\n## Writer processes (entries per second, all processes together)\n");
     print!("{}", results.writers.render());
     println!("\n## Loads\n");
