@@ -54,8 +54,6 @@
 //! `LEXCASE_BENCH_SETUP_DURABILITY` on both sides. Run as a test (`cargo test --benches`,
 //! without `--bench`) it does a smoke run of a few seconds instead.
 
-use std::collections::HashMap;
-use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -63,31 +61,28 @@ use std::time::{Duration, Instant};
 use chrono::{Days, Utc};
 use lexcase::bills::{Allocation, BillStatus, FeeArrangement, NewPayment};
 use lexcase::clock::{Clock, FixedClock};
-use lexcase::contacts::Contact;
-use lexcase::firm::MatterNumberContext;
-use lexcase::matters::{Matter, MatterStatus};
+use lexcase::matters::MatterStatus;
 use lexcase::money::{Currency, Money};
 use lexcase::rules::RulePack;
 use lexcase::service::{DraftRequest, Firm, MatterFilter};
 use lexcase::store::{Page, Store};
 use lexcase::trust::{NewTrustEntry, TrustEntryKind};
-use lexcase::{BillId, ContactId, UserId};
-use lexcase_benches::names::{conflict_query, surname_stats, zipf_contact};
+use lexcase::{BillId, UserId};
+use lexcase_benches::names::{conflict_query, surname_stats};
 use lexcase_benches::raw::{self, FileSize, RawDb};
 use lexcase_benches::report::{
     Comparison, Table, Target, Unit, comparison_table, duration, median, mib, percentile,
 };
+use lexcase_benches::scale::{
+    AnyResult, interleave, machine, make_contacts, rate, write_contacts, write_matters,
+};
 use lexcase_benches::work::{
-    BillSpec, MatterFacts, PaymentSpec, Plan, START, TODAY, TrustKind, from_minor, minor, noon,
+    BillSpec, PaymentSpec, Plan, START, TODAY, TrustKind, from_minor, minor, noon,
 };
-use lexcase_benches::{
-    BenchFirm, FIFTY_TIMEKEEPERS, build_matter, env_number, open_file, setup_firm_on,
-};
+use lexcase_benches::{BenchFirm, FIFTY_TIMEKEEPERS, env_number, open_file, setup_firm_on};
 use lexcase_sqlite::Durability;
 use rust_decimal::Decimal;
 use serde_json::json;
-
-type AnyResult<T> = std::result::Result<T, Box<dyn Error>>;
 
 /// The practice area of the list query (the commonest).
 const LIST_AREA: &str = "residential conveyancing";
@@ -293,140 +288,6 @@ fn attach(path: &Path, durability: Durability, clock: &Arc<FixedClock>) -> AnyRe
     let store: Arc<dyn Store> = Arc::new(open_file(path, durability)?);
     let clock: Arc<dyn Clock> = clock.clone();
     Ok(BenchFirm::reattach(Firm::with_clock(store, clock))?)
-}
-
-/// Builds `range` matters over `contacts` (complete aggregates, as `build_matter` makes
-/// them, numbered from the store's counters) and writes them to lexcase through the store in
-/// transactions of `chunk`, handing each chunk to `also` (the raw side) afterwards.
-// NOTE(lead): contacts and matters go in through `Store::write` + `insert_contact` /
-// `insert_matter` / `next_sequence`, as firm_scale does: the service can create matters
-// (`create_many`, pending, clients only) but cannot import their history, parties and walls,
-// and opening and closing 20 000 matters one command each would dominate the setup. If the
-// redesigned store renames or drops these, this is the one place to change (matters through
-// `matters().create_many` plus the status commands would do, at the cost of set-up time).
-fn write_matters(
-    bf: &BenchFirm,
-    contacts: &[Contact],
-    range: std::ops::Range<u64>,
-    chunk: u64,
-    mut also: impl FnMut(&[Matter]) -> AnyResult<()>,
-) -> AnyResult<Vec<MatterFacts>> {
-    let store = bf.firm.store().clone();
-    let settings = bf.firm.settings()?;
-    let ids: Vec<ContactId> = contacts.iter().map(|c| c.id).collect();
-    let names: HashMap<ContactId, &Contact> = contacts.iter().map(|c| (c.id, c)).collect();
-    let mut facts = Vec::new();
-    let mut i = range.start;
-    while i < range.end {
-        let end = (i + chunk).min(range.end);
-        let mut built = Vec::with_capacity((end - i) as usize);
-        let mut tx = store.write()?;
-        for k in i..end {
-            // The number's `{CLIENT3}` comes from the first client, as `build_matter` picks it.
-            let draft = build_matter(bf, k, &ids, String::new())?;
-            let first = draft.clients().next().ok_or("a matter without a client")?;
-            let name = names
-                .get(&first)
-                .map(|c| c.display_name())
-                .unwrap_or_default();
-            let ctx = MatterNumberContext {
-                client_name: &name,
-                date: START,
-            };
-            let seq = tx.next_sequence(&settings.matter_number_format.sequence_key(&ctx))?;
-            let matter = Matter {
-                number: settings.matter_number_format.render(&ctx, seq),
-                ..draft
-            };
-            tx.insert_matter(&matter)?;
-            built.push(matter);
-        }
-        tx.commit()?;
-        also(&built)?;
-        facts.extend(built.iter().filter_map(MatterFacts::of));
-        i = end;
-    }
-    Ok(facts)
-}
-
-/// Contacts `range` with realistic names, built once for both sides.
-fn make_contacts(range: std::ops::Range<u64>) -> AnyResult<Vec<Contact>> {
-    Ok(range
-        .map(|i| Contact::create(zipf_contact(i), Utc::now()))
-        .collect::<lexcase::Result<_>>()?)
-}
-
-/// Writes contacts to lexcase through the store, `chunk` per transaction.
-fn write_contacts(store: &dyn Store, contacts: &[Contact], chunk: usize) -> AnyResult<()> {
-    for part in contacts.chunks(chunk.max(1)) {
-        let mut tx = store.write()?;
-        for c in part {
-            tx.insert_contact(c)?;
-        }
-        tx.commit()?;
-    }
-    Ok(())
-}
-
-/// Medians of alternating runs.
-#[derive(Debug, Clone, Copy)]
-struct Medians {
-    /// Raw, seconds.
-    raw: f64,
-    /// lexcase, seconds.
-    lex: f64,
-    /// Runs made of each.
-    runs: usize,
-}
-
-impl Medians {
-    /// " [1 of 5 runs: time budget]" when the budget cut the runs short.
-    fn note(&self, cfg: &Config) -> String {
-        if self.runs < cfg.runs {
-            format!(" [{} of {} runs: time budget]", self.runs, cfg.runs)
-        } else {
-            String::new()
-        }
-    }
-}
-
-/// Runs `raw` and `lex` alternately `cfg.runs` times (which goes first alternates too) and
-/// returns their medians and last answers. Stops repeating once the two together have taken
-/// `cfg.budget` (each runs at least once).
-fn interleave<A, B>(
-    cfg: &Config,
-    mut raw: impl FnMut() -> AnyResult<A>,
-    mut lex: impl FnMut() -> AnyResult<B>,
-) -> AnyResult<(Medians, A, B)> {
-    let (mut rt, mut lt) = (Vec::new(), Vec::new());
-    let (mut ra, mut la) = (None, None);
-    let started = Instant::now();
-    for r in 0..cfg.runs.max(1) {
-        for side in [r % 2, 1 - r % 2] {
-            let start = Instant::now();
-            if side == 0 {
-                ra = Some(raw()?);
-                rt.push(start.elapsed());
-            } else {
-                la = Some(lex()?);
-                lt.push(start.elapsed());
-            }
-        }
-        if started.elapsed() > cfg.budget {
-            break;
-        }
-    }
-    let medians = Medians {
-        raw: median(&mut rt).as_secs_f64(),
-        lex: median(&mut lt).as_secs_f64(),
-        runs: lt.len(),
-    };
-    Ok((medians, ra.ok_or("no run")?, la.ok_or("no run")?))
-}
-
-/// Seconds per row as rows per second.
-fn rate(rows: u64, t: Duration) -> f64 {
-    rows as f64 / t.as_secs_f64().max(1e-9)
 }
 
 /// The main firm's two databases, and what both sides share.
@@ -819,11 +680,16 @@ fn reports(cfg: &Config, firms: &mut Firms, results: &mut Results) -> AnyResult<
     let (raw, gbp) = (&firms.raw, firms.gbp);
     let mut answers = serde_json::Map::new();
 
-    let (m, raw_wip, lex_wip) = interleave(cfg, || Ok(raw.wip()?), || Ok(admin.reports().wip()?))?;
+    let (m, raw_wip, lex_wip) = interleave(
+        cfg.runs,
+        cfg.budget,
+        || Ok(raw.wip()?),
+        || Ok(admin.reports().wip()?),
+    )?;
     results.compare(
         format!(
             "WIP of every matter and of every fee earner (`reports().wip()`; raw: two GROUP BY){}",
-            m.note(cfg)
+            m.note(cfg.runs)
         ),
         Some(m.raw),
         m.lex,
@@ -851,14 +717,15 @@ fn reports(cfg: &Config, firms: &mut Firms, results: &mut Results) -> AnyResult<
     let from = TODAY.checked_sub_days(Days::new(364)).ok_or("date")?;
     let available = Decimal::from(7);
     let (m, raw_hours, lex_hours) = interleave(
-        cfg,
+        cfg.runs,
+        cfg.budget,
         || Ok(raw.hours(from, TODAY)?),
         || Ok(admin.reports().hours(from, TODAY, available)?),
     )?;
     results.compare(
         format!(
             "hours per fee earner over a year ({from} to {TODAY}){}",
-            m.note(cfg)
+            m.note(cfg.runs)
         ),
         Some(m.raw),
         m.lex,
@@ -887,14 +754,15 @@ fn reports(cfg: &Config, firms: &mut Firms, results: &mut Results) -> AnyResult<
     );
 
     let (m, raw_aged, lex_aged) = interleave(
-        cfg,
+        cfg.runs,
+        cfg.budget,
         || Ok(raw.aged_debt(TODAY, "GBP")?),
         || Ok(admin.payments().aged_debt(TODAY, gbp)?),
     )?;
     results.compare(
         format!(
             "aged debt (0–30, 31–60, 61–90, 90+) of the issued bills{}",
-            m.note(cfg)
+            m.note(cfg.runs)
         ),
         Some(m.raw),
         m.lex,
@@ -931,14 +799,15 @@ fn reports(cfg: &Config, firms: &mut Firms, results: &mut Results) -> AnyResult<
     );
 
     let (m, raw_bal, lex_bal) = interleave(
-        cfg,
+        cfg.runs,
+        cfg.budget,
         || Ok(raw.balances(TODAY)?),
         || Ok(admin.reports().client_money_balances(TODAY)?),
     )?;
     results.compare(
         format!(
             "client-money balance of every ledger, and their total{}",
-            m.note(cfg)
+            m.note(cfg.runs)
         ),
         Some(m.raw),
         m.lex,
@@ -1039,7 +908,8 @@ fn lists(cfg: &Config, firms: &mut Firms, results: &mut Results) -> AnyResult<()
             ..cfg.clone()
         };
         let (m, raw_list, lex_list) = interleave(
-            &list_cfg,
+            list_cfg.runs,
+            list_cfg.budget,
             || Ok(raw::open_matters_by_area(&conn, user, LIST_AREA)?),
             || Ok(session.matters().list(filter.clone(), Page::first(50)?)?),
         )?;
@@ -1270,7 +1140,8 @@ fn big_store(cfg: &Config, dir: &Path, results: &mut Results) -> AnyResult<()> {
         let session = bf.firm.session(user)?;
         let filter = open_in_area(user);
         let (m, raw_list, lex_list) = interleave(
-            &list_cfg,
+            list_cfg.runs,
+            list_cfg.budget,
             || Ok(raw::open_matters_by_area(&raw_conn, user, LIST_AREA)?),
             || Ok(session.matters().list(filter.clone(), Page::first(50)?)?),
         )?;
@@ -1345,41 +1216,6 @@ fn big_store(cfg: &Config, dir: &Path, results: &mut Results) -> AnyResult<()> {
 }
 
 // ------------------------------------------------------------------------------- report
-
-/// The machine, as far as the bench can tell.
-fn machine() -> String {
-    let read = |p: &str| std::fs::read_to_string(p).unwrap_or_default();
-    let cpu = read("/proc/cpuinfo")
-        .lines()
-        .find(|l| l.starts_with("model name"))
-        .and_then(|l| l.split(':').nth(1))
-        .map(|s| s.trim().to_owned())
-        .unwrap_or_else(|| "unknown CPU".into());
-    let mem = read("/proc/meminfo")
-        .lines()
-        .find(|l| l.starts_with("MemTotal"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse::<f64>().ok())
-        .map_or_else(String::new, |kb| {
-            format!(", {:.0} GiB RAM", kb / 1024.0 / 1024.0)
-        });
-    let os = read("/etc/os-release")
-        .lines()
-        .find(|l| l.starts_with("PRETTY_NAME="))
-        .map(|l| {
-            l.trim_start_matches("PRETTY_NAME=")
-                .trim_matches('"')
-                .to_owned()
-        })
-        .unwrap_or_default();
-    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    let load = read("/proc/loadavg")
-        .split_whitespace()
-        .next()
-        .map(|l| format!(", load average {l} at the end"))
-        .unwrap_or_default();
-    format!("{cores} cores ({cpu}){mem}, {os}{load}")
-}
 
 fn print_report(cfg: &Config, results: &Results, took: Duration) {
     println!("# lexcase store scale: raw rusqlite beside lexcase\n");

@@ -19,7 +19,9 @@
 
 pub mod names;
 pub mod raw;
+pub mod raw_pg;
 pub mod report;
+pub mod scale;
 pub mod work;
 
 use std::collections::{BTreeMap, HashMap};

@@ -50,18 +50,24 @@ fn opt_day(d: Option<NaiveDate>) -> Option<i64> {
 
 /// The firm's rounding policy of every bench entry: 6-minute units, rounded up, no minimum,
 /// per entry (lexcase's default).
-const ROUNDING: (i64, &str, i64, &str) = (6, "up", 0, "per_entry");
+pub const ROUNDING: (i64, &str, i64, &str) = (6, "up", 0, "per_entry");
 /// The firm's VAT rate in parts per million (20 %), as the lexcase side is set up with.
 pub const VAT_PPM: i64 = 200_000;
 
 /// The value in pence of the time in `t` (the table alias), computed as lexcase does for
 /// per-entry rounding: seconds rounded to the increment by the mode with the minimum, hours
-/// to 4 places, times the rate, to the penny; half away from zero throughout.
-const VALUE_SQL: &str = "((((MAX(CASE t.rounding_mode \
+/// to 4 places, times the rate, to the penny; half away from zero throughout. `greatest` is
+/// the dialect's two-argument maximum (`MAX` in SQLite, `GREATEST` in PostgreSQL); the
+/// arithmetic is integer division in both.
+pub fn value_sql(greatest: &str) -> String {
+    format!(
+        "(((({greatest}(CASE t.rounding_mode \
      WHEN 'up' THEN ((t.seconds + t.rounding_increment * 60 - 1) / (t.rounding_increment * 60)) * t.rounding_increment * 60 \
      WHEN 'down' THEN (t.seconds / (t.rounding_increment * 60)) * t.rounding_increment * 60 \
      ELSE ((t.seconds + t.rounding_increment * 30) / (t.rounding_increment * 60)) * t.rounding_increment * 60 END, \
-     CASE WHEN t.seconds > 0 THEN t.rounding_minimum * 60 ELSE 0 END) * 10000 + 1800) / 3600) * t.rate_minor + 5000) / 10000)";
+     CASE WHEN t.seconds > 0 THEN t.rounding_minimum * 60 ELSE 0 END) * 10000 + 1800) / 3600) * t.rate_minor + 5000) / 10000)"
+    )
+}
 
 const SCHEMA: &str = "
 CREATE TABLE users (
@@ -537,9 +543,10 @@ impl RawDb {
 
     /// Work in progress: unbilled billable time per matter and per fee earner (two queries).
     pub fn wip(&self) -> rusqlite::Result<(Vec<WipRow>, Vec<WipRow>)> {
+        let value = value_sql("MAX");
         let run = |key: &str| -> rusqlite::Result<Vec<WipRow>> {
             let sql = format!(
-                "SELECT t.{key}, SUM(t.seconds), SUM({VALUE_SQL}) FROM time_entries t \
+                "SELECT t.{key}, SUM(t.seconds), SUM({value}) FROM time_entries t \
                  WHERE t.status = 'unbilled' AND t.billability = 'billable' GROUP BY t.{key}"
             );
             let mut st = self.conn.prepare_cached(&sql)?;
@@ -551,14 +558,15 @@ impl RawDb {
 
     /// Hours and value per fee earner for work dated in `from..=to`.
     pub fn hours(&self, from: NaiveDate, to: NaiveDate) -> rusqlite::Result<Vec<HoursRow>> {
+        let value = value_sql("MAX");
         let sql = format!(
             "SELECT SUM(t.seconds), \
              SUM(CASE WHEN t.billability = 'billable' THEN t.seconds ELSE 0 END), \
              SUM(CASE WHEN t.billability = 'non_billable' THEN t.seconds ELSE 0 END), \
              SUM(CASE WHEN t.billability = 'no_charge' THEN t.seconds ELSE 0 END), \
              SUM(CASE WHEN t.billability = 'billable' AND t.status = 'billed' THEN t.seconds ELSE 0 END), \
-             SUM(CASE WHEN t.billability = 'billable' THEN {VALUE_SQL} ELSE 0 END), \
-             SUM(CASE WHEN t.billability = 'billable' AND t.status = 'billed' THEN {VALUE_SQL} ELSE 0 END) \
+             SUM(CASE WHEN t.billability = 'billable' THEN {value} ELSE 0 END), \
+             SUM(CASE WHEN t.billability = 'billable' AND t.status = 'billed' THEN {value} ELSE 0 END) \
              FROM time_entries t WHERE t.work_date BETWEEN ?1 AND ?2 GROUP BY t.user_id"
         );
         let mut st = self.conn.prepare_cached(&sql)?;
