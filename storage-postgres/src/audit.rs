@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use lexcase::audit::{AuditHead, AuditRecord, GENESIS};
+use lexcase::audit::{AuditHead, AuditRecord, GENESIS, HashScheme};
 use lexcase::{LexcaseError, Result};
 use lexcase_sql::audit::AuditRow;
 use lexcase_sql::column_list;
@@ -25,6 +25,21 @@ pub(crate) fn stored_head(scope: &mut Scope<'_>) -> Result<Head> {
     let seq: i64 = row.try_get(0).map_err(|_| bad())?;
     let hash: &[u8] = row.try_get(1).map_err(|_| bad())?;
     Ok(Some((seq, hash.try_into().map_err(|_| bad())?)))
+}
+
+/// Whether the event at `seq` is sealed with the firm's audit key.
+pub(crate) fn keyed_at(scope: &mut Scope<'_>, seq: i64) -> Result<bool> {
+    let Some(row) = scope.row(
+        "SELECT scheme FROM audit_log WHERE firm_id = $1 AND seq = ?",
+        &[Arg::int(seq)],
+    )?
+    else {
+        return Ok(false);
+    };
+    let code: i64 = row
+        .try_get(0)
+        .map_err(|_| LexcaseError::storage("an audit event's scheme is unreadable"))?;
+    Ok(code == i64::from(HashScheme::KeyedBinary.code()))
 }
 
 /// Writes `head` as the recorded head.

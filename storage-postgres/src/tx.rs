@@ -66,6 +66,9 @@ impl PgReadTx {
 pub(crate) struct PgWriteTx {
     tx: TxConn,
     head: Cell<Option<audit::Head>>,
+    /// Whether the head event is sealed with the audit key, once known (kept with the head, so
+    /// recording an event never reads the log back).
+    head_keyed: Cell<Option<bool>>,
 }
 
 impl PgWriteTx {
@@ -74,6 +77,7 @@ impl PgWriteTx {
         Self {
             tx,
             head: Cell::new(None),
+            head_keyed: Cell::new(None),
         }
     }
 
@@ -705,10 +709,23 @@ impl WriteTx for PgWriteTx {
             .chain_head()?
             .and_then(|(seq, hash)| Some((u64::try_from(seq).ok()?, hash))))
     }
+    fn audit_head_keyed(&self) -> Result<bool> {
+        if let Some(keyed) = self.head_keyed.get() {
+            return Ok(keyed);
+        }
+        let keyed = match self.chain_head()? {
+            None => false,
+            Some((seq, _)) => audit::keyed_at(&mut self.tx.scope()?, seq)?,
+        };
+        self.head_keyed.set(Some(keyed));
+        Ok(keyed)
+    }
     fn append_audit(&mut self, event: &AuditRecord) -> Result<()> {
         let head = self.chain_head()?;
         let head = audit::append(&mut self.tx.scope()?, head, event)?;
         self.head.set(Some(head));
+        self.head_keyed
+            .set(Some(event.scheme == lexcase::audit::HashScheme::KeyedBinary));
         Ok(())
     }
     fn put_document_template(&mut self, template: &DocumentTemplate) -> Result<()> {
