@@ -724,8 +724,9 @@ impl WriteTx for PgWriteTx {
         let head = self.chain_head()?;
         let head = audit::append(&mut self.tx.scope()?, head, event)?;
         self.head.set(Some(head));
-        self.head_keyed
-            .set(Some(event.scheme == lexcase::audit::HashScheme::KeyedBinary));
+        self.head_keyed.set(Some(
+            event.scheme == lexcase::audit::HashScheme::KeyedBinary,
+        ));
         Ok(())
     }
     fn put_document_template(&mut self, template: &DocumentTemplate) -> Result<()> {
