@@ -10,36 +10,7 @@ use crate::records::versioned_update;
 use crate::scope::{Scope, to_json, to_u64};
 use crate::value::Arg;
 
-/// A user's running timer, keyed by user id.
-pub(crate) const TIMER: &str = "timer";
-/// A client's or matter's billing terms, keyed by their scope.
-pub(crate) const TERMS: &str = "billing_terms";
-/// The firm's billing settings, under [`FIRM_KEY`].
-pub(crate) const BILLING_SETTINGS: &str = "billing_settings";
-/// A client-money reconciliation, keyed by its statement date (ISO, so keys sort by date).
-pub(crate) const RECONCILIATION: &str = "reconciliation";
-/// A matter's rule overrides, keyed by matter id.
-pub(crate) const RULE_OVERRIDES: &str = "rule_overrides";
-/// The ids of the rule packs in force, under [`FIRM_KEY`].
-pub(crate) const RULES_ENABLED: &str = "rules_enabled";
-/// An installed rule pack, keyed by pack id.
-pub(crate) const RULE_PACK: &str = "rule_pack";
-/// A matter's conflict check, keyed by matter id.
-pub(crate) const CONFLICT_CHECK: &str = "conflict_check";
-/// The key of firm-wide records.
-pub(crate) const FIRM_KEY: &str = "firm";
-/// A document template version, keyed by [`template_key`].
-pub(crate) const DOCUMENT_TEMPLATE: &str = "document_template";
-/// The firm's letterhead, under [`FIRM_KEY`].
-pub(crate) const LETTERHEAD: &str = "letterhead";
-/// An issued bill's kept rendering, keyed `<bill>#<format>`.
-pub(crate) const BILL_RENDERING: &str = "bill_rendering";
-
-/// The key of a template version: its id and the version zero-padded, so that key order is
-/// id then version order.
-pub(crate) fn template_key(id: &str, version: u32) -> String {
-    format!("{id}#{version:010}")
-}
+pub(crate) use lexcase_sql::keyed::*;
 
 const VERSION_SQL: &str =
     "SELECT version FROM keyed_records WHERE firm_id = $1 AND kind = ? AND key = ?";

@@ -465,7 +465,7 @@ macro_rules! read_tx {
                 keyed::get(
                     &mut self.tx.scope()?,
                     keyed::BILL_RENDERING,
-                    &format!("{bill}#{format}"),
+                    &keyed::bill_rendering_key(bill, format),
                 )
             }
             fn archive_records(
@@ -749,7 +749,7 @@ impl WriteTx for PgWriteTx {
         )
     }
     fn insert_bill_rendering(&mut self, rendering: &BillRendering) -> Result<()> {
-        let key = format!("{}#{}", rendering.bill, rendering.format);
+        let key = keyed::bill_rendering_key(rendering.bill, rendering.format);
         keyed::put(
             &mut self.tx.scope()?,
             keyed::BILL_RENDERING,

@@ -11,11 +11,13 @@
 
 pub mod audit;
 pub mod bills;
+pub mod keyed;
 pub mod keyset;
 pub mod matters;
 pub mod money;
 pub mod people;
 mod record;
+pub mod state;
 pub mod trust;
 mod value;
 pub mod work;

@@ -14,8 +14,7 @@ use rusqlite::{Connection, params};
 use crate::error::Db;
 use crate::keyed;
 
-/// The keyed-record kind of a matter's conflict check (keyed by matter id).
-pub(crate) const CHECK: &str = "conflict_check";
+pub(crate) use lexcase_sql::keyed::CONFLICT_CHECK as CHECK;
 
 /// The digits family (`d:530|`) a key (`d:530|j`) belongs to.
 fn family_of(key: &str) -> Option<String> {

@@ -11,34 +11,7 @@ use crate::error::{Db, unique};
 use crate::read::one;
 use crate::write::versioned_update;
 
-/// A user's running timer, keyed by user id.
-pub(crate) const TIMER: &str = "timer";
-/// A client's or matter's billing terms, keyed by their scope.
-pub(crate) const TERMS: &str = "billing_terms";
-/// The firm's billing settings, under [`FIRM_KEY`].
-pub(crate) const BILLING_SETTINGS: &str = "billing_settings";
-/// A client-money reconciliation, keyed by its statement date (ISO, so keys sort by date).
-pub(crate) const RECONCILIATION: &str = "reconciliation";
-/// A matter's rule overrides, keyed by matter id.
-pub(crate) const RULE_OVERRIDES: &str = "rule_overrides";
-/// The ids of the rule packs in force, under [`FIRM_KEY`].
-pub(crate) const RULES_ENABLED: &str = "rules_enabled";
-/// An installed rule pack, keyed by pack id.
-pub(crate) const RULE_PACK: &str = "rule_pack";
-/// A document template version, keyed by [`template_key`].
-pub(crate) const DOCUMENT_TEMPLATE: &str = "document_template";
-/// The firm's letterhead, under [`FIRM_KEY`].
-pub(crate) const LETTERHEAD: &str = "letterhead";
-/// The rendering kept with an issued bill, keyed by bill id and format.
-pub(crate) const BILL_RENDERING: &str = "bill_rendering";
-/// The key of firm-wide records.
-pub(crate) const FIRM_KEY: &str = "firm";
-
-/// The key of a template version: its id and its zero-padded version, so keys sort by id then
-/// version.
-pub(crate) fn template_key(id: &str, version: u32) -> String {
-    format!("{id}#{version:010}")
-}
+pub(crate) use lexcase_sql::keyed::*;
 
 /// The record of `kind` stored under `key`.
 pub(crate) fn get<T: DeserializeOwned>(

@@ -1,39 +1,14 @@
 //! Every row of a kind, in id order and pages, in its serde form: what `verify_state` compares
 //! with the replay of the audit trail.
 
+use lexcase::Result;
 use lexcase::audit::EntityKind;
-use lexcase::{LexcaseError, Result};
+use lexcase_sql::state::{json, table};
 use rusqlite::Connection;
-use serde::Serialize;
 use uuid::Uuid;
 
 use crate::error::Db;
 use crate::{bills, matters, read, trust, work};
-
-/// The table that holds the records of `kind`, if it is a kind that is checked.
-fn table(kind: EntityKind) -> Option<&'static str> {
-    Some(match kind {
-        EntityKind::User => "users",
-        EntityKind::Contact => "contacts",
-        EntityKind::Matter => "matters",
-        EntityKind::TimeEntry => "time_entries",
-        EntityKind::Expense => "expenses",
-        EntityKind::Bill => "bills",
-        EntityKind::Payment => "payments",
-        EntityKind::ClientMoney => "client_money_entries",
-        _ => return None,
-    })
-}
-
-fn json<T: Serialize>(id: Uuid, record: Option<T>) -> Result<Option<(Uuid, serde_json::Value)>> {
-    record
-        .map(|r| {
-            serde_json::to_value(r)
-                .map(|v| (id, v))
-                .map_err(|_| LexcaseError::storage("a stored record cannot be encoded"))
-        })
-        .transpose()
-}
 
 /// One record of `kind` by id, in its serde form.
 fn load(

@@ -522,7 +522,7 @@ macro_rules! read_tx {
                 keyed::get(
                     self.conn(),
                     keyed::BILL_RENDERING,
-                    &format!("{bill}#{format}"),
+                    &keyed::bill_rendering_key(bill, format),
                 )
             }
             fn archive_records(
@@ -804,7 +804,7 @@ impl WriteTx for SqliteWriteTx<'_> {
         )
     }
     fn insert_bill_rendering(&mut self, rendering: &BillRendering) -> Result<()> {
-        let key = format!("{}#{}", rendering.bill, rendering.format);
+        let key = keyed::bill_rendering_key(rendering.bill, rendering.format);
         keyed::put(self.conn(), keyed::BILL_RENDERING, &key, rendering, 1, None)
     }
     fn commit(self: Box<Self>) -> Result<()> {
