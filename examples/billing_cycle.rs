@@ -11,6 +11,9 @@ use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use lexcase::access::{Role, Visibility};
 use lexcase::billing::parse_duration;
 use lexcase::bills::{BillStatus, FeeArrangement};
+use lexcase::client_money::{
+    BankStatement, ClientMoneyEntryKind, NewClientMoneyEntry, StatementItem,
+};
 use lexcase::clock::FixedClock;
 use lexcase::contacts::NewContact;
 use lexcase::firm::FirmSetup;
@@ -19,7 +22,6 @@ use lexcase::money::{Currency, Money};
 use lexcase::service::{DraftRequest, Firm};
 use lexcase::store::MemoryBlobStore;
 use lexcase::timekeeping::{ExpenseTax, FirmBillingSettings, NewExpense, NewTimeEntry};
-use lexcase::trust::{BankStatement, NewTrustEntry, StatementItem, TrustEntryKind};
 use lexcase::users::NewUser;
 use lexcase_sqlite::SqliteStore;
 use rust_decimal::Decimal;
@@ -96,10 +98,10 @@ fn main() -> AnyResult<()> {
 
     println!("\n1. Client money on account");
     let receipt = admin.client_money().record(
-        NewTrustEntry {
+        NewClientMoneyEntry {
             matter: matter.id,
             client: client.id,
-            kind: TrustEntryKind::Receipt,
+            kind: ClientMoneyEntryKind::Receipt,
             amount: gbp("2000")?,
             date: day("2026-11-02")?,
             reference: "BACS 88412".into(),
@@ -203,10 +205,10 @@ fn main() -> AnyResult<()> {
     println!("\n4. Paying it from client money");
     let transfer = issued.totals.total.min(Decimal::from(2000));
     admin.client_money().record(
-        NewTrustEntry {
+        NewClientMoneyEntry {
             matter: matter.id,
             client: client.id,
-            kind: TrustEntryKind::TransferToOffice,
+            kind: ClientMoneyEntryKind::TransferToOffice,
             amount: Money::new(transfer, Currency::parse("GBP")?, "amount")?,
             date: day("2026-11-30")?,
             reference: issued.number.clone().unwrap_or_default(),

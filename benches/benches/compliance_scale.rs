@@ -15,7 +15,7 @@
 use std::error::Error;
 use std::time::{Duration, Instant};
 
-use lexcase::rules::RulePack;
+use lexcase::rules::CompliancePack;
 use lexcase_benches::{
     BenchFirm, contacts_raw, env_number, matters_raw, names, open_file, setup_firm,
 };
@@ -58,7 +58,10 @@ fn main() -> AnyResult<()> {
     let (contacts, _) = contacts_raw(&*store, matters.min(50_000), 10_000)?;
     matters_raw(&bf, &*store, &contacts, matters, 10_000)?;
     let admin = bf.admin()?;
-    let ids: Vec<String> = RulePack::builtin().into_iter().map(|p| p.id).collect();
+    let ids: Vec<String> = CompliancePack::builtin()
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
     admin.compliance().set_packs_in_force(&ids)?;
     let start = Instant::now();
     let swept = admin.compliance().sweep()?;

@@ -55,13 +55,13 @@ use std::time::{Duration, Instant};
 
 use chrono::{Days, Utc};
 use lexcase::bills::{Allocation, BillStatus, FeeArrangement, NewPayment};
+use lexcase::client_money::{ClientMoneyEntryKind, NewClientMoneyEntry};
 use lexcase::clock::{Clock, FixedClock, SystemClock};
 use lexcase::matters::MatterStatus;
 use lexcase::money::{Currency, Money};
 use lexcase::service::{DraftRequest, Firm, MatterFilter};
 use lexcase::store::{Page, Store};
 use lexcase::timekeeping::NewTimeEntry;
-use lexcase::trust::{NewTrustEntry, TrustEntryKind};
 use lexcase::{MatterId, UserId};
 use lexcase_benches::raw::RawEntry;
 use lexcase_benches::raw_pg::{self, RawPg};
@@ -486,12 +486,12 @@ fn billing(
         t_raw += start.elapsed();
         let start = Instant::now();
         admin.client_money().record(
-            NewTrustEntry {
+            NewClientMoneyEntry {
                 matter: f.id,
                 client: f.client,
                 kind: match t.kind {
-                    TrustKind::Receipt => TrustEntryKind::Receipt,
-                    TrustKind::Payment => TrustEntryKind::Payment,
+                    TrustKind::Receipt => ClientMoneyEntryKind::Receipt,
+                    TrustKind::Payment => ClientMoneyEntryKind::Payment,
                 },
                 amount: Money {
                     amount: from_minor(t.amount_minor),

@@ -60,13 +60,13 @@ use std::time::{Duration, Instant};
 
 use chrono::{Days, Utc};
 use lexcase::bills::{Allocation, BillStatus, FeeArrangement, NewPayment};
+use lexcase::client_money::{ClientMoneyEntryKind, NewClientMoneyEntry};
 use lexcase::clock::{Clock, FixedClock};
 use lexcase::matters::MatterStatus;
 use lexcase::money::{Currency, Money};
-use lexcase::rules::RulePack;
+use lexcase::rules::CompliancePack;
 use lexcase::service::{DraftRequest, Firm, MatterFilter};
 use lexcase::store::{Page, Store};
-use lexcase::trust::{NewTrustEntry, TrustEntryKind};
 use lexcase::{BillId, UserId};
 use lexcase_benches::names::{conflict_query, surname_stats};
 use lexcase_benches::raw::{self, FileSize, RawDb};
@@ -637,10 +637,10 @@ fn billing(cfg: &Config, firms: &mut Firms, results: &mut Results) -> AnyResult<
                 t_raw += start.elapsed();
             } else {
                 let kind = match t.kind {
-                    TrustKind::Receipt => TrustEntryKind::Receipt,
-                    TrustKind::Payment => TrustEntryKind::Payment,
+                    TrustKind::Receipt => ClientMoneyEntryKind::Receipt,
+                    TrustKind::Payment => ClientMoneyEntryKind::Payment,
                 };
-                let entry = NewTrustEntry {
+                let entry = NewClientMoneyEntry {
                     matter: f.id,
                     client: f.client,
                     kind,
@@ -1094,7 +1094,10 @@ fn big_store(cfg: &Config, dir: &Path, results: &mut Results) -> AnyResult<()> {
 
     progress("compliance sweep ...");
     let admin = bf.admin()?;
-    let ids: Vec<String> = RulePack::builtin().into_iter().map(|p| p.id).collect();
+    let ids: Vec<String> = CompliancePack::builtin()
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
     admin.compliance().set_packs_in_force(&ids)?;
     let t = Instant::now();
     let swept = admin.compliance().sweep()?;

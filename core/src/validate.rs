@@ -209,8 +209,14 @@ mod tests {
         }
         let definition = " ".repeat(MAX_DEFINITION_BYTES + 1);
         let data = " ".repeat(MAX_IMPORT_BYTES + 1);
-        refused_for_size(crate::rules::RulePack::from_toml(&definition), "rule_pack");
-        refused_for_size(crate::rules::RulePack::from_json(&definition), "rule_pack");
+        refused_for_size(
+            crate::rules::CompliancePack::from_toml(&definition),
+            "rule_pack",
+        );
+        refused_for_size(
+            crate::rules::CompliancePack::from_json(&definition),
+            "rule_pack",
+        );
         refused_for_size(
             crate::deadlines::RulePack::from_toml(&definition),
             "rule_pack",

@@ -6,6 +6,7 @@
 //! Citus.
 
 use lexcase::appointments::Appointment;
+use lexcase::client_money::{ClientMoneyEntry, ReconciliationRecord};
 use lexcase::communications::Communication;
 use lexcase::contacts::Contact;
 use lexcase::docket::Deadline;
@@ -15,7 +16,6 @@ use lexcase::notes::Note;
 use lexcase::store::{ArchiveRecord, RecordKind};
 use lexcase::tasks::Task;
 use lexcase::timekeeping::{BillingTerms, Expense, TimeEntry, Timer};
-use lexcase::trust::{ReconciliationRecord, TrustEntry};
 use lexcase::users::User;
 use lexcase::workflow::WorkflowProgress;
 use lexcase::{LexcaseError, Result};
@@ -220,7 +220,7 @@ pub(crate) fn records(
                 .map(|p| encode(Uuid::from(p.id).to_string(), p))
                 .collect()
         }
-        RecordKind::ClientMoney => typed::<TrustEntry>(scope, after, limit, |e| e.id.into()),
+        RecordKind::ClientMoney => typed::<ClientMoneyEntry>(scope, after, limit, |e| e.id.into()),
         RecordKind::Reconciliations => {
             keyed_bodies::<ReconciliationRecord>(scope, keyed::RECONCILIATION, after, limit)
         }

@@ -5,6 +5,7 @@
 
 use lexcase::access::Viewer;
 use lexcase::bills::BillKind;
+use lexcase::client_money::ClientMoneyEntryKind;
 use lexcase::documents::DocumentStatus;
 use lexcase::matters::{MatterStatus, PartyRole, RuleOverrides};
 use lexcase::store::{
@@ -13,7 +14,6 @@ use lexcase::store::{
     issued_bill_statuses,
 };
 use lexcase::timekeeping::{Billability, WorkStatus};
-use lexcase::trust::TrustEntryKind;
 use lexcase::{MatterId, Result};
 use rust_decimal::Decimal;
 
@@ -327,7 +327,7 @@ fn client_money(scope: &mut Scope<'_>, matters: &[MatterId]) -> Result<Vec<Ledge
          FROM client_money_entries e WHERE e.firm_id = $1 AND e.matter_id = ANY(?) \
          GROUP BY e.matter_id, e.client_id, e.currency",
         &[
-            Arg::text(TrustEntryKind::Receipt.as_str()),
+            Arg::text(ClientMoneyEntryKind::Receipt.as_str()),
             Arg::text(PartyRole::Client.as_str()),
             Arg::ids(matters),
         ],

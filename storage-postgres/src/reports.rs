@@ -4,10 +4,10 @@
 
 use chrono::NaiveDate;
 use lexcase::access::Viewer;
+use lexcase::client_money::LedgerBalance;
 use lexcase::money::{Currency, Money};
 use lexcase::reports::{FeeEarnerHours, WorkInProgress};
 use lexcase::store::WipBy;
-use lexcase::trust::LedgerBalance;
 use lexcase::{LexcaseError, MatterId, Result, UserId};
 use lexcase_sql::Cols;
 use lexcase_sql::money::sum;

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::scope::Scope;
 use crate::value::Arg;
-use crate::{bills, matters, read, trust, work};
+use crate::{bills, client_money, matters, read, work};
 
 /// One record of `kind` by id, in its serde form.
 fn load(
@@ -25,7 +25,7 @@ fn load(
         EntityKind::Expense => json(id, work::get::<Expense>(scope, id)?),
         EntityKind::Bill => json(id, bills::bill(scope, id.into())?),
         EntityKind::Payment => json(id, bills::payment(scope, id.into())?),
-        EntityKind::ClientMoney => json(id, trust::entry(scope, id.into())?),
+        EntityKind::ClientMoney => json(id, client_money::entry(scope, id.into())?),
         _ => Ok(None),
     }
 }

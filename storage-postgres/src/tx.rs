@@ -7,6 +7,7 @@ use lexcase::access::Viewer;
 use lexcase::appointments::Appointment;
 use lexcase::audit::{AuditHead, AuditRecord};
 use lexcase::bills::{Bill, Payment};
+use lexcase::client_money::{ClientMoneyEntry, LedgerBalance, ReconciliationRecord};
 use lexcase::communications::Communication;
 use lexcase::conflicts::Probe;
 use lexcase::contacts::Contact;
@@ -17,7 +18,7 @@ use lexcase::matters::{ConflictCheck, Matter, RuleOverrides};
 use lexcase::money::Currency;
 use lexcase::notes::{Note, NoteSubject};
 use lexcase::reports::{FeeEarnerHours, WorkInProgress};
-use lexcase::rules::RulePack;
+use lexcase::rules::CompliancePack;
 use lexcase::store::{
     BillQuery, ComplianceInputs, ComplianceRead, ContactParty, ContactQuery, DeadlineQuery,
     IndexEntry, MatterQuery, Page, Paged, ReadTx, StageCount, TaskQuery, WipBy, WorkQuery, WriteTx,
@@ -27,7 +28,6 @@ use lexcase::templates::{BillRendering, DocumentTemplate, Letterhead, OutputForm
 use lexcase::timekeeping::{
     BillingTerms, Expense, FirmBillingSettings, TermsScope, TimeEntry, Timer, WorkStatus,
 };
-use lexcase::trust::{LedgerBalance, ReconciliationRecord, TrustEntry};
 use lexcase::users::User;
 use lexcase::workflow::{WorkflowProgress, WorkflowTemplate};
 use lexcase::{
@@ -39,9 +39,9 @@ use uuid::Uuid;
 
 use crate::begin::TxConn;
 use crate::{
-    appointments, audit, bills, communications, compliance, conflict_index, conflict_reads,
-    deadlines, documents, keyed, matter_list, matters, notes, read, reports, tasks, trust, work,
-    workflow, write,
+    appointments, audit, bills, client_money, communications, compliance, conflict_index,
+    conflict_reads, deadlines, documents, keyed, matter_list, matters, notes, read, reports, tasks,
+    work, workflow, write,
 };
 
 /// A read transaction: a snapshot taken when it starts, released on drop.
@@ -350,14 +350,14 @@ macro_rules! read_tx {
             fn payments_of_client(&self, client: ContactId) -> Result<Vec<Payment>> {
                 bills::payments_of_client(&mut self.tx.scope()?, client)
             }
-            fn trust_entry(&self, id: TrustEntryId) -> Result<Option<TrustEntry>> {
-                trust::entry(&mut self.tx.scope()?, id)
+            fn trust_entry(&self, id: TrustEntryId) -> Result<Option<ClientMoneyEntry>> {
+                client_money::entry(&mut self.tx.scope()?, id)
             }
-            fn trust_entries_of_matter(&self, matter: MatterId) -> Result<Vec<TrustEntry>> {
-                trust::of_matter(&mut self.tx.scope()?, matter)
+            fn trust_entries_of_matter(&self, matter: MatterId) -> Result<Vec<ClientMoneyEntry>> {
+                client_money::of_matter(&mut self.tx.scope()?, matter)
             }
-            fn trust_entries_until(&self, date: NaiveDate) -> Result<Vec<TrustEntry>> {
-                trust::until(&mut self.tx.scope()?, date)
+            fn trust_entries_until(&self, date: NaiveDate) -> Result<Vec<ClientMoneyEntry>> {
+                client_money::until(&mut self.tx.scope()?, date)
             }
             fn latest_reconciliation(&self) -> Result<Option<ReconciliationRecord>> {
                 keyed::latest(&mut self.tx.scope()?, keyed::RECONCILIATION)
@@ -372,7 +372,7 @@ macro_rules! read_tx {
                     &matter.to_string(),
                 )
             }
-            fn installed_rule_packs(&self) -> Result<Vec<RulePack>> {
+            fn installed_rule_packs(&self) -> Result<Vec<CompliancePack>> {
                 keyed::all(&mut self.tx.scope()?, keyed::RULE_PACK)
             }
             fn enabled_rule_packs(&self) -> Result<Vec<String>> {
@@ -664,7 +664,7 @@ impl WriteTx for PgWriteTx {
             expected,
         )
     }
-    fn put_rule_pack(&mut self, pack: &RulePack) -> Result<()> {
+    fn put_rule_pack(&mut self, pack: &CompliancePack) -> Result<()> {
         keyed::replace(&mut self.tx.scope()?, keyed::RULE_PACK, &pack.id, pack)
     }
     fn put_enabled_rule_packs(&mut self, ids: &[String]) -> Result<()> {
@@ -684,8 +684,8 @@ impl WriteTx for PgWriteTx {
     fn update_payment(&mut self, payment: &Payment, expected: u64) -> Result<()> {
         bills::update_payment(&mut self.tx.scope()?, payment, expected)
     }
-    fn insert_trust_entry(&mut self, entry: &TrustEntry) -> Result<()> {
-        trust::insert(&mut self.tx.scope()?, entry)
+    fn insert_trust_entry(&mut self, entry: &ClientMoneyEntry) -> Result<()> {
+        client_money::insert(&mut self.tx.scope()?, entry)
     }
     fn insert_reconciliation(&mut self, record: &ReconciliationRecord) -> Result<()> {
         let key = record.reconciliation.date.to_string();

@@ -11,6 +11,7 @@
 
 pub mod audit;
 pub mod bills;
+pub mod client_money;
 pub mod keyed;
 pub mod keyset;
 pub mod matters;
@@ -18,7 +19,6 @@ pub mod money;
 pub mod people;
 mod record;
 pub mod state;
-pub mod trust;
 mod value;
 pub mod work;
 

@@ -4,6 +4,7 @@
 
 use lexcase::appointments::Appointment;
 use lexcase::bills::Bill;
+use lexcase::client_money::{ClientMoneyEntry, ReconciliationRecord};
 use lexcase::communications::Communication;
 use lexcase::contacts::Contact;
 use lexcase::docket::Deadline;
@@ -13,7 +14,6 @@ use lexcase::notes::Note;
 use lexcase::store::{ArchiveRecord, RecordKind};
 use lexcase::tasks::Task;
 use lexcase::timekeeping::{BillingTerms, Expense, TimeEntry, Timer};
-use lexcase::trust::{ReconciliationRecord, TrustEntry};
 use lexcase::users::User;
 use lexcase::workflow::WorkflowProgress;
 use lexcase::{LexcaseError, Result};
@@ -226,7 +226,7 @@ pub(crate) fn records(
                 .collect()
         }
         RecordKind::ClientMoney => {
-            typed::<TrustEntry, TrustEntry>(conn, after, limit, |e| (e.id.into(), e))
+            typed::<ClientMoneyEntry, ClientMoneyEntry>(conn, after, limit, |e| (e.id.into(), e))
         }
         RecordKind::Reconciliations => {
             keyed_bodies::<ReconciliationRecord>(conn, keyed::RECONCILIATION, after, limit)

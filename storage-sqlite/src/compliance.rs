@@ -5,6 +5,7 @@
 
 use lexcase::access::Viewer;
 use lexcase::bills::BillKind;
+use lexcase::client_money::ClientMoneyEntryKind;
 use lexcase::documents::DocumentStatus;
 use lexcase::matters::{MatterStatus, PartyRole, RuleOverrides};
 use lexcase::store::{
@@ -13,7 +14,6 @@ use lexcase::store::{
     issued_bill_statuses,
 };
 use lexcase::timekeeping::{Billability, WorkStatus};
-use lexcase::trust::TrustEntryKind;
 use lexcase::{MatterId, Result};
 use lexcase_sql::Cols;
 use rusqlite::types::Value;
@@ -360,7 +360,7 @@ fn client_money(conn: &Connection, batch: &Batch) -> Result<Vec<LedgerFactsRow>>
         batch.marks
     );
     let mut params = vec![
-        text(TrustEntryKind::Receipt.as_str()),
+        text(ClientMoneyEntryKind::Receipt.as_str()),
         text(PartyRole::Client.as_str()),
     ];
     params.extend(batch.ids.iter().cloned());

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use uuid::Uuid;
 
 use crate::error::Db;
-use crate::{bills, matters, read, trust, work};
+use crate::{bills, client_money, matters, read, work};
 
 /// One record of `kind` by id, in its serde form.
 fn load(
@@ -24,7 +24,7 @@ fn load(
         EntityKind::Expense => json(id, work::get::<lexcase::timekeeping::Expense>(conn, id)?),
         EntityKind::Bill => json(id, bills::bill(conn, id.into())?),
         EntityKind::Payment => json(id, bills::payment(conn, id.into())?),
-        EntityKind::ClientMoney => json(id, trust::entry(conn, id.into())?),
+        EntityKind::ClientMoney => json(id, client_money::entry(conn, id.into())?),
         _ => Ok(None),
     }
 }

@@ -8,6 +8,7 @@ use lexcase::access::Viewer;
 use lexcase::appointments::Appointment;
 use lexcase::audit::{AuditHead, AuditRecord};
 use lexcase::bills::{Bill, Payment};
+use lexcase::client_money::{ClientMoneyEntry, LedgerBalance, ReconciliationRecord};
 use lexcase::communications::Communication;
 use lexcase::conflicts::Probe;
 use lexcase::contacts::Contact;
@@ -18,7 +19,7 @@ use lexcase::matters::{ConflictCheck, Matter, RuleOverrides};
 use lexcase::money::Currency;
 use lexcase::notes::{Note, NoteSubject};
 use lexcase::reports::{FeeEarnerHours, WorkInProgress};
-use lexcase::rules::RulePack;
+use lexcase::rules::CompliancePack;
 use lexcase::store::{
     BillQuery, ComplianceInputs, ComplianceRead, ContactParty, ContactQuery, DeadlineQuery,
     IndexEntry, MatterQuery, Page, Paged, ReadTx, StageCount, TaskQuery, WipBy, WorkQuery, WriteTx,
@@ -28,7 +29,6 @@ use lexcase::templates::{BillRendering, DocumentTemplate, Letterhead, OutputForm
 use lexcase::timekeeping::{
     BillingTerms, Expense, FirmBillingSettings, TermsScope, TimeEntry, Timer, WorkStatus,
 };
-use lexcase::trust::{LedgerBalance, ReconciliationRecord, TrustEntry};
 use lexcase::users::User;
 use lexcase::workflow::{WorkflowProgress, WorkflowTemplate};
 use lexcase::{
@@ -44,9 +44,9 @@ use crate::lock::TimedGuard;
 use crate::queue::Turn;
 use crate::readers::PooledReader;
 use crate::{
-    appointments, audit, bills, communications, compliance, conflict_index, conflict_reads,
-    deadlines, documents, keyed, matter_list, matters, notes, read, reports, tasks, trust, work,
-    workflow, write,
+    appointments, audit, bills, client_money, communications, compliance, conflict_index,
+    conflict_reads, deadlines, documents, keyed, matter_list, matters, notes, read, reports, tasks,
+    work, workflow, write,
 };
 
 /// The connection a read transaction runs on.
@@ -446,14 +446,14 @@ macro_rules! read_tx {
             fn payments_of_client(&self, client: ContactId) -> Result<Vec<Payment>> {
                 bills::payments_of_client(self.conn(), client)
             }
-            fn trust_entry(&self, id: TrustEntryId) -> Result<Option<TrustEntry>> {
-                trust::entry(self.conn(), id)
+            fn trust_entry(&self, id: TrustEntryId) -> Result<Option<ClientMoneyEntry>> {
+                client_money::entry(self.conn(), id)
             }
-            fn trust_entries_of_matter(&self, matter: MatterId) -> Result<Vec<TrustEntry>> {
-                trust::of_matter(self.conn(), matter)
+            fn trust_entries_of_matter(&self, matter: MatterId) -> Result<Vec<ClientMoneyEntry>> {
+                client_money::of_matter(self.conn(), matter)
             }
-            fn trust_entries_until(&self, date: NaiveDate) -> Result<Vec<TrustEntry>> {
-                trust::until(self.conn(), date)
+            fn trust_entries_until(&self, date: NaiveDate) -> Result<Vec<ClientMoneyEntry>> {
+                client_money::until(self.conn(), date)
             }
             fn latest_reconciliation(&self) -> Result<Option<ReconciliationRecord>> {
                 keyed::latest(self.conn(), keyed::RECONCILIATION)
@@ -464,7 +464,7 @@ macro_rules! read_tx {
             fn rule_overrides(&self, matter: MatterId) -> Result<Option<RuleOverrides>> {
                 keyed::get(self.conn(), keyed::RULE_OVERRIDES, &matter.to_string())
             }
-            fn installed_rule_packs(&self) -> Result<Vec<RulePack>> {
+            fn installed_rule_packs(&self) -> Result<Vec<CompliancePack>> {
                 keyed::all(self.conn(), keyed::RULE_PACK)
             }
             fn enabled_rule_packs(&self) -> Result<Vec<String>> {
@@ -741,7 +741,7 @@ impl WriteTx for SqliteWriteTx<'_> {
             expected,
         )
     }
-    fn put_rule_pack(&mut self, pack: &RulePack) -> Result<()> {
+    fn put_rule_pack(&mut self, pack: &CompliancePack) -> Result<()> {
         keyed::replace(self.conn(), keyed::RULE_PACK, &pack.id, pack)
     }
     fn put_enabled_rule_packs(&mut self, ids: &[String]) -> Result<()> {
@@ -756,8 +756,8 @@ impl WriteTx for SqliteWriteTx<'_> {
     fn update_payment(&mut self, payment: &Payment, expected: u64) -> Result<()> {
         bills::update_payment(self.conn(), payment, expected)
     }
-    fn insert_trust_entry(&mut self, entry: &TrustEntry) -> Result<()> {
-        trust::insert(self.conn(), entry)
+    fn insert_trust_entry(&mut self, entry: &ClientMoneyEntry) -> Result<()> {
+        client_money::insert(self.conn(), entry)
     }
     fn insert_reconciliation(&mut self, record: &ReconciliationRecord) -> Result<()> {
         let key = record.reconciliation.date.to_string();

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use lexcase::appointments::Appointment;
 use lexcase::audit::HashScheme;
 use lexcase::bills::{Bill, Payment};
+use lexcase::client_money::ClientMoneyEntry;
 use lexcase::communications::Communication;
 use lexcase::contacts::Contact;
 use lexcase::docket::Deadline;
@@ -17,7 +18,6 @@ use lexcase::matters::Matter;
 use lexcase::notes::Note;
 use lexcase::tasks::Task;
 use lexcase::timekeeping::{Expense, TimeEntry};
-use lexcase::trust::TrustEntry;
 use lexcase::users::User;
 use lexcase::workflow::WorkflowProgress;
 use lexcase::{LexcaseError, Result};
@@ -28,8 +28,8 @@ use crate::codec::from_json;
 use crate::error::Db;
 use crate::value::micros;
 use crate::{
-    appointments, bills, communications, conflict_index, deadlines, documents, matters, notes,
-    tasks, trust, work, workflow, write,
+    appointments, bills, client_money, communications, conflict_index, deadlines, documents,
+    matters, notes, tasks, work, workflow, write,
 };
 
 /// The schema-10 tables, created by this script.
@@ -228,7 +228,7 @@ fn copy_records(conn: &Connection) -> Result<()> {
         "trust_entries",
         "client-money entry",
         "recorded_at, rowid",
-        |e: &TrustEntry| trust::insert(conn, e),
+        |e: &ClientMoneyEntry| client_money::insert(conn, e),
     )
 }
 

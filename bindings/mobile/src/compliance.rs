@@ -1,7 +1,7 @@
 //! Compliance packs without a database: the built-in packs and a firm's own packs from TOML
 //! or JSON, checked as they load.
 
-use lexcase::rules::RulePack as CoreRulePack;
+use lexcase::rules::CompliancePack as CoreCompliancePack;
 
 use crate::convert::all;
 use crate::error::Result;
@@ -10,7 +10,7 @@ use crate::records::CompliancePack;
 /// The compliance packs lexcase ships: `core`, `ew-conveyancing`, `ew-litigation` and `us`.
 #[uniffi::export]
 pub fn builtin_compliance_packs() -> Vec<CompliancePack> {
-    all(CoreRulePack::builtin())
+    all(CoreCompliancePack::builtin())
 }
 
 /// Parses and checks a compliance pack written in TOML (`[[rules]]` and `[[tests]]`
@@ -18,14 +18,14 @@ pub fn builtin_compliance_packs() -> Vec<CompliancePack> {
 /// error.
 #[uniffi::export]
 pub fn compliance_pack_from_toml(text: String) -> Result<CompliancePack> {
-    Ok(CoreRulePack::from_toml(&text)?.into())
+    Ok(CoreCompliancePack::from_toml(&text)?.into())
 }
 
 /// Parses and checks a compliance pack written in JSON; text that does not parse, an unknown
 /// fact or a bad condition is a `Validation` error.
 #[uniffi::export]
 pub fn compliance_pack_from_json(text: String) -> Result<CompliancePack> {
-    Ok(CoreRulePack::from_json(&text)?.into())
+    Ok(CoreCompliancePack::from_json(&text)?.into())
 }
 
 #[cfg(test)]
@@ -60,25 +60,25 @@ expect = ["high_wip"]
             pack.tests[0].facts,
             r#"{"time":{"unbilled_value":12000.0}}"#
         );
-        let core = CoreRulePack::try_from(pack.clone()).unwrap();
+        let core = CoreCompliancePack::try_from(pack.clone()).unwrap();
         assert_eq!(CompliancePack::from(core), pack);
 
         let mut bad_facts = pack.clone();
         bad_facts.tests[0].facts = "{time".into();
         assert!(matches!(
-            CoreRulePack::try_from(bad_facts),
+            CoreCompliancePack::try_from(bad_facts),
             Err(LexcaseError::Validation { field, .. }) if field == "facts"
         ));
         let mut unknown_fact = pack.clone();
         unknown_fact.rules[0].condition = "time.no_such_fact > 1".into();
         assert!(matches!(
-            CoreRulePack::try_from(unknown_fact),
+            CoreCompliancePack::try_from(unknown_fact),
             Err(LexcaseError::Validation { .. })
         ));
         let mut not_cel = pack;
         not_cel.rules[0].condition = "time.unbilled_value >>> 1".into();
         assert!(matches!(
-            CoreRulePack::try_from(not_cel),
+            CoreCompliancePack::try_from(not_cel),
             Err(LexcaseError::Validation { .. })
         ));
         assert!(matches!(

@@ -6,9 +6,11 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use lexcase::billing::{BillTotals, Discount};
 use lexcase::bills::{Bill, BillLine, FeeArrangement, Payment, StatementEntry, StatementOfAccount};
+use lexcase::client_money::{
+    ClientMoneyEntry, LedgerBalance, ReconciliationDifference, ReconciliationRecord,
+};
 use lexcase::reports::{AgedDebt, FeeEarnerHours, WorkInProgress};
 use lexcase::service::ReconciliationDue;
-use lexcase::trust::{LedgerBalance, ReconciliationDifference, ReconciliationRecord, TrustEntry};
 use pyo3::prelude::*;
 use rust_decimal::Decimal;
 use uuid::Uuid;
@@ -519,7 +521,7 @@ wrapper!(
 
 wrapper!(
     PyClientMoneyEntry,
-    TrustEntry,
+    ClientMoneyEntry,
     "ClientMoneyEntry",
     "An entry of a client-money ledger: `kind` is `receipt`, `payment`, `transfer_to_office` \
      or `reversal`. Entries are never changed, only reversed.",

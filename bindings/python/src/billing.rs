@@ -2,9 +2,11 @@
 
 use lexcase::billing::{ContingencyBasis, Discount};
 use lexcase::bills::{Allocation, BillStatus, FeeArrangement, NewPayment};
+use lexcase::client_money::{
+    BankStatement, ClientMoneyEntryKind, NewClientMoneyEntry, StatementItem,
+};
 use lexcase::service::{DraftRequest, Session};
 use lexcase::store::BillQuery;
-use lexcase::trust::{BankStatement, NewTrustEntry, StatementItem, TrustEntryKind};
 use lexcase::{BillId, ContactId, LexcaseError, MatterId, PaymentId, TrustEntryId};
 use pyo3::prelude::*;
 use rust_decimal::Decimal;
@@ -408,10 +410,10 @@ impl PyClientMoneyService {
         override_reason: Option<String>,
         currency: Option<String>,
     ) -> PyResult<PyClientMoneyEntry> {
-        let kind = parse::<TrustEntryKind>(kind)?;
+        let kind = parse::<ClientMoneyEntryKind>(kind)?;
         run(py, || {
             let cur = matter_currency(&self.0, matter.0, currency.as_deref())?;
-            let new = NewTrustEntry {
+            let new = NewClientMoneyEntry {
                 matter: matter.0,
                 client: client.0,
                 kind,

@@ -9,7 +9,7 @@ use crate::compliance_types::{
 };
 use crate::convert::{Id, run};
 
-fn packs(packs: Vec<lexcase::rules::RulePack>) -> Vec<PyCompliancePack> {
+fn packs(packs: Vec<lexcase::rules::CompliancePack>) -> Vec<PyCompliancePack> {
     packs.into_iter().map(PyCompliancePack).collect()
 }
 

@@ -2,13 +2,13 @@
 //! `MatterCompliance`, `RuleOverride` and `RuleTestOutcome`, and the compliance-pack module
 //! functions.
 //!
-//! The core calls a compliance pack `lexcase::rules::RulePack`; Python names it
-//! `CompliancePack` (and its rules `ComplianceRule`) beside the docket's deadline `RulePack`.
+//! The core calls a compliance pack `lexcase::rules::CompliancePack`; Python names it
+//! `CompliancePack` (and its rules `ComplianceRule`) beside the docket's deadline `CompliancePack`.
 //! A rule's scope is shown flat: `practice_areas`, `stages` and `statuses`.
 
 use chrono::{DateTime, Utc};
 use lexcase::matters::RuleOverride;
-use lexcase::rules::{Finding, Rule, RulePack, RuleTest, RuleTestOutcome};
+use lexcase::rules::{CompliancePack, Finding, Rule, RuleTest, RuleTestOutcome};
 use lexcase::service::{MatterCompliance, MatterFinding};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -136,12 +136,12 @@ impl PyComplianceTest {
 }
 
 /// A named, versioned set of compliance rules with their own test cases (the core's
-/// `rules::RulePack`; the deadline `RulePack` is another thing). Built-in packs come from
+/// `rules::CompliancePack`; the deadline `CompliancePack` is another thing). Built-in packs come from
 /// `builtin_compliance_packs`, a firm's own from `compliance_pack_from_toml` /
 /// `compliance_pack_from_json`.
 #[pyclass(frozen, eq, module = "lexcase", name = "CompliancePack")]
 #[derive(Clone, PartialEq)]
-pub struct PyCompliancePack(pub RulePack);
+pub struct PyCompliancePack(pub CompliancePack);
 
 #[pymethods]
 impl PyCompliancePack {
@@ -184,7 +184,7 @@ impl PyCompliancePack {
 /// not CEL or not boolean are refused at load (`ValidationError`).
 #[pyfunction]
 pub(crate) fn compliance_pack_from_toml(text: &str) -> PyResult<PyCompliancePack> {
-    RulePack::from_toml(text)
+    CompliancePack::from_toml(text)
         .map(PyCompliancePack)
         .map_err(to_py)
 }
@@ -192,7 +192,7 @@ pub(crate) fn compliance_pack_from_toml(text: &str) -> PyResult<PyCompliancePack
 /// Parses and checks a compliance pack written in JSON, as `compliance_pack_from_toml` does.
 #[pyfunction]
 pub(crate) fn compliance_pack_from_json(text: &str) -> PyResult<PyCompliancePack> {
-    RulePack::from_json(text)
+    CompliancePack::from_json(text)
         .map(PyCompliancePack)
         .map_err(to_py)
 }
@@ -200,7 +200,7 @@ pub(crate) fn compliance_pack_from_json(text: &str) -> PyResult<PyCompliancePack
 /// The compliance packs lexcase ships: `core`, `ew-conveyancing`, `ew-litigation` and `us`.
 #[pyfunction]
 pub(crate) fn builtin_compliance_packs() -> Vec<PyCompliancePack> {
-    RulePack::builtin()
+    CompliancePack::builtin()
         .into_iter()
         .map(PyCompliancePack)
         .collect()

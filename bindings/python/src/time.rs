@@ -3,13 +3,13 @@
 
 use std::collections::BTreeMap;
 
+use lexcase::client_money::ReconciliationCadence;
 use lexcase::service::Session;
 use lexcase::store::WorkQuery;
 use lexcase::timekeeping::{
     Billability, BillingTerms, ExpenseChanges, ExpenseTax, FirmBillingSettings, NewExpense,
     NewTimeEntry, TermsScope, TimeEntryChanges, TimeSource, WorkStatus,
 };
-use lexcase::trust::ReconciliationCadence;
 use lexcase::{
     AppointmentId, BillId, CommunicationId, ContactId, DocumentId, ExpenseId, LexcaseError,
     MatterId, TaskId, TimeEntryId, UserId,

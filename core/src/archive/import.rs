@@ -17,6 +17,7 @@ use super::format::{
 use crate::appointments::Appointment;
 use crate::audit::GENESIS;
 use crate::bills::{Bill, Payment};
+use crate::client_money::{ClientMoneyEntry, ReconciliationRecord};
 use crate::communications::Communication;
 use crate::docket::Deadline;
 use crate::documents::{ContentHash, Document};
@@ -26,12 +27,11 @@ use crate::ids::DocumentId;
 use crate::matters::{ConflictCheck, Matter, RuleOverrides};
 use crate::notes::Note;
 use crate::progress::{Progress, report};
-use crate::rules::RulePack;
+use crate::rules::CompliancePack;
 use crate::service::Firm;
 use crate::store::{RecordKind, Staging, WriteTx};
 use crate::tasks::Task;
 use crate::timekeeping::{BillingTerms, Expense, FirmBillingSettings, TimeEntry, Timer};
-use crate::trust::{ReconciliationRecord, TrustEntry};
 use crate::users::User;
 use crate::workflow::{WorkflowProgress, WorkflowTemplate};
 
@@ -113,7 +113,7 @@ fn apply(
             }
         }
         Content::RulePacks => {
-            let p: RulePack = parse(name, line)?;
+            let p: CompliancePack = parse(name, line)?;
             if let Some(tx) = tx {
                 tx.put_rule_pack(&p)?;
             }
@@ -199,7 +199,7 @@ fn apply_record(
         RecordKind::BillingTerms => put!(BillingTerms, |tx, r| tx.put_billing_terms(&r, None)),
         RecordKind::Bills => put!(Bill, |tx, r| tx.insert_bill(&r)),
         RecordKind::Payments => put!(Payment, |tx, r| tx.insert_payment(&r)),
-        RecordKind::ClientMoney => put!(TrustEntry, |tx, r| tx.insert_trust_entry(&r)),
+        RecordKind::ClientMoney => put!(ClientMoneyEntry, |tx, r| tx.insert_trust_entry(&r)),
         RecordKind::Reconciliations => {
             put!(ReconciliationRecord, |tx, r| tx.insert_reconciliation(&r))
         }

@@ -10,7 +10,7 @@ use cel::{Env, ExecutionError, Program, Value};
 use super::budget::{self, Measure};
 use super::facts::Facts;
 use super::findings::{Piece, describe, parse_message};
-use super::model::{Checkpoint, RulePack};
+use super::model::{Checkpoint, CompliancePack};
 use super::schema::{self, Walker};
 use super::variables::{Bound, ROOTS};
 use crate::{LexcaseError, Result};
@@ -110,7 +110,11 @@ fn parse_within_budget(
 }
 
 /// Loads one rule, or says why it does not load.
-fn load_rule(env: &Arc<Env>, pack: &RulePack, index: usize) -> std::result::Result<Loaded, String> {
+fn load_rule(
+    env: &Arc<Env>,
+    pack: &CompliancePack,
+    index: usize,
+) -> std::result::Result<Loaded, String> {
     let rule = &pack.rules[index];
     if rule.condition.trim().is_empty() {
         return Err("empty condition".into());
@@ -158,7 +162,7 @@ fn load_rule(env: &Arc<Env>, pack: &RulePack, index: usize) -> std::result::Resu
 }
 
 /// Compiles and checks one pack: nothing of it is kept on error.
-pub(crate) fn compile_pack(pack: &RulePack) -> Result<()> {
+pub(crate) fn compile_pack(pack: &CompliancePack) -> Result<()> {
     compile_pack_with(&Arc::new(Env::stdlib()), pack, Strictness::Strict).map(|_| ())
 }
 
@@ -173,7 +177,7 @@ const COMPILE_STACK: usize = 64 << 20;
 /// test cases; on a thread with [`COMPILE_STACK`] of stack.
 pub(super) fn compile_pack_with(
     env: &Arc<Env>,
-    pack: &RulePack,
+    pack: &CompliancePack,
     strictness: Strictness,
 ) -> Result<Vec<CompiledRule>> {
     let failed = || load_error(&pack.id, None, "the pack could not be compiled");
@@ -191,7 +195,7 @@ pub(super) fn compile_pack_with(
 /// [`compile_pack_with`] on the current thread.
 fn compile_pack_here(
     env: &Arc<Env>,
-    pack: &RulePack,
+    pack: &CompliancePack,
     strictness: Strictness,
 ) -> Result<Vec<CompiledRule>> {
     if pack.id.trim().is_empty() {

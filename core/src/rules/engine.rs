@@ -10,13 +10,13 @@ use super::budget::{self, Sizes};
 use super::compile::{CompiledRule, Loaded, Strictness, compile_pack_with, load_error, test_facts};
 use super::facts::Facts;
 use super::findings::{self, FactsJson, Piece, runtime_reason};
-use super::model::{Checkpoint, Finding, FindingKind, Rule, RulePack, RuleTestOutcome};
+use super::model::{Checkpoint, CompliancePack, Finding, FindingKind, Rule, RuleTestOutcome};
 use super::variables::{Bound, ROOTS};
 use crate::Result;
 
 /// Rule packs compiled once and evaluated many times (a firm sweep over every matter).
 pub struct CompiledPacks {
-    packs: Vec<RulePack>,
+    packs: Vec<CompliancePack>,
     rules: Vec<CompiledRule>,
     env: Arc<Env>,
 }
@@ -113,7 +113,7 @@ impl CompiledPacks {
     /// [`crate::rules::budget`]); one naming an unknown fact or field; one whose result on
     /// default facts is not a bool; a message placeholder naming an unknown fact; a test
     /// expecting an unknown rule or giving unknown facts.
-    pub fn new(packs: Vec<RulePack>) -> Result<Self> {
+    pub fn new(packs: Vec<CompliancePack>) -> Result<Self> {
         Self::compile(packs, Strictness::Strict)
     }
 
@@ -121,11 +121,11 @@ impl CompiledPacks {
     /// installed before a check existed) is kept, and reported as not evaluated wherever it
     /// applies, rather than failing every evaluation of the firm; duplicate pack or rule ids
     /// are still refused.
-    pub fn in_force(packs: Vec<RulePack>) -> Result<Self> {
+    pub fn in_force(packs: Vec<CompliancePack>) -> Result<Self> {
         Self::compile(packs, Strictness::Tolerant)
     }
 
-    fn compile(packs: Vec<RulePack>, strictness: Strictness) -> Result<Self> {
+    fn compile(packs: Vec<CompliancePack>, strictness: Strictness) -> Result<Self> {
         let env = Arc::new(Env::stdlib());
         let mut rules = Vec::new();
         let mut ids = BTreeSet::new();
@@ -142,7 +142,7 @@ impl CompiledPacks {
     }
 
     /// The packs, as loaded.
-    pub fn packs(&self) -> &[RulePack] {
+    pub fn packs(&self) -> &[CompliancePack] {
         &self.packs
     }
 
@@ -236,13 +236,17 @@ impl CompiledPacks {
 }
 
 /// Compiles `packs` and evaluates them once; see [`CompiledPacks::evaluate`].
-pub fn evaluate(packs: &[RulePack], facts: &Facts, checkpoint: Checkpoint) -> Result<Vec<Finding>> {
+pub fn evaluate(
+    packs: &[CompliancePack],
+    facts: &Facts,
+    checkpoint: Checkpoint,
+) -> Result<Vec<Finding>> {
     CompiledPacks::new(packs.to_vec())?.evaluate(facts, checkpoint)
 }
 
 /// Runs a pack's test cases. A case in which a rule cannot be evaluated fails, with the
 /// reason as its error: a pack that breaks on its own examples is not installed.
-pub(crate) fn run_tests(pack: &RulePack) -> Vec<RuleTestOutcome> {
+pub(crate) fn run_tests(pack: &CompliancePack) -> Vec<RuleTestOutcome> {
     let compiled = CompiledPacks::new(vec![pack.clone()]);
     pack.tests
         .iter()

@@ -2,8 +2,8 @@
 //!
 //! A [`Rule`] has a CEL condition over [`Facts`] (`true` = breached), a scope, the
 //! [`Checkpoint`]s it gates, a [`Severity`], a message with `{fact.path}` placeholders and a
-//! remedy. [`RulePack`]s are loaded from TOML or JSON and checked at load (see
-//! [`CompiledPacks::new`]); [`RulePack::builtin`] gives the shipped packs. Evaluate one matter
+//! remedy. [`CompliancePack`]s are loaded from TOML or JSON and checked at load (see
+//! [`CompiledPacks::new`]); [`CompliancePack::builtin`] gives the shipped packs. Evaluate one matter
 //! with [`evaluate`], or compile once with [`CompiledPacks`] and sweep many.
 //!
 //! Conditions are checked statically by walking the parsed expression against the shape of the
@@ -41,6 +41,6 @@ pub use facts::{
     EventFacts, Facts, MatterFacts, PartyFacts, TaskFacts, TimeFacts, WorkflowFacts,
 };
 pub use model::{
-    Checkpoint, Finding, FindingKind, Rule, RulePack, RuleScope, RuleTest, RuleTestOutcome,
+    Checkpoint, CompliancePack, Finding, FindingKind, Rule, RuleScope, RuleTest, RuleTestOutcome,
     Severity,
 };

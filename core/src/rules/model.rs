@@ -104,7 +104,7 @@ pub struct RuleTest {
 /// A versioned set of rules with their test cases.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RulePack {
+pub struct CompliancePack {
     /// Stable id.
     pub id: String,
     /// Version of the pack.
@@ -191,12 +191,12 @@ fn definition_size(text: &str) -> Result<()> {
     crate::validate::import_size("rule_pack", text, crate::validate::MAX_DEFINITION_BYTES)
 }
 
-impl RulePack {
+impl CompliancePack {
     /// Parses and checks a pack written in TOML. See [`CompiledPacks::new`](super::CompiledPacks::new)
     /// for the checks.
     pub fn from_toml(text: &str) -> Result<Self> {
         definition_size(text)?;
-        let pack: RulePack = toml::from_str(text).map_err(|e| {
+        let pack: CompliancePack = toml::from_str(text).map_err(|e| {
             let id = toml::from_str::<toml::Table>(text)
                 .ok()
                 .and_then(|t| t.get("id").and_then(|v| v.as_str()).map(str::to_string));
@@ -209,7 +209,7 @@ impl RulePack {
     /// Parses and checks a pack written in JSON.
     pub fn from_json(text: &str) -> Result<Self> {
         definition_size(text)?;
-        let pack: RulePack = serde_json::from_str(text).map_err(|e| {
+        let pack: CompliancePack = serde_json::from_str(text).map_err(|e| {
             let id = serde_json::from_str::<serde_json::Value>(text)
                 .ok()
                 .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string));
@@ -222,10 +222,10 @@ impl RulePack {
     /// The packs lexcase ships: `core`, `ew-conveyancing`, `ew-litigation` and `us` (each
     /// checked at load like any other pack; a unit test guarantees they all load and pass their
     /// own tests).
-    pub fn builtin() -> Vec<RulePack> {
+    pub fn builtin() -> Vec<CompliancePack> {
         super::builtin::SOURCES
             .iter()
-            .filter_map(|text| RulePack::from_toml(text).ok())
+            .filter_map(|text| CompliancePack::from_toml(text).ok())
             .collect()
     }
 

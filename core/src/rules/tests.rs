@@ -19,7 +19,7 @@ fn rule(condition: &str, message: &str) -> String {
     ))
 }
 
-fn reason(result: crate::Result<RulePack>) -> String {
+fn reason(result: crate::Result<CompliancePack>) -> String {
     match result {
         Err(LexcaseError::Validation { reason, .. }) => reason,
         other => panic!("expected a validation error, got {other:?}"),
@@ -28,7 +28,7 @@ fn reason(result: crate::Result<RulePack>) -> String {
 
 #[test]
 fn builtin_packs_load_and_their_tests_pass() {
-    let packs = RulePack::builtin();
+    let packs = CompliancePack::builtin();
     let ids: Vec<&str> = packs.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["core", "ew-conveyancing", "ew-litigation", "us"]);
     for pack in &packs {
@@ -43,7 +43,7 @@ fn builtin_packs_load_and_their_tests_pass() {
 
 #[test]
 fn every_builtin_rule_fires_and_passes_in_its_tests() {
-    for pack in RulePack::builtin() {
+    for pack in CompliancePack::builtin() {
         for rule in &pack.rules {
             assert!(
                 pack.tests.iter().any(|t| t.expect.contains(&rule.id)),
@@ -58,7 +58,7 @@ fn every_builtin_rule_fires_and_passes_in_its_tests() {
 #[test]
 fn builtin_sources_load_without_error() {
     for text in builtin::SOURCES {
-        RulePack::from_toml(text).unwrap();
+        CompliancePack::from_toml(text).unwrap();
     }
 }
 
@@ -128,7 +128,7 @@ fn load_checks_refuse_malformed_rules() {
         ),
     ];
     for (text, needle) in cases {
-        let why = reason(RulePack::from_toml(&text));
+        let why = reason(CompliancePack::from_toml(&text));
         assert!(why.contains(needle), "{needle:?} not in {why:?}");
         assert!(why.contains("pack `t`"), "{why}");
     }
@@ -136,7 +136,7 @@ fn load_checks_refuse_malformed_rules() {
 
 #[test]
 fn load_checks_name_the_pack_and_rule() {
-    let why = reason(RulePack::from_toml(&rule("matter.nope", "m")));
+    let why = reason(CompliancePack::from_toml(&rule("matter.nope", "m")));
     assert!(why.starts_with("pack `t` rule `r`: "), "{why}");
 }
 
@@ -152,7 +152,8 @@ fn maps_lists_and_idioms_are_accepted() {
         "documents.categories.exists(k, k.startsWith(\"TA\"))",
         "[1, 2].map(x, x * 2).size() == 2 && {\"a\": matter.status}.size() == 1",
     ] {
-        RulePack::from_toml(&rule(condition, "m")).unwrap_or_else(|e| panic!("{condition}: {e}"));
+        CompliancePack::from_toml(&rule(condition, "m"))
+            .unwrap_or_else(|e| panic!("{condition}: {e}"));
     }
 }
 
@@ -166,19 +167,21 @@ fn json_packs_load_with_the_same_checks() {
         }],
         "tests": [{ "name": "fires", "facts": { "tasks": { "overdue": 2 } }, "expect": ["r"] }]
     });
-    let pack = RulePack::from_json(&text.to_string()).unwrap();
+    let pack = CompliancePack::from_json(&text.to_string()).unwrap();
     assert_eq!(pack.rules[0].on, vec![Checkpoint::Sweep]);
     assert!(pack.run_tests()[0].passed);
     let mut bad = text.clone();
     bad["rules"][0]["condition"] = "tasks.late > 0".into();
-    assert!(reason(RulePack::from_json(&bad.to_string())).contains("unknown fact field `late`"));
+    assert!(
+        reason(CompliancePack::from_json(&bad.to_string())).contains("unknown fact field `late`")
+    );
     bad["rules"][0]["extra"] = true.into();
-    assert!(RulePack::from_json(&bad.to_string()).is_err());
+    assert!(CompliancePack::from_json(&bad.to_string()).is_err());
 }
 
 #[test]
 fn duplicate_packs_are_refused() {
-    let pack = RulePack::from_toml(&rule("tasks.overdue > 0", "m")).unwrap();
+    let pack = CompliancePack::from_toml(&rule("tasks.overdue > 0", "m")).unwrap();
     let err = CompiledPacks::new(vec![pack.clone(), pack]).unwrap_err();
     assert!(err.to_string().contains("duplicate pack id"), "{err}");
 }
@@ -189,7 +192,7 @@ fn failing_pack_tests_are_reported_not_refused() {
         "{}[[tests]]\nname = \"wrong\"\nfacts = {{ tasks = {{ overdue = 0 }} }}\nexpect = [\"r\"]\n",
         rule("tasks.overdue > 0", "m")
     );
-    let outcomes = RulePack::from_toml(&text).unwrap().run_tests();
+    let outcomes = CompliancePack::from_toml(&text).unwrap().run_tests();
     assert_eq!(
         outcomes,
         vec![RuleTestOutcome {
@@ -204,7 +207,7 @@ fn failing_pack_tests_are_reported_not_refused() {
 
 #[test]
 fn findings_carry_rendered_messages_and_referenced_facts() {
-    let packs = RulePack::builtin();
+    let packs = CompliancePack::builtin();
     let f = facts(serde_json::json!({
         "matter": { "number": "M-1", "status": "open", "currency": "GBP", "days_open": 3 },
         "conflicts": { "status": "clear" },
@@ -247,7 +250,7 @@ fn findings_carry_rendered_messages_and_referenced_facts() {
 
 #[test]
 fn missing_map_keys_are_reported_as_null() {
-    let packs: Vec<RulePack> = RulePack::builtin()
+    let packs: Vec<CompliancePack> = CompliancePack::builtin()
         .into_iter()
         .filter(|p| p.id == "us")
         .collect();
@@ -270,21 +273,22 @@ fn missing_map_keys_are_reported_as_null() {
 
 #[test]
 fn braces_that_are_not_placeholders_stay_as_written() {
-    let pack = RulePack::from_toml(&rule("true", "{ not a path } {} {matter.number}!")).unwrap();
+    let pack =
+        CompliancePack::from_toml(&rule("true", "{ not a path } {} {matter.number}!")).unwrap();
     let mut f = Facts::default();
     f.matter.number = "N".into();
     let found = evaluate(&[pack], &f, Checkpoint::Sweep).unwrap();
     assert_eq!(found[0].message, "{ not a path } {} N!");
 }
 
-fn scoped(scope: &str, on: &str) -> RulePack {
-    RulePack::from_toml(&pack_with(&format!(
+fn scoped(scope: &str, on: &str) -> CompliancePack {
+    CompliancePack::from_toml(&pack_with(&format!(
         "id = \"s\"\nversion = 1\ntitle = \"S\"\nscope = {scope}\non = {on}\ncondition = 'true'\nseverity = \"block\"\nmessage = \"m\"\nremedy = \"r\""
     )))
     .unwrap()
 }
 
-fn fires(pack: &RulePack, f: serde_json::Value, checkpoint: Checkpoint) -> bool {
+fn fires(pack: &CompliancePack, f: serde_json::Value, checkpoint: Checkpoint) -> bool {
     !evaluate(std::slice::from_ref(pack), &facts(f), checkpoint)
         .unwrap()
         .is_empty()
@@ -363,7 +367,7 @@ fn checkpoints_select_rules() {
 
 #[test]
 fn the_checkpoint_is_visible_to_conditions() {
-    let pack = RulePack::from_toml(&rule(
+    let pack = CompliancePack::from_toml(&rule(
         "event.checkpoint == 'matter_opening'",
         "{event.checkpoint}",
     ))
@@ -382,8 +386,8 @@ fn the_checkpoint_is_visible_to_conditions() {
 
 #[test]
 fn runtime_errors_are_findings_that_name_the_rule() {
-    let pack =
-        RulePack::from_toml(&rule("documents.categories.engagement_letter > 0", "m")).unwrap();
+    let pack = CompliancePack::from_toml(&rule("documents.categories.engagement_letter > 0", "m"))
+        .unwrap();
     let found = evaluate(&[pack], &Facts::default(), Checkpoint::Sweep).unwrap();
     let [finding] = found.as_slice() else {
         panic!("{found:?}")
@@ -402,7 +406,8 @@ fn runtime_errors_are_findings_that_name_the_rule() {
 #[test]
 fn hand_built_invalid_packs_fail_their_tests_with_an_error() {
     let mut pack =
-        RulePack::from_toml(&format!("{}[[tests]]\nname = \"x\"\n", rule("true", "m"))).unwrap();
+        CompliancePack::from_toml(&format!("{}[[tests]]\nname = \"x\"\n", rule("true", "m")))
+            .unwrap();
     pack.rules[0].condition = "nope".into();
     let outcome = &pack.run_tests()[0];
     assert!(!outcome.passed && outcome.error.as_deref().unwrap().contains("unknown fact"));
@@ -497,7 +502,7 @@ mod never_panics {
         #[test]
         fn evaluation_never_panics(f in arbitrary_facts(), c in 0usize..3) {
             static PACKS: std::sync::LazyLock<CompiledPacks> =
-                std::sync::LazyLock::new(|| CompiledPacks::new(RulePack::builtin()).unwrap());
+                std::sync::LazyLock::new(|| CompiledPacks::new(CompliancePack::builtin()).unwrap());
             let packs = &*PACKS;
             // Errors (e.g. a key date that is not a date) are fine; panics are not.
             let _ = packs.evaluate(&f, Checkpoint::ALL[c]);
@@ -507,7 +512,7 @@ mod never_panics {
 
 #[test]
 fn a_sweep_is_fast() {
-    let packs = CompiledPacks::new(RulePack::builtin()).unwrap();
+    let packs = CompiledPacks::new(CompliancePack::builtin()).unwrap();
     let f = facts(serde_json::json!({
         "matter": { "number": "M", "status": "open", "practice_area": "conveyancing", "days_open": 20,
                     "key_dates": { "completion": "2026-01-02" } },

@@ -11,7 +11,7 @@ fn pack(condition: &str) -> String {
 }
 
 fn refused(condition: &str) -> String {
-    match RulePack::from_toml(&pack(condition)) {
+    match CompliancePack::from_toml(&pack(condition)) {
         Err(LexcaseError::Validation { reason, .. }) => reason,
         other => panic!("expected a refusal, got {other:?}"),
     }
@@ -26,7 +26,7 @@ fn party(name: &str) -> PartyFacts {
 
 #[test]
 fn a_rule_that_fails_at_run_time_is_a_finding_and_the_others_still_run() {
-    let p = RulePack::from_toml(&pack("1 / 0 == 1")).unwrap();
+    let p = CompliancePack::from_toml(&pack("1 / 0 == 1")).unwrap();
     let found = evaluate(&[p], &Facts::default(), Checkpoint::Sweep).unwrap();
     assert_eq!(found.len(), 2, "{found:?}");
     let failed = &found[0];
@@ -53,7 +53,7 @@ fn a_rule_that_fails_at_run_time_is_a_finding_and_the_others_still_run() {
 
 #[test]
 fn keys_computed_from_the_facts_stay_out_of_the_message() {
-    let p = RulePack::from_toml(&pack("matter.custom[parties[0].name] == 'x'")).unwrap();
+    let p = CompliancePack::from_toml(&pack("matter.custom[parties[0].name] == 'x'")).unwrap();
     let f = Facts {
         parties: vec![party("Jane Secretclient")],
         ..Facts::default()
@@ -70,7 +70,7 @@ fn keys_computed_from_the_facts_stay_out_of_the_message() {
 
 #[test]
 fn a_result_that_is_not_a_bool_on_some_matter_is_a_finding() {
-    let p = RulePack::from_toml(&pack("parties.size() > 1 ? 1 : true")).unwrap();
+    let p = CompliancePack::from_toml(&pack("parties.size() > 1 ? 1 : true")).unwrap();
     let f = Facts {
         parties: vec![party("A"), party("B")],
         ..Facts::default()
@@ -83,7 +83,7 @@ fn a_result_that_is_not_a_bool_on_some_matter_is_a_finding() {
 #[test]
 fn a_rule_over_budget_on_a_large_matter_is_a_finding() {
     let condition = "parties.exists(a, parties.exists(b, a.name == b.name && a.role != b.role))";
-    let p = RulePack::from_toml(&pack(condition)).unwrap();
+    let p = CompliancePack::from_toml(&pack(condition)).unwrap();
     let mut f = Facts {
         parties: (0..50).map(|i| party(&format!("P{i}"))).collect(),
         ..Facts::default()
@@ -122,13 +122,14 @@ fn conditions_over_the_budget_are_refused_at_load() {
     assert!(refused(&nodes).contains("nodes"));
     // Within the budget.
     assert!(
-        RulePack::from_toml(&pack("parties.exists(a, clients.all(c, c.name != a.name))")).is_ok()
+        CompliancePack::from_toml(&pack("parties.exists(a, clients.all(c, c.name != a.name))"))
+            .is_ok()
     );
 }
 
 #[test]
 fn rules_in_force_that_no_longer_load_are_findings() {
-    let mut p = RulePack::from_toml(&pack("true")).unwrap();
+    let mut p = CompliancePack::from_toml(&pack("true")).unwrap();
     p.rules[0].condition = "1 + 1 + 1 > 0 && nope".into();
     assert!(CompiledPacks::new(vec![p.clone()]).is_err());
     let compiled = CompiledPacks::in_force(vec![p]).unwrap();
@@ -151,7 +152,7 @@ fn pack_tests_fail_on_rules_that_cannot_be_evaluated() {
         "{}[[tests]]\nname = \"quiet\"\nexpect = [\"s\"]\n",
         pack("1 / 0 == 1")
     );
-    let outcomes = RulePack::from_toml(&text).unwrap().run_tests();
+    let outcomes = CompliancePack::from_toml(&text).unwrap().run_tests();
     assert!(!outcomes[0].passed);
     assert_eq!(outcomes[0].fired, ["s"]);
     assert!(
@@ -178,7 +179,7 @@ fn finding_kinds_have_stable_names() {
 fn the_deepest_condition_accepted_evaluates_on_a_small_stack() {
     // Just within MAX_DEPTH (a chain of n terms is n + 1 deep), on a JVM-sized stack.
     let chain = format!("{} > 0", vec!["1"; budget::MAX_DEPTH - 1].join(" + "));
-    let p = RulePack::from_toml(&pack(&chain)).unwrap();
+    let p = CompliancePack::from_toml(&pack(&chain)).unwrap();
     let deeper = format!("{} > 0", vec!["1"; budget::MAX_DEPTH + 1].join(" + "));
     assert!(refused(&deeper).contains("nested"));
     let found = std::thread::Builder::new()

@@ -11,6 +11,7 @@ use super::context::{WriteCtx, check_version};
 use crate::appointments::Appointment;
 use crate::audit::EntityKind;
 use crate::bills::{Bill, Payment};
+use crate::client_money::ClientMoneyEntry;
 use crate::communications::Communication;
 use crate::contacts::Contact;
 use crate::docket::Deadline;
@@ -25,7 +26,6 @@ use crate::tasks::Task;
 use crate::timekeeping::{
     BillingTerms, Expense, FirmBillingSettings, TermsScope, TimeEntry, Timer,
 };
-use crate::trust::TrustEntry;
 use crate::users::User;
 use crate::workflow::WorkflowProgress;
 
@@ -260,7 +260,7 @@ impl Aggregate for Payment {
 }
 
 /// Client-money entries are append-only: an update is refused.
-impl Aggregate for TrustEntry {
+impl Aggregate for ClientMoneyEntry {
     const ENTITY: &'static str = "trust_entry";
     const KIND: EntityKind = EntityKind::ClientMoney;
     fn version(&self) -> u64 {

@@ -13,14 +13,14 @@ use super::bills::load_bill;
 use super::context::{ReadCtx, WriteCtx};
 use crate::access::Capability;
 use crate::bills::{BillKind, Settlement};
+use crate::client_money::{
+    BankStatement, ClientMoneyEntry, ClientMoneyEntryKind, LedgerBalance, NewClientMoneyEntry,
+    Reconciliation, ReconciliationRecord, check_withdrawal, ledger_balance, reconcile,
+};
 use crate::error::{LexcaseError, Result};
 use crate::ids::{ContactId, MatterId, TrustEntryId};
 use crate::matters::Matter;
 use crate::money::{Currency, Money};
-use crate::trust::{
-    BankStatement, LedgerBalance, NewTrustEntry, Reconciliation, ReconciliationRecord, TrustEntry,
-    TrustEntryKind, check_withdrawal, ledger_balance, reconcile,
-};
 
 /// When the next reconciliation is due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,7 +45,7 @@ fn ledger(
     tx: &dyn crate::store::ReadTx,
     matter: MatterId,
     client: ContactId,
-) -> Result<Vec<TrustEntry>> {
+) -> Result<Vec<ClientMoneyEntry>> {
     Ok(tx
         .trust_entries_of_matter(matter)?
         .into_iter()
@@ -68,8 +68,8 @@ fn ledger_matter(ctx: &WriteCtx<'_>, matter: MatterId, client: ContactId) -> Res
 }
 
 /// Balances of every client-matter ledger in `entries`.
-fn balances(entries: &[TrustEntry], currency: Currency) -> Result<Vec<LedgerBalance>> {
-    let mut by_ledger: BTreeMap<(MatterId, ContactId), Vec<TrustEntry>> = BTreeMap::new();
+fn balances(entries: &[ClientMoneyEntry], currency: Currency) -> Result<Vec<LedgerBalance>> {
+    let mut by_ledger: BTreeMap<(MatterId, ContactId), Vec<ClientMoneyEntry>> = BTreeMap::new();
     for e in entries {
         by_ledger
             .entry((e.matter, e.client))
@@ -97,7 +97,11 @@ impl<'s> ClientMoneyService<'s> {
     /// the client, which it pays) or a reversal. A withdrawal that would take the client's
     /// ledger on the matter below zero is refused unless `override_reason` is given by a user
     /// with `override_client_money`; the reason is kept on the entry and in the audit trail.
-    pub fn record(&self, new: NewTrustEntry, override_reason: Option<&str>) -> Result<TrustEntry> {
+    pub fn record(
+        &self,
+        new: NewClientMoneyEntry,
+        override_reason: Option<&str>,
+    ) -> Result<ClientMoneyEntry> {
         self.session.write(|ctx| {
             let matter = ledger_matter(ctx, new.matter, new.client)?;
             let currency = matter.billing.currency;
@@ -108,7 +112,7 @@ impl<'s> ClientMoneyService<'s> {
                 ));
             }
             let entries = ledger(ctx.tx, new.matter, new.client)?;
-            let mut entry = TrustEntry::create(new, ctx.actor.id, ctx.now)?;
+            let mut entry = ClientMoneyEntry::create(new, ctx.actor.id, ctx.now)?;
             let reversed = match entry.reverses {
                 Some(id) => {
                     let target = entries
@@ -119,7 +123,7 @@ impl<'s> ClientMoneyService<'s> {
                     if entries.iter().any(|e| e.reverses == Some(id)) {
                         return Err(LexcaseError::validation("reverses", "the entry is already reversed"));
                     }
-                    if matches!(target.kind, TrustEntryKind::Reversal | TrustEntryKind::TransferToOffice) {
+                    if matches!(target.kind, ClientMoneyEntryKind::Reversal | ClientMoneyEntryKind::TransferToOffice) {
                         return Err(LexcaseError::validation(
                             "reverses",
                             "a reversal or a transfer to office is not reversed: record the opposite entry",
@@ -138,7 +142,7 @@ impl<'s> ClientMoneyService<'s> {
                     entry.override_reason = Some(reason);
                 }
             }
-            if entry.kind == TrustEntryKind::TransferToOffice {
+            if entry.kind == ClientMoneyEntryKind::TransferToOffice {
                 let bill_id = entry.bill.ok_or_else(|| LexcaseError::validation("bill", "missing"))?;
                 let bill = load_bill(ctx, bill_id)?;
                 if bill.kind != BillKind::Invoice || bill.client != entry.client || !bill.matters.contains(&entry.matter) {
@@ -167,7 +171,7 @@ impl<'s> ClientMoneyService<'s> {
         date: NaiveDate,
         reason: &str,
         override_reason: Option<&str>,
-    ) -> Result<TrustEntry> {
+    ) -> Result<ClientMoneyEntry> {
         let target = self.session.read(|ctx| {
             ctx.actor.require(Capability::ManageClientMoney)?;
             let entry = ctx
@@ -179,7 +183,7 @@ impl<'s> ClientMoneyService<'s> {
             Ok(entry)
         })?;
         self.record(
-            NewTrustEntry::reversing(&target, date, reason),
+            NewClientMoneyEntry::reversing(&target, date, reason),
             override_reason,
         )
     }
@@ -192,7 +196,7 @@ impl<'s> ClientMoneyService<'s> {
     }
 
     /// A matter's client-money entries, oldest first.
-    pub fn entries(&self, matter: MatterId) -> Result<Vec<TrustEntry>> {
+    pub fn entries(&self, matter: MatterId) -> Result<Vec<ClientMoneyEntry>> {
         self.session.read(|ctx| {
             Self::readable(ctx)?;
             ctx.matter(matter)?;
@@ -221,7 +225,7 @@ impl<'s> ClientMoneyService<'s> {
         self.session.write(|ctx| {
             ctx.require(Capability::ManageClientMoney)?;
             let currency = statement.balance.currency;
-            let mut entries: Vec<TrustEntry> = Vec::new();
+            let mut entries: Vec<ClientMoneyEntry> = Vec::new();
             {
                 let disclosure = ctx.disclosure();
                 for e in ctx.tx.trust_entries_until(statement.date)? {

@@ -12,7 +12,8 @@ use crate::error::{LexcaseError, Result};
 use crate::ids::MatterId;
 use crate::matters::{Matter, RuleOverride, RuleOverrides};
 use crate::rules::{
-    Checkpoint, CompiledPacks, EventFacts, Facts, Finding, RulePack, RuleTestOutcome, Severity,
+    Checkpoint, CompiledPacks, CompliancePack, EventFacts, Facts, Finding, RuleTestOutcome,
+    Severity,
 };
 use crate::store::{Page, ReadTx};
 
@@ -45,9 +46,9 @@ pub struct ComplianceService<'s> {
 
 /// Every pack the firm can put in force: the built-in ones, each replaced by an installed
 /// pack of the same id, and the installed ones.
-pub(crate) fn available_packs(tx: &dyn ReadTx) -> Result<Vec<RulePack>> {
+pub(crate) fn available_packs(tx: &dyn ReadTx) -> Result<Vec<CompliancePack>> {
     let installed = tx.installed_rule_packs()?;
-    let mut packs: Vec<RulePack> = RulePack::builtin()
+    let mut packs: Vec<CompliancePack> = CompliancePack::builtin()
         .into_iter()
         .filter(|b| !installed.iter().any(|i| i.id == b.id))
         .collect();
@@ -56,7 +57,7 @@ pub(crate) fn available_packs(tx: &dyn ReadTx) -> Result<Vec<RulePack>> {
 }
 
 /// The packs in force: the available packs the firm enabled.
-pub(crate) fn firm_packs(tx: &dyn ReadTx) -> Result<Vec<RulePack>> {
+pub(crate) fn firm_packs(tx: &dyn ReadTx) -> Result<Vec<CompliancePack>> {
     let enabled = tx.enabled_rule_packs()?;
     Ok(available_packs(tx)?
         .into_iter()
@@ -183,19 +184,19 @@ impl<'s> ComplianceService<'s> {
     }
 
     /// Every pack the firm can put in force (built in and installed).
-    pub fn available_packs(&self) -> Result<Vec<RulePack>> {
+    pub fn available_packs(&self) -> Result<Vec<CompliancePack>> {
         self.session.read(|ctx| available_packs(ctx.tx))
     }
 
     /// The packs in force.
-    pub fn packs(&self) -> Result<Vec<RulePack>> {
+    pub fn packs(&self) -> Result<Vec<CompliancePack>> {
         self.session.read(|ctx| firm_packs(ctx.tx))
     }
 
     /// Puts exactly the packs `ids` in force (each must be available). A firm chooses its
     /// packs: a US firm has no use for the England & Wales conveyancing rules. Needs
     /// `manage_firm`.
-    pub fn set_packs_in_force(&self, ids: &[String]) -> Result<Vec<RulePack>> {
+    pub fn set_packs_in_force(&self, ids: &[String]) -> Result<Vec<CompliancePack>> {
         self.session.write(|ctx| {
             ctx.require(Capability::ManageFirm)?;
             let available = available_packs(ctx.tx)?;
@@ -234,7 +235,7 @@ impl<'s> ComplianceService<'s> {
     /// Runs a pack's own test cases (facts in, expected findings out) without installing it.
     /// A case in which a rule cannot be evaluated fails with the reason. Needs `manage_firm`
     /// (checked before the pack is compiled).
-    pub fn test_pack(&self, pack: &RulePack) -> Result<Vec<RuleTestOutcome>> {
+    pub fn test_pack(&self, pack: &CompliancePack) -> Result<Vec<RuleTestOutcome>> {
         self.require_manage_firm()?;
         CompiledPacks::new(vec![pack.clone()])?;
         Ok(pack.run_tests())
@@ -244,7 +245,7 @@ impl<'s> ComplianceService<'s> {
     /// replaces it). A pack that fails to load or whose own tests fail (a rule that cannot be
     /// evaluated on a test case included) is refused. Needs `manage_firm`, checked before the
     /// pack is compiled.
-    pub fn install_pack(&self, pack: RulePack) -> Result<RulePack> {
+    pub fn install_pack(&self, pack: CompliancePack) -> Result<CompliancePack> {
         self.require_manage_firm()?;
         CompiledPacks::new(vec![pack.clone()])?;
         let failing: Vec<String> = pack

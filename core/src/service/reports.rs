@@ -10,12 +10,12 @@ use rust_decimal::Decimal;
 use super::Session;
 use super::context::ReadCtx;
 use crate::access::Capability;
+use crate::client_money::LedgerBalance;
 use crate::error::{LexcaseError, Result};
 use crate::ids::UserId;
 use crate::money::Money;
 use crate::reports::{Csv, FeeEarnerHours, WorkInProgress, realisation, utilisation};
 use crate::store::WipBy;
-use crate::trust::LedgerBalance;
 
 /// The longest period a report covers: 366 days.
 const MAX_DAYS: i64 = 366;

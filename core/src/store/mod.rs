@@ -33,6 +33,7 @@ use crate::access::Viewer;
 use crate::appointments::Appointment;
 use crate::audit::{AuditHead, AuditRecord};
 use crate::bills::{Bill, Payment};
+use crate::client_money::{ClientMoneyEntry, ReconciliationRecord};
 use crate::communications::Communication;
 use crate::conflicts::Probe;
 use crate::contacts::Contact;
@@ -46,13 +47,12 @@ use crate::ids::{
 };
 use crate::matters::{ConflictCheck, Matter, RuleOverrides};
 use crate::notes::{Note, NoteSubject};
-use crate::rules::RulePack;
+use crate::rules::CompliancePack;
 use crate::tasks::{DueAnchor, Task};
 use crate::templates::{BillRendering, DocumentTemplate, Letterhead, OutputFormat};
 use crate::timekeeping::{
     BillingTerms, Expense, FirmBillingSettings, TermsScope, TimeEntry, Timer,
 };
-use crate::trust::{ReconciliationRecord, TrustEntry};
 use crate::users::User;
 use crate::workflow::{WorkflowProgress, WorkflowTemplate};
 
@@ -252,11 +252,11 @@ pub trait ReadTx {
     /// Every payment of a client, oldest first.
     fn payments_of_client(&self, client: ContactId) -> Result<Vec<Payment>>;
     /// A client-money entry by id.
-    fn trust_entry(&self, id: TrustEntryId) -> Result<Option<TrustEntry>>;
+    fn trust_entry(&self, id: TrustEntryId) -> Result<Option<ClientMoneyEntry>>;
     /// The client-money entries of a matter, in date then recording order.
-    fn trust_entries_of_matter(&self, matter: MatterId) -> Result<Vec<TrustEntry>>;
+    fn trust_entries_of_matter(&self, matter: MatterId) -> Result<Vec<ClientMoneyEntry>>;
     /// Every client-money entry dated on or before `date`, in date then recording order.
-    fn trust_entries_until(&self, date: NaiveDate) -> Result<Vec<TrustEntry>>;
+    fn trust_entries_until(&self, date: NaiveDate) -> Result<Vec<ClientMoneyEntry>>;
     /// Unbilled work in progress, summed in the store, on matters `viewer` may see: billable
     /// time (raw seconds and value at its rates) and billable expenses per matter
     /// ([`WipBy::Matter`]), or billable time per fee earner ([`WipBy::FeeEarner`]); one line
@@ -283,7 +283,7 @@ pub trait ReadTx {
         &self,
         viewer: &Viewer,
         as_of: NaiveDate,
-    ) -> Result<Vec<crate::trust::LedgerBalance>>;
+    ) -> Result<Vec<crate::client_money::LedgerBalance>>;
     /// The reconciliation with the latest statement date.
     fn latest_reconciliation(&self) -> Result<Option<ReconciliationRecord>>;
 
@@ -292,7 +292,7 @@ pub trait ReadTx {
     /// The rule overrides recorded on a matter.
     fn rule_overrides(&self, matter: MatterId) -> Result<Option<RuleOverrides>>;
     /// The rule packs the firm installed (latest version of each), in id order.
-    fn installed_rule_packs(&self) -> Result<Vec<RulePack>>;
+    fn installed_rule_packs(&self) -> Result<Vec<CompliancePack>>;
     /// The ids of the rule packs the firm has in force.
     fn enabled_rule_packs(&self) -> Result<Vec<String>>;
 
@@ -539,7 +539,7 @@ pub trait WriteTx: ReadTx {
         expected_version: Option<u64>,
     ) -> Result<()>;
     /// Stores an installed rule pack (replacing an earlier version of the same id).
-    fn put_rule_pack(&mut self, pack: &RulePack) -> Result<()>;
+    fn put_rule_pack(&mut self, pack: &CompliancePack) -> Result<()>;
     /// Sets the ids of the rule packs in force.
     fn put_enabled_rule_packs(&mut self, ids: &[String]) -> Result<()>;
     /// Inserts a payment.
@@ -547,7 +547,7 @@ pub trait WriteTx: ReadTx {
     /// Updates a payment.
     fn update_payment(&mut self, payment: &Payment, expected_version: u64) -> Result<()>;
     /// Appends a client-money entry (entries are never updated or deleted).
-    fn insert_trust_entry(&mut self, entry: &TrustEntry) -> Result<()>;
+    fn insert_trust_entry(&mut self, entry: &ClientMoneyEntry) -> Result<()>;
     /// Keeps a reconciliation ([`crate::LexcaseError::Conflict`] if one exists for its date).
     fn insert_reconciliation(&mut self, record: &ReconciliationRecord) -> Result<()>;
     /// Returns the next value (from 1) of the named counter, gaplessly.

@@ -6,9 +6,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::billing::RoundingPolicy;
+use crate::client_money::ReconciliationCadence;
 use crate::error::{LexcaseError, Result};
 use crate::money::Money;
-use crate::trust::ReconciliationCadence;
 use crate::validate;
 
 /// The firm's billing defaults, one record per firm.

@@ -4,10 +4,12 @@
 use chrono::NaiveDate;
 use lexcase::ErrorCode;
 use lexcase::bills::{BillStatus, FeeArrangement};
+use lexcase::client_money::{
+    BankStatement, ClientMoneyEntryKind, NewClientMoneyEntry, StatementItem,
+};
 use lexcase::money::{Currency, Money};
 use lexcase::service::DraftRequest;
 use lexcase::timekeeping::NewTimeEntry;
-use lexcase::trust::{BankStatement, NewTrustEntry, StatementItem, TrustEntryKind};
 use rust_decimal::Decimal;
 
 use crate::fixture::{Fixture, SharedStore, assert_code, assert_invalid};
@@ -33,7 +35,7 @@ pub fn ledger_guard_override_and_reconciliation(store: SharedStore) {
     let m = f.matter("Purchase of 1 Elm Road");
     let client = m.clients().next().unwrap();
     let money = f.accounts.client_money();
-    let entry = |kind, amount: &str, bill| NewTrustEntry {
+    let entry = |kind, amount: &str, bill| NewClientMoneyEntry {
         matter: m.id,
         client,
         kind,
@@ -46,7 +48,7 @@ pub fn ledger_guard_override_and_reconciliation(store: SharedStore) {
         reverses: None,
     };
     let receipt = money
-        .record(entry(TrustEntryKind::Receipt, "5000", None), None)
+        .record(entry(ClientMoneyEntryKind::Receipt, "5000", None), None)
         .unwrap();
 
     let work = f
@@ -77,7 +79,11 @@ pub fn ledger_guard_override_and_reconciliation(store: SharedStore) {
     // A transfer against a bill not yet issued is refused.
     assert_invalid(
         money.record(
-            entry(TrustEntryKind::TransferToOffice, "1200", Some(bill.id)),
+            entry(
+                ClientMoneyEntryKind::TransferToOffice,
+                "1200",
+                Some(bill.id),
+            ),
             None,
         ),
         "bill",
@@ -95,7 +101,11 @@ pub fn ledger_guard_override_and_reconciliation(store: SharedStore) {
     );
     money
         .record(
-            entry(TrustEntryKind::TransferToOffice, "1200", Some(bill.id)),
+            entry(
+                ClientMoneyEntryKind::TransferToOffice,
+                "1200",
+                Some(bill.id),
+            ),
             None,
         )
         .unwrap();
@@ -107,12 +117,12 @@ pub fn ledger_guard_override_and_reconciliation(store: SharedStore) {
     // 4,000 out of a 3,800 ledger: refused; an override needs override_client_money.
     let before = f.audit_len();
     assert_invalid(
-        money.record(entry(TrustEntryKind::Payment, "4000", None), None),
+        money.record(entry(ClientMoneyEntryKind::Payment, "4000", None), None),
         "amount",
     );
     assert_code(
         money.record(
-            entry(TrustEntryKind::Payment, "4000", None),
+            entry(ClientMoneyEntryKind::Payment, "4000", None),
             Some("completion monies"),
         ),
         ErrorCode::PermissionDenied,
@@ -122,7 +132,7 @@ pub fn ledger_guard_override_and_reconciliation(store: SharedStore) {
         .partner
         .client_money()
         .record(
-            entry(TrustEntryKind::Payment, "4000", None),
+            entry(ClientMoneyEntryKind::Payment, "4000", None),
             Some("lender's funds arrive tomorrow"),
         )
         .unwrap();
@@ -176,14 +186,14 @@ pub fn ledger_guard_override_and_reconciliation(store: SharedStore) {
     assert_code(
         f.fee_earner
             .client_money()
-            .record(entry(TrustEntryKind::Receipt, "1", None), None),
+            .record(entry(ClientMoneyEntryKind::Receipt, "1", None), None),
         ErrorCode::PermissionDenied,
     );
     let stranger = f.person("Not", "Aclient");
-    let mut wrong = entry(TrustEntryKind::Receipt, "1", None);
+    let mut wrong = entry(ClientMoneyEntryKind::Receipt, "1", None);
     wrong.client = stranger.id;
     assert_invalid(money.record(wrong, None), "client");
-    let mut usd = entry(TrustEntryKind::Receipt, "1", None);
+    let mut usd = entry(ClientMoneyEntryKind::Receipt, "1", None);
     usd.amount = Money::new(Decimal::ONE, Currency::parse("USD").unwrap(), "x").unwrap();
     assert_invalid(money.record(usd, None), "amount");
     f.assert_state_explained();

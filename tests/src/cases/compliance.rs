@@ -4,11 +4,11 @@
 
 use chrono::NaiveDate;
 use lexcase::ErrorCode;
+use lexcase::client_money::{ClientMoneyEntryKind, NewClientMoneyEntry};
 use lexcase::contacts::{IdentityStatus, VerificationMethod};
 use lexcase::money::{Currency, Money};
-use lexcase::rules::{RulePack, Severity};
+use lexcase::rules::{CompliancePack, Severity};
 use lexcase::timekeeping::NewTimeEntry;
-use lexcase::trust::{NewTrustEntry, TrustEntryKind};
 use lexcase::workflow::MoveOutcome;
 
 use crate::fixture::{Fixture, SharedStore, assert_code, assert_invalid};
@@ -136,10 +136,10 @@ pub fn packs_in_force_gate_opening_and_stages(store: SharedStore) {
     f.accounts
         .client_money()
         .record(
-            NewTrustEntry {
+            NewClientMoneyEntry {
                 matter: p.id,
                 client,
-                kind: TrustEntryKind::Receipt,
+                kind: ClientMoneyEntryKind::Receipt,
                 amount: Money::new("500".parse().unwrap(), Currency::parse("GBP").unwrap(), "a")
                     .unwrap(),
                 date: day("2026-11-27"),
@@ -231,11 +231,12 @@ expect = EXPECT
 pub fn firm_packs_are_tested_before_install(store: SharedStore) {
     let f = Fixture::new(store);
     let compliance = f.admin.compliance();
-    let failing = RulePack::from_toml(&FIRM_PACK.replace("EXPECT", "[\"high_wip\"]")).unwrap();
+    let failing =
+        CompliancePack::from_toml(&FIRM_PACK.replace("EXPECT", "[\"high_wip\"]")).unwrap();
     let outcomes = compliance.test_pack(&failing).unwrap();
     assert_eq!(outcomes.iter().filter(|o| !o.passed).count(), 1);
     assert_invalid(compliance.install_pack(failing), "tests");
-    let good = RulePack::from_toml(&FIRM_PACK.replace("EXPECT", "[]")).unwrap();
+    let good = CompliancePack::from_toml(&FIRM_PACK.replace("EXPECT", "[]")).unwrap();
     assert_code(
         f.fee_earner.compliance().install_pack(good.clone()),
         ErrorCode::PermissionDenied,
@@ -252,9 +253,9 @@ pub fn firm_packs_are_tested_before_install(store: SharedStore) {
     let bad = FIRM_PACK
         .replace("EXPECT", "[]")
         .replace("time.unbilled_value > 10000.0", "time.no_such_fact > 1");
-    assert!(RulePack::from_toml(&bad).is_err());
+    assert!(CompliancePack::from_toml(&bad).is_err());
     let not_cel = FIRM_PACK
         .replace("EXPECT", "[]")
         .replace("time.unbilled_value > 10000.0", "time.unbilled_value >>> 1");
-    assert!(RulePack::from_toml(&not_cel).is_err());
+    assert!(CompliancePack::from_toml(&not_cel).is_err());
 }

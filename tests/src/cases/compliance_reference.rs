@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use lexcase::access::Viewer;
 use lexcase::bills::BillKind;
+use lexcase::client_money::{ClientMoneyEntryKind, ledger_balance};
 use lexcase::contacts::IdentityStatus;
 use lexcase::deadlines::CountingMethod;
 use lexcase::documents::DocumentStatus;
@@ -15,7 +16,6 @@ use lexcase::rules::{
 };
 use lexcase::store::{BillQuery, DeadlineQuery, Page, Paged, ReadTx, WorkQuery};
 use lexcase::timekeeping::{Billability, WorkStatus};
-use lexcase::trust::{TrustEntryKind, ledger_balance};
 use lexcase::{MatterId, Result};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -210,7 +210,9 @@ pub fn reference_facts(tx: &dyn ReadTx, id: MatterId, today: NaiveDate) -> Resul
         facts.client_money = ClientMoneyFacts {
             balance: number(total),
             lowest_balance: number(lowest.unwrap_or(Decimal::ZERO)),
-            received: money.iter().any(|e| e.kind == TrustEntryKind::Receipt),
+            received: money
+                .iter()
+                .any(|e| e.kind == ClientMoneyEntryKind::Receipt),
         };
     }
     facts.conflicts = match tx.conflict_check(id)? {

@@ -10,6 +10,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use lexcase::MatterId;
 use lexcase::access::Visibility;
 use lexcase::bills::{BillStatus, FeeArrangement};
+use lexcase::client_money::{ClientMoneyEntryKind, NewClientMoneyEntry};
 use lexcase::contacts::{IdentityStatus, VerificationMethod};
 use lexcase::deadlines::builtin_rule;
 use lexcase::docket::{DeadlineTrigger, NewDeadline};
@@ -22,7 +23,6 @@ use lexcase::service::{DraftRequest, MatterFilter};
 use lexcase::store::Page;
 use lexcase::tasks::{NewTask, TaskDue, TaskStatus};
 use lexcase::timekeeping::{Billability, NewTimeEntry};
-use lexcase::trust::{NewTrustEntry, TrustEntryKind};
 
 use super::compliance_reference::reference_facts;
 use crate::fixture::{Fixture, SharedStore};
@@ -234,7 +234,7 @@ fn purchase(f: &Fixture) -> Matter {
     f.accounts.bills().issue(bill.id, bill.version).unwrap();
 
     let money = f.accounts.client_money();
-    let entry = |client, kind, amount: &str| NewTrustEntry {
+    let entry = |client, kind, amount: &str| NewClientMoneyEntry {
         matter: m.id,
         client,
         kind,
@@ -247,13 +247,19 @@ fn purchase(f: &Fixture) -> Matter {
         reverses: None,
     };
     money
-        .record(entry(olive.id, TrustEntryKind::Receipt, "1000.10"), None)
+        .record(
+            entry(olive.id, ClientMoneyEntryKind::Receipt, "1000.10"),
+            None,
+        )
         .unwrap();
     money
-        .record(entry(olive.id, TrustEntryKind::Payment, "200.05"), None)
+        .record(
+            entry(olive.id, ClientMoneyEntryKind::Payment, "200.05"),
+            None,
+        )
         .unwrap();
     money
-        .record(entry(acme.id, TrustEntryKind::Receipt, "50"), None)
+        .record(entry(acme.id, ClientMoneyEntryKind::Receipt, "50"), None)
         .unwrap();
     f.fee_earner.matters().get(m.id).unwrap()
 }
@@ -351,7 +357,7 @@ fn ids(facts: &[Facts]) -> Vec<String> {
 /// team-excluded user's sweep does not include those matters.
 pub fn sweep_facts_match_one_matter_at_a_time(store: SharedStore) {
     let f = Fixture::new(store.clone());
-    let all: Vec<String> = lexcase::rules::RulePack::builtin()
+    let all: Vec<String> = lexcase::rules::CompliancePack::builtin()
         .into_iter()
         .map(|p| p.id)
         .collect();

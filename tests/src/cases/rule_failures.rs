@@ -3,7 +3,7 @@
 //! installing or testing a pack needs `manage_firm` before anything is compiled.
 
 use lexcase::ErrorCode;
-use lexcase::rules::{FindingKind, RulePack, Severity};
+use lexcase::rules::{CompliancePack, FindingKind, Severity};
 use lexcase::workflow::MoveOutcome;
 
 use crate::fixture::{Fixture, SharedStore, assert_code, assert_invalid};
@@ -30,7 +30,7 @@ remedy = "none"
 /// so an authorised user opens past it with a reason.
 pub fn rules_that_fail_at_run_time_are_findings(store: SharedStore) {
     let f = Fixture::new(store);
-    let pack = RulePack::from_toml(DIVIDING_PACK).unwrap();
+    let pack = CompliancePack::from_toml(DIVIDING_PACK).unwrap();
     f.admin.compliance().install_pack(pack).unwrap();
     let m = f.matter("Secret Acquisition of Widget Co");
 
@@ -86,7 +86,7 @@ pub fn rules_that_fail_at_run_time_are_findings(store: SharedStore) {
         .replace("id = \"dividing\"", "id = \"dividing-stages\"")
         .replace("id = \"divide\"", "id = \"divide_at_stage\"")
         .replace("matter_opening", "stage_advance");
-    let stage_pack = RulePack::from_toml(&stage_pack).unwrap();
+    let stage_pack = CompliancePack::from_toml(&stage_pack).unwrap();
     f.admin.compliance().install_pack(stage_pack).unwrap();
     let w = f
         .fee_earner
@@ -122,7 +122,7 @@ pub fn packs_are_checked_for_budget_and_capability_first(store: SharedStore) {
     let tested = format!(
         "{DIVIDING_PACK}\n[[tests]]\nname = \"quiet\"\ncheckpoint = \"matter_opening\"\nexpect = []\n"
     );
-    let tested = RulePack::from_toml(&tested).unwrap();
+    let tested = CompliancePack::from_toml(&tested).unwrap();
     let outcomes = f.admin.compliance().test_pack(&tested).unwrap();
     assert!(!outcomes[0].passed);
     assert!(
@@ -138,7 +138,7 @@ pub fn packs_are_checked_for_budget_and_capability_first(store: SharedStore) {
         "1 / 0 == 1",
         "[1, 2].all(a, [1, 2].all(b, [1, 2].all(c, [1, 2].all(d, a + b + c + d > 0))))",
     );
-    match RulePack::from_toml(&nested) {
+    match CompliancePack::from_toml(&nested) {
         Err(lexcase::LexcaseError::Validation { field, reason, .. }) => {
             assert_eq!(field, "rule_pack");
             assert!(reason.contains("budget"), "{reason}");

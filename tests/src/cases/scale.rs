@@ -7,13 +7,15 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use lexcase::bills::{BillKind, BillStatus, FeeArrangement, NewPayment};
+use lexcase::client_money::{
+    ClientMoneyEntryKind, LedgerBalance, NewClientMoneyEntry, ledger_balance,
+};
 use lexcase::matters::{BillingArrangement, BillingKind, Matter};
 use lexcase::money::{Currency, Money};
 use lexcase::reports::{FeeEarnerHours, Receivable, WorkInProgress, aged_debt};
 use lexcase::service::{DraftRequest, Session};
 use lexcase::store::{BillQuery, Cursor, Page, Paged, WorkQuery};
 use lexcase::timekeeping::{Billability, ExpenseTax, NewExpense, NewTimeEntry, WorkStatus};
-use lexcase::trust::{LedgerBalance, NewTrustEntry, TrustEntryKind, ledger_balance};
 use lexcase::{ErrorCode, MatterId, UserId};
 use rust_decimal::Decimal;
 
@@ -158,7 +160,7 @@ fn firm_with_work(f: &Fixture) -> Vec<Matter> {
     let cm = f.accounts.client_money();
     for m in [&matters[0], &matters[1], &matters[3]] {
         let client = m.clients().next().unwrap();
-        let entry = |kind, amount: &str, date: &str| NewTrustEntry {
+        let entry = |kind, amount: &str, date: &str| NewClientMoneyEntry {
             matter: m.id,
             client,
             kind,
@@ -170,15 +172,24 @@ fn firm_with_work(f: &Fixture) -> Vec<Matter> {
             bill: None,
             reverses: None,
         };
-        cm.record(entry(TrustEntryKind::Receipt, "1000", "2026-10-05"), None)
-            .unwrap();
+        cm.record(
+            entry(ClientMoneyEntryKind::Receipt, "1000", "2026-10-05"),
+            None,
+        )
+        .unwrap();
         let out = cm
-            .record(entry(TrustEntryKind::Payment, "250.50", "2026-11-05"), None)
+            .record(
+                entry(ClientMoneyEntryKind::Payment, "250.50", "2026-11-05"),
+                None,
+            )
             .unwrap();
         cm.reverse(out.id, day("2026-11-06"), "paid to the wrong account", None)
             .unwrap();
-        cm.record(entry(TrustEntryKind::Payment, "100", "2026-12-01"), None)
-            .unwrap();
+        cm.record(
+            entry(ClientMoneyEntryKind::Payment, "100", "2026-12-01"),
+            None,
+        )
+        .unwrap();
     }
     matters
 }

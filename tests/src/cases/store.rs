@@ -233,12 +233,12 @@ pub fn audit_head_follows_appends(store: SharedStore) {
 pub fn every_type_round_trips_at_its_extremes(store: SharedStore) {
     use chrono::{NaiveDate, TimeZone, Utc};
     use lexcase::billing::RoundingPolicy;
+    use lexcase::client_money::{ClientMoneyEntry, ClientMoneyEntryKind};
     use lexcase::money::Money;
     use lexcase::store::WorkQuery;
     use lexcase::timekeeping::{
         Billability, Expense, ExpenseTax, RateSource, TimeEntry, TimeSource, WorkStatus,
     };
-    use lexcase::trust::{TrustEntry, TrustEntryKind};
     use rust_decimal::Decimal;
 
     let first_day = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
@@ -287,11 +287,11 @@ pub fn every_type_round_trips_at_its_extremes(store: SharedStore) {
 
     // Money at the domain's limit: a trillion units less one millionth.
     let limit = Decimal::new(999_999_999_999_999_999, 6);
-    let receipt = |date, at| TrustEntry {
+    let receipt = |date, at| ClientMoneyEntry {
         id: lexcase::TrustEntryId::new(),
         matter: m.id,
         client: client.id,
-        kind: TrustEntryKind::Receipt,
+        kind: ClientMoneyEntryKind::Receipt,
         amount: Money {
             amount: limit,
             currency: gbp(),

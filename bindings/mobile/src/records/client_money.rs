@@ -4,14 +4,14 @@
 use std::time::SystemTime;
 
 use chrono::NaiveDate;
-use lexcase::service::ReconciliationDue as CoreReconciliationDue;
-use lexcase::trust::{
-    BankStatement as CoreBankStatement, LedgerBalance as CoreLedgerBalance,
-    NewTrustEntry as CoreNewTrustEntry, Reconciliation as CoreReconciliation,
+use lexcase::client_money::{
+    BankStatement as CoreBankStatement, ClientMoneyEntry as CoreClientMoneyEntry,
+    ClientMoneyEntryKind as CoreClientMoneyEntryKind, LedgerBalance as CoreLedgerBalance,
+    NewClientMoneyEntry as CoreNewClientMoneyEntry, Reconciliation as CoreReconciliation,
     ReconciliationDifference as CoreReconciliationDifference,
     ReconciliationRecord as CoreReconciliationRecord, StatementItem as CoreStatementItem,
-    TrustEntry as CoreTrustEntry, TrustEntryKind as CoreTrustEntryKind,
 };
+use lexcase::service::ReconciliationDue as CoreReconciliationDue;
 use lexcase::{BillId, TrustEntryId};
 use uuid::Uuid;
 
@@ -21,7 +21,7 @@ use crate::records::Money;
 
 mirror_enum! {
     /// What a client-money entry does to the ledger.
-    TrustEntryKind = CoreTrustEntryKind {
+    ClientMoneyEntryKind = CoreClientMoneyEntryKind {
         /// Money received for the client (adds).
         Receipt,
         /// Money paid out for the client (subtracts).
@@ -35,7 +35,7 @@ mirror_enum! {
 
 /// An entry of a client-matter ledger. The ledger is append-only: mistakes are reversed.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct TrustEntry {
+pub struct ClientMoneyEntry {
     /// Identifier.
     pub id: Uuid,
     /// The matter.
@@ -43,7 +43,7 @@ pub struct TrustEntry {
     /// The client whose money it is.
     pub client: Uuid,
     /// What it does.
-    pub kind: TrustEntryKind,
+    pub kind: ClientMoneyEntryKind,
     /// How much (positive; the kind gives the direction).
     pub amount: Money,
     /// The day.
@@ -68,10 +68,10 @@ pub struct TrustEntry {
     pub version: u64,
 }
 
-impl From<CoreTrustEntry> for TrustEntry {
-    fn from(entry: CoreTrustEntry) -> Self {
+impl From<CoreClientMoneyEntry> for ClientMoneyEntry {
+    fn from(entry: CoreClientMoneyEntry) -> Self {
         // Destructured without `..`: a field added to the core type must be mirrored here.
-        let CoreTrustEntry {
+        let CoreClientMoneyEntry {
             id,
             matter,
             client,
@@ -110,13 +110,13 @@ impl From<CoreTrustEntry> for TrustEntry {
 
 /// What a client-money entry is recorded with.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct NewTrustEntry {
+pub struct NewClientMoneyEntry {
     /// The matter.
     pub matter: Uuid,
     /// The client (one of the matter's).
     pub client: Uuid,
     /// What it does.
-    pub kind: TrustEntryKind,
+    pub kind: ClientMoneyEntryKind,
     /// How much (more than zero, in the matter's currency).
     pub amount: Money,
     /// The day.
@@ -137,11 +137,11 @@ pub struct NewTrustEntry {
     pub reverses: Option<Uuid>,
 }
 
-impl TryFrom<NewTrustEntry> for CoreNewTrustEntry {
+impl TryFrom<NewClientMoneyEntry> for CoreNewClientMoneyEntry {
     type Error = LexcaseError;
-    fn try_from(new: NewTrustEntry) -> Result<Self, LexcaseError> {
+    fn try_from(new: NewClientMoneyEntry) -> Result<Self, LexcaseError> {
         // Destructured without `..`: a field added here must reach the core type.
-        let NewTrustEntry {
+        let NewClientMoneyEntry {
             matter,
             client,
             kind,

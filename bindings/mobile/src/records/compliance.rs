@@ -2,7 +2,7 @@
 //! the authorised overrides of blocking rules.
 //!
 //! A pack crosses the FFI as a [`CompliancePack`] record (named so beside the deadline
-//! `RulePack`). Converting one back to the core pack goes through the core's JSON loading, so
+//! `CompliancePack`). Converting one back to the core pack goes through the core's JSON loading, so
 //! it is checked as a pack read from a file is: a bad condition, an unknown fact or facts that
 //! are not JSON are a `Validation` error, never a panic. Facts cross as JSON text.
 
@@ -11,8 +11,8 @@ use std::time::SystemTime;
 
 use lexcase::matters::RuleOverride as CoreRuleOverride;
 use lexcase::rules::{
-    Checkpoint as CoreCheckpoint, Finding as CoreFinding, FindingKind as CoreFindingKind,
-    Rule as CoreRule, RulePack as CoreRulePack, RuleScope as CoreRuleScope,
+    Checkpoint as CoreCheckpoint, CompliancePack as CoreRulePack, Finding as CoreFinding,
+    FindingKind as CoreFindingKind, Rule as CoreRule, RuleScope as CoreRuleScope,
     RuleTest as CoreRuleTest, RuleTestOutcome as CoreRuleTestOutcome, Severity as CoreSeverity,
 };
 use lexcase::service::{

@@ -38,8 +38,9 @@ pub use bills::{
 };
 pub use calendar::{DayUnit, HolidayList};
 pub use client_money::{
-    BankStatement, LedgerBalance, NewTrustEntry, Reconciliation, ReconciliationDifference,
-    ReconciliationDue, ReconciliationRecord, StatementItem, TrustEntry, TrustEntryKind,
+    BankStatement, ClientMoneyEntry, ClientMoneyEntryKind, LedgerBalance, NewClientMoneyEntry,
+    Reconciliation, ReconciliationDifference, ReconciliationDue, ReconciliationRecord,
+    StatementItem,
 };
 pub(crate) use common::currency;
 pub use common::{Money, Page};

@@ -11,6 +11,7 @@ use lexcase::billing::{
     Aggregation as CoreAggregation, CodePolicy as CoreCodePolicy, CodeSet as CoreCodeSet,
     RoundingMode as CoreRoundingMode, RoundingPolicy as CoreRoundingPolicy,
 };
+use lexcase::client_money::ReconciliationCadence as CoreReconciliationCadence;
 use lexcase::store::{Paged, WorkQuery as CoreWorkQuery};
 use lexcase::timekeeping::{
     Billability as CoreBillability, BillingTerms as CoreBillingTerms, Expense as CoreExpense,
@@ -21,7 +22,6 @@ use lexcase::timekeeping::{
     TimeSource as CoreTimeSource, Timer as CoreTimer, TimerState as CoreTimerState,
     WorkStatus as CoreWorkStatus,
 };
-use lexcase::trust::ReconciliationCadence as CoreReconciliationCadence;
 use lexcase::{DocumentId, UserId};
 use rust_decimal::Decimal;
 use uuid::Uuid;

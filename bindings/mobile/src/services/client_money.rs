@@ -8,8 +8,8 @@ use uuid::Uuid;
 use crate::convert::all;
 use crate::error::Result;
 use crate::records::{
-    BankStatement, LedgerBalance, NewTrustEntry, ReconciliationDue, ReconciliationRecord,
-    TrustEntry,
+    BankStatement, ClientMoneyEntry, LedgerBalance, NewClientMoneyEntry, ReconciliationDue,
+    ReconciliationRecord,
 };
 
 /// Client money. Recording and reconciling need `manage_client_money`; reading entries and
@@ -34,9 +34,9 @@ impl ClientMoneyService {
     /// the client, which it pays) or a reversal.
     pub fn record(
         &self,
-        new: NewTrustEntry,
+        new: NewClientMoneyEntry,
         override_reason: Option<String>,
-    ) -> Result<TrustEntry> {
+    ) -> Result<ClientMoneyEntry> {
         Ok(self
             .session
             .client_money()
@@ -52,7 +52,7 @@ impl ClientMoneyService {
         date: NaiveDate,
         reason: String,
         override_reason: Option<String>,
-    ) -> Result<TrustEntry> {
+    ) -> Result<ClientMoneyEntry> {
         Ok(self
             .session
             .client_money()
@@ -61,7 +61,7 @@ impl ClientMoneyService {
     }
 
     /// A matter's entries, oldest first.
-    pub fn entries(&self, matter: Uuid) -> Result<Vec<TrustEntry>> {
+    pub fn entries(&self, matter: Uuid) -> Result<Vec<ClientMoneyEntry>> {
         Ok(all(self.session.client_money().entries(matter.into())?))
     }
 

@@ -1,7 +1,7 @@
 //! Compliance rules: packs in force, a firm's own packs tested and installed, findings on a
 //! matter or across the firm, and the overrides recorded on a matter.
 
-use lexcase::rules::RulePack as CoreRulePack;
+use lexcase::rules::CompliancePack as CoreCompliancePack;
 use lexcase::service::Session;
 use uuid::Uuid;
 
@@ -44,7 +44,7 @@ impl ComplianceService {
     /// Runs a pack's own test cases without installing it; a pack that does not load is a
     /// `Validation` error.
     pub fn test_pack(&self, pack: CompliancePack) -> Result<Vec<RuleTestOutcome>> {
-        let pack = CoreRulePack::try_from(pack)?;
+        let pack = CoreCompliancePack::try_from(pack)?;
         Ok(all(self.session.compliance().test_pack(&pack)?))
     }
 
@@ -52,7 +52,7 @@ impl ComplianceService {
     /// `tests`) or whose version is not above the one in force (field `version`) is refused.
     /// Needs `manage_firm`.
     pub fn install_pack(&self, pack: CompliancePack) -> Result<CompliancePack> {
-        let pack = CoreRulePack::try_from(pack)?;
+        let pack = CoreCompliancePack::try_from(pack)?;
         Ok(self.session.compliance().install_pack(pack)?.into())
     }
 

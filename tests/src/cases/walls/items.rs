@@ -3,10 +3,10 @@
 
 use lexcase::ErrorCode;
 use lexcase::bills::BillKind;
+use lexcase::client_money::BankStatement;
 use lexcase::contacts::NewContact;
 use lexcase::matters::PartyRole;
 use lexcase::money::Currency;
-use lexcase::trust::BankStatement;
 
 use super::fixture::{Walled, assert_feed_silent, day, feed, gbp};
 use super::records::{email, ingest, issue_bill, pay, receive, stranger_email};

@@ -1,11 +1,11 @@
 //! Records the wall cases put on a matter: time, bills issued and paid, client money, email.
 
 use lexcase::bills::{Allocation, Bill, BillStatus, FeeArrangement, NewPayment, Payment};
+use lexcase::client_money::{ClientMoneyEntry, ClientMoneyEntryKind, NewClientMoneyEntry};
 use lexcase::matters::Matter;
 use lexcase::service::DraftRequest;
 use lexcase::service::IngestOutcome;
 use lexcase::timekeeping::NewTimeEntry;
-use lexcase::trust::{NewTrustEntry, TrustEntry, TrustEntryKind};
 use lexcase::{BillId, ContactId, MatterId};
 
 use super::fixture::{Walled, day, gbp};
@@ -68,14 +68,14 @@ pub fn pay(w: &Walled, amount: &str, bill: Option<BillId>, reference: &str) -> P
 }
 
 /// Receives client money for the client on a matter.
-pub fn receive(w: &Walled, matter: MatterId, client: ContactId, amount: &str) -> TrustEntry {
+pub fn receive(w: &Walled, matter: MatterId, client: ContactId, amount: &str) -> ClientMoneyEntry {
     w.f.accounts
         .client_money()
         .record(
-            NewTrustEntry {
+            NewClientMoneyEntry {
                 matter,
                 client,
-                kind: TrustEntryKind::Receipt,
+                kind: ClientMoneyEntryKind::Receipt,
                 amount: gbp(amount),
                 date: day("2026-11-20"),
                 reference: "BACS".into(),

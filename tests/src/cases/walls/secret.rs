@@ -8,6 +8,7 @@
 
 use lexcase::appointments::{Attendee, NewAppointment};
 use lexcase::bills::{Allocation, Bill, BillStatus, FeeArrangement, NewPayment};
+use lexcase::client_money::{ClientMoneyEntryKind, NewClientMoneyEntry};
 use lexcase::communications::{Channel, Direction, NewCommunication, Participant, ParticipantRole};
 use lexcase::deadlines::builtin_rule;
 use lexcase::docket::{DeadlineTrigger, NewDeadline};
@@ -17,7 +18,6 @@ use lexcase::notes::NoteSubject;
 use lexcase::service::DraftRequest;
 use lexcase::tasks::{DueAnchor, NewTask, TaskDue, TaskStatus};
 use lexcase::timekeeping::{ExpenseTax, NewExpense, NewTimeEntry, TermsScope};
-use lexcase::trust::{NewTrustEntry, TrustEntryKind};
 use lexcase::{
     AppointmentId, BillId, CommunicationId, DeadlineId, DocumentId, ExpenseId, MatterId, NoteId,
     PaymentId, TaskId, TimeEntryId, TrustEntryId,
@@ -417,7 +417,7 @@ pub fn build(w: &Walled, k: &Known) -> Secret {
         .unwrap();
 
     let money = f.accounts.client_money();
-    let entry_of = |kind, amount: &str, bill, reverses| NewTrustEntry {
+    let entry_of = |kind, amount: &str, bill, reverses| NewClientMoneyEntry {
         matter: m.id,
         client: w.client.id,
         kind,
@@ -431,14 +431,14 @@ pub fn build(w: &Walled, k: &Known) -> Secret {
     };
     let receipt_in = money
         .record(
-            entry_of(TrustEntryKind::Receipt, "7351.29", None, None),
+            entry_of(ClientMoneyEntryKind::Receipt, "7351.29", None, None),
             None,
         )
         .unwrap();
     money
         .record(
             entry_of(
-                TrustEntryKind::TransferToOffice,
+                ClientMoneyEntryKind::TransferToOffice,
                 "1000.00",
                 Some(invoice.id),
                 None,
@@ -448,13 +448,13 @@ pub fn build(w: &Walled, k: &Known) -> Secret {
         .unwrap();
     let out = money
         .record(
-            entry_of(TrustEntryKind::Payment, "123.45", None, None),
+            entry_of(ClientMoneyEntryKind::Payment, "123.45", None, None),
             None,
         )
         .unwrap();
     money
         .record(
-            NewTrustEntry::reversing(&out, day("2026-11-25"), "QXZ wrong payee"),
+            NewClientMoneyEntry::reversing(&out, day("2026-11-25"), "QXZ wrong payee"),
             None,
         )
         .unwrap();

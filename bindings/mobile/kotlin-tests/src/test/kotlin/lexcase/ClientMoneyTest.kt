@@ -15,7 +15,7 @@ class ClientMoneyTest {
             val jane = person("Jane", "Smith")
             val m = matter(jane, title = "Purchase of 1 Elm Road")
             val money = accounts.clientMoney()
-            fun entry(kind: TrustEntryKind, amount: String, bill: java.util.UUID? = null) = NewTrustEntry(
+            fun entry(kind: ClientMoneyEntryKind, amount: String, bill: java.util.UUID? = null) = NewClientMoneyEntry(
                 matter = m.id,
                 client = jane.id,
                 kind = kind,
@@ -26,8 +26,8 @@ class ClientMoneyTest {
                 counterparty = "Jane Smith",
                 bill = bill,
             )
-            val receipt = money.record(entry(TrustEntryKind.RECEIPT, "5000"), null)
-            assertEquals(TrustEntryKind.RECEIPT, receipt.kind)
+            val receipt = money.record(entry(ClientMoneyEntryKind.RECEIPT, "5000"), null)
+            assertEquals(ClientMoneyEntryKind.RECEIPT, receipt.kind)
             assertNull(receipt.overrideReason)
 
             feeEarner.time().record(NewTimeEntry(m.id, day("2026-11-20"), 4u * 3600u, "Exchange"))
@@ -43,12 +43,12 @@ class ClientMoneyTest {
                 ),
             )
             val onDraft = assertThrows<LexcaseException.Validation> {
-                money.record(entry(TrustEntryKind.TRANSFER_TO_OFFICE, "1200", draft.id), null)
+                money.record(entry(ClientMoneyEntryKind.TRANSFER_TO_OFFICE, "1200", draft.id), null)
             }
             assertEquals("bill", onDraft.field)
             val approved = bills.transition(draft.id, draft.version, BillStatus.APPROVED)
             val issued = bills.issue(approved.id, approved.version)
-            val transfer = money.record(entry(TrustEntryKind.TRANSFER_TO_OFFICE, "1200", issued.id), null)
+            val transfer = money.record(entry(ClientMoneyEntryKind.TRANSFER_TO_OFFICE, "1200", issued.id), null)
             assertEquals(issued.id, transfer.bill)
             assertEquals(BillStatus.PAID, bills.get(issued.id).status)
             fun balance() = money.balances(m.id).single().balance
@@ -57,21 +57,21 @@ class ClientMoneyTest {
 
             val before = admin.audit().verify().eventsChecked
             val overdraw = assertThrows<LexcaseException.Validation> {
-                money.record(entry(TrustEntryKind.PAYMENT, "4000"), null)
+                money.record(entry(ClientMoneyEntryKind.PAYMENT, "4000"), null)
             }
             assertEquals("amount", overdraw.field)
             assertThrows<LexcaseException.PermissionDenied> {
-                money.record(entry(TrustEntryKind.PAYMENT, "4000"), "completion monies")
+                money.record(entry(ClientMoneyEntryKind.PAYMENT, "4000"), "completion monies")
             }
             assertEquals(before, admin.audit().verify().eventsChecked, "nothing was written")
             val overdrawn = partner.clientMoney().record(
-                entry(TrustEntryKind.PAYMENT, "4000"),
+                entry(ClientMoneyEntryKind.PAYMENT, "4000"),
                 "lender's funds arrive tomorrow",
             )
             assertEquals("lender's funds arrive tomorrow", overdrawn.overrideReason)
             assertAmount("-200.00", balance().amount)
             val reversal = money.reverse(overdrawn.id, day("2026-11-27"), "sent in error", null)
-            assertEquals(TrustEntryKind.REVERSAL, reversal.kind)
+            assertEquals(ClientMoneyEntryKind.REVERSAL, reversal.kind)
             assertEquals(overdrawn.id, reversal.reverses)
             assertAmount("3800.00", balance().amount)
             val twice = assertThrows<LexcaseException.Validation> {
@@ -109,19 +109,19 @@ class ClientMoneyTest {
             assertAmount("-100", short.reconciliation.differences[0].amount.amount)
 
             assertThrows<LexcaseException.PermissionDenied> {
-                feeEarner.clientMoney().record(entry(TrustEntryKind.RECEIPT, "1"), null)
+                feeEarner.clientMoney().record(entry(ClientMoneyEntryKind.RECEIPT, "1"), null)
             }
             val stranger = person("Not", "Aclient")
             val wrongClient = assertThrows<LexcaseException.Validation> {
-                money.record(entry(TrustEntryKind.RECEIPT, "1").copy(client = stranger.id), null)
+                money.record(entry(ClientMoneyEntryKind.RECEIPT, "1").copy(client = stranger.id), null)
             }
             assertEquals("client", wrongClient.field)
             val dollars = assertThrows<LexcaseException.Validation> {
-                money.record(entry(TrustEntryKind.RECEIPT, "1").copy(amount = Money(BigDecimal.ONE, "USD")), null)
+                money.record(entry(ClientMoneyEntryKind.RECEIPT, "1").copy(amount = Money(BigDecimal.ONE, "USD")), null)
             }
             assertEquals("amount", dollars.field)
             val tooFine = assertThrows<LexcaseException.Validation> {
-                money.record(entry(TrustEntryKind.RECEIPT, "0.0000001"), null)
+                money.record(entry(ClientMoneyEntryKind.RECEIPT, "0.0000001"), null)
             }
             assertEquals("amount", tooFine.field)
         }

@@ -1,9 +1,9 @@
 //! The client-money ledger: append-only entries, each with its signed effect on the balance.
 
 use chrono::NaiveDate;
-use lexcase::trust::TrustEntry;
+use lexcase::client_money::ClientMoneyEntry;
 use lexcase::{LexcaseError, MatterId, Result, TrustEntryId};
-use lexcase_sql::trust::signed_amount;
+use lexcase_sql::client_money::signed_amount;
 use lexcase_sql::{Record, column_list};
 
 use crate::records::select;
@@ -11,14 +11,14 @@ use crate::scope::Scope;
 use crate::value::Arg;
 
 /// An entry by id.
-pub(crate) fn entry(scope: &mut Scope<'_>, id: TrustEntryId) -> Result<Option<TrustEntry>> {
-    scope.record(&select::<TrustEntry>("e", "e.id = ?"), &[Arg::id(id)])
+pub(crate) fn entry(scope: &mut Scope<'_>, id: TrustEntryId) -> Result<Option<ClientMoneyEntry>> {
+    scope.record(&select::<ClientMoneyEntry>("e", "e.id = ?"), &[Arg::id(id)])
 }
 
 /// A matter's entries in date then recording order.
-pub(crate) fn of_matter(scope: &mut Scope<'_>, matter: MatterId) -> Result<Vec<TrustEntry>> {
+pub(crate) fn of_matter(scope: &mut Scope<'_>, matter: MatterId) -> Result<Vec<ClientMoneyEntry>> {
     scope.records(
-        &select::<TrustEntry>(
+        &select::<ClientMoneyEntry>(
             "e",
             "e.matter_id = ? ORDER BY e.entry_date, e.recorded_at, e.id",
         ),
@@ -27,9 +27,9 @@ pub(crate) fn of_matter(scope: &mut Scope<'_>, matter: MatterId) -> Result<Vec<T
 }
 
 /// Every entry dated on or before `date`.
-pub(crate) fn until(scope: &mut Scope<'_>, date: NaiveDate) -> Result<Vec<TrustEntry>> {
+pub(crate) fn until(scope: &mut Scope<'_>, date: NaiveDate) -> Result<Vec<ClientMoneyEntry>> {
     scope.records(
-        &select::<TrustEntry>(
+        &select::<ClientMoneyEntry>(
             "e",
             "e.entry_date <= ? ORDER BY e.entry_date, e.recorded_at, e.id",
         ),
@@ -39,7 +39,7 @@ pub(crate) fn until(scope: &mut Scope<'_>, date: NaiveDate) -> Result<Vec<TrustE
 
 /// Appends an entry with its signed effect (a reversal's is the negation of the entry it
 /// reverses, which must be stored).
-pub(crate) fn insert(scope: &mut Scope<'_>, entry: &TrustEntry) -> Result<()> {
+pub(crate) fn insert(scope: &mut Scope<'_>, entry: &ClientMoneyEntry) -> Result<()> {
     let signed = match signed_amount(entry) {
         Some(amount) => lexcase_sql::money::to_units(amount)?,
         None => {
@@ -62,14 +62,14 @@ pub(crate) fn insert(scope: &mut Scope<'_>, entry: &TrustEntry) -> Result<()> {
     };
     let mut args: Vec<Arg<'_>> = entry.values()?.into_iter().map(Arg::Value).collect();
     args.push(Arg::int(signed));
-    let marks = vec!["?"; TrustEntry::COLUMNS.len() + 1].join(", ");
+    let marks = vec!["?"; ClientMoneyEntry::COLUMNS.len() + 1].join(", ");
     // The shared record's columns, then the signed amount the store keeps beside them.
-    let sql = crate::records::statement("insert", TrustEntry::TABLE, || {
+    let sql = crate::records::statement("insert", ClientMoneyEntry::TABLE, || {
         format!(
             "INSERT INTO {} (firm_id, {}, signed_amount) VALUES ($1, {marks}) \
              ON CONFLICT DO NOTHING",
-            TrustEntry::TABLE,
-            column_list::<TrustEntry>(None)
+            ClientMoneyEntry::TABLE,
+            column_list::<ClientMoneyEntry>(None)
         )
     });
     if scope.execute(sql, &args)? == 0 {

@@ -4,16 +4,16 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::TrustEntryKind;
+use super::ClientMoneyEntryKind;
 use crate::error::{LexcaseError, Result};
 use crate::ids::{BillId, ContactId, MatterId, TrustEntryId, UserId};
 use crate::money::Money;
 use crate::validate;
 
 /// One entry on a client-matter trust ledger. Entries are never edited or deleted; a mistake is
-/// corrected by a [`TrustEntryKind::Reversal`].
+/// corrected by a [`ClientMoneyEntryKind::Reversal`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TrustEntry {
+pub struct ClientMoneyEntry {
     /// Identifier.
     pub id: TrustEntryId,
     /// The matter whose ledger it is on.
@@ -21,8 +21,8 @@ pub struct TrustEntry {
     /// The client whose money it is.
     pub client: ContactId,
     /// What the entry does.
-    pub kind: TrustEntryKind,
-    /// Always positive; the kind gives the sign (see [`TrustEntry::signed_amount`]).
+    pub kind: ClientMoneyEntryKind,
+    /// Always positive; the kind gives the sign (see [`ClientMoneyEntry::signed_amount`]).
     pub amount: Money,
     /// The date the money moved (the bank date).
     pub date: NaiveDate,
@@ -49,13 +49,13 @@ pub struct TrustEntry {
 
 /// What a trust ledger entry is recorded with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NewTrustEntry {
+pub struct NewClientMoneyEntry {
     /// The matter.
     pub matter: MatterId,
     /// The client.
     pub client: ContactId,
     /// What the entry does.
-    pub kind: TrustEntryKind,
+    pub kind: ClientMoneyEntryKind,
     /// Positive amount, in whole minor units of its currency.
     pub amount: Money,
     /// The bank date.
@@ -72,14 +72,14 @@ pub struct NewTrustEntry {
     pub reverses: Option<TrustEntryId>,
 }
 
-impl NewTrustEntry {
+impl NewClientMoneyEntry {
     /// A reversal of `entry` on the same ledger, for the same amount, dated `date`, with
     /// `description` saying why.
-    pub fn reversing(entry: &TrustEntry, date: NaiveDate, description: &str) -> Self {
+    pub fn reversing(entry: &ClientMoneyEntry, date: NaiveDate, description: &str) -> Self {
         Self {
             matter: entry.matter,
             client: entry.client,
-            kind: TrustEntryKind::Reversal,
+            kind: ClientMoneyEntryKind::Reversal,
             amount: entry.amount,
             date,
             reference: entry.reference.clone(),
@@ -91,7 +91,7 @@ impl NewTrustEntry {
     }
 }
 
-impl TrustEntry {
+impl ClientMoneyEntry {
     /// Checks `new` and builds the entry at version 1 with no override reason: the amount is
     /// positive and in whole minor units; a transfer to office names its bill; a reversal, and
     /// only a reversal, names the entry it reverses; receipts and payments name the payer or
@@ -99,8 +99,8 @@ impl TrustEntry {
     ///
     /// Whether a withdrawal may be made is checked separately by
     /// [`check_withdrawal`](super::check_withdrawal), which gives the reason to record in
-    /// [`TrustEntry::override_reason`].
-    pub fn create(new: NewTrustEntry, by: UserId, now: DateTime<Utc>) -> Result<Self> {
+    /// [`ClientMoneyEntry::override_reason`].
+    pub fn create(new: NewClientMoneyEntry, by: UserId, now: DateTime<Utc>) -> Result<Self> {
         let amount = Money::new(new.amount.amount, new.amount.currency, "amount")?;
         if amount.amount <= Decimal::ZERO {
             return Err(LexcaseError::validation("amount", "must be positive"));
@@ -111,20 +111,20 @@ impl TrustEntry {
                 "finer than the currency's minor unit",
             ));
         }
-        if new.kind == TrustEntryKind::TransferToOffice && new.bill.is_none() {
+        if new.kind == ClientMoneyEntryKind::TransferToOffice && new.bill.is_none() {
             return Err(LexcaseError::validation(
                 "bill",
                 "a transfer to office must be made against an issued bill",
             ));
         }
         match (new.kind, new.reverses) {
-            (TrustEntryKind::Reversal, None) => {
+            (ClientMoneyEntryKind::Reversal, None) => {
                 return Err(LexcaseError::validation(
                     "reverses",
                     "a reversal must name the entry it reverses",
                 ));
             }
-            (TrustEntryKind::Reversal, Some(_)) | (_, None) => {}
+            (ClientMoneyEntryKind::Reversal, Some(_)) | (_, None) => {}
             (_, Some(_)) => {
                 return Err(LexcaseError::validation(
                     "reverses",
@@ -133,10 +133,10 @@ impl TrustEntry {
             }
         }
         let counterparty = match new.kind {
-            TrustEntryKind::Receipt | TrustEntryKind::Payment => {
+            ClientMoneyEntryKind::Receipt | ClientMoneyEntryKind::Payment => {
                 validate::required_line("counterparty", &new.counterparty)?
             }
-            TrustEntryKind::TransferToOffice | TrustEntryKind::Reversal => {
+            ClientMoneyEntryKind::TransferToOffice | ClientMoneyEntryKind::Reversal => {
                 validate::optional_line("counterparty", &new.counterparty)?.unwrap_or_default()
             }
         };
@@ -164,17 +164,19 @@ impl TrustEntry {
     /// effect. A reversal needs `reversed`: the entry it names, on the same ledger, for the same
     /// amount, and not itself a reversal (re-record the original instead). `reversed` is ignored
     /// for other kinds.
-    pub fn signed_amount(&self, reversed: Option<&TrustEntry>) -> Result<Decimal> {
+    pub fn signed_amount(&self, reversed: Option<&ClientMoneyEntry>) -> Result<Decimal> {
         match self.kind {
-            TrustEntryKind::Receipt => Ok(self.amount.amount),
-            TrustEntryKind::Payment | TrustEntryKind::TransferToOffice => Ok(-self.amount.amount),
-            TrustEntryKind::Reversal => {
+            ClientMoneyEntryKind::Receipt => Ok(self.amount.amount),
+            ClientMoneyEntryKind::Payment | ClientMoneyEntryKind::TransferToOffice => {
+                Ok(-self.amount.amount)
+            }
+            ClientMoneyEntryKind::Reversal => {
                 let original = reversed
                     .filter(|r| Some(r.id) == self.reverses)
                     .ok_or_else(|| {
                         LexcaseError::validation("reverses", "the reversed entry is not given")
                     })?;
-                if original.kind == TrustEntryKind::Reversal {
+                if original.kind == ClientMoneyEntryKind::Reversal {
                     return Err(LexcaseError::validation(
                         "reverses",
                         "a reversal cannot be reversed; record the original again",
@@ -208,8 +210,8 @@ mod tests {
         Money::new(amount, Currency::parse("GBP").unwrap(), "amount").unwrap()
     }
 
-    fn new(kind: TrustEntryKind, amount: Decimal) -> NewTrustEntry {
-        NewTrustEntry {
+    fn new(kind: ClientMoneyEntryKind, amount: Decimal) -> NewClientMoneyEntry {
+        NewClientMoneyEntry {
             matter: MatterId::new(),
             client: ContactId::new(),
             kind,
@@ -218,18 +220,18 @@ mod tests {
             reference: "CHQ 001".into(),
             counterparty: "A Client".into(),
             description: "Money on account".into(),
-            bill: (kind == TrustEntryKind::TransferToOffice).then(BillId::new),
-            reverses: (kind == TrustEntryKind::Reversal).then(TrustEntryId::new),
+            bill: (kind == ClientMoneyEntryKind::TransferToOffice).then(BillId::new),
+            reverses: (kind == ClientMoneyEntryKind::Reversal).then(TrustEntryId::new),
         }
     }
 
-    fn create(new: NewTrustEntry) -> Result<TrustEntry> {
-        TrustEntry::create(new, UserId::new(), Utc::now())
+    fn create(new: NewClientMoneyEntry) -> Result<ClientMoneyEntry> {
+        ClientMoneyEntry::create(new, UserId::new(), Utc::now())
     }
 
     #[test]
     fn creates_each_kind_at_version_1() {
-        for kind in TrustEntryKind::ALL {
+        for kind in ClientMoneyEntryKind::ALL {
             let e = create(new(kind, dec!(10))).unwrap();
             assert_eq!(e.version, 1);
             assert_eq!(e.override_reason, None);
@@ -240,7 +242,7 @@ mod tests {
     #[test]
     fn refuses_bad_amounts() {
         for bad in [dec!(0), dec!(-5), dec!(1.005)] {
-            let err = create(new(TrustEntryKind::Receipt, bad)).unwrap_err();
+            let err = create(new(ClientMoneyEntryKind::Receipt, bad)).unwrap_err();
             assert!(
                 matches!(&err, LexcaseError::Validation { field, .. } if field == "amount"),
                 "{bad}: {err}"
@@ -250,29 +252,29 @@ mod tests {
 
     #[test]
     fn checks_bill_and_reverses() {
-        let mut t = new(TrustEntryKind::TransferToOffice, dec!(1));
+        let mut t = new(ClientMoneyEntryKind::TransferToOffice, dec!(1));
         t.bill = None;
         assert!(create(t).is_err());
-        let mut r = new(TrustEntryKind::Reversal, dec!(1));
+        let mut r = new(ClientMoneyEntryKind::Reversal, dec!(1));
         r.reverses = None;
         assert!(create(r).is_err());
-        let mut p = new(TrustEntryKind::Payment, dec!(1));
+        let mut p = new(ClientMoneyEntryKind::Payment, dec!(1));
         p.reverses = Some(TrustEntryId::new());
         assert!(create(p).is_err());
     }
 
     #[test]
     fn checks_text_lines() {
-        let mut p = new(TrustEntryKind::Payment, dec!(1));
+        let mut p = new(ClientMoneyEntryKind::Payment, dec!(1));
         p.counterparty = "  ".into();
         assert!(create(p).is_err());
-        let mut p = new(TrustEntryKind::Payment, dec!(1));
+        let mut p = new(ClientMoneyEntryKind::Payment, dec!(1));
         p.description = String::new();
         assert!(create(p).is_err());
-        let mut p = new(TrustEntryKind::Payment, dec!(1));
+        let mut p = new(ClientMoneyEntryKind::Payment, dec!(1));
         p.reference = "a\nb".into();
         assert!(create(p).is_err());
-        let mut t = new(TrustEntryKind::TransferToOffice, dec!(1));
+        let mut t = new(ClientMoneyEntryKind::TransferToOffice, dec!(1));
         t.counterparty = String::new();
         t.reference = " ".into();
         let t = create(t).unwrap();
@@ -281,16 +283,21 @@ mod tests {
 
     #[test]
     fn signs_by_kind_and_reversal_negates() {
-        let receipt = create(new(TrustEntryKind::Receipt, dec!(100))).unwrap();
+        let receipt = create(new(ClientMoneyEntryKind::Receipt, dec!(100))).unwrap();
         assert_eq!(receipt.signed_amount(None).unwrap(), dec!(100));
-        let payment = create(new(TrustEntryKind::Payment, dec!(40))).unwrap();
+        let payment = create(new(ClientMoneyEntryKind::Payment, dec!(40))).unwrap();
         assert_eq!(payment.signed_amount(None).unwrap(), dec!(-40));
-        let transfer = create(new(TrustEntryKind::TransferToOffice, dec!(30))).unwrap();
+        let transfer = create(new(ClientMoneyEntryKind::TransferToOffice, dec!(30))).unwrap();
         assert_eq!(transfer.signed_amount(None).unwrap(), dec!(-30));
 
         let date = NaiveDate::from_ymd_opt(2025, 1, 11).unwrap();
         for original in [&receipt, &payment, &transfer] {
-            let rev = create(NewTrustEntry::reversing(original, date, "Keyed twice")).unwrap();
+            let rev = create(NewClientMoneyEntry::reversing(
+                original,
+                date,
+                "Keyed twice",
+            ))
+            .unwrap();
             assert_eq!(
                 rev.signed_amount(Some(original)).unwrap(),
                 -original.signed_amount(None).unwrap()
@@ -298,20 +305,20 @@ mod tests {
             assert!(rev.signed_amount(None).is_err());
             assert!(rev.signed_amount(Some(&receipt)).is_err() || original.id == receipt.id);
             // A reversal of a reversal is refused.
-            let again = create(NewTrustEntry::reversing(&rev, date, "Undo")).unwrap();
+            let again = create(NewClientMoneyEntry::reversing(&rev, date, "Undo")).unwrap();
             assert!(again.signed_amount(Some(&rev)).is_err());
         }
     }
 
     #[test]
     fn reversal_must_match_ledger_and_amount() {
-        let receipt = create(new(TrustEntryKind::Receipt, dec!(100))).unwrap();
+        let receipt = create(new(ClientMoneyEntryKind::Receipt, dec!(100))).unwrap();
         let date = NaiveDate::from_ymd_opt(2025, 1, 11).unwrap();
-        let mut wrong_amount = NewTrustEntry::reversing(&receipt, date, "x");
+        let mut wrong_amount = NewClientMoneyEntry::reversing(&receipt, date, "x");
         wrong_amount.amount = gbp(dec!(99));
         let rev = create(wrong_amount).unwrap();
         assert!(rev.signed_amount(Some(&receipt)).is_err());
-        let mut wrong_matter = NewTrustEntry::reversing(&receipt, date, "x");
+        let mut wrong_matter = NewClientMoneyEntry::reversing(&receipt, date, "x");
         wrong_matter.matter = MatterId::new();
         let rev = create(wrong_matter).unwrap();
         assert!(rev.signed_amount(Some(&receipt)).is_err());
@@ -319,9 +326,9 @@ mod tests {
 
     #[test]
     fn serde_round_trips() {
-        let e = create(new(TrustEntryKind::TransferToOffice, dec!(12.5))).unwrap();
+        let e = create(new(ClientMoneyEntryKind::TransferToOffice, dec!(12.5))).unwrap();
         let json = serde_json::to_string(&e).unwrap();
         assert!(json.contains("\"transfer_to_office\""));
-        assert_eq!(serde_json::from_str::<TrustEntry>(&json).unwrap(), e);
+        assert_eq!(serde_json::from_str::<ClientMoneyEntry>(&json).unwrap(), e);
     }
 }

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
-use super::TrustEntry;
+use super::ClientMoneyEntry;
 use crate::error::{LexcaseError, Result};
 use crate::ids::{ContactId, MatterId};
 use crate::money::{Currency, Money};
@@ -24,9 +24,9 @@ pub struct LedgerBalance {
 /// The balance of one client-matter ledger: the sum of the entries' signed amounts, in any
 /// order. Empty is zero in `currency`. Refused with a validation error: an entry in another
 /// currency, entries of more than one client-matter, a duplicate entry id, a reversal whose
-/// reversed entry is not among `entries` (or is invalid, see [`TrustEntry::signed_amount`]),
+/// reversed entry is not among `entries` (or is invalid, see [`ClientMoneyEntry::signed_amount`]),
 /// and an entry reversed twice.
-pub fn ledger_balance(entries: &[TrustEntry], currency: Currency) -> Result<Money> {
+pub fn ledger_balance(entries: &[ClientMoneyEntry], currency: Currency) -> Result<Money> {
     let mut by_id = HashMap::with_capacity(entries.len());
     for entry in entries {
         if entry.amount.currency != currency {
@@ -79,7 +79,7 @@ pub fn ledger_balance(entries: &[TrustEntry], currency: Currency) -> Result<Mone
 ///
 /// Returns `Ok(None)` when the balance covers the withdrawal. When it does not, the withdrawal is
 /// refused with a validation error on `amount` unless `override_reason` is a non-empty line,
-/// which is then returned (trimmed) to be recorded in [`TrustEntry::override_reason`]. A reason
+/// which is then returned (trimmed) to be recorded in [`ClientMoneyEntry::override_reason`]. A reason
 /// given when none is needed is not returned. `withdrawal` must be positive and both amounts in
 /// one currency.
 pub fn check_withdrawal(
@@ -119,8 +119,8 @@ pub fn check_withdrawal(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client_money::{ClientMoneyEntryKind, NewClientMoneyEntry};
     use crate::ids::{BillId, TrustEntryId, UserId};
-    use crate::trust::{NewTrustEntry, TrustEntryKind};
     use chrono::{NaiveDate, Utc};
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
@@ -136,12 +136,12 @@ mod tests {
     fn entry(
         matter: MatterId,
         client: ContactId,
-        kind: TrustEntryKind,
+        kind: ClientMoneyEntryKind,
         pence: i64,
         reverses: Option<TrustEntryId>,
-    ) -> TrustEntry {
-        TrustEntry::create(
-            NewTrustEntry {
+    ) -> ClientMoneyEntry {
+        ClientMoneyEntry::create(
+            NewClientMoneyEntry {
                 matter,
                 client,
                 kind,
@@ -150,7 +150,7 @@ mod tests {
                 reference: String::new(),
                 counterparty: "Someone".into(),
                 description: "Entry".into(),
-                bill: (kind == TrustEntryKind::TransferToOffice).then(BillId::new),
+                bill: (kind == ClientMoneyEntryKind::TransferToOffice).then(BillId::new),
                 reverses,
             },
             UserId::new(),
@@ -167,21 +167,21 @@ mod tests {
     #[test]
     fn refuses_mixed_currencies_ledgers_and_orphan_reversals() {
         let (m, c) = (MatterId::new(), ContactId::new());
-        let r = entry(m, c, TrustEntryKind::Receipt, 100, None);
+        let r = entry(m, c, ClientMoneyEntryKind::Receipt, 100, None);
         let usd = Currency::parse("USD").unwrap();
         assert!(ledger_balance(std::slice::from_ref(&r), usd).is_err());
-        let other = entry(MatterId::new(), c, TrustEntryKind::Receipt, 100, None);
+        let other = entry(MatterId::new(), c, ClientMoneyEntryKind::Receipt, 100, None);
         assert!(ledger_balance(&[r.clone(), other], currency()).is_err());
         let orphan = entry(
             m,
             c,
-            TrustEntryKind::Reversal,
+            ClientMoneyEntryKind::Reversal,
             100,
             Some(TrustEntryId::new()),
         );
         assert!(ledger_balance(&[r.clone(), orphan], currency()).is_err());
-        let rev1 = entry(m, c, TrustEntryKind::Reversal, 100, Some(r.id));
-        let rev2 = entry(m, c, TrustEntryKind::Reversal, 100, Some(r.id));
+        let rev1 = entry(m, c, ClientMoneyEntryKind::Reversal, 100, Some(r.id));
+        let rev2 = entry(m, c, ClientMoneyEntryKind::Reversal, 100, Some(r.id));
         assert_eq!(
             ledger_balance(&[r.clone(), rev1.clone()], currency()).unwrap(),
             gbp(dec!(0))
@@ -228,28 +228,30 @@ mod tests {
         prop::collection::vec((0u8..4, 1i64..1_000_000, any::<usize>()), 0..40)
     }
 
-    fn build(ops: &[(u8, i64, usize)]) -> Vec<TrustEntry> {
+    fn build(ops: &[(u8, i64, usize)]) -> Vec<ClientMoneyEntry> {
         let (m, c) = (MatterId::new(), ContactId::new());
-        let mut entries: Vec<TrustEntry> = Vec::new();
+        let mut entries: Vec<ClientMoneyEntry> = Vec::new();
         let mut reversed = HashSet::new();
         for &(k, pence, pick) in ops {
             let kind = [
-                TrustEntryKind::Receipt,
-                TrustEntryKind::Payment,
-                TrustEntryKind::TransferToOffice,
+                ClientMoneyEntryKind::Receipt,
+                ClientMoneyEntryKind::Payment,
+                ClientMoneyEntryKind::TransferToOffice,
             ];
             if k == 3 {
-                let candidates: Vec<&TrustEntry> = entries
+                let candidates: Vec<&ClientMoneyEntry> = entries
                     .iter()
-                    .filter(|e| e.kind != TrustEntryKind::Reversal && !reversed.contains(&e.id))
+                    .filter(|e| {
+                        e.kind != ClientMoneyEntryKind::Reversal && !reversed.contains(&e.id)
+                    })
                     .collect();
                 if candidates.is_empty() {
                     continue;
                 }
                 let original = candidates[pick % candidates.len()];
                 reversed.insert(original.id);
-                let rev = TrustEntry::create(
-                    NewTrustEntry::reversing(original, original.date, "Correction"),
+                let rev = ClientMoneyEntry::create(
+                    NewClientMoneyEntry::reversing(original, original.date, "Correction"),
                     UserId::new(),
                     Utc::now(),
                 )
@@ -292,11 +294,11 @@ mod tests {
         fn a_reversal_exactly_cancels_its_entry(ops in ops(), kind in 0usize..3, pence in 1i64..1_000_000) {
             let entries = build(&ops);
             let (m, c) = entries.first().map_or((MatterId::new(), ContactId::new()), |e| (e.matter, e.client));
-            let kinds = [TrustEntryKind::Receipt, TrustEntryKind::Payment, TrustEntryKind::TransferToOffice];
+            let kinds = [ClientMoneyEntryKind::Receipt, ClientMoneyEntryKind::Payment, ClientMoneyEntryKind::TransferToOffice];
             let before = ledger_balance(&entries, currency()).unwrap();
             let original = entry(m, c, kinds[kind], pence, None);
-            let rev = TrustEntry::create(
-                NewTrustEntry::reversing(&original, original.date, "Wrong ledger"),
+            let rev = ClientMoneyEntry::create(
+                NewClientMoneyEntry::reversing(&original, original.date, "Wrong ledger"),
                 UserId::new(),
                 Utc::now(),
             ).unwrap();

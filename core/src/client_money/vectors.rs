@@ -109,17 +109,17 @@ fn overdraw_guard_is_per_client_not_pooled() {
 fn commingling_there_is_no_kind_for_firm_money() {
     // Firm money cannot be recorded on a client ledger: only these four kinds exist.
     assert_eq!(
-        TrustEntryKind::ALL.map(TrustEntryKind::as_str),
+        ClientMoneyEntryKind::ALL.map(ClientMoneyEntryKind::as_str),
         ["receipt", "payment", "transfer_to_office", "reversal"]
     );
-    assert!("bank_charge".parse::<TrustEntryKind>().is_err());
-    assert!("firm_deposit".parse::<TrustEntryKind>().is_err());
+    assert!("bank_charge".parse::<ClientMoneyEntryKind>().is_err());
+    assert!("firm_deposit".parse::<ClientMoneyEntryKind>().is_err());
 }
 
 #[test]
 fn advance_fee_then_transfer_against_the_bill() {
     let (matter, client, by) = (MatterId::new(), ContactId::new(), UserId::new());
-    let new = |kind, amount, bill| NewTrustEntry {
+    let new = |kind, amount, bill| NewClientMoneyEntry {
         matter,
         client,
         kind,
@@ -131,8 +131,8 @@ fn advance_fee_then_transfer_against_the_bill() {
         bill,
         reverses: None,
     };
-    let retainer = TrustEntry::create(
-        new(TrustEntryKind::Receipt, dec!(5000), None),
+    let retainer = ClientMoneyEntry::create(
+        new(ClientMoneyEntryKind::Receipt, dec!(5000), None),
         by,
         Utc::now(),
     )
@@ -144,16 +144,16 @@ fn advance_fee_then_transfer_against_the_bill() {
     );
     // Without a bill the transfer is refused: advance fees are withdrawn only as earned.
     assert!(
-        TrustEntry::create(
-            new(TrustEntryKind::TransferToOffice, dec!(1200), None),
+        ClientMoneyEntry::create(
+            new(ClientMoneyEntryKind::TransferToOffice, dec!(1200), None),
             by,
             Utc::now()
         )
         .is_err()
     );
-    let transfer = TrustEntry::create(
+    let transfer = ClientMoneyEntry::create(
         new(
-            TrustEntryKind::TransferToOffice,
+            ClientMoneyEntryKind::TransferToOffice,
             dec!(1200),
             Some(BillId::new()),
         ),

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// money cannot be recorded on a client ledger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum TrustEntryKind {
+pub enum ClientMoneyEntryKind {
     /// Money received for the client (adds to the balance).
     Receipt,
     /// Money paid out for the client to a third party or to the client (subtracts).
@@ -20,7 +20,7 @@ pub enum TrustEntryKind {
     Reversal,
 }
 
-crate::names::stable_names!(TrustEntryKind, "kind", "trust entry kind", {
+crate::names::stable_names!(ClientMoneyEntryKind, "kind", "trust entry kind", {
     Receipt = "receipt",
     Payment = "payment",
     TransferToOffice = "transfer_to_office",
@@ -33,15 +33,15 @@ mod tests {
 
     #[test]
     fn names_match_serde_and_round_trip() {
-        for kind in TrustEntryKind::ALL {
+        for kind in ClientMoneyEntryKind::ALL {
             let name = kind.to_string();
             assert_eq!(serde_json::to_value(kind).unwrap(), serde_json::json!(name));
-            assert_eq!(name.parse::<TrustEntryKind>().unwrap(), kind);
+            assert_eq!(name.parse::<ClientMoneyEntryKind>().unwrap(), kind);
         }
         assert_eq!(
-            TrustEntryKind::TransferToOffice.as_str(),
+            ClientMoneyEntryKind::TransferToOffice.as_str(),
             "transfer_to_office"
         );
-        assert!("bank_charge".parse::<TrustEntryKind>().is_err());
+        assert!("bank_charge".parse::<ClientMoneyEntryKind>().is_err());
     }
 }

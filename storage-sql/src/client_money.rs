@@ -2,8 +2,8 @@
 //! that the balance reports sum.
 
 use lexcase::Result;
+use lexcase::client_money::{ClientMoneyEntry, ClientMoneyEntryKind};
 use lexcase::money::Money;
-use lexcase::trust::{TrustEntry, TrustEntryKind};
 use rust_decimal::Decimal;
 
 use crate::record::Record;
@@ -11,15 +11,17 @@ use crate::value::{Cols, Value};
 
 /// The signed effect of a non-reversal entry; a reversal's is the negation of the entry it
 /// reverses, which the store looks up when it writes the row.
-pub fn signed_amount(entry: &TrustEntry) -> Option<Decimal> {
+pub fn signed_amount(entry: &ClientMoneyEntry) -> Option<Decimal> {
     match entry.kind {
-        TrustEntryKind::Receipt => Some(entry.amount.amount),
-        TrustEntryKind::Payment | TrustEntryKind::TransferToOffice => Some(-entry.amount.amount),
-        TrustEntryKind::Reversal => None,
+        ClientMoneyEntryKind::Receipt => Some(entry.amount.amount),
+        ClientMoneyEntryKind::Payment | ClientMoneyEntryKind::TransferToOffice => {
+            Some(-entry.amount.amount)
+        }
+        ClientMoneyEntryKind::Reversal => None,
     }
 }
 
-impl Record for TrustEntry {
+impl Record for ClientMoneyEntry {
     const TABLE: &'static str = "client_money_entries";
     /// `signed_amount` is written by the store (see [`signed_amount`]), not by `values`.
     const COLUMNS: &'static [&'static str] = &[
@@ -71,7 +73,7 @@ impl Record for TrustEntry {
         let kind = c.name()?;
         let currency = c.currency()?;
         let amount: Money = c.money(currency)?;
-        Ok(TrustEntry {
+        Ok(ClientMoneyEntry {
             id,
             matter,
             client,

@@ -1,6 +1,6 @@
 //! Client money (trust) accounting: ledger entries, balances and the overdraw guard, three-way reconciliation, reconciliation cadence.
 //!
-//! The ledger is append-only: a mistake is corrected by a [`TrustEntryKind::Reversal`] of the
+//! The ledger is append-only: a mistake is corrected by a [`ClientMoneyEntryKind::Reversal`] of the
 //! entry, never by editing or deleting it. Every entry belongs to one client-matter ledger
 //! (ABA Model Rule 1.15; SRA Accounts Rules 2019 r.8.1: a ledger per client and matter).
 //!
@@ -19,8 +19,8 @@ mod record;
 mod vectors;
 
 pub use cadence::ReconciliationCadence;
-pub use entry::{NewTrustEntry, TrustEntry};
-pub use kind::TrustEntryKind;
+pub use entry::{ClientMoneyEntry, NewClientMoneyEntry};
+pub use kind::ClientMoneyEntryKind;
 pub use ledger::{LedgerBalance, check_withdrawal, ledger_balance};
 pub use reconcile::{
     BankStatement, Reconciliation, ReconciliationDifference, StatementItem, reconcile,
