@@ -334,8 +334,10 @@ fn read_manifest<R: Read + Seek>(zip: &mut ZipArchive<R>) -> Result<Manifest> {
     serde_json::from_value(value).map_err(|_| invalid("the manifest does not parse"))
 }
 
-/// Fails with a conflict unless the store holds no firm.
-fn ensure_empty(tx: &dyn crate::store::ReadTx) -> Result<()> {
+/// Fails with [`LexcaseError::Conflict`] unless the store `tx` reads holds no firm (no
+/// settings, no audit events): the check [`import`] makes first, for a caller that wants to
+/// know before it writes an archive to import.
+pub fn ensure_empty(tx: &dyn crate::store::ReadTx) -> Result<()> {
     if tx.firm_settings()?.is_some() || tx.audit_head()?.is_some() {
         return Err(LexcaseError::Conflict {
             reason: "an archive is imported into an empty store only".into(),

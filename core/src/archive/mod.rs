@@ -52,7 +52,7 @@ pub use format::{
     AUDIT_EVENTS, AuditLine, FORMAT_NAME, FORMAT_VERSION, MANIFEST, Manifest, Member, RecordLine,
     records_member,
 };
-pub use import::import;
+pub use import::{ensure_empty, import};
 
 pub use crate::store::RecordKind;
 
