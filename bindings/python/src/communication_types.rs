@@ -62,8 +62,8 @@ impl<'a, 'py> FromPyObject<'a, 'py> for ParticipantArg {
         match obj.cast::<PyParticipant>() {
             Ok(p) => Ok(Self(p.get().0.clone())),
             Err(_) => Err(PyTypeError::new_err(format!(
-            "participants: expected lexcase.Participant, got {}",
-            obj.get_type().qualname()?
+                "participants: expected lexcase.Participant, got {}",
+                obj.get_type().qualname()?
             ))),
         }
     }

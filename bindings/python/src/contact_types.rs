@@ -211,8 +211,8 @@ impl<'a, 'py> FromPyObject<'a, 'py> for EmailArg {
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         if obj.is_instance_of::<PyString>() {
             return Ok(Self(Email {
-            address: obj.extract()?,
-            label: None,
+                address: obj.extract()?,
+                label: None,
             }));
         }
         match obj.cast::<PyEmail>() {
@@ -231,8 +231,8 @@ impl<'a, 'py> FromPyObject<'a, 'py> for PhoneArg {
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         if obj.is_instance_of::<PyString>() {
             return Ok(Self(Phone {
-            number: obj.extract()?,
-            label: None,
+                number: obj.extract()?,
+                label: None,
             }));
         }
         match obj.cast::<PyPhone>() {

@@ -2,7 +2,6 @@
 //! `WorkflowProgress`, `ItemCompletion`, `StageMove`, `Blocker`, `StageMoveResult`,
 //! `StatusReport`, `ItemStatus` and `StageCount`.
 
-
 use lexcase::LexcaseError;
 use lexcase::service::StageMoveResult;
 use lexcase::store::StageCount;
