@@ -3,19 +3,18 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use lexcase::billing::{Aggregation, CodePolicy, CodeSet, RoundingMode, RoundingPolicy, UtbmsCode};
+use lexcase::money::Amount;
 use lexcase::timekeeping::{
     Billability, BillingTerms, Expense, FirmBillingSettings, NewTimeEntry, TermsScope, TimeEntry,
     TimeSource, Timer,
 };
 use lexcase::{MatterId, UserId};
 use pyo3::prelude::*;
-use rust_decimal::Decimal;
 use uuid::Uuid;
 
-use crate::convert::{DateArg, Id, id_opt, parse, repr};
-use crate::money_args::{Dec, DurationArg, dec_opt};
+use crate::convert::{DateArg, Id, id_opt, parse};
+use crate::money_args::{Dec, DurationArg};
 use crate::record::py_record;
 
 py_record! {
@@ -104,94 +103,44 @@ py_record! {
     }
 }
 
-/// Time to record in a batch (`session.time.record_many`); the same arguments as
-/// `session.time.record`.
-#[pyclass(frozen, module = "lexcase", name = "NewTimeEntry")]
-#[derive(Clone)]
-pub struct PyNewTimeEntry {
-    pub(crate) entry: NewTimeEntry,
-    pub(crate) rate: Option<Decimal>,
-}
-
-impl PyNewTimeEntry {
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn build(
-        matter: Id<MatterId>,
-        date: DateArg,
-        duration: DurationArg,
-        narrative: &str,
-        user: Option<Id<UserId>>,
-        task_code: Option<String>,
-        activity_code: Option<String>,
-        billability: &str,
-        rate: Option<Dec>,
-    ) -> PyResult<Self> {
-        let mut entry = NewTimeEntry::new(matter.0, date.0, duration.0, narrative);
-        entry.user = id_opt(user);
-        entry.task_code = task_code;
-        entry.activity_code = activity_code;
-        entry.billability = parse::<Billability>(billability)?;
-        Ok(Self {
-            entry,
-            rate: dec_opt(rate),
-        })
+py_record! {
+    /// Time to record in a batch (`session.time.record_many`); the same arguments as
+    /// `session.time.record`.
+    PyNewTimeEntry(NewTimeEntry) as "NewTimeEntry";
+    repr(matter, date, seconds, narrative);
+    |n| {
+        /// The matter.
+        matter,
+        /// The day.
+        date,
+        /// Whole seconds.
+        seconds,
+        /// What was done.
+        narrative,
     }
-}
-
-#[pymethods]
-impl PyNewTimeEntry {
-    #[new]
-    #[pyo3(signature = (*, matter, date, duration, narrative, user=None, task_code=None, activity_code=None, billability="billable", rate=None))]
-    fn new(
-        matter: Id<MatterId>,
-        date: DateArg,
-        duration: DurationArg,
-        narrative: &str,
-        user: Option<Id<UserId>>,
-        task_code: Option<String>,
-        activity_code: Option<String>,
-        billability: &str,
-        rate: Option<Dec>,
-    ) -> PyResult<Self> {
-        Self::build(
-            matter,
-            date,
-            duration,
-            narrative,
-            user,
-            task_code,
-            activity_code,
-            billability,
-            rate,
-        )
-    }
-
-    /// The matter.
-    #[getter]
-    fn matter(&self) -> Uuid {
-        self.entry.matter.into()
-    }
-
-    /// The day.
-    #[getter]
-    fn date(&self) -> NaiveDate {
-        self.entry.date
-    }
-
-    /// Whole seconds.
-    #[getter]
-    fn seconds(&self) -> u32 {
-        self.entry.seconds
-    }
-
-    /// What was done.
-    #[getter]
-    fn narrative(&self) -> &str {
-        &self.entry.narrative
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["matter", "date", "seconds", "narrative"])
+    methods {
+        #[new]
+        #[pyo3(signature = (*, matter, date, duration, narrative, user=None, task_code=None, activity_code=None, billability="billable", rate=None))]
+        pub(crate) fn new(
+            matter: Id<MatterId>,
+            date: DateArg,
+            duration: DurationArg,
+            narrative: &str,
+            user: Option<Id<UserId>>,
+            task_code: Option<String>,
+            activity_code: Option<String>,
+            billability: &str,
+            rate: Option<Dec>,
+        ) -> PyResult<Self> {
+            let mut entry = NewTimeEntry::new(matter.0, date.0, duration.0, narrative);
+            entry.user = id_opt(user);
+            entry.task_code = task_code;
+            entry.activity_code = activity_code;
+            entry.billability = parse::<Billability>(billability)?;
+            // In the matter's currency (the core fills it in).
+            entry.rate = rate.map(|Dec(r)| Amount::new(r));
+            Ok(Self(entry))
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 use lexcase::client_money::{
     BankStatement, ClientMoneyEntryKind, NewClientMoneyEntry, StatementItem,
 };
+use lexcase::money::{Amount, Currency};
 use lexcase::service::Session;
 use lexcase::{BillId, ContactId, MatterId, TrustEntryId};
 use pyo3::prelude::*;
@@ -11,7 +12,7 @@ use crate::bill_types::{
     PyClientMoneyEntry, PyLedgerBalance, PyReconciliationDue, PyReconciliationRecord,
 };
 use crate::convert::{DateArg, Id, id_opt, parse, run};
-use crate::money_args::{Dec, firm_currency, matter_currency, money};
+use crate::money_args::{Dec, amount_in};
 
 /// Client money (`session.client_money`): a ledger per client and matter in the matter's
 /// currency. Recording and reconciling need `manage_client_money`; letting a ledger go below
@@ -19,18 +20,15 @@ use crate::money_args::{Dec, firm_currency, matter_currency, money};
 #[pyclass(frozen, module = "lexcase", name = "ClientMoneyService")]
 pub struct PyClientMoneyService(pub Session);
 
-fn items(
-    items: Vec<(String, Dec)>,
-    cur: lexcase::money::Currency,
-    field: &str,
-) -> lexcase::Result<Vec<StatementItem>> {
+fn items(items: Vec<(String, Dec)>, currency: Option<Currency>) -> Vec<StatementItem> {
     items
         .into_iter()
-        .map(|(description, amount)| {
-            Ok(StatementItem {
-                description,
-                amount: money(amount.0, cur, field)?,
-            })
+        .map(|(description, amount)| StatementItem {
+            description,
+            amount: Amount {
+                amount: amount.0,
+                currency,
+            },
         })
         .collect()
 }
@@ -56,13 +54,13 @@ impl PyClientMoneyService {
         currency: Option<String>,
     ) -> PyResult<PyClientMoneyEntry> {
         let kind = parse::<ClientMoneyEntryKind>(kind)?;
+        let amount = amount_in(amount, currency.as_deref())?;
         run(py, || {
-            let cur = matter_currency(&self.0, matter.0, currency.as_deref())?;
             let new = NewClientMoneyEntry {
                 matter: matter.0,
                 client: client.0,
                 kind,
-                amount: money(amount.0, cur, "amount")?,
+                amount,
                 date: date.0,
                 reference,
                 counterparty,
@@ -120,17 +118,14 @@ impl PyClientMoneyService {
         outstanding_payments: Vec<(String, Dec)>,
         currency: Option<String>,
     ) -> PyResult<PyReconciliationRecord> {
-        run(py, || {
-            let cur = firm_currency(&self.0, currency.as_deref())?;
-            let statement = BankStatement {
-                date: date.0,
-                balance: money(balance.0, cur, "balance")?,
-                deposits_in_transit: items(deposits_in_transit, cur, "deposits_in_transit")?,
-                outstanding_payments: items(outstanding_payments, cur, "outstanding_payments")?,
-            };
-            self.0.client_money().reconcile(statement)
-        })
-        .map(PyReconciliationRecord)
+        let balance = amount_in(balance, currency.as_deref())?;
+        let statement = BankStatement {
+            date: date.0,
+            balance,
+            deposits_in_transit: items(deposits_in_transit, balance.currency),
+            outstanding_payments: items(outstanding_payments, balance.currency),
+        };
+        run(py, || self.0.client_money().reconcile(statement)).map(PyReconciliationRecord)
     }
 
     /// When the next reconciliation is due.

@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 
 use crate::bill_types::{PyAgedDebt, PyBill, PyPayment, PyStatementOfAccount};
 use crate::convert::{DateArg, Id, run};
-use crate::money_args::{Dec, firm_currency, money};
+use crate::money_args::{Dec, amount_in};
 
 /// Payments (`session.payments`): receipts from clients, allocation to bills, write-offs,
 /// statements and aged debt. Needs `manage_billing`.
@@ -37,12 +37,12 @@ impl PyPaymentService {
                 amount: amount.0,
             })
             .collect();
+        let amount = amount_in(amount, currency.as_deref())?;
         run(py, || {
-            let cur = firm_currency(&self.0, currency.as_deref())?;
             let new = NewPayment {
                 client: client.0,
                 received_on: received_on.0,
-                amount: money(amount.0, cur, "amount")?,
+                amount,
                 method,
                 reference,
                 allocations,
