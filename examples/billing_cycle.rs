@@ -102,7 +102,7 @@ fn main() -> AnyResult<()> {
             matter: matter.id,
             client: client.id,
             kind: ClientMoneyEntryKind::Receipt,
-            amount: gbp("2000")?,
+            amount: gbp("2000")?.into(),
             date: day("2026-11-02")?,
             reference: "BACS 88412".into(),
             counterparty: "Jane Smith".into(),
@@ -154,7 +154,7 @@ fn main() -> AnyResult<()> {
             date: day("2026-11-04")?,
             description: text.into(),
             quantity: Decimal::ONE,
-            unit_cost: gbp(cost)?,
+            unit_cost: gbp(cost)?.into(),
             expense_code: None,
             vendor: String::new(),
             receipt: None,
@@ -209,7 +209,7 @@ fn main() -> AnyResult<()> {
             matter: matter.id,
             client: client.id,
             kind: ClientMoneyEntryKind::TransferToOffice,
-            amount: Money::new(transfer, Currency::parse("GBP")?, "amount")?,
+            amount: Money::new(transfer, Currency::parse("GBP")?, "amount")?.into(),
             date: day("2026-11-30")?,
             reference: issued.number.clone().unwrap_or_default(),
             counterparty: String::new(),
@@ -232,11 +232,11 @@ fn main() -> AnyResult<()> {
     println!("\n5. Reconciliation");
     let record = admin.client_money().reconcile(BankStatement {
         date: day("2026-11-30")?,
-        balance: gbp("2000")?,
+        balance: gbp("2000")?.into(),
         deposits_in_transit: vec![],
         outstanding_payments: vec![StatementItem {
             description: "transfer to office, not yet cleared".into(),
-            amount: Money::new(transfer, Currency::parse("GBP")?, "amount")?,
+            amount: Money::new(transfer, Currency::parse("GBP")?, "amount")?.into(),
         }],
     })?;
     let r = &record.reconciliation;

@@ -121,7 +121,7 @@ fn main() -> AnyResult<()> {
         date: today,
         description: "Court fee (N1)".into(),
         quantity: Decimal::ONE,
-        unit_cost: Money::new("455".parse()?, gbp, "amount")?,
+        unit_cost: Money::new("455".parse()?, gbp, "amount")?.into(),
         expense_code: None,
         vendor: String::new(),
         receipt: None,

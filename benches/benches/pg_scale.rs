@@ -464,7 +464,8 @@ fn billing(
             amount: Money {
                 amount: money,
                 currency: gbp,
-            },
+            }
+            .into(),
             method: "bank transfer".into(),
             reference: format!("BACS {}", spec.seq),
             allocations: vec![Allocation {
@@ -496,7 +497,8 @@ fn billing(
                 amount: Money {
                     amount: from_minor(t.amount_minor),
                     currency: gbp,
-                },
+                }
+                .into(),
                 date: t.date,
                 reference: t.reference.clone(),
                 counterparty: t.counterparty.clone(),

@@ -604,7 +604,8 @@ fn billing(cfg: &Config, firms: &mut Firms, results: &mut Results) -> AnyResult<
                     amount: Money {
                         amount: money,
                         currency: gbp,
-                    },
+                    }
+                    .into(),
                     method: "bank transfer".into(),
                     reference: format!("BACS {}", spec.seq),
                     allocations: vec![Allocation {
@@ -647,7 +648,8 @@ fn billing(cfg: &Config, firms: &mut Firms, results: &mut Results) -> AnyResult<
                     amount: Money {
                         amount: from_minor(t.amount_minor),
                         currency: gbp,
-                    },
+                    }
+                    .into(),
                     date: t.date,
                     reference: t.reference.clone(),
                     counterparty: t.counterparty.clone(),

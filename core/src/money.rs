@@ -165,6 +165,43 @@ impl Money {
     }
 }
 
+/// An amount given to a service whose currency may be left to its context: `None` is the
+/// currency the context implies (the matter's for work and client money, the firm's default
+/// currency otherwise), which the service fills in inside the same transaction, so every
+/// front end gets the same default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Amount {
+    /// The amount.
+    pub amount: Decimal,
+    /// Its currency, or `None` for the context's.
+    pub currency: Option<Currency>,
+}
+
+impl Amount {
+    /// An amount in the currency of its context.
+    pub fn new(amount: Decimal) -> Self {
+        Self {
+            amount,
+            currency: None,
+        }
+    }
+
+    /// The amount as money, in `default` unless it names its own currency; scale and
+    /// magnitude are checked as [`Money::new`] checks them. `field` names the input in errors.
+    pub fn or_currency(self, default: Currency, field: &str) -> Result<Money> {
+        Money::new(self.amount, self.currency.unwrap_or(default), field)
+    }
+}
+
+impl From<Money> for Amount {
+    fn from(money: Money) -> Self {
+        Self {
+            amount: money.amount,
+            currency: Some(money.currency),
+        }
+    }
+}
+
 impl fmt::Display for Money {
     /// "275.00 GBP": at least the currency's minor-unit digits, more only if the amount has them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -194,6 +231,19 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn an_amount_without_a_currency_takes_the_one_its_context_gives() {
+        let usd = Currency::parse("USD").unwrap();
+        let given = Amount::new(dec!(12.5)).or_currency(gbp(), "rate").unwrap();
+        assert_eq!(given, Money::new(dec!(12.5), gbp(), "rate").unwrap());
+        let named = Amount::from(Money::new(dec!(3), usd, "rate").unwrap());
+        assert_eq!(named.or_currency(gbp(), "rate").unwrap().currency, usd);
+        let err = Amount::new(dec!(0.0000001))
+            .or_currency(gbp(), "rate")
+            .unwrap_err();
+        assert_eq!(err.code(), crate::ErrorCode::Validation);
     }
 
     #[test]

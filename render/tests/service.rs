@@ -234,7 +234,9 @@ fn a_statement_of_account_shows_every_entry() {
         .record(NewPayment {
             client: w.client,
             received_on: day("2026-12-10"),
-            amount: Money::new("500".parse().unwrap(), w.currency, "amount").unwrap(),
+            amount: Money::new("500".parse().unwrap(), w.currency, "amount")
+                .unwrap()
+                .into(),
             method: "bank transfer".into(),
             reference: "JS-500".into(),
             allocations: vec![],

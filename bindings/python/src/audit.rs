@@ -1,250 +1,117 @@
 //! The audit trail (`session.audit`): `AuditEvent`, `FieldChange`, `ChangeBatch`,
 //! `AuditVerification` and `BrokenLink`.
 
-use chrono::{DateTime, Utc};
 use lexcase::audit::{AuditEvent, AuditVerification, BrokenLink, ChangeBatch, FieldChange};
 use lexcase::service::Session;
 use pyo3::prelude::*;
 use uuid::Uuid;
 
 use crate::audit_proof::{PyAuditHead, PyStateVerification};
-use crate::convert::{Id, json_to_py, repr, run};
+use crate::convert::{Id, run};
+use crate::record::py_record;
 
-/// One changed field of an audit event: its dotted path and the values before and after, as
-/// plain Python values (`dict`, `list`, `str`, `int`, `bool`, `None`).
-#[pyclass(frozen, eq, module = "lexcase", name = "FieldChange")]
-#[derive(Clone, PartialEq)]
-pub struct PyFieldChange(pub FieldChange);
-
-#[pymethods]
-impl PyFieldChange {
-    /// Dotted path, e.g. `title` or `key_dates.completion`.
-    #[getter]
-    fn field(&self) -> &str {
-        &self.0.field
-    }
-
-    /// Value before (`None` when the field was added).
-    #[getter]
-    fn before<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(
-            py,
-            self.0.before.as_ref().unwrap_or(&serde_json::Value::Null),
-        )
-    }
-
-    /// Value after (`None` when the field was removed).
-    #[getter]
-    fn after<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(
-            py,
-            self.0.after.as_ref().unwrap_or(&serde_json::Value::Null),
-        )
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["field", "before", "after"])
+py_record! {
+    /// One changed field of an audit event: its dotted path and the values before and after, as
+    /// plain Python values (`dict`, `list`, `str`, `int`, `bool`, `None`).
+    PyFieldChange(FieldChange) as "FieldChange" eq;
+    repr(field, before, after);
+    |f| {
+        /// Dotted path, e.g. `title` or `key_dates.completion`.
+        field,
+        /// Value before (`None` when the field was added).
+        before,
+        /// Value after (`None` when the field was removed).
+        after,
     }
 }
 
-/// One audit event: who did what to which entity when, and the changed fields; hash-chained
-/// to the previous event.
-#[pyclass(frozen, eq, module = "lexcase", name = "AuditEvent")]
-#[derive(Clone, PartialEq)]
-pub struct PyAuditEvent(pub AuditEvent);
-
-#[pymethods]
-impl PyAuditEvent {
-    /// Position in the chain, from 1, gapless, for viewers who may see every event; for others
-    /// a pseudonym (the same for the event each time, usable as a cursor, in no order).
-    #[getter]
-    fn seq(&self) -> u64 {
-        self.0.seq
-    }
-
-    /// Identifier.
-    #[getter]
-    fn id(&self) -> Uuid {
-        self.0.id.into()
-    }
-
-    /// When it happened (UTC).
-    #[getter]
-    fn at(&self) -> DateTime<Utc> {
-        self.0.at
-    }
-
-    /// Who did it.
-    #[getter]
-    fn actor(&self) -> Uuid {
-        self.0.actor.into()
-    }
-
-    /// `firm`, `user`, `contact`, `matter`, `task`, `note`, `document`, `appointment`,
-    /// `deadline` or `communication`.
-    #[getter]
-    fn entity_kind(&self) -> &'static str {
-        self.0.entity_kind.as_str()
-    }
-
-    /// The entity's id (the nil UUID for the firm).
-    #[getter]
-    fn entity_id(&self) -> Uuid {
-        self.0.entity_id
-    }
-
-    /// The first matter the change concerns, if any (see `matters`).
-    #[getter]
-    fn matter(&self) -> Option<Uuid> {
-        self.0.matters.first().copied().map(Uuid::from)
-    }
-
-    /// Every matter the change concerns, in the order recorded.
-    #[getter]
-    fn matters(&self) -> Vec<Uuid> {
-        self.0.matters.iter().copied().map(Uuid::from).collect()
-    }
-
-    /// What was done, e.g. `matter.created`, `matter.party_added`.
-    #[getter]
-    fn action(&self) -> &str {
-        &self.0.action
-    }
-
-    /// The changed fields.
-    #[getter]
-    fn changes(&self) -> Vec<PyFieldChange> {
-        self.0.changes.iter().cloned().map(PyFieldChange).collect()
-    }
-
-    /// Hash of the previous event (hex); empty for viewers who may not see every event.
-    #[getter]
-    fn prev_hash(&self) -> &str {
-        &self.0.prev_hash
-    }
-
-    /// SHA-256 (hex) over `prev_hash` and this event; empty for viewers who may not see every
-    /// event.
-    #[getter]
-    fn hash(&self) -> &str {
-        &self.0.hash
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(
-            slf.as_any(),
-            &["seq", "action", "entity_kind", "entity_id", "actor", "at"],
-        )
+py_record! {
+    /// One audit event: who did what to which entity when, and the changed fields; hash-chained
+    /// to the previous event.
+    PyAuditEvent(AuditEvent) as "AuditEvent" eq;
+    repr(seq, action, entity_kind, entity_id, actor, at);
+    |a| {
+        /// Position in the chain, from 1, gapless, for viewers who may see every event; for others
+        /// a pseudonym (the same for the event each time, usable as a cursor, in no order).
+        seq,
+        /// Identifier.
+        id,
+        /// When it happened (UTC).
+        at,
+        /// Who did it.
+        actor,
+        /// `firm`, `user`, `contact`, `matter`, `task`, `note`, `document`, `appointment`,
+        /// `deadline` or `communication`.
+        entity_kind,
+        /// The entity's id (the nil UUID for the firm).
+        entity_id,
+        /// The first matter the change concerns, if any (see `matters`).
+        matter = a.matters.first().copied(),
+        /// Every matter the change concerns, in the order recorded.
+        matters,
+        /// What was done, e.g. `matter.created`, `matter.party_added`.
+        action,
+        /// The changed fields.
+        changes,
+        /// Hash of the previous event (hex); empty for viewers who may not see every event.
+        prev_hash,
+        /// SHA-256 (hex) over `prev_hash` and this event; empty for viewers who may not see every
+        /// event.
+        hash,
     }
 }
 
-/// A page of the change feed: pass `next_cursor` back to `changes_since` while `more`.
-#[pyclass(frozen, eq, module = "lexcase", name = "ChangeBatch")]
-#[derive(PartialEq)]
-pub struct PyChangeBatch(pub ChangeBatch);
-
-#[pymethods]
-impl PyChangeBatch {
-    /// Events after the cursor that the acting user may see, in order.
-    #[getter]
-    fn events(&self) -> Vec<PyAuditEvent> {
-        self.0.events.iter().cloned().map(PyAuditEvent).collect()
+py_record! {
+    /// A page of the change feed: pass `next_cursor` back to `changes_since` while `more`.
+    PyChangeBatch(ChangeBatch) as "ChangeBatch" eq;
+    |c| {
+        /// Events after the cursor that the acting user may see, in order.
+        events,
+        /// The cursor to pass next time.
+        next_cursor,
+        /// Whether more events may follow right away.
+        more,
     }
-
-    /// The cursor to pass next time.
-    #[getter]
-    fn next_cursor(&self) -> u64 {
-        self.0.next_cursor
-    }
-
-    /// Whether more events may follow right away.
-    #[getter]
-    fn more(&self) -> bool {
-        self.0.more
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "ChangeBatch(events=<{} events>, next_cursor={}, more={})",
-            self.0.events.len(),
-            self.0.next_cursor,
-            if self.0.more { "True" } else { "False" }
-        )
+    methods {
+        fn __repr__(&self) -> String {
+            format!(
+                "ChangeBatch(events=<{} events>, next_cursor={}, more={})",
+                self.0.events.len(),
+                self.0.next_cursor,
+                if self.0.more { "True" } else { "False" }
+            )
+        }
     }
 }
 
-/// Where the audit chain first breaks.
-#[pyclass(frozen, eq, module = "lexcase", name = "BrokenLink")]
-#[derive(Clone, PartialEq)]
-pub struct PyBrokenLink(pub BrokenLink);
-
-#[pymethods]
-impl PyBrokenLink {
-    /// Sequence number of the first event that does not verify (or where one is missing).
-    #[getter]
-    fn seq(&self) -> u64 {
-        self.0.seq
-    }
-
-    /// What is wrong there.
-    #[getter]
-    fn reason(&self) -> &str {
-        &self.0.reason
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["seq", "reason"])
+py_record! {
+    /// Where the audit chain first breaks.
+    PyBrokenLink(BrokenLink) as "BrokenLink" eq;
+    repr(seq, reason);
+    |b| {
+        /// Sequence number of the first event that does not verify (or where one is missing).
+        seq,
+        /// What is wrong there.
+        reason,
     }
 }
 
-/// The outcome of verifying the audit hash chain.
-#[pyclass(frozen, eq, module = "lexcase", name = "AuditVerification")]
-#[derive(PartialEq)]
-pub struct PyAuditVerification(pub AuditVerification);
-
-#[pymethods]
-impl PyAuditVerification {
-    /// Whether the whole chain verifies.
-    #[getter]
-    fn is_intact(&self) -> bool {
-        self.0.is_intact()
-    }
-
-    /// How many events were checked.
-    #[getter]
-    fn events_checked(&self) -> u64 {
-        self.0.events_checked
-    }
-
-    /// The first broken link, or `None`.
-    #[getter]
-    fn first_broken(&self) -> Option<PyBrokenLink> {
-        self.0.first_broken.clone().map(PyBrokenLink)
-    }
-
-    /// The first event sealed with the firm's audit key when the firm was opened without it
-    /// (it and the events after it were not checked), or `None`.
-    #[getter]
-    fn key_needed_from(&self) -> Option<u64> {
-        self.0.key_needed_from
-    }
-
-    /// The first event checked that is sealed with the audit key, or `None`.
-    #[getter]
-    fn keyed_from(&self) -> Option<u64> {
-        self.0.keyed_from
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(
-            slf.as_any(),
-            &[
-                "is_intact",
-                "events_checked",
-                "first_broken",
-                "key_needed_from",
-            ],
-        )
+py_record! {
+    /// The outcome of verifying the audit hash chain.
+    PyAuditVerification(AuditVerification) as "AuditVerification" eq;
+    repr(is_intact, events_checked, first_broken, key_needed_from);
+    |a| {
+        /// Whether the whole chain verifies.
+        is_intact = a.is_intact(),
+        /// How many events were checked.
+        events_checked,
+        /// The first broken link, or `None`.
+        first_broken,
+        /// The first event sealed with the firm's audit key when the firm was opened without it
+        /// (it and the events after it were not checked), or `None`.
+        key_needed_from,
+        /// The first event checked that is sealed with the audit key, or `None`.
+        keyed_from,
     }
 }
 

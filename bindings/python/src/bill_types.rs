@@ -3,7 +3,6 @@
 //! `ReconciliationRecord`, `ReconciliationDifference`, `ReconciliationDue`, `FeeEarnerHours`,
 //! `WorkInProgress`.
 
-use chrono::{DateTime, NaiveDate, Utc};
 use lexcase::billing::{BillTotals, Discount};
 use lexcase::bills::{Bill, BillLine, FeeArrangement, Payment, StatementEntry, StatementOfAccount};
 use lexcase::client_money::{
@@ -13,9 +12,8 @@ use lexcase::reports::{AgedDebt, FeeEarnerHours, WorkInProgress};
 use lexcase::service::ReconciliationDue;
 use pyo3::prelude::*;
 use rust_decimal::Decimal;
-use uuid::Uuid;
 
-use crate::convert::repr;
+use crate::record::py_record;
 
 fn percent(d: Option<Discount>) -> Option<Decimal> {
     match d {
@@ -31,805 +29,406 @@ fn amount(d: Option<Discount>) -> Option<Decimal> {
     }
 }
 
-/// Declares a frozen pyclass wrapping a core value, with read-only getters and a `repr`.
-macro_rules! wrapper {
-    ($py:ident, $core:ty, $name:literal, $doc:literal, [$($field:literal),*], {
-        $( $(#[$meta:meta])* fn $getter:ident(&$s:ident) -> $ret:ty $body:block )*
-    }) => {
-        #[doc = $doc]
-        #[pyclass(frozen, eq, module = "lexcase", name = $name)]
-        #[derive(Clone, PartialEq)]
-        pub struct $py(pub $core);
-
-        #[pymethods]
-        impl $py {
-            $(
-                $(#[$meta])*
-                #[getter]
-                fn $getter(&$s) -> $ret $body
-            )*
-
-            fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-                repr(slf.as_any(), &[$($field),*])
-            }
-        }
-    };
+py_record! {
+    /// Totals of a bill; each is the sum of its lines' (so the lines add up to what is printed).
+    PyBillTotals(BillTotals) as "BillTotals" eq;
+    repr(gross, discount, net, tax, total);
+    |b| {
+        /// Sum of quantity × unit price.
+        gross,
+        /// Line and bill discounts.
+        discount,
+        /// After discounts.
+        net,
+        /// Tax.
+        tax,
+        /// Net plus tax.
+        total,
+    }
 }
 
-wrapper!(
-    PyBillTotals,
-    BillTotals,
-    "BillTotals",
-    "Totals of a bill; each is the sum of its lines' (so the lines add up to what is printed).",
-    ["gross", "discount", "net", "tax", "total"],
-    {
-        /// Sum of quantity × unit price.
-        fn gross(&self) -> Decimal {
-            self.0.gross
-        }
-        /// Line and bill discounts.
-        fn discount(&self) -> Decimal {
-            self.0.discount
-        }
-        /// After discounts.
-        fn net(&self) -> Decimal {
-            self.0.net
-        }
-        /// Tax.
-        fn tax(&self) -> Decimal {
-            self.0.tax
-        }
-        /// Net plus tax.
-        fn total(&self) -> Decimal {
-            self.0.total
-        }
-    }
-);
-
-wrapper!(
-    PyBillLine,
-    BillLine,
-    "BillLine",
-    "A line of a bill: `kind` is `time`, `no_charge_time`, `expense`, `disbursement`, \
-     `fixed_fee`, `contingency_fee` or `adjustment`; the amounts are its share of the totals.",
-    [
-        "number",
-        "kind",
-        "description",
-        "quantity",
-        "unit_price",
-        "net",
-        "tax",
-        "total"
-    ],
-    {
+py_record! {
+    /// A line of a bill: `kind` is `time`, `no_charge_time`, `expense`, `disbursement`,
+    /// `fixed_fee`, `contingency_fee` or `adjustment`; the amounts are its share of the totals.
+    PyBillLine(BillLine) as "BillLine" eq;
+    repr(number, kind, description, quantity, unit_price, net, tax, total);
+    |b| {
         /// 1-based position.
-        fn number(&self) -> u32 {
-            self.0.number
-        }
+        number,
         /// What it bills.
-        fn kind(&self) -> &'static str {
-            self.0.kind.as_str()
-        }
+        kind,
         /// The matter.
-        fn matter(&self) -> Uuid {
-            self.0.matter.into()
-        }
+        matter,
         /// The day of the work.
-        fn date(&self) -> NaiveDate {
-            self.0.date
-        }
+        date,
         /// Text printed.
-        fn description(&self) -> String {
-            self.0.description.clone()
-        }
+        description,
         /// Hours, units, or −1 for a credit.
-        fn quantity(&self) -> Decimal {
-            self.0.quantity
-        }
+        quantity,
         /// Price of one unit.
-        fn unit_price(&self) -> Decimal {
-            self.0.unit_price
-        }
+        unit_price,
         /// The line's discount as a percentage, if one is set that way.
-        fn discount_percent(&self) -> Option<Decimal> {
-            percent(self.0.discount)
-        }
+        discount_percent = percent(b.discount),
         /// The line's discount as an amount, if one is set that way.
-        fn discount_amount(&self) -> Option<Decimal> {
-            amount(self.0.discount)
-        }
+        discount_amount = amount(b.discount),
         /// Whether tax applies.
-        fn taxable(&self) -> bool {
-            self.0.taxable
-        }
+        taxable,
         /// The time entry billed.
-        fn time_entry(&self) -> Option<Uuid> {
-            self.0.time_entry.map(Into::into)
-        }
+        time_entry,
         /// The expense billed.
-        fn expense(&self) -> Option<Uuid> {
-            self.0.expense.map(Into::into)
-        }
+        expense,
         /// The fee earner of time.
-        fn user(&self) -> Option<Uuid> {
-            self.0.user.map(Into::into)
-        }
+        user,
         /// UTBMS task code.
-        fn task_code(&self) -> Option<String> {
-            self.0.task_code.clone()
-        }
+        task_code,
         /// UTBMS activity code.
-        fn activity_code(&self) -> Option<String> {
-            self.0.activity_code.clone()
-        }
+        activity_code,
         /// UTBMS expense code.
-        fn expense_code(&self) -> Option<String> {
-            self.0.expense_code.clone()
-        }
+        expense_code,
         /// Quantity × unit price, rounded.
-        fn gross(&self) -> Decimal {
-            self.0.totals.gross
-        }
+        gross = b.totals.gross,
         /// The line's own discount.
-        fn discount(&self) -> Decimal {
-            self.0.totals.discount
-        }
+        discount = b.totals.discount,
         /// Its share of the bill discount.
-        fn bill_discount(&self) -> Decimal {
-            self.0.totals.bill_discount
-        }
+        bill_discount = b.totals.bill_discount,
         /// After discounts.
-        fn net(&self) -> Decimal {
-            self.0.totals.net
-        }
+        net = b.totals.net,
         /// Tax on the net.
-        fn tax(&self) -> Decimal {
-            self.0.totals.tax
-        }
+        tax = b.totals.tax,
         /// Net plus tax.
-        fn total(&self) -> Decimal {
-            self.0.totals.total
-        }
+        total = b.totals.total,
     }
-);
+}
 
-wrapper!(
-    PyBill,
-    Bill,
-    "Bill",
-    "A bill: `kind` is `invoice` or `credit_note`; `status` is `draft`, `approved`, `issued`, \
-     `partly_paid`, `paid` or `void`; `arrangement` is `hourly`, `fixed_fee` or `contingency`. \
-     Amounts are in `currency`.",
-    [
-        "id",
-        "kind",
-        "number",
-        "status",
-        "total",
-        "outstanding",
-        "version"
-    ],
-    {
+py_record! {
+    /// A bill: `kind` is `invoice` or `credit_note`; `status` is `draft`, `approved`, `issued`,
+    /// `partly_paid`, `paid` or `void`; `arrangement` is `hourly`, `fixed_fee` or `contingency`.
+    /// Amounts are in `currency`.
+    PyBill(Bill) as "Bill" eq;
+    repr(id, kind, number, status, total, outstanding, version);
+    |b| {
         /// Identifier.
-        fn id(&self) -> Uuid {
-            self.0.id.into()
-        }
+        id,
         /// Invoice or credit note.
-        fn kind(&self) -> &'static str {
-            self.0.kind.as_str()
-        }
+        kind,
         /// The number given at issue.
-        fn number(&self) -> Option<String> {
-            self.0.number.clone()
-        }
+        number,
         /// The client billed.
-        fn client(&self) -> Uuid {
-            self.0.client.into()
-        }
+        client,
         /// The matters billed.
-        fn matters(&self) -> Vec<Uuid> {
-            self.0.matters.iter().map(|&m| m.into()).collect()
-        }
+        matters,
         /// First day of work billed.
-        fn period_from(&self) -> NaiveDate {
-            self.0.period_from
-        }
+        period_from,
         /// Last day of work billed.
-        fn period_to(&self) -> NaiveDate {
-            self.0.period_to
-        }
+        period_to,
         /// ISO 4217 currency.
-        fn currency(&self) -> &'static str {
-            self.0.currency.code()
-        }
+        currency,
         /// The fee arrangement.
-        fn arrangement(&self) -> &'static str {
-            match self.0.arrangement {
-                FeeArrangement::Hourly => "hourly",
-                FeeArrangement::FixedFee { .. } => "fixed_fee",
-                FeeArrangement::Contingency { .. } => "contingency",
-            }
-        }
+        arrangement = match b.arrangement {
+            FeeArrangement::Hourly => "hourly",
+            FeeArrangement::FixedFee { .. } => "fixed_fee",
+            FeeArrangement::Contingency { .. } => "contingency",
+        },
         /// The lines.
-        fn lines(&self) -> Vec<PyBillLine> {
-            self.0.lines.iter().cloned().map(PyBillLine).collect()
-        }
+        lines,
         /// The bill discount as a percentage, if one is set that way.
-        fn discount_percent(&self) -> Option<Decimal> {
-            percent(self.0.discount)
-        }
+        discount_percent = percent(b.discount),
         /// The bill discount as an amount, if one is set that way.
-        fn discount_amount(&self) -> Option<Decimal> {
-            amount(self.0.discount)
-        }
+        discount_amount = amount(b.discount),
         /// The tax's name.
-        fn tax_name(&self) -> String {
-            self.0.tax_name.clone()
-        }
+        tax_name,
         /// The tax rate as a fraction.
-        fn tax_rate(&self) -> Decimal {
-            self.0.tax_rate
-        }
+        tax_rate,
         /// The totals.
-        fn totals(&self) -> PyBillTotals {
-            PyBillTotals(self.0.totals.clone())
-        }
+        totals,
         /// The total due.
-        fn total(&self) -> Decimal {
-            self.0.totals.total
-        }
+        total = b.totals.total,
         /// Where it stands.
-        fn status(&self) -> &'static str {
-            self.0.status.as_str()
-        }
+        status,
         /// The statuses `transition`, `issue` or `void` may move it to now.
-        fn allowed_transitions(&self) -> Vec<&'static str> {
-            self.0
-                .allowed_transitions()
-                .into_iter()
-                .map(|s| s.as_str())
-                .collect()
-        }
+        allowed_transitions = b.allowed_transitions(),
         /// The invoice a credit note credits.
-        fn credits(&self) -> Option<Uuid> {
-            self.0.credits.map(Into::into)
-        }
+        credits,
         /// Text printed.
-        fn description(&self) -> String {
-            self.0.description.clone()
-        }
+        description,
         /// The day it was issued.
-        fn issued_on(&self) -> Option<NaiveDate> {
-            self.0.issued_on
-        }
+        issued_on,
         /// The day payment is due.
-        fn due_on(&self) -> Option<NaiveDate> {
-            self.0.due_on
-        }
+        due_on,
         /// Paid so far.
-        fn paid(&self) -> Decimal {
-            self.0.paid
-        }
+        paid,
         /// Credited by credit notes.
-        fn credited(&self) -> Decimal {
-            self.0.credited
-        }
+        credited,
         /// Written off.
-        fn written_off(&self) -> Decimal {
-            self.0.written_off
-        }
+        written_off,
         /// What an issued invoice still owes (0 otherwise).
-        fn outstanding(&self) -> Decimal {
-            self.0.outstanding()
-        }
+        outstanding = b.outstanding(),
         /// Why it was voided.
-        fn void_reason(&self) -> Option<String> {
-            self.0.void_reason.clone()
-        }
+        void_reason,
         /// Who drafted it.
-        fn created_by(&self) -> Uuid {
-            self.0.created_by.into()
-        }
+        created_by,
         /// When (UTC).
-        fn created_at(&self) -> DateTime<Utc> {
-            self.0.created_at
-        }
+        created_at,
         /// Who issued it.
-        fn issued_by(&self) -> Option<Uuid> {
-            self.0.issued_by.map(Into::into)
-        }
+        issued_by,
         /// Optimistic-concurrency version.
-        fn version(&self) -> u64 {
-            self.0.version
-        }
+        version,
     }
-);
+}
 
-wrapper!(
-    PyPayment,
-    Payment,
-    "Payment",
-    "A payment received from a client, with its allocations to bills as (bill, amount).",
-    ["id", "amount", "currency", "unallocated", "version"],
-    {
+py_record! {
+    /// A payment received from a client, with its allocations to bills as (bill, amount).
+    PyPayment(Payment) as "Payment" eq;
+    repr(id, amount, currency, unallocated, version);
+    |p| {
         /// Identifier.
-        fn id(&self) -> Uuid {
-            self.0.id.into()
-        }
+        id,
         /// The client who paid.
-        fn client(&self) -> Uuid {
-            self.0.client.into()
-        }
+        client,
         /// The day received.
-        fn received_on(&self) -> NaiveDate {
-            self.0.received_on
-        }
+        received_on,
         /// Amount received.
-        fn amount(&self) -> Decimal {
-            self.0.amount.amount
-        }
+        amount = p.amount.amount,
         /// ISO 4217 currency.
-        fn currency(&self) -> &'static str {
-            self.0.amount.currency.code()
-        }
+        currency = p.amount.currency,
         /// How it was paid.
-        fn method(&self) -> String {
-            self.0.method.clone()
-        }
+        method,
         /// The payer's reference.
-        fn reference(&self) -> String {
-            self.0.reference.clone()
-        }
+        reference,
         /// (bill, amount) pairs.
-        fn allocations(&self) -> Vec<(Uuid, Decimal)> {
-            self.0
-                .allocations
-                .iter()
-                .map(|a| (a.bill.into(), a.amount))
-                .collect()
-        }
+        allocations = p.allocations.iter().map(|a| (a.bill, a.amount)).collect::<Vec<_>>(),
         /// Not yet allocated (money on account).
-        fn unallocated(&self) -> Decimal {
-            self.0.unallocated()
-        }
+        unallocated = p.unallocated(),
         /// Who recorded it.
-        fn recorded_by(&self) -> Uuid {
-            self.0.recorded_by.into()
-        }
+        recorded_by,
         /// When (UTC).
-        fn recorded_at(&self) -> DateTime<Utc> {
-            self.0.recorded_at
-        }
+        recorded_at,
         /// Optimistic-concurrency version.
-        fn version(&self) -> u64 {
-            self.0.version
-        }
+        version,
     }
-);
+}
 
-wrapper!(
-    PyStatementEntry,
-    StatementEntry,
-    "StatementEntry",
-    "A line of a statement of account, with the running balance.",
-    ["date", "description", "debit", "credit", "balance"],
-    {
+py_record! {
+    /// A line of a statement of account, with the running balance.
+    PyStatementEntry(StatementEntry) as "StatementEntry" eq;
+    repr(date, description, debit, credit, balance);
+    |s| {
         /// The day.
-        fn date(&self) -> NaiveDate {
-            self.0.date
-        }
+        date,
         /// What it was.
-        fn description(&self) -> String {
-            self.0.description.clone()
-        }
+        description,
         /// Owed by the client.
-        fn debit(&self) -> Decimal {
-            self.0.debit
-        }
+        debit,
         /// Paid, credited or written off.
-        fn credit(&self) -> Decimal {
-            self.0.credit
-        }
+        credit,
         /// Balance after it (negative: in credit).
-        fn balance(&self) -> Decimal {
-            self.0.balance
-        }
+        balance,
     }
-);
+}
 
-wrapper!(
-    PyStatementOfAccount,
-    StatementOfAccount,
-    "StatementOfAccount",
-    "A client's statement of account in one currency.",
-    ["client", "currency", "balance", "on_account"],
-    {
+py_record! {
+    /// A client's statement of account in one currency.
+    PyStatementOfAccount(StatementOfAccount) as "StatementOfAccount" eq;
+    repr(client, currency, balance, on_account);
+    |s| {
         /// The client.
-        fn client(&self) -> Uuid {
-            self.0.client.into()
-        }
+        client,
         /// ISO 4217 currency.
-        fn currency(&self) -> &'static str {
-            self.0.currency.code()
-        }
+        currency,
         /// The entries, oldest first.
-        fn entries(&self) -> Vec<PyStatementEntry> {
-            self.0
-                .entries
-                .iter()
-                .cloned()
-                .map(PyStatementEntry)
-                .collect()
-        }
+        entries,
         /// What the client owes (negative: in credit).
-        fn balance(&self) -> Decimal {
-            self.0.balance
-        }
+        balance,
         /// Money received and not allocated to a bill.
-        fn on_account(&self) -> Decimal {
-            self.0.on_account
-        }
+        on_account,
     }
-);
+}
 
-wrapper!(
-    PyAgedDebt,
-    AgedDebt,
-    "AgedDebt",
-    "What issued invoices owe, by age from issue.",
-    [
-        "as_of",
-        "currency",
-        "current",
-        "days_31_60",
-        "days_61_90",
-        "over_90",
-        "total"
-    ],
-    {
+py_record! {
+    /// What issued invoices owe, by age from issue.
+    PyAgedDebt(AgedDebt) as "AgedDebt" eq;
+    repr(as_of, currency, current, days_31_60, days_61_90, over_90, total);
+    |a| {
         /// The day it is aged at.
-        fn as_of(&self) -> NaiveDate {
-            self.0.as_of
-        }
+        as_of,
         /// ISO 4217 currency.
-        fn currency(&self) -> &'static str {
-            self.0.currency.code()
-        }
+        currency,
         /// 0–30 days.
-        fn current(&self) -> Decimal {
-            self.0.current.amount
-        }
+        current = a.current.amount,
         /// 31–60 days.
-        fn days_31_60(&self) -> Decimal {
-            self.0.days_31_60.amount
-        }
+        days_31_60 = a.days_31_60.amount,
         /// 61–90 days.
-        fn days_61_90(&self) -> Decimal {
-            self.0.days_61_90.amount
-        }
+        days_61_90 = a.days_61_90.amount,
         /// Over 90 days.
-        fn over_90(&self) -> Decimal {
-            self.0.over_90.amount
-        }
+        over_90 = a.over_90.amount,
         /// All.
-        fn total(&self) -> Decimal {
-            self.0.total.amount
-        }
+        total = a.total.amount,
     }
-);
+}
 
-wrapper!(
-    PyClientMoneyEntry,
-    ClientMoneyEntry,
-    "ClientMoneyEntry",
-    "An entry of a client-money ledger: `kind` is `receipt`, `payment`, `transfer_to_office` \
-     or `reversal`. Entries are never changed, only reversed.",
-    ["id", "kind", "amount", "currency", "date", "version"],
-    {
+py_record! {
+    /// An entry of a client-money ledger: `kind` is `receipt`, `payment`, `transfer_to_office` or
+    /// `reversal`. Entries are never changed, only reversed.
+    PyClientMoneyEntry(ClientMoneyEntry) as "ClientMoneyEntry" eq;
+    repr(id, kind, amount, currency, date, version);
+    |c| {
         /// Identifier.
-        fn id(&self) -> Uuid {
-            self.0.id.into()
-        }
+        id,
         /// The matter.
-        fn matter(&self) -> Uuid {
-            self.0.matter.into()
-        }
+        matter,
         /// The client whose money it is.
-        fn client(&self) -> Uuid {
-            self.0.client.into()
-        }
+        client,
         /// What it is.
-        fn kind(&self) -> &'static str {
-            self.0.kind.as_str()
-        }
+        kind,
         /// Amount (positive).
-        fn amount(&self) -> Decimal {
-            self.0.amount.amount
-        }
+        amount = c.amount.amount,
         /// ISO 4217 currency.
-        fn currency(&self) -> &'static str {
-            self.0.amount.currency.code()
-        }
+        currency = c.amount.currency,
         /// The day.
-        fn date(&self) -> NaiveDate {
-            self.0.date
-        }
+        date,
         /// Bank reference.
-        fn reference(&self) -> String {
-            self.0.reference.clone()
-        }
+        reference,
         /// Who paid or was paid.
-        fn counterparty(&self) -> String {
-            self.0.counterparty.clone()
-        }
+        counterparty,
         /// What for.
-        fn description(&self) -> String {
-            self.0.description.clone()
-        }
+        description,
         /// The bill a transfer to office pays.
-        fn bill(&self) -> Option<Uuid> {
-            self.0.bill.map(Into::into)
-        }
+        bill,
         /// The entry a reversal reverses.
-        fn reverses(&self) -> Option<Uuid> {
-            self.0.reverses.map(Into::into)
-        }
+        reverses,
         /// Why a partner let the ledger go below zero.
-        fn override_reason(&self) -> Option<String> {
-            self.0.override_reason.clone()
-        }
+        override_reason,
         /// Who recorded it.
-        fn recorded_by(&self) -> Uuid {
-            self.0.recorded_by.into()
-        }
+        recorded_by,
         /// When (UTC).
-        fn recorded_at(&self) -> DateTime<Utc> {
-            self.0.recorded_at
-        }
+        recorded_at,
         /// Version.
-        fn version(&self) -> u64 {
-            self.0.version
-        }
+        version,
     }
-);
+}
 
-wrapper!(
-    PyLedgerBalance,
-    LedgerBalance,
-    "LedgerBalance",
-    "The client-money balance of one client on one matter.",
-    ["matter", "client", "balance", "currency"],
-    {
+py_record! {
+    /// The client-money balance of one client on one matter.
+    PyLedgerBalance(LedgerBalance) as "LedgerBalance" eq;
+    repr(matter, client, balance, currency);
+    |l| {
         /// The matter.
-        fn matter(&self) -> Uuid {
-            self.0.matter.into()
-        }
+        matter,
         /// The client.
-        fn client(&self) -> Uuid {
-            self.0.client.into()
-        }
+        client,
         /// Balance held.
-        fn balance(&self) -> Decimal {
-            self.0.balance.amount
-        }
+        balance = l.balance.amount,
         /// ISO 4217 currency.
-        fn currency(&self) -> &'static str {
-            self.0.balance.currency.code()
-        }
+        currency = l.balance.currency,
     }
-);
+}
 
-wrapper!(
-    PyReconciliationDifference,
-    ReconciliationDifference,
-    "ReconciliationDifference",
-    "A difference found by a reconciliation: which balances differ, by how much.",
-    ["between", "amount"],
-    {
+py_record! {
+    /// A difference found by a reconciliation: which balances differ, by how much.
+    PyReconciliationDifference(ReconciliationDifference) as "ReconciliationDifference" eq;
+    repr(between, amount);
+    |r| {
         /// The balances compared.
-        fn between(&self) -> String {
-            self.0.between.clone()
-        }
+        between,
         /// By how much.
-        fn amount(&self) -> Decimal {
-            self.0.amount.amount
-        }
+        amount = r.amount.amount,
     }
-);
+}
 
-wrapper!(
-    PyReconciliationRecord,
-    ReconciliationRecord,
-    "ReconciliationRecord",
-    "A three-way reconciliation of bank, cash book and client ledgers, as recorded.",
-    [
-        "date",
-        "balanced",
-        "adjusted_bank_balance",
-        "cash_book_balance",
-        "ledgers_total"
-    ],
-    {
+py_record! {
+    /// A three-way reconciliation of bank, cash book and client ledgers, as recorded.
+    PyReconciliationRecord(ReconciliationRecord) as "ReconciliationRecord" eq;
+    repr(date, balanced, adjusted_bank_balance, cash_book_balance, ledgers_total);
+    |r| {
         /// The statement date.
-        fn date(&self) -> NaiveDate {
-            self.0.reconciliation.date
-        }
+        date = r.reconciliation.date,
         /// ISO 4217 currency.
-        fn currency(&self) -> &'static str {
-            self.0.reconciliation.statement_balance.currency.code()
-        }
+        currency = r.reconciliation.statement_balance.currency,
         /// The bank statement balance.
-        fn statement_balance(&self) -> Decimal {
-            self.0.reconciliation.statement_balance.amount
-        }
+        statement_balance = r.reconciliation.statement_balance.amount,
         /// Bank balance plus deposits in transit minus outstanding payments.
-        fn adjusted_bank_balance(&self) -> Decimal {
-            self.0.reconciliation.adjusted_bank_balance.amount
-        }
+        adjusted_bank_balance = r.reconciliation.adjusted_bank_balance.amount,
         /// The cash book's balance.
-        fn cash_book_balance(&self) -> Decimal {
-            self.0.reconciliation.cash_book_balance.amount
-        }
+        cash_book_balance = r.reconciliation.cash_book_balance.amount,
         /// Sum of the client ledgers.
-        fn ledgers_total(&self) -> Decimal {
-            self.0.reconciliation.ledgers_total.amount
-        }
+        ledgers_total = r.reconciliation.ledgers_total.amount,
         /// The client ledgers.
-        fn ledgers(&self) -> Vec<PyLedgerBalance> {
-            self.0
-                .reconciliation
-                .ledgers
-                .iter()
-                .cloned()
-                .map(PyLedgerBalance)
-                .collect()
-        }
+        ledgers = r.reconciliation.ledgers,
         /// The differences (none when balanced).
-        fn differences(&self) -> Vec<PyReconciliationDifference> {
-            self.0
-                .reconciliation
-                .differences
-                .iter()
-                .cloned()
-                .map(PyReconciliationDifference)
-                .collect()
-        }
+        differences = r.reconciliation.differences,
         /// Whether all three agree.
-        fn balanced(&self) -> bool {
-            self.0.reconciliation.balanced
-        }
+        balanced = r.reconciliation.balanced,
         /// Who reconciled.
-        fn reconciled_by(&self) -> Uuid {
-            self.0.reconciled_by.into()
-        }
+        reconciled_by,
         /// When (UTC).
-        fn reconciled_at(&self) -> DateTime<Utc> {
-            self.0.reconciled_at
-        }
+        reconciled_at,
         /// Version.
-        fn version(&self) -> u64 {
-            self.0.version
-        }
+        version,
     }
-);
+}
 
-wrapper!(
-    PyReconciliationDue,
-    ReconciliationDue,
-    "ReconciliationDue",
-    "When the next client-money reconciliation is due.",
-    ["last", "next_due", "overdue"],
-    {
+py_record! {
+    /// When the next client-money reconciliation is due.
+    PyReconciliationDue(ReconciliationDue) as "ReconciliationDue" eq;
+    repr(last, next_due, overdue);
+    |r| {
         /// Statement date of the last reconciliation.
-        fn last(&self) -> Option<NaiveDate> {
-            self.0.last
-        }
+        last,
         /// The day the next is due by.
-        fn next_due(&self) -> NaiveDate {
-            self.0.next_due
-        }
+        next_due,
         /// Whether it is late.
-        fn overdue(&self) -> bool {
-            self.0.overdue
-        }
+        overdue,
     }
-);
+}
 
-wrapper!(
-    PyFeeEarnerHours,
-    FeeEarnerHours,
-    "FeeEarnerHours",
-    "A fee earner's hours in a period, with utilisation and realisation (fractions).",
-    [
-        "user",
-        "recorded_seconds",
-        "billable_seconds",
-        "utilisation",
-        "realisation"
-    ],
-    {
+py_record! {
+    /// A fee earner's hours in a period, with utilisation and realisation (fractions).
+    PyFeeEarnerHours(FeeEarnerHours) as "FeeEarnerHours" eq;
+    repr(user, recorded_seconds, billable_seconds, utilisation, realisation);
+    |f| {
         /// The fee earner.
-        fn user(&self) -> Uuid {
-            self.0.user.into()
-        }
+        user,
         /// The currency of the values (a line per currency of work).
-        fn currency(&self) -> Option<&'static str> {
-            self.0.currency.map(|c| c.code())
-        }
+        currency,
         /// All time recorded.
-        fn recorded_seconds(&self) -> u64 {
-            self.0.recorded_seconds
-        }
+        recorded_seconds,
         /// Billable time.
-        fn billable_seconds(&self) -> u64 {
-            self.0.billable_seconds
-        }
+        billable_seconds,
         /// Non-billable time.
-        fn non_billable_seconds(&self) -> u64 {
-            self.0.non_billable_seconds
-        }
+        non_billable_seconds,
         /// No-charge time.
-        fn no_charge_seconds(&self) -> u64 {
-            self.0.no_charge_seconds
-        }
+        no_charge_seconds,
         /// Billable time billed.
-        fn billed_seconds(&self) -> u64 {
-            self.0.billed_seconds
-        }
+        billed_seconds,
         /// Value of billable time.
-        fn recorded_value(&self) -> Decimal {
-            self.0.recorded_value
-        }
+        recorded_value,
         /// Value of billed time.
-        fn billed_value(&self) -> Decimal {
-            self.0.billed_value
-        }
+        billed_value,
         /// Billable over available hours.
-        fn utilisation(&self) -> Option<Decimal> {
-            self.0.utilisation
-        }
+        utilisation,
         /// Billed over recorded value.
-        fn realisation(&self) -> Option<Decimal> {
-            self.0.realisation
-        }
+        realisation,
     }
-);
+}
 
-wrapper!(
-    PyWorkInProgress,
-    WorkInProgress,
-    "WorkInProgress",
-    "Unbilled work of a matter (`matter` set) or a fee earner (`user` set).",
-    ["matter", "user", "unbilled_seconds", "total"],
-    {
+py_record! {
+    /// Unbilled work of a matter (`matter` set) or a fee earner (`user` set).
+    PyWorkInProgress(WorkInProgress) as "WorkInProgress" eq;
+    repr(matter, user, unbilled_seconds, total);
+    |w| {
         /// The matter.
-        fn matter(&self) -> Option<Uuid> {
-            self.0.matter.map(Into::into)
-        }
+        matter,
         /// The fee earner.
-        fn user(&self) -> Option<Uuid> {
-            self.0.user.map(Into::into)
-        }
+        user,
         /// The currency of the values (a line per currency).
-        fn currency(&self) -> Option<&'static str> {
-            self.0.currency.map(|c| c.code())
-        }
+        currency,
         /// Unbilled time.
-        fn unbilled_seconds(&self) -> u64 {
-            self.0.unbilled_seconds
-        }
+        unbilled_seconds,
         /// Its value.
-        fn unbilled_time_value(&self) -> Decimal {
-            self.0.unbilled_time_value
-        }
+        unbilled_time_value,
         /// Unbilled expenses.
-        fn unbilled_expenses(&self) -> Decimal {
-            self.0.unbilled_expenses
-        }
+        unbilled_expenses,
         /// Time value plus expenses.
-        fn total(&self) -> Decimal {
-            self.0.total()
-        }
+        total = w.total(),
     }
-);
+}

@@ -6,177 +6,82 @@
 //! `CompliancePack` (and its rules `ComplianceRule`) beside the docket's deadline `CompliancePack`.
 //! A rule's scope is shown flat: `practice_areas`, `stages` and `statuses`.
 
-use chrono::{DateTime, Utc};
 use lexcase::matters::RuleOverride;
 use lexcase::rules::{CompliancePack, Finding, Rule, RuleTest, RuleTestOutcome};
 use lexcase::service::{MatterCompliance, MatterFinding};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
-use uuid::Uuid;
 
-use crate::convert::{json_to_py, repr};
 use crate::errors::to_py;
+use crate::record::py_record;
 
-/// One compliance rule: a CEL `condition` over the fact model (`true` means breached), the
-/// matters it applies to, the checkpoints it gates besides sweeps (`on`), its `severity`
-/// (`block`, `warn` or `info`), the `message` (with `{fact.path}` placeholders) and the
-/// `remedy`.
-#[pyclass(frozen, eq, module = "lexcase", name = "ComplianceRule")]
-#[derive(Clone, PartialEq)]
-pub struct PyComplianceRule(pub Rule);
-
-#[pymethods]
-impl PyComplianceRule {
-    /// Stable id, unique within its pack.
-    #[getter]
-    fn id(&self) -> &str {
-        &self.0.id
-    }
-
-    /// Version of the rule, raised whenever its meaning changes.
-    #[getter]
-    fn version(&self) -> u32 {
-        self.0.version
-    }
-
-    /// Short title.
-    #[getter]
-    fn title(&self) -> &str {
-        &self.0.title
-    }
-
-    /// The practice areas it applies to (empty: every one).
-    #[getter]
-    fn practice_areas(&self) -> Vec<String> {
-        self.0.scope.practice_areas.clone()
-    }
-
-    /// The workflow stages it applies to (empty: every one).
-    #[getter]
-    fn stages(&self) -> Vec<String> {
-        self.0.scope.stages.clone()
-    }
-
-    /// The matter statuses it applies to (empty: every one).
-    #[getter]
-    fn statuses(&self) -> Vec<String> {
-        self.0.scope.statuses.clone()
-    }
-
-    /// The checkpoints it runs at: `sweep`, `matter_opening`, `stage_advance`.
-    #[getter]
-    fn on(&self) -> Vec<&'static str> {
-        self.0.on.iter().map(|c| c.as_str()).collect()
-    }
-
-    /// The CEL condition; `true` means the rule is breached.
-    #[getter]
-    fn condition(&self) -> &str {
-        &self.0.condition
-    }
-
-    /// `block`, `warn` or `info`.
-    #[getter]
-    fn severity(&self) -> &'static str {
-        self.0.severity.as_str()
-    }
-
-    /// The finding's message, with `{fact.path}` placeholders.
-    #[getter]
-    fn message(&self) -> &str {
-        &self.0.message
-    }
-
-    /// What to do about a breach.
-    #[getter]
-    fn remedy(&self) -> &str {
-        &self.0.remedy
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["id", "version", "severity"])
+py_record! {
+    /// One compliance rule: a CEL `condition` over the fact model (`true` means breached), the
+    /// matters it applies to, the checkpoints it gates besides sweeps (`on`), its `severity`
+    /// (`block`, `warn` or `info`), the `message` (with `{fact.path}` placeholders) and the
+    /// `remedy`.
+    PyComplianceRule(Rule) as "ComplianceRule" eq;
+    repr(id, version, severity);
+    |r| {
+        /// Stable id, unique within its pack.
+        id,
+        /// Version of the rule, raised whenever its meaning changes.
+        version,
+        /// Short title.
+        title,
+        /// The practice areas it applies to (empty: every one).
+        practice_areas = r.scope.practice_areas,
+        /// The workflow stages it applies to (empty: every one).
+        stages = r.scope.stages,
+        /// The matter statuses it applies to (empty: every one).
+        statuses = r.scope.statuses,
+        /// The checkpoints it runs at: `sweep`, `matter_opening`, `stage_advance`.
+        on,
+        /// The CEL condition; `true` means the rule is breached.
+        condition,
+        /// `block`, `warn` or `info`.
+        severity,
+        /// The finding's message, with `{fact.path}` placeholders.
+        message,
+        /// What to do about a breach.
+        remedy,
     }
 }
 
-/// A test case a compliance pack carries: partial `facts` in (a plain `dict`), the ids of
-/// the rules `expect`ed to fire out, at `checkpoint` (a sweep when `None`).
-#[pyclass(frozen, eq, module = "lexcase", name = "ComplianceTest")]
-#[derive(Clone, PartialEq)]
-pub struct PyComplianceTest(pub RuleTest);
-
-#[pymethods]
-impl PyComplianceTest {
-    /// Name of the case.
-    #[getter]
-    fn name(&self) -> &str {
-        &self.0.name
-    }
-
-    /// The partial facts, as plain Python values.
-    #[getter]
-    fn facts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &self.0.facts)
-    }
-
-    /// The checkpoint evaluated at (`None`: a sweep).
-    #[getter]
-    fn checkpoint(&self) -> Option<&'static str> {
-        self.0.checkpoint.map(|c| c.as_str())
-    }
-
-    /// The ids of the pack's rules expected to fire: exactly these.
-    #[getter]
-    fn expect(&self) -> Vec<String> {
-        self.0.expect.clone()
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["name", "expect"])
+py_record! {
+    /// A test case a compliance pack carries: partial `facts` in (a plain `dict`), the ids of
+    /// the rules `expect`ed to fire out, at `checkpoint` (a sweep when `None`).
+    PyComplianceTest(RuleTest) as "ComplianceTest" eq;
+    repr(name, expect);
+    |r| {
+        /// Name of the case.
+        name,
+        /// The checkpoint evaluated at (`None`: a sweep).
+        checkpoint,
+        /// The ids of the pack's rules expected to fire: exactly these.
+        expect,
+        /// The partial facts, as plain Python values.
+        facts,
     }
 }
 
-/// A named, versioned set of compliance rules with their own test cases (the core's
-/// `rules::CompliancePack`; the deadline `CompliancePack` is another thing). Built-in packs come from
-/// `builtin_compliance_packs`, a firm's own from `compliance_pack_from_toml` /
-/// `compliance_pack_from_json`.
-#[pyclass(frozen, eq, module = "lexcase", name = "CompliancePack")]
-#[derive(Clone, PartialEq)]
-pub struct PyCompliancePack(pub CompliancePack);
-
-#[pymethods]
-impl PyCompliancePack {
-    /// Stable id, e.g. `core`.
-    #[getter]
-    fn id(&self) -> &str {
-        &self.0.id
-    }
-
-    /// Version of the pack.
-    #[getter]
-    fn version(&self) -> u32 {
-        self.0.version
-    }
-
-    /// Title.
-    #[getter]
-    fn title(&self) -> &str {
-        &self.0.title
-    }
-
-    /// The rules, in the pack's order.
-    #[getter]
-    fn rules(&self) -> Vec<PyComplianceRule> {
-        self.0.rules.iter().cloned().map(PyComplianceRule).collect()
-    }
-
-    /// The pack's test cases.
-    #[getter]
-    fn tests(&self) -> Vec<PyComplianceTest> {
-        self.0.tests.iter().cloned().map(PyComplianceTest).collect()
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["id", "version", "title"])
+py_record! {
+    /// A named, versioned set of compliance rules with their own test cases (the core's
+    /// `rules::CompliancePack`; the deadline `CompliancePack` is another thing). Built-in packs come from
+    /// `builtin_compliance_packs`, a firm's own from `compliance_pack_from_toml` /
+    /// `compliance_pack_from_json`.
+    PyCompliancePack(CompliancePack) as "CompliancePack" eq;
+    repr(id, version, title);
+    |c| {
+        /// Stable id, e.g. `core`.
+        id,
+        /// Version of the pack.
+        version,
+        /// Title.
+        title,
+        /// The rules, in the pack's order.
+        rules,
+        /// The pack's test cases.
+        tests,
     }
 }
 
@@ -206,237 +111,101 @@ pub(crate) fn builtin_compliance_packs() -> Vec<PyCompliancePack> {
         .collect()
 }
 
-/// The result of one pack test case: whether exactly the `expected` rules `fired`, and the
-/// `error` if the case could not be evaluated.
-#[pyclass(frozen, eq, module = "lexcase", name = "RuleTestOutcome")]
-#[derive(Clone, PartialEq)]
-pub struct PyRuleTestOutcome(pub RuleTestOutcome);
-
-#[pymethods]
-impl PyRuleTestOutcome {
-    /// Name of the case.
-    #[getter]
-    fn name(&self) -> &str {
-        &self.0.name
-    }
-
-    /// Whether exactly the expected rules fired.
-    #[getter]
-    fn passed(&self) -> bool {
-        self.0.passed
-    }
-
-    /// Rule ids expected (sorted).
-    #[getter]
-    fn expected(&self) -> Vec<String> {
-        self.0.expected.clone()
-    }
-
-    /// Rule ids that fired (sorted).
-    #[getter]
-    fn fired(&self) -> Vec<String> {
-        self.0.fired.clone()
-    }
-
-    /// Why the case could not be evaluated, if it could not.
-    #[getter]
-    fn error(&self) -> Option<&str> {
-        self.0.error.as_deref()
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["name", "passed", "expected", "fired"])
+py_record! {
+    /// The result of one pack test case: whether exactly the `expected` rules `fired`, and the
+    /// `error` if the case could not be evaluated.
+    PyRuleTestOutcome(RuleTestOutcome) as "RuleTestOutcome" eq;
+    repr(name, passed, expected, fired);
+    |r| {
+        /// Name of the case.
+        name,
+        /// Whether exactly the expected rules fired.
+        passed,
+        /// Rule ids expected (sorted).
+        expected,
+        /// Rule ids that fired (sorted).
+        fired,
+        /// Why the case could not be evaluated, if it could not.
+        error,
     }
 }
 
-/// What a compliance rule found: the pack, rule and rule version, its title and `severity`
-/// (`block`, `warn` or `info`), its `kind` (`breach` or `not_evaluated`), the `message` with
-/// its facts filled in, the `remedy`, and the `facts` the message used (a `dict` of fact path
-/// to plain value; empty for a rule that could not be evaluated).
-#[pyclass(frozen, eq, module = "lexcase", name = "Finding")]
-#[derive(Clone, PartialEq)]
-pub struct PyFinding(pub Finding);
-
-#[pymethods]
-impl PyFinding {
-    /// The pack.
-    #[getter]
-    fn pack(&self) -> &str {
-        &self.0.pack
-    }
-
-    /// The rule.
-    #[getter]
-    fn rule(&self) -> &str {
-        &self.0.rule
-    }
-
-    /// The rule's version.
-    #[getter]
-    fn version(&self) -> u32 {
-        self.0.version
-    }
-
-    /// The rule's title.
-    #[getter]
-    fn title(&self) -> &str {
-        &self.0.title
-    }
-
-    /// `block`, `warn` or `info`.
-    #[getter]
-    fn severity(&self) -> &'static str {
-        self.0.severity.as_str()
-    }
-
-    /// `breach` (the rule's condition held) or `not_evaluated` (the rule could not be
-    /// evaluated on the matter: a run-time error, over the evaluation budget, or it no
-    /// longer loads; it keeps the rule's severity, so a block rule still blocks).
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.0.kind.as_str()
-    }
-
-    /// The message, with its facts filled in.
-    #[getter]
-    fn message(&self) -> &str {
-        &self.0.message
-    }
-
-    /// What to do about it.
-    #[getter]
-    fn remedy(&self) -> &str {
-        &self.0.remedy
-    }
-
-    /// The facts the message used: fact path (`time.entries_after_close`) to plain value.
-    #[getter]
-    fn facts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let dict = PyDict::new(py);
-        for (path, value) in &self.0.facts {
-            dict.set_item(path, json_to_py(py, value)?)?;
-        }
-        Ok(dict)
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(
-            slf.as_any(),
-            &["pack", "rule", "severity", "kind", "message"],
-        )
+py_record! {
+    /// What a compliance rule found: the pack, rule and rule version, its title and `severity`
+    /// (`block`, `warn` or `info`), its `kind` (`breach` or `not_evaluated`), the `message` with
+    /// its facts filled in, the `remedy`, and the `facts` the message used (a `dict` of fact path
+    /// to plain value; empty for a rule that could not be evaluated).
+    PyFinding(Finding) as "Finding" eq;
+    repr(pack, rule, severity, kind, message);
+    |f| {
+        /// The pack.
+        pack,
+        /// The rule.
+        rule,
+        /// The rule's version.
+        version,
+        /// The rule's title.
+        title,
+        /// `block`, `warn` or `info`.
+        severity,
+        /// `breach` (the rule's condition held) or `not_evaluated` (the rule could not be
+        /// evaluated on the matter: a run-time error, over the evaluation budget, or it no
+        /// longer loads; it keeps the rule's severity, so a block rule still blocks).
+        kind,
+        /// The message, with its facts filled in.
+        message,
+        /// What to do about it.
+        remedy,
+        /// The facts the message used: fact path (`time.entries_after_close`) to plain value.
+        facts,
     }
 }
 
-/// An authorised override of a blocking rule on a matter: the pack, rule and rule version,
-/// the checkpoint it blocked (`matter_opening` or `stage_advance`), the reason, who and when.
-#[pyclass(frozen, eq, module = "lexcase", name = "RuleOverride")]
-#[derive(Clone, PartialEq)]
-pub struct PyRuleOverride(pub RuleOverride);
-
-#[pymethods]
-impl PyRuleOverride {
-    /// The rule pack.
-    #[getter]
-    fn pack(&self) -> &str {
-        &self.0.pack
-    }
-
-    /// The rule.
-    #[getter]
-    fn rule(&self) -> &str {
-        &self.0.rule
-    }
-
-    /// The rule's version overridden.
-    #[getter]
-    fn version(&self) -> u32 {
-        self.0.version
-    }
-
-    /// Where it blocked: `matter_opening` or `stage_advance`.
-    #[getter]
-    fn checkpoint(&self) -> &str {
-        &self.0.checkpoint
-    }
-
-    /// Why it was overridden.
-    #[getter]
-    fn reason(&self) -> &str {
-        &self.0.reason
-    }
-
-    /// Who overrode it.
-    #[getter]
-    fn by(&self) -> Uuid {
-        self.0.by.into()
-    }
-
-    /// When (UTC).
-    #[getter]
-    fn at(&self) -> DateTime<Utc> {
-        self.0.at
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["pack", "rule", "checkpoint", "reason"])
+py_record! {
+    /// An authorised override of a blocking rule on a matter: the pack, rule and rule version,
+    /// the checkpoint it blocked (`matter_opening` or `stage_advance`), the reason, who and when.
+    PyRuleOverride(RuleOverride) as "RuleOverride" eq;
+    repr(pack, rule, checkpoint, reason);
+    |r| {
+        /// The rule pack.
+        pack,
+        /// The rule.
+        rule,
+        /// The rule's version overridden.
+        version,
+        /// Where it blocked: `matter_opening` or `stage_advance`.
+        checkpoint,
+        /// Why it was overridden.
+        reason,
+        /// Who overrode it.
+        by,
+        /// When (UTC).
+        at,
     }
 }
 
-/// A finding on a matter with the override that lets it pass, if one was recorded.
-#[pyclass(frozen, eq, module = "lexcase", name = "MatterFinding")]
-#[derive(Clone, PartialEq)]
-pub struct PyMatterFinding(pub MatterFinding);
-
-#[pymethods]
-impl PyMatterFinding {
-    /// The finding.
-    #[getter]
-    fn finding(&self) -> PyFinding {
-        PyFinding(self.0.finding.clone())
-    }
-
-    /// The authorised override of this rule (and version) on this matter, if any.
-    #[getter]
-    fn overridden(&self) -> Option<PyRuleOverride> {
-        self.0.overridden.clone().map(PyRuleOverride)
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["finding", "overridden"])
+py_record! {
+    /// A finding on a matter with the override that lets it pass, if one was recorded.
+    PyMatterFinding(MatterFinding) as "MatterFinding" eq;
+    repr(finding, overridden);
+    |m| {
+        /// The finding.
+        finding,
+        /// The authorised override of this rule (and version) on this matter, if any.
+        overridden,
     }
 }
 
-/// What the compliance rules in force find on one matter, blocking findings first.
-#[pyclass(frozen, eq, module = "lexcase", name = "MatterCompliance")]
-#[derive(Clone, PartialEq)]
-pub struct PyMatterCompliance(pub MatterCompliance);
-
-#[pymethods]
-impl PyMatterCompliance {
-    /// The matter.
-    #[getter]
-    fn matter(&self) -> Uuid {
-        self.0.matter.into()
-    }
-
-    /// Its number.
-    #[getter]
-    fn number(&self) -> &str {
-        &self.0.number
-    }
-
-    /// What the rules found, blocking findings first.
-    #[getter]
-    fn findings(&self) -> Vec<PyMatterFinding> {
-        self.0
-            .findings
-            .iter()
-            .cloned()
-            .map(PyMatterFinding)
-            .collect()
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["matter", "number", "findings"])
+py_record! {
+    /// What the compliance rules in force find on one matter, blocking findings first.
+    PyMatterCompliance(MatterCompliance) as "MatterCompliance" eq;
+    repr(matter, number, findings);
+    |m| {
+        /// The matter.
+        matter,
+        /// Its number.
+        number,
+        /// What the rules found, blocking findings first.
+        findings,
     }
 }

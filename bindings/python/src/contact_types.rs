@@ -2,7 +2,6 @@
 //! Python, the core checks them when a contact is saved), `Affiliation` and
 //! `IdentityVerification`.
 
-use chrono::{DateTime, NaiveDate, Utc};
 use lexcase::contacts::{
     Affiliation, Contact, Email, Identifier, IdentifierKind, IdentityVerification, Phone,
     PostalAddress,
@@ -10,380 +9,187 @@ use lexcase::contacts::{
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
-use uuid::Uuid;
 
-use crate::convert::{parse, repr};
+use crate::convert::parse;
+use crate::record::py_record;
 
-/// An email address with an optional label ("work", "home"). Where a list of emails is
-/// expected, a plain `str` is accepted too.
-#[pyclass(frozen, eq, hash, module = "lexcase", name = "Email")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct PyEmail(pub Email);
-
-#[pymethods]
-impl PyEmail {
-    #[new]
-    #[pyo3(signature = (address, label=None))]
-    fn new(address: String, label: Option<String>) -> Self {
-        Self(Email { address, label })
+py_record! {
+    /// An email address with an optional label ("work", "home"). Where a list of emails is
+    /// expected, a plain `str` is accepted too.
+    PyEmail(Email) as "Email" eq hash;
+    repr(address, label);
+    |e| {
+        /// The address.
+        address,
+        /// Optional label.
+        label,
     }
-
-    /// The address.
-    #[getter]
-    fn address(&self) -> &str {
-        &self.0.address
-    }
-
-    /// Optional label.
-    #[getter]
-    fn label(&self) -> Option<&str> {
-        self.0.label.as_deref()
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["address", "label"])
+    methods {
+        #[new]
+        #[pyo3(signature = (address, label=None))]
+        fn new(address: String, label: Option<String>) -> Self {
+            Self(Email { address, label })
+        }
     }
 }
 
-/// A telephone number with an optional label. Where a list of phones is expected, a plain
-/// `str` is accepted too.
-#[pyclass(frozen, eq, hash, module = "lexcase", name = "Phone")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct PyPhone(pub Phone);
-
-#[pymethods]
-impl PyPhone {
-    #[new]
-    #[pyo3(signature = (number, label=None))]
-    fn new(number: String, label: Option<String>) -> Self {
-        Self(Phone { number, label })
+py_record! {
+    /// A telephone number with an optional label. Where a list of phones is expected, a plain
+    /// `str` is accepted too.
+    PyPhone(Phone) as "Phone" eq hash;
+    repr(number, label);
+    |p| {
+        /// The number as written.
+        number,
+        /// Optional label.
+        label,
     }
-
-    /// The number as written.
-    #[getter]
-    fn number(&self) -> &str {
-        &self.0.number
-    }
-
-    /// Optional label.
-    #[getter]
-    fn label(&self) -> Option<&str> {
-        self.0.label.as_deref()
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["number", "label"])
+    methods {
+        #[new]
+        #[pyo3(signature = (number, label=None))]
+        fn new(number: String, label: Option<String>) -> Self {
+            Self(Phone { number, label })
+        }
     }
 }
 
-/// A postal address: 1 to 4 street lines, locality, region, postal code, ISO 3166-1 alpha-2
-/// country code and an optional label.
-#[pyclass(frozen, eq, hash, module = "lexcase", name = "PostalAddress")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct PyPostalAddress(pub PostalAddress);
-
-#[pymethods]
-impl PyPostalAddress {
-    #[new]
-    #[pyo3(signature = (lines, locality=None, region=None, postal_code=None, country=None, label=None))]
-    fn new(
-        lines: Vec<String>,
-        locality: Option<String>,
-        region: Option<String>,
-        postal_code: Option<String>,
-        country: Option<String>,
-        label: Option<String>,
-    ) -> Self {
-        Self(PostalAddress {
-            lines,
-            locality,
-            region,
-            postal_code,
-            country,
-            label,
-        })
+py_record! {
+    /// A postal address: 1 to 4 street lines, locality, region, postal code, ISO 3166-1 alpha-2
+    /// country code and an optional label.
+    PyPostalAddress(PostalAddress) as "PostalAddress" eq hash;
+    repr(lines, locality, region, postal_code, country, label);
+    |p| {
+        /// Street lines.
+        lines,
+        /// Town or city.
+        locality,
+        /// County, state or region.
+        region,
+        /// Postcode or ZIP code.
+        postal_code,
+        /// ISO 3166-1 alpha-2 country code.
+        country,
+        /// Optional label ("registered office").
+        label,
     }
-
-    /// Street lines.
-    #[getter]
-    fn lines(&self) -> Vec<String> {
-        self.0.lines.clone()
-    }
-
-    /// Town or city.
-    #[getter]
-    fn locality(&self) -> Option<&str> {
-        self.0.locality.as_deref()
-    }
-
-    /// County, state or region.
-    #[getter]
-    fn region(&self) -> Option<&str> {
-        self.0.region.as_deref()
-    }
-
-    /// Postcode or ZIP code.
-    #[getter]
-    fn postal_code(&self) -> Option<&str> {
-        self.0.postal_code.as_deref()
-    }
-
-    /// ISO 3166-1 alpha-2 country code.
-    #[getter]
-    fn country(&self) -> Option<&str> {
-        self.0.country.as_deref()
-    }
-
-    /// Optional label ("registered office").
-    #[getter]
-    fn label(&self) -> Option<&str> {
-        self.0.label.as_deref()
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(
-            slf.as_any(),
-            &[
-                "lines",
-                "locality",
-                "region",
-                "postal_code",
-                "country",
-                "label",
-            ],
-        )
+    methods {
+        #[new]
+        #[pyo3(signature = (lines, locality=None, region=None, postal_code=None, country=None, label=None))]
+        fn new(
+            lines: Vec<String>,
+            locality: Option<String>,
+            region: Option<String>,
+            postal_code: Option<String>,
+            country: Option<String>,
+            label: Option<String>,
+        ) -> Self {
+            Self(PostalAddress {
+                lines,
+                locality,
+                region,
+                postal_code,
+                country,
+                label,
+            })
+        }
     }
 }
 
-/// An official identifier: `kind` is `company_number`, `tax_id`, `vat_number` or `other`;
-/// `jurisdiction` an ISO 3166-1 alpha-2 country code.
-#[pyclass(frozen, eq, hash, module = "lexcase", name = "Identifier")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct PyIdentifier(pub Identifier);
-
-#[pymethods]
-impl PyIdentifier {
-    #[new]
-    #[pyo3(signature = (kind, value, jurisdiction=None))]
-    fn new(kind: &str, value: String, jurisdiction: Option<String>) -> PyResult<Self> {
-        Ok(Self(Identifier {
-            kind: parse::<IdentifierKind>(kind)?,
-            value,
-            jurisdiction,
-        }))
+py_record! {
+    /// An official identifier: `kind` is `company_number`, `tax_id`, `vat_number` or `other`;
+    /// `jurisdiction` an ISO 3166-1 alpha-2 country code.
+    PyIdentifier(Identifier) as "Identifier" eq hash;
+    repr(kind, value, jurisdiction);
+    |i| {
+        /// The kind of identifier.
+        kind,
+        /// The value, as issued.
+        value,
+        /// Issuing country, if known.
+        jurisdiction,
     }
-
-    /// The kind of identifier.
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.0.kind.as_str()
-    }
-
-    /// The value, as issued.
-    #[getter]
-    fn value(&self) -> &str {
-        &self.0.value
-    }
-
-    /// Issuing country, if known.
-    #[getter]
-    fn jurisdiction(&self) -> Option<&str> {
-        self.0.jurisdiction.as_deref()
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["kind", "value", "jurisdiction"])
+    methods {
+        #[new]
+        #[pyo3(signature = (kind, value, jurisdiction=None))]
+        fn new(kind: &str, value: String, jurisdiction: Option<String>) -> PyResult<Self> {
+            Ok(Self(Identifier {
+                kind: parse::<IdentifierKind>(kind)?,
+                value,
+                jurisdiction,
+            }))
+        }
     }
 }
 
-/// This contact `kind` (`works_for`, `subsidiary_of`) the contact `other`.
-#[pyclass(frozen, eq, hash, module = "lexcase", name = "Affiliation")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct PyAffiliation(pub Affiliation);
-
-#[pymethods]
-impl PyAffiliation {
-    /// `works_for` or `subsidiary_of`.
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.0.kind.as_str()
-    }
-
-    /// The other contact's id.
-    #[getter]
-    fn other(&self) -> Uuid {
-        self.0.other.into()
-    }
-
-    /// Position or description, e.g. "Finance Director".
-    #[getter]
-    fn position(&self) -> Option<&str> {
-        self.0.position.as_deref()
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["kind", "other", "position"])
+py_record! {
+    /// This contact `kind` (`works_for`, `subsidiary_of`) the contact `other`.
+    PyAffiliation(Affiliation) as "Affiliation" eq hash;
+    repr(kind, other, position);
+    |a| {
+        /// `works_for` or `subsidiary_of`.
+        kind,
+        /// The other contact's id.
+        other,
+        /// Position or description, e.g. "Finance Director".
+        position,
     }
 }
 
-/// A contact's identity verification (AML): `status` is `not_verified`, `pending`, `verified`
-/// or `failed`; `method` `in_person`, `electronic`, `certified_copies`, `video_call` or
-/// `reliance`.
-#[pyclass(frozen, eq, module = "lexcase", name = "IdentityVerification")]
-#[derive(Clone, PartialEq)]
-pub struct PyIdentityVerification(pub IdentityVerification);
-
-#[pymethods]
-impl PyIdentityVerification {
-    /// Current status.
-    #[getter]
-    fn status(&self) -> &'static str {
-        self.0.status.as_str()
-    }
-
-    /// Date of the check.
-    #[getter]
-    fn checked_on(&self) -> Option<NaiveDate> {
-        self.0.checked_on
-    }
-
-    /// How identity was checked.
-    #[getter]
-    fn method(&self) -> Option<&'static str> {
-        self.0.method.map(|m| m.as_str())
-    }
-
-    /// Who recorded it.
-    #[getter]
-    fn recorded_by(&self) -> Option<Uuid> {
-        self.0.recorded_by.map(Uuid::from)
-    }
-
-    /// When it was recorded (UTC).
-    #[getter]
-    fn recorded_at(&self) -> Option<DateTime<Utc>> {
-        self.0.recorded_at
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["status", "checked_on", "method"])
+py_record! {
+    /// A contact's identity verification (AML): `status` is `not_verified`, `pending`, `verified`
+    /// or `failed`; `method` `in_person`, `electronic`, `certified_copies`, `video_call` or
+    /// `reliance`.
+    PyIdentityVerification(IdentityVerification) as "IdentityVerification" eq;
+    repr(status, checked_on, method);
+    |i| {
+        /// Current status.
+        status,
+        /// Date of the check.
+        checked_on,
+        /// How identity was checked.
+        method,
+        /// Who recorded it.
+        recorded_by,
+        /// When it was recorded (UTC).
+        recorded_at,
     }
 }
 
-/// A contact: a person or an organisation (`kind` is `person` or `organisation`).
-#[pyclass(frozen, eq, module = "lexcase", name = "Contact")]
-#[derive(PartialEq)]
-pub struct PyContact(pub Contact);
-
-#[pymethods]
-impl PyContact {
-    /// Identifier.
-    #[getter]
-    fn id(&self) -> Uuid {
-        self.0.id.into()
-    }
-
-    /// `person` or `organisation`.
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.0.kind.as_str()
-    }
-
-    /// Honorific of a person ("Dr", "Ms").
-    #[getter]
-    fn title(&self) -> Option<&str> {
-        self.0.title.as_deref()
-    }
-
-    /// Given name(s) of a person.
-    #[getter]
-    fn given_name(&self) -> Option<&str> {
-        self.0.given_name.as_deref()
-    }
-
-    /// Family name of a person.
-    #[getter]
-    fn family_name(&self) -> Option<&str> {
-        self.0.family_name.as_deref()
-    }
-
-    /// Name of an organisation.
-    #[getter]
-    fn organisation_name(&self) -> Option<&str> {
-        self.0.organisation_name.as_deref()
-    }
-
-    /// The name to show: "Jane Smith" or "Acme Ltd".
-    #[getter]
-    fn display_name(&self) -> String {
-        self.0.display_name()
-    }
-
-    /// Email addresses.
-    #[getter]
-    fn emails(&self) -> Vec<PyEmail> {
-        self.0.emails.iter().cloned().map(PyEmail).collect()
-    }
-
-    /// Telephone numbers.
-    #[getter]
-    fn phones(&self) -> Vec<PyPhone> {
-        self.0.phones.iter().cloned().map(PyPhone).collect()
-    }
-
-    /// Postal addresses.
-    #[getter]
-    fn addresses(&self) -> Vec<PyPostalAddress> {
-        self.0
-            .addresses
-            .iter()
-            .cloned()
-            .map(PyPostalAddress)
-            .collect()
-    }
-
-    /// Official identifiers.
-    #[getter]
-    fn identifiers(&self) -> Vec<PyIdentifier> {
-        self.0
-            .identifiers
-            .iter()
-            .cloned()
-            .map(PyIdentifier)
-            .collect()
-    }
-
-    /// Organisations this contact works for or is a subsidiary of.
-    #[getter]
-    fn affiliations(&self) -> Vec<PyAffiliation> {
-        self.0
-            .affiliations
-            .iter()
-            .cloned()
-            .map(PyAffiliation)
-            .collect()
-    }
-
-    /// Identity verification (AML).
-    #[getter]
-    fn identity(&self) -> PyIdentityVerification {
-        PyIdentityVerification(self.0.identity.clone())
-    }
-
-    /// When created (UTC).
-    #[getter]
-    fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
-    }
-
-    /// Optimistic-concurrency version.
-    #[getter]
-    fn version(&self) -> u64 {
-        self.0.version
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["id", "kind", "display_name", "version"])
+py_record! {
+    /// A contact: a person or an organisation (`kind` is `person` or `organisation`).
+    PyContact(Contact) as "Contact" eq;
+    repr(id, kind, display_name, version);
+    |c| {
+        /// Identifier.
+        id,
+        /// `person` or `organisation`.
+        kind,
+        /// Honorific of a person ("Dr", "Ms").
+        title,
+        /// Given name(s) of a person.
+        given_name,
+        /// Family name of a person.
+        family_name,
+        /// Name of an organisation.
+        organisation_name,
+        /// The name to show: "Jane Smith" or "Acme Ltd".
+        display_name = c.display_name(),
+        /// Email addresses.
+        emails,
+        /// Telephone numbers.
+        phones,
+        /// Postal addresses.
+        addresses,
+        /// Official identifiers.
+        identifiers,
+        /// Organisations this contact works for or is a subsidiary of.
+        affiliations,
+        /// Identity verification (AML).
+        identity,
+        /// When created (UTC).
+        created_at,
+        /// Optimistic-concurrency version.
+        version,
     }
 }
 

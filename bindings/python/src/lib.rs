@@ -51,6 +51,7 @@ pub mod note_types;
 pub mod notes;
 pub mod outbound_types;
 pub mod page;
+mod record;
 pub mod rule_version_types;
 pub mod session;
 pub mod settings;

@@ -4,7 +4,7 @@
 
 use lexcase::LexcaseError;
 use lexcase::MatterId;
-use lexcase::money::{Currency, Money};
+use lexcase::money::{Amount, Currency, Money};
 use lexcase::service::Session;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -57,6 +57,15 @@ pub(crate) fn currency(code: &str) -> PyResult<Currency> {
 /// An amount in `currency` (exact; the core checks its range).
 pub(crate) fn money(amount: Decimal, currency: Currency, field: &str) -> lexcase::Result<Money> {
     Money::new(amount, currency, field)
+}
+
+/// An amount in the currency `code` when given; otherwise the service that takes it puts it in
+/// the currency of its context (the matter's, or the firm's default).
+pub(crate) fn amount_in(amount: Dec, code: Option<&str>) -> PyResult<Amount> {
+    Ok(Amount {
+        amount: amount.0,
+        currency: code.map(currency).transpose()?,
+    })
 }
 
 /// The matter's billing currency, or `code` when given.

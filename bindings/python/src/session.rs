@@ -28,144 +28,77 @@ use crate::workflow::PyWorkflowService;
 #[pyclass(frozen, module = "lexcase", name = "Session")]
 pub struct PySession(pub Session);
 
-#[pymethods]
-impl PySession {
-    /// The acting user's id.
-    #[getter]
-    fn actor_id(&self) -> Uuid {
-        self.0.actor_id().into()
-    }
+/// The session's class: `actor_id`, a `repr`, and one property per namespace, the service
+/// class over the same session.
+macro_rules! namespaces {
+    ($($(#[$doc:meta])* $name:ident: $service:ident,)*) => {
+        #[pymethods]
+        impl PySession {
+            /// The acting user's id.
+            #[getter]
+            fn actor_id(&self) -> Uuid {
+                self.0.actor_id().into()
+            }
 
+            $(
+                $(#[$doc])*
+                #[getter]
+                fn $name(&self) -> $service {
+                    $service(self.0.clone())
+                }
+            )*
+
+            fn __repr__(&self) -> String {
+                format!("Session(actor_id=UUID('{}'))", self.0.actor_id())
+            }
+        }
+    };
+}
+
+namespaces! {
     /// The firm's users.
-    #[getter]
-    fn users(&self) -> PyUserService {
-        PyUserService(self.0.clone())
-    }
-
+    users: PyUserService,
     /// Contacts: people and organisations.
-    #[getter]
-    fn contacts(&self) -> PyContactService {
-        PyContactService(self.0.clone())
-    }
-
+    contacts: PyContactService,
     /// Matters, their parties, team, lifecycle and access.
-    #[getter]
-    fn matters(&self) -> PyMatterService {
-        PyMatterService(self.0.clone())
-    }
-
+    matters: PyMatterService,
     /// The audit trail and change feed.
-    #[getter]
-    fn audit(&self) -> PyAuditService {
-        PyAuditService(self.0.clone())
-    }
-
+    audit: PyAuditService,
     /// Firm settings and custom-field definitions.
-    #[getter]
-    fn settings(&self) -> PySettingsService {
-        PySettingsService(self.0.clone())
-    }
-
+    settings: PySettingsService,
     /// Workflow of matters: templates, checklists, stage moves and reports.
-    #[getter]
-    fn workflow(&self) -> PyWorkflowService {
-        PyWorkflowService(self.0.clone())
-    }
-
+    workflow: PyWorkflowService,
     /// Tasks for the team, on matters or on none.
-    #[getter]
-    fn tasks(&self) -> PyTaskService {
-        PyTaskService(self.0.clone())
-    }
-
+    tasks: PyTaskService,
     /// Notes on matters and contacts, with their earlier versions and full-text search.
-    #[getter]
-    fn notes(&self) -> PyNoteService {
-        PyNoteService(self.0.clone())
-    }
-
+    notes: PyNoteService,
     /// Documents on matters: versions, status, verified contents and full-text search.
-    #[getter]
-    fn documents(&self) -> PyDocumentService {
-        PyDocumentService(self.0.clone())
-    }
-
+    documents: PyDocumentService,
     /// The calendar: appointments, meetings, hearings and calls, single or recurring.
-    #[getter]
-    fn appointments(&self) -> PyAppointmentService {
-        PyAppointmentService(self.0.clone())
-    }
-
+    appointments: PyAppointmentService,
     /// The communication log: recorded calls, letters and meetings, ingested email, the
     /// unfiled queue.
-    #[getter]
-    fn communications(&self) -> PyCommunicationService {
-        PyCommunicationService(self.0.clone())
-    }
-
+    communications: PyCommunicationService,
     /// The docket: deadlines computed from court and statutory rules, with their traces,
     /// chains, register and reminders.
-    #[getter]
-    fn docket(&self) -> PyDocketService {
-        PyDocketService(self.0.clone())
-    }
-
+    docket: PyDocketService,
     /// Interchange: calendars as iCalendar, contacts as vCard.
-    #[getter]
-    fn interchange(&self) -> PyInterchangeService {
-        PyInterchangeService(self.0.clone())
-    }
-
+    interchange: PyInterchangeService,
     /// Time and expenses, the timer, billing terms and the firm's billing settings.
-    #[getter]
-    fn time(&self) -> PyTimeService {
-        PyTimeService(self.0.clone())
-    }
-
+    time: PyTimeService,
     /// Bills: drafting, approval, issue, credit notes and exports.
-    #[getter]
-    fn bills(&self) -> PyBillService {
-        PyBillService(self.0.clone())
-    }
-
+    bills: PyBillService,
     /// Payments from clients, statements of account and aged debt.
-    #[getter]
-    fn payments(&self) -> PyPaymentService {
-        PyPaymentService(self.0.clone())
-    }
-
+    payments: PyPaymentService,
     /// Client money: ledgers, reversals and reconciliation.
-    #[getter]
-    fn client_money(&self) -> PyClientMoneyService {
-        PyClientMoneyService(self.0.clone())
-    }
-
+    client_money: PyClientMoneyService,
     /// Reports: hours, work in progress, client-money balances.
-    #[getter]
-    fn reports(&self) -> PyReportService {
-        PyReportService(self.0.clone())
-    }
-
+    reports: PyReportService,
     /// Conflict checks: searches over contacts, parties and affiliates, the check stored on
     /// each matter with a decision per hit.
-    #[getter]
-    fn conflicts(&self) -> PyConflictService {
-        PyConflictService(self.0.clone())
-    }
-
+    conflicts: PyConflictService,
     /// Compliance rules: packs in force, findings on a matter or a sweep, overrides.
-    #[getter]
-    fn compliance(&self) -> PyComplianceService {
-        PyComplianceService(self.0.clone())
-    }
-
+    compliance: PyComplianceService,
     /// Document and email templates, the merge fields they may name, the letterhead.
-    #[getter]
-    fn templates(&self) -> PyTemplateService {
-        PyTemplateService(self.0.clone())
-    }
-
-    fn __repr__(&self) -> String {
-        format!("Session(actor_id=UUID('{}'))", self.0.actor_id())
-    }
+    templates: PyTemplateService,
 }

@@ -1,121 +1,52 @@
 //! Firm settings: `FirmSettings`, `CustomFieldDefinition` and `session.settings`.
 
-use chrono::NaiveDate;
 use lexcase::calendar::HolidayList;
 use lexcase::firm::{CustomFieldDefinition, CustomFieldKind, FirmSettings};
 use lexcase::service::{Session, SettingsChanges};
 use pyo3::prelude::*;
 
-use crate::convert::{DateArg, parse, repr, run};
+use crate::convert::{DateArg, parse, run};
 use crate::errors::to_py;
+use crate::record::py_record;
 
-/// The definition of a typed custom field of matters: `kind` is `text`, `number`, `decimal`,
-/// `date`, `bool`, `choice` (with `choices`) or `contact_ref`.
-#[pyclass(frozen, eq, module = "lexcase", name = "CustomFieldDefinition")]
-#[derive(Clone, PartialEq)]
-pub struct PyCustomFieldDefinition(pub CustomFieldDefinition);
-
-#[pymethods]
-impl PyCustomFieldDefinition {
-    /// Key (a-z, 0-9 and _).
-    #[getter]
-    fn key(&self) -> &str {
-        &self.0.key
-    }
-
-    /// Label shown to users.
-    #[getter]
-    fn label(&self) -> &str {
-        &self.0.label
-    }
-
-    /// The kind of value.
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.0.kind.as_str()
-    }
-
-    /// The allowed values of a choice field.
-    #[getter]
-    fn choices(&self) -> Vec<String> {
-        self.0.choices.clone()
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["key", "label", "kind", "choices"])
+py_record! {
+    /// The definition of a typed custom field of matters: `kind` is `text`, `number`, `decimal`,
+    /// `date`, `bool`, `choice` (with `choices`) or `contact_ref`.
+    PyCustomFieldDefinition(CustomFieldDefinition) as "CustomFieldDefinition" eq;
+    repr(key, label, kind, choices);
+    |c| {
+        /// Key (a-z, 0-9 and _).
+        key,
+        /// Label shown to users.
+        label,
+        /// The kind of value.
+        kind,
+        /// The allowed values of a choice field.
+        choices,
     }
 }
 
-/// The firm's settings.
-#[pyclass(frozen, eq, module = "lexcase", name = "FirmSettings")]
-#[derive(PartialEq)]
-pub struct PyFirmSettings(pub FirmSettings);
-
-#[pymethods]
-impl PyFirmSettings {
-    /// The firm's name.
-    #[getter]
-    fn name(&self) -> &str {
-        &self.0.name
-    }
-
-    /// Default currency (ISO 4217) of rates and matters.
-    #[getter]
-    fn default_currency(&self) -> &'static str {
-        self.0.default_currency.code()
-    }
-
-    /// The matter-number format, e.g. `{CLIENT3}-{SEQ:4}`.
-    #[getter]
-    fn matter_number_format(&self) -> &str {
-        self.0.matter_number_format.as_str()
-    }
-
-    /// IANA time zone of the firm, e.g. `Europe/London`.
-    #[getter]
-    fn time_zone(&self) -> &str {
-        &self.0.time_zone
-    }
-
-    /// Custom-field definitions of matters.
-    #[getter]
-    fn custom_fields(&self) -> Vec<PyCustomFieldDefinition> {
-        self.0
-            .custom_fields
-            .iter()
-            .cloned()
-            .map(PyCustomFieldDefinition)
-            .collect()
-    }
-
-    /// The firm's holidays, in order, skipped (with weekends) when counting business days;
-    /// empty without a holiday calendar.
-    #[getter]
-    fn holidays(&self) -> Vec<NaiveDate> {
-        self.0
-            .holidays
-            .as_ref()
-            .map(|h| h.dates.iter().copied().collect())
-            .unwrap_or_default()
-    }
-
-    /// Optimistic-concurrency version.
-    #[getter]
-    fn version(&self) -> u64 {
-        self.0.version
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(
-            slf.as_any(),
-            &[
-                "name",
-                "default_currency",
-                "matter_number_format",
-                "time_zone",
-                "version",
-            ],
-        )
+py_record! {
+    /// The firm's settings.
+    PyFirmSettings(FirmSettings) as "FirmSettings" eq;
+    repr(name, default_currency, matter_number_format, time_zone, version);
+    |f| {
+        /// The firm's name.
+        name,
+        /// Default currency (ISO 4217) of rates and matters.
+        default_currency,
+        /// The matter-number format, e.g. `{CLIENT3}-{SEQ:4}`.
+        matter_number_format,
+        /// IANA time zone of the firm, e.g. `Europe/London`.
+        time_zone,
+        /// Custom-field definitions of matters.
+        custom_fields,
+        /// The firm's holidays, in order, skipped (with weekends) when counting business days;
+        /// empty without a holiday calendar.
+        holidays = f.holidays.as_ref().map(|h| h.dates.iter().collect::<Vec<_>>())
+            .unwrap_or_default(),
+        /// Optimistic-concurrency version.
+        version,
     }
 }
 

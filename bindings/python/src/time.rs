@@ -4,11 +4,12 @@
 use std::collections::BTreeMap;
 
 use lexcase::client_money::ReconciliationCadence;
+use lexcase::money::Amount;
 use lexcase::service::Session;
 use lexcase::store::WorkQuery;
 use lexcase::timekeeping::{
     Billability, BillingTerms, ExpenseChanges, ExpenseTax, FirmBillingSettings, NewExpense,
-    NewTimeEntry, TermsScope, TimeEntryChanges, TimeSource, WorkStatus,
+    TermsScope, TimeEntryChanges, TimeSource, WorkStatus,
 };
 use lexcase::{
     AppointmentId, BillId, CommunicationId, ContactId, DocumentId, ExpenseId, LexcaseError,
@@ -20,7 +21,7 @@ use uuid::Uuid;
 use crate::convert::{DateArg, Id, date_opt, id_opt, page, parse, parse_opt, run};
 use crate::errors::to_py;
 use crate::money_args::{
-    Dec, DurationArg, dec_opt, firm_currency, matter_currency, money, opt_money,
+    Dec, DurationArg, amount_in, dec_opt, firm_currency, matter_currency, money, opt_money,
 };
 use crate::page::PyPage;
 use crate::tasks::Given;
@@ -46,16 +47,6 @@ pub fn format_duration(#[pyo3(from_py_with = crate::ints::seconds_u32)] seconds:
 #[pyfunction]
 pub fn utbms_code(code: &str) -> Option<PyUtbmsCode> {
     lexcase::billing::utbms_code(code).cloned().map(PyUtbmsCode)
-}
-
-/// Fills in the manual rate of a new entry in its matter's currency.
-fn with_rate(session: &Session, new: PyNewTimeEntry) -> lexcase::Result<NewTimeEntry> {
-    let PyNewTimeEntry { mut entry, rate } = new;
-    if let Some(rate) = rate {
-        let currency = matter_currency(session, entry.matter, None)?;
-        entry.rate = Some(money(rate, currency, "rate")?);
-    }
-    Ok(entry)
 }
 
 fn contradictory(field: &str, reason: &str) -> PyErr {
@@ -89,7 +80,7 @@ impl PyTimeService {
         billability: &str,
         rate: Option<Dec>,
     ) -> PyResult<PyTimeEntry> {
-        let new = PyNewTimeEntry::build(
+        let PyNewTimeEntry(new) = PyNewTimeEntry::new(
             matter,
             date,
             duration,
@@ -100,7 +91,7 @@ impl PyTimeService {
             billability,
             rate,
         )?;
-        run(py, || self.0.time().record(with_rate(&self.0, new)?)).map(PyTimeEntry)
+        run(py, || self.0.time().record(new)).map(PyTimeEntry)
     }
 
     /// Records many `NewTimeEntry` in one transaction: all or none.
@@ -109,14 +100,8 @@ impl PyTimeService {
         py: Python<'_>,
         entries: Vec<PyRef<'_, PyNewTimeEntry>>,
     ) -> PyResult<Vec<PyTimeEntry>> {
-        let entries: Vec<PyNewTimeEntry> = entries.iter().map(|e| (**e).clone()).collect();
-        let recorded = run(py, || {
-            let news = entries
-                .into_iter()
-                .map(|e| with_rate(&self.0, e))
-                .collect::<lexcase::Result<Vec<_>>>()?;
-            self.0.time().record_many(news)
-        })?;
+        let entries = entries.iter().map(|e| e.0.clone()).collect();
+        let recorded = run(py, || self.0.time().record_many(entries))?;
         Ok(recorded.into_iter().map(PyTimeEntry).collect())
     }
 
@@ -181,26 +166,17 @@ impl PyTimeService {
             Given::Set(v) => Some(v),
         };
         let billability = parse_opt::<Billability>(billability)?;
-        run(py, || {
-            let rate = match dec_opt(rate) {
-                Some(r) => {
-                    let entry = self.0.time().get(id.0)?;
-                    Some(money(r, entry.rate.currency, "rate")?)
-                }
-                None => None,
-            };
-            let changes = TimeEntryChanges {
-                date: date_opt(date),
-                seconds: duration.map(|d| d.0),
-                narrative,
-                task_code,
-                activity_code,
-                billability,
-                rate,
-            };
-            self.0.time().update(id.0, expected_version, changes)
-        })
-        .map(PyTimeEntry)
+        let changes = TimeEntryChanges {
+            date: date_opt(date),
+            seconds: duration.map(|d| d.0),
+            narrative,
+            task_code,
+            activity_code,
+            billability,
+            // In the entry's currency (the core fills it in).
+            rate: rate.map(|Dec(r)| Amount::new(r)),
+        };
+        run(py, || self.0.time().update(id.0, expected_version, changes)).map(PyTimeEntry)
     }
 
     /// Writes off unbilled time: it will never be billed (needs `manage_billing`).
@@ -300,14 +276,14 @@ impl PyTimeService {
         currency: Option<String>,
     ) -> PyResult<PyExpense> {
         let tax = parse::<ExpenseTax>(tax)?;
+        let unit_cost = amount_in(unit_cost, currency.as_deref())?;
         run(py, || {
-            let cur = matter_currency(&self.0, matter.0, currency.as_deref())?;
             let new = NewExpense {
                 matter: matter.0,
                 date: date.0,
                 description,
                 quantity: dec_opt(quantity).unwrap_or(rust_decimal::Decimal::ONE),
-                unit_cost: money(unit_cost.0, cur, "unit_cost")?,
+                unit_cost,
                 expense_code,
                 vendor,
                 receipt: id_opt(receipt),
@@ -351,25 +327,19 @@ impl PyTimeService {
             Given::Set(v) => Some(id_opt(v)),
         };
         let tax = parse_opt::<ExpenseTax>(tax)?;
+        let changes = ExpenseChanges {
+            date: date_opt(date),
+            description,
+            quantity: dec_opt(quantity),
+            // In the expense's currency (the core fills it in).
+            unit_cost: unit_cost.map(|Dec(c)| Amount::new(c)),
+            expense_code,
+            vendor,
+            receipt,
+            tax,
+            billable,
+        };
         run(py, || {
-            let unit_cost = match dec_opt(unit_cost) {
-                Some(c) => {
-                    let before = self.0.time().expense(id.0)?;
-                    Some(money(c, before.unit_cost.currency, "unit_cost")?)
-                }
-                None => None,
-            };
-            let changes = ExpenseChanges {
-                date: date_opt(date),
-                description,
-                quantity: dec_opt(quantity),
-                unit_cost,
-                expense_code,
-                vendor,
-                receipt,
-                tax,
-                billable,
-            };
             self.0
                 .time()
                 .update_expense(id.0, expected_version, changes)

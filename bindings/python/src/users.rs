@@ -1,91 +1,42 @@
 //! `User` and `session.users`.
 
-use chrono::{DateTime, Utc};
 use lexcase::UserId;
 use lexcase::access::Role;
 use lexcase::service::Session;
 use lexcase::users::{NewUser, User, UserChanges};
 use pyo3::prelude::*;
-use rust_decimal::Decimal;
-use uuid::Uuid;
 
-use crate::convert::{Id, decimal_opt, page, parse, parse_opt, repr, run};
+use crate::convert::{Id, decimal_opt, page, parse, parse_opt, run};
 use crate::page::PyPage;
+use crate::record::py_record;
 
-/// A user of the firm (fee earner or staff). `default_rate` is `None` when the viewer may not
-/// see rates.
-#[pyclass(frozen, eq, module = "lexcase", name = "User")]
-#[derive(PartialEq)]
-pub struct PyUser(pub User);
-
-#[pymethods]
-impl PyUser {
-    /// Identifier.
-    #[getter]
-    fn id(&self) -> Uuid {
-        self.0.id.into()
-    }
-
-    /// Full name.
-    #[getter]
-    fn name(&self) -> &str {
-        &self.0.name
-    }
-
-    /// Email, unique in the firm.
-    #[getter]
-    fn email(&self) -> &str {
-        &self.0.email
-    }
-
-    /// Firm role: `admin`, `partner`, `fee_earner`, `paralegal`, `secretary`, `accounts` or
-    /// `read_only`.
-    #[getter]
-    fn role(&self) -> &'static str {
-        self.0.role.as_str()
-    }
-
-    /// Default hourly rate (exact), or `None` (none set, or hidden from the viewer).
-    #[getter]
-    fn default_rate(&self) -> Option<Decimal> {
-        self.0.default_rate.map(|m| m.amount)
-    }
-
-    /// ISO 4217 currency of the default rate.
-    #[getter]
-    fn rate_currency(&self) -> Option<&'static str> {
-        self.0.default_rate.map(|m| m.currency.code())
-    }
-
-    /// LEDES timekeeper classification code, e.g. `PT`, `AS`, `PL`.
-    #[getter]
-    fn timekeeper_code(&self) -> Option<&str> {
-        self.0.timekeeper_code.as_deref()
-    }
-
-    /// Whether the user may act (inactive users keep their history).
-    #[getter]
-    fn active(&self) -> bool {
-        self.0.active
-    }
-
-    /// When the user was created (UTC).
-    #[getter]
-    fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
-    }
-
-    /// Optimistic-concurrency version: pass it back as `expected_version` to change the user.
-    #[getter]
-    fn version(&self) -> u64 {
-        self.0.version
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(
-            slf.as_any(),
-            &["id", "name", "email", "role", "active", "version"],
-        )
+py_record! {
+    /// A user of the firm (fee earner or staff). `default_rate` is `None` when the viewer may not
+    /// see rates.
+    PyUser(User) as "User" eq;
+    repr(id, name, email, role, active, version);
+    |u| {
+        /// Identifier.
+        id,
+        /// Full name.
+        name,
+        /// Email, unique in the firm.
+        email,
+        /// Firm role: `admin`, `partner`, `fee_earner`, `paralegal`, `secretary`, `accounts` or
+        /// `read_only`.
+        role,
+        /// Default hourly rate (exact), or `None` (none set, or hidden from the viewer).
+        default_rate = u.default_rate.map(|m| m.amount),
+        /// ISO 4217 currency of the default rate.
+        rate_currency = u.default_rate.map(|m| m.currency),
+        /// LEDES timekeeper classification code, e.g. `PT`, `AS`, `PL`.
+        timekeeper_code,
+        /// Whether the user may act (inactive users keep their history).
+        active,
+        /// When the user was created (UTC).
+        created_at,
+        /// Optimistic-concurrency version: pass it back as `expected_version` to change the user.
+        version,
     }
 }
 

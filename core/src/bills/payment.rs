@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{LexcaseError, Result};
 use crate::ids::{BillId, ContactId, PaymentId, UserId};
-use crate::money::Money;
+use crate::money::{Amount, Currency, Money};
 use crate::validate;
 
 /// Part of a payment applied to a bill.
@@ -50,8 +50,8 @@ pub struct NewPayment {
     pub client: ContactId,
     /// When.
     pub received_on: NaiveDate,
-    /// How much (more than zero).
-    pub amount: Money,
+    /// How much (more than zero); in the firm's default currency unless it names its own.
+    pub amount: Amount,
     /// How.
     pub method: String,
     /// Reference.
@@ -61,16 +61,23 @@ pub struct NewPayment {
 }
 
 impl Payment {
-    /// Builds a payment at version 1, checking that the allocations never exceed it.
-    pub fn create(new: NewPayment, by: UserId, now: DateTime<Utc>) -> Result<Self> {
-        if new.amount.amount <= Decimal::ZERO {
+    /// Builds a payment at version 1, checking that the allocations never exceed it; an amount
+    /// that names no currency is in `firm_currency`.
+    pub fn create(
+        new: NewPayment,
+        firm_currency: Currency,
+        by: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<Self> {
+        let amount = new.amount.or_currency(firm_currency, "amount")?;
+        if amount.amount <= Decimal::ZERO {
             return Err(LexcaseError::validation("amount", "must be more than zero"));
         }
         let mut payment = Self {
             id: PaymentId::new(),
             client: new.client,
             received_on: new.received_on,
-            amount: new.amount,
+            amount,
             method: validate::optional_line("method", &new.method)?.unwrap_or_default(),
             reference: validate::optional_line("reference", &new.reference)?.unwrap_or_default(),
             allocations: Vec::new(),
@@ -131,11 +138,12 @@ mod tests {
             NewPayment {
                 client: ContactId::new(),
                 received_on: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
-                amount: money,
+                amount: money.into(),
                 method: String::new(),
                 reference: String::new(),
                 allocations: vec![],
             },
+            Currency::parse("GBP").unwrap(),
             UserId::new(),
             Utc::now(),
         )
@@ -177,16 +185,34 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_without_a_currency_is_in_the_firms() {
+        let usd = Currency::parse("USD").unwrap();
+        let new = NewPayment {
+            client: ContactId::new(),
+            received_on: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            amount: crate::money::Amount::new(Decimal::TEN),
+            method: String::new(),
+            reference: String::new(),
+            allocations: vec![],
+        };
+        let payment = Payment::create(new, usd, UserId::new(), Utc::now()).unwrap();
+        assert_eq!(
+            payment.amount,
+            Money::new(Decimal::TEN, usd, "amount").unwrap()
+        );
+    }
+
+    #[test]
     fn refuses_nothing_or_negative_payments() {
         let zero = Money::zero(Currency::parse("GBP").unwrap());
         let new = NewPayment {
             client: ContactId::new(),
             received_on: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
-            amount: zero,
+            amount: zero.into(),
             method: String::new(),
             reference: String::new(),
             allocations: vec![],
         };
-        assert!(Payment::create(new, UserId::new(), Utc::now()).is_err());
+        assert!(Payment::create(new, zero.currency, UserId::new(), Utc::now()).is_err());
     }
 }

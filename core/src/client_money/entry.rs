@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::ClientMoneyEntryKind;
 use crate::error::{LexcaseError, Result};
 use crate::ids::{BillId, ContactId, MatterId, TrustEntryId, UserId};
-use crate::money::Money;
+use crate::money::{Amount, Currency, Money};
 use crate::validate;
 
 /// One entry on a client-matter trust ledger. Entries are never edited or deleted; a mistake is
@@ -56,8 +56,9 @@ pub struct NewClientMoneyEntry {
     pub client: ContactId,
     /// What the entry does.
     pub kind: ClientMoneyEntryKind,
-    /// Positive amount, in whole minor units of its currency.
-    pub amount: Money,
+    /// Positive amount, in whole minor units of the matter's currency (which it may leave
+    /// unnamed).
+    pub amount: Amount,
     /// The bank date.
     pub date: NaiveDate,
     /// The bank or cheque reference.
@@ -80,7 +81,7 @@ impl NewClientMoneyEntry {
             matter: entry.matter,
             client: entry.client,
             kind: ClientMoneyEntryKind::Reversal,
-            amount: entry.amount,
+            amount: entry.amount.into(),
             date,
             reference: entry.reference.clone(),
             counterparty: entry.counterparty.clone(),
@@ -100,8 +101,22 @@ impl ClientMoneyEntry {
     /// Whether a withdrawal may be made is checked separately by
     /// [`check_withdrawal`](super::check_withdrawal), which gives the reason to record in
     /// [`ClientMoneyEntry::override_reason`].
-    pub fn create(new: NewClientMoneyEntry, by: UserId, now: DateTime<Utc>) -> Result<Self> {
-        let amount = Money::new(new.amount.amount, new.amount.currency, "amount")?;
+    ///
+    /// Client money is held in `matter_currency`, the matter's: an amount that names another
+    /// currency is refused, one that names none is in it.
+    pub fn create(
+        new: NewClientMoneyEntry,
+        matter_currency: Currency,
+        by: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<Self> {
+        if new.amount.currency.is_some_and(|c| c != matter_currency) {
+            return Err(LexcaseError::validation(
+                "amount",
+                "client money is held in the matter's currency",
+            ));
+        }
+        let amount = new.amount.or_currency(matter_currency, "amount")?;
         if amount.amount <= Decimal::ZERO {
             return Err(LexcaseError::validation("amount", "must be positive"));
         }
@@ -215,7 +230,7 @@ mod tests {
             matter: MatterId::new(),
             client: ContactId::new(),
             kind,
-            amount: gbp(amount),
+            amount: gbp(amount).into(),
             date: NaiveDate::from_ymd_opt(2025, 1, 10).unwrap(),
             reference: "CHQ 001".into(),
             counterparty: "A Client".into(),
@@ -226,7 +241,27 @@ mod tests {
     }
 
     fn create(new: NewClientMoneyEntry) -> Result<ClientMoneyEntry> {
-        ClientMoneyEntry::create(new, UserId::new(), Utc::now())
+        ClientMoneyEntry::create(
+            new,
+            Currency::parse("GBP").unwrap(),
+            UserId::new(),
+            Utc::now(),
+        )
+    }
+
+    #[test]
+    fn an_amount_is_in_the_matters_currency_and_no_other() {
+        let unnamed = NewClientMoneyEntry {
+            amount: Amount::new(dec!(10)),
+            ..new(ClientMoneyEntryKind::Receipt, dec!(10))
+        };
+        assert_eq!(create(unnamed).unwrap().amount, gbp(dec!(10)));
+        let usd = Money::new(dec!(10), Currency::parse("USD").unwrap(), "amount").unwrap();
+        let other = NewClientMoneyEntry {
+            amount: usd.into(),
+            ..new(ClientMoneyEntryKind::Receipt, dec!(10))
+        };
+        assert!(create(other).is_err());
     }
 
     #[test]
@@ -315,7 +350,7 @@ mod tests {
         let receipt = create(new(ClientMoneyEntryKind::Receipt, dec!(100))).unwrap();
         let date = NaiveDate::from_ymd_opt(2025, 1, 11).unwrap();
         let mut wrong_amount = NewClientMoneyEntry::reversing(&receipt, date, "x");
-        wrong_amount.amount = gbp(dec!(99));
+        wrong_amount.amount = gbp(dec!(99)).into();
         let rev = create(wrong_amount).unwrap();
         assert!(rev.signed_amount(Some(&receipt)).is_err());
         let mut wrong_matter = NewClientMoneyEntry::reversing(&receipt, date, "x");

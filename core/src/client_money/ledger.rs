@@ -145,7 +145,7 @@ mod tests {
                 matter,
                 client,
                 kind,
-                amount: gbp(Decimal::new(pence, 2)),
+                amount: gbp(Decimal::new(pence, 2)).into(),
                 date: NaiveDate::from_ymd_opt(2025, 2, 1).unwrap(),
                 reference: String::new(),
                 counterparty: "Someone".into(),
@@ -153,6 +153,7 @@ mod tests {
                 bill: (kind == ClientMoneyEntryKind::TransferToOffice).then(BillId::new),
                 reverses,
             },
+            currency(),
             UserId::new(),
             Utc::now(),
         )
@@ -252,6 +253,7 @@ mod tests {
                 reversed.insert(original.id);
                 let rev = ClientMoneyEntry::create(
                     NewClientMoneyEntry::reversing(original, original.date, "Correction"),
+                    currency(),
                     UserId::new(),
                     Utc::now(),
                 )
@@ -299,6 +301,7 @@ mod tests {
             let original = entry(m, c, kinds[kind], pence, None);
             let rev = ClientMoneyEntry::create(
                 NewClientMoneyEntry::reversing(&original, original.date, "Wrong ledger"),
+                currency(),
                 UserId::new(),
                 Utc::now(),
             ).unwrap();

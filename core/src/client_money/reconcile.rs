@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use super::LedgerBalance;
 use crate::error::{LexcaseError, Result};
-use crate::money::Money;
+use crate::money::{Amount, Money};
 
 /// A line that the bank statement does not yet show (a deposit in transit or an outstanding
 /// payment such as an uncleared cheque).
@@ -15,8 +15,8 @@ use crate::money::Money;
 pub struct StatementItem {
     /// What it is (cheque number, payee).
     pub description: String,
-    /// The amount, not negative.
-    pub amount: Money,
+    /// The amount, not negative (in the statement's currency when it names none).
+    pub amount: Amount,
 }
 
 /// The client (trust) account bank statement at a date, with the items not yet on it.
@@ -24,8 +24,8 @@ pub struct StatementItem {
 pub struct BankStatement {
     /// The statement date.
     pub date: NaiveDate,
-    /// The balance the bank shows.
-    pub balance: Money,
+    /// The balance the bank shows (in the firm's default currency when it names none).
+    pub balance: Amount,
     /// Money recorded in the cash book but not yet credited by the bank.
     pub deposits_in_transit: Vec<StatementItem>,
     /// Payments recorded in the cash book but not yet debited by the bank.
@@ -103,37 +103,37 @@ fn difference(
 /// not zero is reported, and each client ledger below zero is itemised as an exception (one
 /// client's money may have been used for another). Refused with a validation error: amounts in
 /// a currency other than the statement's, a negative statement item, and a client-matter ledger
-/// given twice.
+/// given twice. Statement amounts that name no currency are in the statement balance's, and a
+/// balance that names none is in the cash book's.
 pub fn reconcile(
     statement: &BankStatement,
     cash_book_balance: Money,
     ledgers: Vec<LedgerBalance>,
 ) -> Result<Reconciliation> {
-    let currency = statement.balance.currency;
-    let items = statement
-        .deposits_in_transit
-        .iter()
-        .chain(&statement.outstanding_payments);
-    for item in items {
-        if item.amount.amount < Decimal::ZERO {
-            return Err(LexcaseError::validation(
-                "statement",
-                "a statement item must not be negative",
-            ));
-        }
-    }
+    let currency = statement
+        .balance
+        .currency
+        .unwrap_or(cash_book_balance.currency);
+    let balance = statement.balance.or_currency(currency, "balance")?;
+    let items = |list: &[StatementItem], field: &str| -> Result<Vec<Money>> {
+        list.iter()
+            .map(|item| {
+                if item.amount.amount < Decimal::ZERO {
+                    return Err(LexcaseError::validation(
+                        "statement",
+                        "a statement item must not be negative",
+                    ));
+                }
+                item.amount.or_currency(currency, field)
+            })
+            .collect()
+    };
+    let deposits = items(&statement.deposits_in_transit, "deposits_in_transit")?;
+    let outstanding = items(&statement.outstanding_payments, "outstanding_payments")?;
     let zero = Money::zero(currency);
-    let deposits = sum(
-        zero,
-        statement.deposits_in_transit.iter().map(|i| &i.amount),
-        "deposits_in_transit",
-    )?;
-    let outstanding = sum(
-        zero,
-        statement.outstanding_payments.iter().map(|i| &i.amount),
-        "outstanding_payments",
-    )?;
-    let adjusted = statement.balance.checked_add(deposits)?;
+    let deposits = sum(zero, &deposits, "deposits_in_transit")?;
+    let outstanding = sum(zero, &outstanding, "outstanding_payments")?;
+    let adjusted = balance.checked_add(deposits)?;
     let adjusted = Money::new(
         adjusted.amount - outstanding.amount,
         currency,
@@ -173,7 +173,7 @@ pub fn reconcile(
     );
     Ok(Reconciliation {
         date: statement.date,
-        statement_balance: statement.balance,
+        statement_balance: balance,
         adjusted_bank_balance: adjusted,
         cash_book_balance,
         ledgers_total,
@@ -205,7 +205,7 @@ mod tests {
     fn statement(balance: Decimal) -> BankStatement {
         BankStatement {
             date: NaiveDate::from_ymd_opt(2025, 1, 31).unwrap(),
-            balance: gbp(balance),
+            balance: gbp(balance).into(),
             deposits_in_transit: vec![],
             outstanding_payments: vec![],
         }
@@ -257,13 +257,13 @@ mod tests {
         let mut s = statement(dec!(1));
         s.outstanding_payments.push(StatementItem {
             description: "x".into(),
-            amount: usd,
+            amount: usd.into(),
         });
         assert!(reconcile(&s, gbp(dec!(1)), vec![]).is_err());
         let mut s = statement(dec!(1));
         s.deposits_in_transit.push(StatementItem {
             description: "x".into(),
-            amount: gbp(dec!(-1)),
+            amount: gbp(dec!(-1)).into(),
         });
         assert!(reconcile(&s, gbp(dec!(1)), vec![]).is_err());
         let l = ledger(dec!(1));
@@ -273,6 +273,20 @@ mod tests {
             ..ledger(dec!(0))
         };
         assert!(reconcile(&statement(dec!(1)), gbp(dec!(1)), vec![l]).is_err());
+    }
+
+    #[test]
+    fn statement_amounts_without_a_currency_are_in_the_cash_books() {
+        let mut s = statement(dec!(0));
+        s.balance = Amount::new(dec!(100));
+        s.outstanding_payments.push(StatementItem {
+            description: "Cheque".into(),
+            amount: Amount::new(dec!(40)),
+        });
+        let r = reconcile(&s, gbp(dec!(60)), vec![ledger(dec!(60))]).unwrap();
+        assert_eq!(r.statement_balance, gbp(dec!(100)));
+        assert_eq!(r.adjusted_bank_balance, gbp(dec!(60)));
+        assert!(r.balanced);
     }
 
     #[test]

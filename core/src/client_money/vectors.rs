@@ -31,14 +31,14 @@ fn ledger(balance: Decimal) -> LedgerBalance {
 fn statement() -> BankStatement {
     BankStatement {
         date: date(2025, 1, 31),
-        balance: money(dec!(10000.00)),
+        balance: money(dec!(10000.00)).into(),
         deposits_in_transit: vec![StatementItem {
             description: "Deposit 31 Jan".into(),
-            amount: money(dec!(500.00)),
+            amount: money(dec!(500.00)).into(),
         }],
         outstanding_payments: vec![StatementItem {
             description: "Cheque 1042".into(),
-            amount: money(dec!(1500.00)),
+            amount: money(dec!(1500.00)).into(),
         }],
     }
 }
@@ -123,7 +123,7 @@ fn advance_fee_then_transfer_against_the_bill() {
         matter,
         client,
         kind,
-        amount: money(amount),
+        amount: money(amount).into(),
         date: date(2025, 1, 6),
         reference: String::new(),
         counterparty: "Client".into(),
@@ -133,6 +133,7 @@ fn advance_fee_then_transfer_against_the_bill() {
     };
     let retainer = ClientMoneyEntry::create(
         new(ClientMoneyEntryKind::Receipt, dec!(5000), None),
+        usd(),
         by,
         Utc::now(),
     )
@@ -146,6 +147,7 @@ fn advance_fee_then_transfer_against_the_bill() {
     assert!(
         ClientMoneyEntry::create(
             new(ClientMoneyEntryKind::TransferToOffice, dec!(1200), None),
+            usd(),
             by,
             Utc::now()
         )
@@ -157,6 +159,7 @@ fn advance_fee_then_transfer_against_the_bill() {
             dec!(1200),
             Some(BillId::new()),
         ),
+        usd(),
         by,
         Utc::now(),
     )

@@ -105,14 +105,8 @@ impl<'s> ClientMoneyService<'s> {
         self.session.write(|ctx| {
             let matter = ledger_matter(ctx, new.matter, new.client)?;
             let currency = matter.billing.currency;
-            if new.amount.currency != currency {
-                return Err(LexcaseError::validation(
-                    "amount",
-                    "client money is held in the matter's currency",
-                ));
-            }
             let entries = ledger(ctx.tx, new.matter, new.client)?;
-            let mut entry = ClientMoneyEntry::create(new, ctx.actor.id, ctx.now)?;
+            let mut entry = ClientMoneyEntry::create(new, currency, ctx.actor.id, ctx.now)?;
             let reversed = match entry.reverses {
                 Some(id) => {
                     let target = entries
@@ -224,7 +218,10 @@ impl<'s> ClientMoneyService<'s> {
     pub fn reconcile(&self, statement: BankStatement) -> Result<ReconciliationRecord> {
         self.session.write(|ctx| {
             ctx.require(Capability::ManageClientMoney)?;
-            let currency = statement.balance.currency;
+            let currency = statement
+                .balance
+                .currency
+                .unwrap_or(ctx.settings.default_currency);
             let mut entries: Vec<ClientMoneyEntry> = Vec::new();
             {
                 let disclosure = ctx.disclosure();

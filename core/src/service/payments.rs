@@ -51,7 +51,8 @@ impl<'s> PaymentService<'s> {
         self.session.write(|ctx| {
             ctx.require(Capability::ManageBilling)?;
             ctx.contact(new.client)?;
-            let payment = Payment::create(new, ctx.actor.id, ctx.now)?;
+            let payment =
+                Payment::create(new, ctx.settings.default_currency, ctx.actor.id, ctx.now)?;
             for allocation in &payment.allocations {
                 settle(ctx, &payment, *allocation)?;
             }

@@ -119,7 +119,9 @@ impl RecordingContext {
             fee_earner.default_rate,
             user,
             activity.as_deref(),
-            new.rate,
+            new.rate
+                .map(|r| r.or_currency(matter.billing.currency, "rate"))
+                .transpose()?,
         )?;
         let entry = TimeEntry::create(new, user, rate, terms.rounding(), ctx.actor.id, ctx.now)?;
         ctx.create(entry, "time.recorded")
@@ -374,12 +376,6 @@ impl<'s> TimeService<'s> {
     pub fn record_expense(&self, new: NewExpense) -> Result<Expense> {
         self.session.write(|ctx| {
             let matter = work_matter(ctx, new.matter)?;
-            if new.unit_cost.currency != matter.billing.currency {
-                return Err(LexcaseError::validation(
-                    "unit_cost",
-                    "the cost is in a different currency from the matter's",
-                ));
-            }
             if let Some(doc) = new.receipt {
                 let receipt = ctx
                     .tx
@@ -394,7 +390,7 @@ impl<'s> TimeService<'s> {
                 }
             }
             let terms = MatterTerms::load(ctx.tx, &matter)?;
-            let expense = Expense::create(new, ctx.actor.id, ctx.now)?;
+            let expense = Expense::create(new, matter.billing.currency, ctx.actor.id, ctx.now)?;
             terms.check_codes(None, None, expense.expense_code.as_deref())?;
             ctx.create(expense, "expense.recorded")
         })

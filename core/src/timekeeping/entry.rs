@@ -7,7 +7,7 @@ use super::RateSource;
 use crate::billing::{RoundingPolicy, hours};
 use crate::error::{LexcaseError, Result};
 use crate::ids::{AppointmentId, BillId, CommunicationId, MatterId, TaskId, TimeEntryId, UserId};
-use crate::money::Money;
+use crate::money::{Amount, Money};
 use crate::validate;
 
 /// The longest single entry: 24 hours.
@@ -131,8 +131,9 @@ pub struct NewTimeEntry {
     pub activity_code: Option<String>,
     /// Charged or not.
     pub billability: Billability,
-    /// A rate typed on the entry (first in the hierarchy).
-    pub rate: Option<Money>,
+    /// A rate typed on the entry (first in the hierarchy), in the matter's currency when it
+    /// names none.
+    pub rate: Option<Amount>,
     /// What it was recorded from.
     pub source: TimeSource,
 }
@@ -171,8 +172,9 @@ pub struct TimeEntryChanges {
     pub activity_code: Option<Option<String>>,
     /// New billability.
     pub billability: Option<Billability>,
-    /// A rate typed by hand (recorded as [`RateSource::Manual`]).
-    pub rate: Option<Money>,
+    /// A rate typed by hand (recorded as [`RateSource::Manual`]), in the entry's currency when
+    /// it names none.
+    pub rate: Option<Amount>,
 }
 
 /// Refuses a negative hourly rate (time of negative value: credits are bill adjustments).
@@ -261,6 +263,7 @@ impl TimeEntry {
             self.billability = billability;
         }
         if let Some(rate) = changes.rate {
+            let rate = rate.or_currency(self.rate.currency, "rate")?;
             check_rate(&rate)?;
             if rate.currency != self.rate.currency {
                 return Err(LexcaseError::validation(

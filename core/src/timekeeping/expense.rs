@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::WorkStatus;
 use crate::error::{LexcaseError, Result};
 use crate::ids::{BillId, DocumentId, ExpenseId, MatterId, UserId};
-use crate::money::Money;
+use crate::money::{Amount, Currency, Money};
 use crate::validate;
 
 /// How tax treats an expense when it is billed.
@@ -74,8 +74,8 @@ pub struct NewExpense {
     pub description: String,
     /// How many units (1 for a single cost).
     pub quantity: Decimal,
-    /// Cost per unit, in the matter's currency.
-    pub unit_cost: Money,
+    /// Cost per unit, in the matter's currency (which it may leave unnamed).
+    pub unit_cost: Amount,
     /// UTBMS expense code.
     pub expense_code: Option<String>,
     /// Who was paid.
@@ -97,8 +97,8 @@ pub struct ExpenseChanges {
     pub description: Option<String>,
     /// New quantity.
     pub quantity: Option<Decimal>,
-    /// New unit cost.
-    pub unit_cost: Option<Money>,
+    /// New unit cost, in the expense's currency (which it may leave unnamed).
+    pub unit_cost: Option<Amount>,
     /// New code (`Some(None)` clears it).
     pub expense_code: Option<Option<String>>,
     /// New vendor.
@@ -112,15 +112,28 @@ pub struct ExpenseChanges {
 }
 
 impl Expense {
-    /// Builds an unbilled expense at version 1.
-    pub fn create(new: NewExpense, by: UserId, now: DateTime<Utc>) -> Result<Self> {
+    /// Builds an unbilled expense at version 1 in `matter_currency`, the matter's: a cost that
+    /// names another currency is refused, one that names none is in it.
+    pub fn create(
+        new: NewExpense,
+        matter_currency: Currency,
+        by: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<Self> {
+        if new.unit_cost.currency.is_some_and(|c| c != matter_currency) {
+            return Err(LexcaseError::validation(
+                "unit_cost",
+                "the cost is in a different currency from the matter's",
+            ));
+        }
+        let unit_cost = new.unit_cost.or_currency(matter_currency, "unit_cost")?;
         let mut expense = Self {
             id: ExpenseId::new(),
             matter: new.matter,
             date: new.date,
             description: String::new(),
             quantity: Decimal::ONE,
-            unit_cost: new.unit_cost,
+            unit_cost,
             expense_code: None,
             vendor: String::new(),
             receipt: None,
@@ -135,7 +148,7 @@ impl Expense {
         expense.apply(ExpenseChanges {
             description: Some(new.description),
             quantity: Some(new.quantity),
-            unit_cost: Some(new.unit_cost),
+            unit_cost: Some(unit_cost.into()),
             expense_code: Some(new.expense_code),
             vendor: Some(new.vendor),
             receipt: Some(new.receipt),
@@ -172,7 +185,8 @@ impl Expense {
             self.quantity = quantity;
         }
         if let Some(cost) = changes.unit_cost {
-            let cost = Money::non_negative(cost.amount, cost.currency, "unit_cost")?;
+            let currency = cost.currency.unwrap_or(self.unit_cost.currency);
+            let cost = Money::non_negative(cost.amount, currency, "unit_cost")?;
             if cost.currency != self.unit_cost.currency {
                 return Err(LexcaseError::validation(
                     "unit_cost",

@@ -198,7 +198,9 @@ pub fn world_in(place: &Place) -> World {
                 date: day("2026-11-04"),
                 description: text.into(),
                 quantity: Decimal::ONE,
-                unit_cost: Money::new(cost.parse().unwrap(), currency, "amount").unwrap(),
+                unit_cost: Money::new(cost.parse().unwrap(), currency, "amount")
+                    .unwrap()
+                    .into(),
                 expense_code: None,
                 vendor: String::new(),
                 receipt: None,

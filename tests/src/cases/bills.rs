@@ -40,7 +40,7 @@ fn expense(
         date: day("2026-11-20"),
         description: text.into(),
         quantity: Decimal::ONE,
-        unit_cost: gbp(cost),
+        unit_cost: gbp(cost).into(),
         expense_code: Some(code.into()),
         vendor: String::new(),
         receipt: None,
@@ -176,7 +176,7 @@ pub fn draft_issue_and_settle(store: SharedStore) {
         payments.record(NewPayment {
             client,
             received_on: day("2026-11-28"),
-            amount: gbp(amount),
+            amount: gbp(amount).into(),
             method: "bank transfer".into(),
             reference: "SMITH".into(),
             allocations,

@@ -39,7 +39,7 @@ pub fn ledger_guard_override_and_reconciliation(store: SharedStore) {
         matter: m.id,
         client,
         kind,
-        amount: gbp(amount),
+        amount: gbp(amount).into(),
         date: day("2026-11-27"),
         reference: "BACS".into(),
         counterparty: "Jane Smith".into(),
@@ -156,11 +156,11 @@ pub fn ledger_guard_override_and_reconciliation(store: SharedStore) {
     // Reconciliation: bank 4,300 with 500 paid out not yet presented → adjusted 3,800.
     let statement = BankStatement {
         date: day("2026-11-30"),
-        balance: gbp("4300"),
+        balance: gbp("4300").into(),
         deposits_in_transit: vec![],
         outstanding_payments: vec![StatementItem {
             description: "cheque 1042".into(),
-            amount: gbp("500"),
+            amount: gbp("500").into(),
         }],
     };
     let record = money.reconcile(statement.clone()).unwrap();
@@ -173,7 +173,7 @@ pub fn ledger_guard_override_and_reconciliation(store: SharedStore) {
     );
     let short = BankStatement {
         date: day("2026-12-01"),
-        balance: gbp("4200"),
+        balance: gbp("4200").into(),
         ..statement
     };
     let record = money.reconcile(short).unwrap();
@@ -194,7 +194,9 @@ pub fn ledger_guard_override_and_reconciliation(store: SharedStore) {
     wrong.client = stranger.id;
     assert_invalid(money.record(wrong, None), "client");
     let mut usd = entry(ClientMoneyEntryKind::Receipt, "1", None);
-    usd.amount = Money::new(Decimal::ONE, Currency::parse("USD").unwrap(), "x").unwrap();
+    usd.amount = Money::new(Decimal::ONE, Currency::parse("USD").unwrap(), "x")
+        .unwrap()
+        .into();
     assert_invalid(money.record(usd, None), "amount");
     f.assert_state_explained();
 }

@@ -141,7 +141,8 @@ pub fn packs_in_force_gate_opening_and_stages(store: SharedStore) {
                 client,
                 kind: ClientMoneyEntryKind::Receipt,
                 amount: Money::new("500".parse().unwrap(), Currency::parse("GBP").unwrap(), "a")
-                    .unwrap(),
+                    .unwrap()
+                    .into(),
                 date: day("2026-11-27"),
                 reference: String::new(),
                 counterparty: "Jane Smith".into(),

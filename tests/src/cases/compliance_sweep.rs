@@ -238,7 +238,7 @@ fn purchase(f: &Fixture) -> Matter {
         matter: m.id,
         client,
         kind,
-        amount: gbp(amount),
+        amount: gbp(amount).into(),
         date: day("2026-11-20"),
         reference: String::new(),
         counterparty: "Bank".into(),

@@ -14,6 +14,7 @@ pub mod conflict_index;
 pub mod conflicts;
 pub mod contacts;
 pub mod deadline_versions;
+pub mod default_currency;
 pub mod docket;
 pub mod documents;
 pub mod far_dates;

@@ -91,9 +91,9 @@ fn firm_with_work(f: &Fixture) -> Vec<Matter> {
                 f.fee_earner.actor_id()
             });
             if m.billing.currency.code() == "USD" {
-                e.rate = Some(money("310.50", "USD"));
+                e.rate = Some(money("310.50", "USD").into());
             } else if j % 5 == 0 {
-                e.rate = Some(money("212.125", "GBP"));
+                e.rate = Some(money("212.125", "GBP").into());
             }
             batch.push(e);
         }
@@ -106,7 +106,7 @@ fn firm_with_work(f: &Fixture) -> Vec<Matter> {
                     date: day("2026-10-20") + chrono::Duration::days(k),
                     description: "Search fee".into(),
                     quantity: Decimal::from(k + 1),
-                    unit_cost: money("12.345", m.billing.currency.code()),
+                    unit_cost: money("12.345", m.billing.currency.code()).into(),
                     expense_code: None,
                     vendor: "Land Registry".into(),
                     receipt: None,
@@ -146,7 +146,8 @@ fn firm_with_work(f: &Fixture) -> Vec<Matter> {
                 amount: Money {
                     amount: (bill.totals.total / Decimal::from(3)).round_dp(2),
                     currency: bill.currency,
-                },
+                }
+                .into(),
                 method: "BACS".into(),
                 reference: String::new(),
                 allocations: vec![lexcase::bills::Allocation {
@@ -164,7 +165,7 @@ fn firm_with_work(f: &Fixture) -> Vec<Matter> {
             matter: m.id,
             client,
             kind,
-            amount: money(amount, "GBP"),
+            amount: money(amount, "GBP").into(),
             date: day(date),
             reference: "ref".into(),
             counterparty: "Client".into(),

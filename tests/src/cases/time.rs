@@ -91,7 +91,7 @@ pub fn rates_rounding_and_codes(store: SharedStore) {
     // The first entry keeps the policy it was recorded under.
     assert_eq!(time.get(e.id).unwrap().rounding, RoundingPolicy::default());
     let mut manual = on(600, "Hearing");
-    manual.rate = Some(gbp("400"));
+    manual.rate = Some(gbp("400").into());
     assert_eq!(time.record(manual).unwrap().rate_source, RateSource::Manual);
 
     // Codes: the client takes litigation codes only.
@@ -249,7 +249,7 @@ pub fn timers_sources_and_expenses(store: SharedStore) {
             date: day("2026-11-27"),
             description: "Probate application fee".into(),
             quantity: Decimal::ONE,
-            unit_cost: gbp("300"),
+            unit_cost: gbp("300").into(),
             expense_code: Some("E112".into()),
             vendor: "HMCTS".into(),
             receipt: None,
@@ -265,7 +265,7 @@ pub fn timers_sources_and_expenses(store: SharedStore) {
             date: day("2026-11-27"),
             description: "x".into(),
             quantity: Decimal::ONE,
-            unit_cost: gbp("1"),
+            unit_cost: gbp("1").into(),
             expense_code: None,
             vendor: String::new(),
             receipt: None,
@@ -275,9 +275,11 @@ pub fn timers_sources_and_expenses(store: SharedStore) {
     };
     assert_invalid(time.record_expense(bad.clone()), "expense_code");
     bad.expense_code = None;
-    bad.unit_cost = Money::new(Decimal::ONE, Currency::parse("USD").unwrap(), "x").unwrap();
+    bad.unit_cost = Money::new(Decimal::ONE, Currency::parse("USD").unwrap(), "x")
+        .unwrap()
+        .into();
     assert_invalid(time.record_expense(bad.clone()), "unit_cost");
-    bad.unit_cost = gbp("1");
+    bad.unit_cost = gbp("1").into();
     bad.quantity = Decimal::ZERO;
     assert_invalid(time.record_expense(bad), "quantity");
     f.assert_state_explained();
@@ -329,7 +331,7 @@ pub fn negative_rates_and_unknown_clients_are_refused(store: SharedStore) {
     let m = f.matter("Smith v Jones");
     let before = f.audit_len();
     let mut negative = NewTimeEntry::new(m.id, day("2026-11-02"), 600, "Work");
-    negative.rate = Some(gbp("-250"));
+    negative.rate = Some(gbp("-250").into());
     assert_invalid(f.fee_earner.time().record(negative.clone()), "rate");
     assert_invalid(f.fee_earner.time().record_many(vec![negative]), "rate");
     assert_eq!(f.audit_len(), before, "nothing was written");
@@ -343,7 +345,7 @@ pub fn negative_rates_and_unknown_clients_are_refused(store: SharedStore) {
             e.id,
             e.version,
             TimeEntryChanges {
-                rate: Some(gbp("-1")),
+                rate: Some(gbp("-1").into()),
                 ..TimeEntryChanges::default()
             },
         ),

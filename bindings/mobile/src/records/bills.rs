@@ -693,7 +693,7 @@ impl TryFrom<NewPayment> for CoreNewPayment {
         Ok(Self {
             client: client.into(),
             received_on,
-            amount: amount.into_core("amount")?,
+            amount: amount.into_core("amount")?.into(),
             method,
             reference,
             allocations: all(allocations),

@@ -157,7 +157,7 @@ impl TryFrom<NewClientMoneyEntry> for CoreNewClientMoneyEntry {
             matter: matter.into(),
             client: client.into(),
             kind: kind.into(),
-            amount: amount.into_core("amount")?,
+            amount: amount.into_core("amount")?.into(),
             date,
             reference,
             counterparty,
@@ -203,19 +203,6 @@ pub struct StatementItem {
     pub amount: Money,
 }
 
-impl From<CoreStatementItem> for StatementItem {
-    fn from(item: CoreStatementItem) -> Self {
-        let CoreStatementItem {
-            description,
-            amount,
-        } = item;
-        Self {
-            description,
-            amount: amount.into(),
-        }
-    }
-}
-
 impl TryFrom<StatementItem> for CoreStatementItem {
     type Error = LexcaseError;
     fn try_from(item: StatementItem) -> Result<Self, LexcaseError> {
@@ -225,7 +212,7 @@ impl TryFrom<StatementItem> for CoreStatementItem {
         } = item;
         Ok(Self {
             description,
-            amount: amount.into_core("amount")?,
+            amount: amount.into_core("amount")?.into(),
         })
     }
 }
@@ -262,7 +249,7 @@ impl TryFrom<BankStatement> for CoreBankStatement {
         };
         Ok(Self {
             date,
-            balance: balance.into_core("balance")?,
+            balance: balance.into_core("balance")?.into(),
             deposits_in_transit: items(deposits_in_transit)?,
             outstanding_payments: items(outstanding_payments)?,
         })

@@ -427,7 +427,10 @@ impl TryFrom<NewTimeEntry> for CoreNewTimeEntry {
             task_code,
             activity_code,
             billability: billability.map(Into::into).unwrap_or_default(),
-            rate: rate.map(|r| r.into_core("rate")).transpose()?,
+            rate: rate
+                .map(|r| r.into_core("rate"))
+                .transpose()?
+                .map(Into::into),
             source: source.map(Into::into).unwrap_or_default(),
         })
     }
@@ -500,7 +503,10 @@ impl TryFrom<TimeEntryChanges> for CoreTimeEntryChanges {
             task_code: task_code.map(Option::<String>::from),
             activity_code: activity_code.map(Option::<String>::from),
             billability: billability.map(CoreBillability::from),
-            rate: rate.map(|r| r.into_core("rate")).transpose()?,
+            rate: rate
+                .map(|r| r.into_core("rate"))
+                .transpose()?
+                .map(Into::into),
         })
     }
 }
@@ -749,7 +755,7 @@ impl TryFrom<NewExpense> for CoreNewExpense {
             date,
             description,
             quantity,
-            unit_cost: unit_cost.into_core("unit_cost")?,
+            unit_cost: unit_cost.into_core("unit_cost")?.into(),
             expense_code,
             vendor,
             receipt: receipt.map(DocumentId::from),
@@ -822,7 +828,10 @@ impl TryFrom<ExpenseChanges> for CoreExpenseChanges {
             date,
             description,
             quantity,
-            unit_cost: unit_cost.map(|c| c.into_core("unit_cost")).transpose()?,
+            unit_cost: unit_cost
+                .map(|c| c.into_core("unit_cost"))
+                .transpose()?
+                .map(Into::into),
             expense_code: expense_code.map(Option::<String>::from),
             vendor,
             receipt: receipt.map(|change| match change {

@@ -176,7 +176,7 @@ pub fn reconciliation_covers_only_the_ledgers_the_actor_may_see(store: SharedSto
     receive(&w, w.walled.id, w.client.id, "9137.41");
     let statement = |amount: &str| BankStatement {
         date: day("2026-11-30"),
-        balance: gbp(amount),
+        balance: gbp(amount).into(),
         deposits_in_transit: vec![],
         outstanding_payments: vec![],
     };

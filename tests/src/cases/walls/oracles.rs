@@ -152,7 +152,8 @@ pub fn hidden_and_missing_records_give_the_same_error(store: SharedStore) {
                     Currency::parse("GBP").unwrap(),
                     "unit_cost",
                 )
-                .unwrap(),
+                .unwrap()
+                .into(),
                 expense_code: None,
                 vendor: String::new(),
                 receipt: Some(receipt),

@@ -53,7 +53,7 @@ pub fn pay(w: &Walled, amount: &str, bill: Option<BillId>, reference: &str) -> P
         .record(NewPayment {
             client: w.client.id,
             received_on: day("2026-11-27"),
-            amount: gbp(amount),
+            amount: gbp(amount).into(),
             method: "bank transfer".into(),
             reference: reference.into(),
             allocations: bill
@@ -76,7 +76,7 @@ pub fn receive(w: &Walled, matter: MatterId, client: ContactId, amount: &str) ->
                 matter,
                 client,
                 kind: ClientMoneyEntryKind::Receipt,
-                amount: gbp(amount),
+                amount: gbp(amount).into(),
                 date: day("2026-11-20"),
                 reference: "BACS".into(),
                 counterparty: "Quentin Quill".into(),

@@ -1,0 +1,134 @@
+//! Amounts that name no currency: the services fill in the context's — the matter's for time,
+//! expenses and client money (which must be in it), the entry's or expense's own for changes,
+//! and the firm's default for payments and bank statements — in the transaction of the write.
+
+use chrono::NaiveDate;
+use lexcase::bills::NewPayment;
+use lexcase::client_money::{
+    BankStatement, ClientMoneyEntryKind, NewClientMoneyEntry, StatementItem,
+};
+use lexcase::money::{Amount, Currency, Money};
+use lexcase::timekeeping::{
+    ExpenseChanges, ExpenseTax, NewExpense, NewTimeEntry, TimeEntryChanges,
+};
+use rust_decimal::Decimal;
+
+use crate::fixture::{Fixture, SharedStore, assert_invalid};
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+fn money(amount: &str, code: &str) -> Money {
+    Money::new(
+        amount.parse().unwrap(),
+        Currency::parse(code).unwrap(),
+        "amount",
+    )
+    .unwrap()
+}
+
+fn amount(amount: &str) -> Amount {
+    Amount::new(amount.parse().unwrap())
+}
+
+/// A matter billed in USD in a GBP firm: its time, expenses and client money are in USD
+/// without naming it; payments and the bank statement are in GBP.
+pub fn amounts_without_a_currency_take_the_matter_or_the_firm_currency(store: SharedStore) {
+    let f = Fixture::new(store);
+    let client = f.person("Ada", "Lovelace");
+    let mut new = f.new_matter("Dollar matter", vec![client.id]);
+    new.billing.currency = Currency::parse("USD").unwrap();
+    let m = f.fee_earner.matters().create(new).unwrap();
+    let time = f.fee_earner.time();
+
+    let mut work = NewTimeEntry::new(m.id, day(), 3600, "Advice");
+    work.rate = Some(amount("300"));
+    let entry = time.record(work).unwrap();
+    assert_eq!(entry.rate, money("300", "USD"));
+    let changes = TimeEntryChanges {
+        rate: Some(amount("310")),
+        ..TimeEntryChanges::default()
+    };
+    let entry = time.update(entry.id, entry.version, changes).unwrap();
+    assert_eq!(entry.rate, money("310", "USD"));
+
+    let cost = NewExpense {
+        matter: m.id,
+        date: day(),
+        description: "Courier".into(),
+        quantity: Decimal::ONE,
+        unit_cost: amount("12"),
+        expense_code: None,
+        vendor: String::new(),
+        receipt: None,
+        tax: ExpenseTax::Disbursement,
+        billable: true,
+    };
+    let expense = time.record_expense(cost.clone()).unwrap();
+    assert_eq!(expense.unit_cost, money("12", "USD"));
+    let changes = ExpenseChanges {
+        unit_cost: Some(amount("15")),
+        ..ExpenseChanges::default()
+    };
+    let expense = time
+        .update_expense(expense.id, expense.version, changes)
+        .unwrap();
+    assert_eq!(expense.unit_cost, money("15", "USD"));
+    let in_pounds = NewExpense {
+        unit_cost: money("12", "GBP").into(),
+        ..cost
+    };
+    assert_invalid(time.record_expense(in_pounds), "unit_cost");
+
+    let receipt = NewClientMoneyEntry {
+        matter: m.id,
+        client: client.id,
+        kind: ClientMoneyEntryKind::Receipt,
+        amount: amount("500"),
+        date: day(),
+        reference: String::new(),
+        counterparty: "Ada Lovelace".into(),
+        description: "On account".into(),
+        bill: None,
+        reverses: None,
+    };
+    let held = f.accounts.client_money();
+    let entry = held.record(receipt.clone(), None).unwrap();
+    assert_eq!(entry.amount, money("500", "USD"));
+    let in_pounds = NewClientMoneyEntry {
+        amount: money("500", "GBP").into(),
+        ..receipt
+    };
+    assert_invalid(held.record(in_pounds, None), "amount");
+
+    let payment = f
+        .accounts
+        .payments()
+        .record(NewPayment {
+            client: client.id,
+            received_on: day(),
+            amount: amount("100"),
+            method: "BACS".into(),
+            reference: String::new(),
+            allocations: vec![],
+        })
+        .unwrap();
+    assert_eq!(payment.amount, money("100", "GBP"));
+
+    let statement = BankStatement {
+        date: day(),
+        balance: amount("0"),
+        deposits_in_transit: vec![StatementItem {
+            description: "Cheque".into(),
+            amount: amount("25"),
+        }],
+        outstanding_payments: vec![],
+    };
+    let record = held.reconcile(statement).unwrap();
+    assert_eq!(
+        record.reconciliation.adjusted_bank_balance,
+        money("25", "GBP")
+    );
+    f.assert_state_explained();
+}
