@@ -64,6 +64,44 @@ pub fn report(
     }
 }
 
+/// One phase of a long call, counted item by item: each step is reported to the callback,
+/// whose cancel ends the call there.
+pub(crate) struct Counter<'p> {
+    progress: &'p mut dyn Progress,
+    phase: &'static str,
+    done: u64,
+    total: Option<u64>,
+}
+
+impl<'p> Counter<'p> {
+    /// Starts `phase`, of `total` items when known: reports that none is done yet (so a
+    /// progress bar learns the total before the first item).
+    pub(crate) fn start(
+        progress: &'p mut dyn Progress,
+        phase: &'static str,
+        total: Option<u64>,
+    ) -> Result<Self> {
+        report(progress, phase, 0, total)?;
+        Ok(Self {
+            progress,
+            phase,
+            done: 0,
+            total,
+        })
+    }
+
+    /// `n` more items are done.
+    pub(crate) fn add(&mut self, n: u64) -> Result<()> {
+        self.done += n;
+        report(self.progress, self.phase, self.done, self.total)
+    }
+
+    /// One more item is done.
+    pub(crate) fn step(&mut self) -> Result<()> {
+        self.add(1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +124,25 @@ mod tests {
         );
         assert_eq!(seen, vec![1, 2]);
         assert!(report(&mut Silent, "p", 9, None).is_ok());
+    }
+
+    #[test]
+    fn a_counter_reports_its_start_and_every_step() {
+        let mut seen = Vec::new();
+        let mut record = |u: ProgressUpdate| {
+            seen.push((u.phase, u.done, u.total));
+            if u.done == 3 {
+                Flow::Cancel
+            } else {
+                Flow::Continue
+            }
+        };
+        let mut counter = Counter::start(&mut record, "q", Some(4)).unwrap();
+        counter.step().unwrap();
+        assert_eq!(counter.add(2), Err(LexcaseError::Cancelled));
+        assert_eq!(
+            seen,
+            vec![("q", 0, Some(4)), ("q", 1, Some(4)), ("q", 3, Some(4))]
+        );
     }
 }
