@@ -35,6 +35,7 @@
 //! export from one, import into the other.
 
 mod export;
+mod file;
 mod format;
 mod import;
 
