@@ -8,7 +8,7 @@ use lexcase::archive::{Manifest as CoreManifest, Member as CoreMember};
 
 use crate::error::Result;
 use crate::firm::Firm;
-use crate::progress::{Listening, ProgressListener};
+use crate::progress::{ProgressListener, listened};
 use crate::records::AuditHead;
 
 /// One member of an archive: its path, its line count (1 for a document's contents), size and
@@ -81,11 +81,10 @@ impl Firm {
         path: String,
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<ArchiveManifest> {
-        let mut progress = Listening::to(listener);
-        Ok(self
-            .core()
-            .export_archive_file(Path::new(&path), &mut progress)?
-            .into())
+        listened(listener, |p| {
+            self.core().export_archive_file(Path::new(&path), p)
+        })
+        .map(Into::into)
     }
 
     /// Reads the archive file at `path` into this firm, whose database must be empty (a new
@@ -99,10 +98,9 @@ impl Firm {
         path: String,
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<ArchiveManifest> {
-        let mut progress = Listening::to(listener);
-        Ok(self
-            .core()
-            .import_archive_file(Path::new(&path), &mut progress)?
-            .into())
+        listened(listener, |p| {
+            self.core().import_archive_file(Path::new(&path), p)
+        })
+        .map(Into::into)
     }
 }

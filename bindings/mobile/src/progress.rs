@@ -43,13 +43,14 @@ pub trait ProgressListener: Send + Sync {
 }
 
 /// The app's listener, if any, as the core's progress callback.
-pub(crate) struct Listening(Option<Arc<dyn ProgressListener>>);
+struct Listening(Option<Arc<dyn ProgressListener>>);
 
-impl Listening {
-    /// Reports to `listener`, or nowhere for `None`.
-    pub(crate) fn to(listener: Option<Arc<dyn ProgressListener>>) -> Self {
-        Self(listener)
-    }
+/// Runs a core call reporting to `listener` (nowhere for `None`).
+pub(crate) fn listened<T>(
+    listener: Option<Arc<dyn ProgressListener>>,
+    call: impl FnOnce(&mut dyn Progress) -> lexcase::Result<T>,
+) -> crate::error::Result<T> {
+    Ok(call(&mut Listening(listener))?)
 }
 
 impl Progress for Listening {

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::convert::all;
 use crate::error::Result;
-use crate::progress::{Listening, ProgressListener};
+use crate::progress::{ProgressListener, listened};
 use crate::records::{CompliancePack, MatterCompliance, RuleOverride, RuleTestOutcome};
 
 /// Compliance rules. Reading findings needs sight of the matter; choosing and installing
@@ -72,11 +72,10 @@ impl ComplianceService {
         &self,
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<Vec<MatterCompliance>> {
-        let mut progress = Listening::to(listener);
-        Ok(all(self
-            .session
-            .compliance()
-            .sweep_with_progress(&mut progress)?))
+        let found = listened(listener, |p| {
+            self.session.compliance().sweep_with_progress(p)
+        });
+        found.map(all)
     }
 
     /// The overrides recorded on a matter, oldest first.

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::convert::all;
 use crate::error::Result;
-use crate::progress::{Listening, ProgressListener};
+use crate::progress::{ProgressListener, listened};
 use crate::recheck::ConflictRecheck;
 use crate::records::{ConflictCheck, ConflictHit, HitDisposition};
 
@@ -49,12 +49,10 @@ impl ConflictService {
         &self,
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<ConflictRecheck> {
-        let mut progress = Listening::to(listener);
-        Ok(self
-            .session
-            .conflicts()
-            .recheck_all_with_progress(&mut progress)?
-            .into())
+        listened(listener, |p| {
+            self.session.conflicts().recheck_all_with_progress(p)
+        })
+        .map(Into::into)
     }
 
     /// Runs the matter's check over its parties and stores it; decisions already made about

@@ -6,7 +6,7 @@ use lexcase::service::Session;
 use uuid::Uuid;
 
 use crate::error::Result;
-use crate::progress::{Listening, ProgressListener};
+use crate::progress::{ProgressListener, listened};
 use crate::records::{
     Document, DocumentPage, DocumentStatus, NewDocument, Page, RenderRequest, RenderSubject,
     RenderedDocument, TemplateKind,
@@ -140,12 +140,12 @@ impl DocumentService {
             .into_iter()
             .map(TryInto::try_into)
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        let mut progress = Listening::to(listener);
-        Ok(crate::convert::all(
+        let rendered = listened(listener, |p| {
             self.session
                 .documents()
-                .render_many_with_progress(requests, &mut progress)?,
-        ))
+                .render_many_with_progress(requests, p)
+        });
+        rendered.map(crate::convert::all)
     }
 
     /// The merge model a template of `kind` would print about `subject`, as JSON: what

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::convert::all;
 use crate::error::Result;
-use crate::progress::{Listening, ProgressListener};
+use crate::progress::{ProgressListener, listened};
 use crate::records::Contact;
 
 /// iCalendar export of calendars, deadlines and tasks; vCard export and import of contacts.
@@ -58,10 +58,11 @@ impl InterchangeService {
         vcf: String,
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<Vec<Contact>> {
-        let mut progress = Listening::to(listener);
-        Ok(all(self
-            .session
-            .interchange()
-            .import_contacts_with_progress(&vcf, &mut progress)?))
+        let imported = listened(listener, |p| {
+            self.session
+                .interchange()
+                .import_contacts_with_progress(&vcf, p)
+        });
+        imported.map(all)
     }
 }

@@ -8,7 +8,7 @@ use lexcase::timekeeping::NewTimeEntry as CoreNewTimeEntry;
 use uuid::Uuid;
 
 use crate::error::Result;
-use crate::progress::{Listening, ProgressListener};
+use crate::progress::{ProgressListener, listened};
 use crate::records::{
     BillingTerms, Expense, ExpenseChanges, ExpensePage, FirmBillingSettings, NewExpense,
     NewTimeEntry, Page, TermsScope, TimeEntry, TimeEntryChanges, TimeEntryPage, TimeSource, Timer,
@@ -52,12 +52,10 @@ impl TimeService {
             .into_iter()
             .map(CoreNewTimeEntry::try_from)
             .collect::<Result<Vec<_>>>()?;
-        let mut progress = Listening::to(listener);
-        Ok(crate::convert::all(
-            self.session
-                .time()
-                .record_many_with_progress(new, &mut progress)?,
-        ))
+        let recorded = listened(listener, |p| {
+            self.session.time().record_many_with_progress(new, p)
+        });
+        recorded.map(crate::convert::all)
     }
 
     /// Records time spent on a communication, task or calendar entry: the matter and day come
