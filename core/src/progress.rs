@@ -1,10 +1,24 @@
-//! Progress of long calls (export, import, sweeps, batch imports) and how a caller cancels them.
+//! Progress of long calls (export, import, sweeps, batch imports, re-checks, batch renderings)
+//! and how a caller cancels them.
 //!
 //! A long call reports [`ProgressUpdate`]s to a [`Progress`] callback: the phase it is in, how
 //! much of it is done and, when known, how much there is. The callback answers [`Flow`]:
 //! [`Flow::Cancel`] makes the call stop at that point with [`LexcaseError::Cancelled`],
 //! leaving nothing half-written (the write transaction is rolled back, staged contents are
 //! discarded). Any closure `FnMut(ProgressUpdate) -> Flow` is a [`Progress`].
+//!
+//! The long calls and their phases (stable names; every phase but the archive's starts by
+//! reporting 0 done, so that a progress bar learns its total first):
+//!
+//! | call | phases |
+//! |---|---|
+//! | [`Firm::export_archive_with_progress`](crate::service::Firm::export_archive_with_progress) | `export.records` (no total), `export.contents`, `export.audit` |
+//! | [`Firm::import_archive_with_progress`](crate::service::Firm::import_archive_with_progress) | `import.check`, `import.contents`, `import.write` |
+//! | [`ComplianceService::sweep_with_progress`](crate::service::ComplianceService::sweep_with_progress) | `sweep.matters` |
+//! | [`InterchangeService::import_contacts_with_progress`](crate::service::InterchangeService::import_contacts_with_progress) | `contacts.import` |
+//! | [`TimeService::record_many_with_progress`](crate::service::TimeService::record_many_with_progress) | `time.record` |
+//! | [`ConflictService::recheck_all_with_progress`](crate::service::ConflictService::recheck_all_with_progress) | `conflicts.recheck` |
+//! | [`DocumentService::render_many_with_progress`](crate::service::DocumentService::render_many_with_progress) | `render.documents`, then `render.record` |
 
 use crate::error::{LexcaseError, Result};
 
