@@ -1,10 +1,24 @@
-//! Progress of long calls (export, import, sweeps, batch imports) and how a caller cancels them.
+//! Progress of long calls (export, import, sweeps, batch imports, re-checks, batch renderings)
+//! and how a caller cancels them.
 //!
 //! A long call reports [`ProgressUpdate`]s to a [`Progress`] callback: the phase it is in, how
 //! much of it is done and, when known, how much there is. The callback answers [`Flow`]:
 //! [`Flow::Cancel`] makes the call stop at that point with [`LexcaseError::Cancelled`],
 //! leaving nothing half-written (the write transaction is rolled back, staged contents are
 //! discarded). Any closure `FnMut(ProgressUpdate) -> Flow` is a [`Progress`].
+//!
+//! The long calls and their phases (stable names; every phase but the archive's starts by
+//! reporting 0 done, so that a progress bar learns its total first):
+//!
+//! | call | phases |
+//! |---|---|
+//! | [`Firm::export_archive_with_progress`](crate::service::Firm::export_archive_with_progress) | `export.records` (no total), `export.contents`, `export.audit` |
+//! | [`Firm::import_archive_with_progress`](crate::service::Firm::import_archive_with_progress) | `import.check`, `import.contents`, `import.write` |
+//! | [`ComplianceService::sweep_with_progress`](crate::service::ComplianceService::sweep_with_progress) | `sweep.matters` |
+//! | [`InterchangeService::import_contacts_with_progress`](crate::service::InterchangeService::import_contacts_with_progress) | `contacts.import` |
+//! | [`TimeService::record_many_with_progress`](crate::service::TimeService::record_many_with_progress) | `time.record` |
+//! | [`ConflictService::recheck_all_with_progress`](crate::service::ConflictService::recheck_all_with_progress) | `conflicts.recheck` |
+//! | [`DocumentService::render_many_with_progress`](crate::service::DocumentService::render_many_with_progress) | `render.documents`, then `render.record` |
 
 use crate::error::{LexcaseError, Result};
 
@@ -64,6 +78,44 @@ pub fn report(
     }
 }
 
+/// One phase of a long call, counted item by item: each step is reported to the callback,
+/// whose cancel ends the call there.
+pub(crate) struct Counter<'p> {
+    progress: &'p mut dyn Progress,
+    phase: &'static str,
+    done: u64,
+    total: Option<u64>,
+}
+
+impl<'p> Counter<'p> {
+    /// Starts `phase`, of `total` items when known: reports that none is done yet (so a
+    /// progress bar learns the total before the first item).
+    pub(crate) fn start(
+        progress: &'p mut dyn Progress,
+        phase: &'static str,
+        total: Option<u64>,
+    ) -> Result<Self> {
+        report(progress, phase, 0, total)?;
+        Ok(Self {
+            progress,
+            phase,
+            done: 0,
+            total,
+        })
+    }
+
+    /// `n` more items are done.
+    pub(crate) fn add(&mut self, n: u64) -> Result<()> {
+        self.done += n;
+        report(self.progress, self.phase, self.done, self.total)
+    }
+
+    /// One more item is done.
+    pub(crate) fn step(&mut self) -> Result<()> {
+        self.add(1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +138,25 @@ mod tests {
         );
         assert_eq!(seen, vec![1, 2]);
         assert!(report(&mut Silent, "p", 9, None).is_ok());
+    }
+
+    #[test]
+    fn a_counter_reports_its_start_and_every_step() {
+        let mut seen = Vec::new();
+        let mut record = |u: ProgressUpdate| {
+            seen.push((u.phase, u.done, u.total));
+            if u.done == 3 {
+                Flow::Cancel
+            } else {
+                Flow::Continue
+            }
+        };
+        let mut counter = Counter::start(&mut record, "q", Some(4)).unwrap();
+        counter.step().unwrap();
+        assert_eq!(counter.add(2), Err(LexcaseError::Cancelled));
+        assert_eq!(
+            seen,
+            vec![("q", 0, Some(4)), ("q", 1, Some(4)), ("q", 3, Some(4))]
+        );
     }
 }

@@ -97,7 +97,7 @@ pub(crate) fn inputs(
 }
 
 /// Matter ids as the keys of their keyed records.
-fn keys(matters: &[MatterId]) -> Vec<String> {
+pub(crate) fn keys(matters: &[MatterId]) -> Vec<String> {
     matters.iter().map(ToString::to_string).collect()
 }
 

@@ -132,6 +132,14 @@ pub(crate) fn check(scope: &mut Scope<'_>, matter: MatterId) -> Result<Option<Co
     keyed::get(scope, CONFLICT_CHECK, &matter.to_string())
 }
 
+/// The conflict checks of any of `matters`, in one query.
+pub(crate) fn checks(scope: &mut Scope<'_>, matters: &[MatterId]) -> Result<Vec<ConflictCheck>> {
+    if matters.is_empty() {
+        return Ok(Vec::new());
+    }
+    keyed::of_keys(scope, CONFLICT_CHECK, crate::compliance::keys(matters))
+}
+
 /// Stores a matter's conflict check.
 pub(crate) fn put_check(
     scope: &mut Scope<'_>,

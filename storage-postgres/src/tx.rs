@@ -365,6 +365,9 @@ macro_rules! read_tx {
             fn conflict_check(&self, matter: MatterId) -> Result<Option<ConflictCheck>> {
                 conflict_index::check(&mut self.tx.scope()?, matter)
             }
+            fn conflict_checks_of(&self, matters: &[MatterId]) -> Result<Vec<ConflictCheck>> {
+                conflict_index::checks(&mut self.tx.scope()?, matters)
+            }
             fn rule_overrides(&self, matter: MatterId) -> Result<Option<RuleOverrides>> {
                 keyed::get(
                     &mut self.tx.scope()?,

@@ -377,7 +377,7 @@ fn client_money(conn: &Connection, batch: &Batch) -> Result<Vec<LedgerFactsRow>>
 }
 
 /// The whole records of `kind` keyed by the matters' ids.
-fn keyed_bodies<T: serde::de::DeserializeOwned>(
+pub(crate) fn keyed_bodies<T: serde::de::DeserializeOwned>(
     conn: &Connection,
     kind: &'static str,
     matters: &[MatterId],

@@ -138,6 +138,14 @@ pub(crate) fn check(conn: &Connection, matter: MatterId) -> Result<Option<Confli
     keyed::get(conn, CHECK, &matter.to_string())
 }
 
+/// The conflict checks of any of `matters`, in one query.
+pub(crate) fn checks(conn: &Connection, matters: &[MatterId]) -> Result<Vec<ConflictCheck>> {
+    if matters.is_empty() {
+        return Ok(Vec::new());
+    }
+    crate::compliance::keyed_bodies(conn, CHECK, matters)
+}
+
 /// Stores a matter's conflict check.
 pub(crate) fn put_check(
     conn: &Connection,

@@ -461,6 +461,9 @@ macro_rules! read_tx {
             fn conflict_check(&self, matter: MatterId) -> Result<Option<ConflictCheck>> {
                 conflict_index::check(self.conn(), matter)
             }
+            fn conflict_checks_of(&self, matters: &[MatterId]) -> Result<Vec<ConflictCheck>> {
+                conflict_index::checks(self.conn(), matters)
+            }
             fn rule_overrides(&self, matter: MatterId) -> Result<Option<RuleOverrides>> {
                 keyed::get(self.conn(), keyed::RULE_OVERRIDES, &matter.to_string())
             }

@@ -128,6 +128,11 @@ macro_rules! conformance_tests {
             outputs::templates_install_list_and_retire_through_the_service,
             outputs::sent_email_is_recorded_with_its_bytes_and_failures_record_nothing,
             outputs::replies_file_to_their_thread_before_any_other_rule,
+            progress::the_sweep_reports_the_matters_it_covers_and_a_cancel_records_nothing,
+            progress::the_vcard_import_reports_each_card_and_a_cancel_imports_none,
+            progress::bulk_time_reports_each_entry_and_a_cancel_records_none,
+            progress::rendering_many_reports_each_document_and_a_cancel_keeps_and_files_nothing,
+            conflict_recheck::rechecking_every_check_skips_walled_and_archived_matters_and_a_cancel_rechecks_none,
         );
         $crate::__conformance_store_cases!($make; $skip;
             archive::firm_round_trips_byte_identically,

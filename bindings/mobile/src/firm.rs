@@ -17,6 +17,13 @@ pub struct Firm {
     firm: lexcase::service::Firm,
 }
 
+impl Firm {
+    /// The core firm (for the exported methods of other files).
+    pub(crate) fn core(&self) -> &lexcase::service::Firm {
+        &self.firm
+    }
+}
+
 #[uniffi::export]
 impl Firm {
     /// Opens (creating if absent) the database at `path`, or a private in-memory one for

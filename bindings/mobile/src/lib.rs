@@ -8,6 +8,9 @@
 //! `templates()`). Documents render from firm templates (`documents().render`, text, HTML and
 //! PDF); email is sent from a matter (`communications().sendEmail`) through SMTP
 //! (`Firm.withSmtp`) or the app's own `MailSender` (`Firm.withMailSender`, `sendEmailWith`).
+//! Long calls (`Firm.exportArchive` / `importArchive`, `compliance().sweep`,
+//! `interchange().importContacts`, `time().recordMany`, `conflicts().recheckAll`,
+//! `documents().renderMany`) take an optional `ProgressListener` that may cancel.
 //! Deadline rules can also be computed without a database: `builtinRule`, `computeDeadline`;
 //! compliance packs are read by `compliancePackFromToml` and `compliancePackFromJson`
 //! (`builtinCompliancePacks`); durations are read and written by `parseDuration` and
@@ -41,6 +44,7 @@
 // copy on a hot path (the validation error carries its detail inline).
 #![allow(clippy::result_large_err)]
 
+mod archive;
 mod billing;
 mod compliance;
 mod convert;
@@ -49,10 +53,13 @@ mod deadlines;
 mod error;
 mod firm;
 mod mail;
+mod progress;
+mod recheck;
 pub mod records;
 mod services;
 mod session;
 
+pub use archive::{ArchiveManifest, ArchiveMember};
 pub use billing::{format_duration, parse_duration};
 pub use compliance::{
     builtin_compliance_packs, compliance_pack_from_json, compliance_pack_from_toml,
@@ -63,6 +70,8 @@ pub use deadlines::{
 pub use error::{IncompatibleReason, LexcaseError};
 pub use firm::Firm;
 pub use mail::{MailSendError, MailSender, SmtpSecurity, SmtpSettings};
+pub use progress::{ProgressError, ProgressListener};
+pub use recheck::{ConflictRecheck, RecheckedMatter};
 pub use services::{
     AppointmentService, AuditService, BillService, ClientMoneyService, CommunicationService,
     ComplianceService, ConflictService, ContactService, DocketService, DocumentService,

@@ -8,6 +8,7 @@ use crate::compliance_types::{
     PyCompliancePack, PyMatterCompliance, PyRuleOverride, PyRuleTestOutcome,
 };
 use crate::convert::{Id, run};
+use crate::progress::run_with_progress;
 
 fn packs(packs: Vec<lexcase::rules::CompliancePack>) -> Vec<PyCompliancePack> {
     packs.into_iter().map(PyCompliancePack).collect()
@@ -74,9 +75,17 @@ impl PyComplianceService {
     }
 
     /// Sweeps every matter the acting user may see that is not archived; the matters with
-    /// findings.
-    fn sweep(&self, py: Python<'_>) -> PyResult<Vec<PyMatterCompliance>> {
-        let found = run(py, || self.0.compliance().sweep())?;
+    /// findings. `progress(phase, done, total)` is called batch by batch with the matters
+    /// swept (`sweep.matters`, of those the sweep covers); returning `False` — or raising —
+    /// cancels: `CancelledError` (or the callable's exception). A sweep writes nothing.
+    #[pyo3(signature = (*, progress=None))]
+    fn sweep(
+        &self,
+        py: Python<'_>,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<Vec<PyMatterCompliance>> {
+        let found =
+            run_with_progress(py, progress, |p| self.0.compliance().sweep_with_progress(p))?;
         Ok(found.into_iter().map(PyMatterCompliance).collect())
     }
 

@@ -7,6 +7,8 @@ use pyo3::prelude::*;
 
 use crate::conflict_types::{PyConflictCheck, PyConflictHit};
 use crate::convert::{Id, parse, run};
+use crate::progress::run_with_progress;
+use crate::recheck_types::PyConflictRecheck;
 
 /// Conflict checks (`session.conflicts`): names and identifiers searched over every contact
 /// and every matter party (current, closed and archived matters, every role) and their
@@ -38,6 +40,26 @@ impl PyConflictService {
     /// it; decisions already made about the same hits are kept.
     fn run(&self, py: Python<'_>, matter: Id<MatterId>) -> PyResult<PyConflictCheck> {
         run(py, || self.0.conflicts().run(matter.0)).map(PyConflictCheck)
+    }
+
+    /// Re-runs every stored conflict check on the matters the acting user may see that are
+    /// not archived (after taking on many new contacts, or when the matching rules change), in
+    /// one command: all or none. Decisions already made about the same hits are kept; a matter
+    /// behind a wall from the user is left as it is. Needs `open_matters` or `edit_matters`.
+    /// Returns how many checks were re-run and the matters whose check found new hits.
+    /// `progress(phase, done, total)` is called page by page with the matters looked at
+    /// (`conflicts.recheck`); returning `False` — or raising — cancels: `CancelledError` (or
+    /// the callable's exception), and no check is re-run.
+    #[pyo3(signature = (*, progress=None))]
+    fn recheck_all(
+        &self,
+        py: Python<'_>,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<PyConflictRecheck> {
+        run_with_progress(py, progress, |p| {
+            self.0.conflicts().recheck_all_with_progress(p)
+        })
+        .map(PyConflictRecheck)
     }
 
     /// The matter's check, or `None` if none was run.

@@ -1,54 +1,19 @@
 //! `session.documents`.
 
 use lexcase::documents::{DocumentStatus, NewDocument};
-use lexcase::money::Currency;
-use lexcase::service::{FileAs, RenderRequest, RenderSubject, Session};
-use lexcase::templates::{OutputFormat, TemplateKind};
+use lexcase::service::{RenderRequest, Session};
+use lexcase::templates::TemplateKind;
 use lexcase::{BillId, ContactId, DocumentId, LexcaseError, MatterId};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-use crate::convert::{Id, id_opt, page, parse, run};
+use crate::convert::{Id, page, parse, run};
 use crate::document_types::PyDocument;
 use crate::errors::to_py;
 use crate::page::PyPage;
+use crate::progress::run_with_progress;
+use crate::render_request::{PyRenderRequest, subject};
 use crate::template_types::PyRenderedDocument;
-
-/// What a document is about, from keyword arguments: a bill; a client's statement in a
-/// currency (with a matter to file it to); or a matter.
-fn subject(
-    matter: Option<Id<MatterId>>,
-    bill: Option<Id<BillId>>,
-    client: Option<Id<ContactId>>,
-    currency: Option<&str>,
-) -> PyResult<RenderSubject> {
-    match (bill, client) {
-        (Some(bill), None) => Ok(RenderSubject::Bill(bill.0)),
-        (None, Some(client)) => {
-            let currency = currency.ok_or_else(|| {
-                to_py(LexcaseError::validation(
-                    "currency",
-                    "a statement needs a currency",
-                ))
-            })?;
-            Ok(RenderSubject::Statement {
-                client: client.0,
-                currency: Currency::parse(currency).map_err(to_py)?,
-                matter: id_opt(matter),
-            })
-        }
-        (None, None) => matter.map(|m| RenderSubject::Matter(m.0)).ok_or_else(|| {
-            to_py(LexcaseError::validation(
-                "subject",
-                "give a matter, a bill, or a client and currency",
-            ))
-        }),
-        (Some(_), Some(_)) => Err(to_py(LexcaseError::validation(
-            "subject",
-            "give a bill or a client, not both",
-        ))),
-    }
-}
 
 /// Documents (`session.documents`) filed to matters, with numbered versions whose contents
 /// live in the firm's blob store. They follow their matter's visibility; filing and changing
@@ -140,7 +105,8 @@ impl PyDocumentService {
     /// `file=True` files it to the matter in the same audited command (as a new document named
     /// `name` in `category`, or as a new version of `new_version_of` at `expected_version`).
     /// An issued bill's first rendering in a format is kept, and later ones return those
-    /// bytes (`reprint=True`), so a reprint is byte-identical.
+    /// bytes (`reprint=True`), so a reprint is byte-identical. The arguments are those of
+    /// `RenderRequest`.
     #[pyo3(signature = (template, *, format="pdf", matter=None, bill=None, client=None, currency=None, version=None, file=false, name=None, category=None, new_version_of=None, expected_version=None))]
     fn render(
         &self,
@@ -158,28 +124,42 @@ impl PyDocumentService {
         new_version_of: Option<Id<DocumentId>>,
         expected_version: Option<u64>,
     ) -> PyResult<PyRenderedDocument> {
-        let new_version_of = match (new_version_of, expected_version) {
-            (Some(id), Some(v)) => Some((id.0, v)),
-            (None, None) => None,
-            _ => {
-                return Err(to_py(LexcaseError::validation(
-                    "expected_version",
-                    "give new_version_of and expected_version together",
-                )));
-            }
-        };
-        let request = RenderRequest {
-            template: template.to_owned(),
+        let request = PyRenderRequest::new(
+            template,
+            format,
+            matter,
+            bill,
+            client,
+            currency,
             version,
-            format: parse::<OutputFormat>(format)?,
-            subject: subject(matter, bill, client, currency)?,
-            file: (file || new_version_of.is_some()).then_some(FileAs {
-                name,
-                category,
-                new_version_of,
-            }),
-        };
+            file,
+            name,
+            category,
+            new_version_of,
+            expected_version,
+        )?
+        .0;
         run(py, || self.0.documents().render(request)).map(PyRenderedDocument)
+    }
+
+    /// Renders many documents (a bill run's invoices, a month's statements), each a
+    /// `RenderRequest`, as `render` would, in the order given (at most 1,000): all or nothing.
+    /// `progress(phase, done, total)` is called for each document rendered
+    /// (`render.documents`), then for each one kept with its issued bill or filed
+    /// (`render.record`); returning `False` — or raising — cancels: `CancelledError` (or the
+    /// callable's exception), and nothing is kept or filed.
+    #[pyo3(signature = (requests, *, progress=None))]
+    fn render_many(
+        &self,
+        py: Python<'_>,
+        requests: Vec<PyRef<'_, PyRenderRequest>>,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<Vec<PyRenderedDocument>> {
+        let requests: Vec<RenderRequest> = requests.iter().map(|r| r.0.clone()).collect();
+        let rendered = run_with_progress(py, progress, |p| {
+            self.0.documents().render_many_with_progress(requests, p)
+        })?;
+        Ok(rendered.into_iter().map(PyRenderedDocument).collect())
     }
 
     /// The merge model (as JSON text) a template of `kind` prints about a `matter`, a `bill`

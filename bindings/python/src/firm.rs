@@ -156,9 +156,9 @@ impl PyFirm {
         path: PathBuf,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let mut reporter = crate::archive::PyProgress::new(progress);
-        let result = py.detach(|| crate::archive::export(&self.firm, &path, &mut reporter));
-        let manifest = reporter.finish(result)?;
+        let manifest = crate::progress::run_with_progress(py, progress, |p| {
+            crate::archive::export(&self.firm, &path, p)
+        })?;
         json_to_py(py, &manifest)
     }
 
@@ -174,9 +174,9 @@ impl PyFirm {
         path: PathBuf,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let mut reporter = crate::archive::PyProgress::new(progress);
-        let result = py.detach(|| crate::archive::import(&self.firm, &path, &mut reporter));
-        let manifest = reporter.finish(result)?;
+        let manifest = crate::progress::run_with_progress(py, progress, |p| {
+            crate::archive::import(&self.firm, &path, p)
+        })?;
         json_to_py(py, &manifest)
     }
 

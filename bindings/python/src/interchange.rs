@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 
 use crate::contact_types::PyContact;
 use crate::convert::{DateArg, Id, run};
+use crate::progress::run_with_progress;
 
 /// Interchange (`session.interchange`): calendars as iCalendar (RFC 5545) text and contacts as
 /// vCard 4.0 (RFC 6350) text, out and in.
@@ -46,9 +47,19 @@ impl PyInterchangeService {
 
     /// Imports vCard 4.0 text (3.0 is refused) as new contacts, each card's `NOTE` becoming a
     /// note on its contact — all or nothing: a bad card is a `ValidationError` and imports
-    /// nothing.
-    fn import_contacts(&self, py: Python<'_>, vcf: &str) -> PyResult<Vec<PyContact>> {
-        let contacts = run(py, || self.0.interchange().import_contacts(vcf))?;
+    /// nothing. `progress(phase, done, total)` is called for each card imported
+    /// (`contacts.import`); returning `False` — or raising — cancels: `CancelledError` (or the
+    /// callable's exception), and no contact is created.
+    #[pyo3(signature = (vcf, *, progress=None))]
+    fn import_contacts(
+        &self,
+        py: Python<'_>,
+        vcf: &str,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<Vec<PyContact>> {
+        let contacts = run_with_progress(py, progress, |p| {
+            self.0.interchange().import_contacts_with_progress(vcf, p)
+        })?;
         Ok(contacts.into_iter().map(PyContact).collect())
     }
 }

@@ -24,6 +24,7 @@ use crate::money_args::{
     Dec, DurationArg, amount_in, dec_opt, firm_currency, matter_currency, money, opt_money,
 };
 use crate::page::PyPage;
+use crate::progress::run_with_progress;
 use crate::tasks::Given;
 use crate::time_types::{
     PyBillingTerms, PyCodePolicy, PyExpense, PyFirmBillingSettings, PyNewTimeEntry,
@@ -94,14 +95,21 @@ impl PyTimeService {
         run(py, || self.0.time().record(new)).map(PyTimeEntry)
     }
 
-    /// Records many `NewTimeEntry` in one transaction: all or none.
+    /// Records many `NewTimeEntry` in one transaction: all or none. `progress(phase, done,
+    /// total)` is called for each entry recorded (`time.record`); returning `False` — or
+    /// raising — cancels: `CancelledError` (or the callable's exception), and no entry is
+    /// recorded.
+    #[pyo3(signature = (entries, *, progress=None))]
     fn record_many(
         &self,
         py: Python<'_>,
         entries: Vec<PyRef<'_, PyNewTimeEntry>>,
+        progress: Option<Py<PyAny>>,
     ) -> PyResult<Vec<PyTimeEntry>> {
-        let entries = entries.iter().map(|e| e.0.clone()).collect();
-        let recorded = run(py, || self.0.time().record_many(entries))?;
+        let entries: Vec<_> = entries.iter().map(|e| e.0.clone()).collect();
+        let recorded = run_with_progress(py, progress, |p| {
+            self.0.time().record_many_with_progress(entries, p)
+        })?;
         Ok(recorded.into_iter().map(PyTimeEntry).collect())
     }
 

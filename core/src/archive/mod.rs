@@ -44,6 +44,7 @@
 //! export from one, import into the other.
 
 mod export;
+mod file;
 mod format;
 mod import;
 

@@ -11,6 +11,7 @@ use crate::access::Capability;
 use crate::error::{LexcaseError, Result};
 use crate::ids::MatterId;
 use crate::matters::{Matter, RuleOverride, RuleOverrides};
+use crate::progress::{Progress, Silent};
 use crate::rules::{
     Checkpoint, CompiledPacks, CompliancePack, EventFacts, Facts, Finding, RuleTestOutcome,
     Severity,
@@ -318,8 +319,18 @@ impl<'s> ComplianceService<'s> {
     /// Sweeps every matter the actor may see that is not archived, in batches; returns the
     /// matters with findings, newest first.
     pub fn sweep(&self) -> Result<Vec<MatterCompliance>> {
+        self.sweep_with_progress(&mut Silent)
+    }
+
+    /// [`ComplianceService::sweep`], reporting the matters swept to `progress` (phase
+    /// `sweep.matters`, of the matters the sweep covers), batch by batch; a cancel ends it with
+    /// [`LexcaseError::Cancelled`]. A sweep only reads: it writes nothing, cancelled or not.
+    pub fn sweep_with_progress(
+        &self,
+        progress: &mut dyn Progress,
+    ) -> Result<Vec<MatterCompliance>> {
         let today = self.session.firm().today()?;
-        self.session.read(|ctx| sweep_in(ctx, today))
+        self.session.read(|ctx| sweep_in(ctx, today, progress))
     }
 
     /// Everything the rules may know about one matter today (as a sweep sees it): for rule

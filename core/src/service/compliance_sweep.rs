@@ -12,8 +12,10 @@ use super::facts_from_rows::GatheredFacts;
 use super::rule_facts::FactReader;
 use crate::error::Result;
 use crate::ids::MatterId;
-use crate::matters::RuleOverrides;
+use crate::matters::{MatterStatus, RuleOverrides};
+use crate::progress::{Counter, Progress};
 use crate::rules::{Checkpoint, CompiledPacks, EventFacts, Facts};
+use crate::store::{MatterQuery, Page};
 
 /// Matters per batch: large enough that the per-batch queries cost little per matter, small
 /// enough that a batch's rows stay a few megabytes.
@@ -51,14 +53,35 @@ fn walk(
     }
 }
 
-/// The sweep: the matters with findings, newest first (then by id, descending).
-pub(crate) fn sweep_in(ctx: &ReadCtx<'_>, today: NaiveDate) -> Result<Vec<MatterCompliance>> {
+/// How many matters a sweep covers: those the actor may see, less the archived ones (two
+/// counts, no matter read).
+fn swept_count(ctx: &ReadCtx<'_>) -> Result<u64> {
+    let viewer = ctx.viewer();
+    let count = |status: Option<MatterStatus>| -> Result<u64> {
+        let query = MatterQuery {
+            status,
+            ..MatterQuery::default()
+        };
+        Ok(ctx.tx.matters(&query, &viewer, Page::new(0, 1)?)?.total)
+    };
+    Ok(count(None)?.saturating_sub(count(Some(MatterStatus::Archived))?))
+}
+
+/// The sweep: the matters with findings, newest first (then by id, descending). Reports the
+/// matters swept, batch by batch, to `progress` (phase `sweep.matters`).
+pub(crate) fn sweep_in(
+    ctx: &ReadCtx<'_>,
+    today: NaiveDate,
+    progress: &mut dyn Progress,
+) -> Result<Vec<MatterCompliance>> {
     let packs = CompiledPacks::in_force(firm_packs(ctx.tx)?)?;
     let settings = load_settings(ctx.tx)?;
     let mut reader = FactReader::for_sweep(ctx.tx, &settings, today, &packs)?;
+    let mut counter = Counter::start(progress, "sweep.matters", Some(swept_count(ctx)?))?;
     let mut found: Vec<(DateTime<Utc>, MatterCompliance)> = Vec::new();
     walk(ctx, &mut reader, None, SWEEP_BATCH, |batch| {
         let start = found.len();
+        let swept = batch.len() as u64;
         for gathered in batch {
             let findings = packs.evaluate(&gathered.facts, Checkpoint::Sweep)?;
             if !findings.is_empty() {
@@ -85,6 +108,7 @@ pub(crate) fn sweep_in(ctx: &ReadCtx<'_>, today: NaiveDate) -> Result<Vec<Matter
                 compliance.findings = with_overrides(findings, Some(o));
             }
         }
+        counter.add(swept)?;
         Ok(true)
     })?;
     found.sort_by(|(at_a, a), (at_b, b)| (at_b, b.matter).cmp(&(at_a, a.matter)));

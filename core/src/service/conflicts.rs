@@ -5,12 +5,15 @@
 use std::collections::BTreeSet;
 
 use super::Session;
+use super::conflict_recheck::{ConflictRecheck, recheck_all_in};
 use super::conflict_search::{as_seen, search_hits};
 use super::context::{ReadCtx, WriteCtx, viewer_of};
 use crate::access::Capability;
+use crate::contacts::Contact;
 use crate::error::{LexcaseError, Result};
 use crate::ids::MatterId;
 use crate::matters::{ConflictCheck, ConflictHit, HitDisposition, Matter};
+use crate::progress::{Progress, Silent};
 use crate::store::ReadTx;
 use crate::validate;
 
@@ -21,30 +24,50 @@ pub struct ConflictService<'s> {
     session: &'s Session,
 }
 
-/// The names and identifiers a matter's check searches: every party's name and every
-/// identifier of every party.
-fn search_terms(tx: &dyn ReadTx, matter: &Matter) -> Result<(Vec<String>, Vec<String>)> {
+/// The names and identifiers a check searches, from the contacts of a matter's parties:
+/// every party's name and every identifier of every party, each once, sorted.
+pub(super) fn terms_of<'c>(
+    parties: impl IntoIterator<Item = &'c Contact>,
+) -> (Vec<String>, Vec<String>) {
     let mut names = BTreeSet::new();
     let mut identifiers = BTreeSet::new();
-    let parties: BTreeSet<_> = matter.parties.iter().map(|p| p.contact).collect();
-    let parties: Vec<_> = parties.into_iter().collect();
-    for contact in tx.contacts_by_ids(&parties)? {
+    for contact in parties {
         names.insert(contact.display_name());
         identifiers.extend(contact.identifiers.iter().map(|i| i.value.clone()));
     }
-    Ok((
+    (
         names.into_iter().collect(),
         identifiers.into_iter().collect(),
-    ))
+    )
+}
+
+/// The names and identifiers a matter's check searches (see [`terms_of`]).
+fn search_terms(tx: &dyn ReadTx, matter: &Matter) -> Result<(Vec<String>, Vec<String>)> {
+    let parties: BTreeSet<_> = matter.parties.iter().map(|p| p.contact).collect();
+    let parties: Vec<_> = parties.into_iter().collect();
+    Ok(terms_of(&tx.contacts_by_ids(&parties)?))
 }
 
 /// Runs (or re-runs) a matter's check inside a command, keeping decisions already made;
 /// returns the stored check and how many hits are new.
 pub(crate) fn run_check(ctx: &mut WriteCtx<'_>, matter: &Matter) -> Result<(ConflictCheck, usize)> {
-    let (names, identifiers) = search_terms(ctx.tx, matter)?;
+    let terms = search_terms(ctx.tx, matter)?;
+    let before = ctx.tx.conflict_check(matter.id)?;
+    store_check(ctx, matter, terms, before)
+}
+
+/// Searches `names` and `identifiers` for `matter` and stores the result as its check,
+/// replacing `before` (its stored check, if any) and keeping the decisions made on it;
+/// returns the stored check and how many hits are new.
+pub(super) fn store_check(
+    ctx: &mut WriteCtx<'_>,
+    matter: &Matter,
+    (names, identifiers): (Vec<String>, Vec<String>),
+    before: Option<ConflictCheck>,
+) -> Result<(ConflictCheck, usize)> {
     let hits = search_hits(ctx.tx, &names, &identifiers, Some(matter.id))?;
     let (actor, now) = (ctx.actor.id, ctx.now);
-    match ctx.tx.conflict_check(matter.id)? {
+    match before {
         None => {
             let mut check = ConflictCheck {
                 matter: matter.id,
@@ -82,7 +105,7 @@ pub(crate) fn rerun_if_checked(ctx: &mut WriteCtx<'_>, matter: &Matter) -> Resul
     Ok(())
 }
 
-fn require_search(actor: &crate::users::User) -> Result<()> {
+pub(super) fn require_search(actor: &crate::users::User) -> Result<()> {
     if actor.can(Capability::OpenMatters) {
         Ok(())
     } else {
@@ -124,6 +147,32 @@ impl<'s> ConflictService<'s> {
                 hits: as_seen(ctx.tx, &viewer, check.hits.clone())?,
                 ..check
             })
+        })
+    }
+
+    /// Re-runs every stored conflict check on the matters the actor may see that are not
+    /// archived — what a firm does after taking on many new contacts or when the matching
+    /// rules change — in one command: all are re-run or, on any error, none. Decisions already
+    /// made about the same hits are kept; each re-run check is audited (`conflicts.rechecked`).
+    /// Needs the right to search (`open_matters` or `edit_matters`); a matter behind a wall
+    /// from the actor, or team-only without them, is left as it is (its check is not re-run by
+    /// someone who may not see it), and a hit on a matter the actor may not see is counted as
+    /// a hit but not named. Returns how many checks were re-run and the matters whose check
+    /// found new hits.
+    pub fn recheck_all(&self) -> Result<ConflictRecheck> {
+        self.recheck_all_with_progress(&mut Silent)
+    }
+
+    /// [`ConflictService::recheck_all`], reporting the matters looked at to `progress` (phase
+    /// `conflicts.recheck`, of the matters the actor may see), page by page; a cancel ends it
+    /// with [`LexcaseError::Cancelled`] and rolls every re-run back.
+    pub fn recheck_all_with_progress(
+        &self,
+        progress: &mut dyn Progress,
+    ) -> Result<ConflictRecheck> {
+        self.session.write(|ctx| {
+            require_search(&ctx.actor)?;
+            recheck_all_in(ctx, progress)
         })
     }
 

@@ -15,6 +15,7 @@ use crate::interchange::{
     task_todo,
 };
 use crate::notes::{Note, NoteSubject};
+use crate::progress::{Counter, Progress, Silent};
 use crate::store::{DeadlineQuery, Paged, TaskQuery};
 use crate::tasks::Task;
 
@@ -167,10 +168,23 @@ impl<'s> InterchangeService<'s> {
     /// Imports vCards (3.0 is refused; 4.0 only) as new contacts, with each card's NOTE as a
     /// note on its contact — all in one transaction: a bad card imports nothing.
     pub fn import_contacts(&self, vcf: &str) -> Result<Vec<Contact>> {
+        self.import_contacts_with_progress(vcf, &mut Silent)
+    }
+
+    /// [`InterchangeService::import_contacts`], reporting each card imported to `progress`
+    /// (phase `contacts.import`, of the cards read); a cancel ends it with
+    /// [`LexcaseError::Cancelled`] and rolls the whole import back: no contact is created.
+    pub fn import_contacts_with_progress(
+        &self,
+        vcf: &str,
+        progress: &mut dyn Progress,
+    ) -> Result<Vec<Contact>> {
         let cards = parse_vcards(vcf)?;
         crate::validate::bounded("contacts", &cards, MAX_CARDS)?;
         self.session.write(|ctx| {
             ctx.require(Capability::ManageContacts)?;
+            let mut counter =
+                Counter::start(progress, "contacts.import", Some(cards.len() as u64))?;
             let mut created = Vec::with_capacity(cards.len());
             for card in cards {
                 let new: NewContact = card.contact;
@@ -185,6 +199,7 @@ impl<'s> InterchangeService<'s> {
                     ctx.create(note, "note.added")?;
                 }
                 created.push(contact);
+                counter.step()?;
             }
             Ok(created)
         })

@@ -7,10 +7,9 @@ use chrono::NaiveDate;
 
 use super::bills::BillService;
 use super::context::{ReadCtx, WriteCtx};
-use super::documents::{DocumentService, blob_store, insert as insert_document};
+use super::documents::{DocumentService, insert as insert_document};
 use super::merge_model::{ModelScope, build};
 use super::payments::statement_of;
-use super::templates::{engine_of, usable};
 use crate::access::Capability;
 use crate::audit::EntityKind;
 use crate::bills::Bill;
@@ -18,10 +17,10 @@ use crate::documents::{ContentHash, Document, NewDocument};
 use crate::error::{LexcaseError, Result};
 use crate::ids::{BillId, ContactId, DocumentId, MatterId};
 use crate::money::Currency;
-use crate::store::{BlobStore, Staging};
+use crate::store::BlobStore;
 use crate::templates::{
-    BillRendering, DocumentTemplate, MergeModel, OutputFormat, RenderedDocument, TemplateEngine,
-    TemplateKind, TemplatePart,
+    BillRendering, DocumentTemplate, MergeModel, OutputFormat, TemplateEngine, TemplateKind,
+    TemplatePart,
 };
 
 /// What a document is rendered about.
@@ -104,7 +103,7 @@ pub(crate) struct Prepared {
 
 impl Prepared {
     /// Whether the rendering is of an issued bill, whose first rendering is kept.
-    fn keeps(&self) -> bool {
+    pub(crate) fn keeps(&self) -> bool {
         self.template.kind == TemplateKind::Invoice
             && self.bill.as_ref().is_some_and(|b| b.issued_on.is_some())
     }
@@ -372,94 +371,6 @@ pub(crate) fn record(
 }
 
 impl DocumentService<'_> {
-    /// Renders a document from a firm template — text, HTML, or PDF (typeset with Typst) —
-    /// about a matter, a bill or a statement, and files it to the matter when
-    /// `request.file` asks (in the same command, audited; the contents content-addressed like
-    /// every document).
-    ///
-    /// The first rendering of an issued bill in a format is kept with the bill, and every
-    /// later rendering of it in that format returns the kept bytes (`reprint`), so a reprint
-    /// is byte-identical whatever the template has become. Errors raised by the template on
-    /// real data name the template, part, line and field, never the data.
-    pub fn render(&self, request: RenderRequest) -> Result<RenderedDocument> {
-        let session = self.session();
-        let engine = engine_of(session)?;
-        let today = session.firm().today()?;
-        let format = request.format;
-        let prepared = session.read(|ctx| {
-            let template = usable(ctx.tx, &request.template, request.version)?;
-            prepare(ctx, template, &request.subject, format, today)
-        })?;
-        let blobs = session.firm().blobs().cloned();
-        let (bytes, reprint) = produce(&*engine, blobs.as_ref(), &prepared, format)?;
-        let file_name = format!("{}.{}", prepared.stem, format.extension());
-        let (template, template_version) = match &prepared.kept {
-            Some(k) => (k.template.clone(), k.template_version),
-            None => (prepared.template.id.clone(), prepared.template.version),
-        };
-        let mut out = RenderedDocument {
-            hash: ContentHash::of(&bytes),
-            bytes,
-            format,
-            file_name,
-            template,
-            template_version,
-            document: None,
-            reprint,
-        };
-        let keeps = prepared.keeps() && prepared.kept.is_none();
-        if !keeps && request.file.is_none() {
-            return Ok(out);
-        }
-        // Staged before the write, published as its last step (a refused command leaves
-        // nothing readable behind).
-        let blobs = blob_store(session)?;
-        let mut staging = Staging::new(Arc::clone(&blobs));
-        staging.add(&out.bytes)?;
-        let text = match (format, prepared.template.part(TemplatePart::Text)) {
-            (OutputFormat::Text, _) => Some(String::from_utf8_lossy(&out.bytes).into_owned()),
-            (_, Some(_)) if engine.supports(TemplatePart::Text) => render_part(
-                &*engine,
-                &prepared.template,
-                TemplatePart::Text,
-                &prepared.model,
-            )
-            .ok()
-            .map(|b| String::from_utf8_lossy(&b).into_owned()),
-            _ => None,
-        };
-        let size = out.bytes.len() as u64;
-        let (existing, document) = session.write(|ctx| {
-            let recorded = record(
-                ctx,
-                &prepared,
-                &Output {
-                    format,
-                    hash: &out.hash,
-                    size,
-                    text: text.as_deref(),
-                    file_name: &out.file_name,
-                },
-                request.file.as_ref(),
-            )?;
-            if recorded.0.is_none() {
-                // Another user's kept rendering is filed instead of these bytes otherwise.
-                staging.publish()?;
-            }
-            Ok(recorded)
-        })?;
-        if let Some(kept) = existing {
-            // Another user kept a rendering first: theirs is the bill's.
-            out.bytes = blobs.get(&kept.hash)?;
-            out.hash = kept.hash;
-            out.template = kept.template;
-            out.template_version = kept.template_version;
-            out.reprint = true;
-        }
-        out.document = document;
-        Ok(out)
-    }
-
     /// The merge model a template of `kind` would print about `subject` (as JSON-ready data):
     /// what template authors write against, for the actor's own view of it.
     pub fn merge_model(&self, kind: TemplateKind, subject: &RenderSubject) -> Result<MergeModel> {

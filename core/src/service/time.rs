@@ -11,6 +11,7 @@ use crate::access::Capability;
 use crate::error::{LexcaseError, Result};
 use crate::ids::{ExpenseId, MatterId, TimeEntryId, UserId};
 use crate::matters::Matter;
+use crate::progress::{Counter, Progress, Silent};
 use crate::store::{Page, Paged, WorkQuery};
 use crate::timekeeping::{
     BillingTerms, Expense, ExpenseChanges, FirmBillingSettings, NewExpense, NewTimeEntry,
@@ -147,10 +148,27 @@ impl<'s> TimeService<'s> {
 
     /// Records many entries in one transaction (imports, mobile sync): all or none.
     pub fn record_many(&self, new: Vec<NewTimeEntry>) -> Result<Vec<TimeEntry>> {
+        self.record_many_with_progress(new, &mut Silent)
+    }
+
+    /// [`TimeService::record_many`], reporting each entry recorded to `progress` (phase
+    /// `time.record`, of the entries given); a cancel ends it with
+    /// [`LexcaseError::Cancelled`] and rolls the whole batch back: no entry is recorded.
+    pub fn record_many_with_progress(
+        &self,
+        new: Vec<NewTimeEntry>,
+        progress: &mut dyn Progress,
+    ) -> Result<Vec<TimeEntry>> {
         crate::validate::bounded("entries", &new, MAX_BATCH)?;
         self.session.write(|ctx| {
+            let mut counter = Counter::start(progress, "time.record", Some(new.len() as u64))?;
             let mut recording = RecordingContext::default();
-            new.into_iter().map(|n| recording.insert(ctx, n)).collect()
+            let mut recorded = Vec::with_capacity(new.len());
+            for n in new {
+                recorded.push(recording.insert(ctx, n)?);
+                counter.step()?;
+            }
+            Ok(recorded)
         })
     }
 

@@ -289,6 +289,9 @@ pub trait ReadTx {
 
     /// The conflict check of a matter.
     fn conflict_check(&self, matter: MatterId) -> Result<Option<ConflictCheck>>;
+    /// The conflict checks stored on any of `matters` (those without one are left out), in no
+    /// particular order, read in one query (no access check).
+    fn conflict_checks_of(&self, matters: &[MatterId]) -> Result<Vec<ConflictCheck>>;
     /// The rule overrides recorded on a matter.
     fn rule_overrides(&self, matter: MatterId) -> Result<Option<RuleOverrides>>;
     /// The rule packs the firm installed (latest version of each), in id order.

@@ -1,12 +1,15 @@
 //! Compliance rules: packs in force, a firm's own packs tested and installed, findings on a
 //! matter or across the firm, and the overrides recorded on a matter.
 
+use std::sync::Arc;
+
 use lexcase::rules::CompliancePack as CoreCompliancePack;
 use lexcase::service::Session;
 use uuid::Uuid;
 
 use crate::convert::all;
 use crate::error::Result;
+use crate::progress::{ProgressListener, listened};
 use crate::records::{CompliancePack, MatterCompliance, RuleOverride, RuleTestOutcome};
 
 /// Compliance rules. Reading findings needs sight of the matter; choosing and installing
@@ -62,9 +65,17 @@ impl ComplianceService {
     }
 
     /// Sweeps every matter the actor may see that is not archived; returns those with
-    /// findings.
-    pub fn sweep(&self) -> Result<Vec<MatterCompliance>> {
-        Ok(all(self.session.compliance().sweep()?))
+    /// findings. `listener` hears the matters swept, batch by batch (`sweep.matters`, of
+    /// those the sweep covers), and may cancel (`Cancelled`); a sweep writes nothing.
+    #[uniffi::method(default(listener = None))]
+    pub fn sweep(
+        &self,
+        listener: Option<Arc<dyn ProgressListener>>,
+    ) -> Result<Vec<MatterCompliance>> {
+        let found = listened(listener, |p| {
+            self.session.compliance().sweep_with_progress(p)
+        });
+        found.map(all)
     }
 
     /// The overrides recorded on a matter, oldest first.

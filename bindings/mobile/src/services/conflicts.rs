@@ -1,10 +1,14 @@
 //! Conflict checks: searching names and identifiers, running a matter's check, deciding hits.
 
+use std::sync::Arc;
+
 use lexcase::service::Session;
 use uuid::Uuid;
 
 use crate::convert::all;
 use crate::error::Result;
+use crate::progress::{ProgressListener, listened};
+use crate::recheck::ConflictRecheck;
 use crate::records::{ConflictCheck, ConflictHit, HitDisposition};
 
 /// Conflict checks over every contact and every matter party (current, closed and archived
@@ -32,6 +36,23 @@ impl ConflictService {
             .session
             .conflicts()
             .search(&names, &identifiers)?))
+    }
+
+    /// Re-runs every stored conflict check on the matters the actor may see that are not
+    /// archived (after taking on many new contacts, or when the matching rules change), in one
+    /// command: all or none. Decisions already made about the same hits are kept; a matter
+    /// behind a wall from the actor is left as it is. Needs `open_matters` or `edit_matters`.
+    /// `listener` hears the matters looked at (`conflicts.recheck`) and may cancel
+    /// (`Cancelled`): then no check is re-run.
+    #[uniffi::method(default(listener = None))]
+    pub fn recheck_all(
+        &self,
+        listener: Option<Arc<dyn ProgressListener>>,
+    ) -> Result<ConflictRecheck> {
+        listened(listener, |p| {
+            self.session.conflicts().recheck_all_with_progress(p)
+        })
+        .map(Into::into)
     }
 
     /// Runs the matter's check over its parties and stores it; decisions already made about

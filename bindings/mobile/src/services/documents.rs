@@ -1,9 +1,12 @@
 //! Documents: filing contents to a matter, new versions, status, verified reading, search.
 
+use std::sync::Arc;
+
 use lexcase::service::Session;
 use uuid::Uuid;
 
 use crate::error::Result;
+use crate::progress::{ProgressListener, listened};
 use crate::records::{
     Document, DocumentPage, DocumentStatus, NewDocument, Page, RenderRequest, RenderSubject,
     RenderedDocument, TemplateKind,
@@ -121,6 +124,28 @@ impl DocumentService {
     /// with the bill: later renderings return those bytes (`reprint`), byte-identical.
     pub fn render(&self, request: RenderRequest) -> Result<RenderedDocument> {
         Ok(self.session.documents().render(request.try_into()?)?.into())
+    }
+
+    /// Renders many documents (a bill run's invoices, a month's statements), each as `render`
+    /// would, in the order given (at most 1,000): all or nothing. `listener` hears each one
+    /// rendered (`render.documents`), then each one kept with its issued bill or filed
+    /// (`render.record`), and may cancel (`Cancelled`): then nothing is kept or filed.
+    #[uniffi::method(default(listener = None))]
+    pub fn render_many(
+        &self,
+        requests: Vec<RenderRequest>,
+        listener: Option<Arc<dyn ProgressListener>>,
+    ) -> Result<Vec<RenderedDocument>> {
+        let requests = requests
+            .into_iter()
+            .map(TryInto::try_into)
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let rendered = listened(listener, |p| {
+            self.session
+                .documents()
+                .render_many_with_progress(requests, p)
+        });
+        rendered.map(crate::convert::all)
     }
 
     /// The merge model a template of `kind` would print about `subject`, as JSON: what

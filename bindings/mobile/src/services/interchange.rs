@@ -1,5 +1,7 @@
 //! Interchange: calendars as iCalendar (RFC 5545), contacts as vCard 4.0 and back.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use lexcase::ContactId;
 use lexcase::service::Session;
@@ -7,6 +9,7 @@ use uuid::Uuid;
 
 use crate::convert::all;
 use crate::error::Result;
+use crate::progress::{ProgressListener, listened};
 use crate::records::Contact;
 
 /// iCalendar export of calendars, deadlines and tasks; vCard export and import of contacts.
@@ -47,8 +50,19 @@ impl InterchangeService {
 
     /// Imports vCard 4.0 text as new contacts (each card's NOTE becomes a note on its
     /// contact), all or nothing: a bad card (no FN, vCard 3.0…) is a `Validation` error and
-    /// imports nothing. Needs `manage_contacts`.
-    pub fn import_contacts(&self, vcf: String) -> Result<Vec<Contact>> {
-        Ok(all(self.session.interchange().import_contacts(&vcf)?))
+    /// imports nothing. Needs `manage_contacts`. `listener` hears each card imported
+    /// (`contacts.import`) and may cancel (`Cancelled`): then no contact is created.
+    #[uniffi::method(default(listener = None))]
+    pub fn import_contacts(
+        &self,
+        vcf: String,
+        listener: Option<Arc<dyn ProgressListener>>,
+    ) -> Result<Vec<Contact>> {
+        let imported = listened(listener, |p| {
+            self.session
+                .interchange()
+                .import_contacts_with_progress(&vcf, p)
+        });
+        imported.map(all)
     }
 }

@@ -1,11 +1,14 @@
 //! Time and expenses: recording time (typed, in bulk, from a communication, task or calendar
 //! entry, or from the timer), expenses, billing terms and the firm's billing settings.
 
+use std::sync::Arc;
+
 use lexcase::service::Session;
 use lexcase::timekeeping::NewTimeEntry as CoreNewTimeEntry;
 use uuid::Uuid;
 
 use crate::error::Result;
+use crate::progress::{ProgressListener, listened};
 use crate::records::{
     BillingTerms, Expense, ExpenseChanges, ExpensePage, FirmBillingSettings, NewExpense,
     NewTimeEntry, Page, TermsScope, TimeEntry, TimeEntryChanges, TimeEntryPage, TimeSource, Timer,
@@ -37,12 +40,22 @@ impl TimeService {
     }
 
     /// Records many entries in one transaction (imports, mobile sync): all or none.
-    pub fn record_many(&self, new: Vec<NewTimeEntry>) -> Result<Vec<TimeEntry>> {
+    /// `listener` hears each entry recorded (`time.record`) and may cancel (`Cancelled`): then
+    /// no entry is recorded.
+    #[uniffi::method(default(listener = None))]
+    pub fn record_many(
+        &self,
+        new: Vec<NewTimeEntry>,
+        listener: Option<Arc<dyn ProgressListener>>,
+    ) -> Result<Vec<TimeEntry>> {
         let new = new
             .into_iter()
             .map(CoreNewTimeEntry::try_from)
             .collect::<Result<Vec<_>>>()?;
-        Ok(crate::convert::all(self.session.time().record_many(new)?))
+        let recorded = listened(listener, |p| {
+            self.session.time().record_many_with_progress(new, p)
+        });
+        recorded.map(crate::convert::all)
     }
 
     /// Records time spent on a communication, task or calendar entry: the matter and day come

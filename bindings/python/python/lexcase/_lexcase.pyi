@@ -46,6 +46,7 @@ __all__ = [
     "ConflictCheck",
     "ConflictError",
     "ConflictHit",
+    "ConflictRecheck",
     "ConflictService",
     "Contact",
     "ContactService",
@@ -111,6 +112,8 @@ __all__ = [
     "ReconciliationDifference",
     "ReconciliationDue",
     "ReconciliationRecord",
+    "RecheckedMatter",
+    "RenderRequest",
     "RenderedDocument",
     "ReportService",
     "RoundingPolicy",
@@ -1708,6 +1711,35 @@ class Document:
     def version(self) -> int: ...
 
 @final
+class RenderRequest:
+    """A document to render (``DocumentService.render_many``), with the arguments of
+    ``DocumentService.render``."""
+
+    def __new__(
+        cls,
+        template: str,
+        *,
+        format: Literal["pdf", "html", "text"] = "pdf",
+        matter: uuid.UUID | None = None,
+        bill: uuid.UUID | None = None,
+        client: uuid.UUID | None = None,
+        currency: str | None = None,
+        version: int | None = None,
+        file: bool = False,
+        name: str | None = None,
+        category: str | None = None,
+        new_version_of: uuid.UUID | None = None,
+        expected_version: int | None = None,
+    ) -> RenderRequest: ...
+    @property
+    def template(self) -> str: ...
+    @property
+    def format(self) -> str: ...
+    @property
+    def file(self) -> bool:
+        """Whether the rendering is filed to its matter."""
+
+@final
 class DocumentService:
     """Documents (``session.documents``) filed to matters; contents are ``bytes``."""
 
@@ -1771,6 +1803,12 @@ class DocumentService:
         """Renders a document from a firm template about a matter, a bill or a client's
         statement, filing it to the matter when ``file=True``; an issued bill's reprint is
         byte-identical."""
+
+    def render_many(
+        self, requests: Sequence[RenderRequest], *, progress: _Progress | None = None
+    ) -> list[RenderedDocument]:
+        """Renders many documents, all or nothing; progress phases ``render.documents`` then
+        ``render.record``."""
 
     def merge_model(
         self,
@@ -2888,6 +2926,29 @@ class ConflictCheck:
         """Hits without a decision."""
 
 @final
+class RecheckedMatter:
+    """A matter whose re-run conflict check found hits it did not have before."""
+
+    @property
+    def matter(self) -> uuid.UUID: ...
+    @property
+    def number(self) -> str: ...
+    @property
+    def new_hits(self) -> int:
+        """How many of its check's hits are new."""
+
+@final
+class ConflictRecheck:
+    """What ``ConflictService.recheck_all`` did."""
+
+    @property
+    def rechecked(self) -> int:
+        """How many stored checks were run again."""
+    @property
+    def with_new_hits(self) -> list[RecheckedMatter]:
+        """The matters whose check found new hits, newest matter first."""
+
+@final
 class ConflictService:
     """Conflict checks (``session.conflicts``)."""
 
@@ -2898,6 +2959,11 @@ class ConflictService:
 
     def run(self, matter: uuid.UUID) -> ConflictCheck:
         """Runs and stores the matter's check, keeping decisions already made."""
+
+    def recheck_all(self, *, progress: _Progress | None = None) -> ConflictRecheck:
+        """Re-runs every stored check on the matters the acting user may see that are not
+        archived, all or none (needs ``open_matters`` or ``edit_matters``); progress phase
+        ``conflicts.recheck``."""
 
     def get(self, matter: uuid.UUID) -> ConflictCheck | None:
         """The matter's check, or ``None``."""
@@ -3084,8 +3150,9 @@ class ComplianceService:
     def evaluate(self, matter: uuid.UUID) -> MatterCompliance:
         """What the rules in force find on one matter today."""
 
-    def sweep(self) -> list[MatterCompliance]:
-        """The matters (visible, not archived) with findings."""
+    def sweep(self, *, progress: _Progress | None = None) -> list[MatterCompliance]:
+        """The matters (visible, not archived) with findings; progress phase
+        ``sweep.matters``."""
 
     def overrides(self, matter: uuid.UUID) -> list[RuleOverride]:
         """The overrides recorded on a matter, oldest first."""
@@ -3107,8 +3174,9 @@ class InterchangeService:
     def export_contacts(self, ids: Sequence[uuid.UUID]) -> str:
         """Contacts as vCard 4.0 text, in the order given."""
 
-    def import_contacts(self, vcf: str) -> list[Contact]:
-        """Imports vCard 4.0 text as new contacts, all or nothing."""
+    def import_contacts(self, vcf: str, *, progress: _Progress | None = None) -> list[Contact]:
+        """Imports vCard 4.0 text as new contacts, all or nothing; progress phase
+        ``contacts.import``."""
 
 # ---------------------------------------------------------------- time, billing, client money
 
@@ -3386,8 +3454,11 @@ class TimeService:
         rate: _Amount | None = None,
     ) -> TimeEntry:
         """Records time; the rate comes from the hierarchy unless given."""
-    def record_many(self, entries: Sequence[NewTimeEntry]) -> list[TimeEntry]:
-        """Records many entries in one transaction: all or none."""
+    def record_many(
+        self, entries: Sequence[NewTimeEntry], *, progress: _Progress | None = None
+    ) -> list[TimeEntry]:
+        """Records many entries in one transaction: all or none; progress phase
+        ``time.record``."""
     def record_for(
         self,
         *,

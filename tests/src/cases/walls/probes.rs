@@ -120,7 +120,10 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("ComplianceService", &["set_packs_in_force", "install_pack"]),
-    ("ConflictService", &["run", "decide"]),
+    (
+        "ConflictService",
+        &["run", "decide", "recheck_all", "recheck_all_with_progress"],
+    ),
     (
         "ContactService",
         &[
@@ -135,9 +138,19 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
     ("DocketService", &["add", "update", "complete", "vacate"]),
     (
         "DocumentService",
-        &["add", "add_version", "set_status", "render"],
+        &[
+            "add",
+            "add_version",
+            "set_status",
+            "render",
+            "render_many",
+            "render_many_with_progress",
+        ],
     ),
-    ("InterchangeService", &["import_contacts"]),
+    (
+        "InterchangeService",
+        &["import_contacts", "import_contacts_with_progress"],
+    ),
     (
         "MatterService",
         &[
@@ -176,6 +189,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
             "discard_timer",
             "record",
             "record_many",
+            "record_many_with_progress",
             "record_for",
             "update",
             "write_off",

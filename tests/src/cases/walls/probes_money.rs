@@ -1,6 +1,7 @@
 //! Probes of the read methods about time, bills, payments, client money, reports and
 //! compliance (see [`super::probes`]).
 
+use lexcase::progress::{Flow, ProgressUpdate};
 use lexcase::store::{BillQuery, WorkQuery};
 use lexcase::timekeeping::TermsScope;
 
@@ -155,6 +156,16 @@ fn compliance() -> Vec<Read> {
         }),
         firmwide("ComplianceService", "sweep", |s, _| {
             out(s.compliance().sweep())
+        }),
+        // The updates too: their totals count the matters swept, never the walled one.
+        firmwide("ComplianceService", "sweep_with_progress", |s, _| {
+            let mut updates = Vec::new();
+            let mut record = |u: ProgressUpdate| {
+                updates.push(u);
+                Flow::Continue
+            };
+            let found = s.compliance().sweep_with_progress(&mut record);
+            format!("{found:?} {updates:?}")
         }),
         firmwide("ComplianceService", "facts_page", |s, _| {
             out(s.compliance().facts_page(None, 1000))
