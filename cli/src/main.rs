@@ -8,7 +8,7 @@ mod output;
 mod render;
 
 use std::fs::File;
-use std::io::{BufReader, BufWriter};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -279,10 +279,10 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Export { file, archive } => {
             let firm = open(&file)?;
-            let out = BufWriter::new(File::create(&archive).map_err(io_error)?);
             let mut bar = Bar::new(cli.quiet);
+            // An existing file is never overwritten; a failed export leaves no file behind.
             let manifest =
-                firm.export_archive_with_progress(out, &mut |u: ProgressUpdate| bar.update(u))?;
+                firm.export_archive_file(&archive, &mut |u: ProgressUpdate| bar.update(u))?;
             bar.bar.finish_and_clear();
             let records: u64 = manifest
                 .members
@@ -362,7 +362,12 @@ fn run(cli: Cli) -> Result<()> {
             let firm = open(&file)?;
             let s = session(&firm, &actor)?;
             let mut table = Table::new(&["matter", "rule", "version", "severity", "message"]);
-            for matter in s.compliance().sweep()? {
+            let mut bar = Bar::new(cli.quiet);
+            let swept = s
+                .compliance()
+                .sweep_with_progress(&mut |u: ProgressUpdate| bar.update(u))?;
+            bar.bar.finish_and_clear();
+            for matter in swept {
                 for f in matter.findings {
                     table.row(vec![
                         matter.number.clone(),

@@ -113,6 +113,10 @@ fn init_verify_export_import_and_reports() {
     let archive = dir.path().join("firm.zip");
     let out = ok(&["export", s(&firm), s(&archive)]);
     assert!(out.contains("exported"), "{out}");
+    // An existing archive is never overwritten.
+    let exported = std::fs::read(&archive).unwrap();
+    fails(&["export", s(&firm), s(&archive)], "validation");
+    assert_eq!(std::fs::read(&archive).unwrap(), exported);
     let copy = dir.path().join("copy.lexcase");
     let out = ok(&["import", s(&archive), s(&copy)]);
     assert!(out.contains(&head), "{out}");
