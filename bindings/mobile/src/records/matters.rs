@@ -10,8 +10,9 @@ pub use lexcase::matters::{
 pub use lexcase::service::MatterFilter;
 
 use lexcase::UserId;
+
+use crate::convert::page_record;
 use lexcase::matters::MatterChanges as CoreMatterChanges;
-use lexcase::store::Paged;
 
 /// How `MatterChanges` changes the originating fee earner (null there leaves it as it is).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
@@ -70,23 +71,9 @@ impl From<MatterChanges> for CoreMatterChanges {
     }
 }
 
-/// One page of matters and the total number the acting user may see.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct MatterPage {
-    /// The matters in this page, newest first.
-    pub items: Vec<Matter>,
-    /// How many matters match in all (hidden matters are not counted).
-    pub total: u64,
-    /// Pass as `Page.after` to read the next page (null at the end of the list).
-    pub next_cursor: Option<String>,
-}
-
-impl From<Paged<Matter>> for MatterPage {
-    fn from(page: Paged<Matter>) -> Self {
-        Self {
-            items: page.items,
-            total: page.total,
-            next_cursor: page.next.map(|c| c.as_str().to_owned()),
-        }
-    }
+page_record! {
+    /// One page of matters and the total number the acting user may see.
+    MatterPage of Matter,
+    items: "The matters in this page, newest first.",
+    total: "How many matters match in all (hidden matters are not counted).",
 }
