@@ -137,7 +137,7 @@ mod tests {
                 title: "Purchase".into(),
                 description: String::new(),
                 practice_area: "conveyancing".into(),
-                clients: vec![client.id.into()],
+                clients: vec![client.id],
                 responsible: admin.id.into(),
                 originating: Some(admin.id.into()),
                 billing: BillingArrangement {
