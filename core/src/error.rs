@@ -10,6 +10,7 @@ pub type Result<T, E = LexcaseError> = std::result::Result<T, E>;
 
 /// Why a database file cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum IncompatibleReason {
     /// The file was written by a newer lexcase: its schema version is above the one we know.
     TooNew {
@@ -51,6 +52,7 @@ impl fmt::Display for IncompatibleReason {
 
 /// Values behind a refusal, kept out of its message because they may be client data.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ErrorDetail {
     /// A withdrawal larger than the client ledger's balance.
     Overdraw {

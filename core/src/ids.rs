@@ -15,6 +15,10 @@ macro_rules! typed_id {
         #[serde(transparent)]
         pub struct $name(Uuid);
 
+        // Kotlin and Swift see the id as a UUID (a type alias named after the id).
+        #[cfg(feature = "uniffi")]
+        uniffi::custom_newtype!($name, Uuid);
+
         impl $name {
             /// A new, time-ordered (UUID v7) identifier.
             pub fn new() -> Self {

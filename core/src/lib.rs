@@ -30,6 +30,8 @@ pub mod deadlines;
 pub mod docket;
 pub mod documents;
 mod error;
+#[cfg(feature = "uniffi")]
+pub mod ffi;
 pub mod firm;
 mod ids;
 pub mod interchange;
@@ -55,6 +57,11 @@ pub use ids::{
     AppointmentId, BillId, CommunicationId, ContactId, DeadlineId, DocumentId, EventId, ExpenseId,
     MatterId, NoteId, PartyId, PaymentId, TaskId, TimeEntryId, TrustEntryId, UserId,
 };
+
+// The uniffi component of the domain types (only with the `uniffi` feature): its name is the
+// crate's, its Kotlin package is set in core/uniffi.toml.
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
 
 /// The version of the lexcase engine.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -92,6 +92,7 @@ impl From<Currency> for String {
 
 /// An exact amount of money in one currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Money {
     /// The amount; its scale never exceeds [`Money::MAX_SCALE`].
     pub amount: Decimal,
@@ -120,6 +121,13 @@ impl Money {
             amount: currency.canonical(amount),
             currency,
         })
+    }
+
+    /// Checks money built elsewhere (e.g. lifted from a foreign language) as [`Money::new`]
+    /// does: within scale and magnitude, in canonical form, else a `Validation` error on
+    /// `field`.
+    pub fn checked(self, field: &str) -> Result<Self> {
+        Self::new(self.amount, self.currency, field)
     }
 
     /// Builds a non-negative amount (a rate, a price).

@@ -43,6 +43,39 @@ macro_rules! mirror_enum {
 
 pub(crate) use mirror_enum;
 
+/// Declares a page of a core list (`lexcase::store::Paged<T>` of a core type that crosses the
+/// FFI as it is): the items, the total and the cursor of the next page, with `From<Paged<T>>`.
+/// The two literals document `items` and `total` (what the list holds, what is counted).
+macro_rules! page_record {
+    (
+        $(#[$meta:meta])*
+        $name:ident of $item:ty, items: $items_doc:literal, total: $total_doc:literal $(,)?
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+        pub struct $name {
+            #[doc = $items_doc]
+            pub items: Vec<$item>,
+            #[doc = $total_doc]
+            pub total: u64,
+            /// Pass as `Page.after` to read the next page (null at the end of the list).
+            pub next_cursor: Option<String>,
+        }
+
+        impl From<lexcase::store::Paged<$item>> for $name {
+            fn from(page: lexcase::store::Paged<$item>) -> Self {
+                Self {
+                    items: page.items,
+                    total: page.total,
+                    next_cursor: page.next.map(|c| c.as_str().to_owned()),
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use page_record;
+
 /// An instant as uniffi's timestamp (`java.time.Instant` in Kotlin, `Date` in Swift).
 pub(crate) fn instant(at: DateTime<Utc>) -> SystemTime {
     at.into()

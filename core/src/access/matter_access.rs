@@ -8,6 +8,7 @@ use crate::ids::UserId;
 /// Who may see a matter besides its team.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Visibility {
     /// Everyone in the firm (except walled users).
     #[default]
@@ -24,6 +25,7 @@ crate::names::stable_names!(Visibility, "visibility", "visibility", {
 
 /// An ethical wall: the user is screened from the matter; for them it does not exist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EthicalWall {
     /// The screened user.
     pub user: UserId,
@@ -37,6 +39,7 @@ pub struct EthicalWall {
 
 /// The access part of a matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MatterAccess {
     /// Firm-visible or team-only.
     pub visibility: Visibility,

@@ -11,6 +11,7 @@ use crate::validate;
 /// The kind of an affiliation, read "this contact `kind` the other".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AffiliationKind {
     /// A person works for (is employed by, an officer of) an organisation.
     WorksFor,
@@ -48,6 +49,7 @@ impl AffiliationKind {
 
 /// This contact is affiliated to `other`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Affiliation {
     /// How.
     pub kind: AffiliationKind,

@@ -11,6 +11,7 @@ use crate::{text, validate};
 /// Person or organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ContactKind {
     /// A natural person.
     Person,
@@ -58,24 +59,33 @@ pub struct Contact {
 
 /// What a contact is created from (and, field by field, changed with).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewContact {
     /// Person or organisation.
     pub kind: ContactKind,
     /// Honorific (persons).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub title: Option<String>,
     /// Given name(s) (persons).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub given_name: Option<String>,
     /// Family name (persons; required).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub family_name: Option<String>,
     /// Organisation name (organisations; required).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub organisation_name: Option<String>,
     /// Emails.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub emails: Vec<Email>,
     /// Phones.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub phones: Vec<Phone>,
     /// Addresses.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub addresses: Vec<PostalAddress>,
     /// Identifiers.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub identifiers: Vec<Identifier>,
 }
 
@@ -109,22 +119,31 @@ impl NewContact {
 
 /// A partial update of a contact; `None` leaves a field as it is, a list replaces the list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ContactChanges {
     /// New title; `Some("")` clears it.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub title: Option<String>,
     /// New given name; `Some("")` clears it.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub given_name: Option<String>,
     /// New family name.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub family_name: Option<String>,
     /// New organisation name.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub organisation_name: Option<String>,
     /// Replacement emails.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub emails: Option<Vec<Email>>,
     /// Replacement phones.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub phones: Option<Vec<Phone>>,
     /// Replacement addresses.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub addresses: Option<Vec<PostalAddress>>,
     /// Replacement identifiers.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub identifiers: Option<Vec<Identifier>>,
 }
 

@@ -7,10 +7,12 @@ use crate::validate;
 
 /// An email address with an optional label ("work", "home").
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Email {
     /// The address, checked and with the domain lower-cased.
     pub address: String,
     /// Optional label.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub label: Option<String>,
 }
 
@@ -29,10 +31,12 @@ impl Email {
 
 /// A telephone number with an optional label.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Phone {
     /// The number as written (checked).
     pub number: String,
     /// Optional label.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub label: Option<String>,
 }
 
@@ -51,18 +55,24 @@ impl Phone {
 
 /// A postal address.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PostalAddress {
     /// Street lines (1 to 4).
     pub lines: Vec<String>,
     /// Town or city.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub locality: Option<String>,
     /// County, state or region.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub region: Option<String>,
     /// Postcode or ZIP code.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub postal_code: Option<String>,
     /// ISO 3166-1 alpha-2 country code, upper case.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub country: Option<String>,
     /// Optional label ("registered office").
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub label: Option<String>,
 }
 
@@ -102,6 +112,7 @@ impl PostalAddress {
 /// The kind of an official identifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum IdentifierKind {
     /// Company registration number (e.g. Companies House).
     CompanyNumber,
@@ -122,12 +133,14 @@ crate::names::stable_names!(IdentifierKind, "identifiers", "identifier kind", {
 
 /// An official identifier of a contact.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Identifier {
     /// What it identifies by.
     pub kind: IdentifierKind,
     /// The value, as issued.
     pub value: String,
     /// Issuing country (ISO 3166-1 alpha-2), if known.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub jurisdiction: Option<String>,
 }
 

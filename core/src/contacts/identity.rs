@@ -9,6 +9,7 @@ use crate::ids::UserId;
 /// Where a contact stands in identity verification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum IdentityStatus {
     /// Nothing done yet.
     #[default]
@@ -31,6 +32,7 @@ crate::names::stable_names!(IdentityStatus, "status", "identity status", {
 /// How identity was verified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum VerificationMethod {
     /// Original documents seen in person.
     InPerson,
@@ -54,6 +56,7 @@ crate::names::stable_names!(VerificationMethod, "method", "verification method",
 
 /// A contact's identity-verification record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct IdentityVerification {
     /// Current status.
     pub status: IdentityStatus,

@@ -7,6 +7,7 @@ use crate::money::Currency;
 /// The kind of billing arrangement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum BillingKind {
     /// Time at hourly rates.
     Hourly,
@@ -27,6 +28,7 @@ crate::names::stable_names!(BillingKind, "billing", "billing arrangement", {
 
 /// A matter's billing arrangement: its kind and currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BillingArrangement {
     /// Hourly, fixed fee, contingency or non-billable.
     pub kind: BillingKind,

@@ -9,24 +9,25 @@ use crate::firm::{CustomFieldDefinition, CustomFieldKind};
 use crate::ids::ContactId;
 use crate::validate;
 
-/// A custom field's value.
+/// A custom field's value. (Kotlin and Swift name each variant's value `value`.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CustomValue {
     /// Text.
-    Text(String),
+    Text(#[cfg_attr(feature = "uniffi", uniffi(name = "value"))] String),
     /// Whole number.
-    Number(i64),
+    Number(#[cfg_attr(feature = "uniffi", uniffi(name = "value"))] i64),
     /// Exact decimal.
-    Decimal(Decimal),
+    Decimal(#[cfg_attr(feature = "uniffi", uniffi(name = "value"))] Decimal),
     /// Date.
-    Date(NaiveDate),
+    Date(#[cfg_attr(feature = "uniffi", uniffi(name = "value"))] NaiveDate),
     /// Yes/no.
-    Bool(bool),
+    Bool(#[cfg_attr(feature = "uniffi", uniffi(name = "value"))] bool),
     /// One of the definition's choices.
-    Choice(String),
+    Choice(#[cfg_attr(feature = "uniffi", uniffi(name = "value"))] String),
     /// A contact (the service checks it exists).
-    ContactRef(ContactId),
+    ContactRef(#[cfg_attr(feature = "uniffi", uniffi(name = "value"))] ContactId),
 }
 
 impl CustomValue {

@@ -15,6 +15,7 @@ use crate::validate;
 
 /// A matter (case).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Matter {
     /// Identifier.
     pub id: MatterId,
@@ -62,10 +63,12 @@ pub struct Matter {
 
 /// What a matter is opened with (ids already resolved; the service checks they exist).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewMatter {
     /// Title.
     pub title: String,
     /// Description.
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub description: String,
     /// Practice area.
     pub practice_area: String,
@@ -74,14 +77,17 @@ pub struct NewMatter {
     /// Responsible fee earner.
     pub responsible: UserId,
     /// Originating fee earner.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub originating: Option<UserId>,
     /// Billing arrangement.
     pub billing: BillingArrangement,
     /// Firm-visible or team-only.
     pub visibility: Visibility,
     /// Team members.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub team: Vec<TeamMember>,
     /// Key dates.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub key_dates: BTreeMap<String, NaiveDate>,
 }
 

@@ -8,6 +8,7 @@ use crate::ids::{ContactId, PartyId};
 /// The role a contact plays on a matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PartyRole {
     /// The firm's client.
     Client,
@@ -49,6 +50,7 @@ crate::names::stable_names!(PartyRole, "role", "party role", {
 
 /// A contact on a matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Party {
     /// Identifier of this party on this matter.
     pub id: PartyId,

@@ -9,6 +9,7 @@ use crate::ids::UserId;
 /// Where a matter is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum MatterStatus {
     /// Instruction received, not yet opened (conflict check, engagement pending).
     Pending,
@@ -54,6 +55,7 @@ impl MatterStatus {
 
 /// One step of a matter's status history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StatusChange {
     /// Previous status (`None` at creation).
     pub from: Option<MatterStatus>,

@@ -7,6 +7,7 @@ use crate::ids::UserId;
 /// A user's role on one matter (distinct from their firm role).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum MatterRole {
     /// Supervises the work.
     Supervisor,
@@ -30,6 +31,7 @@ crate::names::stable_names!(MatterRole, "matter_role", "matter role", {
 
 /// A member of a matter's team.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TeamMember {
     /// The user.
     pub user: UserId,

@@ -16,16 +16,22 @@ use crate::{text, validate};
 
 /// Filters for listing matters, as a user types them (free text is folded here).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MatterFilter {
     /// Only this status.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<MatterStatus>,
     /// Only this practice area (case-insensitive).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub practice_area: Option<String>,
     /// Only matters this user is responsible for, originated or is on the team of.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub fee_earner: Option<UserId>,
     /// Only matters of this client.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub client: Option<ContactId>,
     /// Words in the number, the title or a party's name (case and accents ignored).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub text: Option<String>,
 }
 

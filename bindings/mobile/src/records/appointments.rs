@@ -505,7 +505,7 @@ mod tests {
     use super::*;
 
     fn at(text: &str) -> NaiveDateTime {
-        crate::custom_types::parse_date_time(text).unwrap()
+        lexcase::ffi::parse_date_time(text).unwrap()
     }
 
     #[test]

@@ -646,7 +646,7 @@ impl From<CorePayment> for Payment {
             id: id.into(),
             client: client.into(),
             received_on,
-            amount: amount.into(),
+            amount,
             method,
             reference,
             allocations: all(allocations),
@@ -693,7 +693,7 @@ impl TryFrom<NewPayment> for CoreNewPayment {
         Ok(Self {
             client: client.into(),
             received_on,
-            amount: amount.into_core("amount")?.into(),
+            amount: amount.checked("amount")?.into(),
             method,
             reference,
             allocations: all(allocations),
@@ -802,11 +802,11 @@ impl From<CoreAgedDebt> for AgedDebt {
         Self {
             as_of,
             currency: currency.code().to_owned(),
-            current: current.into(),
-            days_31_60: days_31_60.into(),
-            days_61_90: days_61_90.into(),
-            over_90: over_90.into(),
-            total: total.into(),
+            current,
+            days_31_60,
+            days_61_90,
+            over_90,
+            total,
         }
     }
 }
@@ -847,21 +847,15 @@ mod tests {
     }
 
     #[test]
-    fn a_payment_in_an_unknown_currency_is_a_typed_error() {
-        let new = NewPayment {
-            client: Uuid::now_v7(),
-            received_on: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-            amount: Money {
-                amount: Decimal::ONE_HUNDRED,
-                currency: "XYZ".into(),
-            },
-            method: String::new(),
-            reference: String::new(),
-            allocations: vec![],
-        };
+    fn money_in_an_unknown_currency_is_refused_as_a_typed_error_when_lifted() {
+        use uniffi::{Lift, Lower};
+        let mut wire = Vec::new();
+        <String as Lower<crate::UniFfiTag>>::write("100".into(), &mut wire);
+        <String as Lower<crate::UniFfiTag>>::write("XYZ".into(), &mut wire);
+        let error = <Money as Lift<crate::UniFfiTag>>::try_read(&mut wire.as_slice()).unwrap_err();
         assert!(matches!(
-            CoreNewPayment::try_from(new),
-            Err(LexcaseError::Validation { .. })
+            error.downcast::<LexcaseError>(),
+            Ok(LexcaseError::Validation { field, .. }) if field == "currency"
         ));
     }
 }

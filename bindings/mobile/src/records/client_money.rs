@@ -93,7 +93,7 @@ impl From<CoreClientMoneyEntry> for ClientMoneyEntry {
             matter: matter.into(),
             client: client.into(),
             kind: kind.into(),
-            amount: amount.into(),
+            amount,
             date,
             reference,
             counterparty,
@@ -157,7 +157,7 @@ impl TryFrom<NewClientMoneyEntry> for CoreNewClientMoneyEntry {
             matter: matter.into(),
             client: client.into(),
             kind: kind.into(),
-            amount: amount.into_core("amount")?.into(),
+            amount: amount.checked("amount")?.into(),
             date,
             reference,
             counterparty,
@@ -189,7 +189,7 @@ impl From<CoreLedgerBalance> for LedgerBalance {
         Self {
             matter: matter.into(),
             client: client.into(),
-            balance: balance.into(),
+            balance,
         }
     }
 }
@@ -212,7 +212,7 @@ impl TryFrom<StatementItem> for CoreStatementItem {
         } = item;
         Ok(Self {
             description,
-            amount: amount.into_core("amount")?.into(),
+            amount: amount.checked("amount")?.into(),
         })
     }
 }
@@ -249,7 +249,7 @@ impl TryFrom<BankStatement> for CoreBankStatement {
         };
         Ok(Self {
             date,
-            balance: balance.into_core("balance")?.into(),
+            balance: balance.checked("balance")?.into(),
             deposits_in_transit: items(deposits_in_transit)?,
             outstanding_payments: items(outstanding_payments)?,
         })
@@ -268,10 +268,7 @@ pub struct ReconciliationDifference {
 impl From<CoreReconciliationDifference> for ReconciliationDifference {
     fn from(difference: CoreReconciliationDifference) -> Self {
         let CoreReconciliationDifference { between, amount } = difference;
-        Self {
-            between,
-            amount: amount.into(),
-        }
+        Self { between, amount }
     }
 }
 
@@ -310,10 +307,10 @@ impl From<CoreReconciliation> for Reconciliation {
         } = reconciliation;
         Self {
             date,
-            statement_balance: statement_balance.into(),
-            adjusted_bank_balance: adjusted_bank_balance.into(),
-            cash_book_balance: cash_book_balance.into(),
-            ledgers_total: ledgers_total.into(),
+            statement_balance,
+            adjusted_bank_balance,
+            cash_book_balance,
+            ledgers_total,
             ledgers: all(ledgers),
             differences: all(differences),
             balanced,

@@ -1,29 +1,10 @@
-//! Records shared by several areas: money and pagination.
+//! Records shared by several areas: pagination (money is the core's `lexcase::money::Money`).
 
-use lexcase::money::Money as CoreMoney;
+pub use lexcase::money::Money;
+
 use lexcase::store::Page as CorePage;
-use rust_decimal::Decimal;
 
 use crate::error::LexcaseError;
-
-/// An exact amount of money in one currency (never a binary float).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Money {
-    /// The amount (`java.math.BigDecimal` in Kotlin), normalised: `250.10` reads back as `250.1`.
-    pub amount: Decimal,
-    /// ISO 4217 currency code, e.g. `GBP`.
-    pub currency: String,
-}
-
-impl From<CoreMoney> for Money {
-    fn from(money: CoreMoney) -> Self {
-        let CoreMoney { amount, currency } = money;
-        Self {
-            amount,
-            currency: currency.code().to_owned(),
-        }
-    }
-}
 
 /// A window of a result list: skip `offset` items, or continue `after` a previous page's
 /// `next_cursor` (then `offset` must be 0); return at most `limit` (1 to 1000).
@@ -59,15 +40,6 @@ impl TryFrom<Page> for CorePage {
                 )?)
             }
         }
-    }
-}
-
-impl Money {
-    /// The core money: a known currency and an amount of at most six decimal places within
-    /// range, else a `Validation` error on `field` (the currency's error names `currency`).
-    pub(crate) fn into_core(self, field: &str) -> Result<CoreMoney, LexcaseError> {
-        let currency = lexcase::money::Currency::parse(&self.currency)?;
-        Ok(CoreMoney::new(self.amount, currency, field)?)
     }
 }
 

@@ -324,7 +324,7 @@ pub struct TimeEntry {
 impl From<CoreTimeEntry> for TimeEntry {
     fn from(entry: CoreTimeEntry) -> Self {
         let chargeable_seconds = entry.chargeable_seconds();
-        let value = entry.value().into();
+        let value = entry.value();
         // Destructured without `..`: a field added to the core type must be mirrored here.
         let CoreTimeEntry {
             id,
@@ -356,7 +356,7 @@ impl From<CoreTimeEntry> for TimeEntry {
             task_code,
             activity_code,
             billability: billability.into(),
-            rate: rate.into(),
+            rate,
             rate_source: rate_source.into(),
             rounding: rounding.into(),
             status: status.into(),
@@ -427,10 +427,7 @@ impl TryFrom<NewTimeEntry> for CoreNewTimeEntry {
             task_code,
             activity_code,
             billability: billability.map(Into::into).unwrap_or_default(),
-            rate: rate
-                .map(|r| r.into_core("rate"))
-                .transpose()?
-                .map(Into::into),
+            rate: rate.map(|r| r.checked("rate")).transpose()?.map(Into::into),
             source: source.map(Into::into).unwrap_or_default(),
         })
     }
@@ -503,10 +500,7 @@ impl TryFrom<TimeEntryChanges> for CoreTimeEntryChanges {
             task_code: task_code.map(Option::<String>::from),
             activity_code: activity_code.map(Option::<String>::from),
             billability: billability.map(CoreBillability::from),
-            rate: rate
-                .map(|r| r.into_core("rate"))
-                .transpose()?
-                .map(Into::into),
+            rate: rate.map(|r| r.checked("rate")).transpose()?.map(Into::into),
         })
     }
 }
@@ -663,7 +657,7 @@ pub struct Expense {
 
 impl From<CoreExpense> for Expense {
     fn from(expense: CoreExpense) -> Self {
-        let amount = expense.amount().into();
+        let amount = expense.amount();
         // Destructured without `..`: a field added to the core type must be mirrored here.
         let CoreExpense {
             id,
@@ -689,7 +683,7 @@ impl From<CoreExpense> for Expense {
             date,
             description,
             quantity,
-            unit_cost: unit_cost.into(),
+            unit_cost,
             amount,
             expense_code,
             vendor,
@@ -755,7 +749,7 @@ impl TryFrom<NewExpense> for CoreNewExpense {
             date,
             description,
             quantity,
-            unit_cost: unit_cost.into_core("unit_cost")?.into(),
+            unit_cost: unit_cost.checked("unit_cost")?.into(),
             expense_code,
             vendor,
             receipt: receipt.map(DocumentId::from),
@@ -829,7 +823,7 @@ impl TryFrom<ExpenseChanges> for CoreExpenseChanges {
             description,
             quantity,
             unit_cost: unit_cost
-                .map(|c| c.into_core("unit_cost"))
+                .map(|c| c.checked("unit_cost"))
                 .transpose()?
                 .map(Into::into),
             expense_code: expense_code.map(Option::<String>::from),
@@ -943,12 +937,12 @@ impl From<CoreBillingTerms> for BillingTerms {
         } = terms;
         Self {
             scope: scope.into(),
-            rate: rate.map(Money::from),
+            rate,
             user_rates: user_rates
                 .into_iter()
                 .map(|(user, rate)| UserRate {
                     user: user.into(),
-                    rate: rate.into(),
+                    rate,
                 })
                 .collect(),
             rounding: rounding.map(RoundingPolicy::from),
@@ -976,7 +970,7 @@ impl TryFrom<BillingTerms> for CoreBillingTerms {
         let mut rates = std::collections::BTreeMap::new();
         for UserRate { user, rate } in user_rates {
             if rates
-                .insert(UserId::from(user), rate.into_core("user_rates")?)
+                .insert(UserId::from(user), rate.checked("user_rates")?)
                 .is_some()
             {
                 return Err(LexcaseError::Validation {
@@ -988,7 +982,7 @@ impl TryFrom<BillingTerms> for CoreBillingTerms {
         }
         Ok(Self {
             scope: scope.into(),
-            rate: rate.map(|r| r.into_core("rate")).transpose()?,
+            rate: rate.map(|r| r.checked("rate")).transpose()?,
             user_rates: rates,
             rounding: rounding.map(CoreRoundingPolicy::from),
             codes: codes.map(CoreCodePolicy::from),
@@ -1038,10 +1032,7 @@ impl From<CoreFirmBillingSettings> for FirmBillingSettings {
         } = settings;
         Self {
             rounding: rounding.into(),
-            activity_rates: activity_rates
-                .into_iter()
-                .map(|(code, rate)| (code, rate.into()))
-                .collect(),
+            activity_rates: activity_rates.into_iter().collect(),
             tax_name,
             tax_rate,
             law_firm_id,
@@ -1071,7 +1062,7 @@ impl TryFrom<FirmBillingSettings> for CoreFirmBillingSettings {
             rounding: rounding.into(),
             activity_rates: activity_rates
                 .into_iter()
-                .map(|(code, rate)| Ok((code, rate.into_core("activity_rates")?)))
+                .map(|(code, rate)| Ok((code, rate.checked("activity_rates")?)))
                 .collect::<Result<_, LexcaseError>>()?,
             tax_name,
             tax_rate,
@@ -1091,7 +1082,7 @@ mod tests {
     fn gbp(amount: &str) -> Money {
         Money {
             amount: amount.parse().unwrap(),
-            currency: "GBP".into(),
+            currency: lexcase::money::Currency::parse("GBP").unwrap(),
         }
     }
 

@@ -73,7 +73,7 @@ impl From<CoreUser> for User {
             name,
             email,
             role: role.into(),
-            default_rate: default_rate.map(Money::from),
+            default_rate,
             timekeeper_code,
             active,
             created_at: instant(created_at),

@@ -105,7 +105,7 @@ impl From<CoreItemKind> for ItemKind {
     fn from(kind: CoreItemKind) -> Self {
         match kind {
             CoreItemKind::Task { assignee_role, due } => Self::Task {
-                assignee_role: assignee_role.map(MatterRole::from),
+                assignee_role,
                 due: due.map(DueRule::from),
             },
             CoreItemKind::Document { category } => Self::Document { category },

@@ -1,8 +1,8 @@
 //! Contacts: people and organisations, firm-wide.
 
 use chrono::NaiveDate;
+use lexcase::ContactId;
 use lexcase::service::Session;
-use uuid::Uuid;
 
 use crate::convert::all;
 use crate::error::Result;
@@ -28,17 +28,17 @@ impl ContactService {
 impl ContactService {
     /// Creates a contact.
     pub fn create(&self, new: NewContact) -> Result<Contact> {
-        Ok(self.session.contacts().create(new.into())?.into())
+        Ok(self.session.contacts().create(new)?.into())
     }
 
     /// Creates many contacts in one transaction (imports): all or none.
     pub fn create_many(&self, new: Vec<NewContact>) -> Result<Vec<Contact>> {
-        Ok(all(self.session.contacts().create_many(all(new))?))
+        Ok(all(self.session.contacts().create_many(new)?))
     }
 
     /// A contact by id.
-    pub fn get(&self, id: Uuid) -> Result<Contact> {
-        Ok(self.session.contacts().get(id.into())?.into())
+    pub fn get(&self, id: ContactId) -> Result<Contact> {
+        Ok(self.session.contacts().get(id)?.into())
     }
 
     /// Contacts whose name has a word starting with `name_prefix` (case and accents ignored;
@@ -52,21 +52,21 @@ impl ContactService {
         Ok(self
             .session
             .contacts()
-            .search(&name_prefix, kind.map(Into::into), page.try_into()?)?
+            .search(&name_prefix, kind, page.try_into()?)?
             .into())
     }
 
     /// Changes names or replaces lists of details.
     pub fn update(
         &self,
-        id: Uuid,
+        id: ContactId,
         expected_version: u64,
         changes: ContactChanges,
     ) -> Result<Contact> {
         Ok(self
             .session
             .contacts()
-            .update(id.into(), expected_version, changes.into())?
+            .update(id, expected_version, changes)?
             .into())
     }
 
@@ -74,7 +74,7 @@ impl ContactService {
     /// failed a date; never a future date).
     pub fn record_identity_verification(
         &self,
-        id: Uuid,
+        id: ContactId,
         expected_version: u64,
         status: IdentityStatus,
         checked_on: Option<NaiveDate>,
@@ -83,50 +83,38 @@ impl ContactService {
         Ok(self
             .session
             .contacts()
-            .record_identity_verification(
-                id.into(),
-                expected_version,
-                status.into(),
-                checked_on,
-                method.map(Into::into),
-            )?
+            .record_identity_verification(id, expected_version, status, checked_on, method)?
             .into())
     }
 
     /// Records that this contact works for / is a subsidiary of `other`.
     pub fn add_affiliation(
         &self,
-        id: Uuid,
+        id: ContactId,
         expected_version: u64,
         kind: AffiliationKind,
-        other: Uuid,
+        other: ContactId,
         position: Option<String>,
     ) -> Result<Contact> {
         Ok(self
             .session
             .contacts()
-            .add_affiliation(
-                id.into(),
-                expected_version,
-                kind.into(),
-                other.into(),
-                position.as_deref(),
-            )?
+            .add_affiliation(id, expected_version, kind, other, position.as_deref())?
             .into())
     }
 
     /// Removes an affiliation.
     pub fn remove_affiliation(
         &self,
-        id: Uuid,
+        id: ContactId,
         expected_version: u64,
         kind: AffiliationKind,
-        other: Uuid,
+        other: ContactId,
     ) -> Result<Contact> {
         Ok(self
             .session
             .contacts()
-            .remove_affiliation(id.into(), expected_version, kind.into(), other.into())?
+            .remove_affiliation(id, expected_version, kind, other)?
             .into())
     }
 }

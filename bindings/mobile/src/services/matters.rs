@@ -2,9 +2,8 @@
 
 use chrono::NaiveDate;
 use lexcase::service::Session;
-use uuid::Uuid;
+use lexcase::{ContactId, MatterId, PartyId, UserId};
 
-use crate::convert::all;
 use crate::error::Result;
 use crate::records::{
     CustomValue, Matter, MatterChanges, MatterFilter, MatterPage, MatterRole, MatterStatus,
@@ -29,21 +28,17 @@ impl MatterService {
 impl MatterService {
     /// Opens a new matter file in status pending with the next number (needs `open_matters`).
     pub fn create(&self, new: NewMatter) -> Result<Matter> {
-        Ok(self.session.matters().create(new.try_into()?)?.into())
+        Ok(self.session.matters().create(new)?)
     }
 
     /// Creates many matters in one transaction (imports): all or none.
     pub fn create_many(&self, new: Vec<NewMatter>) -> Result<Vec<Matter>> {
-        let new = new
-            .into_iter()
-            .map(TryInto::try_into)
-            .collect::<Result<_>>()?;
-        Ok(all(self.session.matters().create_many(new)?))
+        Ok(self.session.matters().create_many(new)?)
     }
 
     /// A matter by id.
-    pub fn get(&self, id: Uuid) -> Result<Matter> {
-        Ok(self.session.matters().get(id.into())?.into())
+    pub fn get(&self, id: MatterId) -> Result<Matter> {
+        Ok(self.session.matters().get(id)?)
     }
 
     /// Matters matching `filter` that the actor may see, newest first, with the total count.
@@ -51,7 +46,7 @@ impl MatterService {
         Ok(self
             .session
             .matters()
-            .list(filter.into(), page.try_into()?)?
+            .list(filter, page.try_into()?)?
             .into())
     }
 
@@ -60,33 +55,28 @@ impl MatterService {
         Ok(self
             .session
             .matters()
-            .mine(status.map(Into::into), page.try_into()?)?
+            .mine(status, page.try_into()?)?
             .into())
     }
 
     /// Changes title, description, practice area, fee earners or billing arrangement.
     pub fn update(
         &self,
-        id: Uuid,
+        id: MatterId,
         expected_version: u64,
         changes: MatterChanges,
     ) -> Result<Matter> {
         Ok(self
             .session
             .matters()
-            .update(id.into(), expected_version, changes.try_into()?)?
-            .into())
+            .update(id, expected_version, changes.into())?)
     }
 
     /// Pending → open (the date opened is today in the firm's zone). Block-severity
     /// compliance rules in force for matter opening stand in the way: a `Validation` error on
     /// `rules` listing them (see `openOverriding`).
-    pub fn open(&self, id: Uuid, expected_version: u64) -> Result<Matter> {
-        Ok(self
-            .session
-            .matters()
-            .open(id.into(), expected_version)?
-            .into())
+    pub fn open(&self, id: MatterId, expected_version: u64) -> Result<Matter> {
+        Ok(self.session.matters().open(id, expected_version)?)
     }
 
     /// Opens a pending matter past the blocking compliance rules in force for matter opening:
@@ -94,150 +84,139 @@ impl MatterService {
     /// `override_workflow_gates`; a blank reason is a `Validation` error.
     pub fn open_overriding(
         &self,
-        id: Uuid,
+        id: MatterId,
         expected_version: u64,
         reason: String,
     ) -> Result<Matter> {
         Ok(self
             .session
             .matters()
-            .open_overriding(id.into(), expected_version, &reason)?
-            .into())
+            .open_overriding(id, expected_version, &reason)?)
     }
 
     /// Open → closed.
-    pub fn close(&self, id: Uuid, expected_version: u64, reason: Option<String>) -> Result<Matter> {
-        Ok(self
-            .session
-            .matters()
-            .close(id.into(), expected_version, reason)?
-            .into())
+    pub fn close(
+        &self,
+        id: MatterId,
+        expected_version: u64,
+        reason: Option<String>,
+    ) -> Result<Matter> {
+        Ok(self.session.matters().close(id, expected_version, reason)?)
     }
 
     /// Closed → open again; a reason is required and recorded.
-    pub fn reopen(&self, id: Uuid, expected_version: u64, reason: String) -> Result<Matter> {
+    pub fn reopen(&self, id: MatterId, expected_version: u64, reason: String) -> Result<Matter> {
         Ok(self
             .session
             .matters()
-            .reopen(id.into(), expected_version, &reason)?
-            .into())
+            .reopen(id, expected_version, &reason)?)
     }
 
     /// Closed (or never-opened pending) → archived; archived matters are read-only.
     pub fn archive(
         &self,
-        id: Uuid,
+        id: MatterId,
         expected_version: u64,
         reason: Option<String>,
     ) -> Result<Matter> {
         Ok(self
             .session
             .matters()
-            .archive(id.into(), expected_version, reason)?
-            .into())
+            .archive(id, expected_version, reason)?)
     }
 
     /// Adds a contact as a party in `role`, optionally acting for another party.
     pub fn add_party(
         &self,
-        id: Uuid,
+        id: MatterId,
         expected_version: u64,
-        contact: Uuid,
+        contact: ContactId,
         role: PartyRole,
-        acting_for: Option<Uuid>,
+        acting_for: Option<PartyId>,
         reference: Option<String>,
+    ) -> Result<Matter> {
+        Ok(self.session.matters().add_party(
+            id,
+            expected_version,
+            contact,
+            role,
+            acting_for,
+            reference,
+        )?)
+    }
+
+    /// Removes a party (never the last client, never one that others act for).
+    pub fn remove_party(
+        &self,
+        id: MatterId,
+        expected_version: u64,
+        party: PartyId,
     ) -> Result<Matter> {
         Ok(self
             .session
             .matters()
-            .add_party(
-                id.into(),
-                expected_version,
-                contact.into(),
-                role.into(),
-                acting_for.map(Into::into),
-                reference,
-            )?
-            .into())
-    }
-
-    /// Removes a party (never the last client, never one that others act for).
-    pub fn remove_party(&self, id: Uuid, expected_version: u64, party: Uuid) -> Result<Matter> {
-        Ok(self
-            .session
-            .matters()
-            .remove_party(id.into(), expected_version, party.into())?
-            .into())
+            .remove_party(id, expected_version, party)?)
     }
 
     /// Changes a party's role.
     pub fn change_party_role(
         &self,
-        id: Uuid,
+        id: MatterId,
         expected_version: u64,
-        party: Uuid,
+        party: PartyId,
         role: PartyRole,
     ) -> Result<Matter> {
         Ok(self
             .session
             .matters()
-            .change_party_role(id.into(), expected_version, party.into(), role.into())?
-            .into())
+            .change_party_role(id, expected_version, party, role)?)
     }
 
     /// Records that `party` acts for `acting_for` (or for nobody with null).
     pub fn set_party_acting_for(
         &self,
-        id: Uuid,
+        id: MatterId,
         expected_version: u64,
-        party: Uuid,
-        acting_for: Option<Uuid>,
+        party: PartyId,
+        acting_for: Option<PartyId>,
     ) -> Result<Matter> {
         Ok(self
             .session
             .matters()
-            .set_party_acting_for(
-                id.into(),
-                expected_version,
-                party.into(),
-                acting_for.map(Into::into),
-            )?
-            .into())
+            .set_party_acting_for(id, expected_version, party, acting_for)?)
     }
 
     /// Adds a user to the team (or changes their matter role).
     pub fn add_team_member(
         &self,
-        id: Uuid,
+        id: MatterId,
         expected_version: u64,
-        user: Uuid,
+        user: UserId,
         role: MatterRole,
     ) -> Result<Matter> {
         Ok(self
             .session
             .matters()
-            .add_team_member(id.into(), expected_version, user.into(), role.into())?
-            .into())
+            .add_team_member(id, expected_version, user, role)?)
     }
 
     /// Takes a user off the team.
     pub fn remove_team_member(
         &self,
-        id: Uuid,
+        id: MatterId,
         expected_version: u64,
-        user: Uuid,
+        user: UserId,
     ) -> Result<Matter> {
         Ok(self
             .session
             .matters()
-            .remove_team_member(id.into(), expected_version, user.into())?
-            .into())
+            .remove_team_member(id, expected_version, user)?)
     }
 
     /// Sets a named key date, or removes it with null.
     pub fn set_key_date(
         &self,
-        id: Uuid,
+        id: MatterId,
         expected_version: u64,
         name: String,
         date: Option<NaiveDate>,
@@ -245,14 +224,13 @@ impl MatterService {
         Ok(self
             .session
             .matters()
-            .set_key_date(id.into(), expected_version, &name, date)?
-            .into())
+            .set_key_date(id, expected_version, &name, date)?)
     }
 
     /// Sets a custom field defined in the firm settings, or clears it with null.
     pub fn set_custom_field(
         &self,
-        id: Uuid,
+        id: MatterId,
         expected_version: u64,
         key: String,
         value: Option<CustomValue>,
@@ -260,51 +238,47 @@ impl MatterService {
         Ok(self
             .session
             .matters()
-            .set_custom_field(id.into(), expected_version, &key, value.map(Into::into))?
-            .into())
+            .set_custom_field(id, expected_version, &key, value)?)
     }
 
     /// Makes the matter firm-visible or team-only (needs `manage_matter_access`).
     pub fn set_visibility(
         &self,
-        id: Uuid,
+        id: MatterId,
         expected_version: u64,
         visibility: Visibility,
     ) -> Result<Matter> {
         Ok(self
             .session
             .matters()
-            .set_visibility(id.into(), expected_version, visibility.into())?
-            .into())
+            .set_visibility(id, expected_version, visibility)?)
     }
 
     /// Puts up an ethical wall screening `user` from the matter (needs
     /// `manage_matter_access`).
     pub fn add_ethical_wall(
         &self,
-        id: Uuid,
+        id: MatterId,
         expected_version: u64,
-        user: Uuid,
+        user: UserId,
         reason: String,
     ) -> Result<Matter> {
         Ok(self
             .session
             .matters()
-            .add_ethical_wall(id.into(), expected_version, user.into(), &reason)?
-            .into())
+            .add_ethical_wall(id, expected_version, user, &reason)?)
     }
 
     /// Takes down an ethical wall (needs `manage_matter_access`).
     pub fn remove_ethical_wall(
         &self,
-        id: Uuid,
+        id: MatterId,
         expected_version: u64,
-        user: Uuid,
+        user: UserId,
     ) -> Result<Matter> {
         Ok(self
             .session
             .matters()
-            .remove_ethical_wall(id.into(), expected_version, user.into())?
-            .into())
+            .remove_ethical_wall(id, expected_version, user)?)
     }
 }

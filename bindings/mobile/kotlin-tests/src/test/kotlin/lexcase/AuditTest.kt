@@ -1,5 +1,6 @@
 package lexcase
 
+import lexcase.core.*
 import java.util.UUID
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse

@@ -1,5 +1,6 @@
 package lexcase
 
+import lexcase.core.*
 import java.time.Instant
 import org.junit.jupiter.api.Assertions.assertArrayEquals
 import org.junit.jupiter.api.Assertions.assertEquals

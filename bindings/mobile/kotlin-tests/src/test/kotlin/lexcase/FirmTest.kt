@@ -1,5 +1,6 @@
 package lexcase
 
+import lexcase.core.*
 import java.nio.file.Files
 import java.nio.file.Path
 import org.junit.jupiter.api.Assertions.assertArrayEquals

@@ -1,5 +1,6 @@
 package lexcase
 
+import lexcase.core.*
 import java.math.BigDecimal
 
 /** The setup every test firm starts from: Smith & Co, GBP, `{CLIENT3}-{SEQ:4}`, London. */

@@ -1,5 +1,6 @@
 package lexcase
 
+import lexcase.core.*
 import java.time.LocalDate
 import java.time.LocalDateTime
 import org.junit.jupiter.api.Assertions.assertEquals

@@ -1,5 +1,6 @@
 package lexcase
 
+import lexcase.core.*
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows

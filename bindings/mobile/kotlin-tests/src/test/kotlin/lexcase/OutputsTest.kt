@@ -1,5 +1,6 @@
 package lexcase
 
+import lexcase.core.*
 import java.io.File
 import java.math.BigDecimal
 import java.math.RoundingMode

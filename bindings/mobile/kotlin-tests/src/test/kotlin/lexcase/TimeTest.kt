@@ -1,5 +1,6 @@
 package lexcase
 
+import lexcase.core.*
 import java.math.BigDecimal
 import java.time.Instant
 import java.time.LocalDate

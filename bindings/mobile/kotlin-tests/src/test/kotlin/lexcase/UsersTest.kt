@@ -1,5 +1,6 @@
 package lexcase
 
+import lexcase.core.*
 import java.math.BigDecimal
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNotNull
