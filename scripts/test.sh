@@ -9,7 +9,7 @@
 #
 #   scripts/test.sh                  # everything (what CI runs)
 #   scripts/test.sh rust python      # only some parts: rust, python, kotlin, postgres, citus
-#   scripts/test.sh postgres         # the PostgreSQL store alone (its tests and the conformance suite)
+#   scripts/test.sh postgres         # the PostgreSQL store alone (its tests, the conformance suite, lexcase migrate)
 #   scripts/test.sh citus            # the same on a Citus coordinator with two workers
 #
 # For the Rust and Python parts a throwaway PostgreSQL cluster is created under target/ (as the
@@ -95,9 +95,10 @@ if wants citus; then
 fi
 
 if wants postgres && ! wants rust; then
-    step "postgres: the store's tests and the conformance suite on PostgreSQL"
+    step "postgres: the store's tests, the conformance suite and lexcase migrate on PostgreSQL"
     cargo test -p lexcase-postgres
     cargo test -p lexcase-conformance --test postgres_conformance
+    cargo test -p lexcase-cli --test commands migrate
 fi
 
 # ---------------------------------------------------------------- Rust

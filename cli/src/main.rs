@@ -1,8 +1,11 @@
 //! `lexcase`: the command line for the people who run a firm's data — set up a firm, verify
-//! its audit chain, export and import whole firms, and run the compliance sweep and the WIP
-//! and aged-debt reports. Errors print their stable code and exit non-zero.
+//! its audit chain, export and import whole firms, move one from SQLite to PostgreSQL, render
+//! bills and statements to PDF, and run the compliance sweep and the WIP and aged-debt reports.
+//! Errors print their stable code and exit non-zero.
 
+mod migrate;
 mod output;
+mod render;
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter};
@@ -22,6 +25,7 @@ use lexcase::{LexcaseError, Result};
 use lexcase_sqlite::{SqliteOptions, SqliteStore, blobs_beside};
 
 use output::{Format, Table};
+use render::Subject;
 
 /// The lexcase command line.
 #[derive(Debug, Parser)]
@@ -92,6 +96,46 @@ enum Command {
         archive: PathBuf,
         /// The firm's file (created if missing; must hold no firm).
         file: PathBuf,
+    },
+    /// Moves the firm of a SQLite file into an empty firm of a PostgreSQL database (through a
+    /// firm archive), then verifies its audit chain there.
+    Migrate {
+        /// The firm's SQLite file.
+        file: PathBuf,
+        /// The PostgreSQL database, as the application's role (`postgresql://…`); its schema is
+        /// brought up to date when that role may.
+        url: String,
+        /// The firm's id in the database (default: a new one); it must hold nothing yet.
+        #[arg(long)]
+        firm: Option<uuid::Uuid>,
+        /// The user who verifies the moved audit chain (needs the view-audit capability).
+        #[arg(long = "as")]
+        actor: String,
+    },
+    /// Renders a bill or a client's statement of account to PDF.
+    #[command(group(clap::ArgGroup::new("subject").required(true).args(["bill", "statement"])))]
+    Render {
+        /// The firm's file.
+        file: PathBuf,
+        /// The user acting.
+        #[arg(long = "as")]
+        actor: String,
+        /// The bill: its id or invoice number.
+        #[arg(long)]
+        bill: Option<String>,
+        /// The statement of account of this client (contact id).
+        #[arg(long)]
+        statement: Option<String>,
+        /// The statement's currency (default: the firm's).
+        #[arg(long, requires = "statement")]
+        currency: Option<String>,
+        /// The template (default: the built-in `invoice` or `statement`, or the firm's
+        /// version of it).
+        #[arg(long)]
+        template: Option<String>,
+        /// The PDF to write.
+        #[arg(long, short)]
+        out: PathBuf,
     },
     /// Runs the compliance sweep and lists the findings.
     Sweep {
@@ -263,6 +307,52 @@ fn run(cli: Cli) -> Result<()> {
                 Some(h) => println!("imported into {}; audit head {h}", file.display()),
                 None => println!("imported into {}", file.display()),
             }
+        }
+        Command::Migrate {
+            file,
+            url,
+            firm,
+            actor,
+        } => {
+            let mut bar = Bar::new(cli.quiet);
+            let moved = migrate::migrate(&file, &url, firm, &actor, &mut bar)?;
+            match moved.head {
+                Some(h) => println!(
+                    "migrated {} into firm {}; audit chain intact; head {h}",
+                    file.display(),
+                    moved.firm
+                ),
+                None => println!("migrated {} into firm {}", file.display(), moved.firm),
+            }
+        }
+        Command::Render {
+            file,
+            actor,
+            bill,
+            statement,
+            currency,
+            template,
+            out,
+        } => {
+            let subject = match (bill, statement) {
+                (Some(bill), _) => Subject::Bill(bill),
+                (None, Some(client)) => Subject::Statement { client, currency },
+                (None, None) => {
+                    return Err(LexcaseError::validation("bill", "--bill or --statement"));
+                }
+            };
+            let rendered = render::render(&file, &actor, &subject, template.as_deref(), &out)?;
+            println!(
+                "rendered {} ({} bytes{}) to {}",
+                rendered.file_name,
+                rendered.bytes.len(),
+                if rendered.reprint {
+                    ", the kept rendering"
+                } else {
+                    ""
+                },
+                out.display()
+            );
         }
         Command::Sweep {
             file,

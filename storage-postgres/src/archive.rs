@@ -15,6 +15,7 @@ use lexcase::matters::{ConflictCheck, RuleOverrides};
 use lexcase::notes::Note;
 use lexcase::store::{ArchiveRecord, RecordKind};
 use lexcase::tasks::Task;
+use lexcase::templates::BillRendering;
 use lexcase::timekeeping::{BillingTerms, Expense, TimeEntry, Timer};
 use lexcase::users::User;
 use lexcase::workflow::WorkflowProgress;
@@ -212,6 +213,9 @@ pub(crate) fn records(
                 .iter()
                 .map(|b| encode(Uuid::from(b.id).to_string(), b))
                 .collect()
+        }
+        RecordKind::BillRenderings => {
+            keyed_bodies::<BillRendering>(scope, keyed::BILL_RENDERING, after, limit)
         }
         RecordKind::Payments => {
             let heads: Vec<PaymentHead> = heads(scope, after, limit)?;

@@ -9,9 +9,9 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::format::{
-    AUDIT_EVENTS, AuditLine, BILLING_SETTINGS, BLOBS, ENABLED_RULE_PACKS, FIRM_SETTINGS,
-    FORMAT_NAME, FORMAT_VERSION, MANIFEST, Manifest, Member, RULE_PACKS, RecordLine,
-    WORKFLOW_TEMPLATES, records_member,
+    AUDIT_EVENTS, AuditLine, BILLING_SETTINGS, BLOBS, DOCUMENT_TEMPLATES, ENABLED_RULE_PACKS,
+    FIRM_SETTINGS, FORMAT_NAME, FORMAT_VERSION, LETTERHEAD, MANIFEST, Manifest, Member, RULE_PACKS,
+    RecordLine, WORKFLOW_TEMPLATES, records_member,
 };
 use crate::communications::Communication;
 use crate::documents::{ContentHash, Document};
@@ -19,6 +19,7 @@ use crate::error::{LexcaseError, Result};
 use crate::progress::{Progress, report};
 use crate::service::Firm;
 use crate::store::RecordKind;
+use crate::templates::BillRendering;
 
 /// Records read per page.
 pub(super) const PAGE: u32 = 500;
@@ -107,6 +108,14 @@ pub fn export<W: Write + Seek>(
     for template in tx.workflow_templates()? {
         w.line(&template)?;
     }
+    w.start(DOCUMENT_TEMPLATES)?;
+    for template in tx.document_templates()? {
+        w.line(&template)?;
+    }
+    w.start(LETTERHEAD)?;
+    if let Some(letterhead) = tx.letterhead()? {
+        w.line(&letterhead)?;
+    }
     w.start(RULE_PACKS)?;
     for pack in tx.installed_rule_packs()? {
         w.line(&pack)?;
@@ -187,7 +196,7 @@ pub fn export<W: Write + Seek>(
     Ok(manifest)
 }
 
-/// Adds the content hashes a document or communication refers to.
+/// Adds the content hashes a document, communication or kept bill rendering refers to.
 pub(super) fn collect_contents(
     kind: RecordKind,
     value: &serde_json::Value,
@@ -202,6 +211,10 @@ pub(super) fn collect_contents(
         RecordKind::Communications => {
             let c: Communication = serde_json::from_value(value.clone()).map_err(unreadable)?;
             contents_of_communication(&c, into);
+        }
+        RecordKind::BillRenderings => {
+            let r: BillRendering = serde_json::from_value(value.clone()).map_err(unreadable)?;
+            into.insert(r.hash);
         }
         _ => {}
     }

@@ -21,6 +21,10 @@ pub const FIRM_SETTINGS: &str = "firm/settings.jsonl";
 pub const BILLING_SETTINGS: &str = "firm/billing_settings.jsonl";
 /// Every workflow template version.
 pub const WORKFLOW_TEMPLATES: &str = "firm/workflow_templates.jsonl";
+/// Every stored document template version (installed ones, and built-ins the firm retired).
+pub const DOCUMENT_TEMPLATES: &str = "firm/document_templates.jsonl";
+/// The firm's letterhead (zero or one line).
+pub const LETTERHEAD: &str = "firm/letterhead.jsonl";
 /// The installed rule packs.
 pub const RULE_PACKS: &str = "firm/rule_packs.jsonl";
 /// The ids of the rule packs in force (one line: an array).

@@ -10,9 +10,9 @@ use zip::ZipArchive;
 
 use super::export::{contents_of_communication, contents_of_document};
 use super::format::{
-    AUDIT_EVENTS, AuditLine, BILLING_SETTINGS, BLOBS, ENABLED_RULE_PACKS, FIRM_SETTINGS,
-    FORMAT_NAME, FORMAT_VERSION, MANIFEST, MANIFEST_LIMIT, Manifest, Member, RULE_PACKS,
-    RecordLine, WORKFLOW_TEMPLATES, records_member,
+    AUDIT_EVENTS, AuditLine, BILLING_SETTINGS, BLOBS, DOCUMENT_TEMPLATES, ENABLED_RULE_PACKS,
+    FIRM_SETTINGS, FORMAT_NAME, FORMAT_VERSION, LETTERHEAD, MANIFEST, MANIFEST_LIMIT, Manifest,
+    Member, RULE_PACKS, RecordLine, WORKFLOW_TEMPLATES, records_member,
 };
 use crate::appointments::Appointment;
 use crate::audit::GENESIS;
@@ -31,6 +31,7 @@ use crate::rules::CompliancePack;
 use crate::service::Firm;
 use crate::store::{RecordKind, Staging, WriteTx};
 use crate::tasks::Task;
+use crate::templates::{BillRendering, DocumentTemplate, Letterhead};
 use crate::timekeeping::{BillingTerms, Expense, FirmBillingSettings, TimeEntry, Timer};
 use crate::users::User;
 use crate::workflow::{WorkflowProgress, WorkflowTemplate};
@@ -45,6 +46,8 @@ enum Content {
     Settings,
     BillingSettings,
     Templates,
+    DocumentTemplates,
+    Letterhead,
     RulePacks,
     EnabledPacks,
     Records(RecordKind),
@@ -57,6 +60,8 @@ fn line_members() -> Vec<(String, Content)> {
         (FIRM_SETTINGS.to_owned(), Content::Settings),
         (BILLING_SETTINGS.to_owned(), Content::BillingSettings),
         (WORKFLOW_TEMPLATES.to_owned(), Content::Templates),
+        (DOCUMENT_TEMPLATES.to_owned(), Content::DocumentTemplates),
+        (LETTERHEAD.to_owned(), Content::Letterhead),
         (RULE_PACKS.to_owned(), Content::RulePacks),
         (ENABLED_RULE_PACKS.to_owned(), Content::EnabledPacks),
     ];
@@ -110,6 +115,18 @@ fn apply(
             let t: WorkflowTemplate = parse(name, line)?;
             if let Some(tx) = tx {
                 tx.insert_workflow_template(&t)?;
+            }
+        }
+        Content::DocumentTemplates => {
+            let t: DocumentTemplate = parse(name, line)?;
+            if let Some(tx) = tx {
+                tx.put_document_template(&t)?;
+            }
+        }
+        Content::Letterhead => {
+            let l: Letterhead = parse(name, line)?;
+            if let Some(tx) = tx {
+                tx.put_letterhead(&l, None)?;
             }
         }
         Content::RulePacks => {
@@ -191,6 +208,13 @@ fn apply_record(
             contents_of_communication(&c, contents);
             if let Some(tx) = tx {
                 tx.insert_communication(&c)?;
+            }
+        }
+        RecordKind::BillRenderings => {
+            let r: BillRendering = record(name, line)?;
+            contents.insert(r.hash.clone());
+            if let Some(tx) = tx {
+                tx.insert_bill_rendering(&r)?;
             }
         }
         RecordKind::TimeEntries => put!(TimeEntry, |tx, r| tx.insert_time_entry(&r)),
@@ -310,8 +334,10 @@ fn read_manifest<R: Read + Seek>(zip: &mut ZipArchive<R>) -> Result<Manifest> {
     serde_json::from_value(value).map_err(|_| invalid("the manifest does not parse"))
 }
 
-/// Fails with a conflict unless the store holds no firm.
-fn ensure_empty(tx: &dyn crate::store::ReadTx) -> Result<()> {
+/// Fails with [`LexcaseError::Conflict`] unless the store `tx` reads holds no firm (no
+/// settings, no audit events): the check [`import`] makes first, for a caller that wants to
+/// know before it writes an archive to import.
+pub fn ensure_empty(tx: &dyn crate::store::ReadTx) -> Result<()> {
     if tx.firm_settings()?.is_some() || tx.audit_head()?.is_some() {
         return Err(LexcaseError::Conflict {
             reason: "an archive is imported into an empty store only".into(),

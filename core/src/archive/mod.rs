@@ -11,14 +11,23 @@
 //! | `firm/settings.jsonl` | the firm's settings (one line, none before initialisation) |
 //! | `firm/billing_settings.jsonl` | the firm's billing defaults (zero or one line) |
 //! | `firm/workflow_templates.jsonl` | every workflow template version |
+//! | `firm/document_templates.jsonl` | every stored document template version (installed ones, and built-ins the firm retired), by id then version |
+//! | `firm/letterhead.jsonl` | the firm's letterhead (zero or one line) |
 //! | `firm/rule_packs.jsonl` | the installed compliance rule packs |
 //! | `firm/enabled_rule_packs.jsonl` | one line: the ids of the packs in force |
-//! | `records/<kind>.jsonl` | every record of each [`RecordKind`], in key order, one `{"key", "record"}` object a line: users, contacts, matters (parties, team, walls, key dates), matter workflows, tasks, notes (every version), documents (every version), document texts, calendar entries, deadlines, communications, bills, time entries, expenses, timers, billing terms, payments, client money, reconciliations, conflict checks, rule overrides, counters |
+//! | `records/<kind>.jsonl` | every record of each [`RecordKind`], in key order, one `{"key", "record"}` object a line: users, contacts, matters (parties, team, walls, key dates), matter workflows, tasks, notes (every version), documents (every version), document texts, calendar entries, deadlines, communications, bills, the renderings kept with issued bills, time entries, expenses, timers, billing terms, payments, client money, reconciliations, conflict checks, rule overrides, counters |
 //! | `audit/events.jsonl` | every audit event exactly as stored ([`AuditLine`]: changes and hashes in hex), in chain order |
-//! | `blobs/<sha256>` | the contents of every document version, attachment and original email, named by their SHA-256 |
+//! | `blobs/<sha256>` | the contents of every document version, attachment, original email and kept bill rendering, named by their SHA-256 |
 //! | `manifest.json` | [`Manifest`]: format name and version, the audit head, and each member's line count, size and SHA-256 |
 //!
 //! Records are the domain types' serde forms (money as decimal strings, never floats).
+//!
+//! Every member is required: an archive missing one, or holding one this build does not know,
+//! is refused. The format is still version 1 although the document templates, the letterhead
+//! and the kept bill renderings joined it after its first cut: no release of lexcase has
+//! written an archive without them, and a build from before they joined refuses an archive
+//! that has them (a member it does not know) rather than dropping them, so nothing is ever
+//! lost silently. The version moves when a reader of version 1 could misread an archive.
 //!
 //! # Import
 //!
@@ -43,7 +52,7 @@ pub use format::{
     AUDIT_EVENTS, AuditLine, FORMAT_NAME, FORMAT_VERSION, MANIFEST, Manifest, Member, RecordLine,
     records_member,
 };
-pub use import::import;
+pub use import::{ensure_empty, import};
 
 pub use crate::store::RecordKind;
 

@@ -59,7 +59,8 @@ impl StateVerification {
 
 /// Whether an event with `action` about an entity of `kind` changes that entity's own row (a
 /// timer's events are filed under its user, a workflow's, conflict check's, rule overrides'
-/// and billing terms' under their matter; a bill's list of moved work changes the work).
+/// and billing terms' under their matter; a bill's list of moved work changes the work, and
+/// the rendering kept with an issued bill is a record of its own).
 pub fn changes_row(kind: EntityKind, action: &str) -> bool {
     let prefix = action.split('.').next().unwrap_or_default();
     match kind {
@@ -68,7 +69,9 @@ pub fn changes_row(kind: EntityKind, action: &str) -> bool {
         EntityKind::Matter => prefix == "matter",
         EntityKind::TimeEntry => prefix == "time",
         EntityKind::Expense => prefix == "expense",
-        EntityKind::Bill => prefix == "bill" && action != "bill.work_moved",
+        EntityKind::Bill => {
+            prefix == "bill" && !matches!(action, "bill.work_moved" | "bill.rendering_kept")
+        }
         EntityKind::Payment => prefix == "payment",
         EntityKind::ClientMoney => prefix == "client_money" && action != "client_money.reconciled",
         _ => false,
@@ -257,6 +260,7 @@ mod tests {
         let row = json!({"status": "on_draft_bill", "bill": bill.to_string()});
         assert_eq!(replay.explain(EntityKind::TimeEntry, bill, &row), None);
         assert!(!changes_row(EntityKind::Bill, "bill.work_moved"));
+        assert!(!changes_row(EntityKind::Bill, "bill.rendering_kept"));
         assert!(!changes_row(EntityKind::User, "timer.started"));
     }
 }

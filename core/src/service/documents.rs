@@ -50,7 +50,7 @@ pub(crate) fn insert(
     let doc = Document::create(new, hash, size, ctx.actor.id, ctx.now)?;
     let doc = ctx.create(doc, "document.added")?;
     ctx.tx.index_document_text(doc.id, text.unwrap_or(""))?;
-    super::workflow::tick_document(ctx, doc.matter, &doc.category)?;
+    super::reactions::document_filed(ctx, doc.matter, &doc.category)?;
     Ok(doc)
 }
 

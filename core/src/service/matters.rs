@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use super::Session;
 use super::context::WriteCtx;
 use crate::access::{Capability, Visibility};
-use crate::docket::DeadlineTrigger;
 use crate::error::{LexcaseError, Result};
 use crate::firm::MatterNumberContext;
 use crate::ids::{ContactId, MatterId, PartyId, UserId};
@@ -13,7 +12,6 @@ use crate::matters::{
     CustomValue, Matter, MatterChanges, MatterRole, MatterStatus, NewMatter, PartyRole,
 };
 use crate::store::{MatterQuery, Page, Paged};
-use crate::tasks::DueAnchor;
 use crate::{text, validate};
 
 /// Filters for listing matters, as a user types them (free text is folded here).
@@ -346,7 +344,7 @@ impl<'s> MatterService<'s> {
                         .map(|_| ())
                 },
             )?;
-            super::conflicts::rerun_if_checked(ctx, &matter)?;
+            super::reactions::parties_changed(ctx, &matter)?;
             Ok(matter)
         })
     }
@@ -384,7 +382,7 @@ impl<'s> MatterService<'s> {
                 "matter.party_role_changed",
                 |m, _| m.change_party_role(party, role),
             )?;
-            super::conflicts::rerun_if_checked(ctx, &matter)?;
+            super::reactions::parties_changed(ctx, &matter)?;
             Ok(matter)
         })
     }
@@ -461,15 +459,7 @@ impl<'s> MatterService<'s> {
                 action,
                 |m, _| m.set_key_date(name, date),
             )?;
-            let name = name.trim();
-            super::task_dates::cascade(ctx, DueAnchor::KeyDate(name.to_owned()), Some(id))?;
-            let key_date = DeadlineTrigger::KeyDate {
-                name: name.to_owned(),
-            };
-            super::docket_dates::cascade(ctx, key_date, id)?;
-            if date.is_some() {
-                super::workflow::tick_key_date(ctx, id, name)?;
-            }
+            super::reactions::key_date_set(ctx, id, name.trim(), date)?;
             Ok(matter)
         })
     }

@@ -36,6 +36,7 @@ mod merge_model;
 mod notes;
 mod outbound_mail;
 mod payments;
+mod reactions;
 mod rendering;
 mod reports;
 mod rule_facts;

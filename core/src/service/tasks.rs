@@ -127,7 +127,7 @@ impl<'s> TaskService<'s> {
             if after.status == TaskStatus::Complete
                 && let (Some(item), Some(matter)) = (&after.checklist_item, after.matter)
             {
-                super::workflow::tick_for_task(ctx, matter, item)?;
+                super::reactions::task_completed(ctx, matter, item)?;
             }
             Ok(after)
         })

@@ -9,12 +9,10 @@ use crate::access::Capability;
 use crate::audit::EntityKind;
 use crate::error::{LexcaseError, Result};
 use crate::ids::MatterId;
-use crate::matters::Matter;
 use crate::store::{Page, Paged, StageCount};
-use crate::tasks::{Assignee, DueAnchor, NewTask, Priority, TaskDue};
 use crate::workflow::{
-    DueRule, GateCondition, ItemCompletion, ItemKind, MoveKind, MoveOutcome, StatusReport,
-    WorkflowProgress, WorkflowTemplate,
+    GateCondition, ItemCompletion, ItemKind, MoveKind, MoveOutcome, StatusReport, WorkflowProgress,
+    WorkflowTemplate,
 };
 
 /// The outcome of asking a matter to move stage.
@@ -136,7 +134,7 @@ impl<'s> WorkflowService<'s> {
                 WorkflowProgress::start(&template, matter, ctx.actor.id, ctx.now, ctx.today()?)?;
             let progress = ctx.create(progress, "workflow.started")?;
             let on_matter = ctx.matter(matter)?;
-            create_stage_tasks(ctx, &on_matter, &template, &progress.stage)?;
+            super::reactions::stage_entered(ctx, &on_matter, &template, &progress.stage)?;
             Ok(progress)
         })
     }
@@ -276,7 +274,7 @@ impl<'s> WorkflowService<'s> {
                     Ok(())
                 })?;
             let on_matter = ctx.matter(matter)?;
-            create_stage_tasks(ctx, &on_matter, &template, &progress.stage)?;
+            super::reactions::stage_entered(ctx, &on_matter, &template, &progress.stage)?;
             Ok(StageMoveResult { progress, outcome })
         })
     }
@@ -375,26 +373,22 @@ fn items_of_kind(
         .collect())
 }
 
-/// Ticks the key-date items of the matter's workflow that ask for key date `name`.
-pub(crate) fn tick_key_date(ctx: &mut WriteCtx<'_>, matter: MatterId, name: &str) -> Result<()> {
+/// Ticks the key-date items of the matter's workflow that ask for key date `name`; returns
+/// their ids (their prompt tasks are completed by [`super::reactions::key_date_set`]).
+pub(crate) fn tick_key_date(
+    ctx: &mut WriteCtx<'_>,
+    matter: MatterId,
+    name: &str,
+) -> Result<Vec<String>> {
     let items = items_of_kind(
         ctx,
         matter,
         |k| matches!(k, ItemKind::KeyDate { name: n } if n == name),
     )?;
-    for item in items {
-        tick(ctx, matter, &item, "key date set")?;
-        // The key date answers its prompt task.
-        for task in ctx.tx.tasks_of_matter(matter)? {
-            if task.status.is_open() && task.checklist_item.as_deref() == Some(item.as_str()) {
-                let version = task.version;
-                ctx.amend(task, version, "task.status_changed", |t, ctx| {
-                    t.set_status(crate::tasks::TaskStatus::Complete, ctx.actor.id, ctx.now)
-                })?;
-            }
-        }
+    for item in &items {
+        tick(ctx, matter, item, "key date set")?;
     }
-    Ok(())
+    Ok(items)
 }
 
 /// Ticks the item a completed task was created for — except key-date items, which only the
@@ -405,71 +399,6 @@ pub(crate) fn tick_for_task(ctx: &mut WriteCtx<'_>, matter: MatterId, item: &str
         return Ok(());
     }
     tick(ctx, matter, item, "task completed")
-}
-
-/// Creates the tasks of the stage the matter has just entered, once per checklist item: the
-/// assignee is the team member in the item's matter role (else the responsible fee earner);
-/// a due date counted from stage entry is fixed now, one counted from a key date follows it.
-fn create_stage_tasks(
-    ctx: &mut WriteCtx<'_>,
-    matter: &Matter,
-    template: &WorkflowTemplate,
-    stage: &str,
-) -> Result<()> {
-    let existing: Vec<String> = ctx
-        .tx
-        .tasks_of_matter(matter.id)?
-        .into_iter()
-        .filter_map(|t| t.checklist_item)
-        .collect();
-    let today = ctx.today()?;
-    for item in &template.stage(stage)?.items {
-        if existing.contains(&item.id) {
-            continue;
-        }
-        // A key date not yet set gets a prompt for the responsible fee earner; setting the date
-        // ticks the item and completes the prompt.
-        if let ItemKind::KeyDate { name } = &item.kind {
-            if !matter.key_dates.contains_key(name) {
-                let new = NewTask {
-                    matter: Some(matter.id),
-                    title: format!("Set key date: {name}"),
-                    description: item.title.clone(),
-                    assignee: Some(Assignee::User(matter.responsible)),
-                    priority: Priority::Normal,
-                    due: None,
-                };
-                super::tasks::insert(ctx, new, Some(item.id.clone()), Some(matter))?;
-            }
-            continue;
-        }
-        let ItemKind::Task { assignee_role, due } = &item.kind else {
-            continue;
-        };
-        let assignee = assignee_role
-            .and_then(|role| matter.team.iter().find(|m| m.role == role).map(|m| m.user))
-            .unwrap_or(matter.responsible);
-        let due = match due {
-            None => None,
-            Some(rule @ DueRule::StageEntered { .. }) => Some(TaskDue::On {
-                date: rule.count()?.apply(today, ctx.settings.calendar())?,
-            }),
-            Some(rule @ DueRule::KeyDate { name, .. }) => Some(TaskDue::Relative {
-                anchor: DueAnchor::KeyDate(name.clone()),
-                count: rule.count()?,
-            }),
-        };
-        let new = NewTask {
-            matter: Some(matter.id),
-            title: item.title.clone(),
-            description: format!("{} — {}", template.name, template.stage(stage)?.name),
-            assignee: Some(Assignee::User(assignee)),
-            priority: Priority::Normal,
-            due,
-        };
-        super::tasks::insert(ctx, new, Some(item.id.clone()), Some(matter))?;
-    }
-    Ok(())
 }
 
 /// Ticks the document items of the matter's workflow that ask for `category`.

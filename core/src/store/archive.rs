@@ -3,8 +3,8 @@
 
 /// The kinds of record a store lists for a firm archive with
 /// [`super::ReadTx::archive_records`]. Firm-wide configuration that is read whole
-/// (settings, billing defaults, workflow templates, rule packs and the packs in force) and the
-/// audit log are read through their own methods.
+/// (settings, billing defaults, workflow and document templates, the letterhead, rule packs
+/// and the packs in force) and the audit log are read through their own methods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RecordKind {
     /// Users, keyed by id.
@@ -40,6 +40,9 @@ pub enum RecordKind {
     BillingTerms,
     /// Bills and credit notes with their lines, keyed by id.
     Bills,
+    /// The renderings kept with issued bills (their bytes are document contents), keyed by
+    /// `<bill id>#<format>`.
+    BillRenderings,
     /// Payments with their allocations, keyed by id.
     Payments,
     /// Client-money entries, keyed by id.
@@ -57,7 +60,7 @@ pub enum RecordKind {
 
 impl RecordKind {
     /// Every kind, in the order an import writes them (a record's references come first).
-    pub const ALL: [RecordKind; 22] = [
+    pub const ALL: [RecordKind; 23] = [
         RecordKind::Users,
         RecordKind::Contacts,
         RecordKind::Matters,
@@ -70,6 +73,7 @@ impl RecordKind {
         RecordKind::Deadlines,
         RecordKind::Communications,
         RecordKind::Bills,
+        RecordKind::BillRenderings,
         RecordKind::TimeEntries,
         RecordKind::Expenses,
         RecordKind::Timers,
@@ -101,6 +105,7 @@ impl RecordKind {
             RecordKind::Timers => "timers",
             RecordKind::BillingTerms => "billing_terms",
             RecordKind::Bills => "bills",
+            RecordKind::BillRenderings => "bill_renderings",
             RecordKind::Payments => "payments",
             RecordKind::ClientMoney => "client_money",
             RecordKind::Reconciliations => "reconciliations",

@@ -1,6 +1,7 @@
-//! Firm archives: a firm with data in every area exported, imported into a fresh store and
-//! exported again gives the same bytes; the imported chain verifies with the same head; a
-//! damaged, cut-off, too-new or cancelled import writes nothing.
+//! Firm archives: a firm with data in every area exported, imported into a fresh store (of the
+//! same kind, or another: a SQLite firm moved to PostgreSQL) and exported again gives the same
+//! bytes; the imported chain verifies with the same head; a damaged, cut-off, too-new or
+//! cancelled import writes nothing.
 
 use std::io::{Cursor, Read, Write};
 use std::sync::Arc;
@@ -8,12 +9,15 @@ use std::sync::Arc;
 use lexcase::ErrorCode;
 use lexcase::appointments::{AppointmentKind, NewAppointment, Schedule};
 use lexcase::archive::{MANIFEST, Manifest};
+use lexcase::bills::Bill;
 use lexcase::notes::NoteSubject;
 use lexcase::progress::{Flow, ProgressUpdate};
-use lexcase::service::Firm;
-use lexcase::store::{MemoryBlobStore, RecordKind};
+use lexcase::service::{Firm, RenderRequest, RenderSubject};
+use lexcase::store::{BillQuery, MemoryBlobStore, Page, RecordKind};
+use lexcase::templates::{Letterhead, NewTemplate, OutputFormat, RenderedDocument, TemplateKind};
 
 use super::compliance_sweep::build;
+use super::outputs::EchoEngine;
 use crate::fixture::{Fixture, SharedStore, assert_code};
 
 /// Makes a fresh, empty store.
@@ -28,7 +32,8 @@ fn firm_over(store: SharedStore, f: &Fixture) -> Firm {
 /// identity checks, parties, custom fields, key dates, workflows, tasks, deadlines, documents
 /// with contents, time, an issued bill, client money, conflict checks, walls, team-only,
 /// closed and archived matters) plus notes, a calendar entry, a filed email with an
-/// attachment, a running timer, an expense, billing terms and rule packs in force.
+/// attachment, a running timer, a document template, the letterhead, the rendering kept with
+/// the issued bill and rule packs in force.
 fn busy_firm(store: SharedStore) -> Fixture {
     let f = Fixture::new(store);
     build(&f);
@@ -76,7 +81,68 @@ fn busy_firm(store: SharedStore) -> Fixture {
         .compliance()
         .set_packs_in_force(&["core".into()])
         .unwrap();
+    let admin = rendering(&f.firm).session(f.admin.actor_id()).unwrap();
+    admin
+        .templates()
+        .install(NewTemplate {
+            id: "welcome".into(),
+            version: 2,
+            kind: TemplateKind::Letter,
+            name: "Welcome letter".into(),
+            subject: None,
+            text: Some("Dear {{ client.name }}, welcome.".into()),
+            html: None,
+            typst: None,
+        })
+        .unwrap();
+    admin
+        .templates()
+        .set_letterhead(Letterhead {
+            address: vec!["1 High Street".into(), "Oxford".into()],
+            vat_number: Some("GB 123 4567 89".into()),
+            payment_details: vec!["Sort code 00-00-00".into()],
+            ..Letterhead::default()
+        })
+        .unwrap();
+    assert!(
+        !render_invoice(&f.firm, &f).reprint,
+        "the first rendering is kept"
+    );
     f
+}
+
+/// `firm` with a stand-in template engine (renders text and HTML).
+fn rendering(firm: &Firm) -> Firm {
+    firm.clone().with_engine(Arc::new(EchoEngine))
+}
+
+/// The firm's issued bill.
+fn issued_bill(firm: &Firm, f: &Fixture) -> Bill {
+    let session = firm.session(f.accounts.actor_id()).unwrap();
+    let bills = session
+        .bills()
+        .list(&BillQuery::default(), Page::first(50).unwrap())
+        .unwrap();
+    bills
+        .items
+        .into_iter()
+        .find(|b| b.issued_on.is_some())
+        .expect("the busy firm has an issued bill")
+}
+
+/// Renders the issued bill's invoice as HTML (kept with the bill the first time).
+fn render_invoice(firm: &Firm, f: &Fixture) -> RenderedDocument {
+    let bill = issued_bill(firm, f);
+    rendering(firm)
+        .session(f.accounts.actor_id())
+        .unwrap()
+        .documents()
+        .render(RenderRequest::new(
+            "invoice",
+            OutputFormat::Html,
+            RenderSubject::Bill(bill.id),
+        ))
+        .unwrap()
 }
 
 fn export(firm: &Firm) -> Vec<u8> {
@@ -100,12 +166,18 @@ fn assert_empty(store: &SharedStore) {
 /// Export → import into a fresh store → export again gives the same bytes; the imported
 /// chain verifies and ends at the same head; records and contents read back.
 pub fn firm_round_trips_byte_identically(make: MakeStore<'_>) {
-    let f = busy_firm(make());
+    firm_moves_byte_identically(make, make);
+}
+
+/// [`firm_round_trips_byte_identically`] from a store made by `from` into one made by `to`
+/// (another kind of store: how a firm moves from a SQLite file to PostgreSQL).
+pub fn firm_moves_byte_identically(from: MakeStore<'_>, to: MakeStore<'_>) {
+    let f = busy_firm(from());
     let first = export(&f.firm);
     let admin = f.admin.actor_id();
     let head = f.admin.audit().head().unwrap();
 
-    let store = make();
+    let store = to();
     let imported = firm_over(store.clone(), &f);
     let manifest = imported.import_archive(Cursor::new(&first)).unwrap();
     assert_eq!(manifest.audit_head, head);
@@ -136,6 +208,16 @@ pub fn firm_round_trips_byte_identically(make: MakeStore<'_>) {
             .iter()
             .any(|m| m.name.starts_with("blobs/"))
     );
+    let count = |name: &str| {
+        manifest
+            .members
+            .iter()
+            .find(|m| m.name == name)
+            .unwrap()
+            .count
+    };
+    assert_eq!(count("firm/document_templates.jsonl"), 1);
+    assert_eq!(count("firm/letterhead.jsonl"), 1);
 
     let second = export(&imported);
     assert!(first == second, "the re-exported archive differs");
@@ -144,7 +226,26 @@ pub fn firm_round_trips_byte_identically(make: MakeStore<'_>) {
     let verification = session.audit().verify().unwrap();
     assert!(verification.is_intact(), "{verification:?}");
     assert_eq!(session.audit().head().unwrap(), head);
-    assert!(session.audit().verify_state().unwrap().is_consistent());
+    let state = session.audit().verify_state().unwrap();
+    assert!(state.is_consistent(), "{state:?}");
+    let original = f.admin.audit().verify_state().unwrap();
+    assert!(original.is_consistent(), "original {original:?}");
+    // The template, the letterhead and the kept rendering (with its bytes) came across.
+    assert_eq!(
+        session.templates().get("welcome", None).unwrap(),
+        f.admin.templates().get("welcome", None).unwrap()
+    );
+    assert_eq!(
+        session.templates().letterhead().unwrap(),
+        f.admin.templates().letterhead().unwrap()
+    );
+    let kept = render_invoice(&f.firm, &f);
+    let reprint = render_invoice(&imported, &f);
+    assert!(
+        kept.reprint && reprint.reprint,
+        "the kept rendering is reprinted"
+    );
+    assert_eq!(reprint.bytes, kept.bytes);
     // Contents came across, and counters continue where they were.
     let m = session
         .matters()

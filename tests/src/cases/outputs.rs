@@ -120,7 +120,7 @@ pub fn templates_letterhead_and_renderings_round_trip(store: SharedStore) {
 }
 
 /// A stand-in engine: every part is fine; a part renders as the merge model's JSON.
-struct EchoEngine;
+pub(crate) struct EchoEngine;
 
 impl TemplateEngine for EchoEngine {
     fn supports(&self, part: TemplatePart) -> bool {
