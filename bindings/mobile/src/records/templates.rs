@@ -606,7 +606,7 @@ pub struct SentEmail {
 impl From<CoreSentEmail> for SentEmail {
     fn from(s: CoreSentEmail) -> Self {
         Self {
-            communication: s.communication.into(),
+            communication: s.communication,
             message: s.message.into(),
             documents: s.documents.into_iter().map(Into::into).collect(),
         }
