@@ -364,7 +364,7 @@ impl From<CoreRenderedDocument> for RenderedDocument {
             template: r.template,
             template_version: r.template_version,
             hash: r.hash.as_str().to_owned(),
-            document: r.document.map(Into::into),
+            document: r.document,
             reprint: r.reprint,
         }
     }
@@ -608,7 +608,7 @@ impl From<CoreSentEmail> for SentEmail {
         Self {
             communication: s.communication,
             message: s.message.into(),
-            documents: s.documents.into_iter().map(Into::into).collect(),
+            documents: s.documents,
         }
     }
 }

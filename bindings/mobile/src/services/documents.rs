@@ -1,7 +1,7 @@
 //! Documents: filing contents to a matter, new versions, status, verified reading, search.
 
 use lexcase::service::Session;
-use uuid::Uuid;
+use lexcase::{DocumentId, MatterId};
 
 use crate::error::Result;
 use crate::records::{
@@ -40,67 +40,58 @@ impl DocumentService {
         Ok(self
             .session
             .documents()
-            .add(new.into(), &contents, text.as_deref())?
-            .into())
+            .add(new, &contents, text.as_deref())?)
     }
 
     /// A document by id.
-    pub fn get(&self, id: Uuid) -> Result<Document> {
-        Ok(self.session.documents().get(id.into())?.into())
+    pub fn get(&self, id: DocumentId) -> Result<Document> {
+        Ok(self.session.documents().get(id)?)
     }
 
     /// The contents of version `version_number` (the latest when null), verified against
     /// their hash.
-    pub fn contents(&self, id: Uuid, version_number: Option<u32>) -> Result<Vec<u8>> {
-        Ok(self
-            .session
-            .documents()
-            .contents(id.into(), version_number)?)
+    pub fn contents(&self, id: DocumentId, version_number: Option<u32>) -> Result<Vec<u8>> {
+        Ok(self.session.documents().contents(id, version_number)?)
     }
 
     /// Adds a version, replacing the indexed text: a final document returns to draft; a signed
     /// one is refused with `InvalidTransition`.
     pub fn add_version(
         &self,
-        id: Uuid,
+        id: DocumentId,
         expected_version: u64,
         contents: Vec<u8>,
         media_type: String,
         text: Option<String>,
     ) -> Result<Document> {
-        Ok(self
-            .session
-            .documents()
-            .add_version(
-                id.into(),
-                expected_version,
-                &contents,
-                &media_type,
-                text.as_deref(),
-            )?
-            .into())
+        Ok(self.session.documents().add_version(
+            id,
+            expected_version,
+            &contents,
+            &media_type,
+            text.as_deref(),
+        )?)
     }
 
     /// Moves the document to `status` (draft ↔ final → signed; else `InvalidTransition`).
     pub fn set_status(
         &self,
-        id: Uuid,
+        id: DocumentId,
         expected_version: u64,
         status: DocumentStatus,
     ) -> Result<Document> {
         Ok(self
             .session
             .documents()
-            .set_status(id.into(), expected_version, status.into())?
-            .into())
+            .set_status(id, expected_version, status)?)
     }
 
     /// A matter's documents, newest first.
-    pub fn for_matter(&self, matter: Uuid, page: Page) -> Result<DocumentPage> {
+    pub fn for_matter(&self, matter: MatterId, page: Page) -> Result<DocumentPage> {
         Ok(self
             .session
             .documents()
-            .for_matter(matter.into(), page.try_into()?)?
+            .for_matter(matter, page.try_into()?)?
             .into())
     }
 
