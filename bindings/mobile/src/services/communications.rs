@@ -102,11 +102,7 @@ impl CommunicationService {
     /// or as given), attachments (matter documents, or documents rendered now), and the
     /// RFC 5322 message with a Message-ID in the firm's domain. Needs `edit_matters`.
     pub fn compose_email(&self, email: OutboundEmail) -> Result<ComposedEmail> {
-        Ok(self
-            .session
-            .communications()
-            .compose_email(&email.into())?
-            .into())
+        Ok(self.session.communications().compose_email(&email)?)
     }
 
     /// Sends an email from a matter through the firm's transport (`Firm.withSmtp` or
@@ -115,11 +111,7 @@ impl CommunicationService {
     /// documents, in one audited command. A failed delivery is a `Delivery` error and records
     /// nothing.
     pub fn send_email(&self, email: OutboundEmail) -> Result<SentEmail> {
-        Ok(self
-            .session
-            .communications()
-            .send_email(&email.into())?
-            .into())
+        Ok(self.session.communications().send_email(&email)?)
     }
 
     /// As `sendEmail`, through `sender` for this one message.
@@ -131,7 +123,6 @@ impl CommunicationService {
         Ok(self
             .session
             .communications()
-            .send_email_with(&email.into(), &ForeignTransport(sender))?
-            .into())
+            .send_email_with(&email, &ForeignTransport(sender))?)
     }
 }

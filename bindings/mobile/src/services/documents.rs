@@ -111,16 +111,13 @@ impl DocumentService {
     /// (in the same audited command). An issued bill's first rendering in a format is kept
     /// with the bill: later renderings return those bytes (`reprint`), byte-identical.
     pub fn render(&self, request: RenderRequest) -> Result<RenderedDocument> {
-        Ok(self.session.documents().render(request.try_into()?)?.into())
+        Ok(self.session.documents().render(request.try_into()?)?)
     }
 
     /// The merge model a template of `kind` would print about `subject`, as JSON: what
     /// template authors write against.
     pub fn merge_model(&self, kind: TemplateKind, subject: RenderSubject) -> Result<String> {
-        let model = self
-            .session
-            .documents()
-            .merge_model(kind.into(), &subject.try_into()?)?;
+        let model = self.session.documents().merge_model(kind, &subject)?;
         serde_json::to_string_pretty(&model)
             .map_err(|e| lexcase::LexcaseError::storage(e.to_string()).into())
     }
