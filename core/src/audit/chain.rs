@@ -11,6 +11,7 @@ pub const GENESIS_HASH: &str = "000000000000000000000000000000000000000000000000
 
 /// Where the chain first breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BrokenLink {
     /// Sequence number of the first event that does not verify (or where one is missing).
     pub seq: u64,

@@ -9,6 +9,7 @@ use crate::ids::{EventId, MatterId, UserId};
 /// The kind of entity an event is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum EntityKind {
     /// The firm's settings.
     Firm,
@@ -60,19 +61,35 @@ crate::names::stable_names!(EntityKind, "entity_kind", "entity kind", {
     ClientMoney = "client_money",
 });
 
+/// A JSON value as the FFI carries it: its JSON text (`"Smith"`, `12`, `{"a":1}`); text that
+/// is not JSON lifts as a `Validation` error on `value`.
+#[cfg(feature = "uniffi")]
+pub type JsonValue = serde_json::Value;
+
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(JsonValue, String, {
+    remote,
+    lower: |value| value.to_string(),
+    try_lift: |text| Ok(serde_json::from_str(&text).map_err(|_| {
+        crate::ffi::FfiError::from(crate::LexcaseError::validation("value", "not JSON text"))
+    })?),
+});
+
 /// One changed field: its dotted path and its value before and after (JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FieldChange {
     /// Dotted path, e.g. `title` or `key_dates.completion`.
     pub field: String,
-    /// Value before (`None` when the field was added).
+    /// Value before, as JSON (`None` when the field was added).
     pub before: Option<serde_json::Value>,
-    /// Value after (`None` when the field was removed).
+    /// Value after, as JSON (`None` when the field was removed).
     pub after: Option<serde_json::Value>,
 }
 
 /// One audit event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AuditEvent {
     /// Position in the chain, from 1, gapless — as shown to viewers who may see every event.
     /// Others are shown a pseudonym: a number that is the same for one event every time, can
@@ -107,6 +124,7 @@ pub struct AuditEvent {
 /// The last event's position and hash, kept by the store beside the log so that a truncated
 /// tail is detected too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AuditHead {
     /// Sequence number of the last event.
     pub seq: u64,
@@ -153,6 +171,7 @@ impl std::fmt::Display for AuditHead {
 
 /// A page of the change feed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChangeBatch {
     /// Events after the cursor that the user may see, in order.
     pub events: Vec<AuditEvent>,

@@ -20,6 +20,7 @@ pub const MAX_BODY: usize = 1024 * 1024;
 /// A file that came with a communication: its contents are in the blob store, and once the
 /// communication is on a matter, a document of that matter holds them too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Attachment {
     /// File name as sent.
     pub file_name: String,
@@ -35,6 +36,7 @@ pub struct Attachment {
 
 /// One communication: an email, call, letter, meeting, message or portal post.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Communication {
     /// Identifier.
     pub id: CommunicationId,
@@ -81,20 +83,25 @@ pub struct Communication {
 
 /// What a communication is recorded with.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewCommunication {
-    /// The matter; `None` puts it in the unfiled queue.
-    pub matter: Option<MatterId>,
     /// Channel.
     pub channel: Channel,
     /// Direction.
     pub direction: Direction,
     /// When it was sent or took place.
     pub occurred_at: DateTime<Utc>,
+    /// The matter; `None` puts it in the unfiled queue.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub matter: Option<MatterId>,
     /// Subject.
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub subject: String,
     /// Body or summary.
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub body: String,
-    /// Who took part.
+    /// Who took part (names and addresses are checked as [`Participant::new`] does).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub participants: Vec<Participant>,
 }
 
@@ -107,6 +114,11 @@ impl Communication {
         now: DateTime<Utc>,
     ) -> Result<Self> {
         validate::bounded("participants", &new.participants, MAX_PARTICIPANTS)?;
+        let participants = new
+            .participants
+            .into_iter()
+            .map(Participant::checked)
+            .collect::<Result<Vec<_>>>()?;
         let subject = validate::optional_line("subject", &new.subject)?.unwrap_or_default();
         let body = validate::long_text("body", &new.body, MAX_BODY)?;
         let filed = new.matter.is_some();
@@ -120,7 +132,7 @@ impl Communication {
             occurred_at: new.occurred_at,
             subject,
             body,
-            participants: new.participants,
+            participants,
             attachments: Vec::new(),
             message_id: None,
             in_reply_to: None,
@@ -160,5 +172,53 @@ impl Communication {
         self.filing = Some(how);
         self.filed_by = Some(by);
         self.filed_at = Some(now);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::communications::ParticipantRole;
+    use crate::error::LexcaseError;
+
+    fn new_with(name: &str) -> NewCommunication {
+        NewCommunication {
+            channel: Channel::Letter,
+            direction: Direction::Inbound,
+            occurred_at: Utc::now(),
+            matter: None,
+            subject: String::new(),
+            body: String::new(),
+            participants: vec![Participant {
+                role: ParticipantRole::From,
+                name: name.to_owned(),
+                address: " 1 High Street ".to_owned(),
+                user: None,
+                contact: None,
+            }],
+        }
+    }
+
+    #[test]
+    fn participants_built_field_by_field_are_checked_and_trimmed_on_create() {
+        let by = UserId::new();
+        let refused = Communication::create(
+            new_with("Jane\nSmith"),
+            FilingMethod::Recorded,
+            by,
+            Utc::now(),
+        );
+        assert!(
+            matches!(refused, Err(LexcaseError::Validation { ref field, .. }) if field == "name")
+        );
+        let comm = Communication::create(
+            new_with("  Jane Smith "),
+            FilingMethod::Recorded,
+            by,
+            Utc::now(),
+        )
+        .unwrap();
+        assert_eq!(comm.participants[0].name, "Jane Smith");
+        assert_eq!(comm.participants[0].address, "1 High Street");
     }
 }

@@ -9,6 +9,7 @@ use crate::validate;
 /// How the communication travelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Channel {
     /// Email.
     #[default]
@@ -37,6 +38,7 @@ crate::names::stable_names!(Channel, "channel", "channel", {
 /// Which way it went, seen from the firm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Direction {
     /// Received by the firm.
     #[default]
@@ -56,6 +58,7 @@ crate::names::stable_names!(Direction, "direction", "direction", {
 /// A participant's part in the communication.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ParticipantRole {
     /// Sender or caller.
     From,
@@ -79,16 +82,21 @@ crate::names::stable_names!(ParticipantRole, "role", "participant role", {
 
 /// Someone who took part, with the address used and who that is in the firm's records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Participant {
     /// Their part.
     pub role: ParticipantRole,
     /// Display name as given.
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub name: String,
     /// Email address or phone number as used (may be empty for a letter).
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub address: String,
     /// The user of the firm this is, if any.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub user: Option<UserId>,
     /// The contact this is, if any.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub contact: Option<ContactId>,
 }
 
@@ -103,11 +111,22 @@ impl Participant {
             contact: None,
         })
     }
+
+    /// The same participant with its name and address checked and trimmed as [`Self::new`]
+    /// does (for one built field by field, e.g. lifted from a binding).
+    pub fn checked(self) -> Result<Self> {
+        Ok(Self {
+            user: self.user,
+            contact: self.contact,
+            ..Self::new(self.role, &self.name, &self.address)?
+        })
+    }
 }
 
 /// How a communication reached its matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum FilingMethod {
     /// Recorded straight onto the matter.
     Recorded,

@@ -9,6 +9,7 @@ use super::ParticipantRole;
 /// communication (the original message is always kept whole as evidence).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum IngestNotice {
     /// A recipient whose address is not an email address was left out of the participants.
     AddressSkipped {

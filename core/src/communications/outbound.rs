@@ -18,11 +18,12 @@ pub const MAX_OUTBOUND_ATTACHMENTS: usize = 20;
 
 /// Who an email goes to.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Recipient {
     /// A party to the matter, at their first email address.
-    Party(PartyId),
+    Party(#[cfg_attr(feature = "uniffi", uniffi(name = "party"))] PartyId),
     /// A contact, at their first email address.
-    Contact(ContactId),
+    Contact(#[cfg_attr(feature = "uniffi", uniffi(name = "contact"))] ContactId),
     /// Any address.
     Address {
         /// Display name (may be empty).
@@ -34,6 +35,7 @@ pub enum Recipient {
 
 /// A file to attach.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum OutboundAttachment {
     /// A document of the matter (a version of it; the latest with `None`).
     Document {
@@ -56,26 +58,35 @@ pub enum OutboundAttachment {
 
 /// An email to send from a matter.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OutboundEmail {
     /// The matter it is sent from (and filed to).
     pub matter: MatterId,
     /// Addressees.
     pub to: Vec<Recipient>,
     /// Copied.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cc: Vec<Recipient>,
     /// Blind-copied (in the envelope, not the headers).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bcc: Vec<Recipient>,
     /// An email template (kind `email`) for the subject and body; else `subject` and `body`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub template: Option<String>,
     /// The subject, when no template gives it.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub subject: Option<String>,
     /// The plain-text body, when no template gives it.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub body: Option<String>,
     /// A bill the template may name (`bill.*`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bill: Option<BillId>,
     /// Files to attach.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub attachments: Vec<OutboundAttachment>,
     /// A communication of the matter this answers (sets In-Reply-To and References).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub in_reply_to: Option<CommunicationId>,
 }
 
@@ -99,6 +110,7 @@ impl OutboundEmail {
 
 /// A named address of a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Mailbox {
     /// Display name (may be empty).
     pub name: String,
@@ -110,6 +122,7 @@ pub struct Mailbox {
 
 /// A file of a composed message.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ComposedAttachment {
     /// File name.
     pub file_name: String,
@@ -123,6 +136,7 @@ pub struct ComposedAttachment {
 
 /// Everything an outgoing message is made of, and the message itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ComposedEmail {
     /// The Message-ID, without angle brackets (in the firm's domain).
     pub message_id: String,

@@ -13,6 +13,7 @@ pub const MATCH_THRESHOLD: u16 = 600;
 /// Why two names (or identifiers) were matched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum MatchReason {
     /// The names are the same text (leading and trailing spaces aside).
     Exact,

@@ -55,6 +55,14 @@ impl From<ContentHash> for String {
     }
 }
 
+// Crosses the FFI as its hex digits; text that is not a SHA-256 digest lifts as a
+// `Validation` error on `hash`.
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(ContentHash, String, {
+    lower: |hash| hash.0,
+    try_lift: |text| Ok(ContentHash::parse(&text).map_err(crate::ffi::FfiError::from)?),
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ use crate::validate;
 /// Where a document stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DocumentStatus {
     /// Being written; new versions welcome.
     Draft,
@@ -48,6 +49,7 @@ impl DocumentStatus {
 
 /// One version of a document's contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DocumentVersion {
     /// 1, 2, 3 …
     pub number: u32,
@@ -65,6 +67,7 @@ pub struct DocumentVersion {
 
 /// A document on a matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Document {
     /// Identifier.
     pub id: DocumentId,
@@ -84,6 +87,7 @@ pub struct Document {
 
 /// What a document is filed with.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewDocument {
     /// The matter.
     pub matter: MatterId,

@@ -9,6 +9,7 @@ use crate::Result;
 /// How serious a breach is. Declaration order is the order findings are reported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Severity {
     /// Gates stage advances and matter opening.
     Block,
@@ -27,6 +28,7 @@ crate::names::stable_names!(Severity, "severity", "severity", {
 /// When rules run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Checkpoint {
     /// A periodic sweep: every rule in scope runs.
     Sweep,
@@ -45,12 +47,16 @@ crate::names::stable_names!(Checkpoint, "checkpoint", "checkpoint", {
 /// Which matters a rule applies to. Each list, when empty, means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RuleScope {
     /// Practice areas (`matter.practice_area`, compared ignoring ASCII case).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub practice_areas: Vec<String>,
     /// Workflow stage ids (`workflow.stage`, or for a stage advance also `event.to_stage`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub stages: Vec<String>,
     /// Matter statuses (`matter.status`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub statuses: Vec<String>,
 }
 
@@ -61,6 +67,8 @@ fn default_on() -> Vec<Checkpoint> {
 /// One compliance rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi(name = "ComplianceRule"))]
 pub struct Rule {
     /// Stable id, unique within its pack.
     pub id: String,
@@ -121,6 +129,7 @@ pub struct CompliancePack {
 
 /// The result of one pack test case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RuleTestOutcome {
     /// Name of the case.
     pub name: String,
@@ -137,6 +146,7 @@ pub struct RuleTestOutcome {
 /// What a finding says about its rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum FindingKind {
     /// The condition held: the rule is breached.
     #[default]
@@ -154,6 +164,7 @@ crate::names::stable_names!(FindingKind, "kind", "finding kind", {
 
 /// What a rule found on one matter: a breach, or that it could not be evaluated.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Finding {
     /// Pack id.
     pub pack: String,

@@ -20,6 +20,7 @@ pub const CORRESPONDENCE: &str = "correspondence";
 
 /// What ingesting one email did.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct IngestOutcome {
     /// The stored communication (the earlier one when the message was already ingested).
     pub communication: Communication,

@@ -27,6 +27,7 @@ use crate::validate;
 
 /// What sending an email did.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SentEmail {
     /// The outgoing communication filed to the matter (its `raw` is the hash of the bytes
     /// sent, kept in the blob store).

@@ -25,11 +25,12 @@ use crate::templates::{
 
 /// What a document is rendered about.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RenderSubject {
     /// A matter (client-care letters, reports, letters).
-    Matter(MatterId),
+    Matter(#[cfg_attr(feature = "uniffi", uniffi(name = "matter"))] MatterId),
     /// A bill (invoices; letters about a bill), with its first matter.
-    Bill(BillId),
+    Bill(#[cfg_attr(feature = "uniffi", uniffi(name = "bill"))] BillId),
     /// A client's statement of account in one currency, filed to `matter` when given.
     Statement {
         /// The client.

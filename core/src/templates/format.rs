@@ -7,6 +7,7 @@ use super::TemplatePart;
 /// A rendered document's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum OutputFormat {
     /// Plain text (UTF-8), from the `text` part.
     Text,

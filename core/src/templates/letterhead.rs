@@ -12,6 +12,7 @@ const MAX_LINES: usize = 12;
 /// they print in, and the domain its email Message-IDs are made in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Letterhead {
     /// Postal address, one line each.
     pub address: Vec<String>,

@@ -9,6 +9,7 @@ use crate::money::Currency;
 
 /// The conventions documents print in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Locale {
     /// England & Wales (and the UK): day-month-year ("31 March 2026", "31/03/2026").
     #[default]

@@ -32,6 +32,7 @@ pub struct BillRendering {
 
 /// A rendered document.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RenderedDocument {
     /// The bytes: UTF-8 text or HTML, or a PDF.
     pub bytes: Vec<u8>,

@@ -13,6 +13,7 @@ pub const MAX_PART: usize = 256 * 1024;
 /// What a template produces, which decides the sections of the merge model it may name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TemplateKind {
     /// An invoice or credit note: the matter, the client, the bill and its payments.
     Invoice,
@@ -67,6 +68,7 @@ impl TemplateKind {
 /// One part of a template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TemplatePart {
     /// An email's subject line (minijinja, one line, not escaped).
     Subject,
@@ -88,6 +90,7 @@ crate::names::stable_names!(TemplatePart, "part", "template part", {
 /// What a template is installed with: TOML or JSON data, or built by hand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewTemplate {
     /// Stable id, e.g. `invoice` (lower-case letters, digits, `-` and `_`; at most 64).
     pub id: String,
@@ -99,15 +102,19 @@ pub struct NewTemplate {
     pub name: String,
     /// An email's subject line.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub subject: Option<String>,
     /// Plain-text body.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub text: Option<String>,
     /// HTML body.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub html: Option<String>,
     /// Typst body (PDF).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub typst: Option<String>,
 }
 
@@ -124,6 +131,7 @@ impl NewTemplate {
 
 /// A template as the firm has it: installed, or built in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DocumentTemplate {
     /// Stable id.
     pub id: String,

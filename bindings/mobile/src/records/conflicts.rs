@@ -1,9 +1,12 @@
 //! Conflict checks: hits with why they matched, the check stored on a matter, and the
-//! decision recorded about each hit.
+//! decision recorded about each hit. Why a name matched is the core's `MatchReason`, crossing
+//! the FFI as it is; the check, its hits and decisions are matters types (`lexcase::matters`)
+//! and stay mirrored here until that module derives them (the check's `status` and
+//! `unresolved` are derived).
 
 use std::time::SystemTime;
 
-use lexcase::conflicts::MatchReason as CoreMatchReason;
+pub use lexcase::conflicts::MatchReason;
 use lexcase::matters::{
     ConflictCheck as CoreConflictCheck, ConflictHit as CoreConflictHit, Decision as CoreDecision,
     HitDisposition as CoreHitDisposition,
@@ -23,55 +26,6 @@ mirror_enum! {
         /// A conflict: the firm declines (or withdraws from) the matter; needs
         /// `manage_matter_access`.
         Declined,
-    }
-}
-
-/// Why two names (or identifiers) were matched.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
-pub enum MatchReason {
-    /// The names are the same text (leading and trailing spaces aside).
-    Exact,
-    /// The names are the same once case, accents, punctuation, titles and company suffixes
-    /// are set aside.
-    SameAfterNormalising,
-    /// The names share these normalised words.
-    TokenOverlap {
-        /// The shared words, in query order.
-        shared: Vec<String>,
-    },
-    /// Two words are spelled alike.
-    Similar {
-        /// Their Jaro-Winkler similarity in thousandths (900..=999).
-        jaro_winkler: u16,
-    },
-    /// Two words have the same Soundex code.
-    SoundsLike {
-        /// The shared Soundex code ("S530").
-        key: String,
-    },
-    /// One word starts the other ("smith" / "smithfield"), or is its initial.
-    Prefix {
-        /// The shorter word.
-        token: String,
-    },
-    /// The same identifier (company number, tax id) appears on both.
-    Identifier {
-        /// The identifier, normalised.
-        value: String,
-    },
-}
-
-impl From<CoreMatchReason> for MatchReason {
-    fn from(reason: CoreMatchReason) -> Self {
-        match reason {
-            CoreMatchReason::Exact => Self::Exact,
-            CoreMatchReason::SameAfterNormalising => Self::SameAfterNormalising,
-            CoreMatchReason::TokenOverlap { shared } => Self::TokenOverlap { shared },
-            CoreMatchReason::Similar { jaro_winkler } => Self::Similar { jaro_winkler },
-            CoreMatchReason::SoundsLike { key } => Self::SoundsLike { key },
-            CoreMatchReason::Prefix { token } => Self::Prefix { token },
-            CoreMatchReason::Identifier { value } => Self::Identifier { value },
-        }
     }
 }
 
@@ -164,7 +118,7 @@ impl From<CoreConflictHit> for ConflictHit {
             name,
             score,
             explanation,
-            reasons: all(reasons),
+            reasons,
             matter: matter.map(Into::into),
             matter_number,
             matter_status,

@@ -3,7 +3,6 @@
 use lexcase::service::Session;
 use uuid::Uuid;
 
-use crate::convert::all;
 use crate::error::Result;
 use crate::records::{AuditEvent, AuditHead, AuditVerification, ChangeBatch};
 
@@ -30,13 +29,12 @@ impl AuditService {
     /// The head of the chain (null before the first event), to anchor outside the file: in
     /// backups, an email (needs `view_audit`).
     pub fn head(&self) -> Result<Option<AuditHead>> {
-        Ok(self.session.audit().head()?.map(AuditHead::from))
+        Ok(self.session.audit().head()?)
     }
 
     /// Verifies the chain and that it still passes through `expected`, a head exported
     /// earlier and kept outside the file: a rewritten or cut tail is found there.
     pub fn verify_against(&self, expected: AuditHead) -> Result<AuditVerification> {
-        let expected = lexcase::audit::AuditHead::from(expected);
         if expected.hash_bytes().is_none() {
             return Err(lexcase::LexcaseError::validation(
                 "expected",
@@ -50,12 +48,12 @@ impl AuditService {
     /// The history of one entity (a matter, contact, user, or the firm with the nil UUID),
     /// oldest first.
     pub fn history(&self, entity_id: Uuid) -> Result<Vec<AuditEvent>> {
-        Ok(all(self.session.audit().history(entity_id)?))
+        Ok(self.session.audit().history(entity_id)?)
     }
 
     /// Events after `cursor` (0 for the beginning) that the actor may see, in order, at most
     /// `limit` (1 to 1000). Pass `next_cursor` back to continue.
     pub fn changes_since(&self, cursor: u64, limit: u32) -> Result<ChangeBatch> {
-        Ok(self.session.audit().changes_since(cursor, limit)?.into())
+        Ok(self.session.audit().changes_since(cursor, limit)?)
     }
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use lexcase::service::Session;
-use uuid::Uuid;
+use lexcase::{CommunicationId, MatterId};
 
 use crate::error::{LexcaseError, Result};
 use crate::mail::{ForeignTransport, MailSender};
@@ -32,11 +32,7 @@ impl CommunicationService {
 impl CommunicationService {
     /// Records a call, letter, meeting or message, on a matter or into the unfiled queue.
     pub fn record(&self, new: NewCommunication) -> Result<Communication> {
-        Ok(self
-            .session
-            .communications()
-            .record(new.try_into()?)?
-            .into())
+        Ok(self.session.communications().record(new)?)
     }
 
     /// Ingests one raw RFC 5322 message (MIME multipart, attachments): files it by a matter
@@ -46,30 +42,34 @@ impl CommunicationService {
     /// communication with `duplicate = true` and writes nothing. Malformed mail is a
     /// `Validation` error and writes nothing.
     pub fn ingest_email(&self, raw: Vec<u8>) -> Result<IngestOutcome> {
-        Ok(self.session.communications().ingest_email(&raw)?.into())
+        Ok(self.session.communications().ingest_email(&raw)?)
     }
 
     /// Files a communication from the unfiled queue to `matter` (its attachments become
     /// documents there). One already filed is a `Validation` error (field `matter`).
-    pub fn file(&self, id: Uuid, expected_version: u64, matter: Uuid) -> Result<Communication> {
+    pub fn file(
+        &self,
+        id: CommunicationId,
+        expected_version: u64,
+        matter: MatterId,
+    ) -> Result<Communication> {
         Ok(self
             .session
             .communications()
-            .file(id.into(), expected_version, matter.into())?
-            .into())
+            .file(id, expected_version, matter)?)
     }
 
     /// A communication by id.
-    pub fn get(&self, id: Uuid) -> Result<Communication> {
-        Ok(self.session.communications().get(id.into())?.into())
+    pub fn get(&self, id: CommunicationId) -> Result<Communication> {
+        Ok(self.session.communications().get(id)?)
     }
 
     /// A matter's communications, newest first.
-    pub fn of_matter(&self, matter: Uuid, page: Page) -> Result<CommunicationPage> {
+    pub fn of_matter(&self, matter: MatterId, page: Page) -> Result<CommunicationPage> {
         Ok(self
             .session
             .communications()
-            .of_matter(matter.into(), page.try_into()?)?
+            .of_matter(matter, page.try_into()?)?
             .into())
     }
 
@@ -84,17 +84,17 @@ impl CommunicationService {
 
     /// The original bytes of an ingested email, verified against their hash; a communication
     /// not ingested from an email is a `Validation` error (field `communication`).
-    pub fn raw_message(&self, id: Uuid) -> Result<Vec<u8>> {
-        Ok(self.session.communications().raw_message(id.into())?)
+    pub fn raw_message(&self, id: CommunicationId) -> Result<Vec<u8>> {
+        Ok(self.session.communications().raw_message(id)?)
     }
 
     /// The contents of attachment `index` (from 0, in `attachments` order), verified against
     /// their hash; an index past the end is `NotFound` (entity `attachment`).
-    pub fn attachment(&self, id: Uuid, index: u32) -> Result<Vec<u8>> {
+    pub fn attachment(&self, id: CommunicationId, index: u32) -> Result<Vec<u8>> {
         let index = usize::try_from(index).map_err(|_| LexcaseError::NotFound {
             entity: "attachment".to_owned(),
         })?;
-        Ok(self.session.communications().attachment(id.into(), index)?)
+        Ok(self.session.communications().attachment(id, index)?)
     }
 
     /// Composes an email on a matter without sending or recording it: recipients (parties,
@@ -102,11 +102,7 @@ impl CommunicationService {
     /// or as given), attachments (matter documents, or documents rendered now), and the
     /// RFC 5322 message with a Message-ID in the firm's domain. Needs `edit_matters`.
     pub fn compose_email(&self, email: OutboundEmail) -> Result<ComposedEmail> {
-        Ok(self
-            .session
-            .communications()
-            .compose_email(&email.into())?
-            .into())
+        Ok(self.session.communications().compose_email(&email)?)
     }
 
     /// Sends an email from a matter through the firm's transport (`Firm.withSmtp` or
@@ -115,11 +111,7 @@ impl CommunicationService {
     /// documents, in one audited command. A failed delivery is a `Delivery` error and records
     /// nothing.
     pub fn send_email(&self, email: OutboundEmail) -> Result<SentEmail> {
-        Ok(self
-            .session
-            .communications()
-            .send_email(&email.into())?
-            .into())
+        Ok(self.session.communications().send_email(&email)?)
     }
 
     /// As `sendEmail`, through `sender` for this one message.
@@ -131,7 +123,6 @@ impl CommunicationService {
         Ok(self
             .session
             .communications()
-            .send_email_with(&email.into(), &ForeignTransport(sender))?
-            .into())
+            .send_email_with(&email, &ForeignTransport(sender))?)
     }
 }

@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
+use lexcase::MatterId;
 use lexcase::rules::CompliancePack as CoreCompliancePack;
 use lexcase::service::Session;
-use uuid::Uuid;
 
 use crate::convert::all;
 use crate::error::Result;
@@ -48,7 +48,7 @@ impl ComplianceService {
     /// `Validation` error.
     pub fn test_pack(&self, pack: CompliancePack) -> Result<Vec<RuleTestOutcome>> {
         let pack = CoreCompliancePack::try_from(pack)?;
-        Ok(all(self.session.compliance().test_pack(&pack)?))
+        Ok(self.session.compliance().test_pack(&pack)?)
     }
 
     /// Installs a pack and puts it in force. A pack whose own tests fail (`Validation`, field
@@ -60,8 +60,8 @@ impl ComplianceService {
     }
 
     /// What the rules in force find on one matter today, each finding with its override.
-    pub fn evaluate(&self, matter: Uuid) -> Result<MatterCompliance> {
-        Ok(self.session.compliance().evaluate(matter.into())?.into())
+    pub fn evaluate(&self, matter: MatterId) -> Result<MatterCompliance> {
+        Ok(self.session.compliance().evaluate(matter)?.into())
     }
 
     /// Sweeps every matter the actor may see that is not archived; returns those with
@@ -79,7 +79,7 @@ impl ComplianceService {
     }
 
     /// The overrides recorded on a matter, oldest first.
-    pub fn overrides(&self, matter: Uuid) -> Result<Vec<RuleOverride>> {
-        Ok(all(self.session.compliance().overrides(matter.into())?))
+    pub fn overrides(&self, matter: MatterId) -> Result<Vec<RuleOverride>> {
+        Ok(all(self.session.compliance().overrides(matter)?))
     }
 }

@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
+use lexcase::MatterId;
 use lexcase::service::Session;
-use uuid::Uuid;
 
 use crate::convert::all;
 use crate::error::Result;
@@ -57,13 +57,13 @@ impl ConflictService {
 
     /// Runs the matter's check over its parties and stores it; decisions already made about
     /// the same hits are kept. Adding a party re-runs a stored check by itself.
-    pub fn run(&self, matter: Uuid) -> Result<ConflictCheck> {
-        Ok(self.session.conflicts().run(matter.into())?.into())
+    pub fn run(&self, matter: MatterId) -> Result<ConflictCheck> {
+        Ok(self.session.conflicts().run(matter)?.into())
     }
 
     /// The matter's check, or null if none was run.
-    pub fn get(&self, matter: Uuid) -> Result<Option<ConflictCheck>> {
-        Ok(self.session.conflicts().get(matter.into())?.map(Into::into))
+    pub fn get(&self, matter: MatterId) -> Result<Option<ConflictCheck>> {
+        Ok(self.session.conflicts().get(matter)?.map(Into::into))
     }
 
     /// Records a decision about hit number `hit` (its index in the check's `hits`) with a
@@ -71,7 +71,7 @@ impl ConflictService {
     /// end is `NotFound`, a blank note a `Validation` error (field `note`).
     pub fn decide(
         &self,
-        matter: Uuid,
+        matter: MatterId,
         expected_version: u64,
         hit: u64,
         disposition: HitDisposition,
@@ -82,13 +82,7 @@ impl ConflictService {
         Ok(self
             .session
             .conflicts()
-            .decide(
-                matter.into(),
-                expected_version,
-                index,
-                disposition.into(),
-                &note,
-            )?
+            .decide(matter, expected_version, index, disposition.into(), &note)?
             .into())
     }
 }

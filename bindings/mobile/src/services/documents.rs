@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use lexcase::service::Session;
-use uuid::Uuid;
+use lexcase::{DocumentId, MatterId};
 
 use crate::error::Result;
 use crate::progress::{ProgressListener, listened};
@@ -43,67 +43,58 @@ impl DocumentService {
         Ok(self
             .session
             .documents()
-            .add(new.into(), &contents, text.as_deref())?
-            .into())
+            .add(new, &contents, text.as_deref())?)
     }
 
     /// A document by id.
-    pub fn get(&self, id: Uuid) -> Result<Document> {
-        Ok(self.session.documents().get(id.into())?.into())
+    pub fn get(&self, id: DocumentId) -> Result<Document> {
+        Ok(self.session.documents().get(id)?)
     }
 
     /// The contents of version `version_number` (the latest when null), verified against
     /// their hash.
-    pub fn contents(&self, id: Uuid, version_number: Option<u32>) -> Result<Vec<u8>> {
-        Ok(self
-            .session
-            .documents()
-            .contents(id.into(), version_number)?)
+    pub fn contents(&self, id: DocumentId, version_number: Option<u32>) -> Result<Vec<u8>> {
+        Ok(self.session.documents().contents(id, version_number)?)
     }
 
     /// Adds a version, replacing the indexed text: a final document returns to draft; a signed
     /// one is refused with `InvalidTransition`.
     pub fn add_version(
         &self,
-        id: Uuid,
+        id: DocumentId,
         expected_version: u64,
         contents: Vec<u8>,
         media_type: String,
         text: Option<String>,
     ) -> Result<Document> {
-        Ok(self
-            .session
-            .documents()
-            .add_version(
-                id.into(),
-                expected_version,
-                &contents,
-                &media_type,
-                text.as_deref(),
-            )?
-            .into())
+        Ok(self.session.documents().add_version(
+            id,
+            expected_version,
+            &contents,
+            &media_type,
+            text.as_deref(),
+        )?)
     }
 
     /// Moves the document to `status` (draft ↔ final → signed; else `InvalidTransition`).
     pub fn set_status(
         &self,
-        id: Uuid,
+        id: DocumentId,
         expected_version: u64,
         status: DocumentStatus,
     ) -> Result<Document> {
         Ok(self
             .session
             .documents()
-            .set_status(id.into(), expected_version, status.into())?
-            .into())
+            .set_status(id, expected_version, status)?)
     }
 
     /// A matter's documents, newest first.
-    pub fn for_matter(&self, matter: Uuid, page: Page) -> Result<DocumentPage> {
+    pub fn for_matter(&self, matter: MatterId, page: Page) -> Result<DocumentPage> {
         Ok(self
             .session
             .documents()
-            .for_matter(matter.into(), page.try_into()?)?
+            .for_matter(matter, page.try_into()?)?
             .into())
     }
 
@@ -123,7 +114,7 @@ impl DocumentService {
     /// (in the same audited command). An issued bill's first rendering in a format is kept
     /// with the bill: later renderings return those bytes (`reprint`), byte-identical.
     pub fn render(&self, request: RenderRequest) -> Result<RenderedDocument> {
-        Ok(self.session.documents().render(request.try_into()?)?.into())
+        Ok(self.session.documents().render(request.try_into()?)?)
     }
 
     /// Renders many documents (a bill run's invoices, a month's statements), each as `render`
@@ -151,10 +142,7 @@ impl DocumentService {
     /// The merge model a template of `kind` would print about `subject`, as JSON: what
     /// template authors write against.
     pub fn merge_model(&self, kind: TemplateKind, subject: RenderSubject) -> Result<String> {
-        let model = self
-            .session
-            .documents()
-            .merge_model(kind.into(), &subject.try_into()?)?;
+        let model = self.session.documents().merge_model(kind, &subject)?;
         serde_json::to_string_pretty(&model)
             .map_err(|e| lexcase::LexcaseError::storage(e.to_string()).into())
     }
