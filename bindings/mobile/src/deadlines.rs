@@ -4,7 +4,7 @@
 use lexcase::calendar::CalendarSpec;
 use lexcase::deadlines::{
     DeadlineInput, DeadlineRule as CoreDeadlineRule, RulePack as CoreRulePack,
-    ServiceMethod as CoreServiceMethod, builtin_rule as core_builtin_rule,
+    builtin_rule as core_builtin_rule,
 };
 
 use crate::convert::all;
@@ -69,11 +69,11 @@ pub fn compute_deadline(
     let closures = spec(closures, rule.usual_closures())?.resolve(None)?;
     let input = DeadlineInput {
         trigger,
-        service: service.map(CoreServiceMethod::from),
+        service,
         holidays: holidays.as_ref(),
         closures: closures.as_ref(),
     };
-    Ok(rule.compute(&input)?.into())
+    Ok(rule.compute(&input)?)
 }
 
 #[cfg(test)]

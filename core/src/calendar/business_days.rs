@@ -9,10 +9,11 @@ use crate::error::{LexcaseError, Result};
 /// The unit a relative date counts in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DayUnit {
     /// Every day counts.
     CalendarDays,
-    /// Only business days of the calendar count.
+    /// Only business days count: weekends and the firm's holidays are stepped over.
     BusinessDays,
 }
 

@@ -36,13 +36,28 @@ impl HolidayCalendar for WeekendsOnly {
 }
 
 /// A calendar given as data: an id and a list of holiday dates (firms load their own).
+///
+/// Lifted from the FFI field by field, unchecked: the settings service checks it with
+/// [`HolidayList::new`] before it is kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HolidayList {
-    /// Identifier.
+    /// Identifier, e.g. `england-and-wales`; not empty.
     pub id: String,
-    /// The holidays.
-    pub dates: BTreeSet<NaiveDate>,
+    /// The holidays, in date order (at most 10,000; duplicates are merged).
+    pub dates: HolidayDates,
 }
+
+/// A set of holiday dates, in date order (a list of dates over the FFI: `List<LocalDate>` in
+/// Kotlin; duplicates sent from the foreign side are merged).
+pub type HolidayDates = BTreeSet<NaiveDate>;
+
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(HolidayDates, Vec<NaiveDate>, {
+    remote,
+    lower: |dates| dates.into_iter().collect(),
+    try_lift: |dates| Ok(dates.into_iter().collect()),
+});
 
 impl HolidayList {
     /// A checked calendar: a non-empty id and at most 10,000 dates.

@@ -15,6 +15,6 @@ mod union;
 
 pub use business_days::{DayCount, DayUnit};
 pub use computed::{EnglandWales, UsFederal, easter_sunday};
-pub use holidays::{HolidayCalendar, HolidayList, WeekendsOnly};
+pub use holidays::{HolidayCalendar, HolidayDates, HolidayList, WeekendsOnly};
 pub use spec::CalendarSpec;
 pub use union::{CourtOfficeClosures, NAMED_CALENDARS, UnionCalendar, UsFederalStatutory, named};

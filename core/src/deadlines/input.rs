@@ -79,6 +79,7 @@ mod tz_name {
 /// How the document that triggers the period was served (FRCP 5(b)(2)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ServiceMethod {
     /// Handed to the person, or left at their dwelling (5(b)(2)(A)–(B)).
     Personal,
@@ -136,6 +137,7 @@ impl fmt::Debug for DeadlineInput<'_> {
 
 /// One step of a computation: which provision, why, and the date it reached.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TraceStep {
     /// The provision applied, e.g. `FRCP 6(a)(1)(A)`.
     pub provision: String,
@@ -147,6 +149,7 @@ pub struct TraceStep {
 
 /// A computed deadline with its trace; the last step's date is `due`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ComputedDeadline {
     /// The last day for the act.
     pub due: NaiveDate,

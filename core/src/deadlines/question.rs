@@ -10,6 +10,8 @@ use crate::error::{LexcaseError, Result};
 /// answers [`Question::LastDayForAct`], as every rule did before the field existed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "uniffi", uniffi(name = "DeadlineQuestion"))]
 pub enum Question {
     /// The last day for the act: within the period after the trigger (answer 21 days after
     /// service), or at least the period before it (serve 3 clear days before the hearing).

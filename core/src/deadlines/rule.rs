@@ -12,6 +12,7 @@ use crate::validate;
 /// The unit a period is stated in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PeriodUnit {
     /// Elapsed hours (FRCP 6(a)(2)); needs a trigger moment.
     Hours,
@@ -44,6 +45,7 @@ impl PeriodUnit {
 /// A period of time: `21 days`, `4 months`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Period {
     /// How many units.
     pub amount: u32,
@@ -54,6 +56,8 @@ pub struct Period {
 /// Whether the deadline falls after or before the trigger event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "uniffi", uniffi(name = "PeriodDirection"))]
 pub enum Direction {
     /// Within the period after the trigger (answer 21 days after service).
     After,
@@ -68,6 +72,7 @@ crate::names::stable_names!(Direction, "direction", "direction", {
 /// How the days of the period are counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CountingMethod {
     /// FRCP 6(a): leave out the trigger day, count every day, roll off weekends and legal
     /// holidays; hours elapse from the trigger moment; 6(d) service days.
@@ -87,6 +92,7 @@ crate::names::stable_names!(CountingMethod, "method", "counting method", {
 /// What happens when the last day is a weekend or holiday of the holiday calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RollPolicy {
     /// To the next business day.
     Forward,
@@ -105,6 +111,7 @@ crate::names::stable_names!(RollPolicy, "roll", "roll policy", {
 /// When the three FRCP 6(d) service days are added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ServiceDaysReading {
     /// Implemented reading: compute under 6(a) including its roll, add 3 days, roll again.
     #[default]
@@ -121,6 +128,7 @@ crate::names::stable_names!(ServiceDaysReading, "service_days_reading", "service
 /// plus one month).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum MonthEndReading {
     /// The last day of the shorter month (28/29 February): the corresponding-date rule.
     #[default]
@@ -136,6 +144,7 @@ crate::names::stable_names!(MonthEndReading, "month_end", "month end reading", {
 /// Explicit choices for the readings of the rules that are open to argument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReadingOptions {
     /// FRCP 6(d): the 3 days after the 6(a) roll (default) or before it.
     pub service_days: ServiceDaysReading,

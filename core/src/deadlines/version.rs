@@ -18,20 +18,25 @@ const MAX_VERSIONS: usize = 50;
 /// out are the rule's own.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RuleVersion {
     /// What the trace calls it, e.g. `Finance Act 2019`.
     pub name: String,
     /// The first trigger date it applies to (inclusive); from the beginning when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub in_force_from: Option<NaiveDate>,
     /// The first trigger date it no longer applies to (exclusive); open-ended when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub in_force_until: Option<NaiveDate>,
     /// The period while it is in force; the rule's own when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub period: Option<Period>,
     /// The citation while it is in force; the rule's own when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub citation: Option<String>,
 }
 

@@ -39,6 +39,7 @@ pub enum DeadlineTrigger {
 /// Where the deadline stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DeadlineStatus {
     /// Still to be met.
     #[default]

@@ -1,6 +1,10 @@
 //! The docket: deadline rules as data, rule packs, computed deadlines with their trace, and
 //! docketed deadlines with their triggers, reminders and register.
 //!
+//! The core's periods, counting enums, reading options, service methods, statuses and computed
+//! deadlines cross the FFI as they are (`lexcase::deadlines`, `lexcase::docket`); the records
+//! below still mirror the rules, packs, triggers and deadlines.
+//!
 //! A rule crosses the FFI as a [`DeadlineRule`] record; every exported function that takes one
 //! converts it to the core rule with [`TryFrom`], which checks its calendars and validates it
 //! (a bad rule is a `Validation` error, never a panic). Calendars are named by spec strings:
@@ -11,198 +15,26 @@ use std::time::SystemTime;
 
 use chrono::NaiveDate;
 use lexcase::calendar::CalendarSpec;
-use lexcase::deadlines::{
-    ComputedDeadline as CoreComputedDeadline, CountingMethod as CoreCountingMethod,
-    DeadlineRule as CoreDeadlineRule, Direction as CoreDirection,
-    MonthEndReading as CoreMonthEndReading, Period as CorePeriod, PeriodUnit as CorePeriodUnit,
-    ReadingOptions as CoreReadingOptions, RollPolicy as CoreRollPolicy, RulePack as CoreRulePack,
-    ServiceDaysReading as CoreServiceDaysReading, ServiceMethod as CoreServiceMethod,
-    TraceStep as CoreTraceStep, Trigger as CoreTrigger,
+pub use lexcase::deadlines::{
+    ComputedDeadline, CountingMethod, Direction as PeriodDirection, MonthEndReading, Period,
+    PeriodUnit, ReadingOptions, RollPolicy, ServiceDaysReading, ServiceMethod, TraceStep,
 };
+use lexcase::deadlines::{
+    DeadlineRule as CoreDeadlineRule, RulePack as CoreRulePack, Trigger as CoreTrigger,
+};
+pub use lexcase::docket::DeadlineStatus;
 use lexcase::docket::{
     Deadline as CoreDeadline, DeadlineChanges as CoreDeadlineChanges,
-    DeadlineReminder as CoreDeadlineReminder, DeadlineStatus as CoreDeadlineStatus,
-    DeadlineTrigger as CoreDeadlineTrigger, NewDeadline as CoreNewDeadline,
+    DeadlineReminder as CoreDeadlineReminder, DeadlineTrigger as CoreDeadlineTrigger,
+    NewDeadline as CoreNewDeadline,
 };
 use lexcase::store::{DeadlineQuery as CoreDeadlineQuery, Paged};
 use lexcase::{DeadlineId, MatterId, UserId};
 use uuid::Uuid;
 
 use super::rule_versions::{DeadlineQuestion, RuleVersion};
-use crate::convert::{all, instant, mirror_enum, utc};
+use crate::convert::{all, instant, utc};
 use crate::error::LexcaseError;
-
-mirror_enum! {
-    /// The unit a rule's period is stated in.
-    PeriodUnit = CorePeriodUnit {
-        /// Elapsed hours (FRCP 6(a)(2)); needs a trigger moment.
-        Hours,
-        /// Days.
-        Days,
-        /// Weeks of seven days.
-        Weeks,
-        /// Calendar months (CPR 2.10).
-        Months,
-        /// Calendar years.
-        Years,
-    }
-}
-
-mirror_enum! {
-    /// Whether a deadline falls after or before its trigger event.
-    PeriodDirection = CoreDirection {
-        /// Within the period after the trigger (answer 21 days after service).
-        After,
-        /// At least the period before the trigger (served 14 days before the hearing).
-        Before,
-    }
-}
-
-mirror_enum! {
-    /// How the days of a period are counted.
-    CountingMethod = CoreCountingMethod {
-        /// FRCP 6(a): leave out the trigger day, count every day, roll off weekends and legal
-        /// holidays; hours elapse from the trigger moment; 6(d) service days.
-        Frcp6,
-        /// CPR 2.8: clear days; periods of five days or less skip weekends and bank holidays;
-        /// months are calendar months (CPR 2.10).
-        Cpr2_8,
-        /// Plain counting: every day counts (trigger day left out), then the roll policy.
-        Calendar,
-    }
-}
-
-mirror_enum! {
-    /// What happens when the last day is a weekend or holiday.
-    RollPolicy = CoreRollPolicy {
-        /// To the next business day.
-        Forward,
-        /// To the previous business day.
-        Backward,
-        /// No roll: the last day stands.
-        None,
-        /// FRCP 6(a)(5): forward for periods after the trigger, backward for periods before it.
-        Auto,
-    }
-}
-
-mirror_enum! {
-    /// When the three FRCP 6(d) service days are added.
-    ServiceDaysReading = CoreServiceDaysReading {
-        /// Compute under 6(a) including its roll, add 3 days, roll again (the default).
-        AfterRoll,
-        /// Add 3 days to the unrolled last day, then roll once.
-        BeforeRoll,
-    }
-}
-
-mirror_enum! {
-    /// What a month or year period does when the corresponding day does not exist.
-    MonthEndReading = CoreMonthEndReading {
-        /// The last day of the shorter month (the default).
-        Clamp,
-        /// The first day of the month after it.
-        NextMonthStart,
-    }
-}
-
-mirror_enum! {
-    /// How the document that triggers the period was served (FRCP 5(b)(2)).
-    ServiceMethod = CoreServiceMethod {
-        /// Handed to the person, or left at their dwelling.
-        Personal,
-        /// Electronic means; no FRCP 6(d) days.
-        Electronic,
-        /// Mail; FRCP 6(d) adds 3 days.
-        Mail,
-        /// Left with the court clerk; FRCP 6(d) adds 3 days.
-        LeftWithClerk,
-        /// Other means consented to in writing; FRCP 6(d) adds 3 days.
-        OtherConsented,
-    }
-}
-
-mirror_enum! {
-    /// Where a deadline stands.
-    DeadlineStatus = CoreDeadlineStatus {
-        /// Still to be met.
-        Open,
-        /// Met: the act was done.
-        Done,
-        /// No longer applies (with a reason).
-        Vacated,
-    }
-}
-
-/// A period of time: `21 days`, `4 months`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct Period {
-    /// How many units.
-    pub amount: u32,
-    /// The unit.
-    pub unit: PeriodUnit,
-}
-
-impl From<CorePeriod> for Period {
-    fn from(period: CorePeriod) -> Self {
-        let CorePeriod { amount, unit } = period;
-        Self {
-            amount,
-            unit: unit.into(),
-        }
-    }
-}
-
-impl From<Period> for CorePeriod {
-    fn from(period: Period) -> Self {
-        let Period { amount, unit } = period;
-        Self {
-            amount,
-            unit: unit.into(),
-        }
-    }
-}
-
-/// The readings chosen where the rules are open to argument.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct ReadingOptions {
-    /// FRCP 6(d): the 3 days after the 6(a) roll (default) or before it.
-    pub service_days: ServiceDaysReading,
-    /// Month and year periods ending on a day the month lacks.
-    pub month_end: MonthEndReading,
-}
-
-impl Default for ReadingOptions {
-    fn default() -> Self {
-        CoreReadingOptions::default().into()
-    }
-}
-
-impl From<CoreReadingOptions> for ReadingOptions {
-    fn from(options: CoreReadingOptions) -> Self {
-        let CoreReadingOptions {
-            service_days,
-            month_end,
-        } = options;
-        Self {
-            service_days: service_days.into(),
-            month_end: month_end.into(),
-        }
-    }
-}
-
-impl From<ReadingOptions> for CoreReadingOptions {
-    fn from(options: ReadingOptions) -> Self {
-        let ReadingOptions {
-            service_days,
-            month_end,
-        } = options;
-        Self {
-            service_days: service_days.into(),
-            month_end: month_end.into(),
-        }
-    }
-}
 
 /// A deadline rule as data: `Answer to complaint`, 21 days after service, FRCP 6 counting.
 /// Get one from `builtinRule`, a rule pack, or build your own (checked when used).
@@ -266,17 +98,17 @@ impl From<CoreDeadlineRule> for DeadlineRule {
             id,
             title,
             citation,
-            period: period.into(),
-            direction: direction.into(),
-            method: method.into(),
-            roll: roll.into(),
+            period,
+            direction,
+            method,
+            roll,
             service_days,
             court_office_act,
-            options: options.into(),
+            options,
             holidays: holidays.map(String::from),
             closures: closures.map(String::from),
-            answers: Some(answers.into()),
-            versions: all(versions),
+            answers: Some(answers),
+            versions,
         }
     }
 }
@@ -305,17 +137,17 @@ impl TryFrom<DeadlineRule> for CoreDeadlineRule {
             id,
             title,
             citation,
-            period: period.into(),
-            direction: direction.into(),
-            method: method.into(),
-            roll: roll.into(),
+            period,
+            direction,
+            method,
+            roll,
             service_days,
             court_office_act,
-            options: options.into(),
+            options,
             holidays: holidays.as_deref().map(CalendarSpec::parse).transpose()?,
             closures: closures.as_deref().map(CalendarSpec::parse).transpose()?,
-            answers: answers.map(Into::into).unwrap_or_default(),
-            versions: versions.into_iter().map(Into::into).collect(),
+            answers: answers.unwrap_or_default(),
+            versions: versions.into_iter().collect(),
         };
         core.validate()?;
         Ok(core)
@@ -348,54 +180,6 @@ impl From<CoreRulePack> for RulePack {
             version,
             title,
             rules: all(rules),
-        }
-    }
-}
-
-/// One step of a computation: which provision, why, and the date it reached.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct TraceStep {
-    /// The provision applied, e.g. `FRCP 6(a)(1)(A)`.
-    pub provision: String,
-    /// What it did.
-    pub explanation: String,
-    /// The date the step reached.
-    pub date: NaiveDate,
-}
-
-impl From<CoreTraceStep> for TraceStep {
-    fn from(step: CoreTraceStep) -> Self {
-        let CoreTraceStep {
-            provision,
-            explanation,
-            date,
-        } = step;
-        Self {
-            provision,
-            explanation,
-            date,
-        }
-    }
-}
-
-/// A computed deadline with its trace; the last step's date is `due`.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ComputedDeadline {
-    /// The last day for the act.
-    pub due: NaiveDate,
-    /// For hour periods, the instant the period ends.
-    pub due_at: Option<SystemTime>,
-    /// Every step, in order.
-    pub trace: Vec<TraceStep>,
-}
-
-impl From<CoreComputedDeadline> for ComputedDeadline {
-    fn from(computed: CoreComputedDeadline) -> Self {
-        let CoreComputedDeadline { due, due_at, trace } = computed;
-        Self {
-            due,
-            due_at: due_at.map(instant),
-            trace: all(trace),
         }
     }
 }
@@ -555,13 +339,13 @@ impl From<CoreDeadline> for Deadline {
             title,
             rule: rule.into(),
             trigger: trigger.into(),
-            service: service.map(ServiceMethod::from),
+            service,
             holidays: holidays.into(),
             closures: closures.into(),
-            computed: computed.map(ComputedDeadline::from),
+            computed,
             reminders,
             responsible: responsible.map(Uuid::from),
-            status: status.into(),
+            status,
             entered_by: entered_by.into(),
             entered_at: instant(entered_at),
             entered_on,
@@ -622,7 +406,7 @@ impl TryFrom<NewDeadline> for CoreNewDeadline {
             rule: rule.try_into()?,
             trigger: trigger.try_into()?,
             title,
-            service: service.map(CoreServiceMethod::from),
+            service,
             holidays,
             closures,
             reminders,
@@ -643,10 +427,10 @@ pub enum ServiceChange {
     Clear,
 }
 
-impl From<ServiceChange> for Option<CoreServiceMethod> {
+impl From<ServiceChange> for Option<ServiceMethod> {
     fn from(change: ServiceChange) -> Self {
         match change {
-            ServiceChange::Set { method } => Some(method.into()),
+            ServiceChange::Set { method } => Some(method),
             ServiceChange::Clear => None,
         }
     }
@@ -716,7 +500,7 @@ impl TryFrom<DeadlineChanges> for CoreDeadlineChanges {
         Ok(Self {
             title,
             trigger: trigger.map(TryInto::try_into).transpose()?,
-            service: service.map(Option::<CoreServiceMethod>::from),
+            service: service.map(Option::<ServiceMethod>::from),
             holidays,
             closures,
             reminders,

@@ -146,7 +146,7 @@ impl From<CoreFirmSettings> for FirmSettings {
             matter_number_format: matter_number_format.into(),
             time_zone,
             custom_fields: all(custom_fields),
-            holidays: holidays.map(HolidayList::from),
+            holidays,
             version,
         }
     }

@@ -143,7 +143,7 @@ impl From<CoreTaskDue> for TaskDue {
                 Self::Relative {
                     anchor: anchor.into(),
                     days,
-                    unit: unit.into(),
+                    unit,
                 }
             }
         }
@@ -157,7 +157,7 @@ impl TryFrom<TaskDue> for CoreTaskDue {
             TaskDue::On { date } => Self::On { date },
             TaskDue::Relative { anchor, days, unit } => Self::Relative {
                 anchor: anchor.into(),
-                count: DayCount::new(days, unit.into())?,
+                count: DayCount::new(days, unit)?,
             },
         })
     }

@@ -59,15 +59,8 @@ pub enum DueRule {
 impl From<CoreDueRule> for DueRule {
     fn from(rule: CoreDueRule) -> Self {
         match rule {
-            CoreDueRule::StageEntered { days, unit } => Self::StageEntered {
-                days,
-                unit: unit.into(),
-            },
-            CoreDueRule::KeyDate { name, days, unit } => Self::KeyDate {
-                name,
-                days,
-                unit: unit.into(),
-            },
+            CoreDueRule::StageEntered { days, unit } => Self::StageEntered { days, unit },
+            CoreDueRule::KeyDate { name, days, unit } => Self::KeyDate { name, days, unit },
         }
     }
 }

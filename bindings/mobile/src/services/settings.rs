@@ -57,7 +57,7 @@ impl SettingsService {
         Ok(self
             .session
             .settings()
-            .set_holidays(expected_version, holidays.map(Into::into))?
+            .set_holidays(expected_version, holidays)?
             .into())
     }
 }
