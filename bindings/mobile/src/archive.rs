@@ -61,7 +61,7 @@ impl From<CoreManifest> for ArchiveManifest {
         Self {
             format: m.format,
             version: m.version,
-            audit_head: m.audit_head.map(Into::into),
+            audit_head: m.audit_head,
             members: crate::convert::all(m.members),
         }
     }
