@@ -1,5 +1,6 @@
 package lexcase
 
+import lexcase.core.*
 import java.io.File
 import java.nio.file.Path
 import org.junit.jupiter.api.Assertions.assertArrayEquals
