@@ -219,6 +219,10 @@ for line in sys.stdin:
     VERSION=$(cargo metadata --no-deps --format-version 1 | python3 -c '
 import json, sys
 print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "lexcase-mobile"))')
+    # The Kotlin sources were just generated anew: classes compiled from an earlier generation
+    # (a type that has since moved to another package) would shadow them, and Maven keeps
+    # classes whose source is gone.
+    rm -rf bindings/mobile/kotlin-tests/target/classes bindings/mobile/kotlin-tests/target/test-classes
     # -q hides Maven's chatter; the surefire logger stays at info so "Tests run:" is shown.
     mvn -B -q -ntp -Dstyle.color=never \
         -Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.surefire=info \
