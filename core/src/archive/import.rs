@@ -89,6 +89,17 @@ struct Chain {
     hash: [u8; 32],
 }
 
+/// Reads `$value` with `$read` and, when the import writes (`$tx` is `Some`), writes it with
+/// `$write` (the check pass reads only).
+macro_rules! read_then_write {
+    ($tx:ident, $value:ident: $ty:ty = $read:expr, $write:expr) => {{
+        let $value: $ty = $read?;
+        if let Some($tx) = $tx {
+            $write?;
+        }
+    }};
+}
+
 /// Parses one line of a member and, with `tx`, writes it.
 fn apply(
     name: &str,
@@ -100,46 +111,25 @@ fn apply(
 ) -> Result<()> {
     match content {
         Content::Settings => {
-            let s: FirmSettings = parse(name, line)?;
-            if let Some(tx) = tx {
-                tx.put_firm_settings(&s, None)?;
-            }
+            read_then_write!(tx, s: FirmSettings = parse(name, line), tx.put_firm_settings(&s, None))
         }
         Content::BillingSettings => {
-            let s: FirmBillingSettings = parse(name, line)?;
-            if let Some(tx) = tx {
-                tx.put_firm_billing_settings(&s, None)?;
-            }
+            read_then_write!(tx, s: FirmBillingSettings = parse(name, line), tx.put_firm_billing_settings(&s, None))
         }
         Content::Templates => {
-            let t: WorkflowTemplate = parse(name, line)?;
-            if let Some(tx) = tx {
-                tx.insert_workflow_template(&t)?;
-            }
+            read_then_write!(tx, t: WorkflowTemplate = parse(name, line), tx.insert_workflow_template(&t))
         }
         Content::DocumentTemplates => {
-            let t: DocumentTemplate = parse(name, line)?;
-            if let Some(tx) = tx {
-                tx.put_document_template(&t)?;
-            }
+            read_then_write!(tx, t: DocumentTemplate = parse(name, line), tx.put_document_template(&t))
         }
         Content::Letterhead => {
-            let l: Letterhead = parse(name, line)?;
-            if let Some(tx) = tx {
-                tx.put_letterhead(&l, None)?;
-            }
+            read_then_write!(tx, l: Letterhead = parse(name, line), tx.put_letterhead(&l, None))
         }
         Content::RulePacks => {
-            let p: CompliancePack = parse(name, line)?;
-            if let Some(tx) = tx {
-                tx.put_rule_pack(&p)?;
-            }
+            read_then_write!(tx, p: CompliancePack = parse(name, line), tx.put_rule_pack(&p))
         }
         Content::EnabledPacks => {
-            let ids: Vec<String> = parse(name, line)?;
-            if let Some(tx) = tx {
-                tx.put_enabled_rule_packs(&ids)?;
-            }
+            read_then_write!(tx, ids: Vec<String> = parse(name, line), tx.put_enabled_rule_packs(&ids))
         }
         Content::Audit => {
             let event = parse::<AuditLine>(name, line)?.record()?;
@@ -168,12 +158,9 @@ fn apply_record(
     contents: &mut BTreeSet<ContentHash>,
 ) -> Result<()> {
     macro_rules! put {
-        ($ty:ty, |$tx:ident, $r:ident| $write:expr) => {{
-            let $r: $ty = record(name, line)?;
-            if let Some($tx) = tx {
-                $write?;
-            }
-        }};
+        ($ty:ty, |$tx:ident, $r:ident| $write:expr) => {
+            read_then_write!($tx, $r: $ty = record(name, line), $write)
+        };
     }
     match kind {
         RecordKind::Users => put!(User, |tx, r| tx.insert_user(&r)),
