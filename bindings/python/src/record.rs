@@ -11,6 +11,7 @@
 //! that computes it (`total = b.totals.total`).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::marker::PhantomData;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use lexcase::money::Currency;
@@ -24,46 +25,61 @@ use uuid::Uuid;
 pub(crate) trait ToPy {
     /// The Python value.
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
+
+    /// The value's type as the type stub writes it (`datetime.date | None`).
+    fn hint() -> String;
 }
 
 impl<T: ToPy + ?Sized> ToPy for &T {
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         (**self).to_py(py)
     }
+
+    fn hint() -> String {
+        T::hint()
+    }
 }
 
-/// Values that pyo3 converts to their native Python counterparts.
+/// Values that pyo3 converts to their native Python counterparts, with their stub types.
 macro_rules! native {
-    ($($ty:ty),* $(,)?) => {
+    ($($ty:ty => $hint:literal),* $(,)?) => {
         $(impl ToPy for $ty {
             fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
                 self.clone().into_bound_py_any(py)
+            }
+
+            fn hint() -> String {
+                $hint.to_owned()
             }
         })*
     };
 }
 
 native!(
-    bool,
-    u16,
-    u32,
-    u64,
-    usize,
-    i32,
-    i64,
-    f64,
-    String,
-    Decimal,
-    NaiveDate,
-    NaiveTime,
-    NaiveDateTime,
-    DateTime<Utc>,
-    Uuid,
+    bool => "bool",
+    u16 => "int",
+    u32 => "int",
+    u64 => "int",
+    usize => "int",
+    i32 => "int",
+    i64 => "int",
+    f64 => "float",
+    String => "str",
+    Decimal => "Decimal",
+    NaiveDate => "datetime.date",
+    NaiveTime => "datetime.time",
+    NaiveDateTime => "datetime.datetime",
+    DateTime<Utc> => "datetime.datetime",
+    Uuid => "uuid.UUID",
 );
 
 impl ToPy for str {
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Ok(PyString::new(py, self).into_any())
+    }
+
+    fn hint() -> String {
+        "str".to_owned()
     }
 }
 
@@ -73,6 +89,10 @@ impl<T: ToPy> ToPy for Option<T> {
             Some(value) => value.to_py(py),
             None => Ok(py.None().into_bound(py)),
         }
+    }
+
+    fn hint() -> String {
+        format!("{} | None", T::hint())
     }
 }
 
@@ -92,17 +112,26 @@ impl<T: ToPy> ToPy for [T] {
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         list(py, self)
     }
+    fn hint() -> String {
+        format!("list[{}]", T::hint())
+    }
 }
 
 impl<T: ToPy> ToPy for Vec<T> {
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         list(py, self)
     }
+    fn hint() -> String {
+        format!("list[{}]", T::hint())
+    }
 }
 
 impl<T: ToPy> ToPy for BTreeSet<T> {
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         list(py, self)
+    }
+    fn hint() -> String {
+        format!("list[{}]", T::hint())
     }
 }
 
@@ -114,11 +143,19 @@ impl<K: ToPy, V: ToPy> ToPy for BTreeMap<K, V> {
         }
         Ok(dict.into_any())
     }
+
+    fn hint() -> String {
+        format!("dict[{}, {}]", K::hint(), V::hint())
+    }
 }
 
 impl<A: ToPy, B: ToPy> ToPy for (A, B) {
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Ok(PyTuple::new(py, [self.0.to_py(py)?, self.1.to_py(py)?])?.into_any())
+    }
+
+    fn hint() -> String {
+        format!("tuple[{}, {}]", A::hint(), B::hint())
     }
 }
 
@@ -126,17 +163,29 @@ impl ToPy for Currency {
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.code().to_py(py)
     }
+
+    fn hint() -> String {
+        "str".to_owned()
+    }
 }
 
 impl ToPy for serde_json::Value {
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::convert::json_to_py(py, self)
     }
+
+    fn hint() -> String {
+        "_Json".to_owned()
+    }
 }
 
 impl ToPy for lexcase::matters::CustomValue {
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::convert::custom_value_to_py(py, self)
+    }
+
+    fn hint() -> String {
+        "_CustomValue".to_owned()
     }
 }
 
@@ -147,6 +196,10 @@ impl ToPy for Bytes<'_> {
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Ok(PyBytes::new(py, self.0).into_any())
     }
+
+    fn hint() -> String {
+        "bytes".to_owned()
+    }
 }
 
 /// Typed ids as `uuid.UUID`.
@@ -155,6 +208,10 @@ macro_rules! ids {
         $(impl ToPy for lexcase::$ty {
             fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
                 Uuid::from(*self).to_py(py)
+            }
+
+            fn hint() -> String {
+                Uuid::hint()
             }
         })*
     };
@@ -187,6 +244,10 @@ macro_rules! text {
             fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
                 self.as_str().to_py(py)
             }
+
+            fn hint() -> String {
+                str::hint()
+            }
         })*)*
     };
 }
@@ -216,6 +277,22 @@ text!(
     workflow::{MoveKind},
 );
 
+/// The type of a value, for [`hint_of`]: no value is kept.
+pub(crate) fn typed<T: ToPy + ?Sized>(_: &T) -> PhantomData<*const T> {
+    PhantomData
+}
+
+/// The stub type of what a property computes from its record, read from the property's own
+/// expression (`|b| typed(&b.totals.total)`), which is type-checked but never run.
+pub(crate) fn hint_of<'a, C, T, F>(_: F) -> String
+where
+    C: 'a,
+    T: ToPy + ?Sized + 'a,
+    F: Fn(&'a C) -> PhantomData<*const T>,
+{
+    T::hint()
+}
+
 /// Declares a Python class wrapping a core value: a frozen `#[pyclass]` in module `lexcase`,
 /// a read-only property per field and a `__repr__` of the fields named in `repr(…)`.
 ///
@@ -224,6 +301,7 @@ text!(
 ///     /// A bill … (the class docstring)
 ///     PyBill(Bill) as "Bill" eq;          // `eq`: compared by value; `eq hash`: hashable too
 ///     repr(id, kind, number);             // optional: leave out to write `__repr__` yourself
+///     stub "def issue(self) -> Bill: ..."; // optional: the stub of the `methods` below
 ///     |b| {
 ///         /// Identifier.                 // each property's docstring
 ///         id,                             // `b.id`, converted by its type
@@ -235,12 +313,15 @@ text!(
 /// ```
 ///
 /// It also makes the core type convertible with [`ToPy`] (as its class), so other records can
-/// list fields holding it, alone, in an `Option`, a `Vec` or a map.
+/// list fields holding it, alone, in an `Option`, a `Vec` or a map, and describes the class
+/// for the generated type stub ([`crate::stub`]): its properties' types come from the same
+/// expressions the getters convert, the stub of its `methods` from `stub`.
 macro_rules! py_record {
     (
         $(#[$meta:meta])*
         $py:ident($core:ty) as $name:literal $($flag:ident)*;
         $(repr($($repr:ident),* $(,)?);)?
+        $(stub $stub:literal;)?
         |$v:ident| { $($(#[$fmeta:meta])* $field:ident $(= $value:expr)?),* $(,)? }
         $(methods { $($methods:tt)* })?
     ) => {
@@ -274,6 +355,25 @@ macro_rules! py_record {
         impl $crate::record::ToPy for $core {
             fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
                 Ok(Bound::new(py, $py(self.clone()))?.into_any())
+            }
+
+            fn hint() -> String {
+                $name.to_owned()
+            }
+        }
+
+        impl $crate::stub::Described for $py {
+            fn described() -> $crate::stub::RecordStub {
+                $crate::stub::RecordStub {
+                    name: $name,
+                    methods: concat!($($stub)?),
+                    properties: vec![$((
+                        stringify!($field),
+                        $crate::record::hint_of::<$core, _, _>(|$v| {
+                            $crate::record::typed(&$crate::record::py_record!(@value $v $field $($value)?))
+                        }),
+                    )),*],
+                }
             }
         }
     };
