@@ -233,7 +233,7 @@ impl PyAppointmentService {
     /// `date` for an all-day series). `cancel=True` takes no other change; otherwise the given
     /// schedule, `title` and `location` replace the series' values for this occurrence, and
     /// giving none restores the occurrence to the series. Replaces any earlier change to it.
-    #[pyo3(signature = (id, expected_version, *, original_start, cancel=false, start=None, end=None, zone=None, first_day=None, last_day=None, title=None, location=None))]
+    #[pyo3(signature = (id, expected_version, *, original_start: "datetime.datetime | datetime.date", cancel=false, start=None, end=None, zone=None, first_day=None, last_day=None, title=None, location=None))]
     fn change_occurrence(
         &self,
         py: Python<'_>,

@@ -147,7 +147,7 @@ impl PyCommunicationService {
     /// outgoing communication keeping the exact bytes sent, rendered attachments filed as
     /// documents, in one audited command. A transport failure raises `DeliveryError` and
     /// records nothing.
-    #[pyo3(signature = (matter, *, to, cc=Vec::new(), bcc=Vec::new(), template=None, subject=None, body=None, bill=None, attachments=Vec::new(), in_reply_to=None, sender=None))]
+    #[pyo3(signature = (matter, *, to, cc=Vec::new(), bcc=Vec::new(), template=None, subject=None, body=None, bill=None, attachments=Vec::new(), in_reply_to=None, sender: "_Sender | None"=None))]
     fn send_email(
         &self,
         py: Python<'_>,
@@ -196,7 +196,7 @@ impl PyCommunicationService {
     }
 
     /// A matter's communications, newest first.
-    #[pyo3(signature = (matter, *, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (matter, *, offset=0, limit=50, after=None) -> "Page[Communication]")]
     fn of_matter(
         &self,
         py: Python<'_>,
@@ -211,7 +211,7 @@ impl PyCommunicationService {
     }
 
     /// The unfiled queue, oldest first.
-    #[pyo3(signature = (*, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (*, offset=0, limit=50, after=None) -> "Page[Communication]")]
     fn unfiled(
         &self,
         py: Python<'_>,

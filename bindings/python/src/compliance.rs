@@ -78,7 +78,7 @@ impl PyComplianceService {
     /// findings. `progress(phase, done, total)` is called batch by batch with the matters
     /// swept (`sweep.matters`, of those the sweep covers); returning `False` — or raising —
     /// cancels: `CancelledError` (or the callable's exception). A sweep writes nothing.
-    #[pyo3(signature = (*, progress=None))]
+    #[pyo3(signature = (*, progress: "_Progress | None"=None))]
     fn sweep(
         &self,
         py: Python<'_>,

@@ -50,7 +50,7 @@ impl PyConflictService {
     /// `progress(phase, done, total)` is called page by page with the matters looked at
     /// (`conflicts.recheck`); returning `False` — or raising — cancels: `CancelledError` (or
     /// the callable's exception), and no check is re-run.
-    #[pyo3(signature = (*, progress=None))]
+    #[pyo3(signature = (*, progress: "_Progress | None"=None))]
     fn recheck_all(
         &self,
         py: Python<'_>,
@@ -72,7 +72,7 @@ impl PyConflictService {
     /// `disposition` is `cleared` (not a conflict), `waived` (consent confirmed in writing) or
     /// `declined`; `note` (required) says why. Waiving and declining need
     /// `manage_matter_access`. An index past the hits is a `NotFoundError`.
-    #[pyo3(signature = (matter, expected_version, *, hit, disposition, note))]
+    #[pyo3(signature = (matter, expected_version, *, hit, disposition: "Literal['cleared', 'waived', 'declined']", note))]
     fn decide(
         &self,
         py: Python<'_>,

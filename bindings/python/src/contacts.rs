@@ -92,7 +92,7 @@ impl PyContactService {
 
     /// Contacts with a word of their name starting with `prefix` (case and accents ignored;
     /// `""` lists all), optionally only `kind` (`person` or `organisation`), by sort name.
-    #[pyo3(signature = (prefix="", *, kind=None, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (prefix="", *, kind=None, offset=0, limit=50, after=None) -> "Page[Contact]")]
     fn search(
         &self,
         py: Python<'_>,

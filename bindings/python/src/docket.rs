@@ -192,7 +192,7 @@ impl PyDocketService {
 
     /// Deadlines on matters the acting user may see, soonest first: of one `matter`, one
     /// `responsible` user, only open ones, due between `due_from` and `due_to` (inclusive).
-    #[pyo3(signature = (*, matter=None, responsible=None, open_only=false, due_from=None, due_to=None, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (*, matter=None, responsible=None, open_only=false, due_from=None, due_to=None, offset=0, limit=50, after=None) -> "Page[Deadline]")]
     fn list(
         &self,
         py: Python<'_>,
@@ -220,7 +220,7 @@ impl PyDocketService {
 
     /// The register: deadlines entered on `day` (in the firm's zone), with who entered each
     /// (`entered_by`), in the order they were entered.
-    #[pyo3(signature = (day, *, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (day, *, offset=0, limit=50, after=None) -> "Page[Deadline]")]
     fn entered_on(
         &self,
         py: Python<'_>,

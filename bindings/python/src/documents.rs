@@ -107,7 +107,7 @@ impl PyDocumentService {
     /// An issued bill's first rendering in a format is kept, and later ones return those
     /// bytes (`reprint=True`), so a reprint is byte-identical. The arguments are those of
     /// `RenderRequest`.
-    #[pyo3(signature = (template, *, format="pdf", matter=None, bill=None, client=None, currency=None, version=None, file=false, name=None, category=None, new_version_of=None, expected_version=None))]
+    #[pyo3(signature = (template, *, format: "Literal['pdf', 'html', 'text']"="pdf", matter=None, bill=None, client=None, currency=None, version=None, file=false, name=None, category=None, new_version_of=None, expected_version=None))]
     fn render(
         &self,
         py: Python<'_>,
@@ -148,7 +148,7 @@ impl PyDocumentService {
     /// (`render.documents`), then for each one kept with its issued bill or filed
     /// (`render.record`); returning `False` — or raising — cancels: `CancelledError` (or the
     /// callable's exception), and nothing is kept or filed.
-    #[pyo3(signature = (requests, *, progress=None))]
+    #[pyo3(signature = (requests, *, progress: "_Progress | None"=None))]
     fn render_many(
         &self,
         py: Python<'_>,
@@ -182,7 +182,7 @@ impl PyDocumentService {
     }
 
     /// A matter's documents, newest first.
-    #[pyo3(signature = (matter, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (matter, offset=0, limit=50, after=None) -> "Page[Document]")]
     fn for_matter(
         &self,
         py: Python<'_>,
@@ -199,7 +199,7 @@ impl PyDocumentService {
     /// Documents whose indexed text (of their latest version) contains every word of `text`
     /// as a prefix (case and accents ignored), on matters the acting user may see, best match
     /// first.
-    #[pyo3(signature = (text, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (text, offset=0, limit=50, after=None) -> "Page[Document]")]
     fn search(
         &self,
         py: Python<'_>,

@@ -149,7 +149,7 @@ impl PyFirm {
     /// exists) and returns its manifest as a dict. `progress(phase, done, total)` is called as
     /// it goes (`total` is `None` when not known in advance); returning `False` — or raising —
     /// cancels: `CancelledError` (or the callable's exception) and no file is left.
-    #[pyo3(signature = (path, *, progress=None))]
+    #[pyo3(signature = (path, *, progress: "_Progress | None"=None) -> "dict[str, object]")]
     fn export_archive(
         &self,
         py: Python<'_>,
@@ -167,7 +167,7 @@ impl PyFirm {
     /// anything is written (a damaged, cut-off or newer archive raises `InvalidArchiveError`),
     /// then it is written in one transaction: records, contents and the audit chain exactly
     /// as exported. `progress` as for `export_archive`; a cancelled import writes nothing.
-    #[pyo3(signature = (path, *, progress=None))]
+    #[pyo3(signature = (path, *, progress: "_Progress | None"=None) -> "dict[str, object]")]
     fn import_archive(
         &self,
         py: Python<'_>,
@@ -187,7 +187,7 @@ impl PyFirm {
 
     /// Sets up a new firm and its first administrator in one audited transaction; returns the
     /// administrator. Raises `ConflictError` if the firm is already set up.
-    #[pyo3(signature = (*, name, currency, matter_number_format, time_zone, admin_name, admin_email, admin_timekeeper_code=None, admin_default_rate=None))]
+    #[pyo3(signature = (*, name, currency, matter_number_format, time_zone, admin_name, admin_email, admin_timekeeper_code=None, admin_default_rate: "_Amount | None"=None))]
     fn initialise(
         &self,
         py: Python<'_>,
@@ -236,7 +236,7 @@ impl PyFirm {
     /// The same firm sending email through an SMTP server: `security` is `starttls` (port
     /// 587, STARTTLS required), `tls` (port 465) or `none` (a relay on this machine only;
     /// credentials are refused with it). The password is kept in memory only.
-    #[pyo3(signature = (host, port=587, *, security="starttls", username=None, password=None, hello_name=None, timeout_seconds=60))]
+    #[pyo3(signature = (host, port=587, *, security: "Literal['starttls', 'tls', 'none']"="starttls", username=None, password=None, hello_name=None, timeout_seconds=60))]
     fn with_smtp(
         &self,
         host: &str,
@@ -269,6 +269,7 @@ impl PyFirm {
     /// (`str`, `list[str]`, `bytes`): for applications that deliver mail their own way. The
     /// message must be delivered exactly as given; an exception raised by `sender` fails the
     /// send (`DeliveryError`) and nothing is recorded.
+    #[pyo3(signature = (sender: "_Sender"))]
     fn with_mail_sender(&self, sender: Bound<'_, PyAny>) -> PyResult<PyFirm> {
         if !sender.is_callable() {
             return Err(PyTypeError::new_err("expected a callable sender"));

@@ -50,7 +50,7 @@ impl PyInterchangeService {
     /// nothing. `progress(phase, done, total)` is called for each card imported
     /// (`contacts.import`); returning `False` — or raising — cancels: `CancelledError` (or the
     /// callable's exception), and no contact is created.
-    #[pyo3(signature = (vcf, *, progress=None))]
+    #[pyo3(signature = (vcf, *, progress: "_Progress | None"=None))]
     fn import_contacts(
         &self,
         py: Python<'_>,

@@ -126,7 +126,7 @@ impl PyMatterService {
     /// Matters the acting user may see, newest first, with the total count. `text` matches
     /// words of the number, the title and the parties' names (case and accents ignored);
     /// `fee_earner` matches the responsible, originating and team members.
-    #[pyo3(signature = (*, status=None, practice_area=None, fee_earner=None, client=None, text=None, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (*, status=None, practice_area=None, fee_earner=None, client=None, text=None, offset=0, limit=50, after=None) -> "Page[Matter]")]
     fn list(
         &self,
         py: Python<'_>,
@@ -152,7 +152,7 @@ impl PyMatterService {
     }
 
     /// The acting user's matters (responsible, originating or on the team), newest first.
-    #[pyo3(signature = (*, status=None, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (*, status=None, offset=0, limit=50, after=None) -> "Page[Matter]")]
     fn mine(
         &self,
         py: Python<'_>,
@@ -425,6 +425,7 @@ impl PyMatterService {
     /// Sets a custom field defined in the firm settings, or clears it with `None`. The value's
     /// Python type picks its kind: `str` (text or choice), `bool`, `int`, `Decimal`,
     /// `datetime.date` or a contact's `UUID`. A `float` is refused.
+    #[pyo3(signature = (id, expected_version, key, value: "_CustomValueArg"))]
     fn set_custom_field(
         &self,
         py: Python<'_>,

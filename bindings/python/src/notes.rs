@@ -55,7 +55,7 @@ impl PyNoteService {
     }
 
     /// Notes on a matter, newest first.
-    #[pyo3(signature = (matter, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (matter, offset=0, limit=50, after=None) -> "Page[Note]")]
     fn for_matter(
         &self,
         py: Python<'_>,
@@ -70,7 +70,7 @@ impl PyNoteService {
     }
 
     /// Notes on a contact, newest first.
-    #[pyo3(signature = (contact, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (contact, offset=0, limit=50, after=None) -> "Page[Note]")]
     fn for_contact(
         &self,
         py: Python<'_>,
@@ -86,7 +86,7 @@ impl PyNoteService {
 
     /// Notes containing every word of `text` (word prefixes; case and accents ignored), on
     /// matters the acting user may see and on contacts, best match first.
-    #[pyo3(signature = (text, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (text, offset=0, limit=50, after=None) -> "Page[Note]")]
     fn search(
         &self,
         py: Python<'_>,

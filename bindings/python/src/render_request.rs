@@ -56,7 +56,7 @@ pub struct PyRenderRequest(pub RenderRequest);
 #[pymethods]
 impl PyRenderRequest {
     #[new]
-    #[pyo3(signature = (template, *, format="pdf", matter=None, bill=None, client=None, currency=None, version=None, file=false, name=None, category=None, new_version_of=None, expected_version=None))]
+    #[pyo3(signature = (template, *, format: "Literal['pdf', 'html', 'text']"="pdf", matter=None, bill=None, client=None, currency=None, version=None, file=false, name=None, category=None, new_version_of=None, expected_version=None))]
     pub(crate) fn new(
         template: &str,
         format: &str,

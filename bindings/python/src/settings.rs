@@ -111,7 +111,7 @@ impl PySettingsService {
     /// Sets the firm's holiday calendar for business-day counting: its id and its dates (any
     /// iterable of `datetime.date`). Due dates already computed keep their dates until their
     /// anchors move.
-    #[pyo3(signature = (expected_version, *, calendar_id, dates))]
+    #[pyo3(signature = (expected_version, *, calendar_id, dates: "Iterable[datetime.date]"))]
     fn set_holidays(
         &self,
         py: Python<'_>,

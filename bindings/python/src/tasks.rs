@@ -220,7 +220,7 @@ impl PyTaskService {
     }
 
     /// The acting user's open tasks, soonest due first.
-    #[pyo3(signature = (offset=0, limit=50, after=None))]
+    #[pyo3(signature = (offset=0, limit=50, after=None) -> "Page[Task]")]
     fn mine(
         &self,
         py: Python<'_>,
@@ -234,7 +234,7 @@ impl PyTaskService {
     }
 
     /// Open tasks on the matters the acting user is on (responsible, originating or team).
-    #[pyo3(signature = (offset=0, limit=50, after=None))]
+    #[pyo3(signature = (offset=0, limit=50, after=None) -> "Page[Task]")]
     fn team(
         &self,
         py: Python<'_>,
@@ -248,7 +248,7 @@ impl PyTaskService {
     }
 
     /// Open tasks due before today (in the firm's zone).
-    #[pyo3(signature = (offset=0, limit=50, after=None))]
+    #[pyo3(signature = (offset=0, limit=50, after=None) -> "Page[Task]")]
     fn overdue(
         &self,
         py: Python<'_>,
@@ -262,7 +262,7 @@ impl PyTaskService {
     }
 
     /// Open tasks due from today to the coming Sunday.
-    #[pyo3(signature = (offset=0, limit=50, after=None))]
+    #[pyo3(signature = (offset=0, limit=50, after=None) -> "Page[Task]")]
     fn due_this_week(
         &self,
         py: Python<'_>,
@@ -276,7 +276,7 @@ impl PyTaskService {
     }
 
     /// Every task of a matter (open and finished).
-    #[pyo3(signature = (matter, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (matter, offset=0, limit=50, after=None) -> "Page[Task]")]
     fn for_matter(
         &self,
         py: Python<'_>,

@@ -116,7 +116,7 @@ impl PyTemplateService {
 
     /// Renders template `id` in `format` (`text`, `html` or `pdf`) with a sample of invented
     /// people and figures: how it looks.
-    #[pyo3(signature = (id, format="pdf", *, version=None))]
+    #[pyo3(signature = (id, format: "Literal['pdf', 'html', 'text']"="pdf", *, version=None))]
     fn preview<'py>(
         &self,
         py: Python<'py>,
@@ -151,7 +151,7 @@ impl PyTemplateService {
 
     /// Replaces the letterhead; `expected_version` is the stored version (0 before the first
     /// save).
-    #[pyo3(signature = (*, expected_version, address=Vec::new(), email=None, phone=None, website=None, vat_number=None, regulation=None, payment_details=Vec::new(), locale=None, mail_domain=None))]
+    #[pyo3(signature = (*, expected_version, address=Vec::new(), email=None, phone=None, website=None, vat_number=None, regulation=None, payment_details=Vec::new(), locale: "Literal['en-GB', 'en-US'] | None"=None, mail_domain=None))]
     fn set_letterhead(
         &self,
         py: Python<'_>,

@@ -99,7 +99,7 @@ impl PyTimeService {
     /// total)` is called for each entry recorded (`time.record`); returning `False` — or
     /// raising — cancels: `CancelledError` (or the callable's exception), and no entry is
     /// recorded.
-    #[pyo3(signature = (entries, *, progress=None))]
+    #[pyo3(signature = (entries, *, progress: "_Progress | None"=None))]
     fn record_many(
         &self,
         py: Python<'_>,
@@ -199,7 +199,7 @@ impl PyTimeService {
 
     /// Time entries matching every filter given; anyone else's (no `user`, or another user)
     /// needs `view_rates`. `status` is a work status.
-    #[pyo3(signature = (*, matter=None, user=None, from_date=None, to_date=None, status=None, bill=None, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (*, matter=None, user=None, from_date=None, to_date=None, status=None, bill=None, offset=0, limit=50, after=None) -> "Page[TimeEntry]")]
     fn list(
         &self,
         py: Python<'_>,
@@ -356,7 +356,7 @@ impl PyTimeService {
     }
 
     /// Expenses matching every filter given.
-    #[pyo3(signature = (*, matter=None, from_date=None, to_date=None, status=None, bill=None, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (*, matter=None, from_date=None, to_date=None, status=None, bill=None, offset=0, limit=50, after=None) -> "Page[Expense]")]
     fn expenses(
         &self,
         py: Python<'_>,

@@ -54,7 +54,7 @@ impl PyUserService {
 
     /// Creates a user. `role` is a role name; `default_rate` is a `decimal.Decimal` or a string
     /// (never a float), in `rate_currency` or the firm's currency.
-    #[pyo3(signature = (*, name, email, role, default_rate=None, rate_currency=None, timekeeper_code=None))]
+    #[pyo3(signature = (*, name, email, role, default_rate: "_Amount | None"=None, rate_currency=None, timekeeper_code=None))]
     fn create(
         &self,
         py: Python<'_>,
@@ -82,7 +82,7 @@ impl PyUserService {
     }
 
     /// Users ordered by name, one page at a time.
-    #[pyo3(signature = (*, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (*, offset=0, limit=50, after=None) -> "Page[User]")]
     fn list(
         &self,
         py: Python<'_>,
@@ -97,7 +97,7 @@ impl PyUserService {
 
     /// Changes a user; `None` leaves a field as it is. `timekeeper_code=""` clears the code.
     /// The firm always keeps an active admin.
-    #[pyo3(signature = (id, expected_version, *, name=None, email=None, role=None, default_rate=None, rate_currency=None, timekeeper_code=None, active=None))]
+    #[pyo3(signature = (id, expected_version, *, name=None, email=None, role=None, default_rate: "_Amount | None"=None, rate_currency=None, timekeeper_code=None, active=None))]
     fn update(
         &self,
         py: Python<'_>,

@@ -163,7 +163,7 @@ impl PyWorkflowService {
 
     /// Workflows whose matter has been in its current stage for at least `days` days (today
     /// in the firm's zone), longest-waiting first.
-    #[pyo3(signature = (days, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (days, offset=0, limit=50, after=None) -> "Page[WorkflowProgress]")]
     fn stuck(
         &self,
         py: Python<'_>,

@@ -100,7 +100,7 @@ impl PyBillService {
     }
 
     /// Bills matching every filter given, newest first.
-    #[pyo3(signature = (*, client=None, matter=None, status=None, offset=0, limit=50, after=None))]
+    #[pyo3(signature = (*, client=None, matter=None, status=None, offset=0, limit=50, after=None) -> "Page[Bill]")]
     fn list(
         &self,
         py: Python<'_>,

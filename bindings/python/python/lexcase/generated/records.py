@@ -1,5 +1,5 @@
 # Generated with records.pyi: do not edit.
-"""The record classes of ``lexcase._lexcase`` (generated)."""
+"""The classes of records.pyi, as the native module has them."""
 
 from lexcase._lexcase import (
     Affiliation,
