@@ -40,6 +40,7 @@ pub struct TaskQuery {
 
 /// How many visible matters stand in one stage of one template.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StageCount {
     /// Template id.
     pub template_id: String,
