@@ -2,12 +2,8 @@
 //! firm's own packs from TOML or JSON, and computing a deadline without docketing it.
 
 use lexcase::calendar::CalendarSpec;
-use lexcase::deadlines::{
-    DeadlineInput, DeadlineRule as CoreDeadlineRule, RulePack as CoreRulePack,
-    builtin_rule as core_builtin_rule,
-};
+use lexcase::deadlines::{DeadlineInput, builtin_rule as core_builtin_rule};
 
-use crate::convert::all;
 use crate::error::{LexcaseError, Result};
 use crate::records::{ComputedDeadline, DeadlineRule, RulePack, ServiceMethod, Trigger};
 
@@ -15,33 +11,31 @@ use crate::records::{ComputedDeadline, DeadlineRule, RulePack, ServiceMethod, Tr
 /// searching every built-in pack; an unknown id is a `Validation` error (field `rule`).
 #[uniffi::export]
 pub fn builtin_rule(id: String) -> Result<DeadlineRule> {
-    core_builtin_rule(&id)
-        .map(DeadlineRule::from)
-        .ok_or_else(|| LexcaseError::Validation {
-            field: "rule".to_owned(),
-            reason: "no built-in rule has this id".to_owned(),
-            detail: None,
-        })
+    core_builtin_rule(&id).ok_or_else(|| LexcaseError::Validation {
+        field: "rule".to_owned(),
+        reason: "no built-in rule has this id".to_owned(),
+        detail: None,
+    })
 }
 
 /// The built-in rule packs: `frcp`, `cpr`, `limitation-ew` and `sdlt`.
 #[uniffi::export]
 pub fn builtin_rule_packs() -> Vec<RulePack> {
-    all(CoreRulePack::builtin())
+    RulePack::builtin()
 }
 
 /// Parses and validates a rule pack from TOML (`[[rules]]` tables); text that does not parse
 /// or a bad rule is a `Validation` error.
 #[uniffi::export]
 pub fn rule_pack_from_toml(text: String) -> Result<RulePack> {
-    Ok(CoreRulePack::from_toml(&text)?.into())
+    Ok(RulePack::from_toml(&text)?)
 }
 
 /// Parses and validates a rule pack from JSON; text that does not parse or a bad rule is a
 /// `Validation` error.
 #[uniffi::export]
 pub fn rule_pack_from_json(text: String) -> Result<RulePack> {
-    Ok(CoreRulePack::from_json(&text)?.into())
+    Ok(RulePack::from_json(&text)?)
 }
 
 /// Computes `rule` from `trigger` without docketing it, with the trace of every step.
@@ -54,19 +48,16 @@ pub fn compute_deadline(
     rule: DeadlineRule,
     trigger: Trigger,
     service: Option<ServiceMethod>,
-    holidays: Option<String>,
-    closures: Option<String>,
+    holidays: Option<CalendarSpec>,
+    closures: Option<CalendarSpec>,
 ) -> Result<ComputedDeadline> {
-    let rule = CoreDeadlineRule::try_from(rule)?;
     let trigger = trigger.try_into()?;
-    let spec = |given: Option<String>, usual: CalendarSpec| -> Result<CalendarSpec> {
-        Ok(match given {
-            Some(text) => CalendarSpec::parse(&text)?,
-            None => usual,
-        })
-    };
-    let holidays = spec(holidays, rule.usual_holidays())?.resolve(None)?;
-    let closures = spec(closures, rule.usual_closures())?.resolve(None)?;
+    let holidays = holidays
+        .unwrap_or_else(|| rule.usual_holidays())
+        .resolve(None)?;
+    let closures = closures
+        .unwrap_or_else(|| rule.usual_closures())
+        .resolve(None)?;
     let input = DeadlineInput {
         trigger,
         service,
@@ -81,6 +72,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+    use crate::records::{Period, PeriodUnit};
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -105,17 +97,24 @@ mod tests {
             builtin_rule("no-such-rule".into()),
             Err(LexcaseError::Validation { field, .. }) if field == "rule"
         ));
+        let zero = DeadlineRule {
+            period: Period {
+                amount: 0,
+                unit: PeriodUnit::Days,
+            },
+            ..answer
+        };
         assert!(matches!(
             compute_deadline(
-                answer,
+                zero,
                 Trigger::Day {
                     date: day(2026, 3, 7)
                 },
                 None,
-                Some("mars".into()),
+                None,
                 None
             ),
-            Err(LexcaseError::Validation { .. })
+            Err(LexcaseError::Validation { field, .. }) if field == "period"
         ));
         let packs = builtin_rule_packs();
         assert_eq!(

@@ -191,42 +191,4 @@ mod tests {
             Err(LexcaseError::NotFound { entity }) if entity == "matter"
         ));
     }
-
-    #[test]
-    fn task_due_rules_round_trip_and_check_the_day_count() {
-        let rules = [
-            TaskDue::On {
-                date: chrono::NaiveDate::from_ymd_opt(2027, 3, 31).unwrap(),
-            },
-            TaskDue::Relative {
-                anchor: DueAnchor::KeyDate {
-                    name: "completion".into(),
-                },
-                days: -5,
-                unit: DayUnit::BusinessDays,
-            },
-            TaskDue::Relative {
-                anchor: DueAnchor::Task {
-                    id: uuid::Uuid::now_v7(),
-                },
-                days: 2,
-                unit: DayUnit::CalendarDays,
-            },
-        ];
-        for rule in rules {
-            let core = lexcase::tasks::TaskDue::try_from(rule.clone()).unwrap();
-            assert_eq!(TaskDue::from(core), rule);
-        }
-        let too_far = TaskDue::Relative {
-            anchor: DueAnchor::KeyDate {
-                name: "trial".into(),
-            },
-            days: 10_001,
-            unit: DayUnit::CalendarDays,
-        };
-        assert!(matches!(
-            lexcase::tasks::TaskDue::try_from(too_far),
-            Err(LexcaseError::Validation { field, .. }) if field == "days"
-        ));
-    }
 }

@@ -94,7 +94,11 @@ fn due(
         }
     };
     let count = DayCount::new(days, unit).map_err(to_py)?;
-    Ok(Some(TaskDue::Relative { anchor, count }))
+    Ok(Some(TaskDue::Relative {
+        anchor,
+        days: count.days,
+        unit: count.unit,
+    }))
 }
 
 /// Tasks (`session.tasks`). A task on a matter follows the matter's visibility and needs

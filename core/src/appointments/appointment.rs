@@ -19,6 +19,7 @@ const MAX_REMINDER_MINUTES: u32 = 4 * 7 * 24 * 60;
 /// Whether the entry (the whole series) still stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AppointmentStatus {
     /// It will take place.
     #[default]
@@ -35,6 +36,7 @@ crate::names::stable_names!(AppointmentStatus, "status", "appointment status", {
 /// What happened to one occurrence of a series.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum OccurrenceChange {
     /// This occurrence does not take place.
     Cancelled,
@@ -51,6 +53,7 @@ pub enum OccurrenceChange {
 
 /// One occurrence of a series that differs from the rule, named by its original start.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OccurrenceException {
     /// The occurrence's start as the rule gives it (local time; midnight for all-day).
     pub original_start: NaiveDateTime,
@@ -60,6 +63,7 @@ pub struct OccurrenceException {
 
 /// A calendar entry: an appointment, meeting, hearing or call, single or recurring.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Appointment {
     /// Identifier.
     pub id: AppointmentId,
@@ -95,24 +99,32 @@ pub struct Appointment {
 
 /// What an entry is created with.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewAppointment {
-    /// The matter, if any.
-    pub matter: Option<MatterId>,
+    /// Title (one line, not empty).
+    pub title: String,
     /// Kind.
     pub kind: AppointmentKind,
-    /// Title.
-    pub title: String,
+    /// When (the first occurrence of a series).
+    pub schedule: Schedule,
+    /// The matter, if any (then `edit_matters` is needed and the entry follows the matter's
+    /// visibility).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub matter: Option<MatterId>,
     /// Detail.
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub description: String,
     /// Where.
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub location: String,
-    /// When.
-    pub schedule: Schedule,
-    /// An RRULE value, e.g. `FREQ=WEEKLY;COUNT=6`.
+    /// An RRULE value, e.g. `FREQ=WEEKLY;COUNT=6` (a bad rule is a validation error).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub recurrence: Option<String>,
-    /// Who attends.
+    /// Who attends (active users not walled off the matter, existing contacts).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub attendees: Vec<Attendee>,
-    /// Reminders in minutes before the start.
+    /// Reminders in minutes before the start (at most 10, at most four weeks).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reminders: Vec<u32>,
 }
 
@@ -205,8 +217,7 @@ impl Appointment {
         }
         let reshaped = changes.schedule.is_some() || changes.recurrence.is_some();
         if let Some(schedule) = changes.schedule {
-            schedule.validate()?;
-            self.schedule = schedule;
+            self.schedule = schedule.checked()?;
         }
         if let Some(recurrence) = changes.recurrence {
             self.recurrence = recurrence.as_deref().map(Recurrence::parse).transpose()?;
@@ -277,22 +288,15 @@ impl Appointment {
                 schedule,
                 title,
                 location,
-            } => {
-                if let Some(s) = &schedule {
-                    s.validate()?;
-                }
-                OccurrenceChange::Changed {
-                    schedule,
-                    title: title
-                        .map(|t| validate::required_line("title", &t))
-                        .transpose()?,
-                    location: location
-                        .map(|l| {
-                            validate::optional_line("location", &l).map(Option::unwrap_or_default)
-                        })
-                        .transpose()?,
-                }
-            }
+            } => OccurrenceChange::Changed {
+                schedule: schedule.map(Schedule::checked).transpose()?,
+                title: title
+                    .map(|t| validate::required_line("title", &t))
+                    .transpose()?,
+                location: location
+                    .map(|l| validate::optional_line("location", &l).map(Option::unwrap_or_default))
+                    .transpose()?,
+            },
             OccurrenceChange::Cancelled => OccurrenceChange::Cancelled,
         };
         self.exceptions

@@ -7,6 +7,7 @@ use crate::ids::{ContactId, UserId};
 /// The kind of calendar entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AppointmentKind {
     /// An appointment (with a client, a witness, an expert…).
     #[default]
@@ -29,11 +30,12 @@ crate::names::stable_names!(AppointmentKind, "kind", "appointment kind", {
 /// Someone attending: a user of the firm or a contact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Attendee {
     /// A user of the firm.
-    User(UserId),
+    User(#[cfg_attr(feature = "uniffi", uniffi(name = "id"))] UserId),
     /// A contact (client, counsel, witness…).
-    Contact(ContactId),
+    Contact(#[cfg_attr(feature = "uniffi", uniffi(name = "id"))] ContactId),
 }
 
 impl Attendee {

@@ -12,6 +12,7 @@ use crate::ids::{AppointmentId, MatterId};
 
 /// One occurrence of an entry (a single entry has exactly one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Occurrence {
     /// The entry (series) it belongs to.
     pub appointment: AppointmentId,
@@ -137,6 +138,7 @@ impl Appointment {
 
 /// Two overlapping timed occurrences.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Clash {
     /// The one that starts first.
     pub first: Occurrence,

@@ -18,6 +18,14 @@ pub const MAX_OCCURRENCES: u16 = 10_000;
 #[serde(transparent)]
 pub struct Recurrence(String);
 
+// Crosses the FFI as its rule text (Kotlin `String`); a rule that does not parse lifts as the
+// same validation error (field `recurrence`) as `Recurrence::parse`.
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(Recurrence, String, {
+    lower: |rule| rule.0,
+    try_lift: |text| Ok(Recurrence::parse(&text).map_err(crate::ffi::FfiError::from)?),
+});
+
 impl Recurrence {
     /// Parses and checks a rule (an optional `RRULE:` prefix is accepted). Refused (a
     /// validation error on `recurrence`): a rule that does not parse, more than one line,

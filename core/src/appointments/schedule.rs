@@ -12,6 +12,7 @@ const MAX_SPAN_DAYS: i64 = 31;
 /// When an entry (or one occurrence of it) happens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Schedule {
     /// Whole days, from `first_day` to `last_day` inclusive; dates, not instants.
     AllDay {
@@ -64,6 +65,16 @@ impl Schedule {
             first_day,
             last_day,
         }
+    }
+
+    /// The schedule with its zone name trimmed, checked as [`Schedule::validate`] checks it.
+    pub fn checked(self) -> Result<Self> {
+        let schedule = match self {
+            Self::Timed { start, end, zone } => Self::timed(start, end, &zone),
+            all_day @ Self::AllDay { .. } => all_day,
+        };
+        schedule.validate()?;
+        Ok(schedule)
     }
 
     /// Checks the schedule: a known zone, local times that exist, the end after the start,
@@ -204,5 +215,23 @@ mod tests {
         let (from, to) = day.span(chrono_tz::Europe::London).unwrap();
         assert_eq!(from.to_rfc3339(), "2026-06-30T23:00:00+00:00");
         assert_eq!(to.to_rfc3339(), "2026-07-01T23:00:00+00:00");
+    }
+
+    #[test]
+    fn a_checked_schedule_has_its_zone_name_trimmed() {
+        let at = |text: &str| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap();
+        let padded = Schedule::Timed {
+            start: at("2026-12-01T09:00"),
+            end: at("2026-12-01T10:00"),
+            zone: " Europe/London ".into(),
+        };
+        assert_eq!(
+            padded.checked().unwrap(),
+            Schedule::timed(
+                at("2026-12-01T09:00"),
+                at("2026-12-01T10:00"),
+                "Europe/London"
+            )
+        );
     }
 }

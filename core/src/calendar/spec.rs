@@ -16,6 +16,14 @@ const FIRM: &str = "firm";
 #[serde(try_from = "String", into = "String")]
 pub struct CalendarSpec(String);
 
+// Crosses the FFI as its text (Kotlin `String`); a spec naming an unknown calendar lifts as the
+// same validation error as `CalendarSpec::parse`.
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(CalendarSpec, String, {
+    lower: |spec| spec.0,
+    try_lift: |text| Ok(CalendarSpec::parse(&text).map_err(crate::ffi::FfiError::from)?),
+});
+
 impl TryFrom<String> for CalendarSpec {
     type Error = LexcaseError;
     fn try_from(text: String) -> Result<Self> {

@@ -22,6 +22,7 @@ const BUILTIN_SOURCES: [&str; 4] = [
 /// A named, versioned set of deadline rules (a jurisdiction's rules, a firm's own).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RulePack {
     /// Stable id, e.g. `frcp`.
     pub id: String,

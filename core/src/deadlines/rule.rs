@@ -155,6 +155,7 @@ pub struct ReadingOptions {
 /// A deadline rule: `Answer to complaint`, 21 days after service, FRCP 6 counting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeadlineRule {
     /// Stable id, e.g. `frcp-answer` (lower-case letters, digits and hyphens).
     pub id: String,
@@ -182,10 +183,12 @@ pub struct DeadlineRule {
     /// The legal-holiday calendar the rule is usually computed with (e.g. `england-wales`);
     /// the counting method's usual one when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub holidays: Option<CalendarSpec>,
     /// The court-office closure calendar the rule is usually computed with (e.g.
     /// `ew-court-office`); the counting method's usual one when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub closures: Option<CalendarSpec>,
     /// The question the rule answers: the last day for the act (the default) or the earliest
     /// day for a later event.
@@ -195,6 +198,7 @@ pub struct DeadlineRule {
     /// The computation takes the version in force on the trigger date and names it in the
     /// trace.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub versions: Vec<RuleVersion>,
 }
 

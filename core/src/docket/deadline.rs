@@ -13,6 +13,7 @@ use crate::validate;
 /// What the period runs from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DeadlineTrigger {
     /// A date (service on 2 March).
     Date {
@@ -58,6 +59,7 @@ crate::names::stable_names!(DeadlineStatus, "status", "deadline status", {
 
 /// A docketed deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Deadline {
     /// Identifier.
     pub id: DeadlineId,
@@ -101,6 +103,7 @@ pub struct Deadline {
 
 /// What a deadline is docketed with.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewDeadline {
     /// The matter.
     pub matter: MatterId,
@@ -109,16 +112,22 @@ pub struct NewDeadline {
     /// What it runs from.
     pub trigger: DeadlineTrigger,
     /// Title; the rule's title when `None`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub title: Option<String>,
     /// Service method, for rules with FRCP 6(d) days.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub service: Option<ServiceMethod>,
     /// Holiday calendar; the method's default when `None`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub holidays: Option<String>,
     /// Closure calendar; the method's default when `None`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub closures: Option<String>,
     /// Reminder days; [`DEFAULT_REMINDERS`] (30, 7, 1) when `None`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reminders: Option<Vec<u32>>,
     /// Who is responsible.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub responsible: Option<UserId>,
 }
 

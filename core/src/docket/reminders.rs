@@ -13,6 +13,7 @@ pub const MAX_REMINDER_DAYS: u32 = 365;
 
 /// One reminder falling due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeadlineReminder {
     /// The deadline.
     pub deadline: DeadlineId,

@@ -67,9 +67,10 @@ pub(crate) fn stage_entered(
             Some(rule @ DueRule::StageEntered { .. }) => Some(TaskDue::On {
                 date: rule.count()?.apply(today, ctx.settings.calendar())?,
             }),
-            Some(rule @ DueRule::KeyDate { name, .. }) => Some(TaskDue::Relative {
+            Some(DueRule::KeyDate { name, days, unit }) => Some(TaskDue::Relative {
                 anchor: DueAnchor::KeyDate(name.clone()),
-                count: rule.count()?,
+                days: *days,
+                unit: *unit,
             }),
         };
         let new = NewTask {

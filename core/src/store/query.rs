@@ -40,6 +40,7 @@ pub struct TaskQuery {
 
 /// How many visible matters stand in one stage of one template.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StageCount {
     /// Template id.
     pub template_id: String,
@@ -62,18 +63,25 @@ pub struct ContactQuery {
 /// Filters for listing deadlines; all given filters must match. Only deadlines on matters the
 /// viewer may see are listed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeadlineQuery {
     /// Only deadlines on this matter.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub matter: Option<crate::ids::MatterId>,
     /// Only deadlines this user is responsible for.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub responsible: Option<UserId>,
     /// Only open deadlines.
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub open_only: bool,
     /// Only deadlines due on or after this date (computed ones only).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub due_from: Option<chrono::NaiveDate>,
     /// Only deadlines due on or before this date (computed ones only).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub due_to: Option<chrono::NaiveDate>,
     /// Only deadlines entered on this day (the register).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub entered_on: Option<chrono::NaiveDate>,
 }
 

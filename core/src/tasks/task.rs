@@ -11,15 +11,17 @@ use crate::validate;
 /// Who a task is for: a user, or a contact (a client to-do).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Assignee {
     /// A user of the firm.
-    User(UserId),
+    User(#[cfg_attr(feature = "uniffi", uniffi(name = "id"))] UserId),
     /// A contact (the client has something to do).
-    Contact(ContactId),
+    Contact(#[cfg_attr(feature = "uniffi", uniffi(name = "id"))] ContactId),
 }
 
 /// A task.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Task {
     /// Identifier.
     pub id: TaskId,
@@ -55,18 +57,23 @@ pub struct Task {
 
 /// What a task is created with.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewTask {
-    /// The matter, if any.
+    /// The matter (`None` for a firm task).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub matter: Option<MatterId>,
     /// What to do.
     pub title: String,
     /// Detail.
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub description: String,
     /// Who does it.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub assignee: Option<Assignee>,
     /// How urgent.
     pub priority: Priority,
-    /// When it falls due.
+    /// When it falls due (a key-date anchor needs a matter).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub due: Option<TaskDue>,
 }
 
@@ -135,6 +142,7 @@ impl Task {
             self.priority = priority;
         }
         if let Some(due) = changes.due {
+            due.as_ref().map(TaskDue::count).transpose()?;
             match due.as_ref().and_then(TaskDue::anchor) {
                 Some(DueAnchor::KeyDate(name)) => {
                     if self.matter.is_none() {
@@ -181,7 +189,7 @@ impl Task {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calendar::{DayCount, DayUnit};
+    use crate::calendar::DayUnit;
 
     fn new(title: &str) -> NewTask {
         NewTask {
@@ -196,7 +204,8 @@ mod tests {
         assert!(Task::create(new(" "), None, by, Utc::now()).is_err());
         let key_date = TaskDue::Relative {
             anchor: DueAnchor::KeyDate("completion".into()),
-            count: DayCount::new(-5, DayUnit::BusinessDays).unwrap(),
+            days: -5,
+            unit: DayUnit::BusinessDays,
         };
         let err = Task::create(
             NewTask {
@@ -222,7 +231,8 @@ mod tests {
         let mut t2 = t.clone();
         let own = TaskDue::Relative {
             anchor: DueAnchor::Task(t.id),
-            count: DayCount::new(1, DayUnit::CalendarDays).unwrap(),
+            days: 1,
+            unit: DayUnit::CalendarDays,
         };
         assert!(
             t2.apply(TaskChanges {
@@ -231,6 +241,18 @@ mod tests {
             })
             .is_err()
         );
+        let too_far = TaskDue::Relative {
+            anchor: DueAnchor::KeyDate("completion".into()),
+            days: 10_001,
+            unit: DayUnit::CalendarDays,
+        };
+        assert!(matches!(
+            t2.apply(TaskChanges {
+                due: Some(Some(too_far)),
+                ..Default::default()
+            }),
+            Err(LexcaseError::Validation { field, .. }) if field == "days"
+        ));
     }
 
     #[test]

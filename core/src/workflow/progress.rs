@@ -13,6 +13,7 @@ use crate::validate;
 
 /// Who completed a checklist item, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ItemCompletion {
     /// Who ticked it (or whose task, document or key date ticked it).
     pub by: UserId,
@@ -25,6 +26,7 @@ pub struct ItemCompletion {
 /// How the matter came to a stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum MoveKind {
     /// The workflow started here.
     Start,
@@ -48,6 +50,7 @@ crate::names::stable_names!(MoveKind, "move", "stage move", {
 
 /// One stage move in the history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StageMove {
     /// The stage left (`None` at the start).
     pub from: Option<String>,
@@ -69,6 +72,7 @@ pub struct StageMove {
 
 /// Something that stops the matter leaving its stage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Blocker {
     /// Where it comes from: `checklist`, or a rule id.
     pub source: String,
@@ -124,6 +128,7 @@ pub enum MoveOutcome {
 
 /// A matter's progress on a pinned template version: an aggregate of its own, one per matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkflowProgress {
     /// The matter.
     pub matter: MatterId,

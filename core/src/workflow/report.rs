@@ -9,6 +9,7 @@ use crate::error::Result;
 
 /// One checklist item in a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ItemStatus {
     /// Stage id.
     pub stage: String,

@@ -12,6 +12,7 @@ use crate::validate;
 /// key date of the matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "from", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DueRule {
     /// Counted from the day the matter enters the stage.
     StageEntered {
@@ -45,6 +46,7 @@ impl DueRule {
 /// What a checklist item asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ItemKind {
     /// A task to create when the stage is entered; completing it ticks the item.
     Task {
@@ -75,6 +77,7 @@ pub enum ItemKind {
 /// One checklist item of a stage. (Its fields are flattened, which serde cannot police for
 /// unknown keys; [`WorkflowTemplate`] parsing checks item keys itself.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChecklistItem {
     /// Identifier, unique in the template: `[a-z0-9_]`.
     pub id: String,
@@ -96,6 +99,7 @@ fn yes() -> bool {
 /// One stage of a procedure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Stage {
     /// Identifier, unique in the template: `[a-z0-9_]`.
     pub id: String,
@@ -118,6 +122,7 @@ pub struct Stage {
 /// A versioned workflow template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkflowTemplate {
     /// Identifier, e.g. `ew-residential-purchase`: `[a-z0-9-]`.
     pub id: String,

@@ -2,7 +2,7 @@
 //! validation error naming the field before anything is written, and the views keep working.
 
 use chrono::NaiveDate;
-use lexcase::calendar::{DayCount, DayUnit};
+use lexcase::calendar::DayUnit;
 use lexcase::deadlines::builtin_rule;
 use lexcase::docket::{DeadlineTrigger, NewDeadline};
 use lexcase::store::{DeadlineQuery, Page};
@@ -94,7 +94,8 @@ pub fn task_due_dates_past_the_year_9999_are_refused_before_writing(store: Share
     let after = |days| {
         Some(TaskDue::Relative {
             anchor: DueAnchor::KeyDate("completion".into()),
-            count: DayCount::new(days, DayUnit::CalendarDays).unwrap(),
+            days,
+            unit: DayUnit::CalendarDays,
         })
     };
     let new = |due| NewTask {
@@ -116,7 +117,8 @@ pub fn task_due_dates_past_the_year_9999_are_refused_before_writing(store: Share
     assert_invalid(
         ts.create(new(Some(TaskDue::Relative {
             anchor: DueAnchor::Task(last.id),
-            count: DayCount::new(1, DayUnit::BusinessDays).unwrap(),
+            days: 1,
+            unit: DayUnit::BusinessDays,
         }))),
         "due",
     );

@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 use lexcase::ErrorCode;
-use lexcase::calendar::{DayCount, DayUnit, HolidayList};
+use lexcase::calendar::{DayUnit, HolidayList};
 use lexcase::store::Page;
 use lexcase::tasks::{Assignee, DueAnchor, NewTask, Priority, TaskChanges, TaskDue, TaskStatus};
 use lexcase::workflow::MoveOutcome;
@@ -16,10 +16,7 @@ fn d(month: u32, day: u32) -> NaiveDate {
 }
 
 fn relative(anchor: DueAnchor, days: i32, unit: DayUnit) -> Option<TaskDue> {
-    Some(TaskDue::Relative {
-        anchor,
-        count: DayCount::new(days, unit).unwrap(),
-    })
+    Some(TaskDue::Relative { anchor, days, unit })
 }
 
 /// Due dates count from key dates and other tasks, on business days of the firm's calendar,

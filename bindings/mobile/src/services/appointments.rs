@@ -3,9 +3,8 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use lexcase::service::Session;
-use uuid::Uuid;
+use lexcase::{AppointmentId, MatterId, UserId};
 
-use crate::convert::all;
 use crate::error::Result;
 use crate::records::{
     Appointment, AppointmentChanges, AuditEvent, Clash, NewAppointment, Occurrence,
@@ -33,27 +32,26 @@ impl AppointmentService {
     /// Puts an entry in the calendar. An unknown zone, a local time a clock change skips, an
     /// end not after the start or an unreadable RRULE is a `Validation` error.
     pub fn create(&self, new: NewAppointment) -> Result<Appointment> {
-        Ok(self.session.appointments().create(new.into())?.into())
+        Ok(self.session.appointments().create(new)?)
     }
 
     /// An entry by id.
-    pub fn get(&self, id: Uuid) -> Result<Appointment> {
-        Ok(self.session.appointments().get(id.into())?.into())
+    pub fn get(&self, id: AppointmentId) -> Result<Appointment> {
+        Ok(self.session.appointments().get(id)?)
     }
 
     /// Changes the whole entry (every occurrence of a series). A cancelled entry cannot be
     /// changed (`Validation`, field `status`).
     pub fn update(
         &self,
-        id: Uuid,
+        id: AppointmentId,
         expected_version: u64,
         changes: AppointmentChanges,
     ) -> Result<Appointment> {
         Ok(self
             .session
             .appointments()
-            .update(id.into(), expected_version, changes.into())?
-            .into())
+            .update(id, expected_version, changes.into())?)
     }
 
     /// Moves, retitles or cancels one occurrence of a series, named by its original start
@@ -61,63 +59,48 @@ impl AppointmentService {
     /// not give is a `Validation` error (field `original_start`).
     pub fn change_occurrence(
         &self,
-        id: Uuid,
+        id: AppointmentId,
         expected_version: u64,
         original_start: NaiveDateTime,
         change: OccurrenceChange,
     ) -> Result<Appointment> {
-        Ok(self
-            .session
-            .appointments()
-            .change_occurrence(id.into(), expected_version, original_start, change.into())?
-            .into())
+        Ok(self.session.appointments().change_occurrence(
+            id,
+            expected_version,
+            original_start,
+            change,
+        )?)
     }
 
     /// Cancels the whole entry (it stays, with its history).
-    pub fn cancel(&self, id: Uuid, expected_version: u64) -> Result<Appointment> {
-        Ok(self
-            .session
-            .appointments()
-            .cancel(id.into(), expected_version)?
-            .into())
+    pub fn cancel(&self, id: AppointmentId, expected_version: u64) -> Result<Appointment> {
+        Ok(self.session.appointments().cancel(id, expected_version)?)
     }
 
     /// The entry's history (created, moved, changed, cancelled — who and when), oldest first.
-    pub fn history(&self, id: Uuid) -> Result<Vec<AuditEvent>> {
-        Ok(all(self.session.appointments().history(id.into())?))
+    pub fn history(&self, id: AppointmentId) -> Result<Vec<AuditEvent>> {
+        Ok(self.session.appointments().history(id)?)
     }
 
     /// A user's agenda: the occurrences of entries they organise or attend from `from` to `to`
     /// (inclusive), in start order; entries on matters the actor may not see are left out.
-    pub fn agenda(&self, user: Uuid, from: NaiveDate, to: NaiveDate) -> Result<Vec<Occurrence>> {
-        Ok(all(self.session.appointments().agenda(
-            user.into(),
-            from,
-            to,
-        )?))
+    pub fn agenda(&self, user: UserId, from: NaiveDate, to: NaiveDate) -> Result<Vec<Occurrence>> {
+        Ok(self.session.appointments().agenda(user, from, to)?)
     }
 
     /// A matter's calendar from `from` to `to` (inclusive), in start order.
     pub fn of_matter(
         &self,
-        matter: Uuid,
+        matter: MatterId,
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<Occurrence>> {
-        Ok(all(self.session.appointments().of_matter(
-            matter.into(),
-            from,
-            to,
-        )?))
+        Ok(self.session.appointments().of_matter(matter, from, to)?)
     }
 
     /// Where a user's timed occurrences overlap from `from` to `to` (inclusive); all-day
     /// entries do not block time.
-    pub fn clashes(&self, user: Uuid, from: NaiveDate, to: NaiveDate) -> Result<Vec<Clash>> {
-        Ok(all(self.session.appointments().clashes(
-            user.into(),
-            from,
-            to,
-        )?))
+    pub fn clashes(&self, user: UserId, from: NaiveDate, to: NaiveDate) -> Result<Vec<Clash>> {
+        Ok(self.session.appointments().clashes(user, from, to)?)
     }
 }

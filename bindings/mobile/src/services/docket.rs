@@ -2,11 +2,9 @@
 //! triggers, closed, the register and reminders.
 
 use chrono::NaiveDate;
-use lexcase::UserId;
 use lexcase::service::Session;
-use uuid::Uuid;
+use lexcase::{DeadlineId, UserId};
 
-use crate::convert::all;
 use crate::error::Result;
 use crate::records::{
     AuditEvent, Deadline, DeadlineChanges, DeadlinePage, DeadlineQuery, DeadlineReminder,
@@ -34,59 +32,54 @@ impl DocketService {
     /// its key date or chained deadline has none. A bad rule or calendar spec is a
     /// `Validation` error.
     pub fn add(&self, new: NewDeadline) -> Result<Deadline> {
-        Ok(self.session.docket().add(new.try_into()?)?.into())
+        Ok(self.session.docket().add(new)?)
     }
 
     /// A deadline by id.
-    pub fn get(&self, id: Uuid) -> Result<Deadline> {
-        Ok(self.session.docket().get(id.into())?.into())
+    pub fn get(&self, id: DeadlineId) -> Result<Deadline> {
+        Ok(self.session.docket().get(id)?)
     }
 
     /// The deadline's history (entered, recomputed, changed, closed — who and when).
-    pub fn history(&self, id: Uuid) -> Result<Vec<AuditEvent>> {
-        Ok(all(self.session.docket().history(id.into())?))
+    pub fn history(&self, id: DeadlineId) -> Result<Vec<AuditEvent>> {
+        Ok(self.session.docket().history(id)?)
     }
 
     /// Changes title, trigger, service method, calendars, reminders or the responsible user;
     /// the date is recomputed, and deadlines chained to this one move with it.
     pub fn update(
         &self,
-        id: Uuid,
+        id: DeadlineId,
         expected_version: u64,
         changes: DeadlineChanges,
     ) -> Result<Deadline> {
         Ok(self
             .session
             .docket()
-            .update(id.into(), expected_version, changes.try_into()?)?
-            .into())
+            .update(id, expected_version, changes.into())?)
     }
 
     /// Marks the deadline met.
-    pub fn complete(&self, id: Uuid, expected_version: u64) -> Result<Deadline> {
-        Ok(self
-            .session
-            .docket()
-            .complete(id.into(), expected_version)?
-            .into())
+    pub fn complete(&self, id: DeadlineId, expected_version: u64) -> Result<Deadline> {
+        Ok(self.session.docket().complete(id, expected_version)?)
     }
 
     /// Marks the deadline as no longer applying, with the reason (one line, not empty).
-    pub fn vacate(&self, id: Uuid, expected_version: u64, reason: String) -> Result<Deadline> {
+    pub fn vacate(
+        &self,
+        id: DeadlineId,
+        expected_version: u64,
+        reason: String,
+    ) -> Result<Deadline> {
         Ok(self
             .session
             .docket()
-            .vacate(id.into(), expected_version, &reason)?
-            .into())
+            .vacate(id, expected_version, &reason)?)
     }
 
     /// Deadlines matching `query` on matters the actor may see, soonest first.
     pub fn list(&self, query: DeadlineQuery, page: Page) -> Result<DeadlinePage> {
-        Ok(self
-            .session
-            .docket()
-            .list(&query.into(), page.try_into()?)?
-            .into())
+        Ok(self.session.docket().list(&query, page.try_into()?)?.into())
     }
 
     /// The register: deadlines entered on `day` (in the firm's zone), with who entered each
@@ -105,12 +98,8 @@ impl DocketService {
         &self,
         from: NaiveDate,
         to: NaiveDate,
-        responsible: Option<Uuid>,
+        responsible: Option<UserId>,
     ) -> Result<Vec<DeadlineReminder>> {
-        Ok(all(self.session.docket().reminders(
-            from,
-            to,
-            responsible.map(UserId::from),
-        )?))
+        Ok(self.session.docket().reminders(from, to, responsible)?)
     }
 }

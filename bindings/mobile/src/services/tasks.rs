@@ -1,7 +1,7 @@
 //! Tasks: creating, changing, completing, and the views.
 
 use lexcase::service::Session;
-use uuid::Uuid;
+use lexcase::{MatterId, TaskId};
 
 use crate::error::Result;
 use crate::records::{NewTask, Page, Task, TaskChanges, TaskPage, TaskStatus};
@@ -25,32 +25,35 @@ impl TaskService {
 impl TaskService {
     /// Creates a pending task; its due date is resolved from its rule.
     pub fn create(&self, new: NewTask) -> Result<Task> {
-        Ok(self.session.tasks().create(new.try_into()?)?.into())
+        Ok(self.session.tasks().create(new)?)
     }
 
     /// A task by id.
-    pub fn get(&self, id: Uuid) -> Result<Task> {
-        Ok(self.session.tasks().get(id.into())?.into())
+    pub fn get(&self, id: TaskId) -> Result<Task> {
+        Ok(self.session.tasks().get(id)?)
     }
 
     /// Changes title, description, assignee, priority or due rule; tasks counting from this
     /// one move with it.
-    pub fn update(&self, id: Uuid, expected_version: u64, changes: TaskChanges) -> Result<Task> {
+    pub fn update(&self, id: TaskId, expected_version: u64, changes: TaskChanges) -> Result<Task> {
         Ok(self
             .session
             .tasks()
-            .update(id.into(), expected_version, changes.try_into()?)?
-            .into())
+            .update(id, expected_version, changes.into())?)
     }
 
     /// Moves the task to `status`; completing a task a workflow stage created ticks its
     /// checklist item.
-    pub fn set_status(&self, id: Uuid, expected_version: u64, status: TaskStatus) -> Result<Task> {
+    pub fn set_status(
+        &self,
+        id: TaskId,
+        expected_version: u64,
+        status: TaskStatus,
+    ) -> Result<Task> {
         Ok(self
             .session
             .tasks()
-            .set_status(id.into(), expected_version, status.into())?
-            .into())
+            .set_status(id, expected_version, status)?)
     }
 
     /// The actor's open tasks, soonest due first.
@@ -74,11 +77,11 @@ impl TaskService {
     }
 
     /// Every task of a matter (open and finished).
-    pub fn for_matter(&self, matter: Uuid, page: Page) -> Result<TaskPage> {
+    pub fn for_matter(&self, matter: MatterId, page: Page) -> Result<TaskPage> {
         Ok(self
             .session
             .tasks()
-            .for_matter(matter.into(), page.try_into()?)?
+            .for_matter(matter, page.try_into()?)?
             .into())
     }
 }

@@ -2,7 +2,7 @@
 //! calls that answered differently for a record on a matter the caller may not see and for a
 //! record that does not exist.
 
-use lexcase::calendar::{DayCount, DayUnit};
+use lexcase::calendar::DayUnit;
 use lexcase::deadlines::builtin_rule;
 use lexcase::docket::{DeadlineTrigger, NewDeadline};
 use lexcase::documents::NewDocument;
@@ -40,7 +40,8 @@ fn task(s: &Session, matter: &Matter, title: &str, due: Option<TaskDue>) -> Resu
 fn after(anchor: TaskId) -> Option<TaskDue> {
     Some(TaskDue::Relative {
         anchor: DueAnchor::Task(anchor),
-        count: DayCount::new(1, DayUnit::CalendarDays).unwrap(),
+        days: 1,
+        unit: DayUnit::CalendarDays,
     })
 }
 

@@ -214,12 +214,12 @@ pub fn build(w: &Walled, k: &Known) -> Secret {
             date: day("2026-12-10"),
         },
     );
-    let count = lexcase::calendar::DayCount::new(2, lexcase::calendar::DayUnit::BusinessDays);
     task(
         "QXZ board pack",
         TaskDue::Relative {
             anchor: DueAnchor::Task(t1.id),
-            count: count.unwrap(),
+            days: 2,
+            unit: lexcase::calendar::DayUnit::BusinessDays,
         },
     );
     fe.tasks()
