@@ -1,28 +1,23 @@
-//! Compliance rules: the core's severities, checkpoints, scopes, rules, findings and test
-//! outcomes cross the FFI as they are (`lexcase::rules`; the core `Rule` is named
+//! Compliance rules: the core's severities, checkpoints, scopes, rules, findings, test
+//! outcomes, overrides and a matter's findings cross the FFI as they are (`lexcase::rules`,
+//! `lexcase::matters::RuleOverride`, `lexcase::service`; the core `Rule` is named
 //! `ComplianceRule` there). This module keeps the pack and its test cases (facts as JSON text,
-//! the pack checked through the core's JSON loading), the override of a blocking rule and what
-//! holds one.
+//! the pack checked through the core's JSON loading).
 //!
 //! A pack crosses the FFI as a [`CompliancePack`] record (named so beside the deadline
 //! `CompliancePack`). Converting one back to the core pack goes through the core's JSON loading, so
 //! it is checked as a pack read from a file is: a bad condition, an unknown fact or facts that
 //! are not JSON are a `Validation` error, never a panic. Facts cross as JSON text.
 
-use std::time::SystemTime;
-
+pub use lexcase::matters::RuleOverride;
 pub use lexcase::rules::{
     Checkpoint, Finding, FindingKind, Rule as ComplianceRule, RuleScope, RuleTestOutcome, Severity,
 };
+pub use lexcase::service::{MatterCompliance, MatterFinding};
 
-use lexcase::matters::RuleOverride as CoreRuleOverride;
 use lexcase::rules::{CompliancePack as CoreRulePack, RuleTest as CoreRuleTest};
-use lexcase::service::{
-    MatterCompliance as CoreMatterCompliance, MatterFinding as CoreMatterFinding,
-};
-use uuid::Uuid;
 
-use crate::convert::{all, instant};
+use crate::convert::all;
 use crate::error::LexcaseError;
 
 /// JSON text of a fact value.
@@ -154,96 +149,5 @@ impl TryFrom<CompliancePack> for CoreRulePack {
             detail: None,
         })?;
         Ok(Self::from_json(&text)?)
-    }
-}
-
-/// A blocking rule let pass on one matter, with the reason, by an authorised user.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct RuleOverride {
-    /// The rule pack.
-    pub pack: String,
-    /// The rule.
-    pub rule: String,
-    /// The rule's version overridden.
-    pub version: u32,
-    /// Where it blocked (`matter_opening` or `stage_advance`).
-    pub checkpoint: String,
-    /// Why it was overridden.
-    pub reason: String,
-    /// Who overrode it (a user id).
-    pub by: Uuid,
-    /// When.
-    pub at: SystemTime,
-}
-
-impl From<CoreRuleOverride> for RuleOverride {
-    fn from(o: CoreRuleOverride) -> Self {
-        // Destructured without `..`: a field added to the core type must be mirrored here.
-        let CoreRuleOverride {
-            pack,
-            rule,
-            version,
-            checkpoint,
-            reason,
-            by,
-            at,
-        } = o;
-        Self {
-            pack,
-            rule,
-            version,
-            checkpoint,
-            reason,
-            by: by.into(),
-            at: instant(at),
-        }
-    }
-}
-
-/// A finding with the override that lets it pass, if one was recorded.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct MatterFinding {
-    /// The finding.
-    pub finding: Finding,
-    /// The authorised override of this rule on this matter, if any.
-    pub overridden: Option<RuleOverride>,
-}
-
-impl From<CoreMatterFinding> for MatterFinding {
-    fn from(found: CoreMatterFinding) -> Self {
-        let CoreMatterFinding {
-            finding,
-            overridden,
-        } = found;
-        Self {
-            finding,
-            overridden: overridden.map(Into::into),
-        }
-    }
-}
-
-/// The findings on one matter.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct MatterCompliance {
-    /// The matter.
-    pub matter: Uuid,
-    /// Its number.
-    pub number: String,
-    /// What the rules found, block first.
-    pub findings: Vec<MatterFinding>,
-}
-
-impl From<CoreMatterCompliance> for MatterCompliance {
-    fn from(compliance: CoreMatterCompliance) -> Self {
-        let CoreMatterCompliance {
-            matter,
-            number,
-            findings,
-        } = compliance;
-        Self {
-            matter: matter.into(),
-            number,
-            findings: all(findings),
-        }
     }
 }

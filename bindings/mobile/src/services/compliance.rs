@@ -61,7 +61,7 @@ impl ComplianceService {
 
     /// What the rules in force find on one matter today, each finding with its override.
     pub fn evaluate(&self, matter: MatterId) -> Result<MatterCompliance> {
-        Ok(self.session.compliance().evaluate(matter)?.into())
+        Ok(self.session.compliance().evaluate(matter)?)
     }
 
     /// Sweeps every matter the actor may see that is not archived; returns those with
@@ -72,14 +72,13 @@ impl ComplianceService {
         &self,
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<Vec<MatterCompliance>> {
-        let found = listened(listener, |p| {
+        listened(listener, |p| {
             self.session.compliance().sweep_with_progress(p)
-        });
-        found.map(all)
+        })
     }
 
     /// The overrides recorded on a matter, oldest first.
     pub fn overrides(&self, matter: MatterId) -> Result<Vec<RuleOverride>> {
-        Ok(all(self.session.compliance().overrides(matter)?))
+        Ok(self.session.compliance().overrides(matter)?)
     }
 }
