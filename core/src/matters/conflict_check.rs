@@ -67,7 +67,7 @@ pub struct ConflictHit {
     pub matter_number: Option<String>,
     /// That matter's status (`open`, `closed`, …).
     pub matter_status: Option<String>,
-    /// The contact's role on that matter.
+    /// The contact's role on that matter (`client`, `opposing_party`, …).
     pub role: Option<String>,
     /// How the contact relates to the name found, when found through an affiliation
     /// (e.g. "works for Acme Ltd").
@@ -108,7 +108,7 @@ pub struct ConflictCheck {
     pub names: Vec<String>,
     /// The identifiers searched (company numbers, tax ids).
     pub identifiers: Vec<String>,
-    /// The hits, best first.
+    /// The hits, best first; decide one by its index in this list.
     pub hits: Vec<ConflictHit>,
     /// Who ran it last.
     pub run_by: UserId,

@@ -48,10 +48,10 @@ pub struct NewUser {
     /// Default hourly rate amount; its currency is `rate_currency` or the firm's.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub default_rate: Option<Decimal>,
-    /// Currency of the rate (the firm's default when `None`).
+    /// ISO 4217 currency of the rate (the firm's default when `None`).
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub rate_currency: Option<String>,
-    /// Timekeeper classification code.
+    /// Timekeeper classification code (1 to 10 upper-case letters or digits).
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub timekeeper_code: Option<String>,
 }
@@ -72,7 +72,7 @@ pub struct UserChanges {
     /// New default rate amount (with `rate_currency` or the current/firm currency).
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub default_rate: Option<Decimal>,
-    /// Currency of the new rate.
+    /// Currency of the new rate (only together with `default_rate`).
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub rate_currency: Option<String>,
     /// New timekeeper code; `Some("")` clears it.
