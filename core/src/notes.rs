@@ -10,11 +10,20 @@ use crate::validate;
 /// What a note is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum NoteSubject {
-    /// A matter (case note, attendance note).
-    Matter(MatterId),
-    /// A contact.
-    Contact(ContactId),
+    /// A matter (case note, attendance note); the note follows the matter's visibility.
+    Matter(
+        /// The matter's id.
+        #[cfg_attr(feature = "uniffi", uniffi(name = "id"))]
+        MatterId,
+    ),
+    /// A contact; the note is visible to the whole firm.
+    Contact(
+        /// The contact's id.
+        #[cfg_attr(feature = "uniffi", uniffi(name = "id"))]
+        ContactId,
+    ),
 }
 
 impl NoteSubject {
@@ -29,6 +38,7 @@ impl NoteSubject {
 
 /// A prior version of a note's text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NoteRevision {
     /// The text as it was.
     pub body: String,
@@ -40,6 +50,7 @@ pub struct NoteRevision {
 
 /// A note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Note {
     /// Identifier.
     pub id: NoteId,
@@ -53,7 +64,7 @@ pub struct Note {
     pub written_at: DateTime<Utc>,
     /// Earlier versions, oldest first.
     pub revisions: Vec<NoteRevision>,
-    /// Optimistic-concurrency version.
+    /// Optimistic-concurrency version: pass it back to changes.
     pub version: u64,
 }
 

@@ -1,16 +1,13 @@
 //! Compliance packs without a database: the built-in packs and a firm's own packs from TOML
 //! or JSON, checked as they load.
 
-use lexcase::rules::CompliancePack as CoreCompliancePack;
-
-use crate::convert::all;
 use crate::error::Result;
 use crate::records::CompliancePack;
 
 /// The compliance packs lexcase ships: `core`, `ew-conveyancing`, `ew-litigation` and `us`.
 #[uniffi::export]
 pub fn builtin_compliance_packs() -> Vec<CompliancePack> {
-    all(CoreCompliancePack::builtin())
+    CompliancePack::builtin()
 }
 
 /// Parses and checks a compliance pack written in TOML (`[[rules]]` and `[[tests]]`
@@ -18,18 +15,21 @@ pub fn builtin_compliance_packs() -> Vec<CompliancePack> {
 /// error.
 #[uniffi::export]
 pub fn compliance_pack_from_toml(text: String) -> Result<CompliancePack> {
-    Ok(CoreCompliancePack::from_toml(&text)?.into())
+    Ok(CompliancePack::from_toml(&text)?)
 }
 
 /// Parses and checks a compliance pack written in JSON; text that does not parse, an unknown
 /// fact or a bad condition is a `Validation` error.
 #[uniffi::export]
 pub fn compliance_pack_from_json(text: String) -> Result<CompliancePack> {
-    Ok(CoreCompliancePack::from_json(&text)?.into())
+    Ok(CompliancePack::from_json(&text)?)
 }
 
 #[cfg(test)]
 mod tests {
+    use lexcase::rules::TestFacts;
+    use uniffi::{Lift, Lower};
+
     use super::*;
     use crate::error::LexcaseError;
 
@@ -53,32 +53,39 @@ facts = { time = { unbilled_value = 12000.0 } }
 expect = ["high_wip"]
 "#;
 
+    /// A string on the wire, as the foreign side writes it.
+    fn wire(text: &str) -> Vec<u8> {
+        let mut wire = Vec::new();
+        <String as Lower<crate::UniFfiTag>>::write(text.into(), &mut wire);
+        wire
+    }
+
     #[test]
-    fn packs_round_trip_through_the_core_loading_and_bad_ones_are_refused() {
+    fn test_facts_cross_as_json_text_and_bad_packs_are_refused_as_they_load() {
         let pack = compliance_pack_from_toml(PACK.into()).unwrap();
+        let mut lowered = Vec::new();
+        <TestFacts as Lower<lexcase::UniFfiTag>>::write(pack.tests[0].facts.clone(), &mut lowered);
         assert_eq!(
-            pack.tests[0].facts,
+            <String as Lift<crate::UniFfiTag>>::try_read(&mut lowered.as_slice()).unwrap(),
             r#"{"time":{"unbilled_value":12000.0}}"#
         );
-        let core = CoreCompliancePack::try_from(pack.clone()).unwrap();
-        assert_eq!(CompliancePack::from(core), pack);
+        let lifted = <TestFacts as Lift<lexcase::UniFfiTag>>::try_read(
+            &mut wire(r#"{"time":{"unbilled_value":12000.0}}"#).as_slice(),
+        )
+        .unwrap();
+        assert_eq!(lifted, pack.tests[0].facts);
+        let error =
+            <TestFacts as Lift<lexcase::UniFfiTag>>::try_read(&mut wire("{time").as_slice())
+                .unwrap_err();
+        assert!(matches!(
+            error.downcast::<LexcaseError>(),
+            Ok(LexcaseError::Validation { field, .. }) if field == "facts"
+        ));
 
-        let mut bad_facts = pack.clone();
-        bad_facts.tests[0].facts = "{time".into();
         assert!(matches!(
-            CoreCompliancePack::try_from(bad_facts),
-            Err(LexcaseError::Validation { field, .. }) if field == "facts"
-        ));
-        let mut unknown_fact = pack.clone();
-        unknown_fact.rules[0].condition = "time.no_such_fact > 1".into();
-        assert!(matches!(
-            CoreCompliancePack::try_from(unknown_fact),
-            Err(LexcaseError::Validation { .. })
-        ));
-        let mut not_cel = pack;
-        not_cel.rules[0].condition = "time.unbilled_value >>> 1".into();
-        assert!(matches!(
-            CoreCompliancePack::try_from(not_cel),
+            compliance_pack_from_toml(
+                PACK.replace("time.unbilled_value > 10000.0", "time.no_such_fact > 1")
+            ),
             Err(LexcaseError::Validation { .. })
         ));
         assert!(matches!(

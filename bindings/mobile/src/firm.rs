@@ -74,7 +74,7 @@ impl Firm {
     /// Sets up a new firm and its first user, who is made an admin, in one audited
     /// transaction. A `Conflict` if the firm is already set up.
     pub fn initialise(&self, setup: FirmSetup, admin: NewUser) -> Result<User> {
-        Ok(self.firm.initialise(&setup.into(), &admin.into())?.into())
+        Ok(self.firm.initialise(&setup, &admin)?)
     }
 
     /// The firm's settings.

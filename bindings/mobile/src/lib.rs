@@ -124,7 +124,7 @@ mod tests {
             .initialise(setup, new_user("Ada", "ada@smith.example", Role::Admin))
             .unwrap();
         let session = firm.session_by_email("ada@smith.example".into()).unwrap();
-        assert_eq!(session.actor_id(), admin.id);
+        assert_eq!(session.actor_id(), *admin.id.as_uuid());
 
         let client = session
             .contacts()
@@ -147,8 +147,8 @@ mod tests {
                 description: String::new(),
                 practice_area: "conveyancing".into(),
                 clients: vec![client.id],
-                responsible: admin.id.into(),
-                originating: Some(admin.id.into()),
+                responsible: admin.id,
+                originating: Some(admin.id),
                 billing: BillingArrangement {
                     kind: BillingKind::Hourly,
                     currency: lexcase::money::Currency::parse("GBP").unwrap(),

@@ -60,7 +60,7 @@ py_record! {
         /// The ids of the pack's rules expected to fire: exactly these.
         expect,
         /// The partial facts, as plain Python values.
-        facts,
+        facts = r.facts.0,
     }
 }
 

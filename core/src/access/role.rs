@@ -7,6 +7,7 @@ use super::Capability;
 /// A user's role in the firm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Role {
     /// Runs the system: users, settings, walls; sees restricted matters (never walled ones).
     Admin,

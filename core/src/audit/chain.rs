@@ -21,7 +21,12 @@ pub struct BrokenLink {
 
 /// The outcome of verifying the chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AuditVerification {
+    /// Whether the whole chain was checked and is intact: no broken link, and no event sealed
+    /// with a key the verification did not have. Not serialized (it follows from the rest).
+    #[serde(skip)]
+    pub intact: bool,
     /// Events checked.
     pub events_checked: u64,
     /// The first broken link, or `None` if every event checked verifies.
@@ -37,7 +42,7 @@ pub struct AuditVerification {
 impl AuditVerification {
     /// Whether the whole chain was checked and is intact.
     pub fn is_intact(&self) -> bool {
-        self.first_broken.is_none() && self.key_needed_from.is_none()
+        self.intact
     }
 }
 
@@ -190,6 +195,7 @@ impl ChainVerifier {
             }
         }
         AuditVerification {
+            intact: self.broken.is_none() && self.key_needed_from.is_none(),
             events_checked: self.checked,
             first_broken: self.broken,
             key_needed_from: self.key_needed_from,

@@ -9,6 +9,7 @@ use crate::validate;
 /// The type of a custom field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CustomFieldKind {
     /// Free text (one line).
     Text,
@@ -38,6 +39,7 @@ crate::names::stable_names!(CustomFieldKind, "kind", "custom field kind", {
 
 /// The definition of one custom field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CustomFieldDefinition {
     /// Machine key, `[a-z0-9_]`, 1–64 characters, unique in the firm.
     pub key: String,
@@ -46,6 +48,7 @@ pub struct CustomFieldDefinition {
     /// The type of its values.
     pub kind: CustomFieldKind,
     /// Allowed values, for `choice` fields (required and only there).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub choices: Vec<String>,
 }
 

@@ -36,6 +36,7 @@ pub struct FirmSettings {
 
 /// What a new firm is set up with.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FirmSetup {
     /// The firm's name.
     pub name: String,

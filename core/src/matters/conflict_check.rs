@@ -12,12 +12,15 @@ use crate::validate;
 /// What was decided about a hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum HitDisposition {
-    /// Not a conflict (a different person, an unrelated matter).
+    /// Not a conflict (a different person, an unrelated matter); needs the right to search.
     Cleared,
-    /// A conflict the affected clients consented to, confirmed in writing.
+    /// A conflict the affected clients consented to, confirmed in writing; needs
+    /// `manage_matter_access`.
     Waived,
-    /// A conflict: the firm declines (or withdraws from) the matter.
+    /// A conflict: the firm declines (or withdraws from) the matter; needs
+    /// `manage_matter_access`.
     Declined,
 }
 
@@ -29,6 +32,7 @@ crate::names::stable_names!(HitDisposition, "disposition", "hit disposition", {
 
 /// A decision about a hit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Decision {
     /// What was decided.
     pub disposition: HitDisposition,
@@ -43,6 +47,7 @@ pub struct Decision {
 /// One hit: a contact whose name or identifier matched a searched name, and where it stands
 /// in the firm's records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ConflictHit {
     /// The searched name (or identifier) that matched.
     pub query: String,
@@ -62,7 +67,7 @@ pub struct ConflictHit {
     pub matter_number: Option<String>,
     /// That matter's status (`open`, `closed`, …).
     pub matter_status: Option<String>,
-    /// The contact's role on that matter.
+    /// The contact's role on that matter (`client`, `opposing_party`, …).
     pub role: Option<String>,
     /// How the contact relates to the name found, when found through an affiliation
     /// (e.g. "works for Acme Ltd").
@@ -103,7 +108,7 @@ pub struct ConflictCheck {
     pub names: Vec<String>,
     /// The identifiers searched (company numbers, tax ids).
     pub identifiers: Vec<String>,
-    /// The hits, best first.
+    /// The hits, best first; decide one by its index in this list.
     pub hits: Vec<ConflictHit>,
     /// Who ran it last.
     pub run_by: UserId,

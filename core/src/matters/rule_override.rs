@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::{MatterId, UserId};
 
-/// One override.
+/// A blocking rule let pass on one matter, with the reason, by an authorised user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RuleOverride {
     /// The rule pack.
     pub pack: String,

@@ -232,8 +232,8 @@ fn compile_pack_here(
         if let Some(unknown) = test.expect.iter().find(|id| !ids.contains(id.as_str())) {
             return Err(terr(format!("expects unknown rule `{unknown}`")));
         }
-        schema::check_partial(&test.facts, &schema::FACTS_SHAPE, "").map_err(terr)?;
-        test_facts(&test.facts).map_err(|e| terr(e.to_string()))?;
+        schema::check_partial(&test.facts.0, &schema::FACTS_SHAPE, "").map_err(terr)?;
+        test_facts(&test.facts.0).map_err(|e| terr(e.to_string()))?;
     }
     Ok(compiled)
 }

@@ -255,7 +255,7 @@ pub(crate) fn run_tests(pack: &CompliancePack) -> Vec<RuleTestOutcome> {
             expected.sort();
             expected.dedup();
             let result = compiled.as_ref().map_err(Clone::clone).and_then(|c| {
-                let facts = test_facts(&test.facts)?;
+                let facts = test_facts(&test.facts.0)?;
                 c.evaluate(&facts, test.checkpoint.unwrap_or(Checkpoint::Sweep))
             });
             let (fired, error) = match result {

@@ -42,5 +42,5 @@ pub use facts::{
 };
 pub use model::{
     Checkpoint, CompliancePack, Finding, FindingKind, Rule, RuleScope, RuleTest, RuleTestOutcome,
-    Severity,
+    Severity, TestFacts,
 };

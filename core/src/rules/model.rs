@@ -92,26 +92,49 @@ pub struct Rule {
     pub remedy: String,
 }
 
+/// A test case's partial facts (`{"time": {"unbilled_value": 12000.0}}`), filled up with
+/// [`Facts::default`](super::Facts) values. Across the FFI they are JSON text; text that is not
+/// JSON lifts as a `Validation` error on `facts`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TestFacts(pub serde_json::Value);
+
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(TestFacts, String, {
+    lower: |facts| facts.0.to_string(),
+    try_lift: |text| Ok(serde_json::from_str(&text).map(TestFacts).map_err(|e| {
+        crate::ffi::FfiError::from(crate::LexcaseError::validation(
+            "facts",
+            format!("the facts are not JSON: {e}"),
+        ))
+    })?),
+});
+
 /// A test case carried by a pack: facts in, expected findings out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RuleTest {
     /// Name of the case.
     pub name: String,
-    /// Partial facts, filled up with [`Facts::default`](super::Facts) values.
+    /// Partial facts, filled up with default values.
     #[serde(default)]
-    pub facts: serde_json::Value,
+    pub facts: TestFacts,
     /// The checkpoint to evaluate at (default: sweep).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub checkpoint: Option<Checkpoint>,
     /// The ids of the pack's rules expected to fire: exactly these.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub expect: Vec<String>,
 }
 
-/// A versioned set of rules with their test cases.
+/// A versioned set of rules with their test cases. Across the FFI a pack built by hand is
+/// checked where it is used (`test_pack`, `install_pack`), as a pack read from a file is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CompliancePack {
     /// Stable id.
     pub id: String,
@@ -124,6 +147,7 @@ pub struct CompliancePack {
     pub rules: Vec<Rule>,
     /// Test cases.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tests: Vec<RuleTest>,
 }
 

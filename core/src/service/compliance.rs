@@ -20,6 +20,7 @@ use crate::store::{Page, ReadTx};
 
 /// A finding with the override that lets it pass, if one was recorded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MatterFinding {
     /// The finding.
     pub finding: Finding,
@@ -29,6 +30,7 @@ pub struct MatterFinding {
 
 /// The findings on one matter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MatterCompliance {
     /// The matter.
     pub matter: MatterId,

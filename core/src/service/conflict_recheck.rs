@@ -20,6 +20,7 @@ const RECHECK_PAGE: u32 = 200;
 
 /// A matter whose re-run conflict check found hits it did not have before.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RecheckedMatter {
     /// The matter.
     pub matter: MatterId,
@@ -31,6 +32,7 @@ pub struct RecheckedMatter {
 
 /// What re-running every conflict check did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ConflictRecheck {
     /// How many stored checks were run again.
     pub rechecked: u64,

@@ -10,14 +10,19 @@ use crate::validate;
 
 /// Changes to the settings; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SettingsChanges {
     /// New firm name.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// New default currency (ISO 4217).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub default_currency: Option<String>,
     /// New matter-number format (applies to matters opened from now on).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub matter_number_format: Option<String>,
     /// New IANA time zone.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub time_zone: Option<String>,
 }
 

@@ -12,6 +12,7 @@ use crate::validate;
 
 /// A user of the firm.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct User {
     /// Identifier.
     pub id: UserId,
@@ -21,7 +22,8 @@ pub struct User {
     pub email: String,
     /// Role in the firm.
     pub role: Role,
-    /// Default hourly rate (the last rule of the rate hierarchy).
+    /// Default hourly rate (the last rule of the rate hierarchy); hidden (`None`) unless the
+    /// viewer may see rates or is this user.
     pub default_rate: Option<Money>,
     /// Timekeeper classification code for LEDES (e.g. `PT` partner, `AS` associate, `PL` paralegal).
     pub timekeeper_code: Option<String>,
@@ -29,12 +31,13 @@ pub struct User {
     pub active: bool,
     /// When created.
     pub created_at: DateTime<Utc>,
-    /// Optimistic-concurrency version.
+    /// Optimistic-concurrency version: pass it back to `update`.
     pub version: u64,
 }
 
 /// What a new user is created with.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewUser {
     /// Full name.
     pub name: String,
@@ -43,29 +46,40 @@ pub struct NewUser {
     /// Role.
     pub role: Role,
     /// Default hourly rate amount; its currency is `rate_currency` or the firm's.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub default_rate: Option<Decimal>,
-    /// Currency of the rate (the firm's default when `None`).
+    /// ISO 4217 currency of the rate (the firm's default when `None`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub rate_currency: Option<String>,
-    /// Timekeeper classification code.
+    /// Timekeeper classification code (1 to 10 upper-case letters or digits).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub timekeeper_code: Option<String>,
 }
 
 /// A partial update of a user; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UserChanges {
     /// New name.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// New email.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub email: Option<String>,
     /// New role.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub role: Option<Role>,
     /// New default rate amount (with `rate_currency` or the current/firm currency).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub default_rate: Option<Decimal>,
-    /// Currency of the new rate.
+    /// Currency of the new rate (only together with `default_rate`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub rate_currency: Option<String>,
     /// New timekeeper code; `Some("")` clears it.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub timekeeper_code: Option<String>,
     /// Activate or deactivate.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub active: Option<bool>,
 }
 

@@ -1,45 +1,9 @@
-//! The audit trail: the core's events, heads, change batches and broken links cross the FFI
-//! as they are (`lexcase::audit`); this module keeps the outcome of a verification, whose
-//! `intact` is derived.
+//! The audit trail: the core's events, heads, change batches, broken links and verifications
+//! cross the FFI as they are (`lexcase::audit`).
 
-pub use lexcase::audit::{AuditEvent, AuditHead, BrokenLink, ChangeBatch, EntityKind, FieldChange};
-
-use lexcase::audit::AuditVerification as CoreAuditVerification;
-
-/// The outcome of verifying the audit chain.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct AuditVerification {
-    /// Whether the whole chain verifies.
-    pub intact: bool,
-    /// Events checked.
-    pub events_checked: u64,
-    /// The first broken link, or null if the chain is intact.
-    pub first_broken: Option<BrokenLink>,
-    /// The first event sealed with the firm's audit key when it was not given (it and the
-    /// events after it were not checked), or null.
-    pub key_needed_from: Option<u64>,
-    /// The first event checked that is sealed with the audit key, or null.
-    pub keyed_from: Option<u64>,
-}
-
-impl From<CoreAuditVerification> for AuditVerification {
-    fn from(verification: CoreAuditVerification) -> Self {
-        let intact = verification.is_intact();
-        let CoreAuditVerification {
-            events_checked,
-            first_broken,
-            key_needed_from,
-            keyed_from,
-        } = verification;
-        Self {
-            intact,
-            events_checked,
-            first_broken,
-            key_needed_from,
-            keyed_from,
-        }
-    }
-}
+pub use lexcase::audit::{
+    AuditEvent, AuditHead, AuditVerification, BrokenLink, ChangeBatch, EntityKind, FieldChange,
+};
 
 #[cfg(test)]
 mod tests {

@@ -23,7 +23,7 @@ impl AuditService {
 impl AuditService {
     /// Verifies the whole hash chain (needs `view_audit`); reports the first broken link.
     pub fn verify(&self) -> Result<AuditVerification> {
-        Ok(self.session.audit().verify()?.into())
+        Ok(self.session.audit().verify()?)
     }
 
     /// The head of the chain (null before the first event), to anchor outside the file: in
@@ -42,7 +42,7 @@ impl AuditService {
             )
             .into());
         }
-        Ok(self.session.audit().verify_against(&expected)?.into())
+        Ok(self.session.audit().verify_against(&expected)?)
     }
 
     /// The history of one entity (a matter, contact, user, or the firm with the nil UUID),

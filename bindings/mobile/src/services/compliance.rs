@@ -4,10 +4,8 @@
 use std::sync::Arc;
 
 use lexcase::MatterId;
-use lexcase::rules::CompliancePack as CoreCompliancePack;
 use lexcase::service::Session;
 
-use crate::convert::all;
 use crate::error::Result;
 use crate::progress::{ProgressListener, listened};
 use crate::records::{CompliancePack, MatterCompliance, RuleOverride, RuleTestOutcome};
@@ -30,24 +28,23 @@ impl ComplianceService {
 impl ComplianceService {
     /// Every pack the firm can put in force (built in and installed).
     pub fn available_packs(&self) -> Result<Vec<CompliancePack>> {
-        Ok(all(self.session.compliance().available_packs()?))
+        Ok(self.session.compliance().available_packs()?)
     }
 
     /// The packs in force.
     pub fn packs(&self) -> Result<Vec<CompliancePack>> {
-        Ok(all(self.session.compliance().packs()?))
+        Ok(self.session.compliance().packs()?)
     }
 
     /// Puts exactly the packs `ids` in force and returns them; an id that is not available is
     /// a `Validation` error (field `packs`). Needs `manage_firm`.
     pub fn set_packs_in_force(&self, ids: Vec<String>) -> Result<Vec<CompliancePack>> {
-        Ok(all(self.session.compliance().set_packs_in_force(&ids)?))
+        Ok(self.session.compliance().set_packs_in_force(&ids)?)
     }
 
     /// Runs a pack's own test cases without installing it; a pack that does not load is a
     /// `Validation` error.
     pub fn test_pack(&self, pack: CompliancePack) -> Result<Vec<RuleTestOutcome>> {
-        let pack = CoreCompliancePack::try_from(pack)?;
         Ok(self.session.compliance().test_pack(&pack)?)
     }
 
@@ -55,13 +52,12 @@ impl ComplianceService {
     /// `tests`) or whose version is not above the one in force (field `version`) is refused.
     /// Needs `manage_firm`.
     pub fn install_pack(&self, pack: CompliancePack) -> Result<CompliancePack> {
-        let pack = CoreCompliancePack::try_from(pack)?;
-        Ok(self.session.compliance().install_pack(pack)?.into())
+        Ok(self.session.compliance().install_pack(pack)?)
     }
 
     /// What the rules in force find on one matter today, each finding with its override.
     pub fn evaluate(&self, matter: MatterId) -> Result<MatterCompliance> {
-        Ok(self.session.compliance().evaluate(matter)?.into())
+        Ok(self.session.compliance().evaluate(matter)?)
     }
 
     /// Sweeps every matter the actor may see that is not archived; returns those with
@@ -72,14 +68,13 @@ impl ComplianceService {
         &self,
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<Vec<MatterCompliance>> {
-        let found = listened(listener, |p| {
+        listened(listener, |p| {
             self.session.compliance().sweep_with_progress(p)
-        });
-        found.map(all)
+        })
     }
 
     /// The overrides recorded on a matter, oldest first.
     pub fn overrides(&self, matter: MatterId) -> Result<Vec<RuleOverride>> {
-        Ok(all(self.session.compliance().overrides(matter)?))
+        Ok(self.session.compliance().overrides(matter)?)
     }
 }

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use lexcase::MatterId;
 use lexcase::service::Session;
 
-use crate::convert::all;
 use crate::error::Result;
 use crate::progress::{ProgressListener, listened};
 use crate::recheck::ConflictRecheck;
@@ -32,10 +31,7 @@ impl ConflictService {
     /// Searches names and identifiers (company numbers, tax ids), best hit first. A blank
     /// name is a `Validation` error (field `names`); at most 100 of each.
     pub fn search(&self, names: Vec<String>, identifiers: Vec<String>) -> Result<Vec<ConflictHit>> {
-        Ok(all(self
-            .session
-            .conflicts()
-            .search(&names, &identifiers)?))
+        Ok(self.session.conflicts().search(&names, &identifiers)?)
     }
 
     /// Re-runs every stored conflict check on the matters the actor may see that are not
@@ -52,7 +48,6 @@ impl ConflictService {
         listened(listener, |p| {
             self.session.conflicts().recheck_all_with_progress(p)
         })
-        .map(Into::into)
     }
 
     /// Runs the matter's check over its parties and stores it; decisions already made about
@@ -82,7 +77,7 @@ impl ConflictService {
         Ok(self
             .session
             .conflicts()
-            .decide(matter, expected_version, index, disposition.into(), &note)?
+            .decide(matter, expected_version, index, disposition, &note)?
             .into())
     }
 }

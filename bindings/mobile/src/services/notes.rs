@@ -2,7 +2,7 @@
 
 use lexcase::notes::NoteSubject;
 use lexcase::service::Session;
-use uuid::Uuid;
+use lexcase::{ContactId, MatterId, NoteId};
 
 use crate::error::Result;
 use crate::records::{Note, NotePage, Page};
@@ -25,53 +25,47 @@ impl NoteService {
 #[uniffi::export]
 impl NoteService {
     /// Adds a note about a matter.
-    pub fn add_to_matter(&self, matter: Uuid, body: String) -> Result<Note> {
+    pub fn add_to_matter(&self, matter: MatterId, body: String) -> Result<Note> {
         Ok(self
             .session
             .notes()
-            .add(NoteSubject::Matter(matter.into()), &body)?
-            .into())
+            .add(NoteSubject::Matter(matter), &body)?)
     }
 
     /// Adds a note about a contact.
-    pub fn add_to_contact(&self, contact: Uuid, body: String) -> Result<Note> {
+    pub fn add_to_contact(&self, contact: ContactId, body: String) -> Result<Note> {
         Ok(self
             .session
             .notes()
-            .add(NoteSubject::Contact(contact.into()), &body)?
-            .into())
+            .add(NoteSubject::Contact(contact), &body)?)
     }
 
     /// A note by id, with its earlier versions.
-    pub fn get(&self, id: Uuid) -> Result<Note> {
-        Ok(self.session.notes().get(id.into())?.into())
+    pub fn get(&self, id: NoteId) -> Result<Note> {
+        Ok(self.session.notes().get(id)?)
     }
 
     /// Replaces a note's text; the previous text is kept as a revision. The same text again is
     /// a `Validation` error (field `body`).
-    pub fn edit(&self, id: Uuid, expected_version: u64, body: String) -> Result<Note> {
-        Ok(self
-            .session
-            .notes()
-            .edit(id.into(), expected_version, &body)?
-            .into())
+    pub fn edit(&self, id: NoteId, expected_version: u64, body: String) -> Result<Note> {
+        Ok(self.session.notes().edit(id, expected_version, &body)?)
     }
 
     /// Notes on a matter, newest first.
-    pub fn for_matter(&self, matter: Uuid, page: Page) -> Result<NotePage> {
+    pub fn for_matter(&self, matter: MatterId, page: Page) -> Result<NotePage> {
         Ok(self
             .session
             .notes()
-            .for_matter(matter.into(), page.try_into()?)?
+            .for_matter(matter, page.try_into()?)?
             .into())
     }
 
     /// Notes on a contact, newest first.
-    pub fn for_contact(&self, contact: Uuid, page: Page) -> Result<NotePage> {
+    pub fn for_contact(&self, contact: ContactId, page: Page) -> Result<NotePage> {
         Ok(self
             .session
             .notes()
-            .for_contact(contact.into(), page.try_into()?)?
+            .for_contact(contact, page.try_into()?)?
             .into())
     }
 

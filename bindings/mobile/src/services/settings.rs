@@ -29,7 +29,7 @@ impl SettingsService {
         Ok(self
             .session
             .settings()
-            .update(expected_version, &changes.into())?
+            .update(expected_version, &changes)?
             .into())
     }
 
@@ -42,7 +42,7 @@ impl SettingsService {
         Ok(self
             .session
             .settings()
-            .define_custom_field(expected_version, definition.into())?
+            .define_custom_field(expected_version, definition)?
             .into())
     }
 

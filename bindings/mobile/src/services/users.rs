@@ -1,7 +1,7 @@
 //! Users of the firm.
 
+use lexcase::UserId;
 use lexcase::service::Session;
-use uuid::Uuid;
 
 use crate::error::Result;
 use crate::records::{NewUser, Page, User, UserChanges, UserPage};
@@ -23,17 +23,17 @@ impl UserService {
 impl UserService {
     /// The acting user.
     pub fn me(&self) -> Result<User> {
-        Ok(self.session.users().me()?.into())
+        Ok(self.session.users().me()?)
     }
 
     /// Creates a user.
     pub fn create(&self, new: NewUser) -> Result<User> {
-        Ok(self.session.users().create(&new.into())?.into())
+        Ok(self.session.users().create(&new)?)
     }
 
     /// A user by id.
-    pub fn get(&self, id: Uuid) -> Result<User> {
-        Ok(self.session.users().get(id.into())?.into())
+    pub fn get(&self, id: UserId) -> Result<User> {
+        Ok(self.session.users().get(id)?)
     }
 
     /// Users ordered by name, with the total count.
@@ -43,11 +43,10 @@ impl UserService {
 
     /// Changes a user based on `expected_version` (else `StaleVersion`). The firm always keeps
     /// an active admin.
-    pub fn update(&self, id: Uuid, expected_version: u64, changes: UserChanges) -> Result<User> {
+    pub fn update(&self, id: UserId, expected_version: u64, changes: UserChanges) -> Result<User> {
         Ok(self
             .session
             .users()
-            .update(id.into(), expected_version, &changes.into())?
-            .into())
+            .update(id, expected_version, &changes)?)
     }
 }
