@@ -80,18 +80,25 @@ pub struct DeadlineQuery {
 /// Filters for listing time entries or expenses; all given filters must match. Only work on
 /// matters the viewer may see is listed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkQuery {
     /// Only this matter's.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub matter: Option<crate::ids::MatterId>,
     /// Only this fee earner's (time entries only).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub user: Option<UserId>,
     /// Only work on or after this day.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub from: Option<chrono::NaiveDate>,
     /// Only work on or before this day.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub to: Option<chrono::NaiveDate>,
     /// Only work in this billing state.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<crate::timekeeping::WorkStatus>,
     /// Only work on this bill.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bill: Option<crate::ids::BillId>,
 }
 
