@@ -105,12 +105,16 @@ pub struct WorkQuery {
 /// Filters for listing bills; all given filters must match. A bill is listed only when the
 /// viewer may see every matter it bills.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BillQuery {
     /// Only this client's.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub client: Option<crate::ids::ContactId>,
     /// Only bills of this matter.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub matter: Option<crate::ids::MatterId>,
     /// Only bills in this status.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<crate::bills::BillStatus>,
 }
 
