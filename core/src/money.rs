@@ -178,10 +178,12 @@ impl Money {
 /// currency otherwise), which the service fills in inside the same transaction, so every
 /// front end gets the same default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Amount {
     /// The amount.
     pub amount: Decimal,
     /// Its currency, or `None` for the context's.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub currency: Option<Currency>,
 }
 

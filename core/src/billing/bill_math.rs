@@ -23,11 +23,12 @@ use crate::money::{Currency, Money};
 /// A discount: a percentage (0–100) or a fixed non-negative amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Discount {
     /// Percent off, 0 to 100.
-    Percent(Decimal),
+    Percent(#[cfg_attr(feature = "uniffi", uniffi(name = "value"))] Decimal),
     /// A fixed amount off, not negative.
-    Amount(Decimal),
+    Amount(#[cfg_attr(feature = "uniffi", uniffi(name = "value"))] Decimal),
 }
 
 impl Discount {
@@ -61,6 +62,7 @@ pub struct DraftLine {
 
 /// The computed amounts of one line.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LineTotals {
     /// Quantity × unit price, rounded.
     pub gross: Decimal,
@@ -296,6 +298,7 @@ pub(crate) fn largest_remainder(amount: i128, weights: &[i128]) -> Vec<i128> {
 /// Whether the contingency percentage is taken before or after costs are deducted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ContingencyBasis {
     /// Percentage of the whole recovery; costs then come out of the client's share.
     #[default]

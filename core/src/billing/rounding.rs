@@ -14,6 +14,7 @@ use crate::error::{LexcaseError, Result};
 /// Which way time is rounded to the increment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RoundingMode {
     /// Up to the next increment (the usual law-firm ceiling).
     #[default]
@@ -33,6 +34,7 @@ crate::names::stable_names!(RoundingMode, "rounding_mode", "rounding mode", {
 /// What is rounded: each entry, or each day's total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Aggregation {
     /// Every entry is rounded on its own.
     #[default]
@@ -49,6 +51,7 @@ crate::names::stable_names!(Aggregation, "aggregation", "aggregation", {
 /// A rounding policy; the default is 6-minute increments, rounded up, no minimum, per entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RoundingPolicy {
     /// The increment in minutes, 1 to 60 (1 = exact minutes; 6 = tenths of an hour).
     pub increment_minutes: u32,

@@ -17,6 +17,7 @@ use crate::error::{LexcaseError, Result};
 /// A UTBMS code set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CodeSet {
     /// Litigation task codes (`L100`–`L530`).
     Litigation,
@@ -185,11 +186,14 @@ pub fn check_code(kind: CodeKind, code: &str) -> Result<&'static UtbmsCode> {
 /// A client's restriction on the codes its bills may use. Empty lists mean no restriction.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CodePolicy {
     /// The task sets the client accepts (for example only `litigation`); empty = any task set.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub task_sets: Vec<CodeSet>,
     /// The codes the client accepts, of any kind, compared ignoring case; a phase (`L300`)
     /// admits all its tasks. Empty = any code.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub allowed: Vec<String>,
 }
 

@@ -13,6 +13,7 @@ use crate::money::{Currency, Money};
 /// An invoice, or a credit note against one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum BillKind {
     /// An invoice.
     #[default]
@@ -29,6 +30,7 @@ crate::names::stable_names!(BillKind, "kind", "bill kind", {
 /// How the fees of a bill are worked out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum FeeArrangement {
     /// Time at its rates.
     Hourly,

@@ -10,6 +10,7 @@ use crate::ids::{ExpenseId, MatterId, TimeEntryId, UserId};
 /// What a line charges for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum LineKind {
     /// Time at a rate.
     Time,
@@ -46,6 +47,7 @@ impl LineKind {
 
 /// One line of a bill.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BillLine {
     /// Position on the bill, from 1.
     pub number: u32,

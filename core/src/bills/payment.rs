@@ -11,6 +11,7 @@ use crate::validate;
 
 /// Part of a payment applied to a bill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Allocation {
     /// The bill.
     pub bill: BillId,
@@ -45,6 +46,7 @@ pub struct Payment {
 
 /// What a payment is recorded with.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewPayment {
     /// Who paid.
     pub client: ContactId,
@@ -53,10 +55,13 @@ pub struct NewPayment {
     /// How much (more than zero); in the firm's default currency unless it names its own.
     pub amount: Amount,
     /// How.
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub method: String,
     /// Reference.
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub reference: String,
     /// Allocations to bills (together at most the amount).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub allocations: Vec<Allocation>,
 }
 

@@ -9,6 +9,7 @@ use crate::money::Currency;
 
 /// One line of a statement: what happened and the running balance after it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StatementEntry {
     /// The day.
     pub date: NaiveDate,
@@ -24,6 +25,7 @@ pub struct StatementEntry {
 
 /// A client's statement of account in one currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StatementOfAccount {
     /// The client.
     pub client: ContactId,

@@ -7,6 +7,7 @@ use crate::error::{LexcaseError, Result};
 /// Where a bill stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum BillStatus {
     /// Being prepared: lines and discounts may change.
     #[default]

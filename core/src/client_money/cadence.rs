@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// is the SRA's outer limit and does not satisfy a monthly rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ReconciliationCadence {
     /// The same day of the next month, clamped to the month's end (most US state rules).
     #[default]

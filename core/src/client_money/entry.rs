@@ -13,6 +13,7 @@ use crate::validate;
 /// One entry on a client-matter trust ledger. Entries are never edited or deleted; a mistake is
 /// corrected by a [`ClientMoneyEntryKind::Reversal`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ClientMoneyEntry {
     /// Identifier.
     pub id: TrustEntryId,
@@ -49,6 +50,7 @@ pub struct ClientMoneyEntry {
 
 /// What a trust ledger entry is recorded with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewClientMoneyEntry {
     /// The matter.
     pub matter: MatterId,
@@ -61,15 +63,19 @@ pub struct NewClientMoneyEntry {
     pub amount: Amount,
     /// The bank date.
     pub date: NaiveDate,
-    /// The bank or cheque reference.
-    pub reference: String,
-    /// Payer (receipt) or payee (payment); required for receipts and payments.
-    pub counterparty: String,
     /// What the money is for (required).
     pub description: String,
+    /// The bank or cheque reference.
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
+    pub reference: String,
+    /// Payer (receipt) or payee (payment); required for receipts and payments.
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
+    pub counterparty: String,
     /// The issued bill, required for a transfer to office.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bill: Option<BillId>,
     /// The entry reversed, required for a reversal and refused otherwise.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reverses: Option<TrustEntryId>,
 }
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// money cannot be recorded on a client ledger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ClientMoneyEntryKind {
     /// Money received for the client (adds to the balance).
     Receipt,

@@ -12,6 +12,7 @@ use crate::validate;
 
 /// The balance of one client-matter ledger (negative only when an override let it go there).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LedgerBalance {
     /// The matter.
     pub matter: MatterId,

@@ -12,6 +12,7 @@ use crate::money::{Amount, Money};
 /// A line that the bank statement does not yet show (a deposit in transit or an outstanding
 /// payment such as an uncleared cheque).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StatementItem {
     /// What it is (cheque number, payee).
     pub description: String,
@@ -21,19 +22,23 @@ pub struct StatementItem {
 
 /// The client (trust) account bank statement at a date, with the items not yet on it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BankStatement {
     /// The statement date.
     pub date: NaiveDate,
     /// The balance the bank shows (in the firm's default currency when it names none).
     pub balance: Amount,
     /// Money recorded in the cash book but not yet credited by the bank.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub deposits_in_transit: Vec<StatementItem>,
     /// Payments recorded in the cash book but not yet debited by the bank.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub outstanding_payments: Vec<StatementItem>,
 }
 
 /// One difference found by a reconciliation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReconciliationDifference {
     /// Which figures differ: `"bank vs cash book"`, `"cash book vs client ledgers"`,
     /// `"bank vs client ledgers"`, or an exception `"client ledger below zero: <matter id>"`.
@@ -44,6 +49,7 @@ pub struct ReconciliationDifference {
 
 /// The result of a three-way reconciliation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Reconciliation {
     /// The statement date.
     pub date: NaiveDate,

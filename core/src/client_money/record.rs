@@ -9,6 +9,7 @@ use crate::ids::UserId;
 /// A reconciliation signed off by a user (SRA r.8.3: reconciliations are signed off and
 /// kept).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReconciliationRecord {
     /// The three-way reconciliation.
     pub reconciliation: Reconciliation,

@@ -19,6 +19,7 @@ pub struct Receivable {
 
 /// Outstanding amounts by age at a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AgedDebt {
     /// The date the ages are counted to.
     pub as_of: NaiveDate,

@@ -10,6 +10,7 @@ use crate::timekeeping::{Billability, TimeEntry, WorkStatus};
 /// A fee earner's time over a period, in one currency of work (a fee earner whose work is
 /// rated in two currencies has a line for each: values in different currencies never add).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FeeEarnerHours {
     /// The fee earner.
     pub user: UserId,

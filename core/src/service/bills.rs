@@ -20,6 +20,7 @@ use crate::validate;
 
 /// What a bill is drafted from.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DraftRequest {
     /// The client billed (a client of every matter).
     pub client: ContactId,
@@ -32,8 +33,10 @@ pub struct DraftRequest {
     /// How fees are worked out.
     pub arrangement: FeeArrangement,
     /// A discount on the whole bill.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub discount: Option<Discount>,
     /// The invoice description.
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub description: String,
 }
 

@@ -24,6 +24,7 @@ use crate::money::{Currency, Money};
 
 /// When the next reconciliation is due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReconciliationDue {
     /// The statement date of the last reconciliation.
     pub last: Option<NaiveDate>,

@@ -510,7 +510,7 @@ impl<'s> TimeService<'s> {
         settings: FirmBillingSettings,
         expected_version: u64,
     ) -> Result<FirmBillingSettings> {
-        settings.validate()?;
+        let settings = settings.checked()?;
         self.session.write(|ctx| {
             ctx.require(Capability::ManageBilling)?;
             match ctx.tx.firm_billing_settings()? {

@@ -88,30 +88,41 @@ pub struct DeadlineQuery {
 /// Filters for listing time entries or expenses; all given filters must match. Only work on
 /// matters the viewer may see is listed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkQuery {
     /// Only this matter's.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub matter: Option<crate::ids::MatterId>,
     /// Only this fee earner's (time entries only).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub user: Option<UserId>,
     /// Only work on or after this day.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub from: Option<chrono::NaiveDate>,
     /// Only work on or before this day.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub to: Option<chrono::NaiveDate>,
     /// Only work in this billing state.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<crate::timekeeping::WorkStatus>,
     /// Only work on this bill.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bill: Option<crate::ids::BillId>,
 }
 
 /// Filters for listing bills; all given filters must match. A bill is listed only when the
 /// viewer may see every matter it bills.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BillQuery {
     /// Only this client's.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub client: Option<crate::ids::ContactId>,
     /// Only bills of this matter.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub matter: Option<crate::ids::MatterId>,
     /// Only bills in this status.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<crate::bills::BillStatus>,
 }
 

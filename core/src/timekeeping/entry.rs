@@ -16,6 +16,7 @@ pub const MAX_ENTRY_SECONDS: u32 = 24 * 60 * 60;
 /// Whether the time is charged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Billability {
     /// Charged at its rate.
     #[default]
@@ -35,6 +36,7 @@ crate::names::stable_names!(Billability, "billability", "billability", {
 /// Where recorded work stands in billing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum WorkStatus {
     /// Work in progress, not yet on a bill.
     #[default]
@@ -57,6 +59,7 @@ crate::names::stable_names!(WorkStatus, "status", "work status", {
 /// What the entry was recorded from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TimeSource {
     /// Typed in.
     #[default]
@@ -64,11 +67,11 @@ pub enum TimeSource {
     /// A stopped timer.
     Timer,
     /// A communication (a call, an email, a meeting).
-    Communication(CommunicationId),
+    Communication(#[cfg_attr(feature = "uniffi", uniffi(name = "id"))] CommunicationId),
     /// A task.
-    Task(TaskId),
+    Task(#[cfg_attr(feature = "uniffi", uniffi(name = "id"))] TaskId),
     /// A calendar entry.
-    Appointment(AppointmentId),
+    Appointment(#[cfg_attr(feature = "uniffi", uniffi(name = "id"))] AppointmentId),
 }
 
 /// Time worked by a fee earner on a matter.

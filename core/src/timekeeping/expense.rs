@@ -13,6 +13,7 @@ use crate::validate;
 /// How tax treats an expense when it is billed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ExpenseTax {
     /// A cost of the firm's own service (its travel, copying): taxed like the fees.
     #[default]
@@ -65,6 +66,7 @@ pub struct Expense {
 
 /// What an expense is recorded with.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewExpense {
     /// The matter.
     pub matter: MatterId,
@@ -72,19 +74,23 @@ pub struct NewExpense {
     pub date: NaiveDate,
     /// What.
     pub description: String,
-    /// How many units (1 for a single cost).
-    pub quantity: Decimal,
     /// Cost per unit, in the matter's currency (which it may leave unnamed).
     pub unit_cost: Amount,
-    /// UTBMS expense code.
-    pub expense_code: Option<String>,
-    /// Who was paid.
-    pub vendor: String,
-    /// The receipt document.
-    pub receipt: Option<DocumentId>,
     /// Tax treatment.
     pub tax: ExpenseTax,
+    /// How many units (1 for a single cost).
+    pub quantity: Decimal,
+    /// UTBMS expense code.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub expense_code: Option<String>,
+    /// Who was paid.
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
+    pub vendor: String,
+    /// The receipt document.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub receipt: Option<DocumentId>,
     /// Charged to the client.
+    #[cfg_attr(feature = "uniffi", uniffi(default = true))]
     pub billable: bool,
 }
 

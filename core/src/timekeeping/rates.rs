@@ -8,6 +8,7 @@ use crate::money::Money;
 /// Which rule produced an entry's rate, in order of precedence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RateSource {
     /// Typed on the entry.
     Manual,

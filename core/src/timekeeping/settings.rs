@@ -13,6 +13,7 @@ use crate::validate;
 
 /// The firm's billing defaults, one record per firm.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FirmBillingSettings {
     /// The rounding policy when neither the matter nor the client sets one.
     pub rounding: RoundingPolicy,
@@ -52,6 +53,16 @@ impl Default for FirmBillingSettings {
 }
 
 impl FirmBillingSettings {
+    /// Checks every field and returns the settings with the activity rates in their
+    /// currency's canonical form (as [`Money::new`] gives them).
+    pub fn checked(mut self) -> Result<Self> {
+        self.validate()?;
+        for rate in self.activity_rates.values_mut() {
+            *rate = rate.checked("activity_rates")?;
+        }
+        Ok(self)
+    }
+
     /// Checks every field.
     pub fn validate(&self) -> Result<()> {
         self.rounding.validate()?;

@@ -13,11 +13,12 @@ use crate::money::Money;
 /// Whose terms these are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TermsScope {
     /// A client's terms, for all its matters.
-    Client(ContactId),
+    Client(#[cfg_attr(feature = "uniffi", uniffi(name = "id"))] ContactId),
     /// One matter's terms (before the client's).
-    Matter(MatterId),
+    Matter(#[cfg_attr(feature = "uniffi", uniffi(name = "id"))] MatterId),
 }
 
 impl TermsScope {

@@ -11,6 +11,7 @@ use crate::validate;
 /// Whether the timer is counting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TimerState {
     /// Counting since `running_since`.
     Running,

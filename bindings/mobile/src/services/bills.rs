@@ -1,9 +1,9 @@
 //! Bills: drafting from unbilled work, discounts and adjustments on drafts, the state machine,
 //! issue, void, credit notes, and the exports (LEDES 1998B, CSV, JSON).
 
+use lexcase::BillId;
 use lexcase::service::Session;
 use rust_decimal::Decimal;
-use uuid::Uuid;
 
 use crate::error::Result;
 use crate::records::{Bill, BillPage, BillQuery, BillStatus, Discount, DraftRequest, Page};
@@ -29,34 +29,30 @@ impl BillService {
     /// the period; the work goes on the draft. Nothing left to bill in the period is a
     /// `Validation` error (field `period`).
     pub fn draft(&self, request: DraftRequest) -> Result<Bill> {
-        Ok(self.session.bills().draft(request.into())?.into())
+        Ok(self.session.bills().draft(request)?.into())
     }
 
     /// A bill by id.
-    pub fn get(&self, id: Uuid) -> Result<Bill> {
-        Ok(self.session.bills().get(id.into())?.into())
+    pub fn get(&self, id: BillId) -> Result<Bill> {
+        Ok(self.session.bills().get(id)?.into())
     }
 
     /// Bills matching `query`.
     pub fn list(&self, query: BillQuery, page: Page) -> Result<BillPage> {
-        Ok(self
-            .session
-            .bills()
-            .list(&query.into(), page.try_into()?)?
-            .into())
+        Ok(self.session.bills().list(&query, page.try_into()?)?.into())
     }
 
     /// Sets (or, with null, clears) the discount on the whole draft.
     pub fn set_discount(
         &self,
-        id: Uuid,
+        id: BillId,
         expected_version: u64,
         discount: Option<Discount>,
     ) -> Result<Bill> {
         Ok(self
             .session
             .bills()
-            .set_discount(id.into(), expected_version, discount.map(Into::into))?
+            .set_discount(id, expected_version, discount)?
             .into())
     }
 
@@ -64,7 +60,7 @@ impl BillService {
     /// `NotFound`).
     pub fn set_line_discount(
         &self,
-        id: Uuid,
+        id: BillId,
         expected_version: u64,
         number: u32,
         discount: Option<Discount>,
@@ -72,19 +68,14 @@ impl BillService {
         Ok(self
             .session
             .bills()
-            .set_line_discount(
-                id.into(),
-                expected_version,
-                number,
-                discount.map(Into::into),
-            )?
+            .set_line_discount(id, expected_version, number, discount)?
             .into())
     }
 
     /// Adds a manual adjustment line (negative for a credit) to a draft.
     pub fn add_adjustment(
         &self,
-        id: Uuid,
+        id: BillId,
         expected_version: u64,
         description: String,
         amount: Decimal,
@@ -93,46 +84,42 @@ impl BillService {
         Ok(self
             .session
             .bills()
-            .add_adjustment(id.into(), expected_version, &description, amount, taxable)?
+            .add_adjustment(id, expected_version, &description, amount, taxable)?
             .into())
     }
 
     /// Takes line `number` off a draft; its work returns to unbilled.
-    pub fn remove_line(&self, id: Uuid, expected_version: u64, number: u32) -> Result<Bill> {
+    pub fn remove_line(&self, id: BillId, expected_version: u64, number: u32) -> Result<Bill> {
         Ok(self
             .session
             .bills()
-            .remove_line(id.into(), expected_version, number)?
+            .remove_line(id, expected_version, number)?
             .into())
     }
 
     /// Moves a bill to `to` (approve, back to draft, void a draft). Issuing goes through
     /// `issue`, voiding an issued bill through `void`.
-    pub fn transition(&self, id: Uuid, expected_version: u64, to: BillStatus) -> Result<Bill> {
+    pub fn transition(&self, id: BillId, expected_version: u64, to: BillStatus) -> Result<Bill> {
         Ok(self
             .session
             .bills()
-            .transition(id.into(), expected_version, to.into())?
+            .transition(id, expected_version, to)?
             .into())
     }
 
     /// Issues an approved bill: the next gapless number, the issue and due dates; its work
     /// becomes billed.
-    pub fn issue(&self, id: Uuid, expected_version: u64) -> Result<Bill> {
-        Ok(self
-            .session
-            .bills()
-            .issue(id.into(), expected_version)?
-            .into())
+    pub fn issue(&self, id: BillId, expected_version: u64) -> Result<Bill> {
+        Ok(self.session.bills().issue(id, expected_version)?.into())
     }
 
     /// Voids a bill with the reason; its work returns to unbilled. A bill with payments,
     /// credits or write-offs cannot be voided (`InvalidTransition`).
-    pub fn void(&self, id: Uuid, expected_version: u64, reason: String) -> Result<Bill> {
+    pub fn void(&self, id: BillId, expected_version: u64, reason: String) -> Result<Bill> {
         Ok(self
             .session
             .bills()
-            .void(id.into(), expected_version, &reason)?
+            .void(id, expected_version, &reason)?
             .into())
     }
 
@@ -140,7 +127,7 @@ impl BillService {
     /// issued invoice, reducing what it owes; returns the credit note.
     pub fn credit_note(
         &self,
-        invoice: Uuid,
+        invoice: BillId,
         expected_version: u64,
         amount: Decimal,
         reason: String,
@@ -148,23 +135,23 @@ impl BillService {
         Ok(self
             .session
             .bills()
-            .credit_note(invoice.into(), expected_version, amount, &reason)?
+            .credit_note(invoice, expected_version, amount, &reason)?
             .into())
     }
 
     /// The bill as a LEDES 1998B file (an issued, untaxed invoice of one matter; else a
     /// `Validation` error on `bill`).
-    pub fn ledes(&self, id: Uuid) -> Result<String> {
-        Ok(self.session.bills().ledes(id.into())?)
+    pub fn ledes(&self, id: BillId) -> Result<String> {
+        Ok(self.session.bills().ledes(id)?)
     }
 
     /// The bill's lines as CSV (RFC 4180), with a closing totals row.
-    pub fn csv(&self, id: Uuid) -> Result<String> {
-        Ok(self.session.bills().csv(id.into())?)
+    pub fn csv(&self, id: BillId) -> Result<String> {
+        Ok(self.session.bills().csv(id)?)
     }
 
     /// The bill as JSON.
-    pub fn json(&self, id: Uuid) -> Result<String> {
-        Ok(self.session.bills().json(id.into())?)
+    pub fn json(&self, id: BillId) -> Result<String> {
+        Ok(self.session.bills().json(id)?)
     }
 }

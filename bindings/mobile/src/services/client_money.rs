@@ -3,9 +3,8 @@
 
 use chrono::NaiveDate;
 use lexcase::service::Session;
-use uuid::Uuid;
+use lexcase::{MatterId, TrustEntryId};
 
-use crate::convert::all;
 use crate::error::Result;
 use crate::records::{
     BankStatement, ClientMoneyEntry, LedgerBalance, NewClientMoneyEntry, ReconciliationDue,
@@ -40,15 +39,14 @@ impl ClientMoneyService {
         Ok(self
             .session
             .client_money()
-            .record(new.try_into()?, override_reason.as_deref())?
-            .into())
+            .record(new, override_reason.as_deref())?)
     }
 
     /// Reverses an entry (nothing is ever deleted), with the reason; an entry already
     /// reversed is a `Validation` error (field `reverses`).
     pub fn reverse(
         &self,
-        id: Uuid,
+        id: TrustEntryId,
         date: NaiveDate,
         reason: String,
         override_reason: Option<String>,
@@ -56,32 +54,27 @@ impl ClientMoneyService {
         Ok(self
             .session
             .client_money()
-            .reverse(id.into(), date, &reason, override_reason.as_deref())?
-            .into())
+            .reverse(id, date, &reason, override_reason.as_deref())?)
     }
 
     /// A matter's entries, oldest first.
-    pub fn entries(&self, matter: Uuid) -> Result<Vec<ClientMoneyEntry>> {
-        Ok(all(self.session.client_money().entries(matter.into())?))
+    pub fn entries(&self, matter: MatterId) -> Result<Vec<ClientMoneyEntry>> {
+        Ok(self.session.client_money().entries(matter)?)
     }
 
     /// The balance of each client's ledger on a matter.
-    pub fn balances(&self, matter: Uuid) -> Result<Vec<LedgerBalance>> {
-        Ok(all(self.session.client_money().balances(matter.into())?))
+    pub fn balances(&self, matter: MatterId) -> Result<Vec<LedgerBalance>> {
+        Ok(self.session.client_money().balances(matter)?)
     }
 
     /// Reconciles the client bank account against its statement: adjusted bank balance, cash
     /// book and client ledgers; the result is saved whether it balances or not.
     pub fn reconcile(&self, statement: BankStatement) -> Result<ReconciliationRecord> {
-        Ok(self
-            .session
-            .client_money()
-            .reconcile(statement.try_into()?)?
-            .into())
+        Ok(self.session.client_money().reconcile(statement)?)
     }
 
     /// When the next reconciliation is due, by the firm's cadence.
     pub fn reconciliation_due(&self) -> Result<ReconciliationDue> {
-        Ok(self.session.client_money().reconciliation_due()?.into())
+        Ok(self.session.client_money().reconciliation_due()?)
     }
 }

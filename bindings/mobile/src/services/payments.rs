@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use lexcase::service::Session;
+use lexcase::{BillId, ContactId, PaymentId};
 use rust_decimal::Decimal;
-use uuid::Uuid;
 
 use crate::error::Result;
 use crate::records::{AgedDebt, Bill, NewPayment, Payment, StatementOfAccount, currency};
@@ -28,26 +28,26 @@ impl PaymentService {
 impl PaymentService {
     /// Records a payment and applies its allocations; the rest is held on account.
     pub fn record(&self, new: NewPayment) -> Result<Payment> {
-        Ok(self.session.payments().record(new.try_into()?)?.into())
+        Ok(self.session.payments().record(new)?.into())
     }
 
     /// A payment by id.
-    pub fn get(&self, id: Uuid) -> Result<Payment> {
-        Ok(self.session.payments().get(id.into())?.into())
+    pub fn get(&self, id: PaymentId) -> Result<Payment> {
+        Ok(self.session.payments().get(id)?.into())
     }
 
     /// Allocates part of a payment held on account to a bill.
     pub fn allocate(
         &self,
-        id: Uuid,
+        id: PaymentId,
         expected_version: u64,
-        bill: Uuid,
+        bill: BillId,
         amount: Decimal,
     ) -> Result<Payment> {
         Ok(self
             .session
             .payments()
-            .allocate(id.into(), expected_version, bill.into(), amount)?
+            .allocate(id, expected_version, bill, amount)?
             .into())
     }
 
@@ -55,7 +55,7 @@ impl PaymentService {
     /// bill.
     pub fn write_off(
         &self,
-        bill: Uuid,
+        bill: BillId,
         expected_version: u64,
         amount: Decimal,
         reason: String,
@@ -63,18 +63,21 @@ impl PaymentService {
         Ok(self
             .session
             .payments()
-            .write_off(bill.into(), expected_version, amount, &reason)?
+            .write_off(bill, expected_version, amount, &reason)?
             .into())
     }
 
     /// A client's statement of account in `currency` (ISO 4217): issued invoices and credit
     /// notes, payments and write-offs, oldest first, with the running balance.
-    pub fn statement(&self, client: Uuid, currency_code: String) -> Result<StatementOfAccount> {
+    pub fn statement(
+        &self,
+        client: ContactId,
+        currency_code: String,
+    ) -> Result<StatementOfAccount> {
         Ok(self
             .session
             .payments()
-            .statement(client.into(), currency(&currency_code)?)?
-            .into())
+            .statement(client, currency(&currency_code)?)?)
     }
 
     /// What issued invoices in `currency` still owe, by age at `as_of`.
@@ -82,7 +85,6 @@ impl PaymentService {
         Ok(self
             .session
             .payments()
-            .aged_debt(as_of, currency(&currency_code)?)?
-            .into())
+            .aged_debt(as_of, currency(&currency_code)?)?)
     }
 }

@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use lexcase::service::Session;
 use rust_decimal::Decimal;
 
-use crate::convert::all;
 use crate::error::Result;
 use crate::records::{FeeEarnerHours, LedgerBalance, WipReport, currency};
 
@@ -31,11 +30,10 @@ impl ReportService {
         to: NaiveDate,
         available_hours_per_day: Decimal,
     ) -> Result<Vec<FeeEarnerHours>> {
-        Ok(all(self.session.reports().hours(
-            from,
-            to,
-            available_hours_per_day,
-        )?))
+        Ok(self
+            .session
+            .reports()
+            .hours(from, to, available_hours_per_day)?)
     }
 
     /// Unbilled work in progress per matter and per fee earner, largest first.
@@ -45,7 +43,7 @@ impl ReportService {
 
     /// Every client-matter ledger balance at `as_of` on matters the actor may see.
     pub fn client_money_balances(&self, as_of: NaiveDate) -> Result<Vec<LedgerBalance>> {
-        Ok(all(self.session.reports().client_money_balances(as_of)?))
+        Ok(self.session.reports().client_money_balances(as_of)?)
     }
 
     /// `hours` as CSV (hours to 4 decimal places).

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use lexcase::service::Session;
 use lexcase::timekeeping::NewTimeEntry as CoreNewTimeEntry;
-use uuid::Uuid;
+use lexcase::{ExpenseId, MatterId, TimeEntryId};
 
 use crate::error::Result;
 use crate::progress::{ProgressListener, listened};
@@ -70,45 +70,37 @@ impl TimeService {
         Ok(self
             .session
             .time()
-            .record_for(source.into(), seconds, narrative.as_deref())?
+            .record_for(source, seconds, narrative.as_deref())?
             .into())
     }
 
     /// A time entry by id.
-    pub fn get(&self, id: Uuid) -> Result<TimeEntry> {
-        Ok(self.session.time().get(id.into())?.into())
+    pub fn get(&self, id: TimeEntryId) -> Result<TimeEntry> {
+        Ok(self.session.time().get(id)?.into())
     }
 
     /// Changes unbilled time; billed or written-off time is an `InvalidTransition`.
     pub fn update(
         &self,
-        id: Uuid,
+        id: TimeEntryId,
         expected_version: u64,
         changes: TimeEntryChanges,
     ) -> Result<TimeEntry> {
         Ok(self
             .session
             .time()
-            .update(id.into(), expected_version, changes.try_into()?)?
+            .update(id, expected_version, changes.try_into()?)?
             .into())
     }
 
     /// Writes off unbilled time: it will never be billed (needs `manage_billing`).
-    pub fn write_off(&self, id: Uuid, expected_version: u64) -> Result<TimeEntry> {
-        Ok(self
-            .session
-            .time()
-            .write_off(id.into(), expected_version)?
-            .into())
+    pub fn write_off(&self, id: TimeEntryId, expected_version: u64) -> Result<TimeEntry> {
+        Ok(self.session.time().write_off(id, expected_version)?.into())
     }
 
     /// Time entries matching `query`; anyone else's than one's own needs `view_rates`.
     pub fn list(&self, query: WorkQuery, page: Page) -> Result<TimeEntryPage> {
-        Ok(self
-            .session
-            .time()
-            .list(&query.into(), page.try_into()?)?
-            .into())
+        Ok(self.session.time().list(&query, page.try_into()?)?.into())
     }
 
     /// The actor's timer, if one is running or paused.
@@ -117,12 +109,8 @@ impl TimeService {
     }
 
     /// Starts the actor's timer on a matter; one already running or paused is a `Conflict`.
-    pub fn start_timer(&self, matter: Uuid, narrative: String) -> Result<Timer> {
-        Ok(self
-            .session
-            .time()
-            .start_timer(matter.into(), &narrative)?
-            .into())
+    pub fn start_timer(&self, matter: MatterId, narrative: String) -> Result<Timer> {
+        Ok(self.session.time().start_timer(matter, &narrative)?.into())
     }
 
     /// Pauses the actor's timer (none is `NotFound`).
@@ -149,25 +137,25 @@ impl TimeService {
 
     /// Records an expense or disbursement.
     pub fn record_expense(&self, new: NewExpense) -> Result<Expense> {
-        Ok(self.session.time().record_expense(new.try_into()?)?.into())
+        Ok(self.session.time().record_expense(new)?.into())
     }
 
     /// An expense by id.
-    pub fn expense(&self, id: Uuid) -> Result<Expense> {
-        Ok(self.session.time().expense(id.into())?.into())
+    pub fn expense(&self, id: ExpenseId) -> Result<Expense> {
+        Ok(self.session.time().expense(id)?.into())
     }
 
     /// Changes an unbilled expense.
     pub fn update_expense(
         &self,
-        id: Uuid,
+        id: ExpenseId,
         expected_version: u64,
         changes: ExpenseChanges,
     ) -> Result<Expense> {
         Ok(self
             .session
             .time()
-            .update_expense(id.into(), expected_version, changes.try_into()?)?
+            .update_expense(id, expected_version, changes.try_into()?)?
             .into())
     }
 
@@ -176,14 +164,14 @@ impl TimeService {
         Ok(self
             .session
             .time()
-            .expenses(&query.into(), page.try_into()?)?
+            .expenses(&query, page.try_into()?)?
             .into())
     }
 
     /// The billing terms of a client or matter (empty, version 0, when none are set); needs
     /// `view_rates`.
     pub fn terms(&self, scope: TermsScope) -> Result<BillingTerms> {
-        Ok(self.session.time().terms(scope.into())?.into())
+        Ok(self.session.time().terms(scope)?.into())
     }
 
     /// Saves the billing terms of a client or matter (`expected_version` 0 the first time;
@@ -198,7 +186,7 @@ impl TimeService {
 
     /// The firm's billing settings (the defaults, version 0, until saved).
     pub fn billing_settings(&self) -> Result<FirmBillingSettings> {
-        Ok(self.session.time().billing_settings()?.into())
+        Ok(self.session.time().billing_settings()?)
     }
 
     /// Saves the firm's billing settings (needs `manage_billing`; `expected_version` 0 the
@@ -211,7 +199,6 @@ impl TimeService {
         Ok(self
             .session
             .time()
-            .set_billing_settings(settings.try_into()?, expected_version)?
-            .into())
+            .set_billing_settings(settings, expected_version)?)
     }
 }

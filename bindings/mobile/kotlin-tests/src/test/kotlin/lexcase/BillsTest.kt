@@ -23,7 +23,7 @@ class BillsTest {
         matter = matter.id,
         date = day("2026-11-20"),
         description = text,
-        unitCost = gbp(cost),
+        unitCost = Amount(BigDecimal(cost)),
         tax = tax,
         quantity = BigDecimal.ONE,
         expenseCode = code,
@@ -42,7 +42,7 @@ class BillsTest {
             val work = time.record(
                 NewTimeEntry(
                     m.id, day("2026-11-20"), 4u * 3600u, "Trial preparation",
-                    taskCode = "L440", activityCode = "A101", rate = gbp("250"),
+                    taskCode = "L440", activityCode = "A101", rate = Amount(BigDecimal("250")),
                 ),
             )
             time.record(NewTimeEntry(m.id, day("2026-11-21"), 600u, "Courtesy call", billability = Billability.NO_CHARGE))
@@ -100,7 +100,7 @@ class BillsTest {
 
             val payments = accounts.payments()
             fun pay(amount: String, allocations: List<Allocation>) = payments.record(
-                NewPayment(jane.id, day("2026-11-28"), gbp(amount), "bank transfer", "SMITH", allocations),
+                NewPayment(jane.id, day("2026-11-28"), Amount(BigDecimal(amount), "GBP"), "bank transfer", "SMITH", allocations),
             )
             val first = pay("500", listOf(Allocation(issued.id, BigDecimal("500"))))
             assertAmount("0", first.unallocated)
@@ -143,7 +143,7 @@ class BillsTest {
         withFirm {
             val jane = person("Jane", "Smith")
             val m = matter(jane)
-            feeEarner.time().record(NewTimeEntry(m.id, day("2026-11-20"), 3600u, "Searches", rate = gbp("100")))
+            feeEarner.time().record(NewTimeEntry(m.id, day("2026-11-20"), 3600u, "Searches", rate = Amount(BigDecimal("100"))))
             val bills = accounts.bills()
             val draft = bills.draft(november(jane, m, FeeArrangement.Hourly, "Conveyancing"))
             val adjusted = bills.addAdjustment(draft.id, draft.version, "Agreed reduction", BigDecimal("-10"), false)

@@ -20,7 +20,7 @@ class ClientMoneyTest {
                 matter = m.id,
                 client = jane.id,
                 kind = kind,
-                amount = gbp(amount),
+                amount = Amount(BigDecimal(amount)),
                 date = day("2026-11-27"),
                 description = "On account of costs",
                 reference = "BACS",
@@ -92,8 +92,8 @@ class ClientMoneyTest {
 
             val statement = BankStatement(
                 date = day("2026-11-30"),
-                balance = gbp("4300"),
-                outstandingPayments = listOf(StatementItem("cheque 1042", gbp("500"))),
+                balance = Amount(BigDecimal("4300"), "GBP"),
+                outstandingPayments = listOf(StatementItem("cheque 1042", Amount(BigDecimal("500")))),
             )
             val record = money.reconcile(statement)
             assertTrue(record.reconciliation.balanced)
@@ -105,7 +105,7 @@ class ClientMoneyTest {
             val due = money.reconciliationDue()
             assertEquals(day("2026-11-30"), due.last)
             assertEquals(day("2026-12-30"), due.nextDue)
-            val short = money.reconcile(statement.copy(date = day("2026-12-01"), balance = gbp("4200")))
+            val short = money.reconcile(statement.copy(date = day("2026-12-01"), balance = Amount(BigDecimal("4200"), "GBP")))
             assertFalse(short.reconciliation.balanced)
             assertAmount("-100", short.reconciliation.differences[0].amount.amount)
 
@@ -118,7 +118,7 @@ class ClientMoneyTest {
             }
             assertEquals("client", wrongClient.field)
             val dollars = assertThrows<LexcaseException.Validation> {
-                money.record(entry(ClientMoneyEntryKind.RECEIPT, "1").copy(amount = Money(BigDecimal.ONE, "USD")), null)
+                money.record(entry(ClientMoneyEntryKind.RECEIPT, "1").copy(amount = Amount(BigDecimal.ONE, "USD")), null)
             }
             assertEquals("amount", dollars.field)
             val tooFine = assertThrows<LexcaseException.Validation> {

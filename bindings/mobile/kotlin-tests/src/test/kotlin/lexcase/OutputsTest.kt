@@ -37,12 +37,12 @@ class OutputsTest {
         )
         val m = matter(client, title = "Smith v Jones", practiceArea = "litigation")
         val open = feeEarner.matters().open(m.id, m.version)
-        feeEarner.time().record(NewTimeEntry(open.id, day("2026-11-03"), 9000u, "Drafting the defence", rate = gbp("250")))
+        feeEarner.time().record(NewTimeEntry(open.id, day("2026-11-03"), 9000u, "Drafting the defence", rate = Amount(BigDecimal("250"))))
         feeEarner.time().recordExpense(
-            NewExpense(open.id, day("2026-11-04"), "Court fee", gbp("455"), ExpenseTax.DISBURSEMENT, BigDecimal.ONE),
+            NewExpense(open.id, day("2026-11-04"), "Court fee", Amount(BigDecimal("455")), ExpenseTax.DISBURSEMENT, BigDecimal.ONE),
         )
         feeEarner.time().recordExpense(
-            NewExpense(open.id, day("2026-11-04"), "Rail fare to hearing", gbp("48.60"), ExpenseTax.VATABLE_COST, BigDecimal.ONE),
+            NewExpense(open.id, day("2026-11-04"), "Rail fare to hearing", Amount(BigDecimal("48.60")), ExpenseTax.VATABLE_COST, BigDecimal.ONE),
         )
         val bills = accounts.bills()
         var bill = bills.draft(

@@ -157,7 +157,7 @@ class ProgressTest {
         withFirm {
             val client = person("Ivy", "Ash")
             val m = feeEarner.matters().open(matter(client).id, 1uL)
-            feeEarner.time().record(NewTimeEntry(m.id, day("2026-11-03"), 3600u, "Advice", rate = gbp("250")))
+            feeEarner.time().record(NewTimeEntry(m.id, day("2026-11-03"), 3600u, "Advice", rate = Amount(java.math.BigDecimal("250"))))
             val bills = accounts.bills()
             var bill = bills.draft(
                 DraftRequest(

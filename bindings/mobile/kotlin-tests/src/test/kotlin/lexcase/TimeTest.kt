@@ -63,7 +63,7 @@ class TimeTest {
             assertAmount("320", later.rate.amount)
             assertEquals(10u, later.rounding.incrementMinutes)
             assertEquals(6u, time.get(e.id).rounding.incrementMinutes, "the earlier entry keeps its policy")
-            val manual = time.record(entry(m, 600u, "Hearing").copy(rate = gbp("400")))
+            val manual = time.record(entry(m, 600u, "Hearing").copy(rate = Amount(BigDecimal("400"))))
             assertEquals(RateSource.MANUAL, manual.rateSource)
 
             val coded = time.record(entry(m, 600u, "Deposition").copy(taskCode = "l330", activityCode = "A104"))
@@ -108,10 +108,10 @@ class TimeTest {
             )
             assertEquals("narrative", assertThrows<LexcaseException.Validation> { time.record(entry(m, 60u, " ")) }.field)
             val finer = assertThrows<LexcaseException.Validation> {
-                time.record(entry(m, 60u, "x").copy(rate = gbp("1.1234567")))
+                time.record(entry(m, 60u, "x").copy(rate = Amount(BigDecimal("1.1234567"))))
             }
             assertEquals("rate", finer.field)
-            assertThrows<LexcaseException.Validation> { time.record(entry(m, 60u, "x").copy(rate = Money(BigDecimal.ONE, "XYZ"))) }
+            assertThrows<LexcaseException.Validation> { time.record(entry(m, 60u, "x").copy(rate = Amount(BigDecimal.ONE, "XYZ"))) }
             assertThrows<LexcaseException.PermissionDenied> { readOnly.time().record(entry(m, 60u, "x")) }
             assertThrows<LexcaseException.PermissionDenied> {
                 time.record(entry(m, 60u, "for a colleague").copy(user = partnerUser.id))
@@ -197,7 +197,7 @@ class TimeTest {
                     matter = m.id,
                     date = day("2026-11-27"),
                     description = "Probate application fee",
-                    unitCost = gbp("300"),
+                    unitCost = Amount(BigDecimal("300")),
                     tax = ExpenseTax.DISBURSEMENT,
                     quantity = BigDecimal.ONE,
                     expenseCode = "E112",
@@ -216,10 +216,10 @@ class TimeTest {
             assertNull(copies.expenseCode)
             assertEquals(1uL, time.expenses(WorkQuery(matter = m.id), FIRST_PAGE).total)
 
-            val bad = NewExpense(m.id, day("2026-11-27"), "x", gbp("1"), ExpenseTax.VATABLE_COST, BigDecimal.ONE)
+            val bad = NewExpense(m.id, day("2026-11-27"), "x", Amount(BigDecimal.ONE), ExpenseTax.VATABLE_COST, BigDecimal.ONE)
             val field = { new: NewExpense -> assertThrows<LexcaseException.Validation> { time.recordExpense(new) }.field }
             assertEquals("expense_code", field(bad.copy(expenseCode = "E999")))
-            assertEquals("unit_cost", field(bad.copy(unitCost = Money(BigDecimal.ONE, "USD"))))
+            assertEquals("unit_cost", field(bad.copy(unitCost = Amount(BigDecimal.ONE, "USD"))))
             assertEquals("quantity", field(bad.copy(quantity = BigDecimal.ZERO)))
         }
     }
@@ -229,7 +229,7 @@ class TimeTest {
         withFirm {
             val m = matter(person("Jane", "Smith"))
             feeEarner.time().record(
-                NewTimeEntry(m.id, day("2026-11-26"), 7200u, "Completion", rate = gbp("200")),
+                NewTimeEntry(m.id, day("2026-11-26"), 7200u, "Completion", rate = Amount(BigDecimal("200"))),
             )
             val wip = accounts.reports().wip()
             assertEquals(m.id, wip.byMatter.single().matter)
