@@ -19,6 +19,7 @@ pub use lexcase::store::BillQuery;
 use chrono::{DateTime, NaiveDate, Utc};
 use lexcase::billing::BillTotals as CoreBillTotals;
 use lexcase::bills::{Bill as CoreBill, Payment as CorePayment};
+use lexcase::money::Currency;
 use lexcase::store::Paged;
 use lexcase::{BillId, ContactId, MatterId, PaymentId, TimeEntryId, UserId};
 use rust_decimal::Decimal;
@@ -44,20 +45,12 @@ pub struct BillTotals {
 impl From<CoreBillTotals> for BillTotals {
     fn from(totals: CoreBillTotals) -> Self {
         // The per-line figures are on each `BillLine` (`totals`).
-        let CoreBillTotals {
-            lines: _,
-            gross,
-            discount,
-            net,
-            tax,
-            total,
-        } = totals;
         Self {
-            gross,
-            discount,
-            net,
-            tax,
-            total,
+            gross: totals.gross,
+            discount: totals.discount,
+            net: totals.net,
+            tax: totals.tax,
+            total: totals.total,
         }
     }
 }
@@ -80,7 +73,7 @@ pub struct Bill {
     /// The last day of work billed.
     pub period_to: NaiveDate,
     /// ISO 4217 currency of every amount.
-    pub currency: String,
+    pub currency: Currency,
     /// How fees are charged.
     pub arrangement: FeeArrangement,
     /// The lines, in number order.
@@ -129,70 +122,37 @@ pub struct Bill {
 
 impl From<CoreBill> for Bill {
     fn from(bill: CoreBill) -> Self {
-        let allowed_transitions = bill.allowed_transitions();
-        let outstanding = bill.outstanding();
-        // Destructured without `..`: a field added to the core type must be mirrored here.
-        let CoreBill {
-            id,
-            kind,
-            number,
-            client,
-            matters,
-            period_from,
-            period_to,
-            currency,
-            arrangement,
-            lines,
-            covered_time,
-            discount,
-            tax_name,
-            tax_rate,
-            totals,
-            status,
-            credits,
-            description,
-            issued_on,
-            due_on,
-            paid,
-            credited,
-            written_off,
-            void_reason,
-            created_by,
-            created_at,
-            issued_by,
-            version,
-        } = bill;
         Self {
-            id,
-            kind,
-            number,
-            client,
-            matters,
-            period_from,
-            period_to,
-            currency: currency.code().to_owned(),
-            arrangement,
-            lines,
-            covered_time,
-            discount,
-            tax_name,
-            tax_rate,
-            totals: totals.into(),
-            status,
-            allowed_transitions,
-            outstanding,
-            credits,
-            description,
-            issued_on,
-            due_on,
-            paid,
-            credited,
-            written_off,
-            void_reason,
-            created_by,
-            created_at,
-            issued_by,
-            version,
+            allowed_transitions: bill.allowed_transitions(),
+            outstanding: bill.outstanding(),
+            id: bill.id,
+            kind: bill.kind,
+            number: bill.number,
+            client: bill.client,
+            matters: bill.matters,
+            period_from: bill.period_from,
+            period_to: bill.period_to,
+            currency: bill.currency,
+            arrangement: bill.arrangement,
+            lines: bill.lines,
+            covered_time: bill.covered_time,
+            discount: bill.discount,
+            tax_name: bill.tax_name,
+            tax_rate: bill.tax_rate,
+            totals: bill.totals.into(),
+            status: bill.status,
+            credits: bill.credits,
+            description: bill.description,
+            issued_on: bill.issued_on,
+            due_on: bill.due_on,
+            paid: bill.paid,
+            credited: bill.credited,
+            written_off: bill.written_off,
+            void_reason: bill.void_reason,
+            created_by: bill.created_by,
+            created_at: bill.created_at,
+            issued_by: bill.issued_by,
+            version: bill.version,
         }
     }
 }
@@ -247,32 +207,18 @@ pub struct Payment {
 
 impl From<CorePayment> for Payment {
     fn from(payment: CorePayment) -> Self {
-        let unallocated = payment.unallocated();
-        // Destructured without `..`: a field added to the core type must be mirrored here.
-        let CorePayment {
-            id,
-            client,
-            received_on,
-            amount,
-            method,
-            reference,
-            allocations,
-            recorded_by,
-            recorded_at,
-            version,
-        } = payment;
         Self {
-            id,
-            client,
-            received_on,
-            amount,
-            method,
-            reference,
-            allocations,
-            unallocated,
-            recorded_by,
-            recorded_at,
-            version,
+            unallocated: payment.unallocated(),
+            id: payment.id,
+            client: payment.client,
+            received_on: payment.received_on,
+            amount: payment.amount,
+            method: payment.method,
+            reference: payment.reference,
+            allocations: payment.allocations,
+            recorded_by: payment.recorded_by,
+            recorded_at: payment.recorded_at,
+            version: payment.version,
         }
     }
 }

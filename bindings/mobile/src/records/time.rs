@@ -73,50 +73,27 @@ pub struct TimeEntry {
 
 impl From<CoreTimeEntry> for TimeEntry {
     fn from(entry: CoreTimeEntry) -> Self {
-        let chargeable_seconds = entry.chargeable_seconds();
-        let value = entry.value();
-        // Destructured without `..`: a field added to the core type must be mirrored here.
-        let CoreTimeEntry {
-            id,
-            matter,
-            user,
-            date,
-            seconds,
-            narrative,
-            task_code,
-            activity_code,
-            billability,
-            rate,
-            rate_source,
-            rounding,
-            status,
-            bill,
-            source,
-            recorded_by,
-            recorded_at,
-            version,
-        } = entry;
         Self {
-            id,
-            matter,
-            user,
-            date,
-            seconds,
-            narrative,
-            task_code,
-            activity_code,
-            billability,
-            rate,
-            rate_source,
-            rounding,
-            status,
-            bill,
-            source,
-            chargeable_seconds,
-            value,
-            recorded_by,
-            recorded_at,
-            version,
+            chargeable_seconds: entry.chargeable_seconds(),
+            value: entry.value(),
+            id: entry.id,
+            matter: entry.matter,
+            user: entry.user,
+            date: entry.date,
+            seconds: entry.seconds,
+            narrative: entry.narrative,
+            task_code: entry.task_code,
+            activity_code: entry.activity_code,
+            billability: entry.billability,
+            rate: entry.rate,
+            rate_source: entry.rate_source,
+            rounding: entry.rounding,
+            status: entry.status,
+            bill: entry.bill,
+            source: entry.source,
+            recorded_by: entry.recorded_by,
+            recorded_at: entry.recorded_at,
+            version: entry.version,
         }
     }
 }
@@ -152,34 +129,20 @@ pub struct NewTimeEntry {
     pub source: Option<TimeSource>,
 }
 
-impl TryFrom<NewTimeEntry> for CoreNewTimeEntry {
-    type Error = LexcaseError;
-    fn try_from(new: NewTimeEntry) -> Result<Self, LexcaseError> {
-        // Destructured without `..`: a field added here must reach the core type.
-        let NewTimeEntry {
-            matter,
-            date,
-            seconds,
-            narrative,
-            user,
-            task_code,
-            activity_code,
-            billability,
-            rate,
-            source,
-        } = new;
-        Ok(Self {
-            matter,
-            user,
-            date,
-            seconds,
-            narrative,
-            task_code,
-            activity_code,
-            billability: billability.unwrap_or_default(),
-            rate,
-            source: source.unwrap_or_default(),
-        })
+impl From<NewTimeEntry> for CoreNewTimeEntry {
+    fn from(new: NewTimeEntry) -> Self {
+        Self {
+            billability: new.billability.unwrap_or_default(),
+            source: new.source.unwrap_or_default(),
+            matter: new.matter,
+            user: new.user,
+            date: new.date,
+            seconds: new.seconds,
+            narrative: new.narrative,
+            task_code: new.task_code,
+            activity_code: new.activity_code,
+            rate: new.rate,
+        }
     }
 }
 
@@ -230,28 +193,17 @@ pub struct TimeEntryChanges {
     pub rate: Option<Amount>,
 }
 
-impl TryFrom<TimeEntryChanges> for CoreTimeEntryChanges {
-    type Error = LexcaseError;
-    fn try_from(changes: TimeEntryChanges) -> Result<Self, LexcaseError> {
-        // Destructured without `..`: a field added here must reach the core type.
-        let TimeEntryChanges {
-            date,
-            seconds,
-            narrative,
-            task_code,
-            activity_code,
-            billability,
-            rate,
-        } = changes;
-        Ok(Self {
-            date,
-            seconds,
-            narrative,
-            task_code: task_code.map(Option::<String>::from),
-            activity_code: activity_code.map(Option::<String>::from),
-            billability,
-            rate,
-        })
+impl From<TimeEntryChanges> for CoreTimeEntryChanges {
+    fn from(changes: TimeEntryChanges) -> Self {
+        Self {
+            task_code: changes.task_code.map(Option::<String>::from),
+            activity_code: changes.activity_code.map(Option::<String>::from),
+            date: changes.date,
+            seconds: changes.seconds,
+            narrative: changes.narrative,
+            billability: changes.billability,
+            rate: changes.rate,
+        }
     }
 }
 
@@ -299,25 +251,15 @@ pub struct Timer {
 
 impl From<CoreTimer> for Timer {
     fn from(timer: CoreTimer) -> Self {
-        let state = timer.state();
-        let CoreTimer {
-            user,
-            matter,
-            narrative,
-            started_at,
-            elapsed_seconds,
-            running_since,
-            version,
-        } = timer;
         Self {
-            user,
-            matter,
-            narrative,
-            started_at,
-            elapsed_seconds,
-            running_since,
-            state,
-            version,
+            state: timer.state(),
+            user: timer.user,
+            matter: timer.matter,
+            narrative: timer.narrative,
+            started_at: timer.started_at,
+            elapsed_seconds: timer.elapsed_seconds,
+            running_since: timer.running_since,
+            version: timer.version,
         }
     }
 }
@@ -363,44 +305,24 @@ pub struct Expense {
 
 impl From<CoreExpense> for Expense {
     fn from(expense: CoreExpense) -> Self {
-        let amount = expense.amount();
-        // Destructured without `..`: a field added to the core type must be mirrored here.
-        let CoreExpense {
-            id,
-            matter,
-            date,
-            description,
-            quantity,
-            unit_cost,
-            expense_code,
-            vendor,
-            receipt,
-            tax,
-            billable,
-            status,
-            bill,
-            recorded_by,
-            recorded_at,
-            version,
-        } = expense;
         Self {
-            id,
-            matter,
-            date,
-            description,
-            quantity,
-            unit_cost,
-            amount,
-            expense_code,
-            vendor,
-            receipt,
-            tax,
-            billable,
-            status,
-            bill,
-            recorded_by,
-            recorded_at,
-            version,
+            amount: expense.amount(),
+            id: expense.id,
+            matter: expense.matter,
+            date: expense.date,
+            description: expense.description,
+            quantity: expense.quantity,
+            unit_cost: expense.unit_cost,
+            expense_code: expense.expense_code,
+            vendor: expense.vendor,
+            receipt: expense.receipt,
+            tax: expense.tax,
+            billable: expense.billable,
+            status: expense.status,
+            bill: expense.bill,
+            recorded_by: expense.recorded_by,
+            recorded_at: expense.recorded_at,
+            version: expense.version,
         }
     }
 }
@@ -449,35 +371,22 @@ pub struct ExpenseChanges {
     pub billable: Option<bool>,
 }
 
-impl TryFrom<ExpenseChanges> for CoreExpenseChanges {
-    type Error = LexcaseError;
-    fn try_from(changes: ExpenseChanges) -> Result<Self, LexcaseError> {
-        // Destructured without `..`: a field added here must reach the core type.
-        let ExpenseChanges {
-            date,
-            description,
-            quantity,
-            unit_cost,
-            expense_code,
-            vendor,
-            receipt,
-            tax,
-            billable,
-        } = changes;
-        Ok(Self {
-            date,
-            description,
-            quantity,
-            unit_cost,
-            expense_code: expense_code.map(Option::<String>::from),
-            vendor,
-            receipt: receipt.map(|change| match change {
+impl From<ExpenseChanges> for CoreExpenseChanges {
+    fn from(changes: ExpenseChanges) -> Self {
+        Self {
+            expense_code: changes.expense_code.map(Option::<String>::from),
+            receipt: changes.receipt.map(|change| match change {
                 ReceiptChange::Set { document } => Some(document),
                 ReceiptChange::Clear => None,
             }),
-            tax,
-            billable,
-        })
+            date: changes.date,
+            description: changes.description,
+            quantity: changes.quantity,
+            unit_cost: changes.unit_cost,
+            vendor: changes.vendor,
+            tax: changes.tax,
+            billable: changes.billable,
+        }
     }
 }
 
@@ -535,28 +444,19 @@ pub struct BillingTerms {
 
 impl From<CoreBillingTerms> for BillingTerms {
     fn from(terms: CoreBillingTerms) -> Self {
-        let CoreBillingTerms {
-            scope,
-            rate,
-            user_rates,
-            rounding,
-            codes,
-            updated_by,
-            updated_at,
-            version,
-        } = terms;
         Self {
-            scope,
-            rate,
-            user_rates: user_rates
+            user_rates: terms
+                .user_rates
                 .into_iter()
                 .map(|(user, rate)| UserRate { user, rate })
                 .collect(),
-            rounding,
-            codes,
-            updated_by,
-            updated_at,
-            version,
+            scope: terms.scope,
+            rate: terms.rate,
+            rounding: terms.rounding,
+            codes: terms.codes,
+            updated_by: terms.updated_by,
+            updated_at: terms.updated_at,
+            version: terms.version,
         }
     }
 }
@@ -564,19 +464,12 @@ impl From<CoreBillingTerms> for BillingTerms {
 impl TryFrom<BillingTerms> for CoreBillingTerms {
     type Error = LexcaseError;
     fn try_from(terms: BillingTerms) -> Result<Self, LexcaseError> {
-        let BillingTerms {
-            scope,
-            rate,
-            user_rates,
-            rounding,
-            codes,
-            updated_by,
-            updated_at,
-            version,
-        } = terms;
-        let mut rates = std::collections::BTreeMap::new();
-        for UserRate { user, rate } in user_rates {
-            if rates.insert(user, rate.checked("user_rates")?).is_some() {
+        let mut user_rates = std::collections::BTreeMap::new();
+        for UserRate { user, rate } in terms.user_rates {
+            if user_rates
+                .insert(user, rate.checked("user_rates")?)
+                .is_some()
+            {
                 return Err(LexcaseError::Validation {
                     field: "user_rates".to_owned(),
                     reason: "one rate per user".to_owned(),
@@ -585,14 +478,14 @@ impl TryFrom<BillingTerms> for CoreBillingTerms {
             }
         }
         Ok(Self {
-            scope,
-            rate: rate.map(|r| r.checked("rate")).transpose()?,
-            user_rates: rates,
-            rounding,
-            codes,
-            updated_by,
-            updated_at,
-            version,
+            user_rates,
+            rate: terms.rate.map(|r| r.checked("rate")).transpose()?,
+            scope: terms.scope,
+            rounding: terms.rounding,
+            codes: terms.codes,
+            updated_by: terms.updated_by,
+            updated_at: terms.updated_at,
+            version: terms.version,
         })
     }
 }
@@ -622,18 +515,17 @@ mod tests {
             rate: None,
             source: None,
         };
-        let core = CoreNewTimeEntry::try_from(new).unwrap();
+        let core = CoreNewTimeEntry::from(new);
         assert_eq!(core.billability, Billability::Billable);
         assert_eq!(core.source, TimeSource::Typed);
 
-        let changes = CoreTimeEntryChanges::try_from(TimeEntryChanges {
+        let changes = CoreTimeEntryChanges::from(TimeEntryChanges {
             task_code: Some(CodeChange::Clear),
             activity_code: Some(CodeChange::Set {
                 code: "A101".into(),
             }),
             ..TimeEntryChanges::default()
-        })
-        .unwrap();
+        });
         assert_eq!(changes.task_code, Some(None));
         assert_eq!(changes.activity_code, Some(Some("A101".into())));
         assert_eq!(changes.narrative, None);

@@ -36,7 +36,7 @@ impl TimeService {
 impl TimeService {
     /// Records time.
     pub fn record(&self, new: NewTimeEntry) -> Result<TimeEntry> {
-        Ok(self.session.time().record(new.try_into()?)?.into())
+        Ok(self.session.time().record(new.into())?.into())
     }
 
     /// Records many entries in one transaction (imports, mobile sync): all or none.
@@ -48,10 +48,7 @@ impl TimeService {
         new: Vec<NewTimeEntry>,
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<Vec<TimeEntry>> {
-        let new = new
-            .into_iter()
-            .map(CoreNewTimeEntry::try_from)
-            .collect::<Result<Vec<_>>>()?;
+        let new = new.into_iter().map(CoreNewTimeEntry::from).collect();
         let recorded = listened(listener, |p| {
             self.session.time().record_many_with_progress(new, p)
         });
@@ -89,7 +86,7 @@ impl TimeService {
         Ok(self
             .session
             .time()
-            .update(id, expected_version, changes.try_into()?)?
+            .update(id, expected_version, changes.into())?
             .into())
     }
 
@@ -155,7 +152,7 @@ impl TimeService {
         Ok(self
             .session
             .time()
-            .update_expense(id, expected_version, changes.try_into()?)?
+            .update_expense(id, expected_version, changes.into())?
             .into())
     }
 
