@@ -1,6 +1,7 @@
-//! Shared conversion helpers. Each binding type converts to and from its core type in one
-//! `From`/`TryFrom` impl beside its definition (under [`crate::records`]); this module holds what
-//! those impls share.
+//! Shared conversion helpers for what the binding still converts (the core's own records and
+//! enums cross the FFI as they are): pages of core lists, enums of crates without a `uniffi`
+//! feature (`lexcase_sqlite::Durability`), instants given as foreign timestamps, and lists of
+//! the few records with a derived field.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -76,11 +77,6 @@ macro_rules! page_record {
 
 pub(crate) use page_record;
 
-/// An instant as uniffi's timestamp (`java.time.Instant` in Kotlin, `Date` in Swift).
-pub(crate) fn instant(at: DateTime<Utc>) -> SystemTime {
-    at.into()
-}
-
 /// An instant from the foreign side as a chrono UTC time; one outside chrono's range is a
 /// `Validation` error on `field` (chrono's own conversion would panic).
 pub(crate) fn utc(at: SystemTime, field: &str) -> Result<DateTime<Utc>, LexcaseError> {
@@ -111,9 +107,4 @@ pub(crate) fn utc(at: SystemTime, field: &str) -> Result<DateTime<Utc>, LexcaseE
 /// Converts every element.
 pub(crate) fn all<T, U: From<T>>(items: impl IntoIterator<Item = T>) -> Vec<U> {
     items.into_iter().map(U::from).collect()
-}
-
-/// Converts every element of an optional list.
-pub(crate) fn all_opt<T, U: From<T>>(items: Option<Vec<T>>) -> Option<Vec<U>> {
-    items.map(all)
 }

@@ -15,8 +15,6 @@ pub use lexcase::appointments::{
 
 use lexcase::appointments::AppointmentChanges as CoreAppointmentChanges;
 
-use crate::convert::all_opt;
-
 /// How `AppointmentChanges` changes the recurrence (null there leaves it as it is).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
 pub enum RecurrenceChange {
@@ -77,8 +75,7 @@ impl From<AppointmentChanges> for CoreAppointmentChanges {
             location: changes.location,
             schedule: changes.schedule,
             recurrence: changes.recurrence.map(Option::<String>::from),
-            // An identity conversion until `all_opt` is deleted with the other unused helpers.
-            attendees: all_opt(changes.attendees),
+            attendees: changes.attendees,
             reminders: changes.reminders,
         }
     }
