@@ -332,7 +332,7 @@ class InvalidArchiveError(LexcaseError):
 class CancelledError(LexcaseError):
     """The progress callback cancelled the call; nothing was written."""
 
-# ---------------------------------------------------------------- firm and session
+# ---------------------------------------------------------------- session and pages
 
 @final
 class Session:
@@ -454,36 +454,12 @@ class Page(Generic[_T_co]):
     def __class_getitem__(cls, item: object) -> types.GenericAlias:
         """``Page[User]`` in annotations evaluated at run time."""
 
-# ---------------------------------------------------------------- users
-
-# ---------------------------------------------------------------- contacts
-
-# ---------------------------------------------------------------- matters
-
-# ---------------------------------------------------------------- audit
-
-# ---------------------------------------------------------------- settings
-
-# ---------------------------------------------------------------- workflow
-
-# ---------------------------------------------------------------- tasks
-
-# ---------------------------------------------------------------- notes
-
-# ---------------------------------------------------------------- documents
-
-# ---------------------------------------------------------------- appointments
-
 # ---------------------------------------------------------------- communications
 
 CORRESPONDENCE: Final[str]
 """The document category attachments of filed communications are filed under."""
 ENCRYPTION: Final[bool]
 """Whether this build can encrypt at rest (``open(path, key=...)``)."""
-
-# ---------------------------------------------------------------- documents from templates
-
-# ---------------------------------------------------------------- outgoing email
 
 # ---------------------------------------------------------------- docket and rules
 
@@ -518,8 +494,6 @@ def compliance_pack_from_json(text: str) -> CompliancePack:
 
 def builtin_compliance_packs() -> list[CompliancePack]:
     """The shipped packs: ``core``, ``ew-conveyancing``, ``ew-litigation`` and ``us``."""
-
-# ---------------------------------------------------------------- interchange
 
 # ---------------------------------------------------------------- time, billing, client money
 
