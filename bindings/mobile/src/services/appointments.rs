@@ -2,7 +2,6 @@
 //! series, agendas, a matter's calendar and clashes.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use lexcase::service::Session;
 use lexcase::{AppointmentId, MatterId, UserId};
 
 use crate::error::Result;
@@ -11,20 +10,13 @@ use crate::records::{
     OccurrenceChange,
 };
 
-/// Calendar entries. An entry on a matter follows the matter's visibility (for a user who may
-/// not see the matter it does not exist) and needs `edit_matters` to change; an entry on no
-/// matter is visible to the firm and changed by its organiser, a user attending, or anyone with
-/// `edit_matters`. Changes are based on the entry's `expected_version` (else `StaleVersion`).
-/// Date ranges are inclusive, read in the firm's zone, and cover at most 366 days.
-#[derive(Debug, uniffi::Object)]
-pub struct AppointmentService {
-    session: Session,
-}
-
-impl AppointmentService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Calendar entries. An entry on a matter follows the matter's visibility (for a user who may
+    /// not see the matter it does not exist) and needs `edit_matters` to change; an entry on no
+    /// matter is visible to the firm and changed by its organiser, a user attending, or anyone with
+    /// `edit_matters`. Changes are based on the entry's `expected_version` (else `StaleVersion`).
+    /// Date ranges are inclusive, read in the firm's zone, and cover at most 366 days.
+    AppointmentService
 }
 
 #[uniffi::export]

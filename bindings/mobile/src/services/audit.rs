@@ -1,22 +1,14 @@
 //! The audit trail: verification, per-entity history, and the change feed.
 
-use lexcase::service::Session;
 use uuid::Uuid;
 
 use crate::error::Result;
 use crate::records::{AuditEvent, AuditHead, AuditVerification, ChangeBatch};
 
-/// The audit trail. Events about matters the actor may not see are left out; rates of other
-/// users are redacted for actors who may not see rates.
-#[derive(Debug, uniffi::Object)]
-pub struct AuditService {
-    session: Session,
-}
-
-impl AuditService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// The audit trail. Events about matters the actor may not see are left out; rates of other
+    /// users are redacted for actors who may not see rates.
+    AuditService
 }
 
 #[uniffi::export]

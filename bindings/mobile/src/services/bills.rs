@@ -2,25 +2,17 @@
 //! issue, void, credit notes, and the exports (LEDES 1998B, CSV, JSON).
 
 use lexcase::BillId;
-use lexcase::service::Session;
 use rust_decimal::Decimal;
 
 use crate::error::Result;
 use crate::records::{Bill, BillPage, BillQuery, BillStatus, Discount, DraftRequest, Page};
 
-/// Bills. Reading them needs `view_rates` or `manage_billing` and sight of every matter on
-/// them; everything else needs `manage_billing`. A bill moves draft → approved → issued → partly paid → paid, or to void; `Bill.allowedTransitions`
-/// says where it may go now (elsewhere is an `InvalidTransition`). Only a draft may be changed.
-/// Changes are based on the bill's `expected_version` (else `StaleVersion`).
-#[derive(Debug, uniffi::Object)]
-pub struct BillService {
-    session: Session,
-}
-
-impl BillService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Bills. Reading them needs `view_rates` or `manage_billing` and sight of every matter on
+    /// them; everything else needs `manage_billing`. A bill moves draft → approved → issued → partly paid → paid, or to void; `Bill.allowedTransitions`
+    /// says where it may go now (elsewhere is an `InvalidTransition`). Only a draft may be changed.
+    /// Changes are based on the bill's `expected_version` (else `StaleVersion`).
+    BillService
 }
 
 #[uniffi::export]

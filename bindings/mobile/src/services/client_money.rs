@@ -2,7 +2,6 @@
 //! balances and three-way reconciliation.
 
 use chrono::NaiveDate;
-use lexcase::service::Session;
 use lexcase::{MatterId, TrustEntryId};
 
 use crate::error::Result;
@@ -11,20 +10,13 @@ use crate::records::{
     ReconciliationRecord,
 };
 
-/// Client money. Recording and reconciling need `manage_client_money`; reading entries and
-/// balances needs it or `view_rates`. A withdrawal that
-/// would take a client's ledger on a matter below zero is a `Validation` error (field
-/// `amount`) unless an `overrideReason` is given by a user with `override_client_money`
-/// (else `PermissionDenied`); the reason is kept on the entry.
-#[derive(Debug, uniffi::Object)]
-pub struct ClientMoneyService {
-    session: Session,
-}
-
-impl ClientMoneyService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Client money. Recording and reconciling need `manage_client_money`; reading entries and
+    /// balances needs it or `view_rates`. A withdrawal that
+    /// would take a client's ledger on a matter below zero is a `Validation` error (field
+    /// `amount`) unless an `overrideReason` is given by a user with `override_client_money`
+    /// (else `PermissionDenied`); the reason is kept on the entry.
+    ClientMoneyService
 }
 
 #[uniffi::export]

@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use lexcase::service::Session;
 use lexcase::{CommunicationId, MatterId};
 
 use crate::error::{LexcaseError, Result};
@@ -13,19 +12,12 @@ use crate::records::{
     OutboundEmail, Page, SentEmail,
 };
 
-/// Communications. One filed to a matter follows the matter's visibility (for a user who may
-/// not see the matter it does not exist); recording, ingesting, filing and the unfiled queue
-/// need `edit_matters`. Original email bytes and attachments go to the firm's blob store and
-/// are verified when read back (else `Integrity`).
-#[derive(Debug, uniffi::Object)]
-pub struct CommunicationService {
-    session: Session,
-}
-
-impl CommunicationService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Communications. One filed to a matter follows the matter's visibility (for a user who may
+    /// not see the matter it does not exist); recording, ingesting, filing and the unfiled queue
+    /// need `edit_matters`. Original email bytes and attachments go to the firm's blob store and
+    /// are verified when read back (else `Integrity`).
+    CommunicationService
 }
 
 #[uniffi::export]

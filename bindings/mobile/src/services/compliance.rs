@@ -4,24 +4,16 @@
 use std::sync::Arc;
 
 use lexcase::MatterId;
-use lexcase::service::Session;
 
 use crate::error::Result;
 use crate::progress::{ProgressListener, listened};
 use crate::records::{CompliancePack, MatterCompliance, RuleOverride, RuleTestOutcome};
 
-/// Compliance rules. Reading findings needs sight of the matter; choosing and installing
-/// packs needs `manage_firm`; overriding a blocking rule (`matters().openOverriding`) needs
-/// `override_workflow_gates` and a reason.
-#[derive(Debug, uniffi::Object)]
-pub struct ComplianceService {
-    session: Session,
-}
-
-impl ComplianceService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Compliance rules. Reading findings needs sight of the matter; choosing and installing
+    /// packs needs `manage_firm`; overriding a blocking rule (`matters().openOverriding`) needs
+    /// `override_workflow_gates` and a reason.
+    ComplianceService
 }
 
 #[uniffi::export]

@@ -3,27 +3,19 @@
 use std::sync::Arc;
 
 use lexcase::MatterId;
-use lexcase::service::Session;
 
 use crate::error::Result;
 use crate::progress::{ProgressListener, listened};
 use crate::recheck::ConflictRecheck;
 use crate::records::{ConflictCheck, ConflictHit, HitDisposition};
 
-/// Conflict checks over every contact and every matter party (current, closed and archived
-/// matters, every role) and their affiliates. Searching and running checks need
-/// `open_matters` or `edit_matters`; clearing a hit needs the same, waiving or declining needs
-/// `manage_matter_access`. A hit on a matter the actor may not see says only that a conflict
-/// exists (`withheld`).
-#[derive(Debug, uniffi::Object)]
-pub struct ConflictService {
-    session: Session,
-}
-
-impl ConflictService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Conflict checks over every contact and every matter party (current, closed and archived
+    /// matters, every role) and their affiliates. Searching and running checks need
+    /// `open_matters` or `edit_matters`; clearing a hit needs the same, waiving or declining needs
+    /// `manage_matter_access`. A hit on a matter the actor may not see says only that a conflict
+    /// exists (`withheld`).
+    ConflictService
 }
 
 #[uniffi::export]

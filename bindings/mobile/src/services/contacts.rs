@@ -2,7 +2,6 @@
 
 use chrono::NaiveDate;
 use lexcase::ContactId;
-use lexcase::service::Session;
 
 use crate::convert::all;
 use crate::error::Result;
@@ -11,17 +10,10 @@ use crate::records::{
     Page, VerificationMethod,
 };
 
-/// Contacts of the firm. Everybody may read them; changing needs `manage_contacts`. Changes
-/// are based on the contact's `expected_version` (else `StaleVersion`).
-#[derive(Debug, uniffi::Object)]
-pub struct ContactService {
-    session: Session,
-}
-
-impl ContactService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Contacts of the firm. Everybody may read them; changing needs `manage_contacts`. Changes
+    /// are based on the contact's `expected_version` (else `StaleVersion`).
+    ContactService
 }
 
 #[uniffi::export]

@@ -2,7 +2,6 @@
 //! triggers, closed, the register and reminders.
 
 use chrono::NaiveDate;
-use lexcase::service::Session;
 use lexcase::{DeadlineId, UserId};
 
 use crate::error::Result;
@@ -11,19 +10,12 @@ use crate::records::{
     NewDeadline, Page,
 };
 
-/// Deadlines. They follow their matter's visibility (for a user who may not see the matter
-/// they do not exist); entering and changing them needs `edit_matters`. Changes are based on
-/// the deadline's `expected_version` (else `StaleVersion`); a closed deadline cannot be
-/// changed (`InvalidTransition`).
-#[derive(Debug, uniffi::Object)]
-pub struct DocketService {
-    session: Session,
-}
-
-impl DocketService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Deadlines. They follow their matter's visibility (for a user who may not see the matter
+    /// they do not exist); entering and changing them needs `edit_matters`. Changes are based on
+    /// the deadline's `expected_version` (else `StaleVersion`); a closed deadline cannot be
+    /// changed (`InvalidTransition`).
+    DocketService
 }
 
 #[uniffi::export]

@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-use lexcase::service::Session;
 use lexcase::{DocumentId, MatterId};
 
 use crate::error::Result;
@@ -12,21 +11,14 @@ use crate::records::{
     RenderedDocument, TemplateKind,
 };
 
-/// Documents. They follow their matter's visibility (for a user who may not see the matter its
-/// documents do not exist); filing and changing need `edit_matters`. Contents go to the firm's
-/// blob store (`<database>.blobs` beside a database file, memory for `":memory:"`), addressed
-/// by their SHA-256; reading them back verifies them, and contents changed on disk are refused
-/// with `Integrity`. Changes are based on the document's `expected_version` (else
-/// `StaleVersion`).
-#[derive(Debug, uniffi::Object)]
-pub struct DocumentService {
-    session: Session,
-}
-
-impl DocumentService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Documents. They follow their matter's visibility (for a user who may not see the matter its
+    /// documents do not exist); filing and changing need `edit_matters`. Contents go to the firm's
+    /// blob store (`<database>.blobs` beside a database file, memory for `":memory:"`), addressed
+    /// by their SHA-256; reading them back verifies them, and contents changed on disk are refused
+    /// with `Integrity`. Changes are based on the document's `expected_version` (else
+    /// `StaleVersion`).
+    DocumentService
 }
 
 #[uniffi::export]

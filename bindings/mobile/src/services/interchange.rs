@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use lexcase::ContactId;
-use lexcase::service::Session;
 use uuid::Uuid;
 
 use crate::convert::all;
@@ -12,17 +11,10 @@ use crate::error::Result;
 use crate::progress::{ProgressListener, listened};
 use crate::records::Contact;
 
-/// iCalendar export of calendars, deadlines and tasks; vCard export and import of contacts.
-/// Only what the actor may see is exported.
-#[derive(Debug, uniffi::Object)]
-pub struct InterchangeService {
-    session: Session,
-}
-
-impl InterchangeService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// iCalendar export of calendars, deadlines and tasks; vCard export and import of contacts.
+    /// Only what the actor may see is exported.
+    InterchangeService
 }
 
 #[uniffi::export]

@@ -1,7 +1,6 @@
 //! Matters: opening, details, lifecycle, parties, team, key dates, custom fields, access.
 
 use chrono::NaiveDate;
-use lexcase::service::Session;
 use lexcase::{ContactId, MatterId, PartyId, UserId};
 
 use crate::error::Result;
@@ -10,18 +9,11 @@ use crate::records::{
     NewMatter, Page, PartyRole, Visibility,
 };
 
-/// Matters. A matter the actor may not see (ethical wall, or team-only and not on the team)
-/// does not exist for them: reads, lists, counts and writes all behave as if it were absent
-/// (`NotFound`). Changes are based on the matter's `expected_version` (else `StaleVersion`).
-#[derive(Debug, uniffi::Object)]
-pub struct MatterService {
-    session: Session,
-}
-
-impl MatterService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Matters. A matter the actor may not see (ethical wall, or team-only and not on the team)
+    /// does not exist for them: reads, lists, counts and writes all behave as if it were absent
+    /// (`NotFound`). Changes are based on the matter's `expected_version` (else `StaleVersion`).
+    MatterService
 }
 
 #[uniffi::export]

@@ -1,6 +1,24 @@
 //! The session's namespaces: each exported method converts its arguments, calls the core
 //! service method of the same name, and converts the result. No rule lives here.
 
+/// Declares a namespace's object: a `uniffi::Object` over the acting user's session, made by
+/// [`crate::session::Session`] for each call of its namespace method.
+macro_rules! service_object {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Debug, uniffi::Object)]
+        pub struct $name {
+            session: lexcase::service::Session,
+        }
+
+        impl $name {
+            pub(crate) fn new(session: lexcase::service::Session) -> Self {
+                Self { session }
+            }
+        }
+    };
+}
+
 mod appointments;
 mod audit;
 mod bills;

@@ -1,25 +1,17 @@
 //! Notes on matters and contacts, their history, and full-text search.
 
 use lexcase::notes::NoteSubject;
-use lexcase::service::Session;
 use lexcase::{ContactId, MatterId, NoteId};
 
 use crate::error::Result;
 use crate::records::{Note, NotePage, Page};
 
-/// Notes. A matter note follows the matter's visibility (for a user who may not see the matter
-/// its notes do not exist) and needs `edit_matters` to write; a contact note is firm-wide and
-/// needs `manage_contacts`. Edits are based on the note's `expected_version` (else
-/// `StaleVersion`) and keep the previous text as a revision.
-#[derive(Debug, uniffi::Object)]
-pub struct NoteService {
-    session: Session,
-}
-
-impl NoteService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Notes. A matter note follows the matter's visibility (for a user who may not see the matter
+    /// its notes do not exist) and needs `edit_matters` to write; a contact note is firm-wide and
+    /// needs `manage_contacts`. Edits are based on the note's `expected_version` (else
+    /// `StaleVersion`) and keep the previous text as a revision.
+    NoteService
 }
 
 #[uniffi::export]

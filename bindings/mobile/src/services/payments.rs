@@ -2,26 +2,18 @@
 //! aged debt.
 
 use chrono::NaiveDate;
-use lexcase::service::Session;
 use lexcase::{BillId, ContactId, PaymentId};
 use rust_decimal::Decimal;
 
 use crate::error::Result;
 use crate::records::{AgedDebt, Bill, NewPayment, Payment, StatementOfAccount, currency};
 
-/// Payments. Every call needs `manage_billing`. An allocation to a
-/// bill that is not an issued, unpaid invoice, or above what it owes, is a `Validation` error
-/// (field `bill` or `amount`); allocations above the payment are refused (field
-/// `allocations`). Nothing is written when a call fails.
-#[derive(Debug, uniffi::Object)]
-pub struct PaymentService {
-    session: Session,
-}
-
-impl PaymentService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Payments. Every call needs `manage_billing`. An allocation to a
+    /// bill that is not an issued, unpaid invoice, or above what it owes, is a `Validation` error
+    /// (field `bill` or `amount`); allocations above the payment are refused (field
+    /// `allocations`). Nothing is written when a call fails.
+    PaymentService
 }
 
 #[uniffi::export]

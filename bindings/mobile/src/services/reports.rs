@@ -2,22 +2,14 @@
 //! balances, as records and as CSV.
 
 use chrono::NaiveDate;
-use lexcase::service::Session;
 use rust_decimal::Decimal;
 
 use crate::error::Result;
 use crate::records::{FeeEarnerHours, LedgerBalance, WipReport, currency};
 
-/// Reports; every one needs `view_rates`. Periods are inclusive.
-#[derive(Debug, uniffi::Object)]
-pub struct ReportService {
-    session: Session,
-}
-
-impl ReportService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Reports; every one needs `view_rates`. Periods are inclusive.
+    ReportService
 }
 
 #[uniffi::export]

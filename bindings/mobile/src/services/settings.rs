@@ -1,20 +1,11 @@
 //! The firm's settings and custom-field definitions.
 
-use lexcase::service::Session;
-
 use crate::error::Result;
 use crate::records::{CustomFieldDefinition, FirmSettings, HolidayList, SettingsChanges};
 
-/// Settings of the firm: reading is open to all users; changing needs `manage_firm`.
-#[derive(Debug, uniffi::Object)]
-pub struct SettingsService {
-    session: Session,
-}
-
-impl SettingsService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Settings of the firm: reading is open to all users; changing needs `manage_firm`.
+    SettingsService
 }
 
 #[uniffi::export]

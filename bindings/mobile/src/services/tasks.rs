@@ -1,24 +1,16 @@
 //! Tasks: creating, changing, completing, and the views.
 
-use lexcase::service::Session;
 use lexcase::{MatterId, TaskId};
 
 use crate::error::Result;
 use crate::records::{NewTask, Page, Task, TaskChanges, TaskPage, TaskStatus};
 
-/// Tasks. A task on a matter follows the matter's visibility (for a user who may not see the
-/// matter its tasks do not exist) and needs `edit_matters` to create or change; a task on no
-/// matter is visible to the whole firm. Changes are based on the task's `expected_version`
-/// (else `StaleVersion`).
-#[derive(Debug, uniffi::Object)]
-pub struct TaskService {
-    session: Session,
-}
-
-impl TaskService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Tasks. A task on a matter follows the matter's visibility (for a user who may not see the
+    /// matter its tasks do not exist) and needs `edit_matters` to create or change; a task on no
+    /// matter is visible to the whole firm. Changes are based on the task's `expected_version`
+    /// (else `StaleVersion`).
+    TaskService
 }
 
 #[uniffi::export]

@@ -1,25 +1,16 @@
 //! Document and email templates, their merge fields, and the letterhead.
 
-use lexcase::service::Session;
-
 use crate::error::Result;
 use crate::records::{
     DocumentTemplate, Letterhead, NewTemplate, OutputFormat, TemplateKind, TemplatePart,
 };
 
-/// Templates are firm data, versioned like rule packs: built-in defaults (`invoice`,
-/// `statement`, `client_care_letter`, `matter_report`, `cover_email`) and the firm's own
-/// versions. Installing, retiring and the letterhead need `manage_firm`; a template naming a
-/// merge field the model does not have is refused at install (`Template`, field named).
-#[derive(Debug, uniffi::Object)]
-pub struct TemplateService {
-    session: Session,
-}
-
-impl TemplateService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Templates are firm data, versioned like rule packs: built-in defaults (`invoice`,
+    /// `statement`, `client_care_letter`, `matter_report`, `cover_email`) and the firm's own
+    /// versions. Installing, retiring and the letterhead need `manage_firm`; a template naming a
+    /// merge field the model does not have is refused at install (`Template`, field named).
+    TemplateService
 }
 
 #[uniffi::export]

@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use lexcase::service::Session;
 use lexcase::timekeeping::NewTimeEntry as CoreNewTimeEntry;
 use lexcase::{ExpenseId, MatterId, TimeEntryId};
 
@@ -15,21 +14,14 @@ use crate::records::{
     WorkQuery,
 };
 
-/// Time entries, the timer, expenses and billing terms. Recording needs `record_time` and is
-/// done on matters the actor may see; one's own time may be changed while unbilled, anyone's
-/// with `manage_billing`. Rates are resolved by the hierarchy (manual → matter for the user →
-/// matter → client for the user → client → activity → user default) and the rounding policy in
-/// force is kept on the entry. Codes are checked against the client's and matter's code
-/// policy (`Validation` on `task_code`, `activity_code` or `expense_code`).
-#[derive(Debug, uniffi::Object)]
-pub struct TimeService {
-    session: Session,
-}
-
-impl TimeService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Time entries, the timer, expenses and billing terms. Recording needs `record_time` and is
+    /// done on matters the actor may see; one's own time may be changed while unbilled, anyone's
+    /// with `manage_billing`. Rates are resolved by the hierarchy (manual → matter for the user →
+    /// matter → client for the user → client → activity → user default) and the rounding policy in
+    /// force is kept on the entry. Codes are checked against the client's and matter's code
+    /// policy (`Validation` on `task_code`, `activity_code` or `expense_code`).
+    TimeService
 }
 
 #[uniffi::export]

@@ -1,22 +1,14 @@
 //! Users of the firm.
 
 use lexcase::UserId;
-use lexcase::service::Session;
 
 use crate::error::Result;
 use crate::records::{NewUser, Page, User, UserChanges, UserPage};
 
-/// Users of the firm. Everybody may list users; rates are shown only to those who may see
-/// rates (and to each user their own); changes need the `manage_users` capability.
-#[derive(Debug, uniffi::Object)]
-pub struct UserService {
-    session: Session,
-}
-
-impl UserService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Users of the firm. Everybody may list users; rates are shown only to those who may see
+    /// rates (and to each user their own); changes need the `manage_users` capability.
+    UserService
 }
 
 #[uniffi::export]

@@ -1,7 +1,6 @@
 //! Workflow: templates, starting a matter on one, its checklist, stage moves and reports.
 
 use lexcase::MatterId;
-use lexcase::service::Session;
 
 use crate::error::Result;
 use crate::records::{
@@ -9,19 +8,12 @@ use crate::records::{
     WorkflowProgress, WorkflowTemplate,
 };
 
-/// Workflow of matters. Reading follows the matter's visibility (a hidden matter's workflow is
-/// `NotFound`); changing needs `edit_matters` and is based on the workflow's `expected_version`
-/// (else `StaleVersion`); moving past a blocked gate needs `override_workflow_gates` and a
-/// reason.
-#[derive(Debug, uniffi::Object)]
-pub struct WorkflowService {
-    session: Session,
-}
-
-impl WorkflowService {
-    pub(crate) fn new(session: Session) -> Self {
-        Self { session }
-    }
+service_object! {
+    /// Workflow of matters. Reading follows the matter's visibility (a hidden matter's workflow is
+    /// `NotFound`); changing needs `edit_matters` and is based on the workflow's `expected_version`
+    /// (else `StaleVersion`); moving past a blocked gate needs `override_workflow_gates` and a
+    /// reason.
+    WorkflowService
 }
 
 #[uniffi::export]
