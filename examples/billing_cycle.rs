@@ -17,7 +17,7 @@ use lexcase::client_money::{
 use lexcase::clock::FixedClock;
 use lexcase::contacts::NewContact;
 use lexcase::firm::FirmSetup;
-use lexcase::matters::{BillingArrangement, BillingKind, NewMatter};
+use lexcase::matters::{BillingKind, NewMatter};
 use lexcase::money::{Currency, Money};
 use lexcase::service::{DraftRequest, Firm};
 use lexcase::store::MemoryBlobStore;
@@ -82,10 +82,8 @@ fn main() -> AnyResult<()> {
         clients: vec![client.id],
         responsible: fern.actor_id(),
         originating: None,
-        billing: BillingArrangement {
-            kind: BillingKind::Hourly,
-            currency: Currency::parse("GBP")?,
-        },
+        billing: BillingKind::Hourly,
+        currency: Some(Currency::parse("GBP")?),
         visibility: Visibility::Firm,
         team: vec![],
         key_dates: Default::default(),

@@ -18,7 +18,7 @@ use lexcase::communications::{
 };
 use lexcase::contacts::{Email, NewContact};
 use lexcase::firm::FirmSetup;
-use lexcase::matters::{BillingArrangement, BillingKind, NewMatter};
+use lexcase::matters::{BillingKind, NewMatter};
 use lexcase::money::{Currency, Money};
 use lexcase::service::{DraftRequest, FileAs, Firm, RenderRequest, RenderSubject};
 use lexcase::store::MemoryBlobStore;
@@ -100,10 +100,8 @@ fn main() -> AnyResult<()> {
         clients: vec![client.id],
         responsible: paul.actor_id(),
         originating: None,
-        billing: BillingArrangement {
-            kind: BillingKind::Hourly,
-            currency: gbp,
-        },
+        billing: BillingKind::Hourly,
+        currency: Some(gbp),
         visibility: Visibility::Firm,
         team: vec![],
         key_dates: Default::default(),

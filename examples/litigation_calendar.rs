@@ -15,7 +15,7 @@ use lexcase::contacts::{Email, NewContact};
 use lexcase::deadlines::{RulePack, ServiceMethod, builtin_rule};
 use lexcase::docket::{Deadline, DeadlineTrigger, NewDeadline};
 use lexcase::firm::FirmSetup;
-use lexcase::matters::{BillingArrangement, BillingKind, NewMatter, PartyRole};
+use lexcase::matters::{BillingKind, NewMatter, PartyRole};
 use lexcase::money::Currency;
 use lexcase::service::Firm;
 use lexcase::store::MemoryBlobStore;
@@ -83,10 +83,8 @@ fn main() -> AnyResult<()> {
         clients: vec![client.id],
         responsible: admin.id,
         originating: None,
-        billing: BillingArrangement {
-            kind: BillingKind::Hourly,
-            currency: Currency::parse("USD")?,
-        },
+        billing: BillingKind::Hourly,
+        currency: Some(Currency::parse("USD")?),
         visibility: Visibility::Firm,
         team: vec![],
         key_dates: Default::default(),

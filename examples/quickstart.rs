@@ -25,7 +25,7 @@ use lexcase::contacts::{
     PostalAddress, VerificationMethod,
 };
 use lexcase::firm::FirmSetup;
-use lexcase::matters::{BillingArrangement, BillingKind, Matter, MatterRole, NewMatter, PartyRole};
+use lexcase::matters::{BillingKind, Matter, MatterRole, NewMatter, PartyRole};
 use lexcase::service::{Firm, MatterFilter, Session};
 use lexcase::store::Page;
 use lexcase::users::{NewUser, User};
@@ -213,10 +213,8 @@ fn main() -> AnyResult<()> {
         clients: vec![client.id],
         responsible: fee_earner.id,
         originating: Some(partner.id),
-        billing: BillingArrangement {
-            kind: BillingKind::FixedFee,
-            currency: settings.default_currency,
-        },
+        billing: BillingKind::FixedFee,
+        currency: Some(settings.default_currency),
         visibility: Visibility::Firm,
         team: Vec::new(),
         key_dates: Default::default(),

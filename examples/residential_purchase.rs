@@ -14,7 +14,7 @@ use lexcase::calendar::HolidayList;
 use lexcase::contacts::NewContact;
 use lexcase::documents::NewDocument;
 use lexcase::firm::FirmSetup;
-use lexcase::matters::{BillingArrangement, BillingKind, MatterRole, NewMatter, TeamMember};
+use lexcase::matters::{BillingKind, MatterRole, NewMatter, TeamMember};
 use lexcase::money::Currency;
 use lexcase::notes::NoteSubject;
 use lexcase::service::{Firm, Session};
@@ -176,10 +176,8 @@ fn main() -> AnyResult<()> {
         clients: vec![client.id],
         responsible: daniel.id,
         originating: None,
-        billing: BillingArrangement {
-            kind: BillingKind::FixedFee,
-            currency: Currency::parse("GBP")?,
-        },
+        billing: BillingKind::FixedFee,
+        currency: Some(Currency::parse("GBP")?),
         visibility: Visibility::Firm,
         team: vec![TeamMember {
             user: sophie.id,

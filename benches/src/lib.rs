@@ -35,8 +35,7 @@ use lexcase::contacts::{
 };
 use lexcase::firm::{FirmSetup, MatterNumberContext};
 use lexcase::matters::{
-    BillingArrangement, BillingKind, Matter, MatterRole, MatterStatus, NewMatter, PartyRole,
-    TeamMember,
+    BillingKind, Matter, MatterRole, MatterStatus, NewMatter, PartyRole, TeamMember,
 };
 use lexcase::money::Currency;
 use lexcase::service::{Firm, Session};
@@ -623,14 +622,13 @@ fn title(i: u64, area: &str, client: &str, opponent: &str) -> String {
     }
 }
 
-fn billing(area: &str, i: u64, currency: Currency) -> BillingArrangement {
-    let kind = match area {
+fn billing(area: &str, i: u64) -> BillingKind {
+    match area {
         "residential conveyancing" | "wills and probate" | "immigration" => BillingKind::FixedFee,
         "personal injury" => BillingKind::Contingency,
         _ if mix(i, 25).is_multiple_of(50) => BillingKind::NonBillable,
         _ => BillingKind::Hourly,
-    };
-    BillingArrangement { kind, currency }
+    }
 }
 
 /// Names of contacts, to write realistic titles without reading the store.
@@ -711,7 +709,8 @@ pub fn new_matter(bf: &BenchFirm, i: u64, contacts: &[ContactId]) -> NewMatter {
         clients: clients.iter().map(|&k| contacts[k as usize]).collect(),
         responsible: bf.responsible_for(i),
         originating,
-        billing: billing(area, i, bf.currency),
+        billing: billing(area, i),
+        currency: Some(bf.currency),
         visibility: if mix(i, 46).is_multiple_of(20) {
             Visibility::Team
         } else {
@@ -741,7 +740,7 @@ pub fn build_matter(
         .unwrap_or_default()
         .checked_add_days(Days::new(mix(i, 50) % 1800))
         .unwrap_or_default();
-    let mut m = Matter::create(new, number, by, now, opened)?;
+    let mut m = Matter::create(new, bf.currency, number, by, now, opened)?;
     let count = contacts.len() as u64;
     let (_, opponent) = matter_contacts(i, count);
     let opponent = contacts[opponent as usize];

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use lexcase::access::{Role, Visibility};
 use lexcase::bills::{BillStatus, FeeArrangement};
 use lexcase::contacts::NewContact;
-use lexcase::matters::{BillingArrangement, BillingKind, NewMatter};
+use lexcase::matters::{BillingKind, NewMatter};
 use lexcase::money::Currency;
 use lexcase::service::{DraftRequest, Firm};
 use lexcase::timekeeping::NewTimeEntry;
@@ -221,10 +221,8 @@ fn firm_with_an_issued_bill(file: &Path) -> (String, String) {
             clients: vec![client.id],
             responsible: fern.id,
             originating: None,
-            billing: BillingArrangement {
-                kind: BillingKind::Hourly,
-                currency: gbp,
-            },
+            billing: BillingKind::Hourly,
+            currency: Some(gbp),
             visibility: Visibility::Firm,
             team: vec![],
             key_dates: Default::default(),

@@ -7,7 +7,7 @@ use lexcase::access::{Role, Visibility};
 use lexcase::clock::FixedClock;
 use lexcase::contacts::{Contact, NewContact};
 use lexcase::firm::FirmSetup;
-use lexcase::matters::{BillingArrangement, BillingKind, Matter, NewMatter};
+use lexcase::matters::{BillingKind, Matter, NewMatter};
 use lexcase::money::Currency;
 use lexcase::service::{Firm, Session};
 use lexcase::store::{MemoryBlobStore, Page, Store};
@@ -129,10 +129,8 @@ impl Fixture {
             clients,
             responsible: self.fee_earner.actor_id(),
             originating: Some(self.partner.actor_id()),
-            billing: BillingArrangement {
-                kind: BillingKind::Hourly,
-                currency: Currency::parse("GBP").unwrap(),
-            },
+            billing: BillingKind::Hourly,
+            currency: Some(Currency::parse("GBP").unwrap()),
             visibility: Visibility::Firm,
             team: vec![],
             key_dates: Default::default(),

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use lexcase::access::Visibility;
 use lexcase::contacts::NewContact;
-use lexcase::matters::{BillingArrangement, BillingKind, NewMatter};
+use lexcase::matters::{BillingKind, NewMatter};
 use lexcase::money::Currency;
 use lexcase::service::Firm;
 use lexcase::store::WorkQuery;
@@ -86,10 +86,8 @@ fn writers_killed_mid_write_lose_nothing_acknowledged() {
             clients: vec![client.id],
             responsible: fern.actor_id(),
             originating: None,
-            billing: BillingArrangement {
-                kind: BillingKind::Hourly,
-                currency: Currency::parse("GBP").unwrap(),
-            },
+            billing: BillingKind::Hourly,
+            currency: Some(Currency::parse("GBP").unwrap()),
             visibility: Visibility::Firm,
             team: vec![],
             key_dates: Default::default(),

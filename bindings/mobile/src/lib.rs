@@ -29,7 +29,7 @@
 //! val matter = session.matters().create(NewMatter(
 //!     title = "Purchase of 12 Acacia Avenue", practiceArea = "conveyancing",
 //!     clients = listOf(jane.id), responsible = admin.id,
-//!     billing = BillingArrangement(BillingKind.HOURLY, "GBP"), visibility = Visibility.FIRM))
+//!     billing = BillingKind.HOURLY, visibility = Visibility.FIRM))
 //! session.matters().open(matter.id, matter.version)    // matter.number == "SMI-0001"
 //! ```
 //!
@@ -149,10 +149,8 @@ mod tests {
                 clients: vec![client.id],
                 responsible: admin.id,
                 originating: Some(admin.id),
-                billing: BillingArrangement {
-                    kind: BillingKind::Hourly,
-                    currency: lexcase::money::Currency::parse("GBP").unwrap(),
-                },
+                billing: BillingKind::Hourly,
+                currency: Some(lexcase::money::Currency::parse("GBP").unwrap()),
                 visibility: Visibility::Firm,
                 team: vec![],
                 key_dates: Default::default(),

@@ -97,11 +97,6 @@ impl PyMatterService {
             })
             .collect::<PyResult<Vec<_>>>()?;
         run(py, || {
-            // The core wants the currency; "the firm's" is read from the settings.
-            let currency = match currency {
-                Some(c) => c,
-                None => self.0.settings().get()?.default_currency,
-            };
             self.0.matters().create(NewMatter {
                 title,
                 description: description.to_owned(),
@@ -109,7 +104,8 @@ impl PyMatterService {
                 clients: clients.into_iter().map(|Id(c)| c).collect(),
                 responsible: responsible.0,
                 originating: id_opt(originating),
-                billing: BillingArrangement { kind, currency },
+                billing: kind,
+                currency,
                 visibility,
                 team,
                 key_dates: key_dates.0,

@@ -5,12 +5,13 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::{
-    BillingArrangement, CustomValue, MatterRole, MatterStatus, Party, PartyRole, StatusChange,
-    TeamMember,
+    BillingArrangement, BillingKind, CustomValue, MatterRole, MatterStatus, Party, PartyRole,
+    StatusChange, TeamMember,
 };
 use crate::access::{EthicalWall, MatterAccess, Visibility};
 use crate::error::{LexcaseError, Result};
 use crate::ids::{ContactId, MatterId, PartyId, UserId};
+use crate::money::Currency;
 use crate::validate;
 
 /// A matter (case).
@@ -79,8 +80,12 @@ pub struct NewMatter {
     /// Originating fee earner.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub originating: Option<UserId>,
-    /// Billing arrangement.
-    pub billing: BillingArrangement,
+    /// Hourly, fixed fee, contingency or non-billable.
+    pub billing: BillingKind,
+    /// The currency the matter is billed in; `None` for the firm's default currency, filled in
+    /// by the service in the same transaction.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub currency: Option<Currency>,
     /// Firm-visible or team-only.
     pub visibility: Visibility,
     /// Team members.
@@ -124,9 +129,11 @@ fn key_date_name(name: &str) -> Result<String> {
 }
 
 impl Matter {
-    /// Builds a pending matter at version 1 from checked input.
+    /// Builds a pending matter at version 1 from checked input, billed in `default_currency`
+    /// unless the input names its own.
     pub fn create(
         new: NewMatter,
+        default_currency: Currency,
         number: String,
         by: UserId,
         now: DateTime<Utc>,
@@ -161,7 +168,10 @@ impl Matter {
             originating: None,
             team: Vec::new(),
             parties: Vec::new(),
-            billing: new.billing,
+            billing: BillingArrangement {
+                kind: new.billing,
+                currency: new.currency.unwrap_or(default_currency),
+            },
             custom_fields: BTreeMap::new(),
             key_dates: BTreeMap::new(),
             access: MatterAccess {
@@ -550,10 +560,8 @@ mod tests {
             clients,
             responsible: UserId::new(),
             originating: None,
-            billing: BillingArrangement {
-                kind: BillingKind::FixedFee,
-                currency: Currency::parse("GBP").unwrap(),
-            },
+            billing: BillingKind::FixedFee,
+            currency: Some(Currency::parse("GBP").unwrap()),
             visibility: Visibility::Firm,
             team: vec![],
             key_dates: BTreeMap::new(),
@@ -567,6 +575,7 @@ mod tests {
     fn matter() -> Matter {
         Matter::create(
             new_matter(vec![ContactId::new()]),
+            Currency::parse("EUR").unwrap(),
             "X-1".into(),
             UserId::new(),
             Utc::now(),
@@ -579,6 +588,7 @@ mod tests {
     fn needs_a_client_and_keeps_one() {
         let err = Matter::create(
             new_matter(vec![]),
+            Currency::parse("EUR").unwrap(),
             "X".into(),
             UserId::new(),
             Utc::now(),

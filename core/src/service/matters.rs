@@ -89,11 +89,13 @@ impl<'s> MatterService<'s> {
         let format = ctx.settings.matter_number_format.clone();
         let seq = ctx.tx.next_sequence(&format.sequence_key(&number_ctx))?;
         let number = format.render(&number_ctx, seq);
-        let matter = Matter::create(new, number, ctx.actor.id, ctx.now, today)?;
+        let currency = ctx.settings.default_currency;
+        let matter = Matter::create(new, currency, number, ctx.actor.id, ctx.now, today)?;
         ctx.create(matter, "matter.created")
     }
 
-    /// Opens a new matter file in status `pending` with the next number (needs `open_matters`).
+    /// Opens a new matter file in status `pending` with the next number (needs `open_matters`),
+    /// billed in the firm's default currency unless `new.currency` names another.
     pub fn create(&self, new: NewMatter) -> Result<Matter> {
         self.session.write(|ctx| {
             ctx.require(Capability::OpenMatters)?;

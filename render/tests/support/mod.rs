@@ -15,7 +15,7 @@ use lexcase::bills::{Bill, BillStatus, FeeArrangement};
 use lexcase::clock::FixedClock;
 use lexcase::contacts::{Email, NewContact, PostalAddress};
 use lexcase::firm::FirmSetup;
-use lexcase::matters::{BillingArrangement, BillingKind, Matter, NewMatter};
+use lexcase::matters::{BillingKind, Matter, NewMatter};
 use lexcase::money::{Currency, Money};
 use lexcase::service::{DraftRequest, Firm, Session};
 use lexcase::store::MemoryBlobStore;
@@ -164,10 +164,8 @@ pub fn world_in(place: &Place) -> World {
             clients: vec![client.id],
             responsible: fern.actor_id(),
             originating: None,
-            billing: BillingArrangement {
-                kind: BillingKind::Hourly,
-                currency,
-            },
+            billing: BillingKind::Hourly,
+            currency: Some(currency),
             visibility: Visibility::Firm,
             team: vec![],
             key_dates: Default::default(),

@@ -9,7 +9,7 @@ use lexcase::access::{Role, Visibility};
 use lexcase::audit::{AuditHead, AuditRecord, EntityKind};
 use lexcase::contacts::{Contact, NewContact};
 use lexcase::firm::{FirmSettings, FirmSetup};
-use lexcase::matters::{BillingArrangement, BillingKind, Matter, NewMatter};
+use lexcase::matters::{BillingKind, Matter, NewMatter};
 use lexcase::money::Currency;
 use lexcase::store::Store;
 use lexcase::users::{NewUser, User};
@@ -98,10 +98,8 @@ impl<'a> MatterSpec<'a> {
             clients: self.clients,
             responsible: self.responsible,
             originating: self.originating,
-            billing: BillingArrangement {
-                kind: BillingKind::Hourly,
-                currency: gbp(),
-            },
+            billing: BillingKind::Hourly,
+            currency: Some(gbp()),
             visibility: self.visibility,
             team: vec![],
             key_dates: Default::default(),
@@ -109,6 +107,7 @@ impl<'a> MatterSpec<'a> {
         let now = at(self.created);
         Matter::create(
             new,
+            gbp(),
             self.number.into(),
             self.responsible,
             now,

@@ -1,6 +1,7 @@
 //! Amounts that name no currency: the services fill in the context's — the matter's for time,
 //! expenses and client money (which must be in it), the entry's or expense's own for changes,
-//! and the firm's default for payments and bank statements — in the transaction of the write.
+//! and the firm's default for payments, bank statements and new matters — in the transaction
+//! of the write.
 
 use chrono::NaiveDate;
 use lexcase::bills::NewPayment;
@@ -38,7 +39,7 @@ pub fn amounts_without_a_currency_take_the_matter_or_the_firm_currency(store: Sh
     let f = Fixture::new(store);
     let client = f.person("Ada", "Lovelace");
     let mut new = f.new_matter("Dollar matter", vec![client.id]);
-    new.billing.currency = Currency::parse("USD").unwrap();
+    new.currency = Some(Currency::parse("USD").unwrap());
     let m = f.fee_earner.matters().create(new).unwrap();
     let time = f.fee_earner.time();
 
@@ -131,4 +132,19 @@ pub fn amounts_without_a_currency_take_the_matter_or_the_firm_currency(store: Sh
         money("25", "GBP")
     );
     f.assert_state_explained();
+}
+
+/// A matter opened without a currency is billed in the firm's default; one that names its own
+/// keeps it, and an unknown code never reaches the service (it does not parse).
+pub fn a_new_matter_without_a_currency_is_billed_in_the_firm_currency(store: SharedStore) {
+    let f = Fixture::new(store);
+    let client = f.person("Grace", "Hopper");
+    let mut new = f.new_matter("Default currency", vec![client.id]);
+    new.currency = None;
+    let m = f.fee_earner.matters().create(new).unwrap();
+    assert_eq!(m.billing.currency, Currency::parse("GBP").unwrap());
+    let mut new = f.new_matter("Euro matter", vec![client.id]);
+    new.currency = Some(Currency::parse("EUR").unwrap());
+    let m = f.fee_earner.matters().create(new).unwrap();
+    assert_eq!(m.billing.currency, Currency::parse("EUR").unwrap());
 }

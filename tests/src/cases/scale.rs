@@ -10,7 +10,7 @@ use lexcase::bills::{BillKind, BillStatus, FeeArrangement, NewPayment};
 use lexcase::client_money::{
     ClientMoneyEntryKind, LedgerBalance, NewClientMoneyEntry, ledger_balance,
 };
-use lexcase::matters::{BillingArrangement, BillingKind, Matter};
+use lexcase::matters::Matter;
 use lexcase::money::{Currency, Money};
 use lexcase::reports::{FeeEarnerHours, Receivable, WorkInProgress, aged_debt};
 use lexcase::service::{DraftRequest, Session};
@@ -40,10 +40,7 @@ fn firm_with_work(f: &Fixture) -> Vec<Matter> {
     let client_a = f.person("Ann", "Archer");
     let client_b = f.organisation("Borealis Ltd");
     let mut usd = f.new_matter("Transatlantic supply", vec![client_b.id]);
-    usd.billing = BillingArrangement {
-        kind: BillingKind::Hourly,
-        currency: currency("USD"),
-    };
+    usd.currency = Some(currency("USD"));
     let mut matters = vec![
         f.fee_earner
             .matters()

@@ -5,7 +5,7 @@ use lexcase::access::{Role, Viewer, Visibility};
 use lexcase::audit::{AuditHead, AuditRecord, EntityKind};
 use lexcase::contacts::{Contact, NewContact};
 use lexcase::firm::FirmSettings;
-use lexcase::matters::{BillingArrangement, BillingKind, Matter, NewMatter};
+use lexcase::matters::{BillingKind, Matter, NewMatter};
 use lexcase::money::Currency;
 use lexcase::store::{MatterQuery, Page};
 use lexcase::users::User;
@@ -33,10 +33,8 @@ fn matter(contact: &Contact, responsible: &User, number: &str) -> Matter {
         clients: vec![contact.id],
         responsible: responsible.id,
         originating: None,
-        billing: BillingArrangement {
-            kind: BillingKind::Hourly,
-            currency: gbp(),
-        },
+        billing: BillingKind::Hourly,
+        currency: Some(gbp()),
         visibility: Visibility::Firm,
         team: vec![],
         key_dates: Default::default(),
@@ -44,6 +42,7 @@ fn matter(contact: &Contact, responsible: &User, number: &str) -> Matter {
     let today = lexcase::clock::Clock::now(&lexcase::clock::SystemClock).date_naive();
     Matter::create(
         new,
+        gbp(),
         number.into(),
         responsible.id,
         lexcase::clock::Clock::now(&lexcase::clock::SystemClock),

@@ -69,7 +69,8 @@ class Fixture(path: String = ":memory:") : AutoCloseable {
             practiceArea = practiceArea,
             clients = listOf(client.id),
             responsible = feeEarnerUser.id,
-            billing = BillingArrangement(kind = BillingKind.HOURLY, currency = "GBP"),
+            billing = BillingKind.HOURLY,
+            currency = "GBP",
             visibility = visibility,
         ),
     )
