@@ -1,13 +1,6 @@
 //! Shared conversion helpers for what the binding still converts (the core's own records and
 //! enums cross the FFI as they are): pages of core lists, enums of crates without a `uniffi`
-//! feature (`lexcase_sqlite::Durability`), instants given as foreign timestamps, and lists of
-//! the few records with a derived field.
-
-use std::time::{SystemTime, UNIX_EPOCH};
-
-use chrono::{DateTime, TimeZone, Utc};
-
-use crate::error::LexcaseError;
+//! feature (`lexcase_sqlite::Durability`) and lists of the few records with a derived field.
 
 /// Declares a fieldless `uniffi::Enum` that mirrors a core enum variant for variant, with
 /// `From` both ways. A variant added to the core enum fails to compile here until mirrored.
@@ -76,33 +69,6 @@ macro_rules! page_record {
 }
 
 pub(crate) use page_record;
-
-/// An instant from the foreign side as a chrono UTC time; one outside chrono's range is a
-/// `Validation` error on `field` (chrono's own conversion would panic).
-pub(crate) fn utc(at: SystemTime, field: &str) -> Result<DateTime<Utc>, LexcaseError> {
-    let out_of_range = || LexcaseError::Validation {
-        field: field.to_owned(),
-        reason: "instant out of range".to_owned(),
-        detail: None,
-    };
-    let (secs, nanos) = match at.duration_since(UNIX_EPOCH) {
-        Ok(after) => (
-            i64::try_from(after.as_secs()).map_err(|_| out_of_range())?,
-            after.subsec_nanos(),
-        ),
-        Err(before) => {
-            let before = before.duration();
-            let secs = i64::try_from(before.as_secs()).map_err(|_| out_of_range())?;
-            match before.subsec_nanos() {
-                0 => (-secs, 0),
-                n => (-secs - 1, 1_000_000_000 - n),
-            }
-        }
-    };
-    Utc.timestamp_opt(secs, nanos)
-        .single()
-        .ok_or_else(out_of_range)
-}
 
 /// Converts every element.
 pub(crate) fn all<T, U: From<T>>(items: impl IntoIterator<Item = T>) -> Vec<U> {

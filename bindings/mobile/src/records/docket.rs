@@ -10,8 +10,6 @@
 //! the trigger of `computeDeadline` (its zone is a name here), the tri-state changes of the
 //! service method and the responsible user, the changes record that uses them, and the page.
 
-use std::time::SystemTime;
-
 use chrono::NaiveDate;
 pub use lexcase::deadlines::{
     ComputedDeadline, CountingMethod, DeadlineRule, Direction as PeriodDirection, MonthEndReading,
@@ -26,8 +24,9 @@ pub use lexcase::store::DeadlineQuery;
 use lexcase::UserId;
 use lexcase::deadlines::Trigger as CoreTrigger;
 use lexcase::docket::DeadlineChanges as CoreDeadlineChanges;
+use lexcase::ffi::UtcDateTime;
 
-use crate::convert::{page_record, utc};
+use crate::convert::page_record;
 use crate::error::LexcaseError;
 
 /// What `computeDeadline` counts from: a day, or an instant in a court's time zone (hour
@@ -42,7 +41,7 @@ pub enum Trigger {
     /// An instant read in `zone`; day periods use its local date there.
     Moment {
         /// The instant of the event.
-        at: SystemTime,
+        at: UtcDateTime,
         /// IANA time zone, e.g. `America/New_York` (else `Validation`, field `zone`).
         zone: String,
     },
@@ -53,7 +52,7 @@ impl TryFrom<Trigger> for CoreTrigger {
     fn try_from(trigger: Trigger) -> Result<Self, LexcaseError> {
         Ok(match trigger {
             Trigger::Day { date } => Self::Day(date),
-            Trigger::Moment { at, zone } => Self::moment(utc(at, "trigger")?, &zone)?,
+            Trigger::Moment { at, zone } => Self::moment(at, &zone)?,
         })
     }
 }
@@ -187,7 +186,7 @@ mod tests {
             CoreDeadlineChanges::default()
         );
         let bad_zone = Trigger::Moment {
-            at: SystemTime::UNIX_EPOCH,
+            at: chrono::DateTime::UNIX_EPOCH,
             zone: "Mars/Olympus".into(),
         };
         assert!(matches!(
