@@ -9,94 +9,20 @@ pub use lexcase::client_money::ReconciliationCadence;
 use lexcase::store::Paged;
 pub use lexcase::store::WorkQuery;
 pub use lexcase::timekeeping::{
-    Billability, ExpenseTax, FirmBillingSettings, NewExpense, RateSource, TermsScope, TimeSource,
-    TimerState, WorkStatus,
+    Billability, ExpenseTax, FirmBillingSettings, NewExpense, RateSource, TermsScope, TimeEntry,
+    TimeSource, TimerState, WorkStatus,
 };
 use lexcase::timekeeping::{
     BillingTerms as CoreBillingTerms, Expense as CoreExpense, ExpenseChanges as CoreExpenseChanges,
-    NewTimeEntry as CoreNewTimeEntry, TimeEntry as CoreTimeEntry,
-    TimeEntryChanges as CoreTimeEntryChanges, Timer as CoreTimer,
+    NewTimeEntry as CoreNewTimeEntry, TimeEntryChanges as CoreTimeEntryChanges, Timer as CoreTimer,
 };
-use lexcase::{BillId, DocumentId, ExpenseId, MatterId, TimeEntryId, UserId};
+use lexcase::{BillId, DocumentId, ExpenseId, MatterId, UserId};
 use rust_decimal::Decimal;
 
-use crate::convert::all;
+use crate::convert::{all, page_record};
 use crate::error::LexcaseError;
 use crate::records::Money;
 use lexcase::money::Amount;
-
-/// Time recorded against a matter, with the rate and rounding policy in force when it was
-/// recorded (a later change of terms never rewrites it).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct TimeEntry {
-    /// Identifier.
-    pub id: TimeEntryId,
-    /// The matter.
-    pub matter: MatterId,
-    /// The fee earner who did the work.
-    pub user: UserId,
-    /// The day the work was done.
-    pub date: NaiveDate,
-    /// The exact time worked, in seconds.
-    pub seconds: u32,
-    /// What was done.
-    pub narrative: String,
-    /// UTBMS task code, upper case.
-    pub task_code: Option<String>,
-    /// UTBMS activity code, upper case.
-    pub activity_code: Option<String>,
-    /// Whether it is charged.
-    pub billability: Billability,
-    /// The hourly rate.
-    pub rate: Money,
-    /// Which rule gave the rate.
-    pub rate_source: RateSource,
-    /// The rounding policy kept on the entry.
-    pub rounding: RoundingPolicy,
-    /// Where it stands.
-    pub status: WorkStatus,
-    /// The bill it is on, if any.
-    pub bill: Option<BillId>,
-    /// Where it was recorded from.
-    pub source: TimeSource,
-    /// The seconds charged after rounding (0 when non-billable).
-    pub chargeable_seconds: u64,
-    /// The value: chargeable hours times the rate, to the minor unit (0 unless billable).
-    pub value: Money,
-    /// Who recorded it.
-    pub recorded_by: UserId,
-    /// When.
-    pub recorded_at: DateTime<Utc>,
-    /// Optimistic-concurrency version: pass it back to changes.
-    pub version: u64,
-}
-
-impl From<CoreTimeEntry> for TimeEntry {
-    fn from(entry: CoreTimeEntry) -> Self {
-        Self {
-            chargeable_seconds: entry.chargeable_seconds(),
-            value: entry.value(),
-            id: entry.id,
-            matter: entry.matter,
-            user: entry.user,
-            date: entry.date,
-            seconds: entry.seconds,
-            narrative: entry.narrative,
-            task_code: entry.task_code,
-            activity_code: entry.activity_code,
-            billability: entry.billability,
-            rate: entry.rate,
-            rate_source: entry.rate_source,
-            rounding: entry.rounding,
-            status: entry.status,
-            bill: entry.bill,
-            source: entry.source,
-            recorded_by: entry.recorded_by,
-            recorded_at: entry.recorded_at,
-            version: entry.version,
-        }
-    }
-}
 
 /// What time is recorded with. The rate comes from the hierarchy unless given.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -207,25 +133,11 @@ impl From<TimeEntryChanges> for CoreTimeEntryChanges {
     }
 }
 
-/// One page of time entries and the total number matching.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct TimeEntryPage {
-    /// The entries in this page.
-    pub items: Vec<TimeEntry>,
-    /// How many match in all.
-    pub total: u64,
-    /// Pass as `Page.after` to read the next page (null at the end of the list).
-    pub next_cursor: Option<String>,
-}
-
-impl From<Paged<CoreTimeEntry>> for TimeEntryPage {
-    fn from(page: Paged<CoreTimeEntry>) -> Self {
-        Self {
-            items: all(page.items),
-            total: page.total,
-            next_cursor: page.next.map(|c| c.as_str().to_owned()),
-        }
-    }
+page_record! {
+    /// One page of time entries and the total number matching.
+    TimeEntryPage of TimeEntry,
+    items: "The entries in this page.",
+    total: "How many match in all.",
 }
 
 /// A user's running or paused timer (one per user).

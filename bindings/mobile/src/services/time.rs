@@ -36,7 +36,7 @@ impl TimeService {
 impl TimeService {
     /// Records time.
     pub fn record(&self, new: NewTimeEntry) -> Result<TimeEntry> {
-        Ok(self.session.time().record(new.into())?.into())
+        Ok(self.session.time().record(new.into())?)
     }
 
     /// Records many entries in one transaction (imports, mobile sync): all or none.
@@ -49,10 +49,9 @@ impl TimeService {
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<Vec<TimeEntry>> {
         let new = new.into_iter().map(CoreNewTimeEntry::from).collect();
-        let recorded = listened(listener, |p| {
+        listened(listener, |p| {
             self.session.time().record_many_with_progress(new, p)
-        });
-        recorded.map(crate::convert::all)
+        })
     }
 
     /// Records time spent on a communication, task or calendar entry: the matter and day come
@@ -67,13 +66,12 @@ impl TimeService {
         Ok(self
             .session
             .time()
-            .record_for(source, seconds, narrative.as_deref())?
-            .into())
+            .record_for(source, seconds, narrative.as_deref())?)
     }
 
     /// A time entry by id.
     pub fn get(&self, id: TimeEntryId) -> Result<TimeEntry> {
-        Ok(self.session.time().get(id)?.into())
+        Ok(self.session.time().get(id)?)
     }
 
     /// Changes unbilled time; billed or written-off time is an `InvalidTransition`.
@@ -86,13 +84,12 @@ impl TimeService {
         Ok(self
             .session
             .time()
-            .update(id, expected_version, changes.into())?
-            .into())
+            .update(id, expected_version, changes.into())?)
     }
 
     /// Writes off unbilled time: it will never be billed (needs `manage_billing`).
     pub fn write_off(&self, id: TimeEntryId, expected_version: u64) -> Result<TimeEntry> {
-        Ok(self.session.time().write_off(id, expected_version)?.into())
+        Ok(self.session.time().write_off(id, expected_version)?)
     }
 
     /// Time entries matching `query`; anyone else's than one's own needs `view_rates`.
@@ -123,7 +120,7 @@ impl TimeService {
     /// Stops the actor's timer and records its time (at least one second) on its matter,
     /// with `narrative` if given (else the timer's).
     pub fn stop_timer(&self, narrative: Option<String>) -> Result<TimeEntry> {
-        Ok(self.session.time().stop_timer(narrative.as_deref())?.into())
+        Ok(self.session.time().stop_timer(narrative.as_deref())?)
     }
 
     /// Discards the actor's timer without recording its time, whatever became of its matter

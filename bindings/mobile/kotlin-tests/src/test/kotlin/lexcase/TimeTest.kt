@@ -34,8 +34,8 @@ class TimeTest {
             assertAmount("250.10", e.rate.amount)
             assertEquals(RoundingPolicy(6u, RoundingMode.UP, 0u, Aggregation.PER_ENTRY), e.rounding)
             // 80 minutes round up to 84 (tenths of an hour): 1.4 h at 250.10.
-            assertEquals(5040uL, e.chargeableSeconds)
-            assertAmount("350.14", e.value.amount)
+            assertEquals(5040uL, e.chargeableSeconds())
+            assertAmount("350.14", e.value().amount)
             assertEquals(TimeSource.Typed, e.source)
             assertEquals(WorkStatus.UNBILLED, e.status)
 
@@ -82,7 +82,7 @@ class TimeTest {
                 e.version,
                 TimeEntryChanges(seconds = 3600u, billability = Billability.NO_CHARGE),
             )
-            assertAmount("0", free.value.amount)
+            assertAmount("0", free.value().amount)
             assertThrows<LexcaseException.PermissionDenied> { time.writeOff(free.id, free.version) }
             val gone = billing.writeOff(free.id, free.version)
             assertEquals(WorkStatus.WRITTEN_OFF, gone.status)
