@@ -99,22 +99,22 @@ impl TimeService {
 
     /// The actor's timer, if one is running or paused.
     pub fn timer(&self) -> Result<Option<Timer>> {
-        Ok(self.session.time().timer()?.map(Timer::from))
+        Ok(self.session.time().timer()?)
     }
 
     /// Starts the actor's timer on a matter; one already running or paused is a `Conflict`.
     pub fn start_timer(&self, matter: MatterId, narrative: String) -> Result<Timer> {
-        Ok(self.session.time().start_timer(matter, &narrative)?.into())
+        Ok(self.session.time().start_timer(matter, &narrative)?)
     }
 
     /// Pauses the actor's timer (none is `NotFound`).
     pub fn pause_timer(&self) -> Result<Timer> {
-        Ok(self.session.time().pause_timer()?.into())
+        Ok(self.session.time().pause_timer()?)
     }
 
     /// Resumes the actor's paused timer.
     pub fn resume_timer(&self) -> Result<Timer> {
-        Ok(self.session.time().resume_timer()?.into())
+        Ok(self.session.time().resume_timer()?)
     }
 
     /// Stops the actor's timer and records its time (at least one second) on its matter,
@@ -126,17 +126,17 @@ impl TimeService {
     /// Discards the actor's timer without recording its time, whatever became of its matter
     /// (walled off, archived); returns the discarded timer.
     pub fn discard_timer(&self) -> Result<Timer> {
-        Ok(self.session.time().discard_timer()?.into())
+        Ok(self.session.time().discard_timer()?)
     }
 
     /// Records an expense or disbursement.
     pub fn record_expense(&self, new: NewExpense) -> Result<Expense> {
-        Ok(self.session.time().record_expense(new)?.into())
+        Ok(self.session.time().record_expense(new)?)
     }
 
     /// An expense by id.
     pub fn expense(&self, id: ExpenseId) -> Result<Expense> {
-        Ok(self.session.time().expense(id)?.into())
+        Ok(self.session.time().expense(id)?)
     }
 
     /// Changes an unbilled expense.
@@ -149,8 +149,7 @@ impl TimeService {
         Ok(self
             .session
             .time()
-            .update_expense(id, expected_version, changes.into())?
-            .into())
+            .update_expense(id, expected_version, changes.into())?)
     }
 
     /// Expenses matching `query`.

@@ -147,12 +147,12 @@ class TimeTest {
             val time = feeEarner.time()
             assertNull(time.timer())
             val timer = time.startTimer(m.id, "Reviewing the will")
-            assertEquals(TimerState.RUNNING, timer.state)
+            assertEquals(TimerState.RUNNING, timer.state())
             assertThrows<LexcaseException.Conflict> { time.startTimer(m.id, "again") }
             val paused = time.pauseTimer()
-            assertEquals(TimerState.PAUSED, paused.state)
+            assertEquals(TimerState.PAUSED, paused.state())
             assertNull(paused.runningSince)
-            assertEquals(TimerState.RUNNING, time.resumeTimer().state)
+            assertEquals(TimerState.RUNNING, time.resumeTimer().state())
             val entry = time.stopTimer(null)
             assertEquals(TimeSource.Timer, entry.source)
             assertTrue(entry.seconds >= 1u)
@@ -204,7 +204,7 @@ class TimeTest {
                     vendor = "HMCTS",
                 ),
             )
-            assertAmount("300.00", fee.amount.amount)
+            assertAmount("300.00", fee.amount().amount)
             assertEquals(WorkStatus.UNBILLED, fee.status)
             assertEquals(fee, time.expense(fee.id))
             val copies = time.updateExpense(
@@ -212,7 +212,7 @@ class TimeTest {
                 fee.version,
                 ExpenseChanges(quantity = BigDecimal("2"), expenseCode = CodeChange.Clear),
             )
-            assertAmount("600.00", copies.amount.amount)
+            assertAmount("600.00", copies.amount().amount)
             assertNull(copies.expenseCode)
             assertEquals(1uL, time.expenses(WorkQuery(matter = m.id), FIRST_PAGE).total)
 
