@@ -234,7 +234,7 @@ class TimeTest {
             val wip = accounts.reports().wip()
             assertEquals(m.id, wip.byMatter.single().matter)
             assertEquals(7200uL, wip.byMatter.single().unbilledSeconds)
-            assertAmount("400", wip.byMatter.single().total)
+            assertAmount("400", wip.byMatter.single().total())
             assertEquals(feeEarnerUser.id, wip.byUser.single().user)
             val hours = accounts.reports().hours(day("2026-11-01"), day("2026-11-30"), BigDecimal("7.5"))
             val fay = hours.single { it.user == feeEarnerUser.id }
