@@ -21,6 +21,7 @@ pub struct Allocation {
 
 /// A payment received from a client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Payment {
     /// Identifier.
     pub id: PaymentId,
@@ -65,6 +66,15 @@ pub struct NewPayment {
     pub allocations: Vec<Allocation>,
 }
 
+/// The payment's derived figure (exported to the FFI as a method of the record).
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+impl Payment {
+    /// What is not yet allocated (held on account).
+    pub fn unallocated(&self) -> Decimal {
+        self.amount.amount - self.allocations.iter().map(|a| a.amount).sum::<Decimal>()
+    }
+}
+
 impl Payment {
     /// Builds a payment at version 1, checking that the allocations never exceed it; an amount
     /// that names no currency is in `firm_currency`.
@@ -94,11 +104,6 @@ impl Payment {
             payment.allocate(allocation)?;
         }
         Ok(payment)
-    }
-
-    /// What is not yet allocated (held on account).
-    pub fn unallocated(&self) -> Decimal {
-        self.amount.amount - self.allocations.iter().map(|a| a.amount).sum::<Decimal>()
     }
 
     /// Allocates part of the payment to a bill (more than zero, at most what is unallocated),

@@ -26,6 +26,7 @@ crate::names::stable_names!(ContactKind, "kind", "contact kind", {
 
 /// A contact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Contact {
     /// Identifier.
     pub id: ContactId,
@@ -173,6 +174,20 @@ pub fn display_name_of(
     }
 }
 
+/// The contact's derived name (exported to the FFI as a method of the record).
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+impl Contact {
+    /// The name to show: "Jane Smith" or "Acme Ltd" (see [`display_name_of`]).
+    pub fn display_name(&self) -> String {
+        display_name_of(
+            self.kind,
+            self.given_name.as_deref(),
+            self.family_name.as_deref(),
+            self.organisation_name.as_deref(),
+        )
+    }
+}
+
 impl Contact {
     /// Builds a contact at version 1, checking every field.
     pub fn create(new: NewContact, now: DateTime<Utc>) -> Result<Self> {
@@ -281,16 +296,6 @@ impl Contact {
             }
         }
         Ok(())
-    }
-
-    /// The name to show: "Jane Smith" or "Acme Ltd" (see [`display_name_of`]).
-    pub fn display_name(&self) -> String {
-        display_name_of(
-            self.kind,
-            self.given_name.as_deref(),
-            self.family_name.as_deref(),
-            self.organisation_name.as_deref(),
-        )
     }
 
     /// The key to sort by, folded (see [`text::fold`]): "smith jane" or "acme ltd", so that

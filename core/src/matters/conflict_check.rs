@@ -101,6 +101,7 @@ impl ConflictHit {
 
 /// A matter's conflict check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ConflictCheck {
     /// The matter checked.
     pub matter: MatterId,
@@ -181,6 +182,25 @@ impl ConflictCheck {
             at,
         });
         Ok(())
+    }
+}
+
+/// The check's derived figures as the FFI reads them (methods of the record: Kotlin
+/// `status()`, `unresolved()`).
+#[cfg(feature = "uniffi")]
+#[uniffi::export]
+impl ConflictCheck {
+    /// `clear` (no hits), `hits` (some undecided), `declined` (a hit led to declining) or
+    /// `resolved` (every hit cleared or waived).
+    #[uniffi::method(name = "status")]
+    pub fn status_text(&self) -> String {
+        self.status().to_owned()
+    }
+
+    /// How many hits have no decision.
+    #[uniffi::method(name = "unresolved")]
+    pub fn unresolved_count(&self) -> u64 {
+        self.unresolved() as u64
     }
 }
 

@@ -60,6 +60,7 @@ impl FeeEarnerHours {
 
 /// Unbilled work on a matter (or of a fee earner), in one currency.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkInProgress {
     /// The matter, for a per-matter line.
     pub matter: Option<MatterId>,
@@ -76,6 +77,8 @@ pub struct WorkInProgress {
     pub unbilled_expenses: Decimal,
 }
 
+/// The line's derived total (exported to the FFI as a method of the record).
+#[cfg_attr(feature = "uniffi", uniffi::export)]
 impl WorkInProgress {
     /// The whole value in progress.
     pub fn total(&self) -> Decimal {

@@ -76,6 +76,7 @@ pub enum TimeSource {
 
 /// Time worked by a fee earner on a matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TimeEntry {
     /// Identifier.
     pub id: TimeEntryId,
@@ -291,7 +292,11 @@ impl TimeEntry {
         }
         Ok(())
     }
+}
 
+/// The entry's derived figures (exported to the FFI as methods of the record).
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+impl TimeEntry {
     /// The time charged under the entry's own policy taken alone, in whole seconds (0 for
     /// non-billable time). Bills aggregate per day where the policy says so.
     pub fn chargeable_seconds(&self) -> u64 {

@@ -29,6 +29,7 @@ crate::names::stable_names!(ExpenseTax, "tax", "expense tax treatment", {
 
 /// An expense or disbursement on a matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Expense {
     /// Identifier.
     pub id: ExpenseId,
@@ -218,7 +219,11 @@ impl Expense {
         }
         Ok(())
     }
+}
 
+/// The expense's derived figure (exported to the FFI as a method of the record).
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+impl Expense {
     /// Quantity × unit cost, rounded to the minor unit.
     pub fn amount(&self) -> Money {
         Money {

@@ -26,6 +26,7 @@ crate::names::stable_names!(TimerState, "state", "timer state", {
 
 /// A user's timer (at most one each).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Timer {
     /// Whose timer.
     pub user: UserId,
@@ -41,6 +42,18 @@ pub struct Timer {
     pub running_since: Option<DateTime<Utc>>,
     /// Optimistic-concurrency version.
     pub version: u64,
+}
+
+/// The timer's derived state (exported to the FFI as a method of the record).
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+impl Timer {
+    /// Running or paused.
+    pub fn state(&self) -> TimerState {
+        match self.running_since {
+            Some(_) => TimerState::Running,
+            None => TimerState::Paused,
+        }
+    }
 }
 
 impl Timer {
@@ -60,14 +73,6 @@ impl Timer {
             running_since: Some(now),
             version: 1,
         })
-    }
-
-    /// Running or paused.
-    pub fn state(&self) -> TimerState {
-        match self.running_since {
-            Some(_) => TimerState::Running,
-            None => TimerState::Paused,
-        }
     }
 
     /// Whole seconds counted up to `now` (a clock that went backwards counts as no time).

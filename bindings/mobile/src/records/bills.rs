@@ -3,13 +3,14 @@
 //!
 //! Amounts on a bill are in the bill's `currency` and given as plain decimals
 //! (`java.math.BigDecimal`); lines always sum to the totals. The core's records and enums
-//! cross the FFI as they are; this module keeps the bill and the payment with their derived
-//! figures (allowed transitions, outstanding, unallocated), the bill's totals without the
-//! per-line figures (each line carries its own) and the page of bills.
+//! cross the FFI as they are (a payment's `unallocated()` is a method of the core record);
+//! this module keeps the bill with its derived figures (allowed transitions, outstanding),
+//! because its totals cross without the per-line figures (each line carries its own, and a
+//! record cannot hide the core `BillTotals.lines`), and the page of bills.
 
 pub use lexcase::billing::{ContingencyBasis, Discount, LineTotals};
 pub use lexcase::bills::{
-    Allocation, BillKind, BillLine, BillStatus, FeeArrangement, LineKind, NewPayment,
+    Allocation, BillKind, BillLine, BillStatus, FeeArrangement, LineKind, NewPayment, Payment,
     StatementEntry, StatementOfAccount,
 };
 pub use lexcase::reports::AgedDebt;
@@ -18,14 +19,13 @@ pub use lexcase::store::BillQuery;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use lexcase::billing::BillTotals as CoreBillTotals;
-use lexcase::bills::{Bill as CoreBill, Payment as CorePayment};
+use lexcase::bills::Bill as CoreBill;
 use lexcase::money::Currency;
 use lexcase::store::Paged;
-use lexcase::{BillId, ContactId, MatterId, PaymentId, TimeEntryId, UserId};
+use lexcase::{BillId, ContactId, MatterId, TimeEntryId, UserId};
 use rust_decimal::Decimal;
 
 use crate::convert::all;
-use crate::records::Money;
 
 /// A bill's figures (the sums of its lines' figures).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -178,55 +178,10 @@ impl From<Paged<CoreBill>> for BillPage {
     }
 }
 
-/// A payment received from a client.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Payment {
-    /// Identifier.
-    pub id: PaymentId,
-    /// The client who paid.
-    pub client: ContactId,
-    /// When it was received.
-    pub received_on: NaiveDate,
-    /// How much.
-    pub amount: Money,
-    /// How (bank transfer, card…).
-    pub method: String,
-    /// The payer's reference.
-    pub reference: String,
-    /// The bills it was applied to.
-    pub allocations: Vec<Allocation>,
-    /// What is held on account (not yet applied).
-    pub unallocated: Decimal,
-    /// Who recorded it.
-    pub recorded_by: UserId,
-    /// When.
-    pub recorded_at: DateTime<Utc>,
-    /// Optimistic-concurrency version: pass it back to `allocate`.
-    pub version: u64,
-}
-
-impl From<CorePayment> for Payment {
-    fn from(payment: CorePayment) -> Self {
-        Self {
-            unallocated: payment.unallocated(),
-            id: payment.id,
-            client: payment.client,
-            received_on: payment.received_on,
-            amount: payment.amount,
-            method: payment.method,
-            reference: payment.reference,
-            allocations: payment.allocations,
-            recorded_by: payment.recorded_by,
-            recorded_at: payment.recorded_at,
-            version: payment.version,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::error::LexcaseError;
+    use crate::records::Money;
 
     #[test]
     fn money_in_an_unknown_currency_is_refused_as_a_typed_error_when_lifted() {

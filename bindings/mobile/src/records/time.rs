@@ -6,97 +6,22 @@
 use chrono::{DateTime, NaiveDate, Utc};
 pub use lexcase::billing::{Aggregation, CodePolicy, CodeSet, RoundingMode, RoundingPolicy};
 pub use lexcase::client_money::ReconciliationCadence;
-use lexcase::store::Paged;
 pub use lexcase::store::WorkQuery;
 pub use lexcase::timekeeping::{
-    Billability, ExpenseTax, FirmBillingSettings, NewExpense, RateSource, TermsScope, TimeSource,
-    TimerState, WorkStatus,
+    Billability, Expense, ExpenseTax, FirmBillingSettings, NewExpense, RateSource, TermsScope,
+    TimeEntry, TimeSource, Timer, TimerState, WorkStatus,
 };
 use lexcase::timekeeping::{
-    BillingTerms as CoreBillingTerms, Expense as CoreExpense, ExpenseChanges as CoreExpenseChanges,
-    NewTimeEntry as CoreNewTimeEntry, TimeEntry as CoreTimeEntry,
-    TimeEntryChanges as CoreTimeEntryChanges, Timer as CoreTimer,
+    BillingTerms as CoreBillingTerms, ExpenseChanges as CoreExpenseChanges,
+    NewTimeEntry as CoreNewTimeEntry, TimeEntryChanges as CoreTimeEntryChanges,
 };
-use lexcase::{BillId, DocumentId, ExpenseId, MatterId, TimeEntryId, UserId};
+use lexcase::{DocumentId, MatterId, UserId};
 use rust_decimal::Decimal;
 
-use crate::convert::all;
+use crate::convert::page_record;
 use crate::error::LexcaseError;
 use crate::records::Money;
 use lexcase::money::Amount;
-
-/// Time recorded against a matter, with the rate and rounding policy in force when it was
-/// recorded (a later change of terms never rewrites it).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct TimeEntry {
-    /// Identifier.
-    pub id: TimeEntryId,
-    /// The matter.
-    pub matter: MatterId,
-    /// The fee earner who did the work.
-    pub user: UserId,
-    /// The day the work was done.
-    pub date: NaiveDate,
-    /// The exact time worked, in seconds.
-    pub seconds: u32,
-    /// What was done.
-    pub narrative: String,
-    /// UTBMS task code, upper case.
-    pub task_code: Option<String>,
-    /// UTBMS activity code, upper case.
-    pub activity_code: Option<String>,
-    /// Whether it is charged.
-    pub billability: Billability,
-    /// The hourly rate.
-    pub rate: Money,
-    /// Which rule gave the rate.
-    pub rate_source: RateSource,
-    /// The rounding policy kept on the entry.
-    pub rounding: RoundingPolicy,
-    /// Where it stands.
-    pub status: WorkStatus,
-    /// The bill it is on, if any.
-    pub bill: Option<BillId>,
-    /// Where it was recorded from.
-    pub source: TimeSource,
-    /// The seconds charged after rounding (0 when non-billable).
-    pub chargeable_seconds: u64,
-    /// The value: chargeable hours times the rate, to the minor unit (0 unless billable).
-    pub value: Money,
-    /// Who recorded it.
-    pub recorded_by: UserId,
-    /// When.
-    pub recorded_at: DateTime<Utc>,
-    /// Optimistic-concurrency version: pass it back to changes.
-    pub version: u64,
-}
-
-impl From<CoreTimeEntry> for TimeEntry {
-    fn from(entry: CoreTimeEntry) -> Self {
-        Self {
-            chargeable_seconds: entry.chargeable_seconds(),
-            value: entry.value(),
-            id: entry.id,
-            matter: entry.matter,
-            user: entry.user,
-            date: entry.date,
-            seconds: entry.seconds,
-            narrative: entry.narrative,
-            task_code: entry.task_code,
-            activity_code: entry.activity_code,
-            billability: entry.billability,
-            rate: entry.rate,
-            rate_source: entry.rate_source,
-            rounding: entry.rounding,
-            status: entry.status,
-            bill: entry.bill,
-            source: entry.source,
-            recorded_by: entry.recorded_by,
-            recorded_at: entry.recorded_at,
-            version: entry.version,
-        }
-    }
-}
 
 /// What time is recorded with. The rate comes from the hierarchy unless given.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -207,124 +132,11 @@ impl From<TimeEntryChanges> for CoreTimeEntryChanges {
     }
 }
 
-/// One page of time entries and the total number matching.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct TimeEntryPage {
-    /// The entries in this page.
-    pub items: Vec<TimeEntry>,
-    /// How many match in all.
-    pub total: u64,
-    /// Pass as `Page.after` to read the next page (null at the end of the list).
-    pub next_cursor: Option<String>,
-}
-
-impl From<Paged<CoreTimeEntry>> for TimeEntryPage {
-    fn from(page: Paged<CoreTimeEntry>) -> Self {
-        Self {
-            items: all(page.items),
-            total: page.total,
-            next_cursor: page.next.map(|c| c.as_str().to_owned()),
-        }
-    }
-}
-
-/// A user's running or paused timer (one per user).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Timer {
-    /// Whose timer.
-    pub user: UserId,
-    /// The matter the time goes to.
-    pub matter: MatterId,
-    /// The narrative the entry gets unless another is given on stopping.
-    pub narrative: String,
-    /// When it was started.
-    pub started_at: DateTime<Utc>,
-    /// Seconds counted before the current run.
-    pub elapsed_seconds: u32,
-    /// When the current run began; null while paused.
-    pub running_since: Option<DateTime<Utc>>,
-    /// Running or paused.
-    pub state: TimerState,
-    /// Optimistic-concurrency version.
-    pub version: u64,
-}
-
-impl From<CoreTimer> for Timer {
-    fn from(timer: CoreTimer) -> Self {
-        Self {
-            state: timer.state(),
-            user: timer.user,
-            matter: timer.matter,
-            narrative: timer.narrative,
-            started_at: timer.started_at,
-            elapsed_seconds: timer.elapsed_seconds,
-            running_since: timer.running_since,
-            version: timer.version,
-        }
-    }
-}
-
-/// An expense or disbursement recorded against a matter.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Expense {
-    /// Identifier.
-    pub id: ExpenseId,
-    /// The matter.
-    pub matter: MatterId,
-    /// The day it was incurred.
-    pub date: NaiveDate,
-    /// What it was.
-    pub description: String,
-    /// How many units.
-    pub quantity: Decimal,
-    /// The cost of one unit.
-    pub unit_cost: Money,
-    /// The amount: quantity times unit cost, to the minor unit.
-    pub amount: Money,
-    /// UTBMS expense code, upper case.
-    pub expense_code: Option<String>,
-    /// Who was paid.
-    pub vendor: String,
-    /// The receipt document, if filed.
-    pub receipt: Option<DocumentId>,
-    /// How it is taxed.
-    pub tax: ExpenseTax,
-    /// Whether it is passed on to the client.
-    pub billable: bool,
-    /// Where it stands.
-    pub status: WorkStatus,
-    /// The bill it is on, if any.
-    pub bill: Option<BillId>,
-    /// Who recorded it.
-    pub recorded_by: UserId,
-    /// When.
-    pub recorded_at: DateTime<Utc>,
-    /// Optimistic-concurrency version.
-    pub version: u64,
-}
-
-impl From<CoreExpense> for Expense {
-    fn from(expense: CoreExpense) -> Self {
-        Self {
-            amount: expense.amount(),
-            id: expense.id,
-            matter: expense.matter,
-            date: expense.date,
-            description: expense.description,
-            quantity: expense.quantity,
-            unit_cost: expense.unit_cost,
-            expense_code: expense.expense_code,
-            vendor: expense.vendor,
-            receipt: expense.receipt,
-            tax: expense.tax,
-            billable: expense.billable,
-            status: expense.status,
-            bill: expense.bill,
-            recorded_by: expense.recorded_by,
-            recorded_at: expense.recorded_at,
-            version: expense.version,
-        }
-    }
+page_record! {
+    /// One page of time entries and the total number matching.
+    TimeEntryPage of TimeEntry,
+    items: "The entries in this page.",
+    total: "How many match in all.",
 }
 
 /// How a change sets or clears an expense's receipt (null in the change leaves it).
@@ -390,25 +202,11 @@ impl From<ExpenseChanges> for CoreExpenseChanges {
     }
 }
 
-/// One page of expenses and the total number matching.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ExpensePage {
-    /// The expenses in this page.
-    pub items: Vec<Expense>,
-    /// How many match in all.
-    pub total: u64,
-    /// Pass as `Page.after` to read the next page (null at the end of the list).
-    pub next_cursor: Option<String>,
-}
-
-impl From<Paged<CoreExpense>> for ExpensePage {
-    fn from(page: Paged<CoreExpense>) -> Self {
-        Self {
-            items: all(page.items),
-            total: page.total,
-            next_cursor: page.next.map(|c| c.as_str().to_owned()),
-        }
-    }
+page_record! {
+    /// One page of expenses and the total number matching.
+    ExpensePage of Expense,
+    items: "The expenses in this page.",
+    total: "How many match in all.",
 }
 
 /// One fee earner's rate in billing terms.

@@ -45,12 +45,12 @@ impl ConflictService {
     /// Runs the matter's check over its parties and stores it; decisions already made about
     /// the same hits are kept. Adding a party re-runs a stored check by itself.
     pub fn run(&self, matter: MatterId) -> Result<ConflictCheck> {
-        Ok(self.session.conflicts().run(matter)?.into())
+        Ok(self.session.conflicts().run(matter)?)
     }
 
     /// The matter's check, or null if none was run.
     pub fn get(&self, matter: MatterId) -> Result<Option<ConflictCheck>> {
-        Ok(self.session.conflicts().get(matter)?.map(Into::into))
+        Ok(self.session.conflicts().get(matter)?)
     }
 
     /// Records a decision about hit number `hit` (its index in the check's `hits`) with a
@@ -69,7 +69,6 @@ impl ConflictService {
         Ok(self
             .session
             .conflicts()
-            .decide(matter, expected_version, index, disposition, &note)?
-            .into())
+            .decide(matter, expected_version, index, disposition, &note)?)
     }
 }

@@ -3,7 +3,6 @@
 use chrono::NaiveDate;
 use lexcase::ContactId;
 
-use crate::convert::all;
 use crate::error::Result;
 use crate::records::{
     AffiliationKind, Contact, ContactChanges, ContactKind, ContactPage, IdentityStatus, NewContact,
@@ -20,17 +19,17 @@ service_object! {
 impl ContactService {
     /// Creates a contact.
     pub fn create(&self, new: NewContact) -> Result<Contact> {
-        Ok(self.session.contacts().create(new)?.into())
+        Ok(self.session.contacts().create(new)?)
     }
 
     /// Creates many contacts in one transaction (imports): all or none.
     pub fn create_many(&self, new: Vec<NewContact>) -> Result<Vec<Contact>> {
-        Ok(all(self.session.contacts().create_many(new)?))
+        Ok(self.session.contacts().create_many(new)?)
     }
 
     /// A contact by id.
     pub fn get(&self, id: ContactId) -> Result<Contact> {
-        Ok(self.session.contacts().get(id)?.into())
+        Ok(self.session.contacts().get(id)?)
     }
 
     /// Contacts whose name has a word starting with `name_prefix` (case and accents ignored;
@@ -58,8 +57,7 @@ impl ContactService {
         Ok(self
             .session
             .contacts()
-            .update(id, expected_version, changes)?
-            .into())
+            .update(id, expected_version, changes)?)
     }
 
     /// Records the outcome of identity verification (verified needs a date and a method,
@@ -72,11 +70,13 @@ impl ContactService {
         checked_on: Option<NaiveDate>,
         method: Option<VerificationMethod>,
     ) -> Result<Contact> {
-        Ok(self
-            .session
-            .contacts()
-            .record_identity_verification(id, expected_version, status, checked_on, method)?
-            .into())
+        Ok(self.session.contacts().record_identity_verification(
+            id,
+            expected_version,
+            status,
+            checked_on,
+            method,
+        )?)
     }
 
     /// Records that this contact works for / is a subsidiary of `other`.
@@ -88,11 +88,13 @@ impl ContactService {
         other: ContactId,
         position: Option<String>,
     ) -> Result<Contact> {
-        Ok(self
-            .session
-            .contacts()
-            .add_affiliation(id, expected_version, kind, other, position.as_deref())?
-            .into())
+        Ok(self.session.contacts().add_affiliation(
+            id,
+            expected_version,
+            kind,
+            other,
+            position.as_deref(),
+        )?)
     }
 
     /// Removes an affiliation.
@@ -106,7 +108,6 @@ impl ContactService {
         Ok(self
             .session
             .contacts()
-            .remove_affiliation(id, expected_version, kind, other)?
-            .into())
+            .remove_affiliation(id, expected_version, kind, other)?)
     }
 }

@@ -50,11 +50,10 @@ impl InterchangeService {
         vcf: String,
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<Vec<Contact>> {
-        let imported = listened(listener, |p| {
+        listened(listener, |p| {
             self.session
                 .interchange()
                 .import_contacts_with_progress(&vcf, p)
-        });
-        imported.map(all)
+        })
     }
 }

@@ -20,12 +20,12 @@ service_object! {
 impl PaymentService {
     /// Records a payment and applies its allocations; the rest is held on account.
     pub fn record(&self, new: NewPayment) -> Result<Payment> {
-        Ok(self.session.payments().record(new)?.into())
+        Ok(self.session.payments().record(new)?)
     }
 
     /// A payment by id.
     pub fn get(&self, id: PaymentId) -> Result<Payment> {
-        Ok(self.session.payments().get(id)?.into())
+        Ok(self.session.payments().get(id)?)
     }
 
     /// Allocates part of a payment held on account to a bill.
@@ -39,8 +39,7 @@ impl PaymentService {
         Ok(self
             .session
             .payments()
-            .allocate(id, expected_version, bill, amount)?
-            .into())
+            .allocate(id, expected_version, bill, amount)?)
     }
 
     /// Writes off part or all of what an issued invoice owes, with the reason; returns the

@@ -28,7 +28,7 @@ service_object! {
 impl TimeService {
     /// Records time.
     pub fn record(&self, new: NewTimeEntry) -> Result<TimeEntry> {
-        Ok(self.session.time().record(new.into())?.into())
+        Ok(self.session.time().record(new.into())?)
     }
 
     /// Records many entries in one transaction (imports, mobile sync): all or none.
@@ -41,10 +41,9 @@ impl TimeService {
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<Vec<TimeEntry>> {
         let new = new.into_iter().map(CoreNewTimeEntry::from).collect();
-        let recorded = listened(listener, |p| {
+        listened(listener, |p| {
             self.session.time().record_many_with_progress(new, p)
-        });
-        recorded.map(crate::convert::all)
+        })
     }
 
     /// Records time spent on a communication, task or calendar entry: the matter and day come
@@ -59,13 +58,12 @@ impl TimeService {
         Ok(self
             .session
             .time()
-            .record_for(source, seconds, narrative.as_deref())?
-            .into())
+            .record_for(source, seconds, narrative.as_deref())?)
     }
 
     /// A time entry by id.
     pub fn get(&self, id: TimeEntryId) -> Result<TimeEntry> {
-        Ok(self.session.time().get(id)?.into())
+        Ok(self.session.time().get(id)?)
     }
 
     /// Changes unbilled time; billed or written-off time is an `InvalidTransition`.
@@ -78,13 +76,12 @@ impl TimeService {
         Ok(self
             .session
             .time()
-            .update(id, expected_version, changes.into())?
-            .into())
+            .update(id, expected_version, changes.into())?)
     }
 
     /// Writes off unbilled time: it will never be billed (needs `manage_billing`).
     pub fn write_off(&self, id: TimeEntryId, expected_version: u64) -> Result<TimeEntry> {
-        Ok(self.session.time().write_off(id, expected_version)?.into())
+        Ok(self.session.time().write_off(id, expected_version)?)
     }
 
     /// Time entries matching `query`; anyone else's than one's own needs `view_rates`.
@@ -94,44 +91,44 @@ impl TimeService {
 
     /// The actor's timer, if one is running or paused.
     pub fn timer(&self) -> Result<Option<Timer>> {
-        Ok(self.session.time().timer()?.map(Timer::from))
+        Ok(self.session.time().timer()?)
     }
 
     /// Starts the actor's timer on a matter; one already running or paused is a `Conflict`.
     pub fn start_timer(&self, matter: MatterId, narrative: String) -> Result<Timer> {
-        Ok(self.session.time().start_timer(matter, &narrative)?.into())
+        Ok(self.session.time().start_timer(matter, &narrative)?)
     }
 
     /// Pauses the actor's timer (none is `NotFound`).
     pub fn pause_timer(&self) -> Result<Timer> {
-        Ok(self.session.time().pause_timer()?.into())
+        Ok(self.session.time().pause_timer()?)
     }
 
     /// Resumes the actor's paused timer.
     pub fn resume_timer(&self) -> Result<Timer> {
-        Ok(self.session.time().resume_timer()?.into())
+        Ok(self.session.time().resume_timer()?)
     }
 
     /// Stops the actor's timer and records its time (at least one second) on its matter,
     /// with `narrative` if given (else the timer's).
     pub fn stop_timer(&self, narrative: Option<String>) -> Result<TimeEntry> {
-        Ok(self.session.time().stop_timer(narrative.as_deref())?.into())
+        Ok(self.session.time().stop_timer(narrative.as_deref())?)
     }
 
     /// Discards the actor's timer without recording its time, whatever became of its matter
     /// (walled off, archived); returns the discarded timer.
     pub fn discard_timer(&self) -> Result<Timer> {
-        Ok(self.session.time().discard_timer()?.into())
+        Ok(self.session.time().discard_timer()?)
     }
 
     /// Records an expense or disbursement.
     pub fn record_expense(&self, new: NewExpense) -> Result<Expense> {
-        Ok(self.session.time().record_expense(new)?.into())
+        Ok(self.session.time().record_expense(new)?)
     }
 
     /// An expense by id.
     pub fn expense(&self, id: ExpenseId) -> Result<Expense> {
-        Ok(self.session.time().expense(id)?.into())
+        Ok(self.session.time().expense(id)?)
     }
 
     /// Changes an unbilled expense.
@@ -144,8 +141,7 @@ impl TimeService {
         Ok(self
             .session
             .time()
-            .update_expense(id, expected_version, changes.into())?
-            .into())
+            .update_expense(id, expected_version, changes.into())?)
     }
 
     /// Expenses matching `query`.

@@ -103,7 +103,7 @@ class BillsTest {
                 NewPayment(jane.id, day("2026-11-28"), Amount(BigDecimal(amount), "GBP"), "bank transfer", "SMITH", allocations),
             )
             val first = pay("500", listOf(Allocation(issued.id, BigDecimal("500"))))
-            assertAmount("0", first.unallocated)
+            assertAmount("0", first.unallocated())
             assertEquals(first, payments.get(first.id))
             val partly = bills.get(issued.id)
             assertEquals(BillStatus.PARTLY_PAID, partly.status)
@@ -120,9 +120,9 @@ class BillsTest {
             assertThrows<LexcaseException.InvalidTransition> { bills.void(partly.id, partly.version, "mistake") }
 
             val onAccount = pay("860", emptyList())
-            assertAmount("860", onAccount.unallocated)
+            assertAmount("860", onAccount.unallocated())
             val allocated = payments.allocate(onAccount.id, onAccount.version, issued.id, BigDecimal("860"))
-            assertAmount("0", allocated.unallocated)
+            assertAmount("0", allocated.unallocated())
             val paid = bills.get(issued.id)
             assertEquals(BillStatus.PAID, paid.status)
             assertAmount("0", paid.outstanding)

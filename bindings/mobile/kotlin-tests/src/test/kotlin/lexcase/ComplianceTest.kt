@@ -61,7 +61,7 @@ class ComplianceTest {
             val blocked = assertThrows<LexcaseException.Validation> { fe.open(m.id, m.version) }
             assertEquals("rules", blocked.field)
             assertTrue(blocked.reason.contains("conflict_check_cleared"), blocked.reason)
-            assertEquals("clear", feeEarner.conflicts().run(m.id).status)
+            assertEquals("clear", feeEarner.conflicts().run(m.id).status())
             m = fe.open(m.id, m.version)
             assertEquals(MatterStatus.OPEN, m.status)
             assertEquals(emptyList<RuleOverride>(), feeEarner.compliance().overrides(m.id))

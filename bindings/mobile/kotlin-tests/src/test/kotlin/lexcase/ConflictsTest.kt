@@ -87,8 +87,8 @@ class ConflictsTest {
 
             var check = conflicts.run(m.id)
             assertEquals(m.id, check.matter)
-            assertEquals("hits", check.status)
-            assertEquals(check.hits.size.toULong(), check.unresolved)
+            assertEquals("hits", check.status())
+            assertEquals(check.hits.size.toULong(), check.unresolved())
             assertTrue(check.names.contains("Acme Widgets Ltd"), check.names.toString())
             assertEquals(feeEarnerUser.id, check.runBy)
             val index = check.hits.indexOfFirst { it.matter == first.id }
@@ -109,8 +109,8 @@ class ConflictsTest {
                     m.id, check.version, i.toULong(), HitDisposition.WAIVED, "informed consent confirmed in writing",
                 )
             }
-            assertEquals("resolved", check.status)
-            assertEquals(0uL, check.unresolved)
+            assertEquals("resolved", check.status())
+            assertEquals(0uL, check.unresolved())
             val decision = check.hits[index].decision!!
             assertEquals(partnerUser.id, decision.by)
             assertEquals(HitDisposition.WAIVED, decision.disposition)
@@ -123,8 +123,8 @@ class ConflictsTest {
             m = fe.get(m.id)
             fe.addParty(m.id, m.version, carol.id, PartyRole.WITNESS, null, null)
             val rerun = conflicts.get(m.id)!!
-            assertEquals("hits", rerun.status)
-            assertEquals(1uL, rerun.unresolved)
+            assertEquals("hits", rerun.status())
+            assertEquals(1uL, rerun.unresolved())
             assertTrue(rerun.hits.any { it.matter == elsewhere.id && it.decision == null })
             assertTrue(rerun.hits.any { it.matter == first.id && it.decision != null }, "decisions kept")
         }

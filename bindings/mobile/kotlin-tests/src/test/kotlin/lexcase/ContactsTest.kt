@@ -48,7 +48,7 @@ class ContactsTest {
         withFirm {
             val jane = jane()
             assertEquals(ContactKind.PERSON, jane.kind)
-            assertEquals("Jane Smith", jane.displayName)
+            assertEquals("Jane Smith", jane.displayName())
             assertEquals("Dr", jane.title)
             assertNull(jane.organisationName)
             // The domain of an email is lower-cased.
@@ -158,12 +158,12 @@ class ContactsTest {
 
             val smiths = readOnly.contacts().search("smi", null, FIRST_PAGE)
             assertEquals(3uL, smiths.total)
-            assertEquals(listOf("Smith Brothers Ltd", "Jane Smith", "John Smithers"), smiths.items.map { it.displayName })
+            assertEquals(listOf("Smith Brothers Ltd", "Jane Smith", "John Smithers"), smiths.items.map { it.displayName() })
             val people = readOnly.contacts().search("smi", ContactKind.PERSON, Page(limit = 1u))
             assertEquals(2uL, people.total)
-            assertEquals(listOf("Jane Smith"), people.items.map { it.displayName })
+            assertEquals(listOf("Jane Smith"), people.items.map { it.displayName() })
             // Accents are ignored.
-            assertEquals("Zoë Müller", readOnly.contacts().search("MULL", null, FIRST_PAGE).items.single().displayName)
+            assertEquals("Zoë Müller", readOnly.contacts().search("MULL", null, FIRST_PAGE).items.single().displayName())
             assertEquals(5uL, readOnly.contacts().search("", null, FIRST_PAGE).total)
         }
     }

@@ -110,7 +110,7 @@ class FirmTest {
             firm.session(adminId).use { s ->
                 val found = s.contacts().search("acme", null, FIRST_PAGE)
                 assertEquals(1uL, found.total)
-                assertEquals("Acme Ltd", found.items.single().displayName)
+                assertEquals("Acme Ltd", found.items.single().displayName())
             }
         }
     }

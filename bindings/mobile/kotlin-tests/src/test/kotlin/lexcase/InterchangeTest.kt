@@ -90,7 +90,7 @@ class InterchangeTest {
             assertFolded(vcf)
 
             val imported = admin.interchange().importContacts(vcf)
-            assertEquals(listOf("José García", "Acme, Ltd"), imported.map { it.displayName })
+            assertEquals(listOf("José García", "Acme, Ltd"), imported.map { it.displayName() })
             assertEquals(listOf(jane.kind, acme.kind), imported.map { it.kind })
             assertEquals(
                 listOf(jane.emails.map { it.address }, acme.emails.map { it.address }),

@@ -135,7 +135,7 @@ class ProgressTest {
     fun recheckingEveryConflictCheckFindsNewHitsAndACancelRechecksNone() {
         withFirm {
             val m = matter(person("Olive", "Quartermaine"))
-            assertEquals("clear", feeEarner.conflicts().run(m.id).status)
+            assertEquals("clear", feeEarner.conflicts().run(m.id).status())
             person("Olive", "Quartermaine")
             val before = feeEarner.conflicts().get(m.id)
             assertNotNull(before)
@@ -148,7 +148,7 @@ class ProgressTest {
             assertThrows<LexcaseException.PermissionDenied> { readOnly.conflicts().recheckAll() }
             val recheck = feeEarner.conflicts().recheckAll(Watch())
             assertEquals(ConflictRecheck(1uL, listOf(RecheckedMatter(m.id, m.number, 1uL))), recheck)
-            assertEquals("hits", feeEarner.conflicts().get(m.id)?.status)
+            assertEquals("hits", feeEarner.conflicts().get(m.id)?.status())
         }
     }
 

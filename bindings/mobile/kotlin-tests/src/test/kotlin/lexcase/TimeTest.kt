@@ -34,8 +34,8 @@ class TimeTest {
             assertAmount("250.10", e.rate.amount)
             assertEquals(RoundingPolicy(6u, RoundingMode.UP, 0u, Aggregation.PER_ENTRY), e.rounding)
             // 80 minutes round up to 84 (tenths of an hour): 1.4 h at 250.10.
-            assertEquals(5040uL, e.chargeableSeconds)
-            assertAmount("350.14", e.value.amount)
+            assertEquals(5040uL, e.chargeableSeconds())
+            assertAmount("350.14", e.value().amount)
             assertEquals(TimeSource.Typed, e.source)
             assertEquals(WorkStatus.UNBILLED, e.status)
 
@@ -82,7 +82,7 @@ class TimeTest {
                 e.version,
                 TimeEntryChanges(seconds = 3600u, billability = Billability.NO_CHARGE),
             )
-            assertAmount("0", free.value.amount)
+            assertAmount("0", free.value().amount)
             assertThrows<LexcaseException.PermissionDenied> { time.writeOff(free.id, free.version) }
             val gone = billing.writeOff(free.id, free.version)
             assertEquals(WorkStatus.WRITTEN_OFF, gone.status)
@@ -147,12 +147,12 @@ class TimeTest {
             val time = feeEarner.time()
             assertNull(time.timer())
             val timer = time.startTimer(m.id, "Reviewing the will")
-            assertEquals(TimerState.RUNNING, timer.state)
+            assertEquals(TimerState.RUNNING, timer.state())
             assertThrows<LexcaseException.Conflict> { time.startTimer(m.id, "again") }
             val paused = time.pauseTimer()
-            assertEquals(TimerState.PAUSED, paused.state)
+            assertEquals(TimerState.PAUSED, paused.state())
             assertNull(paused.runningSince)
-            assertEquals(TimerState.RUNNING, time.resumeTimer().state)
+            assertEquals(TimerState.RUNNING, time.resumeTimer().state())
             val entry = time.stopTimer(null)
             assertEquals(TimeSource.Timer, entry.source)
             assertTrue(entry.seconds >= 1u)
@@ -204,7 +204,7 @@ class TimeTest {
                     vendor = "HMCTS",
                 ),
             )
-            assertAmount("300.00", fee.amount.amount)
+            assertAmount("300.00", fee.amount().amount)
             assertEquals(WorkStatus.UNBILLED, fee.status)
             assertEquals(fee, time.expense(fee.id))
             val copies = time.updateExpense(
@@ -212,7 +212,7 @@ class TimeTest {
                 fee.version,
                 ExpenseChanges(quantity = BigDecimal("2"), expenseCode = CodeChange.Clear),
             )
-            assertAmount("600.00", copies.amount.amount)
+            assertAmount("600.00", copies.amount().amount)
             assertNull(copies.expenseCode)
             assertEquals(1uL, time.expenses(WorkQuery(matter = m.id), FIRST_PAGE).total)
 
@@ -234,7 +234,7 @@ class TimeTest {
             val wip = accounts.reports().wip()
             assertEquals(m.id, wip.byMatter.single().matter)
             assertEquals(7200uL, wip.byMatter.single().unbilledSeconds)
-            assertAmount("400", wip.byMatter.single().total)
+            assertAmount("400", wip.byMatter.single().total())
             assertEquals(feeEarnerUser.id, wip.byUser.single().user)
             val hours = accounts.reports().hours(day("2026-11-01"), day("2026-11-30"), BigDecimal("7.5"))
             val fay = hours.single { it.user == feeEarnerUser.id }
