@@ -80,10 +80,12 @@ pub struct LineTotals {
 
 /// The computed amounts of a bill; each total is the sum of its lines.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BillTotals {
     /// Per line, in input order (each line carries its own copy, so the bill's JSON leaves
     /// this list out).
     #[serde(skip_serializing, default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub lines: Vec<LineTotals>,
     /// Sum of line gross.
     pub gross: Decimal,

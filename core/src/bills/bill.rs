@@ -56,6 +56,7 @@ pub enum FeeArrangement {
 
 /// A bill.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Bill {
     /// Identifier.
     pub id: BillId,
@@ -117,6 +118,23 @@ pub struct Bill {
     pub version: u64,
 }
 
+/// What a bill's state implies, exported to the foreign bindings as methods of the record.
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+impl Bill {
+    /// What is still owed: total less payments, credits and write-offs.
+    pub fn outstanding(&self) -> Decimal {
+        if !self.status.is_issued() || self.kind == BillKind::CreditNote {
+            return Decimal::ZERO;
+        }
+        self.totals.total - self.paid - self.credited - self.written_off
+    }
+
+    /// The statuses a user may move the bill to now.
+    pub fn allowed_transitions(&self) -> Vec<BillStatus> {
+        self.status.allowed_transitions(self.has_settlements())
+    }
+}
+
 impl Bill {
     /// Recomputes the totals from the lines, discount and tax rate, numbering the lines.
     pub fn recompute(&mut self) -> Result<()> {
@@ -141,14 +159,6 @@ impl Bill {
         Ok(())
     }
 
-    /// What is still owed: total less payments, credits and write-offs.
-    pub fn outstanding(&self) -> Decimal {
-        if !self.status.is_issued() || self.kind == BillKind::CreditNote {
-            return Decimal::ZERO;
-        }
-        self.totals.total - self.paid - self.credited - self.written_off
-    }
-
     /// The total as money.
     pub fn total(&self) -> Money {
         Money {
@@ -160,11 +170,6 @@ impl Bill {
     /// Whether payments, credits or write-offs have touched it.
     pub fn has_settlements(&self) -> bool {
         !(self.paid.is_zero() && self.credited.is_zero() && self.written_off.is_zero())
-    }
-
-    /// The statuses a user may move the bill to now.
-    pub fn allowed_transitions(&self) -> Vec<BillStatus> {
-        self.status.allowed_transitions(self.has_settlements())
     }
 
     /// Refuses changes to a bill that is not a draft.

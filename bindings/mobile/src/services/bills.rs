@@ -21,12 +21,12 @@ impl BillService {
     /// the period; the work goes on the draft. Nothing left to bill in the period is a
     /// `Validation` error (field `period`).
     pub fn draft(&self, request: DraftRequest) -> Result<Bill> {
-        Ok(self.session.bills().draft(request)?.into())
+        Ok(self.session.bills().draft(request)?)
     }
 
     /// A bill by id.
     pub fn get(&self, id: BillId) -> Result<Bill> {
-        Ok(self.session.bills().get(id)?.into())
+        Ok(self.session.bills().get(id)?)
     }
 
     /// Bills matching `query`.
@@ -44,8 +44,7 @@ impl BillService {
         Ok(self
             .session
             .bills()
-            .set_discount(id, expected_version, discount)?
-            .into())
+            .set_discount(id, expected_version, discount)?)
     }
 
     /// Sets (or clears) the discount of line `number` of a draft (an unknown line is
@@ -60,8 +59,7 @@ impl BillService {
         Ok(self
             .session
             .bills()
-            .set_line_discount(id, expected_version, number, discount)?
-            .into())
+            .set_line_discount(id, expected_version, number, discount)?)
     }
 
     /// Adds a manual adjustment line (negative for a credit) to a draft.
@@ -73,11 +71,13 @@ impl BillService {
         amount: Decimal,
         taxable: bool,
     ) -> Result<Bill> {
-        Ok(self
-            .session
-            .bills()
-            .add_adjustment(id, expected_version, &description, amount, taxable)?
-            .into())
+        Ok(self.session.bills().add_adjustment(
+            id,
+            expected_version,
+            &description,
+            amount,
+            taxable,
+        )?)
     }
 
     /// Takes line `number` off a draft; its work returns to unbilled.
@@ -85,34 +85,25 @@ impl BillService {
         Ok(self
             .session
             .bills()
-            .remove_line(id, expected_version, number)?
-            .into())
+            .remove_line(id, expected_version, number)?)
     }
 
     /// Moves a bill to `to` (approve, back to draft, void a draft). Issuing goes through
     /// `issue`, voiding an issued bill through `void`.
     pub fn transition(&self, id: BillId, expected_version: u64, to: BillStatus) -> Result<Bill> {
-        Ok(self
-            .session
-            .bills()
-            .transition(id, expected_version, to)?
-            .into())
+        Ok(self.session.bills().transition(id, expected_version, to)?)
     }
 
     /// Issues an approved bill: the next gapless number, the issue and due dates; its work
     /// becomes billed.
     pub fn issue(&self, id: BillId, expected_version: u64) -> Result<Bill> {
-        Ok(self.session.bills().issue(id, expected_version)?.into())
+        Ok(self.session.bills().issue(id, expected_version)?)
     }
 
     /// Voids a bill with the reason; its work returns to unbilled. A bill with payments,
     /// credits or write-offs cannot be voided (`InvalidTransition`).
     pub fn void(&self, id: BillId, expected_version: u64, reason: String) -> Result<Bill> {
-        Ok(self
-            .session
-            .bills()
-            .void(id, expected_version, &reason)?
-            .into())
+        Ok(self.session.bills().void(id, expected_version, &reason)?)
     }
 
     /// Issues a credit note of `amount` (including tax at the invoice's rate) against an
@@ -127,8 +118,7 @@ impl BillService {
         Ok(self
             .session
             .bills()
-            .credit_note(invoice, expected_version, amount, &reason)?
-            .into())
+            .credit_note(invoice, expected_version, amount, &reason)?)
     }
 
     /// The bill as a LEDES 1998B file (an issued, untaxed invoice of one matter; else a

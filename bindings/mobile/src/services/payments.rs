@@ -54,8 +54,7 @@ impl PaymentService {
         Ok(self
             .session
             .payments()
-            .write_off(bill, expected_version, amount, &reason)?
-            .into())
+            .write_off(bill, expected_version, amount, &reason)?)
     }
 
     /// A client's statement of account in `currency` (ISO 4217): issued invoices and credit
