@@ -97,6 +97,7 @@ macro_rules! conformance_tests {
             client_money::ledger_guard_override_and_reconciliation,
             default_currency::amounts_without_a_currency_take_the_matter_or_the_firm_currency,
             default_currency::a_new_matter_without_a_currency_is_billed_in_the_firm_currency,
+            default_currency::terms_and_activity_rates_without_a_currency_take_the_matter_or_the_firm_currency,
             reports::hours_utilisation_realisation_and_wip,
             scale::aggregates_equal_brute_force,
             scale::lists_page_by_cursor_as_by_offset,

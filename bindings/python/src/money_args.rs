@@ -1,11 +1,9 @@
 //! Conversions for time, billing and client money: durations (`int` seconds or text such as
-//! `"1h20m"`), amounts in a currency taken from their context (the matter's, or the firm's),
-//! and currencies.
+//! `"1h20m"`), amounts whose currency the core takes from their context when left out (the
+//! matter's, or the firm's), and currencies.
 
 use lexcase::LexcaseError;
-use lexcase::MatterId;
-use lexcase::money::{Amount, Currency, Money};
-use lexcase::service::Session;
+use lexcase::money::{Amount, Currency};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyInt, PyString};
@@ -54,11 +52,6 @@ pub(crate) fn currency(code: &str) -> PyResult<Currency> {
     Currency::parse(code).map_err(to_py)
 }
 
-/// An amount in `currency` (exact; the core checks its range).
-pub(crate) fn money(amount: Decimal, currency: Currency, field: &str) -> lexcase::Result<Money> {
-    Money::new(amount, currency, field)
-}
-
 /// An amount in the currency `code` when given; otherwise the service that takes it puts it in
 /// the currency of its context (the matter's, or the firm's default).
 pub(crate) fn amount_in(amount: Dec, code: Option<&str>) -> PyResult<Amount> {
@@ -66,35 +59,6 @@ pub(crate) fn amount_in(amount: Dec, code: Option<&str>) -> PyResult<Amount> {
         amount: amount.0,
         currency: code.map(currency).transpose()?,
     })
-}
-
-/// The matter's billing currency, or `code` when given.
-pub(crate) fn matter_currency(
-    session: &Session,
-    matter: MatterId,
-    code: Option<&str>,
-) -> lexcase::Result<Currency> {
-    match code {
-        Some(code) => Currency::parse(code),
-        None => Ok(session.matters().get(matter)?.billing.currency),
-    }
-}
-
-/// The firm's default currency, or `code` when given.
-pub(crate) fn firm_currency(session: &Session, code: Option<&str>) -> lexcase::Result<Currency> {
-    match code {
-        Some(code) => Currency::parse(code),
-        None => Ok(session.firm().settings()?.default_currency),
-    }
-}
-
-/// [`money`] for an optional amount.
-pub(crate) fn opt_money(
-    amount: Option<Decimal>,
-    currency: Currency,
-    field: &str,
-) -> lexcase::Result<Option<Money>> {
-    amount.map(|a| money(a, currency, field)).transpose()
 }
 
 /// An exact amount argument (`decimal.Decimal`, `str` or `int`; a `float` is a `TypeError`).

@@ -8,7 +8,7 @@ use lexcase::money::Amount;
 use lexcase::service::Session;
 use lexcase::store::WorkQuery;
 use lexcase::timekeeping::{
-    Billability, BillingTerms, ExpenseChanges, ExpenseTax, FirmBillingSettings, NewExpense,
+    Billability, BillingSettingsChanges, ExpenseChanges, ExpenseTax, NewExpense, NewTerms,
     TermsScope, TimeEntryChanges, TimeSource, WorkStatus,
 };
 use lexcase::{
@@ -20,9 +20,7 @@ use uuid::Uuid;
 
 use crate::convert::{DateArg, Id, date_opt, id_opt, page, parse, parse_opt, run};
 use crate::errors::to_py;
-use crate::money_args::{
-    Dec, DurationArg, amount_in, dec_opt, firm_currency, matter_currency, money, opt_money,
-};
+use crate::money_args::{self, Dec, DurationArg, amount_in, dec_opt};
 use crate::page::PyPage;
 use crate::progress::run_with_progress;
 use crate::tasks::Given;
@@ -411,29 +409,19 @@ impl PyTimeService {
         codes: Option<PyRef<'_, PyCodePolicy>>,
         currency: Option<String>,
     ) -> PyResult<PyBillingTerms> {
-        let scope = scope(client, matter)?;
-        let rounding = rounding.map(|r| r.0);
-        let codes = codes.map(|c| c.0.clone());
-        let actor = self.0.actor_id();
-        run(py, || {
-            let cur = match scope {
-                TermsScope::Matter(m) => matter_currency(&self.0, m, currency.as_deref())?,
-                TermsScope::Client(_) => firm_currency(&self.0, currency.as_deref())?,
-            };
-            let user_rates = user_rates
+        let currency = currency.as_deref().map(money_args::currency).transpose()?;
+        let in_currency = |Dec(amount): Dec| Amount { amount, currency };
+        let terms = NewTerms {
+            rate: rate.map(in_currency),
+            user_rates: user_rates
                 .into_iter()
-                .map(|(u, r)| Ok((UserId::from(u), money(r.0, cur, "user_rates")?)))
-                .collect::<lexcase::Result<_>>()?;
-            let terms = BillingTerms {
-                rate: opt_money(dec_opt(rate), cur, "rate")?,
-                user_rates,
-                rounding,
-                codes,
-                ..BillingTerms::empty(scope, actor, chrono::Utc::now())
-            };
-            self.0.time().set_terms(terms, expected_version)
-        })
-        .map(PyBillingTerms)
+                .map(|(user, rate)| (UserId::from(user), in_currency(rate)))
+                .collect(),
+            rounding: rounding.map(|r| r.0),
+            codes: codes.map(|c| c.0.clone()),
+            ..NewTerms::new(scope(client, matter)?)
+        };
+        run(py, || self.0.time().set_terms(terms, expected_version)).map(PyBillingTerms)
     }
 
     /// The firm's billing settings (the defaults, version 0, until saved).
@@ -441,8 +429,9 @@ impl PyTimeService {
         run(py, || self.0.time().billing_settings()).map(PyFirmBillingSettings)
     }
 
-    /// Saves the firm's billing settings; an argument left out keeps its current value.
-    /// `activity_rates` maps activity codes to hourly rates in `currency` (default the firm's).
+    /// Saves the firm's billing settings; an argument left out keeps its current value (read
+    /// and changed in one transaction). `activity_rates` maps activity codes to hourly rates
+    /// in `currency` (default the firm's).
     /// Needs `manage_billing`; `expected_version` 0 the first time.
     #[pyo3(signature = (*, expected_version, rounding=None, activity_rates=None, tax_name=None, tax_rate=None, law_firm_id=None, invoice_number_format=None, payment_terms_days=None, reconciliation=None, currency=None))]
     fn set_billing_settings(
@@ -459,35 +448,27 @@ impl PyTimeService {
         reconciliation: Option<&str>,
         currency: Option<String>,
     ) -> PyResult<PyFirmBillingSettings> {
-        let rounding = rounding.map(|r| r.0);
-        let reconciliation = parse_opt::<ReconciliationCadence>(reconciliation)?;
+        let currency = currency.as_deref().map(money_args::currency).transpose()?;
+        let in_currency = |Dec(amount): Dec| Amount { amount, currency };
+        let changes = BillingSettingsChanges {
+            rounding: rounding.map(|r| r.0),
+            activity_rates: activity_rates.map(|rates| {
+                rates
+                    .into_iter()
+                    .map(|(code, rate)| (code, in_currency(rate)))
+                    .collect()
+            }),
+            tax_name,
+            tax_rate: dec_opt(tax_rate),
+            law_firm_id,
+            invoice_number_format,
+            payment_terms_days,
+            reconciliation: parse_opt::<ReconciliationCadence>(reconciliation)?,
+        };
         run(py, || {
-            let current = self.0.time().billing_settings()?;
-            let activity_rates = match activity_rates {
-                Some(rates) => {
-                    let cur = firm_currency(&self.0, currency.as_deref())?;
-                    rates
-                        .into_iter()
-                        .map(|(c, r)| Ok((c, money(r.0, cur, "activity_rates")?)))
-                        .collect::<lexcase::Result<_>>()?
-                }
-                None => current.activity_rates.clone(),
-            };
-            let settings = FirmBillingSettings {
-                rounding: rounding.unwrap_or(current.rounding),
-                activity_rates,
-                tax_name: tax_name.unwrap_or(current.tax_name),
-                tax_rate: dec_opt(tax_rate).unwrap_or(current.tax_rate),
-                law_firm_id: law_firm_id.unwrap_or(current.law_firm_id),
-                invoice_number_format: invoice_number_format
-                    .unwrap_or(current.invoice_number_format),
-                payment_terms_days: payment_terms_days.unwrap_or(current.payment_terms_days),
-                reconciliation: reconciliation.unwrap_or(current.reconciliation),
-                version: current.version,
-            };
             self.0
                 .time()
-                .set_billing_settings(settings, expected_version)
+                .update_billing_settings(changes, expected_version)
         })
         .map(PyFirmBillingSettings)
     }

@@ -97,6 +97,36 @@ def test_rates_rounding_and_codes(office: Office) -> None:
     assert [t.narrative for t in two] == ["ok", "ok"]
 
 
+def test_rates_without_a_currency_take_the_matter_or_the_firm_currency(office: Office) -> None:
+    client = office.client("Ada", "Lovelace")
+    m = office.admin.matters.create(
+        title="Dollar matter", practice_area="litigation", clients=[client.id], currency="USD"
+    )
+    billing = office.as_("accounts").time
+    terms = billing.set_terms(matter=m.id, expected_version=0, rate=Decimal("300"))
+    assert terms.rate == Decimal("300") and terms.currency == "USD"
+    with pytest.raises(lexcase.ValidationError) as err:
+        billing.set_terms(matter=m.id, expected_version=terms.version, rate=Decimal("300"), currency="GBP")
+    assert err.value.field == "rate"
+    with pytest.raises(lexcase.ValidationError) as err:
+        billing.set_terms(matter=m.id, expected_version=terms.version, currency="ZZZ")
+    assert err.value.field == "currency"
+    assert billing.terms(matter=m.id) == terms
+    client_terms = billing.set_terms(client=client.id, expected_version=0, rate=Decimal("250"))
+    assert client_terms.currency == "GBP"
+
+    before = billing.billing_settings()
+    after = billing.set_billing_settings(
+        expected_version=before.version, activity_rates={"A103": Decimal("200")}, payment_terms_days=14
+    )
+    assert after.activity_rates == {"A103": Decimal("200")}
+    assert (after.payment_terms_days, after.tax_name) == (14, before.tax_name)
+    with pytest.raises(lexcase.StaleVersionError):
+        billing.set_billing_settings(expected_version=before.version, tax_rate=Decimal("0.2"))
+    taxed = billing.set_billing_settings(expected_version=after.version, tax_rate=Decimal("0.2"))
+    assert (taxed.activity_rates, taxed.payment_terms_days) == (after.activity_rates, 14)
+
+
 def test_float_money_is_refused(office: Office) -> None:
     m = office.matter()
     time = office.as_("fee_earner").time

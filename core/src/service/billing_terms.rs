@@ -1,6 +1,9 @@
-//! The terms work is recorded under: the matter's, then the client's, then the firm's.
+//! The terms work is recorded under: the matter's, then the client's, then the firm's; and
+//! the [`TimeService`] methods that read and set them.
 
 use super::context::WriteCtx;
+use super::time::TimeService;
+use crate::access::Capability;
 use crate::billing::{CodeKind, CodePolicy, RoundingPolicy, check_code};
 use crate::error::{LexcaseError, Result};
 use crate::ids::UserId;
@@ -8,8 +11,115 @@ use crate::matters::Matter;
 use crate::money::Money;
 use crate::store::ReadTx;
 use crate::timekeeping::{
-    BillingTerms, FirmBillingSettings, RateCandidates, RateSource, TermsScope, resolve_rate,
+    BillingSettingsChanges, BillingTerms, FirmBillingSettings, NewTerms, RateCandidates,
+    RateSource, TermsScope, resolve_rate,
 };
+
+impl TimeService<'_> {
+    /// The billing terms of a client or matter (empty, version 0, when none are set).
+    pub fn terms(&self, scope: TermsScope) -> Result<BillingTerms> {
+        let now = self.session.firm().now();
+        self.session.read(|ctx| {
+            if let TermsScope::Matter(m) = scope {
+                ctx.matter(m)?;
+            }
+            ctx.actor.require(Capability::ViewRates)?;
+            Ok(ctx
+                .tx
+                .billing_terms(&scope)?
+                .unwrap_or_else(|| BillingTerms::empty(scope, ctx.actor.id, now)))
+        })
+    }
+
+    /// Sets (replaces) the billing terms of a client or matter (`expected_version` 0 for the
+    /// first time). Needs `manage_billing`. A rate that names no currency is in the matter's
+    /// (a matter's terms) or the firm's default currency (a client's); a matter's rates must
+    /// be in its currency.
+    pub fn set_terms(&self, terms: NewTerms, expected_version: u64) -> Result<BillingTerms> {
+        self.session.write(|ctx| {
+            ctx.require(Capability::ManageBilling)?;
+            let matter_currency = match terms.scope {
+                TermsScope::Matter(m) => Some(ctx.matter(m)?.billing.currency),
+                TermsScope::Client(c) => {
+                    ctx.contact(c)?;
+                    None
+                }
+            };
+            let currency = matter_currency.unwrap_or(ctx.settings.default_currency);
+            let terms = terms.into_terms(currency, ctx.actor.id, ctx.now)?;
+            terms.validate(matter_currency)?;
+            if let Some(policy) = &terms.codes {
+                policy.validate()?;
+            }
+            save_terms(ctx, terms, expected_version)
+        })
+    }
+
+    /// The firm's billing settings (the defaults until saved).
+    pub fn billing_settings(&self) -> Result<FirmBillingSettings> {
+        self.session.read(|ctx| firm_settings(ctx.tx))
+    }
+
+    /// Saves the firm's billing settings whole (needs `manage_billing`; `expected_version` 0
+    /// the first time).
+    pub fn set_billing_settings(
+        &self,
+        settings: FirmBillingSettings,
+        expected_version: u64,
+    ) -> Result<FirmBillingSettings> {
+        let settings = settings.checked()?;
+        self.session
+            .write(|ctx| save_billing_settings(ctx, expected_version, |_| Ok(settings)))
+    }
+
+    /// Changes some of the firm's billing settings, keeping the rest, in one transaction
+    /// (needs `manage_billing`; `expected_version` 0 while none are saved). An activity rate
+    /// that names no currency is in the firm's default currency.
+    pub fn update_billing_settings(
+        &self,
+        changes: BillingSettingsChanges,
+        expected_version: u64,
+    ) -> Result<FirmBillingSettings> {
+        self.session.write(|ctx| {
+            let currency = ctx.settings.default_currency;
+            save_billing_settings(ctx, expected_version, |current| {
+                current.changed(changes, currency)
+            })
+        })
+    }
+}
+
+/// Stores the firm's billing settings that `change` makes from the current ones (the
+/// defaults while none are saved), at the next version.
+fn save_billing_settings(
+    ctx: &mut WriteCtx<'_>,
+    expected_version: u64,
+    change: impl FnOnce(FirmBillingSettings) -> Result<FirmBillingSettings>,
+) -> Result<FirmBillingSettings> {
+    const ACTION: &str = "billing_settings.set";
+    ctx.require(Capability::ManageBilling)?;
+    match ctx.tx.firm_billing_settings()? {
+        None if expected_version == 0 => {
+            let settings = change(FirmBillingSettings::default())?;
+            ctx.create(
+                FirmBillingSettings {
+                    version: 1,
+                    ..settings
+                },
+                ACTION,
+            )
+        }
+        None => Err(LexcaseError::not_found("billing settings")),
+        Some(before) => ctx.amend(before, expected_version, ACTION, |s, _| {
+            let version = s.version;
+            *s = FirmBillingSettings {
+                version,
+                ..change(s.clone())?
+            };
+            Ok(())
+        }),
+    }
+}
 
 /// The firm's billing settings, or the defaults before any were saved.
 pub(crate) fn firm_settings(tx: &dyn ReadTx) -> Result<FirmBillingSettings> {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use super::Session;
-use super::billing_terms::{MatterTerms, firm_settings, save_terms};
+use super::billing_terms::MatterTerms;
 use super::context::{ReadCtx, WriteCtx};
 use crate::access::Capability;
 use crate::error::{LexcaseError, Result};
@@ -14,8 +14,8 @@ use crate::matters::Matter;
 use crate::progress::{Counter, Progress, Silent};
 use crate::store::{Page, Paged, WorkQuery};
 use crate::timekeeping::{
-    BillingTerms, Expense, ExpenseChanges, FirmBillingSettings, NewExpense, NewTimeEntry,
-    TermsScope, TimeEntry, TimeEntryChanges, TimeSource, Timer, WorkStatus,
+    Expense, ExpenseChanges, NewExpense, NewTimeEntry, TimeEntry, TimeEntryChanges, TimeSource,
+    Timer, WorkStatus,
 };
 use crate::users::User;
 
@@ -27,7 +27,7 @@ const MAX_BATCH: usize = 100_000;
 /// time, and everyone's with `view_rates`; terms and write-offs need `manage_billing`.
 #[derive(Debug)]
 pub struct TimeService<'s> {
-    session: &'s Session,
+    pub(super) session: &'s Session,
 }
 
 /// The matter work is recorded on: visible, not archived; the actor may record.
@@ -455,84 +455,6 @@ impl<'s> TimeService<'s> {
                 ctx.matter(matter)?;
             }
             ctx.tx.expenses(query, &ctx.viewer(), page)
-        })
-    }
-
-    /// The billing terms of a client or matter (empty, version 0, when none are set).
-    pub fn terms(&self, scope: TermsScope) -> Result<BillingTerms> {
-        let now = self.session.firm().now();
-        self.session.read(|ctx| {
-            if let TermsScope::Matter(m) = scope {
-                ctx.matter(m)?;
-            }
-            ctx.actor.require(Capability::ViewRates)?;
-            Ok(ctx
-                .tx
-                .billing_terms(&scope)?
-                .unwrap_or_else(|| BillingTerms::empty(scope, ctx.actor.id, now)))
-        })
-    }
-
-    /// Sets the billing terms of a client or matter (`expected_version` 0 for the first
-    /// time). Needs `manage_billing`; rates of a matter's terms must be in its currency.
-    pub fn set_terms(&self, terms: BillingTerms, expected_version: u64) -> Result<BillingTerms> {
-        self.session.write(|ctx| {
-            ctx.require(Capability::ManageBilling)?;
-            let currency = match terms.scope {
-                TermsScope::Matter(m) => Some(ctx.matter(m)?.billing.currency),
-                TermsScope::Client(c) => {
-                    ctx.contact(c)?;
-                    None
-                }
-            };
-            terms.validate(currency)?;
-            if let Some(policy) = &terms.codes {
-                policy.validate()?;
-            }
-            let terms = BillingTerms {
-                updated_by: ctx.actor.id,
-                updated_at: ctx.now,
-                ..terms
-            };
-            save_terms(ctx, terms, expected_version)
-        })
-    }
-
-    /// The firm's billing settings (the defaults until saved).
-    pub fn billing_settings(&self) -> Result<FirmBillingSettings> {
-        self.session.read(|ctx| firm_settings(ctx.tx))
-    }
-
-    /// Saves the firm's billing settings (needs `manage_billing`; `expected_version` 0 the
-    /// first time).
-    pub fn set_billing_settings(
-        &self,
-        settings: FirmBillingSettings,
-        expected_version: u64,
-    ) -> Result<FirmBillingSettings> {
-        let settings = settings.checked()?;
-        self.session.write(|ctx| {
-            ctx.require(Capability::ManageBilling)?;
-            match ctx.tx.firm_billing_settings()? {
-                None if expected_version == 0 => ctx.create(
-                    FirmBillingSettings {
-                        version: 1,
-                        ..settings
-                    },
-                    "billing_settings.set",
-                ),
-                None => Err(LexcaseError::not_found("billing settings")),
-                Some(before) => {
-                    ctx.amend(before, expected_version, "billing_settings.set", |s, _| {
-                        let version = s.version;
-                        *s = FirmBillingSettings {
-                            version,
-                            ..settings
-                        };
-                        Ok(())
-                    })
-                }
-            }
         })
     }
 }

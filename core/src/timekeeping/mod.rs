@@ -19,6 +19,6 @@ mod timer;
 pub use entry::{Billability, NewTimeEntry, TimeEntry, TimeEntryChanges, TimeSource, WorkStatus};
 pub use expense::{Expense, ExpenseChanges, ExpenseTax, NewExpense};
 pub use rates::{RateCandidates, RateSource, resolve_rate};
-pub use settings::FirmBillingSettings;
-pub use terms::{BillingTerms, TermsScope};
+pub use settings::{BillingSettingsChanges, FirmBillingSettings};
+pub use terms::{BillingTerms, NewTerms, TermsScope};
 pub use timer::{Timer, TimerState};

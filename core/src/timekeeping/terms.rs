@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::billing::{CodePolicy, RoundingPolicy};
 use crate::error::Result;
 use crate::ids::{ContactId, MatterId, UserId};
-use crate::money::Money;
+use crate::money::{Amount, Currency, Money};
 
 /// Whose terms these are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -33,6 +33,7 @@ impl TermsScope {
 
 /// Agreed rates, rounding and codes for a client or a matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BillingTerms {
     /// Whose terms.
     pub scope: TermsScope,
@@ -68,7 +69,7 @@ impl BillingTerms {
     }
 
     /// Checks the terms: rates not negative and in `currency` (when given), a valid policy.
-    pub fn validate(&self, currency: Option<crate::money::Currency>) -> Result<()> {
+    pub fn validate(&self, currency: Option<Currency>) -> Result<()> {
         let rates = self.rate.iter().chain(self.user_rates.values());
         for rate in rates {
             Money::non_negative(rate.amount, rate.currency, "rate")?;
@@ -88,5 +89,135 @@ impl BillingTerms {
     /// This scope's rate for `user`, then its rate for everyone.
     pub fn rates_for(&self, user: UserId) -> (Option<Money>, Option<Money>) {
         (self.user_rates.get(&user).copied(), self.rate)
+    }
+}
+
+/// Billing terms as they are set, replacing the scope's terms whole. A rate may leave its
+/// currency out: `set_terms` puts it in the matter's currency (a matter's terms) or the
+/// firm's default currency (a client's), inside its transaction, so every front end gets
+/// the same default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct NewTerms {
+    /// Whose terms.
+    pub scope: TermsScope,
+    /// One hourly rate for everyone.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub rate: Option<Amount>,
+    /// Hourly rates per fee earner (before `rate`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub user_rates: BTreeMap<UserId, Amount>,
+    /// The rounding policy (matter before client before firm).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub rounding: Option<RoundingPolicy>,
+    /// The UTBMS codes permitted (a client's e-billing guidelines).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub codes: Option<CodePolicy>,
+}
+
+impl NewTerms {
+    /// Terms for `scope` with no rates, rounding or codes of their own.
+    pub fn new(scope: TermsScope) -> Self {
+        Self {
+            scope,
+            rate: None,
+            user_rates: BTreeMap::new(),
+            rounding: None,
+            codes: None,
+        }
+    }
+
+    /// The terms to store, by `by` at `now` (version 0 until saved): a rate that names no
+    /// currency is in `currency`; amounts are checked as [`Money::new`] checks them.
+    pub fn into_terms(
+        self,
+        currency: Currency,
+        by: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<BillingTerms> {
+        let user_rates = self
+            .user_rates
+            .into_iter()
+            .map(|(user, rate)| Ok((user, rate.or_currency(currency, "user_rates")?)))
+            .collect::<Result<_>>()?;
+        Ok(BillingTerms {
+            rate: self
+                .rate
+                .map(|rate| rate.or_currency(currency, "rate"))
+                .transpose()?,
+            user_rates,
+            rounding: self.rounding,
+            codes: self.codes,
+            ..BillingTerms::empty(self.scope, by, now)
+        })
+    }
+}
+
+impl From<BillingTerms> for NewTerms {
+    /// The terms as read, to be changed and set again.
+    fn from(terms: BillingTerms) -> Self {
+        Self {
+            scope: terms.scope,
+            rate: terms.rate.map(Amount::from),
+            user_rates: terms
+                .user_rates
+                .into_iter()
+                .map(|(user, rate)| (user, rate.into()))
+                .collect(),
+            rounding: terms.rounding,
+            codes: terms.codes,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn currency(code: &str) -> Currency {
+        Currency::parse(code).unwrap()
+    }
+
+    #[test]
+    fn rates_without_a_currency_take_the_given_one_and_named_ones_keep_theirs() {
+        let user = UserId::new();
+        let scope = TermsScope::Client(ContactId::new());
+        let mut new = NewTerms::new(scope);
+        new.rate = Some(Amount::new(dec!(250)));
+        new.user_rates.insert(
+            user,
+            Amount {
+                amount: dec!(300),
+                currency: Some(currency("USD")),
+            },
+        );
+        let terms = new
+            .clone()
+            .into_terms(currency("GBP"), user, Utc::now())
+            .unwrap();
+        assert_eq!(terms.rate.unwrap().currency, currency("GBP"));
+        assert_eq!(terms.user_rates[&user].currency, currency("USD"));
+        assert_eq!(terms.version, 0);
+        assert_eq!(NewTerms::from(terms), {
+            new.rate = Some(Amount::from(
+                Money::new(dec!(250), currency("GBP"), "rate").unwrap(),
+            ));
+            new
+        });
+    }
+
+    #[test]
+    fn a_rate_finer_than_money_allows_is_refused_naming_its_field() {
+        let mut new = NewTerms::new(TermsScope::Matter(MatterId::new()));
+        new.user_rates
+            .insert(UserId::new(), Amount::new(dec!(10.0000001)));
+        let err = new
+            .into_terms(currency("GBP"), UserId::new(), Utc::now())
+            .unwrap_err();
+        assert!(
+            matches!(&err, crate::LexcaseError::Validation { field, .. } if field == "user_rates"),
+            "{err:?}"
+        );
     }
 }

@@ -1,20 +1,23 @@
 //! Amounts that name no currency: the services fill in the context's — the matter's for time,
 //! expenses and client money (which must be in it), the entry's or expense's own for changes,
-//! and the firm's default for payments, bank statements and new matters — in the transaction
-//! of the write.
+//! and the firm's default for payments, bank statements, new matters, client terms and
+//! activity rates — in the transaction of the write.
 
 use chrono::NaiveDate;
+use lexcase::ErrorCode;
 use lexcase::bills::NewPayment;
 use lexcase::client_money::{
     BankStatement, ClientMoneyEntryKind, NewClientMoneyEntry, StatementItem,
 };
 use lexcase::money::{Amount, Currency, Money};
 use lexcase::timekeeping::{
-    ExpenseChanges, ExpenseTax, NewExpense, NewTimeEntry, TimeEntryChanges,
+    BillingSettingsChanges, ExpenseChanges, ExpenseTax, NewExpense, NewTerms, NewTimeEntry,
+    TermsScope, TimeEntryChanges,
 };
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 
-use crate::fixture::{Fixture, SharedStore, assert_invalid};
+use crate::fixture::{Fixture, SharedStore, assert_code, assert_invalid};
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
@@ -147,4 +150,84 @@ pub fn a_new_matter_without_a_currency_is_billed_in_the_firm_currency(store: Sha
     new.currency = Some(Currency::parse("EUR").unwrap());
     let m = f.fee_earner.matters().create(new).unwrap();
     assert_eq!(m.billing.currency, Currency::parse("EUR").unwrap());
+}
+
+/// Terms and activity rates that name no currency: a matter's terms are in the matter's
+/// currency (a rate in another is refused), a client's in the firm's default unless they name
+/// their own; a partial change of the billing settings keeps what it leaves out, prices
+/// activity rates in the firm's default, and is versioned and needs `manage_billing`.
+pub fn terms_and_activity_rates_without_a_currency_take_the_matter_or_the_firm_currency(
+    store: SharedStore,
+) {
+    let f = Fixture::new(store);
+    let client = f.person("Ada", "Lovelace");
+    let mut new = f.new_matter("Dollar matter", vec![client.id]);
+    new.currency = Some(Currency::parse("USD").unwrap());
+    let m = f.fee_earner.matters().create(new).unwrap();
+    let billing = f.accounts.time();
+
+    let mut terms = NewTerms::new(TermsScope::Matter(m.id));
+    terms.rate = Some(amount("300"));
+    terms
+        .user_rates
+        .insert(f.fee_earner.actor_id(), amount("350"));
+    let set = billing.set_terms(terms.clone(), 0).unwrap();
+    assert_eq!(set.rate, Some(money("300", "USD")));
+    assert_eq!(
+        set.user_rates[&f.fee_earner.actor_id()],
+        money("350", "USD")
+    );
+    terms.rate = Some(money("300", "GBP").into());
+    assert_invalid(billing.set_terms(terms, set.version), "rate");
+    assert_eq!(billing.terms(TermsScope::Matter(m.id)).unwrap(), set);
+
+    let mut terms = NewTerms::new(TermsScope::Client(client.id));
+    terms.rate = Some(amount("250"));
+    let set = billing.set_terms(terms.clone(), 0).unwrap();
+    assert_eq!(set.rate, Some(money("250", "GBP")));
+    terms.rate = Some(money("260", "USD").into());
+    let set = billing.set_terms(terms, set.version).unwrap();
+    assert_eq!(set.rate, Some(money("260", "USD")));
+
+    let before = billing.billing_settings().unwrap();
+    let changes = BillingSettingsChanges {
+        activity_rates: Some(BTreeMap::from([("A103".to_owned(), amount("200"))])),
+        payment_terms_days: Some(14),
+        ..BillingSettingsChanges::default()
+    };
+    assert_code(
+        f.fee_earner
+            .time()
+            .update_billing_settings(changes.clone(), before.version),
+        ErrorCode::PermissionDenied,
+    );
+    let after = billing
+        .update_billing_settings(changes.clone(), before.version)
+        .unwrap();
+    assert_eq!(after.activity_rates["A103"], money("200", "GBP"));
+    assert_eq!(after.payment_terms_days, 14);
+    assert_eq!(after.tax_name, before.tax_name);
+    assert_eq!(after.invoice_number_format, before.invoice_number_format);
+    assert_eq!(after.version, before.version + 1);
+    assert_code(
+        billing.update_billing_settings(changes, before.version),
+        ErrorCode::StaleVersion,
+    );
+    let tax = BillingSettingsChanges {
+        tax_rate: Some("0.2".parse().unwrap()),
+        ..BillingSettingsChanges::default()
+    };
+    let taxed = billing.update_billing_settings(tax, after.version).unwrap();
+    assert_eq!(taxed.activity_rates, after.activity_rates);
+    assert_eq!(taxed.payment_terms_days, 14);
+    let bad = BillingSettingsChanges {
+        payment_terms_days: Some(400),
+        ..BillingSettingsChanges::default()
+    };
+    assert_invalid(
+        billing.update_billing_settings(bad, taxed.version),
+        "payment_terms_days",
+    );
+    assert_eq!(billing.billing_settings().unwrap(), taxed);
+    f.assert_state_explained();
 }

@@ -8,7 +8,7 @@ use lexcase::communications::{Channel, Direction, NewCommunication};
 use lexcase::money::{Currency, Money};
 use lexcase::store::{Page, WorkQuery};
 use lexcase::timekeeping::{
-    Billability, BillingTerms, ExpenseTax, NewExpense, NewTimeEntry, RateSource, TermsScope,
+    Billability, ExpenseTax, NewExpense, NewTerms, NewTimeEntry, RateSource, TermsScope,
     TimeEntryChanges, TimeSource, WorkStatus,
 };
 use rust_decimal::Decimal;
@@ -56,12 +56,8 @@ pub fn rates_rounding_and_codes(store: SharedStore) {
     assert_eq!(e.value(), gbp("350.00"));
 
     let billing = f.accounts.time();
-    let mut client_terms = BillingTerms::empty(
-        TermsScope::Client(client),
-        f.accounts.actor_id(),
-        lexcase::clock::Clock::now(&lexcase::clock::SystemClock),
-    );
-    client_terms.rate = Some(gbp("300"));
+    let mut client_terms = NewTerms::new(TermsScope::Client(client));
+    client_terms.rate = Some(gbp("300").into());
     client_terms.codes = Some(CodePolicy {
         task_sets: vec![CodeSet::Litigation],
         allowed: vec![],
@@ -72,14 +68,10 @@ pub fn rates_rounding_and_codes(store: SharedStore) {
         RateSource::Client
     );
 
-    let mut matter_terms = BillingTerms::empty(
-        TermsScope::Matter(m.id),
-        f.accounts.actor_id(),
-        lexcase::clock::Clock::now(&lexcase::clock::SystemClock),
-    );
+    let mut matter_terms = NewTerms::new(TermsScope::Matter(m.id));
     matter_terms
         .user_rates
-        .insert(f.fee_earner.actor_id(), gbp("320"));
+        .insert(f.fee_earner.actor_id(), gbp("320").into());
     matter_terms.rounding = Some(policy(10, RoundingMode::Up));
     let matter_terms = billing.set_terms(matter_terms, 0).unwrap();
     let later = time.record(on(600, "Letter")).unwrap();
@@ -109,10 +101,13 @@ pub fn rates_rounding_and_codes(store: SharedStore) {
     assert_code(
         f.fee_earner
             .time()
-            .set_terms(matter_terms.clone(), matter_terms.version),
+            .set_terms(matter_terms.clone().into(), matter_terms.version),
         ErrorCode::PermissionDenied,
     );
-    assert_code(billing.set_terms(matter_terms, 0), ErrorCode::StaleVersion);
+    assert_code(
+        billing.set_terms(matter_terms.into(), 0),
+        ErrorCode::StaleVersion,
+    );
 
     // Editing unbilled time; written-off time is frozen.
     let e = time

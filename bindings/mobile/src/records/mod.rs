@@ -86,11 +86,11 @@ pub use templates::{
     RenderSubject, RenderedDocument, SentEmail, TemplateKind, TemplatePart,
 };
 pub use time::{
-    Aggregation, Billability, BillingTerms, CodeChange, CodePolicy, CodeSet, Expense,
-    ExpenseChanges, ExpensePage, ExpenseTax, FirmBillingSettings, NewExpense, NewTimeEntry,
-    RateSource, ReceiptChange, ReconciliationCadence, RoundingMode, RoundingPolicy, TermsScope,
-    TimeEntry, TimeEntryChanges, TimeEntryPage, TimeSource, Timer, TimerState, UserRate, WorkQuery,
-    WorkStatus,
+    Aggregation, Billability, BillingSettingsChanges, BillingTerms, CodeChange, CodePolicy,
+    CodeSet, Expense, ExpenseChanges, ExpensePage, ExpenseTax, FirmBillingSettings, NewExpense,
+    NewTerms, NewTimeEntry, RateSource, ReceiptChange, ReconciliationCadence, RoundingMode,
+    RoundingPolicy, TermsScope, TimeEntry, TimeEntryChanges, TimeEntryPage, TimeSource, Timer,
+    TimerState, WorkQuery, WorkStatus,
 };
 pub use users::{NewUser, Role, User, UserChanges, UserPage};
 pub use workflow::{

@@ -3,24 +3,23 @@
 //!
 //! Durations are whole seconds (`UInt`); money is `Money` (amount as `java.math.BigDecimal`).
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 pub use lexcase::billing::{Aggregation, CodePolicy, CodeSet, RoundingMode, RoundingPolicy};
 pub use lexcase::client_money::ReconciliationCadence;
 pub use lexcase::store::WorkQuery;
 pub use lexcase::timekeeping::{
-    Billability, Expense, ExpenseTax, FirmBillingSettings, NewExpense, RateSource, TermsScope,
-    TimeEntry, TimeSource, Timer, TimerState, WorkStatus,
+    Billability, BillingSettingsChanges, BillingTerms, Expense, ExpenseTax, FirmBillingSettings,
+    NewExpense, NewTerms, RateSource, TermsScope, TimeEntry, TimeSource, Timer, TimerState,
+    WorkStatus,
 };
 use lexcase::timekeeping::{
-    BillingTerms as CoreBillingTerms, ExpenseChanges as CoreExpenseChanges,
-    NewTimeEntry as CoreNewTimeEntry, TimeEntryChanges as CoreTimeEntryChanges,
+    ExpenseChanges as CoreExpenseChanges, NewTimeEntry as CoreNewTimeEntry,
+    TimeEntryChanges as CoreTimeEntryChanges,
 };
 use lexcase::{DocumentId, MatterId, UserId};
 use rust_decimal::Decimal;
 
 use crate::convert::page_record;
-use crate::error::LexcaseError;
-use crate::records::Money;
 use lexcase::money::Amount;
 
 /// What time is recorded with. The rate comes from the hierarchy unless given.
@@ -209,95 +208,9 @@ page_record! {
     total: "How many match in all.",
 }
 
-/// One fee earner's rate in billing terms.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct UserRate {
-    /// The fee earner.
-    pub user: UserId,
-    /// The hourly rate.
-    pub rate: Money,
-}
-
-/// The billing terms of a client or matter: rates, rounding and code restrictions. Read them
-/// with `terms`, change a copy and pass it to `setTerms` with its `version`.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct BillingTerms {
-    /// Whose terms.
-    pub scope: TermsScope,
-    /// The hourly rate for everyone, if set.
-    pub rate: Option<Money>,
-    /// Rates for particular fee earners (at most one per user).
-    pub user_rates: Vec<UserRate>,
-    /// The rounding policy, if it differs from the firm's.
-    pub rounding: Option<RoundingPolicy>,
-    /// The UTBMS code restrictions, if any.
-    pub codes: Option<CodePolicy>,
-    /// Who last changed them (set by the engine when saved).
-    pub updated_by: UserId,
-    /// When (set by the engine when saved).
-    pub updated_at: DateTime<Utc>,
-    /// Optimistic-concurrency version (0 while none are saved).
-    pub version: u64,
-}
-
-impl From<CoreBillingTerms> for BillingTerms {
-    fn from(terms: CoreBillingTerms) -> Self {
-        Self {
-            user_rates: terms
-                .user_rates
-                .into_iter()
-                .map(|(user, rate)| UserRate { user, rate })
-                .collect(),
-            scope: terms.scope,
-            rate: terms.rate,
-            rounding: terms.rounding,
-            codes: terms.codes,
-            updated_by: terms.updated_by,
-            updated_at: terms.updated_at,
-            version: terms.version,
-        }
-    }
-}
-
-impl TryFrom<BillingTerms> for CoreBillingTerms {
-    type Error = LexcaseError;
-    fn try_from(terms: BillingTerms) -> Result<Self, LexcaseError> {
-        let mut user_rates = std::collections::BTreeMap::new();
-        for UserRate { user, rate } in terms.user_rates {
-            if user_rates
-                .insert(user, rate.checked("user_rates")?)
-                .is_some()
-            {
-                return Err(LexcaseError::Validation {
-                    field: "user_rates".to_owned(),
-                    reason: "one rate per user".to_owned(),
-                    detail: None,
-                });
-            }
-        }
-        Ok(Self {
-            user_rates,
-            rate: terms.rate.map(|r| r.checked("rate")).transpose()?,
-            scope: terms.scope,
-            rounding: terms.rounding,
-            codes: terms.codes,
-            updated_by: terms.updated_by,
-            updated_at: terms.updated_at,
-            version: terms.version,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn gbp(amount: &str) -> Money {
-        Money {
-            amount: amount.parse().unwrap(),
-            currency: lexcase::money::Currency::parse("GBP").unwrap(),
-        }
-    }
 
     #[test]
     fn unset_choices_take_their_defaults_and_changes_set_or_clear_codes() {
@@ -327,47 +240,5 @@ mod tests {
         assert_eq!(changes.task_code, Some(None));
         assert_eq!(changes.activity_code, Some(Some("A101".into())));
         assert_eq!(changes.narrative, None);
-    }
-
-    #[test]
-    fn billing_terms_refuse_two_rates_for_one_user() {
-        let user = UserId::new();
-        let terms = BillingTerms {
-            scope: TermsScope::Matter(MatterId::new()),
-            rate: None,
-            user_rates: vec![
-                UserRate {
-                    user,
-                    rate: gbp("300"),
-                },
-                UserRate {
-                    user,
-                    rate: gbp("320"),
-                },
-            ],
-            rounding: None,
-            codes: None,
-            updated_by: UserId::new(),
-            updated_at: DateTime::UNIX_EPOCH,
-            version: 0,
-        };
-        assert!(matches!(
-            CoreBillingTerms::try_from(terms.clone()),
-            Err(LexcaseError::Validation { field, .. }) if field == "user_rates"
-        ));
-        let one = BillingTerms {
-            user_rates: terms.user_rates[..1].to_vec(),
-            ..terms
-        };
-        assert_eq!(
-            BillingTerms::from(CoreBillingTerms::try_from(one.clone()).unwrap()),
-            BillingTerms {
-                user_rates: vec![UserRate {
-                    user,
-                    rate: gbp("300.00"),
-                }],
-                ..one
-            }
-        );
     }
 }

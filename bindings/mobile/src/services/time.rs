@@ -9,9 +9,9 @@ use lexcase::{ExpenseId, MatterId, TimeEntryId};
 use crate::error::Result;
 use crate::progress::{ProgressListener, listened};
 use crate::records::{
-    BillingTerms, Expense, ExpenseChanges, ExpensePage, FirmBillingSettings, NewExpense,
-    NewTimeEntry, Page, TermsScope, TimeEntry, TimeEntryChanges, TimeEntryPage, TimeSource, Timer,
-    WorkQuery,
+    BillingSettingsChanges, BillingTerms, Expense, ExpenseChanges, ExpensePage,
+    FirmBillingSettings, NewExpense, NewTerms, NewTimeEntry, Page, TermsScope, TimeEntry,
+    TimeEntryChanges, TimeEntryPage, TimeSource, Timer, WorkQuery,
 };
 
 service_object! {
@@ -156,17 +156,14 @@ impl TimeService {
     /// The billing terms of a client or matter (empty, version 0, when none are set); needs
     /// `view_rates`.
     pub fn terms(&self, scope: TermsScope) -> Result<BillingTerms> {
-        Ok(self.session.time().terms(scope)?.into())
+        Ok(self.session.time().terms(scope)?)
     }
 
-    /// Saves the billing terms of a client or matter (`expected_version` 0 the first time;
-    /// needs `manage_billing`). `updatedBy` and `updatedAt` are set by the engine.
-    pub fn set_terms(&self, terms: BillingTerms, expected_version: u64) -> Result<BillingTerms> {
-        Ok(self
-            .session
-            .time()
-            .set_terms(terms.try_into()?, expected_version)?
-            .into())
+    /// Sets (replaces) the billing terms of a client or matter (`expected_version` 0 the
+    /// first time; needs `manage_billing`). A rate whose currency is null is in the matter's
+    /// (a matter's terms) or the firm's default currency (a client's).
+    pub fn set_terms(&self, terms: NewTerms, expected_version: u64) -> Result<BillingTerms> {
+        Ok(self.session.time().set_terms(terms, expected_version)?)
     }
 
     /// The firm's billing settings (the defaults, version 0, until saved).
@@ -185,5 +182,19 @@ impl TimeService {
             .session
             .time()
             .set_billing_settings(settings, expected_version)?)
+    }
+
+    /// Changes some of the firm's billing settings, keeping those left null, in one
+    /// transaction (needs `manage_billing`; `expected_version` 0 while none are saved). An
+    /// activity rate whose currency is null is in the firm's default currency.
+    pub fn update_billing_settings(
+        &self,
+        changes: BillingSettingsChanges,
+        expected_version: u64,
+    ) -> Result<FirmBillingSettings> {
+        Ok(self
+            .session
+            .time()
+            .update_billing_settings(changes, expected_version)?)
     }
 }

@@ -201,6 +201,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
             "update_expense",
             "set_terms",
             "set_billing_settings",
+            "update_billing_settings",
         ],
     ),
     ("UserService", &["create", "update"]),

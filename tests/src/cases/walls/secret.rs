@@ -350,7 +350,7 @@ pub fn build(w: &Walled, k: &Known) -> Secret {
         })
         .unwrap();
     let terms = f.accounts.time().terms(TermsScope::Matter(m.id)).unwrap();
-    f.accounts.time().set_terms(terms, 0).unwrap();
+    f.accounts.time().set_terms(terms.into(), 0).unwrap();
 
     let bills = f.accounts.bills();
     let invoice = draft(w, vec![m.id]);

@@ -1716,8 +1716,9 @@ class TimeService:
         reconciliation: str | None = None,
         currency: str | None = None,
     ) -> FirmBillingSettings:
-        """Saves the firm's billing settings; an argument left out keeps its current value.
-        `activity_rates` maps activity codes to hourly rates in `currency` (default the firm's).
+        """Saves the firm's billing settings; an argument left out keeps its current value (read
+        and changed in one transaction). `activity_rates` maps activity codes to hourly rates
+        in `currency` (default the firm's).
         Needs `manage_billing`; `expected_version` 0 the first time."""
 
 @final

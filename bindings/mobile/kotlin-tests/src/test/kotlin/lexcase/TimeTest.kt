@@ -42,21 +42,26 @@ class TimeTest {
             val billing = accounts.time()
             val clientTerms = billing.terms(TermsScope.Client(jane.id))
             assertEquals(0uL, clientTerms.version)
-            billing.setTerms(
-                clientTerms.copy(rate = gbp("300"), codes = CodePolicy(taskSets = listOf(CodeSet.LITIGATION))),
+            val setClient = billing.setTerms(
+                NewTerms(
+                    TermsScope.Client(jane.id),
+                    rate = Amount(BigDecimal("300")),
+                    codes = CodePolicy(taskSets = listOf(CodeSet.LITIGATION)),
+                ),
                 0uL,
             )
+            assertEquals("GBP", setClient.rate?.currency, "a rate without a currency is in the firm's")
             val call = time.record(entry(m, 600u, "Call"))
             assertEquals(RateSource.CLIENT, call.rateSource)
             assertAmount("300", call.rate.amount)
 
-            val matterTerms = billing.setTerms(
-                billing.terms(TermsScope.Matter(m.id)).copy(
-                    userRates = listOf(UserRate(feeEarnerUser.id, gbp("320"))),
-                    rounding = RoundingPolicy(10u, RoundingMode.UP, 0u, Aggregation.PER_ENTRY),
-                ),
-                0uL,
+            val newMatterTerms = NewTerms(
+                TermsScope.Matter(m.id),
+                userRates = mapOf(feeEarnerUser.id to Amount(BigDecimal("320"))),
+                rounding = RoundingPolicy(10u, RoundingMode.UP, 0u, Aggregation.PER_ENTRY),
             )
+            val matterTerms = billing.setTerms(newMatterTerms, 0uL)
+            assertAmount("320", matterTerms.userRates.getValue(feeEarnerUser.id).amount)
             assertEquals(accountsUser.id, matterTerms.updatedBy)
             val later = time.record(entry(m, 600u, "Letter"))
             assertEquals(RateSource.MATTER_USER, later.rateSource)
@@ -74,8 +79,11 @@ class TimeTest {
                 }
                 assertEquals("task_code", refused.field, task)
             }
-            assertThrows<LexcaseException.PermissionDenied> { time.setTerms(matterTerms, matterTerms.version) }
-            assertThrows<LexcaseException.StaleVersion> { billing.setTerms(matterTerms, 0uL) }
+            assertThrows<LexcaseException.PermissionDenied> { time.setTerms(newMatterTerms, matterTerms.version) }
+            assertThrows<LexcaseException.StaleVersion> { billing.setTerms(newMatterTerms, 0uL) }
+            val inDollars = newMatterTerms.copy(rate = Amount(BigDecimal("300"), "USD"))
+            val refused = assertThrows<LexcaseException.Validation> { billing.setTerms(inDollars, matterTerms.version) }
+            assertEquals("rate", refused.field)
 
             val free = time.update(
                 e.id,
@@ -92,6 +100,29 @@ class TimeTest {
             assertEquals(5uL, time.list(mine, FIRST_PAGE).total)
             assertThrows<LexcaseException.PermissionDenied> { time.list(WorkQuery(), FIRST_PAGE) }
             assertEquals(5uL, billing.list(WorkQuery(), FIRST_PAGE).total)
+        }
+    }
+
+    @Test
+    fun aPartialChangeOfTheBillingSettingsKeepsTheRestAndPricesRatesInTheFirmCurrency() {
+        withFirm {
+            val billing = accounts.time()
+            val before = billing.billingSettings()
+            val changes = BillingSettingsChanges(
+                activityRates = mapOf("A103" to Amount(BigDecimal("200"))),
+                paymentTermsDays = 14u,
+            )
+            assertThrows<LexcaseException.PermissionDenied> { feeEarner.time().updateBillingSettings(changes, before.version) }
+            val after = billing.updateBillingSettings(changes, before.version)
+            assertEquals("GBP", after.activityRates.getValue("A103").currency)
+            assertEquals(14u, after.paymentTermsDays)
+            assertEquals(before.taxName, after.taxName)
+            assertThrows<LexcaseException.StaleVersion> { billing.updateBillingSettings(changes, before.version) }
+            val refused = assertThrows<LexcaseException.Validation> {
+                billing.updateBillingSettings(BillingSettingsChanges(paymentTermsDays = 400u), after.version)
+            }
+            assertEquals("payment_terms_days", refused.field)
+            assertEquals(after, billing.billingSettings())
         }
     }
 
