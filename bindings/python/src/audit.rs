@@ -40,8 +40,8 @@ py_record! {
         at,
         /// Who did it.
         actor,
-        /// `firm`, `user`, `contact`, `matter`, `task`, `note`, `document`, `appointment`,
-        /// `deadline` or `communication`.
+        /// The kind of entity it is about, e.g. `matter`, `document` or `bill` (the stub's
+        /// `_EntityKind` lists every kind).
         entity_kind,
         /// The entity's id (the nil UUID for the firm).
         entity_id,

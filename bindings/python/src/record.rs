@@ -255,7 +255,6 @@ macro_rules! text {
 text!(
     access::{Capability, Role, Visibility},
     appointments::{AppointmentKind, AppointmentStatus, Recurrence},
-    audit::{EntityKind},
     billing::{Aggregation, CodeKind, CodeSet, ContingencyBasis, LedesLineType, RoundingMode},
     bills::{BillKind, BillStatus, LineKind},
     calendar::{CalendarSpec, DayUnit},
@@ -276,6 +275,18 @@ text!(
     timekeeping::{Billability, ExpenseTax, RateSource, TimerState, WorkStatus},
     workflow::{MoveKind},
 );
+
+/// The kind of entity an audit event is about, as its name; typed as the `Literal` of every
+/// name, which the generated stub declares (`_EntityKind`).
+impl ToPy for lexcase::audit::EntityKind {
+    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.as_str().to_py(py)
+    }
+
+    fn hint() -> String {
+        "_EntityKind".to_owned()
+    }
+}
 
 /// The type of a value, for [`hint_of`]: no value is kept.
 pub(crate) fn typed<T: ToPy + ?Sized>(_: &T) -> PhantomData<*const T> {

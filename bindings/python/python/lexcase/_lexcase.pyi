@@ -181,24 +181,6 @@ _Sender = Callable[[str, list[str], bytes], object]
 _Progress = Callable[[str, int, int | None], object]
 # A custom-field value as set: the same, or None to clear the field.
 _CustomValueArg = Union[str, int, bool, Decimal, datetime.date, uuid.UUID, None]
-# The kind of entity an audit event is about.
-_EntityKind = Literal[
-    "firm",
-    "user",
-    "contact",
-    "matter",
-    "task",
-    "note",
-    "document",
-    "appointment",
-    "deadline",
-    "communication",
-    "time_entry",
-    "expense",
-    "bill",
-    "payment",
-    "client_money",
-]
 
 def version() -> str:
     """The version of the lexcase engine, e.g. ``"0.1.0"``."""

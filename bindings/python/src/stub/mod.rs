@@ -178,7 +178,13 @@ pub fn generate(py: Python<'_>) -> PyResult<(String, String)> {
     records.sort_by_key(|record| record.name);
     let names: Vec<&str> = records.iter().map(|r| r.name).collect();
     let all = all(&names);
-    let mut stub = format!("{HEADER}\n{all}");
+    let entity_kinds: String = lexcase::audit::EntityKind::ALL
+        .iter()
+        .map(|kind| format!("    \"{kind}\",\n"))
+        .collect();
+    let mut stub = format!(
+        "{HEADER}# The kind of entity an audit event is about.\n_EntityKind = Literal[\n{entity_kinds}]\n\n{all}"
+    );
     for record in &records {
         let class = module.getattr(record.name)?.cast_into::<PyType>()?;
         stub.push_str(&format!("\n@final\nclass {}:\n", record.name));

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Literal, final
 
-from lexcase._lexcase import Page, Session, _CustomValueArg, _EntityKind, _Progress, _Sender
+from lexcase._lexcase import Page, Session, _CustomValueArg, _Progress, _Sender
 from lexcase.generated.records import *
 from lexcase.generated.records import _Amount, _Json
 "#;

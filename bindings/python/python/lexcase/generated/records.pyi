@@ -14,6 +14,24 @@ _Amount = Union[Decimal, str, int]
 _CustomValue = Union[str, int, bool, Decimal, datetime.date, uuid.UUID]
 # A JSON value, as plain Python.
 _Json = Union[None, bool, int, float, str, list["_Json"], dict[str, "_Json"]]
+# The kind of entity an audit event is about.
+_EntityKind = Literal[
+    "firm",
+    "user",
+    "contact",
+    "matter",
+    "task",
+    "note",
+    "document",
+    "appointment",
+    "deadline",
+    "communication",
+    "time_entry",
+    "expense",
+    "bill",
+    "payment",
+    "client_money",
+]
 
 __all__ = [
     "Affiliation",
@@ -270,9 +288,9 @@ class AuditEvent:
     def actor(self) -> uuid.UUID:
         """Who did it."""
     @property
-    def entity_kind(self) -> str:
-        """`firm`, `user`, `contact`, `matter`, `task`, `note`, `document`, `appointment`,
-        `deadline` or `communication`."""
+    def entity_kind(self) -> _EntityKind:
+        """The kind of entity it is about, e.g. `matter`, `document` or `bill` (the stub's
+        `_EntityKind` lists every kind)."""
     @property
     def entity_id(self) -> uuid.UUID:
         """The entity's id (the nil UUID for the firm)."""
@@ -2664,7 +2682,7 @@ class StateVerification:
     def is_consistent(self) -> bool:
         """Whether every row checked is what its events say."""
     @property
-    def kinds(self) -> list[str]:
+    def kinds(self) -> list[_EntityKind]:
         """The kinds checked."""
     @property
     def rows_checked(self) -> int:
@@ -2969,7 +2987,7 @@ class UnexplainedRow:
     """A stored row whose state no audit event explains."""
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> _EntityKind:
         """The kind of record, e.g. `contact`, `time_entry`."""
     @property
     def id(self) -> uuid.UUID:
