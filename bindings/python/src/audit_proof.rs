@@ -13,10 +13,6 @@ py_record! {
     /// `verify(expected_head=...)` later.
     PyAuditHead(AuditHead) as "AuditHead" eq;
     repr(seq, hash);
-    stub r#"
-@staticmethod
-def parse(text: str) -> AuditHead: ...
-"#;
     |a| {
         /// Sequence number of the last event.
         seq,

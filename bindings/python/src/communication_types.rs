@@ -21,17 +21,6 @@ py_record! {
     /// `ValidationError`.
     PyParticipant(Participant) as "Participant" eq;
     repr(role, name, address, user, contact);
-    stub r#"
-def __new__(
-    cls,
-    role: str,
-    name: str = "",
-    address: str = "",
-    *,
-    user: uuid.UUID | None = None,
-    contact: uuid.UUID | None = None,
-) -> Participant: ...
-"#;
     |p| {
         /// Their part.
         role,

@@ -18,9 +18,6 @@ py_record! {
     /// expected, a plain `str` is accepted too.
     PyEmail(Email) as "Email" eq hash;
     repr(address, label);
-    stub r#"
-def __new__(cls, address: str, label: str | None = None) -> Email: ...
-"#;
     |e| {
         /// The address.
         address,
@@ -41,9 +38,6 @@ py_record! {
     /// `str` is accepted too.
     PyPhone(Phone) as "Phone" eq hash;
     repr(number, label);
-    stub r#"
-def __new__(cls, number: str, label: str | None = None) -> Phone: ...
-"#;
     |p| {
         /// The number as written.
         number,
@@ -64,17 +58,6 @@ py_record! {
     /// country code and an optional label.
     PyPostalAddress(PostalAddress) as "PostalAddress" eq hash;
     repr(lines, locality, region, postal_code, country, label);
-    stub r#"
-def __new__(
-    cls,
-    lines: Sequence[str],
-    locality: str | None = None,
-    region: str | None = None,
-    postal_code: str | None = None,
-    country: str | None = None,
-    label: str | None = None,
-) -> PostalAddress: ...
-"#;
     |p| {
         /// Street lines.
         lines,
@@ -117,9 +100,6 @@ py_record! {
     /// `jurisdiction` an ISO 3166-1 alpha-2 country code.
     PyIdentifier(Identifier) as "Identifier" eq hash;
     repr(kind, value, jurisdiction);
-    stub r#"
-def __new__(cls, kind: str, value: str, jurisdiction: str | None = None) -> Identifier: ...
-"#;
     |i| {
         /// The kind of identifier.
         kind,

@@ -105,38 +105,6 @@ py_record! {
     /// `rule_pack_from_toml` / `rule_pack_from_json` or the constructor.
     PyDeadlineRule(DeadlineRule) as "DeadlineRule" eq;
     repr(id, period_amount, period_unit, direction, method);
-    stub r#"
-def __new__(
-    cls,
-    *,
-    id: str,
-    title: str,
-    citation: str,
-    period_amount: int,
-    period_unit: str,
-    direction: str = "after",
-    method: str = "calendar",
-    roll: str = "forward",
-    service_days: bool = False,
-    court_office_act: bool = False,
-    holidays: str | None = None,
-    closures: str | None = None,
-    service_days_reading: str = "after_roll",
-    month_end: str = "clamp",
-    answers: str = "last_day_for_act",
-) -> DeadlineRule: ...
-def compute(
-    self,
-    *,
-    trigger_date: datetime.date | None = None,
-    trigger_at: datetime.datetime | None = None,
-    zone: str | None = None,
-    service: str | None = None,
-    holidays: str | None = None,
-    closures: str | None = None,
-) -> ComputedDeadline:
-    """Computes the rule without docketing it (``trigger_at`` aware, read in ``zone``)."""
-"#;
     |d| {
         /// Stable id, e.g. `frcp-answer`.
         id,
@@ -291,10 +259,6 @@ py_record! {
     /// A named, versioned set of deadline rules (a jurisdiction's rules, a firm's own).
     PyRulePack(RulePack) as "RulePack" eq;
     repr(id, version, title);
-    stub r#"
-def rule(self, id: str) -> DeadlineRule | None:
-    """The rule with ``id``, or ``None``."""
-"#;
     |r| {
         /// Stable id, e.g. `frcp`.
         id,

@@ -19,17 +19,6 @@ py_record! {
     /// `Recipient.contact(id)` (at their first email address) or `Recipient.address(email,
     /// name="")`. A plain `str` is taken as an address.
     PyRecipient(Recipient) as "Recipient";
-    stub r#"
-@staticmethod
-def party(id: uuid.UUID) -> Recipient:
-    """A party to the matter, at their first email address."""
-@staticmethod
-def contact(id: uuid.UUID) -> Recipient:
-    """A contact, at their first email address."""
-@staticmethod
-def address(email: str, name: str = "") -> Recipient:
-    """Any address."""
-"#;
     |r| {
     }
     methods {
@@ -92,16 +81,6 @@ py_record! {
     /// matter) or `OutgoingAttachment.rendered(template, format="pdf", bill=None)` (rendered now
     /// and filed to the matter with the send).
     PyOutgoingAttachment(OutboundAttachment) as "OutgoingAttachment";
-    stub r#"
-@staticmethod
-def document(id: uuid.UUID, version: int | None = None) -> OutgoingAttachment:
-    """A version of one of the matter's documents (the latest with ``None``)."""
-@staticmethod
-def rendered(
-    template: str, format: Literal["pdf", "html", "text"] = "pdf", bill: uuid.UUID | None = None
-) -> OutgoingAttachment:
-    """A document rendered now (and filed to the matter with the send)."""
-"#;
     |o| {
     }
     methods {
@@ -118,7 +97,7 @@ def rendered(
         /// A document rendered now from `template` in `format`, about `bill` if given (else the
         /// matter).
         #[staticmethod]
-        #[pyo3(signature = (template, format="pdf", bill=None))]
+        #[pyo3(signature = (template, format: "Literal['pdf', 'html', 'text']"="pdf", bill=None))]
         fn rendered(template: &str, format: &str, bill: Option<Id<BillId>>) -> PyResult<Self> {
             Ok(Self(OutboundAttachment::Rendered {
                 template: template.to_owned(),

@@ -312,27 +312,27 @@ where
 ///     /// A bill … (the class docstring)
 ///     PyBill(Bill) as "Bill" eq;          // `eq`: compared by value; `eq hash`: hashable too
 ///     repr(id, kind, number);             // optional: leave out to write `__repr__` yourself
-///     stub "def issue(self) -> Bill: ..."; // optional: the stub of the `methods` below
 ///     |b| {
 ///         /// Identifier.                 // each property's docstring
 ///         id,                             // `b.id`, converted by its type
 ///         /// The total due.
 ///         total = b.totals.total,         // any expression over `b` (the core value)
 ///     }
-///     methods { … }                       // optional: constructors and methods, as written
+///     methods { … }                       // optional: constructors and methods (their stub
+///                                         // is read from this source, as the services')
 /// }
 /// ```
 ///
 /// It also makes the core type convertible with [`ToPy`] (as its class), so other records can
 /// list fields holding it, alone, in an `Option`, a `Vec` or a map, and describes the class
 /// for the generated type stub ([`crate::stub`]): its properties' types come from the same
-/// expressions the getters convert, the stub of its `methods` from `stub`.
+/// expressions the getters convert; the stub of its `methods` is generated from their source
+/// by the test `tests/stub.rs`.
 macro_rules! py_record {
     (
         $(#[$meta:meta])*
         $py:ident($core:ty) as $name:literal $($flag:ident)*;
         $(repr($($repr:ident),* $(,)?);)?
-        $(stub $stub:literal;)?
         |$v:ident| { $($(#[$fmeta:meta])* $field:ident $(= $value:expr)?),* $(,)? }
         $(methods { $($methods:tt)* })?
     ) => {
@@ -377,7 +377,6 @@ macro_rules! py_record {
             fn described() -> $crate::stub::RecordStub {
                 $crate::stub::RecordStub {
                     name: $name,
-                    methods: concat!($($stub)?),
                     properties: vec![$((
                         stringify!($field),
                         $crate::record::hint_of::<$core, _, _>(|$v| {

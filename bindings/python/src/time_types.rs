@@ -23,18 +23,6 @@ py_record! {
     /// (`aggregation`: `per_entry` or `per_day`). Constructible; the defaults are 6 minutes up.
     PyRoundingPolicy(RoundingPolicy) as "RoundingPolicy" eq;
     repr(increment_minutes, mode, minimum_minutes, aggregation);
-    stub r#"
-def __new__(
-    cls,
-    *,
-    increment_minutes: int = 6,
-    mode: str = "up",
-    minimum_minutes: int = 0,
-    aggregation: str = "per_entry",
-) -> RoundingPolicy: ...
-def round_entry(self, seconds: int) -> int:
-    """The seconds charged for ``seconds`` of work taken alone."""
-"#;
     |r| {
         /// The increment in minutes.
         increment_minutes,
@@ -77,9 +65,6 @@ py_record! {
     /// kind (a phase such as `L300` admits its tasks). Empty lists mean no restriction.
     PyCodePolicy(CodePolicy) as "CodePolicy" eq;
     repr(task_sets, allowed);
-    stub r#"
-def __new__(cls, *, task_sets: Sequence[str] = ..., allowed: Sequence[str] = ...) -> CodePolicy: ...
-"#;
     |c| {
         /// The accepted task sets.
         task_sets,
@@ -123,21 +108,6 @@ py_record! {
     /// `session.time.record`.
     PyNewTimeEntry(NewTimeEntry) as "NewTimeEntry";
     repr(matter, date, seconds, narrative);
-    stub r#"
-def __new__(
-    cls,
-    *,
-    matter: uuid.UUID,
-    date: datetime.date,
-    duration: int | str,
-    narrative: str,
-    user: uuid.UUID | None = None,
-    task_code: str | None = None,
-    activity_code: str | None = None,
-    billability: str = "billable",
-    rate: _Amount | None = None,
-) -> NewTimeEntry: ...
-"#;
     |n| {
         /// The matter.
         matter,
@@ -247,10 +217,6 @@ py_record! {
     /// The acting user's timer: `state` is `running` or `paused`.
     PyTimer(Timer) as "Timer" eq;
     repr(matter, narrative, state, elapsed_seconds, version);
-    stub r#"
-def elapsed(self, now: datetime.datetime) -> int:
-    """Seconds elapsed at ``now`` (aware), at most 24 hours."""
-"#;
     |t| {
         /// Its user.
         user,

@@ -67,10 +67,6 @@ py_record! {
     /// A versioned workflow template: ordered stages with checklists and gates.
     PyWorkflowTemplate(WorkflowTemplate) as "WorkflowTemplate" eq;
     repr(id, version, name);
-    stub r#"
-def to_json(self) -> str:
-    """The template as JSON (the format ``register_template_json`` reads)."""
-"#;
     |w| {
         /// Identifier, e.g. `ew-residential-purchase`.
         id,

@@ -11,6 +11,8 @@
 //! differ from what the source gives; `LEXCASE_BLESS=1 cargo test -p lexcase-python
 //! generated_stub` rewrites them.
 
+use std::collections::BTreeMap;
+
 use pyo3::prelude::*;
 use pyo3::types::PyType;
 
@@ -18,8 +20,6 @@ use pyo3::types::PyType;
 pub struct RecordStub {
     /// The Python class name.
     pub name: &'static str,
-    /// The stub of its methods (constructors, computations), as written in its declaration.
-    pub methods: &'static str,
     /// Each property's name and type.
     pub properties: Vec<(&'static str, String)>,
 }
@@ -170,8 +170,9 @@ _CustomValue = Union[str, int, bool, Decimal, datetime.date, uuid.UUID]
 _Json = Union[None, bool, int, float, str, list["_Json"], dict[str, "_Json"]]
 "#;
 
-/// The generated stub of the record classes (`records.pyi`) and its run-time module.
-pub fn generate(py: Python<'_>) -> PyResult<(String, String)> {
+/// The generated stub of the record classes (`records.pyi`) and its run-time module, with
+/// `methods`, the stub of each class's methods (by class name) as read from the source.
+pub fn generate(py: Python<'_>, methods: &BTreeMap<String, String>) -> PyResult<(String, String)> {
     let module = pyo3::wrap_pymodule!(crate::lexcase_native)(py);
     let module = module.bind(py);
     let mut records = records();
@@ -191,11 +192,8 @@ pub fn generate(py: Python<'_>) -> PyResult<(String, String)> {
         let doc = class.getattr("__doc__")?.extract::<Option<String>>()?;
         stub.push_str(&docstring_text(doc.as_deref().unwrap_or_default(), 4));
         stub.push('\n');
-        for line in record.methods.trim_matches('\n').lines() {
-            match line.trim_end() {
-                "" => stub.push('\n'),
-                line => stub.push_str(&format!("    {line}\n")),
-            }
+        if let Some(methods) = methods.get(record.name) {
+            stub.push_str(methods);
         }
         for (name, hint) in &record.properties {
             let name = name.trim_start_matches("r#");

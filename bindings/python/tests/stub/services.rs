@@ -8,7 +8,12 @@
 //! signature annotates it (`format: "Literal['pdf', 'html']" = "pdf"`, pyo3's own syntax, also
 //! `-> "Page[Matter]"` for the return), and the docstrings from the doc comments. A type the
 //! rules do not know fails the test, naming the method to annotate.
+//!
+//! The methods of the record classes (constructors, computations), declared in the
+//! `methods { … }` block of their `py_record!`, are read the same way ([`Generated::records`])
+//! and written into `records.pyi` by `lexcase_python::stub::generate`.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -45,16 +50,34 @@ struct Class {
     methods: Vec<String>,
 }
 
-/// The stub (`services.pyi`) and its run-time module (`services.py`) from the sources under
-/// `src`, or the list of methods whose types must be annotated.
-pub fn generate(src: &Path) -> Result<(String, String), Vec<String>> {
+/// What the source gives.
+pub struct Generated {
+    /// The stub, `services.pyi`.
+    pub stub: String,
+    /// Its run-time module, `services.py`.
+    pub module: String,
+    /// The stub of each record class's methods, by Python class name.
+    pub records: BTreeMap<String, String>,
+}
+
+/// The stub (`services.pyi`), its run-time module (`services.py`) and the record classes'
+/// methods from the sources under `src`, or the list of methods whose types must be annotated.
+pub fn generate(src: &Path) -> Result<Generated, Vec<String>> {
     let mut files = Vec::new();
     read_sources(src, &mut files);
     let mut classes = Vec::new();
     let mut impls = Vec::new();
+    let mut records = BTreeMap::new();
+    let mut missing = Vec::new();
     for file in &files {
         for item in &file.items {
             match item {
+                Item::Macro(m) if m.mac.path.is_ident("py_record") => {
+                    if let Some((name, methods)) = record_methods(&m.mac.tokens) {
+                        let stubs = methods_of(&name, &methods, &mut missing);
+                        records.insert(name, stubs.concat());
+                    }
+                }
                 Item::Struct(s) => {
                     if let Some(name) = pyclass_name(&s.attrs)
                         && !HAND_WRITTEN.contains(&name.as_str())
@@ -72,20 +95,10 @@ pub fn generate(src: &Path) -> Result<(String, String), Vec<String>> {
             }
         }
     }
-    let mut missing = Vec::new();
     for class in &mut classes {
         for block in impls.iter().filter(|i| type_name(&i.self_ty) == class.rust) {
-            for item in &block.items {
-                // `__repr__` and the like need no stub.
-                if let ImplItem::Fn(f) = item
-                    && !f.sig.ident.to_string().starts_with("__")
-                {
-                    match method(&class.name, f) {
-                        Ok(text) => class.methods.push(text),
-                        Err(mut what) => missing.append(&mut what),
-                    }
-                }
-            }
+            let mut stubs = methods_of(&class.name, &block.items, &mut missing);
+            class.methods.append(&mut stubs);
         }
     }
     if !missing.is_empty() {
@@ -108,10 +121,54 @@ pub fn generate(src: &Path) -> Result<(String, String), Vec<String>> {
             }
         }
     }
-    Ok((
+    Ok(Generated {
         stub,
-        lexcase_python::stub::runtime_module("services", &names, &all),
-    ))
+        module: lexcase_python::stub::runtime_module("services", &names, &all),
+        records,
+    })
+}
+
+/// The stubs of `items` of class `class`, adding what must be annotated to `missing`.
+fn methods_of(class: &str, items: &[ImplItem], missing: &mut Vec<String>) -> Vec<String> {
+    let mut stubs = Vec::new();
+    for item in items {
+        // `__repr__` and the like need no stub.
+        if let ImplItem::Fn(f) = item
+            && !f.sig.ident.to_string().starts_with("__")
+        {
+            match method(class, f) {
+                Ok(text) => stubs.push(text),
+                Err(mut what) => missing.append(&mut what),
+            }
+        }
+    }
+    stubs
+}
+
+/// The Python name (`as "Name"`) and the `methods { … }` of a `py_record!` invocation, when it
+/// has methods.
+fn record_methods(tokens: &TokenStream) -> Option<(String, Vec<ImplItem>)> {
+    let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let name = tokens.windows(2).find_map(|w| match w {
+        [TokenTree::Ident(a), TokenTree::Literal(l)] if a == "as" => Some(unquote(&l.to_string())),
+        _ => None,
+    })?;
+    let body = tokens.windows(2).find_map(|w| match w {
+        [TokenTree::Ident(m), TokenTree::Group(g)] if m == "methods" => Some(g.stream()),
+        _ => None,
+    })?;
+    let items = syn::parse::Parser::parse2(
+        |input: syn::parse::ParseStream<'_>| {
+            let mut items = Vec::new();
+            while !input.is_empty() {
+                items.push(input.parse::<ImplItem>()?);
+            }
+            Ok(items)
+        },
+        body,
+    )
+    .expect("a py_record!'s methods parse as impl items");
+    Some((name, items))
 }
 
 /// Parses every `.rs` file under `dir`.
@@ -351,7 +408,14 @@ fn method(class: &str, f: &syn::ImplItemFn) -> Result<String, Vec<String>> {
     } else {
         returns.or_else(|| match &f.sig.output {
             ReturnType::Default => Some("None".to_owned()),
-            ReturnType::Type(_, ty) => hint(ty, Position::Return),
+            // A record's own type (`-> Self`, `-> PyResult<Self>`) is its class.
+            ReturnType::Type(_, ty) => hint(ty, Position::Return).map(|hint| {
+                if hint == "Self" {
+                    class.to_owned()
+                } else {
+                    hint
+                }
+            }),
         })
     };
     let Some(returns) = returns else {
@@ -492,6 +556,7 @@ fn named(ident: &str) -> Option<String> {
         "KeyDates" => "Mapping[str, datetime.date]",
         "Originating" => "uuid.UUID | None",
         "Bytes" | "PyBytes" => "bytes",
+        "Self" => "Self",
         "PyString" => "str",
         "PyAny" | "PyPage" | "PyDict" | "PyList" | "PyTuple" | "PyType" | "PyModule" => {
             return None;

@@ -321,7 +321,8 @@ class AuditHead:
     `verify(expected_head=...)` later."""
 
     @staticmethod
-    def parse(text: str) -> AuditHead: ...
+    def parse(text: str) -> AuditHead:
+        """Reads a head written as `"<seq>:<hash>"`."""
     @property
     def seq(self) -> int:
         """Sequence number of the last event."""
@@ -1247,7 +1248,14 @@ class DeadlineRule:
         service_days_reading: str = "after_roll",
         month_end: str = "clamp",
         answers: str = "last_day_for_act",
-    ) -> DeadlineRule: ...
+    ) -> DeadlineRule:
+        """A rule of the firm's own, checked as a pack's rule is (an invalid one is a
+        `ValidationError`). `period_unit` is `hours`, `days`, `weeks`, `months` or `years`;
+        `direction` `after` or `before`; `service_days_reading` `after_roll` or `before_roll`;
+        `month_end` `clamp` or `next_month_start`; `holidays` and `closures` calendar specs
+        such as `"us-federal+firm"`; `answers` `last_day_for_act` or `earliest_day_for_event`
+        (CPR 2.8: the earliest day of a later event at least the period after a step). A rule
+        with versions comes from a pack."""
     def compute(
         self,
         *,
@@ -1258,7 +1266,11 @@ class DeadlineRule:
         holidays: str | None = None,
         closures: str | None = None,
     ) -> ComputedDeadline:
-        """Computes the rule without docketing it (``trigger_at`` aware, read in ``zone``)."""
+        """Computes the rule without docketing it: from `trigger_date`, or from `trigger_at` (an
+        aware datetime, for hour periods) read in `zone` (the court's IANA zone). `service` is
+        the service method (`personal`, `electronic`, `mail`, `left_with_clerk`,
+        `other_consented`); `holidays` and `closures` calendar specs (the rule's, else the
+        counting method's usual ones; `firm` reads as no holidays here)."""
     @property
     def id(self) -> str:
         """Stable id, e.g. `frcp-answer`."""
@@ -2169,12 +2181,15 @@ class OutgoingAttachment:
 
     @staticmethod
     def document(id: uuid.UUID, version: int | None = None) -> OutgoingAttachment:
-        """A version of one of the matter's documents (the latest with ``None``)."""
+        """A version of one of the matter's documents (the latest with `None`)."""
     @staticmethod
     def rendered(
-        template: str, format: Literal["pdf", "html", "text"] = "pdf", bill: uuid.UUID | None = None
+        template: str,
+        format: Literal['pdf', 'html', 'text'] = "pdf",
+        bill: uuid.UUID | None = None,
     ) -> OutgoingAttachment:
-        """A document rendered now (and filed to the matter with the send)."""
+        """A document rendered now from `template` in `format`, about `bill` if given (else the
+        matter)."""
 
 @final
 class Participant:
@@ -2349,7 +2364,7 @@ class Recipient:
         """A contact, at their first email address."""
     @staticmethod
     def address(email: str, name: str = "") -> Recipient:
-        """Any address."""
+        """Any address (checked when the email is composed)."""
 
 @final
 class ReconciliationDifference:
@@ -2466,7 +2481,7 @@ class RoundingPolicy:
         aggregation: str = "per_entry",
     ) -> RoundingPolicy: ...
     def round_entry(self, seconds: int) -> int:
-        """The seconds charged for ``seconds`` of work taken alone."""
+        """The seconds charged for `seconds` of work taken alone."""
     @property
     def increment_minutes(self) -> int:
         """The increment in minutes."""
@@ -2512,7 +2527,7 @@ class RulePack:
     """A named, versioned set of deadline rules (a jurisdiction's rules, a firm's own)."""
 
     def rule(self, id: str) -> DeadlineRule | None:
-        """The rule with ``id``, or ``None``."""
+        """The rule with `id`, or `None` if the pack has none."""
     @property
     def id(self) -> str:
         """Stable id, e.g. `frcp`."""
@@ -2942,7 +2957,7 @@ class Timer:
     """The acting user's timer: `state` is `running` or `paused`."""
 
     def elapsed(self, now: datetime.datetime) -> int:
-        """Seconds elapsed at ``now`` (aware), at most 24 hours."""
+        """Seconds elapsed at `now` (an aware datetime), at most 24 hours."""
     @property
     def user(self) -> uuid.UUID:
         """Its user."""
@@ -3114,7 +3129,7 @@ class WorkflowTemplate:
     """A versioned workflow template: ordered stages with checklists and gates."""
 
     def to_json(self) -> str:
-        """The template as JSON (the format ``register_template_json`` reads)."""
+        """The template as JSON (the format `register_template_json` reads)."""
     @property
     def id(self) -> str:
         """Identifier, e.g. `ew-residential-purchase`."""
