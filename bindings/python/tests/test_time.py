@@ -100,7 +100,11 @@ def test_rates_rounding_and_codes(office: Office) -> None:
 def test_rates_without_a_currency_take_the_matter_or_the_firm_currency(office: Office) -> None:
     client = office.client("Ada", "Lovelace")
     m = office.admin.matters.create(
-        title="Dollar matter", practice_area="litigation", clients=[client.id], currency="USD"
+        title="Dollar matter",
+        practice_area="litigation",
+        clients=[client.id],
+        responsible=office.users["fee_earner"].id,
+        currency="USD",
     )
     billing = office.as_("accounts").time
     terms = billing.set_terms(matter=m.id, expected_version=0, rate=Decimal("300"))
