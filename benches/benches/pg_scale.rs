@@ -54,12 +54,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{Days, Utc};
-use lexcase::bills::{Allocation, BillStatus, FeeArrangement, NewPayment};
-use lexcase::client_money::{ClientMoneyEntryKind, NewClientMoneyEntry};
 use lexcase::clock::{Clock, FixedClock, SystemClock};
 use lexcase::matters::MatterStatus;
-use lexcase::money::{Currency, Money};
-use lexcase::service::{DraftRequest, Firm, MatterFilter};
+use lexcase::money::Currency;
+use lexcase::service::{Firm, MatterFilter};
 use lexcase::store::{Page, Store};
 use lexcase::timekeeping::NewTimeEntry;
 use lexcase::{MatterId, UserId};
@@ -69,9 +67,8 @@ use lexcase_benches::report::{Comparison, Table, Target, Unit, comparison_table,
 use lexcase_benches::scale::{
     AnyResult, interleave, machine, make_contacts, rate, write_contacts, write_matters,
 };
-use lexcase_benches::work::{
-    EntrySpec, NARRATIVES, Plan, START, TODAY, TrustKind, from_minor, minor, noon,
-};
+use lexcase_benches::steps;
+use lexcase_benches::work::{EntrySpec, NARRATIVES, Plan, START, TODAY, from_minor, minor, noon};
 use lexcase_benches::{
     BenchFirm, FIFTY_TIMEKEEPERS, StaffSizes, env_number, seed_raw, setup_firm_on,
 };
@@ -392,7 +389,6 @@ fn billing(
     results: &mut Results,
 ) -> AnyResult<()> {
     let admin = bf.admin()?;
-    let gbp = Currency::parse("GBP")?;
     let bills = plan.bills(cfg.bills);
     progress(&format!(
         "drafting, approving and issuing {} bills ...",
@@ -405,18 +401,7 @@ fn billing(
         let f = plan.facts[spec.matter];
         clock.set(noon(spec.issued_on));
         let start = Instant::now();
-        let service = admin.bills();
-        let draft = service.draft(DraftRequest {
-            client: f.client,
-            matters: vec![f.id],
-            period_from: START,
-            period_to: spec.period_to,
-            arrangement: FeeArrangement::Hourly,
-            discount: None,
-            description: "For services rendered".into(),
-        })?;
-        let approved = service.transition(draft.id, draft.version, BillStatus::Approved)?;
-        let bill = service.issue(approved.id, approved.version)?;
+        let bill = steps::issue_bill(&admin, &f, spec)?;
         t_lex += start.elapsed();
         let total = minor(bill.totals.total);
         let start = Instant::now();
@@ -456,23 +441,8 @@ fn billing(
         let start = Instant::now();
         raw.pay(*raw_id, amount)?;
         t_raw += start.elapsed();
-        let money = from_minor(amount);
         let start = Instant::now();
-        admin.payments().record(NewPayment {
-            client: f.client,
-            received_on: p.received_on,
-            amount: Money {
-                amount: money,
-                currency: gbp,
-            }
-            .into(),
-            method: "bank transfer".into(),
-            reference: format!("BACS {}", spec.seq),
-            allocations: vec![Allocation {
-                bill: *lex_id,
-                amount: money,
-            }],
-        })?;
+        steps::pay(&admin, &f, &p, amount, spec.seq, *lex_id)?;
         t_lex += start.elapsed();
     }
     results.load("payments allocated to bills", n, t_raw, t_lex);
@@ -486,28 +456,7 @@ fn billing(
         raw.trust(plan, t, bf.staff.admin.id)?;
         t_raw += start.elapsed();
         let start = Instant::now();
-        admin.client_money().record(
-            NewClientMoneyEntry {
-                matter: f.id,
-                client: f.client,
-                kind: match t.kind {
-                    TrustKind::Receipt => ClientMoneyEntryKind::Receipt,
-                    TrustKind::Payment => ClientMoneyEntryKind::Payment,
-                },
-                amount: Money {
-                    amount: from_minor(t.amount_minor),
-                    currency: gbp,
-                }
-                .into(),
-                date: t.date,
-                reference: t.reference.clone(),
-                counterparty: t.counterparty.clone(),
-                description: t.description.into(),
-                bill: None,
-                reverses: None,
-            },
-            None,
-        )?;
+        steps::hold(&admin, &f, t)?;
         t_lex += start.elapsed();
     }
     results.load(

@@ -59,11 +59,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{Days, Utc};
-use lexcase::bills::{Allocation, BillStatus, FeeArrangement, NewPayment};
-use lexcase::client_money::{ClientMoneyEntryKind, NewClientMoneyEntry};
+use lexcase::bills::FeeArrangement;
 use lexcase::clock::{Clock, FixedClock};
 use lexcase::matters::MatterStatus;
-use lexcase::money::{Currency, Money};
+use lexcase::money::Currency;
 use lexcase::rules::CompliancePack;
 use lexcase::service::{DraftRequest, Firm, MatterFilter};
 use lexcase::store::{Page, Store};
@@ -76,9 +75,8 @@ use lexcase_benches::report::{
 use lexcase_benches::scale::{
     AnyResult, interleave, machine, make_contacts, rate, write_contacts, write_matters,
 };
-use lexcase_benches::work::{
-    BillSpec, PaymentSpec, Plan, START, TODAY, TrustKind, from_minor, minor, noon,
-};
+use lexcase_benches::steps;
+use lexcase_benches::work::{BillSpec, PaymentSpec, Plan, START, TODAY, from_minor, minor, noon};
 use lexcase_benches::{BenchFirm, FIFTY_TIMEKEEPERS, env_number, open_file, setup_firm_on};
 use lexcase_sqlite::Durability;
 use rust_decimal::Decimal;
@@ -513,10 +511,9 @@ fn billing(cfg: &Config, firms: &mut Firms, results: &mut Results) -> AnyResult<
         plan,
         clock,
         admin_id,
-        gbp,
         ..
     } = firms;
-    let (admin_id, gbp) = (*admin_id, *gbp);
+    let admin_id = *admin_id;
     progress("planning bills ...");
     let bills = plan.bills(cfg.bills);
     progress(&format!(
@@ -543,18 +540,7 @@ fn billing(cfg: &Config, firms: &mut Firms, results: &mut Results) -> AnyResult<
                 )?);
                 t_raw += start.elapsed();
             } else {
-                let service = admin.bills();
-                let draft = service.draft(DraftRequest {
-                    client: f.client,
-                    matters: vec![f.id],
-                    period_from: START,
-                    period_to: spec.period_to,
-                    arrangement: FeeArrangement::Hourly,
-                    discount: None,
-                    description: "For services rendered".into(),
-                })?;
-                let approved = service.transition(draft.id, draft.version, BillStatus::Approved)?;
-                lex_bill = Some(service.issue(approved.id, approved.version)?);
+                lex_bill = Some(steps::issue_bill(&admin, &f, spec)?);
                 t_lex += start.elapsed();
             }
         }
@@ -597,22 +583,7 @@ fn billing(cfg: &Config, firms: &mut Firms, results: &mut Results) -> AnyResult<
                 raw.pay(*raw_id, f.client, p, *amount, spec.seq, admin_id)?;
                 t_raw += start.elapsed();
             } else {
-                let money = from_minor(*amount);
-                admin.payments().record(NewPayment {
-                    client: f.client,
-                    received_on: p.received_on,
-                    amount: Money {
-                        amount: money,
-                        currency: gbp,
-                    }
-                    .into(),
-                    method: "bank transfer".into(),
-                    reference: format!("BACS {}", spec.seq),
-                    allocations: vec![Allocation {
-                        bill: *lex_id,
-                        amount: money,
-                    }],
-                })?;
+                steps::pay(&admin, &f, p, *amount, spec.seq, *lex_id)?;
                 t_lex += start.elapsed();
             }
         }
@@ -637,27 +608,7 @@ fn billing(cfg: &Config, firms: &mut Firms, results: &mut Results) -> AnyResult<
                 raw.trust(plan, t, admin_id)?;
                 t_raw += start.elapsed();
             } else {
-                let kind = match t.kind {
-                    TrustKind::Receipt => ClientMoneyEntryKind::Receipt,
-                    TrustKind::Payment => ClientMoneyEntryKind::Payment,
-                };
-                let entry = NewClientMoneyEntry {
-                    matter: f.id,
-                    client: f.client,
-                    kind,
-                    amount: Money {
-                        amount: from_minor(t.amount_minor),
-                        currency: gbp,
-                    }
-                    .into(),
-                    date: t.date,
-                    reference: t.reference.clone(),
-                    counterparty: t.counterparty.clone(),
-                    description: t.description.into(),
-                    bill: None,
-                    reverses: None,
-                };
-                admin.client_money().record(entry, None)?;
+                steps::hold(&admin, &f, t)?;
                 t_lex += start.elapsed();
             }
         }

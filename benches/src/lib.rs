@@ -22,6 +22,7 @@ pub mod raw;
 pub mod raw_pg;
 pub mod report;
 pub mod scale;
+pub mod steps;
 pub mod work;
 
 use std::collections::{BTreeMap, HashMap};
