@@ -2,6 +2,7 @@
 //! (`lexcase::ffi`, with the wire forms and the Kotlin mappings) and reused here.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
 use lexcase::ffi::UtcDateTime;
 use rust_decimal::Decimal;
 use uuid::Uuid;
@@ -11,3 +12,4 @@ uniffi::use_remote_type!(lexcase::NaiveDate);
 uniffi::use_remote_type!(lexcase::NaiveDateTime);
 uniffi::use_remote_type!(lexcase::Uuid);
 uniffi::use_remote_type!(lexcase::UtcDateTime);
+uniffi::use_remote_type!(lexcase::Tz);

@@ -51,7 +51,6 @@ pub fn compute_deadline(
     holidays: Option<CalendarSpec>,
     closures: Option<CalendarSpec>,
 ) -> Result<ComputedDeadline> {
-    let trigger = trigger.try_into()?;
     let holidays = holidays
         .unwrap_or_else(|| rule.usual_holidays())
         .resolve(None)?;
@@ -83,9 +82,7 @@ mod tests {
         let answer = builtin_rule("frcp-answer".into()).unwrap();
         let computed = compute_deadline(
             answer.clone(),
-            Trigger::Day {
-                date: day(2026, 3, 7),
-            },
+            Trigger::Day(day(2026, 3, 7)),
             None,
             None,
             None,
@@ -107,9 +104,7 @@ mod tests {
         assert!(matches!(
             compute_deadline(
                 zero,
-                Trigger::Day {
-                    date: day(2026, 3, 7)
-                },
+                Trigger::Day(day(2026, 3, 7)),
                 None,
                 None,
                 None

@@ -12,15 +12,16 @@ use crate::error::{LexcaseError, Result};
 /// The event the period runs from (or back from).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Trigger {
     /// A day: service on 2 March, the hearing on 9 March.
-    Day(NaiveDate),
+    Day(#[cfg_attr(feature = "uniffi", uniffi(name = "date"))] NaiveDate),
     /// An instant in a court's time zone; hour periods need one. Day periods use its local
     /// date in `zone`.
     Moment {
         /// The instant of the event.
         at: DateTime<Utc>,
-        /// The court's time zone (IANA name in serde).
+        /// The court's time zone (its IANA name in serde and over the FFI).
         #[serde(with = "tz_name")]
         zone: Tz,
     },
@@ -37,10 +38,7 @@ pub(super) fn moment_in_range(at: &DateTime<Utc>) -> bool {
 impl Trigger {
     /// An instant in the court's zone, named by IANA (`America/New_York`).
     pub fn moment(at: DateTime<Utc>, zone: &str) -> crate::Result<Self> {
-        let zone = zone
-            .trim()
-            .parse::<Tz>()
-            .map_err(|_| crate::LexcaseError::validation("zone", "not an IANA time zone"))?;
+        let zone = crate::appointments::parse_zone(zone.trim())?;
         Ok(Self::Moment { at, zone })
     }
 

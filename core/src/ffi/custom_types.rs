@@ -8,6 +8,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
+use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
@@ -106,6 +107,12 @@ uniffi::custom_type!(UtcDateTime, SystemTime, {
     remote,
     lower: |at| at.into(),
     try_lift: |at| Ok(utc(at)?),
+});
+
+uniffi::custom_type!(Tz, String, {
+    remote,
+    lower: |zone| zone.name().to_owned(),
+    try_lift: |name| Ok(crate::appointments::parse_zone(name.trim()).map_err(FfiError::from)?),
 });
 
 uniffi::custom_type!(Currency, String, {

@@ -12,10 +12,11 @@
 //! | `chrono::NaiveDateTime` | `"2026-12-01T09:30:00"` | `java.time.LocalDateTime` | `String` |
 //! | `chrono::DateTime<Utc>` ([`UtcDateTime`]) | timestamp | `java.time.Instant` | `Date` |
 //! | [`Currency`](crate::money::Currency) | `"GBP"` | `String` | `String` |
+//! | `chrono_tz::Tz` (a court's zone) | `"America/New_York"` | `String` | `String` |
 //! | `BTreeMap<K, V>` | map | `Map<K, V>` | `[K: V]` |
 //!
-//! A value that does not lift (a malformed string, an unknown currency, an instant out of
-//! range) is refused with [`FfiError::Validation`]: uniffi hands an error raised while
+//! A value that does not lift (a malformed string, an unknown currency or zone, an instant
+//! out of range) is refused with [`FfiError::Validation`]: uniffi hands an error raised while
 //! lifting an argument back as the function's own error when it is that type, so every
 //! exported function that takes one of these types returns `Result<_, FfiError>`.
 

@@ -6,15 +6,14 @@
 //! `lexcase::store::DeadlineQuery`). Calendars are named by spec strings: built-in calendar
 //! ids (`us-federal`, `england-wales`, `ew-court-office`, `weekends-only`…) and `firm` (the
 //! firm's own holiday list), joined with `+`; a spec naming an unknown calendar is a
-//! `Validation` error when it is passed in. This module keeps what has no core counterpart:
-//! the trigger of `computeDeadline` (its zone is a name here), the tri-state changes of the
-//! service method and the responsible user, the changes record that uses them, and the page.
+//! `Validation` error when it is passed in, as is an unknown zone in a `Trigger`. This module
+//! keeps what has no core counterpart: the tri-state changes of the service method and the
+//! responsible user, the changes record that uses them, and the page.
 
-use chrono::NaiveDate;
 pub use lexcase::deadlines::{
     ComputedDeadline, CountingMethod, DeadlineRule, Direction as PeriodDirection, MonthEndReading,
     Period, PeriodUnit, ReadingOptions, RollPolicy, RulePack, ServiceDaysReading, ServiceMethod,
-    TraceStep,
+    TraceStep, Trigger,
 };
 pub use lexcase::docket::{
     Deadline, DeadlineReminder, DeadlineStatus, DeadlineTrigger, NewDeadline,
@@ -22,40 +21,9 @@ pub use lexcase::docket::{
 pub use lexcase::store::DeadlineQuery;
 
 use lexcase::UserId;
-use lexcase::deadlines::Trigger as CoreTrigger;
 use lexcase::docket::DeadlineChanges as CoreDeadlineChanges;
-use lexcase::ffi::UtcDateTime;
 
 use crate::convert::page_record;
-use crate::error::LexcaseError;
-
-/// What `computeDeadline` counts from: a day, or an instant in a court's time zone (hour
-/// periods need one).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
-pub enum Trigger {
-    /// A day: service on 2 March.
-    Day {
-        /// The day.
-        date: NaiveDate,
-    },
-    /// An instant read in `zone`; day periods use its local date there.
-    Moment {
-        /// The instant of the event.
-        at: UtcDateTime,
-        /// IANA time zone, e.g. `America/New_York` (else `Validation`, field `zone`).
-        zone: String,
-    },
-}
-
-impl TryFrom<Trigger> for CoreTrigger {
-    type Error = LexcaseError;
-    fn try_from(trigger: Trigger) -> Result<Self, LexcaseError> {
-        Ok(match trigger {
-            Trigger::Day { date } => Self::Day(date),
-            Trigger::Moment { at, zone } => Self::moment(at, &zone)?,
-        })
-    }
-}
 
 /// How `DeadlineChanges` changes the service method (null there leaves it as it is).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
@@ -153,14 +121,29 @@ mod tests {
     use uniffi::{Lift, Lower};
 
     use super::*;
+    use crate::error::LexcaseError;
+
+    /// `T` lifted from `text` on the wire.
+    fn lifted<T: Lift<crate::UniFfiTag>>(text: &str) -> uniffi::Result<T> {
+        let mut wire = Vec::new();
+        <String as Lower<crate::UniFfiTag>>::write(text.into(), &mut wire);
+        T::try_read(&mut wire.as_slice())
+    }
+
+    #[test]
+    fn court_zones_are_checked_when_lifted() {
+        let zone: chrono_tz::Tz = lifted(" America/New_York ").unwrap();
+        assert_eq!(zone, chrono_tz::America::New_York);
+        let error = lifted::<chrono_tz::Tz>("Mars/Olympus").unwrap_err();
+        assert!(matches!(
+            error.downcast::<LexcaseError>(),
+            Ok(LexcaseError::Validation { field, .. }) if field == "zone"
+        ));
+    }
 
     #[test]
     fn calendar_specs_are_checked_when_lifted() {
-        let read = |text: &str| {
-            let mut wire = Vec::new();
-            <String as Lower<crate::UniFfiTag>>::write(text.into(), &mut wire);
-            <CalendarSpec as Lift<crate::UniFfiTag>>::try_read(&mut wire.as_slice())
-        };
+        let read = lifted::<CalendarSpec>;
         assert_eq!(
             read("US-Federal + firm").unwrap().as_str(),
             "us-federal+firm"
@@ -173,7 +156,7 @@ mod tests {
     }
 
     #[test]
-    fn changes_clear_and_bad_zones_are_refused() {
+    fn changes_clear_the_service_method_and_the_responsible_user() {
         let changes = CoreDeadlineChanges::from(DeadlineChanges {
             service: Some(ServiceChange::Clear),
             responsible: Some(ResponsibleChange::Clear),
@@ -185,13 +168,5 @@ mod tests {
             CoreDeadlineChanges::from(DeadlineChanges::default()),
             CoreDeadlineChanges::default()
         );
-        let bad_zone = Trigger::Moment {
-            at: chrono::DateTime::UNIX_EPOCH,
-            zone: "Mars/Olympus".into(),
-        };
-        assert!(matches!(
-            CoreTrigger::try_from(bad_zone),
-            Err(LexcaseError::Validation { field, .. }) if field == "zone"
-        ));
     }
 }
