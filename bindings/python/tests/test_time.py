@@ -119,12 +119,15 @@ def test_rates_without_a_currency_take_the_matter_or_the_firm_currency(office: O
     client_terms = billing.set_terms(client=client.id, expected_version=0, rate=Decimal("250"))
     assert client_terms.currency == "GBP"
 
-    before = billing.billing_settings()
+    before = billing.set_billing_settings(expected_version=billing.billing_settings().version, tax_name="GST")
+    with pytest.raises(lexcase.ValidationError) as err:
+        billing.set_billing_settings(expected_version=before.version, currency="ZZZ")
+    assert err.value.field == "currency"
     after = billing.set_billing_settings(
         expected_version=before.version, activity_rates={"A103": Decimal("200")}, payment_terms_days=14
     )
     assert after.activity_rates == {"A103": Decimal("200")}
-    assert (after.payment_terms_days, after.tax_name) == (14, before.tax_name)
+    assert (after.payment_terms_days, after.tax_name) == (14, "GST")
     with pytest.raises(lexcase.StaleVersionError):
         billing.set_billing_settings(expected_version=before.version, tax_rate=Decimal("0.2"))
     taxed = billing.set_billing_settings(expected_version=after.version, tax_rate=Decimal("0.2"))

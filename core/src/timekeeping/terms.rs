@@ -68,16 +68,24 @@ impl BillingTerms {
         }
     }
 
-    /// Checks the terms: rates not negative and in `currency` (when given), a valid policy.
-    pub fn validate(&self, currency: Option<Currency>) -> Result<()> {
-        let rates = self.rate.iter().chain(self.user_rates.values());
-        for rate in rates {
-            Money::non_negative(rate.amount, rate.currency, "rate")?;
-            if currency.is_some_and(|c| c != rate.currency) {
-                return Err(crate::LexcaseError::validation(
-                    "rate",
-                    "the rate is in a different currency from the matter's",
-                ));
+    /// Checks the terms: rates not negative and all in one currency — `matter_currency` for a
+    /// matter's terms, else the first rate's (a client's terms) — and a valid rounding policy.
+    /// A refused rate is a `Validation` error on `rate` or `user_rates`, as it was given.
+    pub fn validate(&self, matter_currency: Option<Currency>) -> Result<()> {
+        let rates = self
+            .rate
+            .iter()
+            .map(|rate| ("rate", rate))
+            .chain(self.user_rates.values().map(|rate| ("user_rates", rate)));
+        let mut currency = matter_currency;
+        for (field, rate) in rates {
+            Money::non_negative(rate.amount, rate.currency, field)?;
+            if rate.currency != *currency.get_or_insert(rate.currency) {
+                let reason = match matter_currency {
+                    Some(_) => "the rate is in a different currency from the matter's",
+                    None => "a client's rates are all in one currency",
+                };
+                return Err(crate::LexcaseError::validation(field, reason));
             }
         }
         if let Some(policy) = &self.rounding {
@@ -153,20 +161,30 @@ impl NewTerms {
     }
 }
 
+/// Terms as read, to be changed and set again (exported to the FFI as a method of the record).
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+impl BillingTerms {
+    /// These terms as `set_terms` takes them, each rate in its own currency: change the copy
+    /// and set it with this record's `version`.
+    pub fn to_new_terms(&self) -> NewTerms {
+        NewTerms {
+            scope: self.scope,
+            rate: self.rate.map(Amount::from),
+            user_rates: self
+                .user_rates
+                .iter()
+                .map(|(user, rate)| (*user, Amount::from(*rate)))
+                .collect(),
+            rounding: self.rounding,
+            codes: self.codes.clone(),
+        }
+    }
+}
+
 impl From<BillingTerms> for NewTerms {
     /// The terms as read, to be changed and set again.
     fn from(terms: BillingTerms) -> Self {
-        Self {
-            scope: terms.scope,
-            rate: terms.rate.map(Amount::from),
-            user_rates: terms
-                .user_rates
-                .into_iter()
-                .map(|(user, rate)| (user, rate.into()))
-                .collect(),
-            rounding: terms.rounding,
-            codes: terms.codes,
-        }
+        terms.to_new_terms()
     }
 }
 
@@ -205,6 +223,27 @@ mod tests {
             ));
             new
         });
+    }
+
+    #[test]
+    fn rates_are_refused_under_their_own_name_and_a_client_s_are_in_one_currency() {
+        let user = UserId::new();
+        let field = |terms: &BillingTerms, matter: Option<Currency>| match terms.validate(matter) {
+            Err(crate::LexcaseError::Validation { field, .. }) => field,
+            other => panic!("expected a validation error, got {other:?}"),
+        };
+        let money = |amount, code| Money::new(amount, currency(code), "rate").unwrap();
+        let mut terms = BillingTerms::empty(TermsScope::Client(ContactId::new()), user, Utc::now());
+        terms.rate = Some(money(dec!(250), "GBP"));
+        terms.user_rates.insert(user, money(dec!(300), "USD"));
+        assert_eq!(field(&terms, None), "user_rates");
+        terms.user_rates.insert(user, money(dec!(300), "GBP"));
+        assert!(terms.validate(None).is_ok());
+        assert_eq!(field(&terms, Some(currency("USD"))), "rate");
+        terms.rate = None;
+        assert_eq!(field(&terms, Some(currency("USD"))), "user_rates");
+        terms.user_rates.insert(user, money(dec!(-1), "GBP"));
+        assert_eq!(field(&terms, None), "user_rates");
     }
 
     #[test]

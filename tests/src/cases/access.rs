@@ -1,11 +1,13 @@
 //! Access control: capabilities per role, team-only matters, ethical walls — on every path.
 
-use lexcase::ErrorCode;
 use lexcase::access::Visibility;
 use lexcase::contacts::NewContact;
 use lexcase::matters::{Matter, MatterChanges, MatterRole, PartyRole};
+use lexcase::money::{Amount, Currency};
 use lexcase::service::{MatterFilter, Session};
 use lexcase::store::Page;
+use lexcase::timekeeping::{NewTerms, TermsScope};
+use lexcase::{ErrorCode, MatterId};
 
 use crate::fixture::{Fixture, SharedStore, assert_code, assert_invalid};
 
@@ -238,6 +240,23 @@ pub fn ethical_walls_hide_the_matter_everywhere(store: SharedStore) {
     for s in [&f.fee_earner2, &f.secretary, &walled_admin] {
         assert_hidden(s, &m);
     }
+    // Setting the walled matter's terms (a billing administrator may set any matter's) answers
+    // as for a matter that does not exist, even with a rate the matter would refuse.
+    let terms = NewTerms {
+        rate: Some(Amount {
+            amount: "-1".parse().unwrap(),
+            currency: Some(Currency::parse("JPY").unwrap()),
+        }),
+        ..NewTerms::new(TermsScope::Matter(m.id))
+    };
+    let walled = walled_admin.time().set_terms(terms.clone(), 0).unwrap_err();
+    let missing = NewTerms {
+        scope: TermsScope::Matter(MatterId::new()),
+        ..terms
+    };
+    let missing = walled_admin.time().set_terms(missing, 0).unwrap_err();
+    assert_eq!(walled.code(), ErrorCode::NotFound);
+    assert_eq!(format!("{walled:?}"), format!("{missing:?}"));
     for s in [
         &f.fee_earner,
         &f.partner,

@@ -185,11 +185,27 @@ pub fn terms_and_activity_rates_without_a_currency_take_the_matter_or_the_firm_c
     terms.rate = Some(amount("250"));
     let set = billing.set_terms(terms.clone(), 0).unwrap();
     assert_eq!(set.rate, Some(money("250", "GBP")));
+    // A client's rates are in one currency: the firm's unless they name another.
+    terms
+        .user_rates
+        .insert(f.fee_earner.actor_id(), money("270", "USD").into());
+    assert_invalid(billing.set_terms(terms.clone(), set.version), "user_rates");
     terms.rate = Some(money("260", "USD").into());
     let set = billing.set_terms(terms, set.version).unwrap();
     assert_eq!(set.rate, Some(money("260", "USD")));
+    assert_eq!(
+        set.user_rates[&f.fee_earner.actor_id()],
+        money("270", "USD")
+    );
 
-    let before = billing.billing_settings().unwrap();
+    // A non-default tax name first, so that keeping it is not keeping the default.
+    let named = BillingSettingsChanges {
+        tax_name: Some("GST".into()),
+        ..BillingSettingsChanges::default()
+    };
+    let version = billing.billing_settings().unwrap().version;
+    let before = billing.update_billing_settings(named, version).unwrap();
+    assert_eq!(before.tax_name, "GST");
     let changes = BillingSettingsChanges {
         activity_rates: Some(BTreeMap::from([("A103".to_owned(), amount("200"))])),
         payment_terms_days: Some(14),
@@ -206,7 +222,7 @@ pub fn terms_and_activity_rates_without_a_currency_take_the_matter_or_the_firm_c
         .unwrap();
     assert_eq!(after.activity_rates["A103"], money("200", "GBP"));
     assert_eq!(after.payment_terms_days, 14);
-    assert_eq!(after.tax_name, before.tax_name);
+    assert_eq!(after.tax_name, "GST");
     assert_eq!(after.invoice_number_format, before.invoice_number_format);
     assert_eq!(after.version, before.version + 1);
     assert_code(
@@ -219,7 +235,10 @@ pub fn terms_and_activity_rates_without_a_currency_take_the_matter_or_the_firm_c
     };
     let taxed = billing.update_billing_settings(tax, after.version).unwrap();
     assert_eq!(taxed.activity_rates, after.activity_rates);
-    assert_eq!(taxed.payment_terms_days, 14);
+    assert_eq!(
+        (taxed.payment_terms_days, taxed.tax_name.as_str()),
+        (14, "GST")
+    );
     let bad = BillingSettingsChanges {
         payment_terms_days: Some(400),
         ..BillingSettingsChanges::default()

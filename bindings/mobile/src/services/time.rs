@@ -154,14 +154,15 @@ impl TimeService {
     }
 
     /// The billing terms of a client or matter (empty, version 0, when none are set); needs
-    /// `view_rates`.
+    /// `view_rates`. To change them, set `terms.toNewTerms()` changed, with `terms.version`.
     pub fn terms(&self, scope: TermsScope) -> Result<BillingTerms> {
         Ok(self.session.time().terms(scope)?)
     }
 
     /// Sets (replaces) the billing terms of a client or matter (`expected_version` 0 the
     /// first time; needs `manage_billing`). A rate whose currency is null is in the matter's
-    /// (a matter's terms) or the firm's default currency (a client's).
+    /// (a matter's terms) or the firm's default currency (a client's); all rates of one
+    /// scope are in one currency.
     pub fn set_terms(&self, terms: NewTerms, expected_version: u64) -> Result<BillingTerms> {
         Ok(self.session.time().set_terms(terms, expected_version)?)
     }

@@ -342,8 +342,51 @@ fn python_default(value: &[TokenTree]) -> String {
     }
 }
 
+/// `hint` with the class's own type (`Self`, as in `-> PyResult<Self>` or `Option<Self>`)
+/// written as the class.
+fn own_class(hint: &str, class: &str) -> String {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut out = String::new();
+    let mut rest = hint;
+    while let Some(at) = rest.find("Self") {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + 4..].chars().next();
+        out.push_str(&rest[..at]);
+        match before.is_some_and(word) || after.is_some_and(word) {
+            true => out.push_str("Self"),
+            false => out.push_str(class),
+        }
+        rest = &rest[at + 4..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a method is one this generator does not write: a `#[classmethod]`, or one renamed
+/// with `#[pyo3(name = …)]` (its Python name is not its Rust name).
+fn unsupported(f: &syn::ImplItemFn) -> bool {
+    let renamed = f
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident("pyo3"))
+        .filter_map(|a| a.meta.require_list().ok())
+        .any(|l| {
+            let tokens: Vec<TokenTree> = l.tokens.clone().into_iter().collect();
+            tokens.windows(2).any(|w| {
+                matches!(w, [TokenTree::Ident(i), TokenTree::Punct(p)] if i == "name" && p.as_char() == '=')
+            })
+        });
+    renamed || has(&f.attrs, "classmethod")
+}
+
 /// The stub of one method, or what must be annotated.
 fn method(class: &str, f: &syn::ImplItemFn) -> Result<String, Vec<String>> {
+    if unsupported(f) {
+        return Err(vec![format!(
+            "{class}.{}: a #[classmethod] or #[pyo3(name = …)] method, which tests/stub/services.rs does not write yet",
+            f.sig.ident
+        )]);
+    }
     let name = f.sig.ident.to_string();
     let rust_params: Vec<(String, &Type, bool)> = f
         .sig
@@ -408,20 +451,15 @@ fn method(class: &str, f: &syn::ImplItemFn) -> Result<String, Vec<String>> {
     } else {
         returns.or_else(|| match &f.sig.output {
             ReturnType::Default => Some("None".to_owned()),
-            // A record's own type (`-> Self`, `-> PyResult<Self>`) is its class.
-            ReturnType::Type(_, ty) => hint(ty, Position::Return).map(|hint| {
-                if hint == "Self" {
-                    class.to_owned()
-                } else {
-                    hint
-                }
-            }),
+            ReturnType::Type(_, ty) => hint(ty, Position::Return),
         })
     };
     let Some(returns) = returns else {
         missing.push(format!("{class}.{} -> ?", f.sig.ident));
         return Err(missing);
     };
+    let returns = own_class(&returns, class);
+    let rendered: Vec<String> = rendered.iter().map(|p| own_class(p, class)).collect();
     if !missing.is_empty() {
         return Err(missing);
     }
