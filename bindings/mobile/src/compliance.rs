@@ -31,6 +31,7 @@ mod tests {
     use uniffi::{Lift, Lower};
 
     use super::*;
+    use crate::convert::wire;
     use crate::error::LexcaseError;
 
     const PACK: &str = r#"
@@ -52,13 +53,6 @@ name = "fires above the limit"
 facts = { time = { unbilled_value = 12000.0 } }
 expect = ["high_wip"]
 "#;
-
-    /// A string on the wire, as the foreign side writes it.
-    fn wire(text: &str) -> Vec<u8> {
-        let mut wire = Vec::new();
-        <String as Lower<crate::UniFfiTag>>::write(text.into(), &mut wire);
-        wire
-    }
 
     #[test]
     fn test_facts_cross_as_json_text_and_bad_packs_are_refused_as_they_load() {

@@ -74,3 +74,18 @@ pub(crate) use page_record;
 pub(crate) fn all<T, U: From<T>>(items: impl IntoIterator<Item = T>) -> Vec<U> {
     items.into_iter().map(U::from).collect()
 }
+
+/// A string on the wire, as the foreign side writes it (for the lift tests).
+#[cfg(test)]
+pub(crate) fn wire(text: &str) -> Vec<u8> {
+    let mut wire = Vec::new();
+    <String as uniffi::Lower<crate::UniFfiTag>>::write(text.into(), &mut wire);
+    wire
+}
+
+/// `T` lifted from `text` on the wire, as an exported function lifts its argument (for the
+/// lift tests).
+#[cfg(test)]
+pub(crate) fn lifted<T: uniffi::Lift<crate::UniFfiTag>>(text: &str) -> uniffi::Result<T> {
+    T::try_read(&mut wire(text).as_slice())
+}

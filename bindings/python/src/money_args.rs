@@ -55,10 +55,14 @@ pub(crate) fn currency(code: &str) -> PyResult<Currency> {
 /// An amount in the currency `code` when given; otherwise the service that takes it puts it in
 /// the currency of its context (the matter's, or the firm's default).
 pub(crate) fn amount_in(amount: Dec, code: Option<&str>) -> PyResult<Amount> {
-    Ok(Amount {
-        amount: amount.0,
-        currency: code.map(currency).transpose()?,
-    })
+    Ok(amounts_in(code)?(amount))
+}
+
+/// [`amount_in`] for several amounts given with one `currency=`: the code is checked once,
+/// whether or not any amount is given.
+pub(crate) fn amounts_in(code: Option<&str>) -> PyResult<impl Fn(Dec) -> Amount> {
+    let currency = code.map(currency).transpose()?;
+    Ok(move |Dec(amount): Dec| Amount { amount, currency })
 }
 
 /// An exact amount argument (`decimal.Decimal`, `str` or `int`; a `float` is a `TypeError`).

@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 use crate::convert::{DateArg, Id, date_opt, id_opt, page, parse, parse_opt, run};
 use crate::errors::to_py;
-use crate::money_args::{self, Dec, DurationArg, amount_in, dec_opt};
+use crate::money_args::{Dec, DurationArg, amount_in, amounts_in, dec_opt};
 use crate::page::PyPage;
 use crate::progress::run_with_progress;
 use crate::tasks::Given;
@@ -409,10 +409,9 @@ impl PyTimeService {
         codes: Option<PyRef<'_, PyCodePolicy>>,
         currency: Option<String>,
     ) -> PyResult<PyBillingTerms> {
-        let currency = currency.as_deref().map(money_args::currency).transpose()?;
-        let in_currency = |Dec(amount): Dec| Amount { amount, currency };
+        let in_currency = amounts_in(currency.as_deref())?;
         let terms = NewTerms {
-            rate: rate.map(in_currency),
+            rate: rate.map(&in_currency),
             user_rates: user_rates
                 .into_iter()
                 .map(|(user, rate)| (UserId::from(user), in_currency(rate)))
@@ -448,8 +447,7 @@ impl PyTimeService {
         reconciliation: Option<&str>,
         currency: Option<String>,
     ) -> PyResult<PyFirmBillingSettings> {
-        let currency = currency.as_deref().map(money_args::currency).transpose()?;
-        let in_currency = |Dec(amount): Dec| Amount { amount, currency };
+        let in_currency = amounts_in(currency.as_deref())?;
         let changes = BillingSettingsChanges {
             rounding: rounding.map(|r| r.0),
             activity_rates: activity_rates.map(|rates| {

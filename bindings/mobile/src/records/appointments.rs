@@ -109,12 +109,7 @@ mod tests {
     fn a_recurrence_that_does_not_parse_is_refused_as_a_typed_error_when_lifted() {
         use crate::error::LexcaseError;
         use lexcase::appointments::Recurrence;
-        use uniffi::{Lift, Lower};
-        let read = |text: &str| {
-            let mut wire = Vec::new();
-            <String as Lower<crate::UniFfiTag>>::write(text.into(), &mut wire);
-            <Recurrence as Lift<crate::UniFfiTag>>::try_read(&mut wire.as_slice())
-        };
+        let read = crate::convert::lifted::<Recurrence>;
         assert_eq!(
             read("RRULE:FREQ=WEEKLY;COUNT=6").unwrap().as_str(),
             "FREQ=WEEKLY;COUNT=6"

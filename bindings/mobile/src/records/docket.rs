@@ -117,18 +117,10 @@ page_record! {
 
 #[cfg(test)]
 mod tests {
-    use lexcase::calendar::CalendarSpec;
-    use uniffi::{Lift, Lower};
-
     use super::*;
+    use crate::convert::lifted;
     use crate::error::LexcaseError;
-
-    /// `T` lifted from `text` on the wire.
-    fn lifted<T: Lift<crate::UniFfiTag>>(text: &str) -> uniffi::Result<T> {
-        let mut wire = Vec::new();
-        <String as Lower<crate::UniFfiTag>>::write(text.into(), &mut wire);
-        T::try_read(&mut wire.as_slice())
-    }
+    use lexcase::calendar::CalendarSpec;
 
     #[test]
     fn court_zones_are_checked_when_lifted() {
