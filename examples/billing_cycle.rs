@@ -21,7 +21,7 @@ use lexcase::matters::{BillingKind, NewMatter};
 use lexcase::money::{Currency, Money};
 use lexcase::service::{DraftRequest, Firm};
 use lexcase::store::MemoryBlobStore;
-use lexcase::timekeeping::{ExpenseTax, FirmBillingSettings, NewExpense, NewTimeEntry};
+use lexcase::timekeeping::{BillingSettingsChanges, ExpenseTax, NewExpense, NewTimeEntry};
 use lexcase::users::NewUser;
 use lexcase_sqlite::SqliteStore;
 use rust_decimal::Decimal;
@@ -65,10 +65,11 @@ fn main() -> AnyResult<()> {
         Some(250),
     ))?;
     let fern = firm.session(fern.id)?;
-    admin.time().set_billing_settings(
-        FirmBillingSettings {
-            tax_rate: "0.20".parse()?,
-            ..FirmBillingSettings::default()
+    // A partial change: the other settings keep their defaults.
+    admin.time().update_billing_settings(
+        BillingSettingsChanges {
+            tax_rate: Some("0.20".parse()?),
+            ..BillingSettingsChanges::default()
         },
         0,
     )?;

@@ -27,6 +27,8 @@ def test_readme_python_snippet_runs_as_written() -> None:
     assert lines[0] == "SMI-0001 open"
     assert lines[1] == "1"
     assert lines[2] == "True"
+    # A rate set without a currency is in the matter's, filled in by the engine.
+    assert lines[3] == "300.00 GBP"
     # The float rate is refused with a message saying what to pass instead.
-    assert "decimal.Decimal" in lines[3]
-    assert len(lines) == 4
+    assert "decimal.Decimal" in lines[4]
+    assert len(lines) == 5
